@@ -1,0 +1,98 @@
+"""What a check receives besides the document: the configuration, the enabled rules, and a
+factory that turns a span into a `Finding` with the rule's id, severity and French message."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.config import Config
+from checker.document import Block, Document, Sentence
+from checker.findings import Finding, Severity
+from checker.rule_packs import Rule, RuleSet
+
+
+class _Defaulting(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    config: Config
+    rules: RuleSet  # every known rule; `enabled` says which are reported
+    engines_ran: list[str] = field(default_factory=list)
+    engines_unavailable: dict[str, str] = field(default_factory=dict)
+
+    def enabled(self, rule_id: str) -> bool:
+        rule = self.rules.get(rule_id)
+        return rule is not None and self.config.enabled(rule.id, rule.family)
+
+    def enabled_rules(self, family: str) -> list[Rule]:
+        return [r for r in self.rules.family(family) if self.config.enabled(r.id, r.family)]
+
+    def finding(
+        self,
+        rule_id: str,
+        start: int,
+        end: int,
+        message: str | None = None,
+        suggestions: Iterable[str] = (),
+        *,
+        severity: Severity | None = None,
+        engine: str | None = None,
+        related: list[dict[str, Any]] | None = None,
+        data: dict[str, Any] | None = None,
+        **fmt: Any,
+    ) -> Finding:
+        """A finding for rule `rule_id` over source offsets [start, end).
+
+        The message is the rule's French template filled with `match` (the flagged text),
+        `suggestion` (the first suggestion) and any keyword given.
+        """
+        rule = self.rules.get(rule_id)
+        if rule is None:
+            raise KeyError(f"unknown rule id {rule_id!r}: declare it in a rule pack")
+        doc = self.doc
+        text = doc.source[start:end]
+        suggestions = list(suggestions)
+        values = _Defaulting(match=text, suggestion=suggestions[0] if suggestions else "", **fmt)
+        msg = (message or rule.message).format_map(values)
+        line, col = doc.line_col(start)
+        end_line, end_col = doc.line_col(end)
+        sev = self.config.severity_for(rule.id, rule.family, severity or rule.severity)
+        return Finding(
+            rule_id=rule.id,
+            family=rule.family,
+            severity=sev,  # type: ignore[arg-type]
+            message=msg,
+            path=doc.path,
+            start=start,
+            end=end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            text=text,
+            suggestions=suggestions,
+            engine=engine,
+            related=related or [],
+            data=data or {},
+        )
+
+    def finding_in_block(self, rule_id: str, block: Block, start: int, end: int, **kw: Any) -> Finding:
+        """A finding over visible offsets [start, end) of a block."""
+        s, e = block.source_span(start, end)
+        return self.finding(rule_id, s, e, **kw)
+
+    def finding_in_sentence(self, rule_id: str, sentence: Sentence, start: int, end: int, **kw: Any) -> Finding:
+        """A finding over offsets [start, end) relative to a sentence."""
+        s, e = sentence.source_span(start, end)
+        return self.finding(rule_id, s, e, **kw)
+
+    def related_line(self, start: int, end: int, role: str) -> dict[str, Any]:
+        """A pointer to another place of the document (e.g. the body sentence an FAQ answer should match)."""
+        line, col = self.doc.line_col(start)
+        return {"line": line, "column": col, "text": self.doc.source[start:end], "role": role}

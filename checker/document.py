@@ -1,0 +1,354 @@
+"""The one document model every check reads.
+
+A `Document` holds the original source text and a list of `Block`s (headings,
+paragraphs, list items, quotes, FAQ questions and answers). Each block keeps its
+*visible* text (markup, URLs, code and images removed) together with the source
+offset of every visible character, so a span found in the visible text always
+maps back to an exact span — and to a 1-based line:column — of the file.
+
+Sentences and tokens are derived from the blocks once, lazily, and shared by all
+checks: no check parses the file again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any, Literal
+
+BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "table_cell"]
+Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
+
+# Bare URLs and e-mail addresses are never prose: they are dropped from visible text.
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»\"]+[^\s<>()\[\]«»\".,;:!?]|[\w.+-]+@[\w-]+\.[\w.-]+\w")
+
+FAQ_HEADING_RE = re.compile(
+    r"^\s*(?:faq|f\.a\.q\.?|questions?\s+(?:fréquentes|fréquemment\s+posées|courantes)|foire\s+aux\s+questions)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Link:
+    start: int  # visible offsets within the block
+    end: int
+    url: str
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int  # visible offsets within the block
+    end: int
+    kind: Literal["word", "number", "punct"]
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+@dataclass(eq=False)
+class Block:
+    """A run of prose with its map back to the source."""
+
+    kind: BlockKind
+    text: str
+    offsets: list[int]  # source offset of each visible character, plus one past the end
+    region: Region = "body"
+    level: int = 0  # heading level, list depth
+    links: list[Link] = field(default_factory=list)
+    heading_path: tuple[str, ...] = ()
+    index: int = 0
+    doc: Document | None = field(default=None, repr=False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets for the visible span [start, end)."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if end == start:
+            at = self.offsets[start]
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0]
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(self, s, e) for s, e in split_sentences(self.text)]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    def has_link_between(self, start: int, end: int) -> bool:
+        return any(link.start < end and link.end > start for link in self.links)
+
+
+@dataclass(eq=False)
+class Sentence:
+    block: Block
+    start: int  # visible offsets within the block
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [
+            Token(t.text, t.start - self.start, t.end - self.start, t.kind)
+            for t in self.block.tokens
+            if t.start >= self.start and t.end <= self.end
+        ]
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "word"]
+
+    def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Source offsets of [start, end) given relative to the sentence."""
+        if end is None:
+            end = self.end - self.start
+        return self.block.source_span(self.start + start, self.start + end)
+
+    @property
+    def has_link(self) -> bool:
+        return self.block.has_link_between(self.start, self.end)
+
+
+@dataclass
+class FaqItem:
+    question: Block | None
+    answers: list[Block]
+    source: Literal["markdown", "front_matter", "html", "jsonld"] = "markdown"
+
+
+@dataclass
+class Document:
+    source: str
+    path: str = "<text>"
+    format: Literal["markdown", "html", "text"] = "text"
+    blocks: list[Block] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: tuple[int, int] | None = None
+    faq: list[FaqItem] = field(default_factory=list)
+    jsonld_faq: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) from schema.org FAQPage
+    jsonld_span: tuple[int, int] | None = None
+    masked: list[tuple[int, int]] = field(default_factory=list)  # source spans never checked (code, markup)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer("\n", self.source):
+            starts.append(m.end())
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
+
+    def sentences(self, region: Region | None = None) -> Iterator[Sentence]:
+        for block in self.blocks:
+            if region is None or block.region == region:
+                yield from block.sentences
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.region == "body"]
+
+    @property
+    def faq_answer_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.region == "faq_answer"]
+
+    def add_block(self, block: Block) -> Block:
+        block.index = len(self.blocks)
+        block.doc = self
+        self.blocks.append(block)
+        return block
+
+
+# ---------------------------------------------------------------- sentences
+
+# Abbreviations whose final period does not end a sentence (lower-cased, without the period).
+ABBREVIATIONS = frozenset(
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "dr",
+        "drs",
+        "pr",
+        "me",
+        "mgr",
+        "st",
+        "ste",
+        "cf",
+        "etc",
+        "ex",
+        "p",
+        "pp",
+        "art",
+        "al",
+        "av",
+        "bd",
+        "apr",
+        "j.-c",
+        "vol",
+        "n",
+        "no",
+        "nos",
+        "chap",
+        "éd",
+        "fig",
+        "min",
+        "max",
+        "env",
+        "approx",
+        "tél",
+        "vs",
+        "c.-à-d",
+        "ibid",
+        "op",
+        "cit",
+        "sq",
+        "sqq",
+        "gén",
+        "col",
+        "lt",
+        "cdt",
+        "adj",
+        "jan",
+        "janv",
+        "fév",
+        "févr",
+        "avr",
+        "juil",
+        "sept",
+        "oct",
+        "nov",
+        "déc",
+    ]
+)
+_SENT_END_RE = re.compile(r"[.!?…]+[»”\"’)\]]*(?=\s+|$)")
+_NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“—–-])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a block's visible text into sentence spans.
+
+    A small rule-based splitter rather than pysbd: the same decisions for French
+    news prose (abbreviations, initials, decimal numbers, ellipses, closing
+    quotes) at a fraction of the cost, which matters for the speed budget.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        following = _NEXT_START_RE.match(text, end)
+        if not following:
+            continue
+        if m.group().startswith(".") and len(m.group().rstrip('»”"’)]')) == 1:
+            word = re.search(r"([\w.-]+)$", text[start : m.start()])
+            prev = word.group(1).lower() if word else ""
+            # "M. Dupont", "J. Durand", "p. 12": not an end.
+            if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
+                continue
+        spans.append(_trim(text, start, end))
+        start = following.end()
+    if start < n:
+        spans.append(_trim(text, start, n))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- tokens
+
+_ELISION = r"(?:qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[cdjlmnst])['’](?=[^\W\d_])"
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
+_WORD = r"[^\W\d_](?:[\w]|[-'’](?=\w))*"
+_TOKEN_RE = re.compile(rf"(?P<elision>(?i:{_ELISION}))|(?P<number>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
+# Words with an inner apostrophe that are not elisions.
+_APOSTROPHE_WORDS = re.compile(r"(?i)aujourd['’]hui|prud['’]hom\w*|presqu['’]île\w*|entr['’]\w+")
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        whole = _APOSTROPHE_WORDS.match(text, pos)
+        if whole and (pos == 0 or not text[pos - 1].isalnum()):
+            tokens.append(Token(whole.group(), pos, whole.end(), "word"))
+            pos = whole.end()
+            continue
+        m = _TOKEN_RE.search(text, pos)
+        if not m:
+            break
+        kind = m.lastgroup or "punct"
+        if kind == "elision":
+            kind = "word"
+        tokens.append(Token(m.group(), m.start(), m.end(), kind))  # type: ignore[arg-type]
+        pos = m.end()
+    return tokens
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Lemma of a French word form (simplemma), lower-cased."""
+    import simplemma
+
+    w = word.lower().replace("’", "'")
+    if w.endswith("'"):
+        return ELISION_LEMMAS.get(w, w)
+    return str(simplemma.lemmatize(w, lang="fr")).lower()
+
+
+ELISION_LEMMAS = {
+    "l'": "le",
+    "d'": "de",
+    "qu'": "que",
+    "j'": "je",
+    "m'": "me",
+    "t'": "te",
+    "s'": "se",
+    "n'": "ne",
+    "c'": "ce",
+    "jusqu'": "jusque",
+    "lorsqu'": "lorsque",
+    "puisqu'": "puisque",
+    "quoiqu'": "quoique",
+    "presqu'": "presque",
+}

@@ -1,0 +1,87 @@
+"""Running the checks: text → Document → findings, with suppressions applied.
+
+`lint_text` is a pure function of its arguments (no file, network or global state
+besides read-only caches), so it can run inside any worker pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.checks import FAMILIES, check_function
+from checker.config import Config, find_config
+from checker.context import CheckContext
+from checker.document import Document
+from checker.errors import CheckerError
+from checker.findings import Finding
+from checker.parse import parse_document
+from checker.rule_packs import RuleSet, load_rules
+from checker.suppress import apply_suppressions
+
+
+@dataclass
+class LintResult:
+    path: str
+    findings: list[Finding]
+    engines_ran: list[str] = field(default_factory=list)
+    engines_unavailable: dict[str, str] = field(default_factory=dict)
+    suppressed: int = 0
+
+
+def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -> LintResult:
+    rules = rules if rules is not None else load_rules(config.rule_packs)
+    ctx = CheckContext(doc=doc, config=config, rules=rules)
+    findings: list[Finding] = []
+    for family in FAMILIES:
+        if config.family_enabled(family):
+            findings.extend(check_function(family)(doc, ctx))
+    findings = [f for f in findings if config.enabled(f.rule_id, f.family) and not _masked(doc, f)]
+    findings = _dedupe(findings)
+    kept, suppressed = apply_suppressions(doc, findings)
+    return LintResult(doc.path, kept, ctx.engines_ran, ctx.engines_unavailable, suppressed)
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>", fmt: str | None = None) -> LintResult:
+    """Lint a text. `fmt` is markdown, html or text (default: guessed from `path` and content)."""
+    config = config or Config()
+    return lint_document(parse_document(text, path, fmt), config)
+
+
+def read_source(path: Path) -> str:
+    """The file's text, or a one-line CheckerError naming the file and the problem."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise CheckerError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise CheckerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in data[:8192]:
+        raise CheckerError(f"{path}: binary file (contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CheckerError(f"{path}: invalid UTF-8 at byte {exc.start} (line {line}): {exc.reason}") from None
+    return text.removeprefix("\ufeff")
+
+
+def lint_file(path: Path, config: Config | None = None, display_path: str | None = None) -> LintResult:
+    config = config or find_config(path.resolve().parent)
+    text = read_source(path)
+    return lint_text(text, config, display_path or str(path))
+
+
+def _masked(doc: Document, finding: Finding) -> bool:
+    return any(s <= finding.start < e for s, e in doc.masked)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule_id, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

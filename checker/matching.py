@@ -1,0 +1,104 @@
+"""Matching the data-driven rule kinds (existence, substitution) against a block's visible text.
+
+Shared by every family whose rules are plain lists: wording, claims (weasel and hype
+terms), repetition (anglicisms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from checker.context import CheckContext
+from checker.document import Block, lemma
+from checker.errors import CheckerError
+from checker.findings import Finding
+from checker.rule_packs import Rule
+
+APOSTROPHES = "'’ʼ"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # visible offsets within the block
+    end: int
+    suggestion: str | None = None
+
+
+def _phrase_regex(phrase: str, case_sensitive: bool) -> str:
+    parts = []
+    for ch in phrase:
+        if ch in APOSTROPHES:
+            parts.append(f"[{APOSTROPHES}]")
+        elif ch == " ":
+            parts.append(r"[\s\u00a0\u202f]+")
+        elif ch == "-":
+            parts.append(r"[-\u2011]")
+        else:
+            parts.append(regex.escape(ch))
+    body = "".join(parts)
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+@lru_cache(maxsize=2048)
+def _compiled_phrases(phrases: tuple[str, ...], case_sensitive: bool) -> regex.Pattern[str]:
+    # Longest first so "data science" wins over "data".
+    alternatives = [_phrase_regex(p, case_sensitive) for p in sorted(phrases, key=len, reverse=True)]
+    flags = 0 if case_sensitive else regex.IGNORECASE
+    return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+
+
+@lru_cache(maxsize=2048)
+def _compiled_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
+    return regex.compile(pattern, 0 if case_sensitive else regex.IGNORECASE)
+
+
+def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
+    text = block.text
+    if rule.phrases:
+        for m in _compiled_phrases(rule.phrases, rule.case_sensitive).finditer(text):
+            yield Match(m.start(), m.end())
+    if rule.swap:
+        table = {_norm(k): v for k, v in rule.swap}
+        pattern = _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
+        for m in pattern.finditer(text):
+            yield Match(m.start(), m.end(), table.get(_norm(m.group())))
+    if rule.lemmas:
+        wanted = set(rule.lemmas)
+        for tok in block.tokens:
+            if tok.kind == "word" and lemma(tok.text) in wanted:
+                yield Match(tok.start, tok.end)
+    for pattern in rule.patterns:
+        compiled = _compiled_pattern(pattern, rule.case_sensitive)
+        try:
+            for m in compiled.finditer(text, timeout=timeout):
+                if m.end() > m.start():
+                    yield Match(m.start(), m.end())
+        except TimeoutError:
+            raise CheckerError(
+                f"{rule.source}: rule {rule.id}: pattern {pattern!r} took longer than {timeout:g} s "
+                f"on {block.doc.path if block.doc else 'the text'}; simplify it"
+            ) from None
+
+
+def _norm(s: str) -> str:
+    return regex.sub(r"[\s\u00a0\u202f]+", " ", s.lower().replace("’", "'").replace("\u2011", "-"))
+
+
+def run_list_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
+    """Findings of existence and substitution rules over every block in the rules' regions."""
+    timeout = ctx.config.threshold("regex-timeout-seconds")
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.kind not in ("existence", "substitution"):
+            continue
+        for block in ctx.doc.blocks:
+            if block.region not in rule.regions:
+                continue
+            for m in iter_matches(rule, block, timeout):
+                suggestions = [m.suggestion] if m.suggestion else []
+                findings.append(ctx.finding_in_block(rule.id, block, m.start, m.end, suggestions=suggestions))
+    return findings

@@ -1,0 +1,204 @@
+"""Output formats. Each one is produced from the same report dictionary (`build_report`),
+which validates against `schemas/findings.schema.json`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from checker import __version__
+from checker.rule_packs import RuleSet
+
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+
+def build_report(
+    files: list[str],
+    findings: list[dict[str, Any]],
+    engines_ran: list[str],
+    engines_unavailable: dict[str, str],
+    suppressed: int = 0,
+    baselined: int = 0,
+) -> dict[str, Any]:
+    counts = Counter(f["severity"] for f in findings)
+    return {
+        "version": __version__,
+        "engines": {"ran": sorted(set(engines_ran)), "unavailable": dict(sorted(engines_unavailable.items()))},
+        "files": files,
+        "summary": {
+            "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+            "files": len(files),
+            "suppressed": suppressed,
+            "baselined": baselined,
+        },
+        "findings": findings,
+    }
+
+
+def render(fmt: str, report: dict[str, Any], sources: dict[str, str], rules: RuleSet, color: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "sarif":
+        return json.dumps(to_sarif(report, rules), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "github":
+        return to_github(report)
+    if fmt == "junit":
+        return to_junit(report)
+    return to_text(report, sources, color)
+
+
+def _source_line(source: str, line: int) -> str:
+    lines = source.split("\n")
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+
+
+def to_text(report: dict[str, Any], sources: dict[str, str], color: bool = False) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+    sev_color = {"error": "31;1", "warning": "33;1", "info": "36"}
+    out: list[str] = []
+    for f in report["findings"]:
+        out.append(
+            f"{paint(f['path'], '1')}:{f['line']}:{f['column']}: "
+            f"{paint(SEVERITY_FR[f['severity']], sev_color[f['severity']])} "
+            f"[{f['rule_id']}] {f['message']}"
+        )
+        line = _source_line(sources.get(f["path"], ""), f["line"])
+        if line:
+            width = (f["end_column"] - f["column"]) if f["end_line"] == f["line"] else len(line) - f["column"] + 1
+            # Tabs keep their width so the caret stays under the span.
+            pad = "".join("\t" if ch == "\t" else " " for ch in line[: f["column"] - 1])
+            out.append(f"    {line}")
+            out.append(f"    {pad}{paint('^' + '~' * max(0, width - 1), sev_color[f['severity']])}")
+        if f.get("suggestions"):
+            out.append(f"    suggestion : {' | '.join(f['suggestions'][:5])}")
+        for rel in f.get("related", []):
+            out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {rel['text']} »")
+    s = report["summary"]
+    engines = ", ".join(report["engines"]["ran"]) or "aucun"
+    out.append(
+        f"{s['files']} fichier(s) analysé(s) : {s['error']} erreur(s), {s['warning']} avertissement(s), "
+        f"{s['info']} info(s)"
+        + (f", {s['suppressed']} masquée(s)" if s["suppressed"] else "")
+        + (f", {s['baselined']} dans la baseline" if s["baselined"] else "")
+        + f". Moteurs de grammaire : {engines}."
+    )
+    for engine, why in report["engines"]["unavailable"].items():
+        out.append(f"Moteur {engine} non utilisé : {why}")
+    return "\n".join(out) + "\n"
+
+
+def to_github(report: dict[str, Any]) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+
+    def esc(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(s: str) -> str:
+        return esc(s).replace(":", "%3A").replace(",", "%2C")
+
+    lines = [
+        f"::{level[f['severity']]} file={prop(f['path'])},line={f['line']},col={f['column']},"
+        f"endLine={f['end_line']},endColumn={f['end_column']},title={prop(f['rule_id'])}::{esc(f['message'])}"
+        for f in report["findings"]
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def to_junit(report: dict[str, Any]) -> str:
+    """JUnit XML: one test case per file, one failure per finding."""
+    by_file: dict[str, list[dict[str, Any]]] = {p: [] for p in report["files"]}
+    for f in report["findings"]:
+        by_file.setdefault(f["path"], []).append(f)
+    total_failures = sum(len(v) for v in by_file.values())
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="checker" tests="{len(by_file)}" failures="{total_failures}">',
+        f'  <testsuite name="checker" tests="{len(by_file)}" failures="{total_failures}">',
+    ]
+    for path, items in by_file.items():
+        out.append(f'    <testcase classname="checker" name={quoteattr(path)}>')
+        for f in items:
+            msg = f"{f['path']}:{f['line']}:{f['column']} [{f['rule_id']}] {f['message']}"
+            out.append(
+                f"      <failure type={quoteattr(f['severity'])} message={quoteattr(f['message'])}>"
+                f"{escape(msg)}</failure>"
+            )
+        out.append("    </testcase>")
+    out += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"
+
+
+def to_sarif(report: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
+    used = sorted({f["rule_id"] for f in report["findings"]})
+    index = {rid: i for i, rid in enumerate(used)}
+    driver_rules = []
+    for rid in used:
+        rule = rules.get(rid)
+        driver_rules.append(
+            {
+                "id": rid,
+                "shortDescription": {"text": rule.description.split(". ")[0] if rule else rid},
+                "fullDescription": {"text": rule.description if rule else rid},
+                "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity] if rule else "warning"},
+                "properties": {"family": rule.family if rule else rid.split(".")[0]},
+            }
+        )
+    results = []
+    for f in report["findings"]:
+        results.append(
+            {
+                "ruleId": f["rule_id"],
+                "ruleIndex": index[f["rule_id"]],
+                "level": SARIF_LEVEL[f["severity"]],
+                "message": {"text": f["message"]},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": f["path"]},
+                            "region": {
+                                "startLine": f["line"],
+                                "startColumn": f["column"],
+                                "endLine": f["end_line"],
+                                "endColumn": f["end_column"],
+                                "charOffset": f["start"],
+                                "charLength": f["end"] - f["start"],
+                                "snippet": {"text": f["text"]},
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"checker/v1": _fingerprint(f)},
+            }
+        )
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "checker",
+                        "version": __version__,
+                        "informationUri": "https://example.invalid/checker",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _fingerprint(f: dict[str, Any]) -> str:
+    from checker.baseline import fingerprint
+
+    return fingerprint(f)

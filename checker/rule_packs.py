@@ -1,0 +1,151 @@
+"""Rule packs: YAML files in `rules/` (shipped as `checker.rules`) plus the user's extra packs,
+validated against `schemas/rulepack.schema.json`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from checker.errors import CheckerError
+from checker.findings import load_schema
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    kind: str
+    severity: str
+    message: str
+    description: str
+    examples_flagged: tuple[str | dict[str, Any], ...]
+    examples_accepted: tuple[str | dict[str, Any], ...]
+    pack: str
+    source: str
+    phrases: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    swap: tuple[tuple[str, str], ...] = ()
+    case_sensitive: bool = False
+    regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules.values())
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self.rules
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self.rules.get(rule_id)
+
+    def family(self, family: str) -> list[Rule]:
+        return [r for r in self.rules.values() if r.family == family]
+
+    def restrict(self, keep: Iterable[str]) -> RuleSet:
+        ids = set(keep)
+        return RuleSet({k: v for k, v in self.rules.items() if k in ids})
+
+
+def _validator() -> jsonschema.protocols.Validator:
+    schema = load_schema("rulepack.schema.json")
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)  # type: ignore[no-any-return]
+
+
+def _schema_error(path: str, data: Any, err: jsonschema.ValidationError) -> CheckerError:
+    where = "/".join(str(p) for p in err.absolute_path)
+    rule_id = ""
+    parts = list(err.absolute_path)
+    if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
+        rules = data.get("rules") if isinstance(data, dict) else None
+        if isinstance(rules, list) and parts[1] < len(rules) and isinstance(rules[parts[1]], dict):
+            rule_id = f" rule {rules[parts[1]].get('id', '#' + str(parts[1]))}:"
+    return CheckerError(f"{path}:{rule_id} invalid rule pack at '{where or '/'}': {err.message}")
+
+
+def parse_pack(text: str, path: str) -> list[Rule]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise CheckerError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    err = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    if err is not None:
+        raise _schema_error(path, data, err)
+    rules = []
+    for raw in data["rules"]:
+        if not raw["id"].startswith(raw["family"] + "."):
+            raise CheckerError(f"{path}: rule {raw['id']}: id must start with its family '{raw['family']}.'")
+        rules.append(
+            Rule(
+                id=raw["id"],
+                family=raw["family"],
+                kind=raw["kind"],
+                severity=raw["severity"],
+                message=raw["message"],
+                description=raw["description"].strip(),
+                examples_flagged=tuple(raw["examples"]["flagged"]),
+                examples_accepted=tuple(raw["examples"]["accepted"]),
+                pack=data["pack"],
+                source=path,
+                phrases=tuple(raw.get("phrases", ())),
+                lemmas=tuple(raw.get("lemmas", ())),
+                patterns=tuple(raw.get("patterns", ())),
+                swap=tuple(raw.get("swap", {}).items()),
+                case_sensitive=bool(raw.get("case_sensitive", False)),
+                regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
+                params=dict(raw.get("params", {})),
+            )
+        )
+    _compile_patterns(rules, path)
+    return rules
+
+
+def _compile_patterns(rules: list[Rule], path: str) -> None:
+    import regex
+
+    for rule in rules:
+        for pattern in rule.patterns:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise CheckerError(f"{path}: rule {rule.id}: invalid pattern {pattern!r}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def builtin_pack_files() -> tuple[tuple[str, str], ...]:
+    """(display path, text) of every pack shipped in the package, sorted by name."""
+    root = resources.files("checker.rules")
+    packs = sorted((p for p in root.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
+    return tuple((f"rules/{p.name}", p.read_text(encoding="utf-8")) for p in packs)
+
+
+@lru_cache(maxsize=32)
+def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
+    rules: dict[str, Rule] = {}
+    sources: list[tuple[str, str]] = list(builtin_pack_files())
+    for extra in extra_packs:
+        try:
+            sources.append((extra, Path(extra).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CheckerError(f"{extra}: cannot read rule pack: {getattr(exc, 'strerror', None) or exc}") from None
+    for path, text in sources:
+        for rule in parse_pack(text, path):
+            if rule.id in rules:
+                raise CheckerError(f"{path}: rule {rule.id}: duplicate id (already in {rules[rule.id].source})")
+            rules[rule.id] = rule
+    return RuleSet(rules)

@@ -1,0 +1,1 @@
+"""The default rule packs, shipped inside the package as `checker.rules` (see pyproject.toml)."""

@@ -1,0 +1,68 @@
+"""Every example of every rule, the way LanguageTool tests its rules: a `flagged` example must
+produce a finding of that rule (exactly at the <marker> span when one is marked), an
+`accepted` example must produce none."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from checker.config import Config
+from checker.lint import lint_text
+from checker.rule_packs import load_rules
+
+MARKER_RE = re.compile(r"<marker>(.*?)</marker>", re.DOTALL)
+RULES = list(load_rules())
+
+
+def _cases(kind: str) -> list[Any]:
+    cases = []
+    for rule in RULES:
+        examples = rule.examples_flagged if kind == "flagged" else rule.examples_accepted
+        for i, example in enumerate(examples):
+            cases.append(pytest.param(rule, example, id=f"{rule.id}-{kind}-{i}"))
+    return cases
+
+
+def _split(example: str | dict[str, Any]) -> tuple[str, str, list[tuple[int, int]]]:
+    raw = example if isinstance(example, str) else example["text"]
+    fmt = "text" if isinstance(example, str) else example.get("format", "text")
+    spans = []
+    text = ""
+    pos = 0
+    for m in MARKER_RE.finditer(raw):
+        text += raw[pos : m.start()]
+        spans.append((len(text), len(text) + len(m.group(1))))
+        text += m.group(1)
+        pos = m.end()
+    text += raw[pos:]
+    return text, fmt, spans
+
+
+def _run(rule_id: str, text: str, fmt: str) -> list[tuple[int, int]]:
+    config = Config(select=(rule_id,))
+    return [(f.start, f.end) for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
+
+
+def test_every_rule_has_both_kinds_of_examples() -> None:
+    assert RULES, "no rule loaded"
+    for rule in RULES:
+        assert rule.examples_flagged and rule.examples_accepted, rule.id
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("flagged"))
+def test_flagged_example(rule: Any, example: Any) -> None:
+    text, fmt, spans = _split(example)
+    found = _run(rule.id, text, fmt)
+    assert found, f"{rule.id} did not flag: {text!r}"
+    for span in spans:
+        assert span in found, f"{rule.id}: expected span {text[span[0] : span[1]]!r}, got {[text[s:e] for s, e in found]}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("accepted"))
+def test_accepted_example(rule: Any, example: Any) -> None:
+    text, fmt, _ = _split(example)
+    found = _run(rule.id, text, fmt)
+    assert not found, f"{rule.id} wrongly flagged {[text[s:e] for s, e in found]} in {text!r}"
