@@ -115,6 +115,26 @@ def main() -> None:
     help="Write all current findings to this baseline file and exit 0.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files checked in parallel (default: all cores; 1: in this process).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    envvar="CHECKER_CACHE_DIR",
+    default=None,
+    help="Folder of the result cache (default: the user cache folder, e.g. ~/.cache/checker).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="CHECKER_NO_CACHE",
+    help="Check every file again, ignoring and not filling the cache (also CHECKER_NO_CACHE=1).",
+)
 @_guard
 def lint(
     paths: tuple[str, ...],
@@ -126,11 +146,19 @@ def lint(
     baseline_path: str | None,
     write_baseline_path: str | None,
     color: bool | None,
+    jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
-    """Analyse des articles (fichiers, dossiers ou motifs glob)."""
+    """Analyse des articles (fichiers, dossiers ou motifs glob).
+
+    Un fichier illisible (pas en UTF-8, binaire…) n’arrête pas les autres : leurs résultats sont
+    affichés, puis une ligne d’erreur par fichier en échec, et le code de sortie est 2.
+    """
     from checker.baseline import filter_new, read_baseline, write_baseline
+    from checker.cache import default_cache_dir
     from checker.config import Config, find_config, read_config_file
-    from checker.lint import lint_file
+    from checker.parallel import FileJob, lint_files
     from checker.report import build_report, render
     from checker.rule_packs import load_rules
 
@@ -160,15 +188,29 @@ def lint(
     unavailable: dict[str, str] = {}
     suppressed = 0
     threshold = fail_on
+    file_jobs = []
     for path in files:
         config = config_for(path)
         threshold = threshold or config.fail_on
-        result = lint_file(path, config, display_path=str(path))
+        file_jobs.append(FileJob(str(path), str(path), config))
+    cache_folder = None if no_cache else str(cache_dir or default_cache_dir())
+    errors: list[str] = []
+    checked: list[str] = []
+    for outcome in lint_files(file_jobs, jobs, cache_folder):
+        if outcome.result is None:
+            if outcome.error not in errors:
+                errors.append(outcome.error or f"{outcome.display_path}: not checked")
+            continue
+        result = outcome.result
+        checked.append(outcome.display_path)
         findings.extend(f.to_dict() for f in result.findings)
         engines_ran.extend(result.engines_ran)
         unavailable.update(result.engines_unavailable)
         suppressed += result.suppressed
-        sources[str(path)] = _read_for_display(path)
+        if fmt == "text" and result.findings:
+            sources[outcome.display_path] = _read_for_display(Path(outcome.display_path))
+    if errors and write_baseline_path:
+        fail(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more file(s) in error)")
 
     if write_baseline_path:
         write_baseline(Path(write_baseline_path), findings)
@@ -179,9 +221,13 @@ def lint(
     if baseline is not None:
         findings, baselined = filter_new(findings, baseline)
 
-    report = build_report([str(p) for p in files], findings, engines_ran, unavailable, suppressed, baselined)
+    report = build_report(checked, findings, engines_ran, unavailable, suppressed, baselined)
     use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
     click.echo(render(fmt, report, sources, load_rules(base_config.rule_packs), use_color), nl=False)
+    for message in errors:
+        click.echo(f"checker: error: {message}", err=True)
+    if errors:
+        sys.exit(2)
     limit = SEVERITY_RANK[threshold or "error"]
     if any(SEVERITY_RANK[f["severity"]] >= limit for f in findings):
         sys.exit(1)

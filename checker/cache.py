@@ -1,0 +1,202 @@
+"""Result cache: an unchanged file under an unchanged configuration is not checked again.
+
+The key is a SHA-256 of everything a result depends on:
+
+- the file's bytes and the path it is reported under (the suffix picks the parser, findings carry the path);
+- the configuration in canonical form (rule selection, severities, thresholds, words, grammar engine and
+  LanguageTool URL, so a result from a remote server is only reused for the same server);
+- the contents of the user's rule packs;
+- a fingerprint of the checker itself: its version, the source of every module and shipped rule pack
+  (so editing a check invalidates the cache during development), the versions of the libraries it relies
+  on and which grammar engines are installed.
+
+The value is the findings JSON plus the engines that ran. The default folder is the user cache folder
+(`$XDG_CACHE_HOME/checker`, else `~/.cache/checker`); `--cache-dir DIR` chooses another, `--no-cache`
+(or `CHECKER_NO_CACHE=1`) turns it off. A cache that cannot be read or written is silently ignored: the
+file is simply checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker import __version__
+from checker.config import Config
+from checker.findings import Finding
+from checker.lint import LintResult
+
+CACHE_FORMAT = 1
+
+# Libraries whose version can change findings.
+_LIBRARIES = (
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "regex",
+    "simplemma",
+    "pyspellchecker",
+    "textstat",
+    "wordfreq",
+    "language-tool-python",
+    "hunspell",
+    "PyYAML",
+)
+
+
+def default_cache_dir() -> Path:
+    """`$CHECKER_CACHE_DIR`, else `$XDG_CACHE_HOME/checker`, else `~/.cache/checker`
+    (`%LOCALAPPDATA%\\checker\\Cache` on Windows, `~/Library/Caches/checker` on macOS)."""
+    if env := os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(env)
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "checker" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "checker"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "checker"
+
+
+@lru_cache(maxsize=1)
+def checker_fingerprint() -> str:
+    """A digest of the checker's own code, shipped rule packs, library versions and installed engines."""
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    h.update(f"checker {__version__} cache {CACHE_FORMAT} python {sys.version_info[:2]}\n".encode())
+    package = Path(__file__).resolve().parent
+    rules_dir = package.parent / "rules"
+    files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.json"))
+    if rules_dir.is_dir():
+        files += sorted(rules_dir.glob("*.y*ml"))
+    else:  # installed wheel: rules live in checker/rules
+        files += sorted(package.rglob("*.y*ml"))
+    for f in files:
+        try:
+            h.update(f"{f.relative_to(package.parent)}\n".encode())
+            h.update(f.read_bytes())
+        except (OSError, ValueError):
+            continue
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name}={version}\n".encode())
+    h.update(_engines_probe().encode())
+    return h.hexdigest()
+
+
+def _engines_probe() -> str:
+    """Which grammar engines could run here, without importing them (imports are slow)."""
+    import importlib.util
+    import shutil
+
+    parts = []
+    grammalecte = importlib.util.find_spec("grammalecte") is not None or any(
+        (Path(p) / "grammalecte").is_dir() for p in ("/usr/lib/python3/dist-packages", "/usr/share/grammalecte")
+    )
+    parts.append(f"grammalecte={grammalecte}")
+    parts.append(f"language_tool_python={importlib.util.find_spec('language_tool_python') is not None}")
+    parts.append(f"java={shutil.which('java') is not None}")
+    parts.append(f"LTP_PATH={os.environ.get('LTP_PATH', '')}")
+    return ";".join(parts) + "\n"
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, frozenset | set):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    return value
+
+
+@lru_cache(maxsize=64)
+def config_digest(config: Config) -> str:
+    """Digest of the configuration in canonical form plus the content of its user rule packs."""
+    data = asdict(config)
+    data.pop("source", None)  # where it was read from does not change results
+    h = hashlib.sha256(json.dumps(_canonical(data), sort_keys=True, default=str, ensure_ascii=False).encode())
+    for pack in config.rule_packs:
+        h.update(f"\npack {pack}\n".encode())
+        try:
+            h.update(Path(pack).read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")  # the lint itself reports the error; nothing is cached then
+    return h.hexdigest()
+
+
+def cache_key(data: bytes, display_path: str, config: Config) -> str:
+    h = hashlib.sha256()
+    h.update(checker_fingerprint().encode())
+    h.update(config_digest(config).encode())
+    h.update(f"\npath {display_path}\n".encode())
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def cacheable(result: LintResult, config: Config) -> bool:
+    """A result from a configured remote LanguageTool that did not answer is not kept: the server may be back."""
+    return not (config.languagetool_url and result.engines_unavailable)
+
+
+class ResultCache:
+    """Findings stored as JSON files, one per key, under `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> LintResult | None:
+        try:
+            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if payload.get("format") != CACHE_FORMAT:
+                raise ValueError("old cache format")
+            result = LintResult(
+                path=payload["path"],
+                findings=[Finding.from_dict(d) for d in payload["findings"]],
+                engines_ran=list(payload["engines_ran"]),
+                engines_unavailable=dict(payload["engines_unavailable"]),
+                suppressed=int(payload["suppressed"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: LintResult) -> None:
+        payload = {
+            "format": CACHE_FORMAT,
+            "path": result.path,
+            "findings": [f.to_dict() for f in result.findings],
+            "engines_ran": result.engines_ran,
+            "engines_unavailable": result.engines_unavailable,
+            "suppressed": result.suppressed,
+        }
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(payload, fh, ensure_ascii=False)
+                os.replace(tmp, target)  # atomic: concurrent runs never see half a file
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a read-only or full disk only costs the cache
