@@ -16,3 +16,10 @@ def sample_md() -> Path:
 @pytest.fixture
 def sample_raw() -> Path:
     return FIXTURES / "israel-azerbaidjan.raw.txt"
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs in tests never read or fill the user's result cache (a hit would hide a monkeypatch);
+    tests of the cache itself delete this variable and pass --cache-dir."""
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
