@@ -31,6 +31,8 @@ class Finding:
     engine: str | None = None  # grammar engine(s) that reported it
     related: list[dict[str, Any]] = field(default_factory=list)  # e.g. the body line an FAQ answer should match
     data: dict[str, Any] = field(default_factory=dict)  # check-specific details (scores, counts)
+    # A safe automatic correction: source edits {start, end, replacement}, applied all together by --fix.
+    fix: list[dict[str, Any]] = field(default_factory=list)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule_id)
@@ -57,6 +59,8 @@ class Finding:
             out["related"] = self.related
         if self.data:
             out["data"] = self.data
+        if self.fix:
+            out["fix"] = [dict(edit) for edit in self.fix]
         return out
 
     @classmethod
@@ -78,6 +82,7 @@ class Finding:
             engine=d.get("engine"),
             related=list(d.get("related", [])),
             data=dict(d.get("data", {})),
+            fix=[dict(edit) for edit in d.get("fix", [])],
         )
 
 
