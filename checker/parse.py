@@ -359,7 +359,8 @@ class _HtmlReader(HTMLParser):
         text_end = self.builder.last_offset
         block = self.builder.block(kind, text_end, level=level)
         if block is not None:
-            block.text = re.sub(r"\s", " ", block.text)  # HTML whitespace is insignificant
+            # HTML whitespace is insignificant; no-break spaces are not whitespace there (typography needs them).
+            block.text = re.sub(r"[^\S\u00a0\u202f\u2007]", " ", block.text)
             if kind == "heading":
                 while self.heading_path and self.heading_path[-1][0] >= level:
                     self.heading_path.pop()
