@@ -24,6 +24,8 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "overused-min-count": 4,
     "overused-ratio": 40.0,
     "near-duplicate-similarity": 0.8,
+    "near-duplicate-min-words": 6,
+    "readability-min-words": 30,
     "faq-support-min": 0.5,
     "regex-timeout-seconds": 1.0,
 }
