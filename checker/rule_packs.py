@@ -108,7 +108,7 @@ def parse_pack(text: str, path: str) -> list[Rule]:
                 swap=tuple(raw.get("swap", {}).items()),
                 case_sensitive=bool(raw.get("case_sensitive", False)),
                 regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
-                params=dict(raw.get("params", {})),
+                params={**data.get("params", {}), **raw.get("params", {})},
             )
         )
     _compile_patterns(rules, path)

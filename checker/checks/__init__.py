@@ -19,6 +19,12 @@ CheckFunction = Callable[[Document, CheckContext], list[Finding]]
 FAMILIES: tuple[str, ...] = (
     "markup",
     "wording",
+    "typography",
+    "faq",
+    "grammar",
+    "claims",
+    "readability",
+    "repetition",
 )
 
 

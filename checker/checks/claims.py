@@ -1,0 +1,599 @@
+"""Claims: unsupported forward-looking and speculative statements, weasel attributions, hype.
+
+The cue rules of `rules/claims.yaml` (kind `cue`) are token sequences: each step names
+lemmas, word forms, a tense or a part of speech that one token must have, or a gap of
+adverbs, clitics or negations to jump over. Tense and part of speech come from a
+morphological lexicon (Grammalecte's, when it is installed) so that every conjugated or
+inflected form matches its rule; without it a lemma-and-ending fallback (simplemma) is used.
+
+A cue is not reported when its sentence or paragraph names a source (« selon », « d'après »,
+« pour l'économiste X, », a verb of saying, a quotation, a link or a footnote), when the
+sentence is a question, or — for the future tense — when it announces a scheduled event
+with a date or a time. All those lists are data in the pack's `params`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from checker.context import CheckContext
+from checker.document import Block, Document, Sentence, Token
+from checker.findings import Finding
+from checker.matching import iter_matches, run_list_rules
+from checker.rule_packs import Rule, RuleSet
+
+FAMILY = "claims"
+# Cue rules whose cues are forward-looking (the inventory's "forward-looking" kind).
+FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon")
+REPORTED_RULES = ("claims.reported-conditional",)
+
+# ---------------------------------------------------------------- morphology
+
+_TENSES = {
+    "K": "conditional",
+    "If": "future",
+    "Ip": "present",
+    "Iq": "imperfect",
+    "Is": "simple_past",
+    "Sp": "subjunctive",
+    "Sq": "subjunctive",
+    "E": "imperative",
+    "Y": "infinitive",
+    "Q": "participle",
+}
+_PERSONS = {"1s", "2s", "3s", "1p", "2p", "3p"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    lemma: str
+    pos: frozenset[str]  # verb, noun, adjective, adverb, participle, infinitive
+    tenses: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+
+
+_ENGINE: list[Any] = []  # [spellchecker or None], filled once
+
+
+def morphology_engine() -> Any:
+    """Grammalecte's French lexicon (shared with the grammar engine when it already loaded it), or None."""
+    if not _ENGINE:
+        _ENGINE.append(_load_grammalecte())
+    return _ENGINE[0]
+
+
+def _load_grammalecte() -> Any:
+    gc = sys.modules.get("grammalecte.fr.gc_engine")
+    shared = getattr(gc, "_oSpellChecker", None) if gc is not None else None
+    if shared is not None:
+        return shared
+    try:
+        try:
+            from grammalecte.graphspell.spellchecker import SpellChecker
+        except ImportError:
+            dist = "/usr/lib/python3/dist-packages"
+            if dist not in sys.path:
+                sys.path.append(dist)  # at the end: never shadow the venv's packages
+            from grammalecte.graphspell.spellchecker import SpellChecker
+        return SpellChecker("fr")
+    except Exception:  # optional engine: any failure means "use the fallback"
+        return None
+
+
+def use_fallback_morphology(flag: bool = True) -> None:
+    """Force (or stop forcing) the lemma-and-ending fallback; for tests and benchmarks."""
+    _ENGINE.clear()
+    if flag:
+        _ENGINE.append(None)
+    analyse_word.cache_clear()
+
+
+@lru_cache(maxsize=100_000)
+def analyse_word(word: str) -> tuple[Reading, ...]:
+    """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
+    engine = morphology_engine()
+    if engine is not None:
+        readings = _grammalecte_readings(engine, word)
+        if readings:
+            return readings
+    return _fallback_readings(word)
+
+
+def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:
+    try:
+        morphs = engine.getMorph(word)
+    except Exception:
+        return ()
+    out = []
+    for morph in morphs:
+        m = re.match(r">([^/]+)/(.*?)(?:/[^/]*)?$", morph)
+        if not m:
+            continue
+        lemma, tags = m.group(1).lower(), [t.rstrip("!") for t in m.group(2).split(":") if t]
+        pos: set[str] = set()
+        tenses = {_TENSES[t] for t in tags if t in _TENSES}
+        if any(t.startswith("V") for t in tags):
+            pos.add("verb")
+        if "N" in tags:
+            pos.add("noun")
+        if "A" in tags:
+            pos.add("adjective")
+        if "W" in tags:
+            pos.add("adverb")
+        if "participle" in tenses:
+            pos.add("participle")
+        if "infinitive" in tenses:
+            pos.add("infinitive")
+        out.append(Reading(lemma, frozenset(pos), frozenset(tenses), frozenset(t for t in tags if t in _PERSONS)))
+    return tuple(out)
+
+
+_IRREGULAR = {
+    "est": ("être", "present", "3s"),
+    "sont": ("être", "present", "3p"),
+    "sera": ("être", "future", "3s"),
+    "seront": ("être", "future", "3p"),
+    "serait": ("être", "conditional", "3s"),
+    "seraient": ("être", "conditional", "3p"),
+    "a": ("avoir", "present", "3s"),
+    "ont": ("avoir", "present", "3p"),
+    "aura": ("avoir", "future", "3s"),
+    "auront": ("avoir", "future", "3p"),
+    "aurait": ("avoir", "conditional", "3s"),
+    "auraient": ("avoir", "conditional", "3p"),
+    "va": ("aller", "present", "3s"),
+    "vont": ("aller", "present", "3p"),
+    "ira": ("aller", "future", "3s"),
+    "iront": ("aller", "future", "3p"),
+    "irait": ("aller", "conditional", "3s"),
+    "iraient": ("aller", "conditional", "3p"),
+    "être": ("être", "infinitive", ""),
+    "avoir": ("avoir", "infinitive", ""),
+}
+_VERB_LEMMA_RE = re.compile(r"(?:er|ir|re|oir)$")
+
+
+def _fallback_readings(word: str) -> tuple[Reading, ...]:
+    """simplemma lemma plus French verb endings: an approximation used when Grammalecte is absent."""
+    if word in _IRREGULAR:
+        lemma, tense, person = _IRREGULAR[word]
+        pos = {"verb", tense} if tense == "infinitive" else {"verb"}
+        return (Reading(lemma, frozenset(pos), frozenset({tense}), frozenset({person} - {""})),)
+    from checker.document import lemma as simple_lemma
+
+    lem = simple_lemma(word)
+    verb_like = bool(_VERB_LEMMA_RE.search(lem)) and lem != word
+    person = frozenset({"3p"} if word.endswith("nt") else {"3s"})
+    if verb_like and re.search(r"r(?:ait|aient)$", word):
+        return (Reading(lem, frozenset({"verb"}), frozenset({"conditional"}), person),)
+    if verb_like and re.search(r"r(?:a|ont)$", word):
+        return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
+    if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
+        return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
+    if verb_like and re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)$", word):
+        return (Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"})),)
+    if verb_like:
+        return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), person),)
+    readings = [Reading(lem, frozenset({"noun", "adjective"}))]
+    # "estime", "prévoient": simplemma may return the noun; also try the -er verb.
+    for ending, repl in (("ent", "er"), ("e", "er"), ("es", "er")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), person))
+            break
+    return tuple(readings)
+
+
+def norm_word(text: str) -> str:
+    return text.lower().replace("’", "'").replace("ʼ", "'")
+
+
+# ---------------------------------------------------------------- cue rules as data
+
+
+@dataclass(frozen=True)
+class Step:
+    lemmas: frozenset[str] = frozenset()
+    not_lemmas: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    tense: frozenset[str] = frozenset()
+    person: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    optional: bool = False
+    skip: frozenset[str] = frozenset()  # a gap: word forms to jump over
+    max: int = 1
+
+    @property
+    def needs_reading(self) -> bool:
+        return bool(self.lemmas or self.not_lemmas or self.tense or self.person or self.pos)
+
+
+@dataclass(frozen=True)
+class Cue:
+    rule_id: str
+    name: str
+    steps: tuple[Step, ...]
+    standalone: bool = False
+
+
+@dataclass
+class Settings:
+    """The pack-level data: word classes, attribution markers, scheduled events."""
+
+    classes: dict[str, frozenset[str]]
+    determiners: frozenset[str]
+    attribution_phrases: re.Pattern[str] | None
+    attribution_not_phrases: re.Pattern[str] | None
+    attribution_patterns: tuple[re.Pattern[str], ...]
+    saying_verbs: frozenset[str]
+    inverted_only: frozenset[str]
+    verbs_with_que: frozenset[str]
+    quotes: bool
+    links: bool
+    footnotes: tuple[re.Pattern[str], ...]
+    event_lemmas: frozenset[str]
+    date_patterns: tuple[re.Pattern[str], ...]
+    not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in items)
+
+
+def _phrase_alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(p.lower()).replace("'", "['’]").replace("\\ ", r"[\s\u00a0\u202f]+")
+        parts.append(rf"(?<![\w-]){body}(?![\w-])")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _build_settings(rules: list[Rule]) -> Settings:
+    params: dict[str, Any] = {}
+    for rule in rules:  # pack-level params are copied into every rule; the first rule carrying a key wins
+        for key, value in rule.params.items():
+            params.setdefault(key, value)
+    classes = {name: _words(words) for name, words in params.get("word_classes", {}).items()}
+    att = params.get("attribution", {})
+    events = params.get("scheduled_events", {})
+    return Settings(
+        classes=classes,
+        determiners=classes.get("determiners", frozenset()),
+        attribution_phrases=_phrase_alternation(att.get("phrases", ())),
+        attribution_not_phrases=_phrase_alternation(att.get("not_phrases", ())),
+        attribution_patterns=tuple(re.compile(p) for p in att.get("patterns", ())),
+        saying_verbs=_words(att.get("verbs", ())),
+        inverted_only=_words(att.get("inverted_only", ())),
+        verbs_with_que=_words(att.get("verbs_with_que", ())),
+        quotes=bool(att.get("quotes", True)),
+        links=bool(att.get("links", True)),
+        footnotes=tuple(re.compile(p) for p in att.get("footnote_patterns", ())),
+        event_lemmas=_words(events.get("lemmas", ())),
+        date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
+        not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
+    )
+
+
+def _build_step(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Step:
+    skip: set[str] = set()
+    for name in raw.get("skip", ()):
+        skip |= classes.get(name, _words([name]))
+    return Step(
+        lemmas=_words(raw.get("lemmas", ())),
+        not_lemmas=_words(raw.get("not_lemmas", ())),
+        words=_words(raw.get("words", ())),
+        pattern=re.compile(raw["pattern"]) if raw.get("pattern") else None,
+        tense=frozenset(raw.get("tense", ())),
+        person=frozenset(raw.get("person", ())),
+        pos=frozenset(raw.get("pos", ())),
+        optional=bool(raw.get("optional", False)),
+        skip=frozenset(skip),
+        max=int(raw.get("max", 1)),
+    )
+
+
+@dataclass
+class Compiled:
+    settings: Settings
+    cues: tuple[Cue, ...]
+    rule_ids: tuple[str, ...]
+
+
+_COMPILED: dict[int, Compiled] = {}
+
+
+def compile_rules(rules: RuleSet) -> Compiled:
+    """The claims cue rules of a rule set, compiled once per rule set."""
+    key = id(rules)
+    cached = _COMPILED.get(key)
+    if cached is not None and cached.rule_ids == tuple(r.id for r in rules.family(FAMILY)):
+        return cached
+    family = rules.family(FAMILY)
+    settings = _build_settings(family)
+    cues = []
+    for rule in family:
+        if rule.kind != "cue":
+            continue
+        for raw in rule.params.get("cues", ()):
+            steps = tuple(_build_step(s, settings.classes) for s in raw["steps"])
+            cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False))))
+    compiled = Compiled(settings, tuple(cues), tuple(r.id for r in family))
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = compiled
+    return compiled
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class TokInfo:
+    token: Token  # offsets relative to the sentence
+    norm: str
+    readings: tuple[Reading, ...]
+
+
+def _token_infos(sentence: Sentence, determiners: frozenset[str]) -> list[TokInfo]:
+    infos: list[TokInfo] = []
+    prev = ""
+    for tok in sentence.tokens:
+        n = norm_word(tok.text)
+        readings: tuple[Reading, ...] = ()
+        if tok.kind == "word":
+            readings = analyse_word(n)
+            # "le risque", "l'estime", "son aura": after a determiner, a noun is a noun.
+            if prev in determiners and any("noun" in r.pos for r in readings):
+                nominal = tuple(r for r in readings if "verb" not in r.pos or "participle" in r.pos)
+                readings = nominal or readings
+        infos.append(TokInfo(tok, n, readings))
+        prev = n if tok.kind == "word" else ""
+    return infos
+
+
+def _reading_ok(step: Step, r: Reading) -> bool:
+    if step.lemmas and r.lemma not in step.lemmas:
+        return False
+    if step.not_lemmas and r.lemma in step.not_lemmas:
+        return False
+    if step.tense and not (step.tense & r.tenses):
+        return False
+    if step.person and not (step.person & r.persons):
+        return False
+    return not (step.pos and not (step.pos & r.pos))
+
+
+def _step_ok(step: Step, info: TokInfo) -> bool:
+    if step.words and info.norm not in step.words:
+        return False
+    if step.pattern is not None and not step.pattern.search(info.token.text):
+        return False
+    if step.needs_reading:
+        if info.token.kind != "word":
+            return False
+        return any(_reading_ok(step, r) for r in info.readings)
+    return bool(step.words or step.pattern)
+
+
+def _match(steps: tuple[Step, ...], infos: list[TokInfo], si: int, ti: int, first: int) -> tuple[int, int] | None:
+    """(first, last) token indexes of a match of steps[si:] from token ti, or None."""
+    if si == len(steps):
+        return (first, ti - 1) if first >= 0 else None
+    step = steps[si]
+    n = len(infos)
+    if step.skip:
+        k = 0
+        while True:
+            found = _match(steps, infos, si + 1, ti + k, first)
+            if found is not None:
+                return found
+            if k >= step.max or ti + k >= n or infos[ti + k].norm not in step.skip:
+                return None
+            k += 1
+    if ti < n and _step_ok(step, infos[ti]):
+        found = _match(steps, infos, si + 1, ti + 1, first if first >= 0 else ti)
+        if found is not None:
+            return found
+    if step.optional:
+        return _match(steps, infos, si + 1, ti, first)
+    return None
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    rule_id: str
+    cue: str
+    start: int  # offsets relative to the sentence
+    end: int
+    text: str
+
+
+@dataclass
+class SentenceAnalysis:
+    sentence: Sentence
+    cues: list[CueMatch]  # every cue found, supported or not
+    question: bool
+    attributed: bool  # a source in the sentence itself
+    paragraph_attributed: bool  # a source elsewhere in the paragraph
+    markers: list[tuple[int, int]]  # attribution spans in the sentence
+    scheduled: bool  # the sentence announces a scheduled event with a date or time
+
+    @property
+    def supported(self) -> bool:
+        return self.attributed or self.paragraph_attributed
+
+    def flagged(self) -> list[CueMatch]:
+        """The cues to report: unsupported, not in a question, not a scheduled event."""
+        if self.question or self.supported:
+            return []
+        return [c for c in self.cues if not (self.scheduled and c.rule_id == "claims.future")]
+
+
+def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueMatch]:
+    found: list[tuple[int, int, int, Cue]] = []  # (first, last, order, cue)
+    for order, cue in enumerate(compiled.cues):
+        first_step = cue.steps[0]
+        for ti in range(len(infos)):
+            if not first_step.optional and not first_step.skip and not _step_ok(first_step, infos[ti]):
+                continue
+            m = _match(cue.steps, infos, 0, ti, -1)
+            if m is None:
+                continue
+            a, b = m
+            blocked = compiled.settings.not_after_lemmas.get(cue.rule_id)
+            if blocked and a > 0 and any(r.lemma in blocked for r in infos[a - 1].readings):
+                continue
+            found.append((a, b, order, cue))
+    # Longest match first, then rule order; drop overlapping ones.
+    found.sort(key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
+    kept: list[tuple[int, int, int, Cue]] = []
+    for f in found:
+        if all(f[1] < k[0] or f[0] > k[1] for k in kept):
+            kept.append(f)
+    if any(not k[3].standalone for k in kept):
+        kept = [k for k in kept if not k[3].standalone]
+    kept.sort(key=lambda f: f[0])
+    out = []
+    for a, b, _, cue in kept:
+        s, e = infos[a].token.start, infos[b].token.end
+        out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e]))
+    return out
+
+
+_QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
+
+
+def _attribution_markers(
+    settings: Settings, sentence: Sentence, infos: list[TokInfo], cues: list[CueMatch], quotes: bool
+) -> list[tuple[int, int]]:
+    text = sentence.text
+    marks: list[tuple[int, int]] = []
+    if settings.attribution_phrases is not None:
+        excluded = (
+            [m.span() for m in settings.attribution_not_phrases.finditer(text)]
+            if settings.attribution_not_phrases is not None
+            else []
+        )
+        for m in settings.attribution_phrases.finditer(text):
+            if not any(s <= m.start() < e for s, e in excluded):
+                marks.append(m.span())
+    for pattern in settings.attribution_patterns:
+        marks.extend(m.span() for m in pattern.finditer(text))
+    for pattern in settings.footnotes:
+        marks.extend(m.span() for m in pattern.finditer(text))
+    if settings.links and sentence.has_link:
+        marks.append((0, len(text)))
+    if quotes and settings.quotes:
+        for m in _QUOTE_RE.finditer(text):
+            if len(m.group().split()) >= 2:
+                marks.append(m.span())
+    for i, info in enumerate(infos):
+        if info.token.kind != "word" or any(c.start <= info.token.start < c.end for c in cues):
+            continue
+        prev = infos[i - 1].norm if i > 0 else ""
+        if prev in ("s'", "se"):
+            continue
+        for r in info.readings:
+            if "verb" not in r.pos or "infinitive" in r.tenses:
+                continue
+            if r.lemma in settings.saying_verbs:
+                if r.lemma in settings.inverted_only and prev not in (",", "»", "”", '"', ":"):
+                    continue
+                marks.append((info.token.start, info.token.end))
+                break
+            if r.lemma in settings.verbs_with_que and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
+                marks.append((info.token.start, info.token.end))
+                break
+    return marks
+
+
+def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
+    settings = compiled.settings
+    out: list[SentenceAnalysis] = []
+    for sentence in block.sentences:
+        infos = _token_infos(sentence, settings.determiners)
+        text = sentence.text
+        cues = _find_cues(compiled, infos, text)
+        markers = _attribution_markers(settings, sentence, infos, cues, quotes=True)
+        scheduled = False
+        if any(c.rule_id == "claims.future" for c in cues) and any(p.search(text) for p in settings.date_patterns):
+            scheduled = _is_scheduled_event(settings, infos, cues)
+        out.append(
+            SentenceAnalysis(
+                sentence=sentence,
+                cues=cues,
+                question=block.region == "faq_question" or bool(_QUESTION_RE.search(text)),
+                attributed=bool(markers),
+                paragraph_attributed=False,
+                markers=markers,
+                scheduled=scheduled,
+            )
+        )
+    # A source named elsewhere in the paragraph supports every sentence of it.
+    if len(out) > 1 and any(a.attributed for a in out):
+        for a in out:
+            a.paragraph_attributed = not a.attributed
+    return out
+
+
+def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> bool:
+    for cue in cues:
+        if cue.rule_id != "claims.future":
+            continue
+        idx = [i for i, t in enumerate(infos) if cue.start <= t.token.start < cue.end]
+        if idx and idx[-1] + 1 < len(infos):
+            idx.append(idx[-1] + 1)  # "aura lieu", "se tiendra": the word after the verb
+        if not any(
+            infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
+            for i in idx
+        ):
+            return False
+    return True
+
+
+def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
+    compiled = compile_rules(rules)
+    out: list[SentenceAnalysis] = []
+    for block in doc.blocks:
+        if block.region == "front_matter":
+            continue
+        out.extend(analyse_block(compiled, block))
+    return out
+
+
+def list_matches(rules: Iterable[Rule], block: Block) -> list[tuple[Rule, int, int]]:
+    """Existence matches (weasel, hype) of claims rules in a block: (rule, start, end) in visible offsets."""
+    out = []
+    for rule in rules:
+        if rule.kind in ("existence", "substitution") and block.region in rule.regions:
+            out.extend((rule, m.start, m.end) for m in iter_matches(rule, block, 1.0))
+    return out
+
+
+# ---------------------------------------------------------------- the check
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    enabled = ctx.enabled_rules(FAMILY)
+    findings = run_list_rules(ctx, enabled)
+    cue_ids = {r.id for r in enabled if r.kind == "cue"}
+    if not cue_ids:
+        return findings
+    compiled = compile_rules(ctx.rules)
+    for block in doc.blocks:
+        if block.region == "front_matter":
+            continue
+        regions = {r.id: r.regions for r in enabled}
+        for analysis in analyse_block(compiled, block):
+            for cue in analysis.flagged():
+                if cue.rule_id in cue_ids and block.region in regions[cue.rule_id]:
+                    sentence = analysis.sentence
+                    data = {"cue": cue.cue}
+                    findings.append(ctx.finding_in_sentence(cue.rule_id, sentence, cue.start, cue.end, data=data))
+    return findings
