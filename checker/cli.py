@@ -135,6 +135,16 @@ def main() -> None:
     envvar="CHECKER_NO_CACHE",
     help="Check every file again, ignoring and not filling the cache (also CHECKER_NO_CACHE=1).",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe typography fixes to the files (atomically), then report the remaining findings.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff without writing anything (exit 1 when there is something to fix).",
+)
 @_guard
 def lint(
     paths: tuple[str, ...],
@@ -149,6 +159,8 @@ def lint(
     jobs: int | None,
     cache_dir: str | None,
     no_cache: bool,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Analyse des articles (fichiers, dossiers ou motifs glob).
 
@@ -181,6 +193,20 @@ def lint(
     base_config = explicit or find_config(Path.cwd())
     files = expand_paths(paths, base_config.exclude)
     baseline = read_baseline(Path(baseline_path)) if baseline_path else None
+
+    if fix or diff:
+        from checker.fix import run_fixes
+
+        fixes = run_fixes(files, config_for, write=not diff)
+        if diff:
+            click.echo(fixes.diff, nl=False)
+            for message in fixes.errors:
+                click.echo(f"checker: error: {message}", err=True)
+            sys.exit(2 if fixes.errors else 1 if fixes.changed else 0)
+        click.echo(
+            f"checker: {fixes.applied} correction(s) appliquée(s) dans {len(fixes.changed)} fichier(s)", err=True
+        )
+        # Files in error were left untouched; the lint below reports them (exit 2).
 
     findings: list[dict[str, Any]] = []
     sources: dict[str, str] = {}

@@ -1,0 +1,445 @@
+"""French typography: spaces around high punctuation and guillemets, quotes, apostrophes,
+ellipsis, digit grouping, spaces before % and currency symbols, doubled spaces.
+
+Conventions (documented in `rules/typography.yaml`), by `locale` of the configuration:
+
+============  ==========  =========  ==========  ===============  ===================
+locale        ; ! ?       :          « »         % € $…           thousands
+============  ==========  =========  ==========  ===============  ===================
+fr-FR, fr-BE  U+202F      U+00A0     U+00A0      U+202F           U+202F
+fr-CH         U+202F      U+202F     U+202F      U+202F           U+202F
+fr-CA         no space    U+00A0     U+00A0      U+00A0           U+00A0
+============  ==========  =========  ==========  ===============  ===================
+
+Where a space is required, either no-break space (U+00A0 or U+202F) is accepted; the table gives
+the one a fix inserts. In fr-CA an ordinary space before ; ! ? is flagged (it is removed by the
+fix) but a deliberate no-break space is accepted.
+
+Every finding whose edit is safe carries `fix`: a list of source edits
+`{start, end, replacement}`, each checked to cover source text identical to the visible text
+(so no markup, entity, escape or line break is ever rewritten). `checker lint --fix` applies them.
+Everything here is a linear regex scan of each block's visible text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checker.context import CheckContext
+from checker.document import Block, Document
+from checker.findings import Finding
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+NO_BREAK = (NBSP, NNBSP)
+
+# Spaces a fix may replace: ordinary, tab, and the breaking Unicode spaces (thin, en, em…).
+_BREAKING = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+_ANY_SPACE = _BREAKING + NBSP + NNBSP + "\u2007"
+_SP = f"[{_ANY_SPACE}]"
+_BRK = f"[{_BREAKING}]"
+
+# What the fix inserts, per locale and position ("" = no space at all).
+_CONVENTIONS: dict[str, dict[str, str]] = {
+    "fr-FR": {";": NNBSP, "!": NNBSP, "?": NNBSP, ":": NBSP, "»": NBSP, "«": NBSP, "unit": NNBSP, "group": NNBSP},
+    "fr-CH": {";": NNBSP, "!": NNBSP, "?": NNBSP, ":": NNBSP, "»": NNBSP, "«": NNBSP, "unit": NNBSP, "group": NNBSP},
+    "fr-CA": {";": "", "!": "", "?": "", ":": NBSP, "»": NBSP, "«": NBSP, "unit": NBSP, "group": NBSP},
+}
+
+_SPACE_NAMES = {
+    NBSP: "une espace insécable (U+00A0)",
+    NNBSP: "une espace fine insécable (U+202F)",
+    "": "aucune espace",
+}
+
+CURRENCIES = "€$£¥₽₹₺₪₼₩₿"
+
+# A run of spaces before high punctuation or a closing guillemet; after an opening guillemet.
+_SPACE_BEFORE_RE = re.compile(rf"(?<=\S){_SP}+(?=[;:!?»])")
+_SPACE_AFTER_OPEN_RE = re.compile(rf"«({_SP}*)(?=\S)")
+# High punctuation glued to the previous word (checked further in `_missing_space`).
+_GLUED_RE = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]»”%€$]))[;:!?]|(?<=[^\s«»])»")
+
+_STRAIGHT_QUOTES_RE = re.compile(r'(?<![\w"])"(?=[^\s"])([^"\n]{0,500}?)(?<=[^\s"])"(?!\w)')
+_ENGLISH_QUOTES_RE = re.compile(r"“(?=\S)([^“”\n]{0,500}?)(?<=\S)”")
+_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+_ELLIPSIS_RE = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+
+_LONG_NUMBER_RE = re.compile(r"(?<![\w.,/\-+#°\u00a0\u202f])[1-9]\d{4,}(?![\w/\-]|[.,]\d{3}|\.\d)")
+_SPACED_NUMBER_RE = re.compile(rf"(?<![\w.,+\-/])(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?![\w/\-]|[.,]\d{{3}})")
+_NUMBER_PREFIX_RE = re.compile(
+    r"(?:\bn[o°º]\.?|\bN[o°º]\.?|#|\bréf\.?|\bcode|\bISBN|\bISSN|\bSIRE[NT]|\btél\.?|\bart\.?|\bcompte|\bIBAN)\s*$",
+    re.IGNORECASE,
+)
+_POSTCODE_AFTER_RE = re.compile(rf"{_SP}[A-ZÀ-ÖØ-Þ]")
+
+_UNIT_GLUED_RE = re.compile(rf"(?<=\d)(?:%(?![0-9A-Fa-f]{{2}})|‰|[{CURRENCIES}])")
+_UNIT_SPACED_RE = re.compile(rf"(?<=\d){_SP}+(?=[%‰{CURRENCIES}])")
+
+_DOUBLE_SPACE_RE = re.compile(rf"(?<=\S){_SP}{{2,}}(?=\S)")
+
+
+def locale_conventions(locale: str) -> dict[str, str]:
+    key = locale.replace("_", "-").lower()
+    if key.startswith("fr-ca"):
+        return _CONVENTIONS["fr-CA"]
+    if key.startswith("fr-ch"):
+        return _CONVENTIONS["fr-CH"]
+    return _CONVENTIONS["fr-FR"]
+
+
+def _show(space: str) -> str:
+    return _SPACE_NAMES.get(space, "espace")
+
+
+class _Checker:
+    def __init__(self, doc: Document, ctx: CheckContext) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.conv = locale_conventions(ctx.config.locale)
+        self.findings: list[Finding] = []
+        fm = doc.front_matter_span
+        self.front_matter = fm
+
+    # ------------------------------------------------------------ edits
+
+    def edit(self, block: Block, start: int, end: int, replacement: str) -> dict[str, Any] | None:
+        """A source edit replacing the visible [start, end), or None when it would not be safe."""
+        if end <= start:
+            return None
+        offsets = block.offsets
+        first = offsets[start]
+        for i in range(start + 1, end):
+            if offsets[i] != first + (i - start):
+                return None  # the span crosses markup, an entity or an escape
+        src_end = first + (end - start)
+        original = block.text[start:end]
+        if self.doc.source[first:src_end] != original:
+            return None
+        fm = self.front_matter
+        if fm is not None and fm[0] <= first < fm[1] and any(q in original + replacement for q in "'\"’«»“”\\#"):
+            return None  # quoting characters inside YAML scalars are not ours to change
+        return {"start": first, "end": src_end, "replacement": replacement}
+
+    def add(
+        self,
+        rule_id: str,
+        block: Block,
+        start: int,
+        end: int,
+        edits: list[dict[str, Any] | None],
+        suggestion: str,
+        **fmt: Any,
+    ) -> None:
+        finding = self.ctx.finding_in_block(rule_id, block, start, end, suggestions=[suggestion], **fmt)
+        if finding.end <= finding.start:
+            return
+        if edits and all(e is not None for e in edits):
+            finding.fix = [e for e in edits if e is not None]
+        self.findings.append(finding)
+
+    # ------------------------------------------------------------ rules
+
+    def spaces_around_punctuation(self, block: Block, want_space: bool, want_missing: bool) -> None:
+        text = block.text
+        conv = self.conv
+        if want_space:
+            for m in _SPACE_BEFORE_RE.finditer(text):
+                punct = text[m.end()]
+                required = conv[punct]
+                run = m.group()
+                if required == "":
+                    if all(ch in NO_BREAK for ch in run) and len(run) == 1:
+                        continue
+                elif len(run) == 1 and run in NO_BREAK:
+                    continue
+                self.add(
+                    "typography.space-before-punct",
+                    block,
+                    m.start(),
+                    m.end(),
+                    [self.edit(block, m.start(), m.end(), required)],
+                    required + punct,
+                    where=f"avant « {punct} »",
+                    expected=_show(required),
+                )
+            for m in _SPACE_AFTER_OPEN_RE.finditer(text):
+                run = m.group(1)
+                if not run or (len(run) == 1 and run in NO_BREAK):
+                    continue
+                required = conv["«"]
+                self.add(
+                    "typography.space-before-punct",
+                    block,
+                    m.start(1),
+                    m.end(1),
+                    [self.edit(block, m.start(1), m.end(1), required)],
+                    "«" + required,
+                    where="après « « »",
+                    expected=_show(required),
+                )
+        if want_missing:
+            for m in _GLUED_RE.finditer(text):
+                punct = m.group()
+                required = conv[punct]
+                if required and self._missing_space(text, m.start(), punct):
+                    self.add(
+                        "typography.nbsp-before-punct",
+                        block,
+                        m.start(),
+                        m.end(),
+                        [self.edit(block, m.start(), m.end(), required + punct)],
+                        required + punct,
+                        where="avant",
+                        punct=punct,
+                        expected=_show(required),
+                    )
+            required = conv["«"]
+            for m in re.finditer(r"«(?=[^\s»])", text):
+                self.add(
+                    "typography.nbsp-before-punct",
+                    block,
+                    m.start(),
+                    m.end(),
+                    [self.edit(block, m.start(), m.end(), "«" + required)],
+                    "«" + required,
+                    where="après",
+                    punct="«",
+                    expected=_show(required),
+                )
+
+    @staticmethod
+    def _missing_space(text: str, at: int, punct: str) -> bool:
+        after = text[at + 1] if at + 1 < len(text) else ""
+        if punct == "»":
+            return True
+        if punct in ";:":
+            # "14:30", "a;b", "std::", emoticons: only punctuation followed by a space or the end.
+            return after == "" or after.isspace() or after in '«"“'
+        # ! ?: not inside a token ("?utm=", "!important"), not in a run ("?!" is checked once).
+        return not after or not (after.isalnum() or after in "_=&/")
+
+    def quotes(self, block: Block) -> None:
+        text = block.text
+        conv = self.conv
+        open_sp = conv["«"]
+        close_sp = conv["»"]
+        for m in _STRAIGHT_QUOTES_RE.finditer(text):
+            nested = _inside_guillemets(text, m.start())
+            if nested:
+                opening, closing = "“", "”"
+            else:
+                opening, closing = "«" + open_sp, close_sp + "»"
+            inner = m.group(1)
+            self.add(
+                "typography.quotes",
+                block,
+                m.start(),
+                m.end(),
+                [
+                    self.edit(block, m.start(), m.start() + 1, opening),
+                    self.edit(block, m.end() - 1, m.end(), closing),
+                ],
+                opening + inner + closing,
+                expected="des guillemets anglais “ ” (citation dans une citation)" if nested else "« … »",
+            )
+        for m in _ENGLISH_QUOTES_RE.finditer(text):
+            if _inside_guillemets(text, m.start()):
+                continue  # “ ” inside « » is the French second level
+            inner = m.group(1)
+            opening, closing = "«" + open_sp, close_sp + "»"
+            self.add(
+                "typography.quotes",
+                block,
+                m.start(),
+                m.end(),
+                [
+                    self.edit(block, m.start(), m.start() + 1, opening),
+                    self.edit(block, m.end() - 1, m.end(), closing),
+                ],
+                opening + inner + closing,
+                expected="« … »",
+            )
+
+    def apostrophes(self) -> None:
+        places: list[tuple[Block, int, str]] = []
+        for block in self.doc.blocks:
+            text = block.text
+            if "'" not in text and "’" not in text:
+                continue
+            for m in _APOSTROPHE_RE.finditer(text):
+                places.append((block, m.start(), m.group()))
+        straight = sum(1 for _, _, ch in places if ch == "'")
+        curly = len(places) - straight
+        if not straight or not curly:
+            return
+        minority, majority = ("'", "’") if straight <= curly else ("’", "'")
+        count_major = max(straight, curly)
+        count_minor = min(straight, curly)
+        for block, at, ch in places:
+            if ch != minority:
+                continue
+            self.add(
+                "typography.apostrophe-consistency",
+                block,
+                at,
+                at + 1,
+                [self.edit(block, at, at + 1, majority)],
+                majority,
+                majority=majority,
+                count_major=count_major,
+                count_minor=count_minor,
+            )
+
+    def ellipsis(self, block: Block) -> None:
+        text = block.text
+        for m in _ELLIPSIS_RE.finditer(text):
+            before = text[max(0, m.start() - 4) : m.start()]
+            replacement = "." if re.search(r"(?i)(?:^|\W)etc$", before) else "…"
+            self.add(
+                "typography.ellipsis",
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), replacement)],
+                replacement,
+            )
+
+    def numbers(self, block: Block) -> None:
+        text = block.text
+        group = self.conv["group"]
+        for m in _LONG_NUMBER_RE.finditer(text):
+            digits = m.group()
+            if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if len(digits) == 5 and _POSTCODE_AFTER_RE.match(text, m.end()):
+                continue  # "75001 Paris"
+            if len(digits) > 12:
+                continue  # an identifier, not a quantity
+            grouped = _group(digits, group)
+            self.add(
+                "typography.number-spacing",
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), grouped)],
+                grouped,
+            )
+        for m in _SPACED_NUMBER_RE.finditer(text):
+            number = m.group()
+            if not any(ch in _BREAKING for ch in number):
+                continue
+            if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            fixed = "".join(group if ch in _BREAKING else ch for ch in number)
+            self.add(
+                "typography.number-spacing",
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), fixed)],
+                fixed,
+            )
+
+    def units(self, block: Block) -> None:
+        text = block.text
+        required = self.conv["unit"]
+        want_percent = self.ctx.enabled("typography.percent-space")
+        want_currency = self.ctx.enabled("typography.currency-space")
+        for m in _UNIT_GLUED_RE.finditer(text):
+            unit = m.group()
+            rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
+            if (rule == "typography.percent-space" and not want_percent) or (
+                rule == "typography.currency-space" and not want_currency
+            ):
+                continue
+            self.add(
+                rule,
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), required + unit)],
+                required + unit,
+                unit=unit,
+                expected=_show(required),
+            )
+        for m in _UNIT_SPACED_RE.finditer(text):
+            run = m.group()
+            if len(run) == 1 and run in NO_BREAK:
+                continue
+            unit = text[m.end()]
+            if unit == "%" and re.match(r"%[0-9A-Fa-f]{2}", text[m.end() : m.end() + 3]):
+                continue
+            rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
+            if (rule == "typography.percent-space" and not want_percent) or (
+                rule == "typography.currency-space" and not want_currency
+            ):
+                continue
+            self.add(
+                rule,
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), required)],
+                required + unit,
+                unit=unit,
+                expected=_show(required),
+            )
+
+    def double_spaces(self, block: Block) -> None:
+        text = block.text
+        for m in _DOUBLE_SPACE_RE.finditer(text):
+            after = text[m.end()]
+            before = text[m.start() - 1]
+            if after in ";:!?»%‰" + CURRENCIES or before == "«":
+                continue  # reported (and fixed) by the punctuation and unit rules
+            run = m.group()
+            keep = next((ch for ch in run if ch in NO_BREAK), " ")
+            self.add(
+                "typography.double-space",
+                block,
+                m.start(),
+                m.end(),
+                [self.edit(block, m.start(), m.end(), keep)],
+                keep,
+                count=len(run),
+            )
+
+
+def _inside_guillemets(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("«") > head.count("»")
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    enabled = {r.id for r in ctx.enabled_rules("typography")}
+    if not enabled:
+        return []
+    c = _Checker(doc, ctx)
+    want_space = "typography.space-before-punct" in enabled
+    want_missing = "typography.nbsp-before-punct" in enabled
+    want_units = "typography.percent-space" in enabled or "typography.currency-space" in enabled
+    want_double = "typography.double-space" in enabled and doc.format != "html"  # HTML collapses spaces
+    for block in doc.blocks:
+        if want_space or want_missing:
+            c.spaces_around_punctuation(block, want_space, want_missing)
+        if "typography.quotes" in enabled and ('"' in block.text or "“" in block.text):
+            c.quotes(block)
+        if "typography.ellipsis" in enabled and "..." in block.text:
+            c.ellipsis(block)
+        if "typography.number-spacing" in enabled:
+            c.numbers(block)
+        if want_units:
+            c.units(block)
+        if want_double:
+            c.double_spaces(block)
+    if "typography.apostrophe-consistency" in enabled:
+        c.apostrophes()
+    return c.findings
