@@ -1,0 +1,684 @@
+"""FAQ consistency: every FAQ answer must be supported by the article body, with no new
+facts (numbers, dates, names) and no certainty escalation.
+
+For each sentence of each FAQ answer the body sentences sharing its content lemmas are
+retrieved through an inverted index (lemma → body sentences), so the cost grows with the
+number of candidates, never with body size × FAQ size. Then:
+
+- `faq.contradiction`: a number, amount, percentage or date of the answer that the body does
+  not state (compared after normalisation: « trois millions » = « 3 M€ »), or a name that
+  replaces the one of the matching body sentence;
+- `faq.new-entity`: a proper name absent from the body;
+- `faq.escalation`: the answer asserts as a fact what the best-matching body sentence states
+  under a hedge, an intention or an attribution (« pourrait », « souhaite », « selon X »);
+  the cues are data (`params` of the rule in rules/faq.yaml), matched by lemma;
+- `faq.unsupported` / `faq.partial`: too few of the answer's content lemmas occur in the body;
+- `faq.jsonld-mismatch`: the schema.org FAQPage JSON-LD differs from the visible FAQ.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+
+from checker.context import CheckContext
+from checker.document import Document, Sentence, Token, lemma, tokenize
+from checker.findings import Finding
+from checker.numbers import Quantity, find_quantities
+
+# Function words and very general words that carry no claim.
+_STOP_TEXT = """
+    le la les l' un une des du de d' à au aux en dans par pour sur sous avec sans entre vers chez contre
+    et ou mais donc or ni car que qu' qui quoi dont où ce cet cette ces ceci cela ça se sa son ses leur
+    leurs notre nos votre vos mon ma mes ton ta tes il elle ils elles on nous vous je tu lui eux y
+    ne pas plus moins très tout tous toute toutes aussi ainsi comme si même autre autres tel telle
+    être avoir faire aller pouvoir devoir falloir cela celui celle ceux celles quel quelle quels quelles
+    lequel laquelle lesquels lesquelles non oui déjà encore toujours jamais bien peu beaucoup trop
+    alors puis ensuite enfin notamment également cependant pourtant toutefois afin lors depuis pendant
+    selon grâce travers parmi après avant ici là chaque certain certains plusieurs nombreux
+    quoi comment pourquoi quand combien est sont a ont été permettre jusque
+"""
+STOP_LEMMAS = frozenset(_STOP_TEXT.split())
+CLAUSE_BREAK_WORDS = frozenset({"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins"})
+CLAUSE_BREAK_PUNCT = frozenset({";", ":", "—", "–", "(", ")"})
+ARG_BREAK_PUNCT = frozenset({",", ";", ":", "—", "–", "."})
+# What may stand right before an infinitive governed by a cue: « pourrait renforcer …, stimuler … et positionner … ».
+INFINITIVE_LEFT = frozenset(
+    {",", "et", "ou", "à", "de", "d'", "d’", "se", "s'", "s’", "voire", "puis", "aussi", "également", "davantage"}
+    | {"ainsi", "notamment", "mieux", "encore", "même", "vraiment", "rapidement", "progressivement", "pas", "plus"}
+)
+NOT_INFINITIVE = frozenset(
+    {"hier", "cher", "fier", "mer", "fer", "hiver", "enfer", "avenir", "plaisir", "désir", "loisir", "soir", "espoir"}
+    | {"pouvoir", "devoir", "savoir", "avoir", "être"}  # as nouns or auxiliaries they never carry the claim
+)
+_INFINITIVE_END = ("er", "ir", "re", "oir")
+_APOS = "'’"
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    rule_ids = ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial")
+    findings: list[Finding] = []
+    if any(ctx.enabled(r) for r in rule_ids) and doc.faq:
+        findings.extend(_FaqChecker(doc, ctx).run())
+    if ctx.enabled("faq.jsonld-mismatch"):
+        findings.extend(_jsonld_findings(doc, ctx))
+    return findings
+
+
+# ---------------------------------------------------------------- words
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, both apostrophes alike."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def key_of(word: str) -> str:
+    """Comparison key of a word: its lemma without accents, cut to 6 letters so that derived
+    forms (optimiser / optimisation, économie / économique) meet."""
+    return fold(lemma(word))[:6]
+
+
+def _is_content(tok: Token) -> bool:
+    return tok.kind == "word" and len(tok.text) > 1 and lemma(tok.text) not in STOP_LEMMAS
+
+
+@lru_cache(maxsize=4096)
+def _cue_sequences(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for cue in cues:
+        words = tuple(lemma(t.text) for t in tokenize(cue) if t.kind == "word")
+        if words:
+            out.append(words)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@dataclass
+class Cue:
+    start: int  # token index in the sentence (first word of the cue)
+    end: int  # token index one past the cue
+    mode: str  # "governing" (the following infinitives are hedged) or "sentence"
+    scope_start: int
+    scope_end: int
+
+
+@dataclass
+class Predicate:
+    verb: str  # lemma
+    verb_index: int
+    arg_keys: frozenset[str]
+    end_index: int  # token index one past the argument
+    cue: Cue
+
+
+@dataclass(eq=False)
+class SentenceInfo:
+    sentence: Sentence
+    cues_params: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], frozenset[str]]
+    index: int = 0
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        return [lemma(t.text) if t.kind == "word" else t.text for t in self.tokens]
+
+    @cached_property
+    def content(self) -> list[int]:
+        """Content words, without those spelling a quantity (« quarante pour cent »)."""
+        spans = [(q.start, q.end) for q in self.quantities]
+        return [i for i, t in enumerate(self.tokens) if _is_content(t) and not any(s <= t.start < e for s, e in spans)]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(key_of(self.tokens[i].text) for i in self.content)
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return find_quantities(self.sentence.text)
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        governing, sentence_cues, conditional = self.cues_params
+        toks, lems = self.tokens, self.lemmas
+        words = [i for i, t in enumerate(toks) if t.kind == "word"]
+        found: list[Cue] = []
+        taken: set[int] = set()
+        for mode, seqs in (("sentence", sentence_cues), ("governing", governing)):
+            for seq in seqs:
+                n = len(seq)
+                for w in range(len(words) - n + 1):
+                    idx = words[w : w + n]
+                    if any(i in taken for i in idx):
+                        continue
+                    if all(lems[i] == s or toks[i].lower.replace("’", "'") == s for i, s in zip(idx, seq, strict=True)):
+                        first = toks[idx[0]]
+                        if lems[idx[0]] in conditional and not re.search(r"r(?:ait|aient|ais|ions|iez)$", first.lower):
+                            continue
+                        taken.update(idx)
+                        start, end = idx[0], idx[-1] + 1
+                        if mode == "sentence":
+                            found.append(Cue(start, end, mode, 0, len(toks)))
+                        else:
+                            found.append(Cue(start, end, mode, end, self._clause_end(end)))
+        return sorted(found, key=lambda c: c.start)
+
+    def _clause_end(self, start: int) -> int:
+        for i in range(start, len(self.tokens)):
+            t = self.tokens[i]
+            if (t.kind == "punct" and t.text in CLAUSE_BREAK_PUNCT) or t.lower in CLAUSE_BREAK_WORDS:
+                return i
+        return len(self.tokens)
+
+    def hedged(self, index: int) -> bool:
+        """Whether token `index` stands under one of the sentence's cues."""
+        return any(c.scope_start <= index < c.scope_end for c in self.cues)
+
+    @cached_property
+    def predicates(self) -> list[Predicate]:
+        """Infinitives governed by a hedge or intention cue, each with its argument's content keys."""
+        preds: list[Predicate] = []
+        toks, lems = self.tokens, self.lemmas
+        for cue in self.cues:
+            if cue.mode != "governing":
+                continue
+            for i in range(cue.scope_start, cue.scope_end):
+                t = toks[i]
+                low = t.lower
+                if t.kind != "word" or not low.endswith(_INFINITIVE_END) or lems[i] != low or low in NOT_INFINITIVE:
+                    continue
+                prev = toks[i - 1].lower if i > 0 else ""
+                if i != cue.scope_start and prev not in INFINITIVE_LEFT:
+                    continue
+                end = i + 1
+                while end < cue.scope_end and end - i <= 12:
+                    if toks[end].kind == "punct" and toks[end].text in ARG_BREAK_PUNCT:
+                        break
+                    end += 1
+                args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if _is_content(toks[j]))
+                preds.append(Predicate(lems[i], i, args, end, cue))
+        return preds
+
+    def scope_keys(self, cue: Cue) -> frozenset[str]:
+        return frozenset(
+            key_of(self.tokens[j].text) for j in range(cue.scope_start, cue.scope_end) if _is_content(self.tokens[j])
+        )
+
+
+# ---------------------------------------------------------------- the checker
+
+
+@dataclass
+class _Escalation:
+    strength: int
+    faq: SentenceInfo
+    start: int  # token indices in the FAQ sentence
+    end: int
+    body: SentenceInfo
+    cue: Cue
+    predicate: Predicate | None = None  # None: the whole body sentence is attributed or qualified
+    others: list[str] = field(default_factory=list)
+
+
+class _FaqChecker:
+    def __init__(self, doc: Document, ctx: CheckContext) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        rule = ctx.rules.get("faq.escalation")
+        params: dict[str, Any] = dict(rule.params) if rule else {}
+        self.cue_params = (
+            _cue_sequences(tuple(params.get("hedge_cues", ()))),
+            _cue_sequences(tuple(params.get("sentence_cues", ()))),
+            frozenset(lemma(w) for w in params.get("conditional_only", ())),
+        )
+        self.support_min = ctx.config.threshold("faq-support-min")
+        partial_rule = ctx.rules.get("faq.partial")
+        self.partial_min = float((partial_rule.params if partial_rule else {}).get("min_coverage", 0.75))
+        self.max_df = int(params.get("max_candidates_per_lemma", 200))
+        self.body: list[SentenceInfo] = []
+        for block in doc.blocks:
+            if block.region == "body":
+                for s in block.sentences:
+                    self.body.append(SentenceInfo(s, self.cue_params, len(self.body)))
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for info in self.body:
+            for k in info.keys:
+                self.index[k].append(info.index)
+        self.body_keys = set(self.index)
+        self.body_quantities = [q for info in self.body for q in info.quantities]
+        words = {fold(t.text) for info in self.body for t in info.tokens if t.kind == "word"}
+        self.body_words = words
+        self.body_prefixes = {w[:n] for w in words for n in range(4, len(w) + 1)}
+
+    # -- retrieval
+
+    def candidates(self, faq: SentenceInfo, limit: int = 3) -> list[tuple[float, SentenceInfo]]:
+        n = max(len(self.body), 1)
+        weights = {k: math.log(1 + n / len(self.index[k])) for k in faq.keys if k in self.index}
+        total = sum(weights.values()) + sum(math.log(1 + 2 * n) for k in faq.keys if k not in self.index)
+        scores: dict[int, float] = defaultdict(float)
+        for k, w in weights.items():
+            postings = self.index[k]
+            if len(postings) > self.max_df:
+                continue
+            for i in postings:
+                scores[i] += w
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(s / total if total else 0.0, self.body[i]) for i, s in ranked]
+
+    # -- main loop
+
+    def run(self) -> list[Finding]:
+        findings: list[Finding] = []
+        for item in self.doc.faq:
+            for block in item.answers:
+                escalations: dict[int, _Escalation] = {}
+                for s in block.sentences:
+                    info = SentenceInfo(s, self.cue_params)
+                    if not info.content:
+                        continue
+                    cands = self.candidates(info)
+                    findings.extend(self._numbers(info, cands))
+                    flagged_entity, entity_findings = self._entities(info, cands)
+                    findings.extend(entity_findings)
+                    for esc in self._escalations(info, cands):
+                        prev = escalations.get(esc.body.index)
+                        if prev is None or esc.strength > prev.strength:
+                            if prev is not None:
+                                esc.others = [*prev.others, _tokens_text(prev.faq, prev.start, prev.end)]
+                            escalations[esc.body.index] = esc
+                        else:
+                            prev.others.append(_tokens_text(esc.faq, esc.start, esc.end))
+                    findings.extend(self._support(info, cands, flagged_entity))
+                findings.extend(self._escalation_finding(e) for e in escalations.values())
+        return findings
+
+    # -- numbers
+
+    def _numbers(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
+        if not self.ctx.enabled("faq.contradiction"):
+            return []
+        out = []
+        for q in faq.quantities:
+            if any(q.same(b) or _year_of_date(q, b) for b in self.body_quantities):
+                continue
+            best = cands[0][1] if cands and cands[0][0] > 0 else None
+            other = _closest_quantity(faq, q, best) if best else None
+            related = [self._related(best)] if best else []
+            if other is not None and best is not None:
+                detail = f"le corps donne « {best.sentence.text[other.start : other.end]} » : « {_quote(best)} »"
+            elif best is not None:
+                detail = f"ce chiffre n’apparaît nulle part dans le corps, qui dit : « {_quote(best)} »"
+            else:
+                detail = "ce chiffre n’apparaît nulle part dans le corps"
+            out.append(
+                self.ctx.finding_in_sentence(
+                    "faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related
+                )
+            )
+        return out
+
+    # -- names
+
+    def _entities(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> tuple[bool, list[Finding]]:
+        out: list[Finding] = []
+        missing = [e for e in _entities(faq) if not all(self._in_body(faq.tokens[i].text) for i in e if _cap(faq, i))]
+        if not missing:
+            return False, out
+        best = cands[0][1] if cands and cands[0][0] >= self.support_min else None
+        answer_words = {fold(t.text) for t in tokenize(faq.sentence.block.text) if t.kind == "word"}
+        body_names = []
+        if best is not None:
+            body_names = [
+                e
+                for e in _entities(best)
+                if not any(fold(best.tokens[i].text) in answer_words for i in e if _cap(best, i))
+            ]
+        for ent in missing:
+            start, end = faq.tokens[ent[0]].start, faq.tokens[ent[-1]].end
+            if body_names and best is not None and self.ctx.enabled("faq.contradiction"):
+                other = body_names[0]
+                name = best.sentence.text[best.tokens[other[0]].start : best.tokens[other[-1]].end]
+                detail = f"le corps nomme « {name} » : « {_quote(best)} »"
+                out.append(
+                    self.ctx.finding_in_sentence(
+                        "faq.contradiction", faq.sentence, start, end, detail=detail, related=[self._related(best)]
+                    )
+                )
+            elif self.ctx.enabled("faq.new-entity"):
+                out.append(self.ctx.finding_in_sentence("faq.new-entity", faq.sentence, start, end))
+        return True, out
+
+    def _in_body(self, word: str) -> bool:
+        w = fold(word)
+        return w in self.body_words or w[: max(4, len(w) - 2)] in self.body_prefixes
+
+    # -- escalation
+
+    def _escalations(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[_Escalation]:
+        if not self.ctx.enabled("faq.escalation"):
+            return []
+        out: list[_Escalation] = []
+        faq_lemmas = faq.lemmas
+        for rank, (score, body) in enumerate(cands):
+            if not body.cues:
+                continue
+            before = len(out)
+            for pred in body.predicates:
+                for i in faq.content:
+                    if not _inflects(faq.tokens[i].lower, faq_lemmas[i], pred.verb) or faq.hedged(i):
+                        continue
+                    end = i + 1
+                    shared = set()
+                    scope = body.scope_keys(pred.cue)
+                    last = i + 1
+                    while end < len(faq.tokens) and end - i <= 12:
+                        t = faq.tokens[end]
+                        if t.kind == "punct" and t.text in ARG_BREAK_PUNCT:
+                            break
+                        if _is_content(t):
+                            k = key_of(t.text)
+                            if k in pred.arg_keys:
+                                shared.add(k)
+                            if k in scope:
+                                last = end + 1
+                        end += 1
+                    strength = len(shared)
+                    if strength >= 1 and (rank == 0 or strength >= 2):
+                        out.append(_Escalation(strength, faq, i, last, body, pred.cue, pred))
+            # The body attributes or qualifies the whole statement (« selon X », « probablement »).
+            if len(out) == before and rank == 0 and score >= self.support_min and not faq.cues:
+                cue = next((c for c in body.cues if c.mode == "sentence"), None)
+                if cue is not None:
+                    out.append(_Escalation(0, faq, 0, len(faq.tokens), body, cue))
+        return out
+
+    def _escalation_finding(self, esc: _Escalation) -> Finding:
+        body, cue, pred = esc.body, esc.cue, esc.predicate
+        cue_text = _tokens_text(body, cue.start, cue.end)
+        if pred is None:
+            body_quote = _quote(body)
+        elif pred.verb_index > cue.end:
+            body_quote = f"{cue_text} … {_tokens_text(body, pred.verb_index, pred.end_index)}"
+        else:
+            body_quote = _tokens_text(body, cue.start, pred.end_index)
+        also = ""
+        if esc.others:
+            also = " Même durcissement pour : " + " ; ".join(f"« {o} »" for o in esc.others) + "."
+        start = esc.faq.tokens[esc.start].start
+        end = esc.faq.tokens[esc.end - 1].end
+        related = self._related(body)
+        return self.ctx.finding_in_sentence(
+            "faq.escalation",
+            esc.faq.sentence,
+            start,
+            end,
+            cue=cue_text,
+            body=body_quote,
+            line=related["line"],
+            also=also,
+            related=[related],
+            data={"cue": cue_text, "also": esc.others},
+        )
+
+    # -- support
+
+    def _support(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], has_entity: bool) -> list[Finding]:
+        keys = [key_of(faq.tokens[i].text) for i in faq.content]
+        if len(keys) < 3:
+            return []
+        missing_idx = [i for i in faq.content if key_of(faq.tokens[i].text) not in self.body_keys]
+        coverage = 1 - len(missing_idx) / len(keys)
+        best = cands[0][1] if cands else None
+        related = [self._related(best)] if best else []
+        body_text = f" Passage le plus proche du corps : « {_quote(best)} »." if best else ""
+        span = (0, faq.sentence.end - faq.sentence.start)
+        if coverage < self.support_min:
+            if self.ctx.enabled("faq.unsupported"):
+                return [
+                    self.ctx.finding_in_sentence(
+                        "faq.unsupported",
+                        faq.sentence,
+                        *span,
+                        closest=body_text,
+                        related=related,
+                        data={"coverage": coverage},
+                    )
+                ]
+        elif coverage < self.partial_min and len(missing_idx) >= 2 and self.ctx.enabled("faq.partial"):
+            missing = ", ".join(dict.fromkeys(faq.tokens[i].text for i in missing_idx))
+            return [
+                self.ctx.finding_in_sentence(
+                    "faq.partial",
+                    faq.sentence,
+                    *span,
+                    missing=missing,
+                    closest=body_text,
+                    related=related,
+                    data={"coverage": coverage},
+                )
+            ]
+        return []
+
+    def _related(self, info: SentenceInfo) -> dict[str, Any]:
+        s, e = info.sentence.source_span()
+        return self.ctx.related_line(s, e, role="body")
+
+
+_VERB_ENDING_RE = re.compile(
+    r"(?:e|es|ent|ons|ez|é|ée|és|ées|i|ie|is|it|ît|ies|issent|issons|issez|issait|issaient|ira|iront"
+    r"|t|s|era|eront|ra|ront|ait|aient|ai|a|èrent|irent|ent)?"
+)
+
+
+def _inflects(form: str, form_lemma: str, verb: str) -> bool:
+    """Whether `form` is an inflection of the infinitive `verb` (simplemma sometimes answers with
+    an adjective or a noun: « réduit », « prolonge »)."""
+    if form_lemma == verb:
+        return True
+    stem = verb[:-3] if verb.endswith("oir") else verb[:-2]
+    if len(stem) < 3 or not form.startswith(stem):
+        return False
+    return _VERB_ENDING_RE.fullmatch(form[len(stem) :]) is not None
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s\u00a0\u202f]*(?:de |d['’])?(\w+)", text[end:])
+    return lemma(m.group(1)) if m else ""
+
+
+def _closest_quantity(faq: SentenceInfo, q: Quantity, body: SentenceInfo) -> Quantity | None:
+    """The body quantity `q` should have been: same following word, same unit, nearest value."""
+    options = [b for b in body.quantities if q.comparable(b)]
+    if not options:
+        return None
+    after = _next_word(faq.sentence.text, q.end)
+
+    def score(b: Quantity) -> tuple[bool, bool, float]:
+        ratio = abs(math.log((abs(q.value) + 1) / (abs(b.value) + 1)))
+        return (_next_word(body.sentence.text, b.end) == after, b.unit == q.unit, -ratio)
+
+    return max(options, key=score)
+
+
+def _year_of_date(q: Quantity, body: Quantity) -> bool:
+    """« en 2026 » is stated by « le 26 janvier 2026 »."""
+    return q.kind == "number" and q.unit is None and body.kind == "date" and body.year == q.value
+
+
+def _quote(info: SentenceInfo, limit: int = 240) -> str:
+    text = info.sentence.text
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _tokens_text(info: SentenceInfo, start: int, end: int) -> str:
+    toks = info.tokens
+    if not toks or start >= end:
+        return ""
+    return info.sentence.text[toks[start].start : toks[min(end, len(toks)) - 1].end]
+
+
+_CONNECTORS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "von", "van", "al", "el", "ben", "bin"})
+
+
+def _cap(info: SentenceInfo, i: int) -> bool:
+    t = info.tokens[i]
+    if t.kind != "word" or len(t.text) < 2 or not t.text[:1].isupper():
+        return False
+    return not any(q.start <= t.start < q.end for q in info.quantities)
+
+
+def _entities(info: SentenceInfo) -> list[list[int]]:
+    """Runs of capitalised words (with « de », « la »… between them): proper names and acronyms.
+    The sentence's first word counts only when a capitalised word follows it."""
+    toks = info.tokens
+    out: list[list[int]] = []
+    i = 0
+    first_word = next((j for j, t in enumerate(toks) if t.kind == "word"), -1)
+    while i < len(toks):
+        if not _cap(info, i):
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            if _cap(info, j):
+                run.append(j)
+                j += 1
+            elif toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _cap(info, j + 1):
+                run.extend([j, j + 1])
+                j += 2
+            else:
+                break
+        after_quote = i > 0 and toks[i - 1].text in '«“"(:'
+        if len(run) == 1 and (i == first_word or after_quote):
+            i = j
+            continue
+        if i == first_word and lemma(toks[i].text) in STOP_LEMMAS:
+            run = run[1:]
+            while run and not _cap(info, run[0]):
+                run = run[1:]
+        caps = [k for k in run if lemma(toks[k].text) not in STOP_LEMMAS]
+        if caps:
+            out.append(run)
+        i = j
+    return out
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _text_keys(text: str) -> set[str]:
+    return {key_of(t.text) for t in tokenize(text) if _is_content(t)}
+
+
+def _similar(a: str, b: str, minimum: float) -> bool:
+    if _norm_text(a) == _norm_text(b):
+        return True
+    ka, kb = _text_keys(a), _text_keys(b)
+    if not ka or not kb:
+        return False
+    jaccard = len(ka & kb) / len(ka | kb)
+    qa = {q.text_key for q in find_quantities(a)}
+    qb = {q.text_key for q in find_quantities(b)}
+    return jaccard >= minimum and qa == qb
+
+
+def _jsonld_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
+    if not doc.jsonld_faq or doc.jsonld_span is None:
+        return []
+    visible = [item for item in doc.faq if item.source != "jsonld" and item.question is not None]
+    findings: list[Finding] = []
+    used: set[int] = set()
+    for name, answer in doc.jsonld_faq:
+        answer_span = _locate_json(doc, answer) or _locate_json(doc, name) or _fallback_json_span(doc)
+        name_span = _locate_json(doc, name) or answer_span
+        match = None
+        for k, item in enumerate(visible):
+            if k not in used and item.question is not None and _similar(name, item.question.text, 0.6):
+                match = (k, item)
+                break
+        if match is None:
+            findings.append(
+                ctx.finding(
+                    "faq.jsonld-mismatch", *name_span, detail=f"la question « {name} » n’est pas dans la FAQ visible"
+                )
+            )
+            continue
+        used.add(match[0])
+        item = match[1]
+        shown = " ".join(b.text for b in item.answers)
+        if not _similar(answer, shown, 0.8):
+            related = []
+            if item.answers:
+                first = item.answers[0]
+                related = [ctx.related_line(first.start, first.end, role="visible-faq")]
+            findings.append(
+                ctx.finding(
+                    "faq.jsonld-mismatch",
+                    *answer_span,
+                    detail=f"la réponse à « {name} » diffère de la FAQ visible, qui dit « {_short(shown)} »",
+                    related=related,
+                )
+            )
+    for k, item in enumerate(visible):
+        if k not in used and item.question is not None:
+            q = item.question
+            s, e = q.source_span(0, len(q.text.rstrip()))
+            findings.append(
+                ctx.finding(
+                    "faq.jsonld-mismatch",
+                    s,
+                    e,
+                    detail=f"la question « {q.text.strip()} » manque dans le JSON-LD FAQPage",
+                )
+            )
+    return findings
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _locate_json(doc: Document, text: str) -> tuple[int, int] | None:
+    """Source span of a JSON-LD string value (the answer or the question), if it can be found."""
+    assert doc.jsonld_span is not None
+    lo, hi = doc.jsonld_span
+    text = text.strip()
+    if not text:
+        return None
+    at = doc.source.find(text, lo, hi)
+    if at >= 0:
+        return at, at + len(text)
+    head = text[:20]
+    at = doc.source.find(head, lo, hi)
+    if at < 0:
+        return None
+    end = at
+    while end < hi and not (doc.source[end] == '"' and doc.source[end - 1] != "\\"):
+        end += 1
+    return (at, end) if end > at else None
+
+
+def _fallback_json_span(doc: Document) -> tuple[int, int]:
+    assert doc.jsonld_span is not None
+    lo, hi = doc.jsonld_span
+    at = doc.source.find("FAQPage", lo, hi)
+    if at >= 0:
+        return at, at + len("FAQPage")
+    while lo < hi and doc.source[lo].isspace():
+        lo += 1
+    return lo, max(lo + 1, min(hi, lo + 1))
