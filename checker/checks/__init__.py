@@ -22,6 +22,7 @@ FAMILIES: tuple[str, ...] = (
     "typography",
     "faq",
     "grammar",
+    "spelling",
     "claims",
     "readability",
     "repetition",

@@ -1,0 +1,150 @@
+"""Grammar: Grammalecte and/or LanguageTool over the blocks' visible text.
+
+Engine choice (`[tool.checker.grammar] engine`):
+- auto: Grammalecte when importable; LanguageTool when `languagetool-url` is set (then it must
+  answer) or a local LanguageTool is installed. What could not run is listed as unavailable.
+- grammalecte, languagetool, both: exactly these; one that cannot run is a CheckerError (exit 2).
+- none: no grammar check.
+
+Every engine rule is mapped to the small, stable namespace of rules/grammar.yaml (the engine's
+own rule id stays in `data.engine_rule`). Two engines reporting the same span give one finding
+whose `engine` names both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from checker.context import CheckContext
+from checker.document import Block, Document
+from checker.engines import EngineMatch, EngineUnavailable
+from checker.errors import CheckerError
+from checker.findings import Finding
+from checker.rule_packs import Rule
+
+FALLBACK_RULE = "grammar.other"
+ENGINE_CHOICES = ("auto", "grammalecte", "languagetool", "both", "none")
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    by_type: dict[str, str]  # Grammalecte sType -> rule id
+    lt_patterns: tuple[tuple[re.Pattern[str], str], ...]  # LanguageTool "CATEGORY RULE_ID" -> rule id
+
+
+@lru_cache(maxsize=16)
+def _mapping(rules: tuple[Rule, ...]) -> _Mapping:
+    by_type: dict[str, str] = {}
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for rule in rules:
+        for sType in rule.params.get("grammalecte", ()) or ():
+            by_type.setdefault(str(sType), rule.id)
+        pattern = rule.params.get("languagetool")
+        if pattern:
+            patterns.append((re.compile(str(pattern)), rule.id))
+    return _Mapping(by_type, tuple(patterns))
+
+
+def rule_for(match: EngineMatch, mapping: _Mapping) -> str:
+    """The grammar.* rule id of an engine match."""
+    if match.engine == "grammalecte":
+        return mapping.by_type.get(match.category, FALLBACK_RULE)
+    key = f"{match.category} {match.engine_rule}"
+    for pattern, rule_id in mapping.lt_patterns:
+        if pattern.search(key):
+            return rule_id
+    return FALLBACK_RULE
+
+
+def _engines(ctx: CheckContext) -> list[Any]:
+    from checker.engines import grammalecte_engine, languagetool_engine
+
+    config = ctx.config
+    choice = config.grammar_engine
+    if choice not in ENGINE_CHOICES:
+        raise CheckerError(f"unknown grammar engine {choice!r}; expected one of {', '.join(ENGINE_CHOICES)}")
+    engines: list[Any] = []
+    if choice == "none":
+        return engines
+    if choice in ("auto", "grammalecte", "both"):
+        try:
+            engines.append(grammalecte_engine.get_engine())
+        except EngineUnavailable as exc:
+            if choice != "auto":
+                raise CheckerError(f"grammar engine grammalecte: {exc}") from None
+            ctx.engines_unavailable["grammalecte"] = str(exc)
+    if choice in ("auto", "languagetool", "both"):
+        url = config.languagetool_url
+        if choice == "auto" and not url and languagetool_engine._local_installation() is None:
+            ctx.engines_unavailable["languagetool"] = (
+                "not configured (no languagetool-url and no local LanguageTool installation)"
+            )
+        else:
+            try:
+                engines.append(languagetool_engine.get_engine(url, float(config.grammar_timeout)))
+            except EngineUnavailable as exc:
+                if choice != "auto" or url:
+                    raise CheckerError(f"grammar engine languagetool: {exc}") from None
+                ctx.engines_unavailable["languagetool"] = str(exc)
+    return engines
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    if not ctx.enabled_rules("grammar"):
+        return []
+    engines = _engines(ctx)
+    if not engines:
+        return []
+    blocks: list[Block] = list(doc.blocks)
+    pieces = [b.text for b in blocks]
+    mapping = _mapping(tuple(ctx.rules.family("grammar")))
+    merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]] = {}
+    for engine in engines:
+        try:
+            matches = engine.check(pieces)
+        except EngineUnavailable as exc:  # a configured server that stopped answering
+            raise CheckerError(f"grammar engine {engine.name}: {exc}") from None
+        label = engine.label
+        if label not in ctx.engines_ran:
+            ctx.engines_ran.append(label)
+        for m in matches:
+            rule_id = rule_for(m, mapping)
+            if not ctx.enabled(rule_id):
+                continue
+            key = (m.piece, m.start, m.end)
+            if key in merged:
+                merged[key][1].append(m)
+            else:
+                merged[key] = (rule_id, [m])
+    findings: list[Finding] = []
+    for (piece, start, end), (rule_id, matches) in merged.items():
+        block = blocks[piece]
+        first = matches[0]
+        engines_here = list(dict.fromkeys(m.engine for m in matches))
+        suggestions = list(dict.fromkeys(s for m in matches for s in m.suggestions))
+        data: dict[str, Any] = {"engine_rule": first.engine_rule, "engine_category": first.category}
+        if len(matches) > 1:
+            data["engine_rules"] = {m.engine: m.engine_rule for m in matches}
+        findings.append(
+            ctx.finding_in_block(
+                rule_id,
+                block,
+                start,
+                end,
+                suggestions=suggestions,
+                engine=", ".join(engines_here),
+                data=data,
+                detail=_clean_message(first.message),
+            )
+        )
+    return findings
+
+
+def _clean_message(message: str) -> str:
+    text = " ".join(message.split())
+    if not text:
+        return "vérifiez ce passage."
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -1,0 +1,141 @@
+"""Spelling: words the French lexicon does not know (see checker/lexicon.py).
+
+What is never flagged: elided articles and pronouns (l’, d’, qu’, jusqu’… with either
+apostrophe: the tokenizer splits them off), numbers and words with digits, acronyms and words
+with inner capitals (OTAN, iPhone), capitalised words inside a sentence (proper nouns), Roman
+numerals (XXIe), parts of domain names, file names, handles and hashtags, hyphenated compounds
+whose parts are all known, œ/æ written oe/ae, unaccented capitals (Etat), and the project's
+word list (`words` / `wordlist` in the configuration, case-insensitive).
+
+A capitalised word opening a sentence is flagged only when it is unknown, appears nowhere
+else capitalised inside a sentence, and a known word is one edit away (a typo rather than a name).
+
+Suggestions are computed only for flagged words, cached per word; the slower engine suggestions
+are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.context import CheckContext
+from checker.document import Block, Document, Token
+from checker.findings import Finding
+from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
+
+RULE = "spelling.unknown-word"
+MAX_SLOW_SUGGESTIONS = 25
+COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
+
+_ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ère|es|ème|èmes|nd|nde)?$")
+_SENTENCE_OPENERS = frozenset('«“"(—–-:;…[')
+_GLUE_BEFORE = frozenset("@#/\\_.~$€£%&=+*^|")
+_GLUE_AFTER = frozenset("@/\\_~=+*^|")
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    if not ctx.enabled(RULE):
+        return []
+    lexicon = get_lexicon()
+    project = {w.lower() for w in ctx.config.words}
+    candidates: list[tuple[Block, Token, bool]] = []
+    capitalised_inside: set[str] = set()
+    for block in doc.blocks:
+        starts = _sentence_initial_tokens(block)
+        for i, tok in enumerate(block.tokens):
+            if tok.kind != "word":
+                continue
+            word = tok.text
+            if _skipped(word, block.text, tok) or word.lower() in project:
+                continue
+            initial = i in starts
+            if word[0].isupper() and not initial:
+                capitalised_inside.add(word)
+                continue  # a proper noun
+            candidates.append((block, tok, initial))
+
+    findings: list[Finding] = []
+    slow_budget = MAX_SLOW_SUGGESTIONS
+    seen_slow: set[str] = set()
+    for block, tok, initial in candidates:
+        word = tok.text
+        if _known(word, lexicon, project):
+            continue
+        if initial and word[0].isupper() and (word in capitalised_inside or not _looks_like_typo(word, lexicon)):
+            continue  # most likely a name opening the sentence
+        slow = word in seen_slow or slow_budget > 0
+        if slow and word not in seen_slow:
+            seen_slow.add(word)
+            slow_budget -= 1
+        suggestions = lexicon.suggest(word, slow=slow)
+        hint = f" Vouliez-vous écrire « {suggestions[0]} » ?" if suggestions else ""
+        findings.append(ctx.finding_in_block(RULE, block, tok.start, tok.end, suggestions=suggestions, hint=hint))
+    if candidates and lexicon.hunspell is None:
+        ctx.engines_unavailable.setdefault("hunspell", lexicon.unavailable.get("hunspell", "not available"))
+    return findings
+
+
+def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised unknown word opening a sentence is a typo rather than a name when a common
+    word is one edit away, accents aside ("Malgrès" → malgré, "Ensuiite" → ensuite)."""
+    if lexicon.close_words(word):
+        return True
+    bare = unaccent(word.lower())
+    for suggestion in lexicon.suggest(word, slow=True)[:3]:
+        if lexicon.frequency(suggestion) >= COMMON_WORD_COUNT and distance(bare, unaccent(suggestion.lower())) <= 1:
+            return True
+    return False
+
+
+def _sentence_initial_tokens(block: Block) -> set[int]:
+    """Indices (in block.tokens) of the first word of each sentence or quoted clause."""
+    out: set[int] = set()
+    starts = {s.start for s in block.sentences}
+    previous: Token | None = None
+    for i, tok in enumerate(block.tokens):
+        if tok.kind == "word" and (
+            tok.start in starts
+            or previous is None
+            or (previous.kind == "punct" and previous.text in _SENTENCE_OPENERS)
+            or (previous.kind == "punct" and previous.text in ".!?")
+        ):
+            out.add(i)
+        previous = tok
+    return out
+
+
+def _skipped(word: str, text: str, tok: Token) -> bool:
+    """Tokens that are not French words to look up."""
+    if len(word) < 2 or word[-1] in "'’":
+        return True  # single letters, elided articles and pronouns (l’, qu’, jusqu’…)
+    if any(ch.isdigit() for ch in word):
+        return True
+    letters = [ch for ch in word if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters[1:]) > 0:
+        return True  # acronyms (OTAN, ONU), inner capitals (iPhone, McKinsey)
+    if _ROMAN.match(word):
+        return True
+    before = text[tok.start - 1] if tok.start > 0 else ""
+    after = text[tok.end] if tok.end < len(text) else ""
+    if before in _GLUE_BEFORE or after in _GLUE_AFTER:
+        return True  # handles, hashtags, paths, identifiers
+    # domain or file names (example.com, rapport.pdf)
+    return after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum()
+
+
+def _known(word: str, lexicon: Lexicon, project: set[str]) -> bool:
+    if lexicon.known(word):
+        return True
+    if "’" in word or "'" in word:
+        head, _, tail = word.replace("’", "'").partition("'")
+        # "aujourd’hui"-like words are in the lexicon; otherwise an elision glued to a word.
+        if head.lower() in {"l", "d", "qu", "j", "m", "t", "s", "n", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"}:
+            return not tail or _known(tail, lexicon, project)
+    parts = [p for p in _HYPHENS.split(word) if p]
+    if len(parts) > 1:
+        return all(
+            p.lower() in project or p[0].isupper() or len(p) == 1 or lexicon.known(p) or lexicon.known(p + "-")
+            for p in parts
+        )
+    return False

@@ -1,0 +1,27 @@
+"""Grammar engines: Grammalecte (in-process, offline) and LanguageTool (HTTP server).
+
+An engine takes the visible text of the document's blocks ("pieces") and returns
+`EngineMatch`es whose offsets are relative to one piece, so the grammar check can map
+them back through the blocks' offset maps to exact source positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EngineMatch:
+    piece: int  # index of the piece (block) the match is in
+    start: int  # offsets in that piece's text, end exclusive
+    end: int
+    engine: str  # "grammalecte" or "languagetool"
+    engine_rule: str  # the engine's own rule id
+    category: str  # the engine's category (Grammalecte option, LanguageTool category id)
+    message: str
+    suggestions: tuple[str, ...] = ()
+    issue_type: str = ""  # LanguageTool's issueType (misspelling, typographical, grammar…)
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot run here (not installed, not configured, not reachable)."""

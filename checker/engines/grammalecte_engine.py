@@ -1,0 +1,121 @@
+"""Grammalecte, loaded in-process from the Debian package `python3-grammalecte` (GPL-3, never
+copied here): its directory is appended at the END of sys.path, lazily, the first time it is
+needed, so it can never shadow a package of the virtual environment."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from types import ModuleType
+from typing import Any
+
+from checker.engines import EngineMatch, EngineUnavailable
+
+NAME = "grammalecte"
+# Where Debian installs the pure-Python package (dist-packages/grammalecte).
+SYSTEM_DIRS = ("/usr/lib/python3/dist-packages", "/usr/share/python3/dist-packages")
+
+# Grammalecte options switched off: typography and spacing are the typography family's job
+# (apostrophes, quotes, spaces, non-breaking spaces, units, numbers, ligatures…), OCR
+# heuristics are noisy, and spelling is the spelling family's job (its spelling errors are
+# not reported here at all).
+DISABLED_OPTIONS = (
+    "typo",
+    "apos",
+    "eepi",
+    "esp",
+    "tab",
+    "nbsp",
+    "unit",
+    "num",
+    "nf",
+    "liga",
+    "mapos",
+    "chim",
+    "ocr",
+    "poncfin",
+)
+
+
+def _import_grammalecte() -> ModuleType:
+    try:
+        return importlib.import_module("grammalecte")
+    except ImportError:
+        pass
+    for directory in SYSTEM_DIRS:
+        if directory not in sys.path:
+            sys.path.append(directory)
+    try:
+        return importlib.import_module("grammalecte")
+    except ImportError as exc:
+        raise EngineUnavailable(f"Grammalecte is not installed (Debian package python3-grammalecte): {exc}") from None
+
+
+class GrammalecteEngine:
+    name = NAME
+
+    def __init__(self) -> None:
+        module = _import_grammalecte()
+        try:
+            fr = importlib.import_module("grammalecte.fr")
+            fr.load("Python")
+        except Exception as exc:  # a broken installation must not crash the linter
+            raise EngineUnavailable(f"Grammalecte could not be loaded: {type(exc).__name__}: {exc}") from None
+        self._module = module
+        self._engine: Any = fr
+        self.version = str(getattr(fr, "version", "") or "")
+        options: dict[str, bool] = dict(fr.getDefaultOptions())
+        for option in DISABLED_OPTIONS:
+            options[option] = False
+        self.options = options
+
+    @property
+    def label(self) -> str:
+        return f"{NAME} {self.version}".strip()
+
+    def check_text(self, text: str) -> list[dict[str, Any]]:
+        """Grammalecte's raw grammar errors for one paragraph."""
+        return list(self._engine.parse(text, "FR", dOptions=self.options))
+
+    def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
+        matches: list[EngineMatch] = []
+        for index, text in enumerate(pieces):
+            if not text.strip():
+                continue
+            try:
+                errors = self.check_text(text)
+            except Exception:  # one paragraph Grammalecte cannot parse must not stop the others
+                continue
+            for err in errors:
+                start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
+                if not 0 <= start < end <= len(text):
+                    continue
+                matches.append(
+                    EngineMatch(
+                        piece=index,
+                        start=start,
+                        end=end,
+                        engine=NAME,
+                        engine_rule=str(err.get("sRuleId", "")),
+                        category=str(err.get("sType", "")),
+                        message=str(err.get("sMessage", "")),
+                        suggestions=tuple(str(s) for s in err.get("aSuggestions", ()) if s),
+                    )
+                )
+        return matches
+
+
+@lru_cache(maxsize=1)
+def get_engine() -> GrammalecteEngine:
+    """The process-wide engine (Grammalecte loads its rules once, ~0.1 s)."""
+    return GrammalecteEngine()
+
+
+def available() -> tuple[bool, str]:
+    try:
+        get_engine()
+    except EngineUnavailable as exc:
+        return False, str(exc)
+    return True, ""

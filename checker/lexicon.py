@@ -1,0 +1,238 @@
+"""The French lexicon behind the spelling check: "is this a word?" and "what did the writer mean?".
+
+Sources, each optional and loaded lazily on first use:
+- Hunspell `fr_FR` "toutes variantes" (Debian hunspell-fr-comprehensive) through pyhunspell:
+  the authority for known words (every conjugation, plural, feminine, compound, elided form
+  with either apostrophe), about 8 µs a look-up.
+- Grammalecte's graphspell lexicon (the same word list, another engine): second opinion for a
+  word Hunspell rejects, and good suggestions; used when Grammalecte is installed.
+- pyspellchecker's French frequency list: fast edit-distance-1 suggestions ranked by frequency
+  (only computed for flagged words), and the lexicon of last resort when neither of the others
+  is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from typing import Any
+
+HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+HUNSPELL_NAMES = ("fr_FR", "fr", "fr-toutesvariantes", "fr-classique")
+MAX_SUGGESTIONS = 5
+CACHE_SIZE = 200_000
+
+# Capitals are often written without their accent in French ("Etat", "Ecole", "A la une").
+_UNACCENTED_CAPITALS = {
+    "E": ("É", "È", "Ê"),
+    "A": ("À", "Â"),
+    "I": ("Î",),
+    "O": ("Ô",),
+    "U": ("Ù", "Û"),
+    "C": ("Ç",),
+}
+
+
+def _hunspell_paths() -> tuple[str, str] | None:
+    for directory in HUNSPELL_DIRS:
+        for name in HUNSPELL_NAMES:
+            dic, aff = os.path.join(directory, name + ".dic"), os.path.join(directory, name + ".aff")
+            if os.path.isfile(dic) and os.path.isfile(aff):
+                return dic, aff
+    return None
+
+
+def variants(word: str) -> list[str]:
+    """Spellings to try for a word: NFC, both apostrophes, œ/æ written oe/ae, unaccented capital."""
+    word = unicodedata.normalize("NFC", word)
+    out = [word]
+    if "'" in word:
+        out.append(word.replace("'", "’"))
+    if "’" in word:
+        out.append(word.replace("’", "'"))
+    for w in list(out):
+        if "oe" in w.lower() or "ae" in w.lower():
+            out.append(w.replace("oe", "œ").replace("Oe", "Œ").replace("OE", "Œ").replace("ae", "æ").replace("Ae", "Æ"))
+    if word[:1] in _UNACCENTED_CAPITALS:
+        out.extend(accented + word[1:] for accented in _UNACCENTED_CAPITALS[word[0]])
+    return list(dict.fromkeys(out))
+
+
+class Lexicon:
+    """French word list with lazy back ends. Use `get_lexicon()` for the shared instance."""
+
+    def __init__(self, use_hunspell: bool = True, use_graphspell: bool = True) -> None:
+        self._use_hunspell = use_hunspell
+        self._use_graphspell = use_graphspell
+        self.unavailable: dict[str, str] = {}
+        self._known_cache: dict[str, bool] = {}
+        self._suggest_cache: dict[tuple[str, bool], tuple[str, ...]] = {}
+
+    # ------------------------------------------------------------------ back ends
+
+    @cached_property
+    def hunspell(self) -> Any | None:
+        if not self._use_hunspell:
+            return None
+        try:
+            import hunspell
+        except ImportError as exc:
+            self.unavailable["hunspell"] = f"pyhunspell is not installed ({exc}); install checker[hunspell]"
+            return None
+        paths = _hunspell_paths()
+        if paths is None:
+            self.unavailable["hunspell"] = "no French Hunspell dictionary (Debian package hunspell-fr-comprehensive)"
+            return None
+        try:
+            return hunspell.HunSpell(*paths)
+        except Exception as exc:
+            self.unavailable["hunspell"] = f"cannot load {paths[0]}: {exc}"
+            return None
+
+    @cached_property
+    def graphspell(self) -> Any | None:
+        if not self._use_graphspell:
+            return None
+        try:
+            from checker.engines.grammalecte_engine import _import_grammalecte
+
+            _import_grammalecte()
+            from grammalecte.graphspell.spellchecker import SpellChecker
+
+            return SpellChecker("fr")
+        except Exception as exc:
+            self.unavailable["graphspell"] = f"Grammalecte's lexicon is not available: {exc}"
+            return None
+
+    @cached_property
+    def pyspell(self) -> Any:
+        from spellchecker import SpellChecker
+
+        return SpellChecker(language="fr", distance=1, case_sensitive=False)
+
+    @property
+    def sources(self) -> list[str]:
+        names = []
+        if self.hunspell is not None:
+            names.append("hunspell")
+        if self.graphspell is not None:
+            names.append("graphspell")
+        names.append("pyspellchecker")
+        return names
+
+    # ------------------------------------------------------------------ look-ups
+
+    def known(self, word: str) -> bool:
+        """Whether the lexicon knows the word (cached: each distinct word is looked up once)."""
+        cached = self._known_cache.get(word)
+        if cached is None:
+            if len(self._known_cache) > CACHE_SIZE:
+                self._known_cache.clear()
+            cached = self._known_cache[word] = self._known_uncached(word)
+        return cached
+
+    def _known_uncached(self, word: str) -> bool:
+        forms = variants(word)
+        h = self.hunspell
+        if h is not None:
+            for form in forms:
+                try:
+                    if h.spell(form):
+                        return True
+                except (UnicodeError, ValueError):
+                    continue
+        g = self.graphspell
+        if g is not None:
+            for form in forms:
+                try:
+                    if g.isValidToken(form):
+                        return True
+                except Exception:  # a look-up error means "not known here"
+                    continue
+        if h is None and g is None:
+            dictionary = self.pyspell.word_frequency.dictionary
+            return any(form.lower() in dictionary for form in forms)
+        return False
+
+    def frequency(self, word: str) -> int:
+        return int(self.pyspell.word_frequency.dictionary.get(word.lower(), 0))
+
+    def close_words(self, word: str) -> list[str]:
+        """Known words one edit away, most frequent first (pyspellchecker, a few ms)."""
+        lower = word.lower()
+        try:
+            candidates = self.pyspell.edit_distance_1(lower)
+        except Exception:
+            return []
+        dictionary = self.pyspell.word_frequency.dictionary
+        found = [c for c in candidates if c in dictionary and c != lower and self.known(c)]
+        found.sort(key=lambda c: (-dictionary[c], c))
+        return found
+
+    def suggest(self, word: str, slow: bool = True) -> list[str]:
+        """Up to 5 corrections: pyspellchecker's edit-distance-1 words (fast) first; with `slow`,
+        then Grammalecte's or Hunspell's suggestions (10-150 ms a word). Cached per word."""
+        key = (word, slow)
+        cached = self._suggest_cache.get(key)
+        if cached is None:
+            if len(self._suggest_cache) > CACHE_SIZE:
+                self._suggest_cache.clear()
+            cached = self._suggest_cache[key] = self._suggest_uncached(word, slow)
+        return list(cached)
+
+    def _suggest_uncached(self, word: str, slow: bool) -> tuple[str, ...]:
+        out: list[str] = list(self.close_words(word)[:MAX_SUGGESTIONS])
+        if len(out) < MAX_SUGGESTIONS and slow:
+            out.extend(self._engine_suggestions(word))
+        bare = unaccent(word.lower())
+        limit = 3 if len(bare) >= 10 else 2
+        out = [
+            _match_case(word, s)
+            for s in out
+            if s and s.lower() != word.lower() and distance(bare, unaccent(s.lower())) <= limit
+        ]
+        return tuple(dict.fromkeys(out))[:MAX_SUGGESTIONS]
+
+    def _engine_suggestions(self, word: str) -> Iterable[str]:
+        g = self.graphspell
+        if g is not None:
+            try:
+                for group in g.suggest(word, MAX_SUGGESTIONS):
+                    yield from group
+                return
+            except Exception:
+                pass
+        h = self.hunspell
+        if h is not None:
+            try:
+                yield from h.suggest(word)[:MAX_SUGGESTIONS]
+            except (UnicodeError, ValueError):
+                return
+
+
+def unaccent(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (for short words)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _match_case(original: str, suggestion: str) -> str:
+    if original[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()
