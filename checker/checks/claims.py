@@ -175,11 +175,12 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
         return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
     if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
         return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
-    if verb_like and re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes)$", word):
+    if verb_like and re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
         return (Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"})),)
     if verb_like:
         return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), person),)
-    readings = [Reading(lem, frozenset({"noun", "adjective"}))]
+    # Short words are function words (au, du, les…): no open-class reading.
+    readings = [Reading(lem, frozenset({"noun", "adjective"}) if len(word) > 3 else frozenset())]
     # "estime", "prévoient": simplemma may return the noun; also try the -er verb.
     for ending, repl in (("ent", "er"), ("e", "er"), ("es", "er")):
         if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -503,7 +504,12 @@ def _attribution_markers(
             if "verb" not in r.pos or "infinitive" in r.tenses:
                 continue
             if r.lemma in settings.saying_verbs:
-                if r.lemma in settings.inverted_only and prev not in (",", "»", "”", '"', ":"):
+                following = infos[i + 1].norm if i + 1 < len(infos) else ""
+                if (
+                    r.lemma in settings.inverted_only
+                    and prev not in (",", "»", "”", '"', ":")
+                    and following not in ("que", "qu'")
+                ):
                     continue
                 marks.append((info.token.start, info.token.end))
                 break

@@ -1,0 +1,132 @@
+"""Precision and recall of the claims cue rules on the hand-labelled French sentences of
+`tests/data/claims_labelled.tsv` (label 1: an unsupported forward-looking, speculative or
+reported-conditional claim that must be flagged; 0: must not be flagged).
+
+Each sentence is linted as a paragraph (after its optional context) through the normal
+pipeline; it counts as flagged when a cue rule reports a span inside it.
+
+    .venv/bin/python bench/claims_quality.py [--fallback] [--file PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker.config import Config  # noqa: E402
+from checker.lint import lint_text  # noqa: E402
+
+LABELLED = ROOT / "tests" / "data" / "claims_labelled.tsv"
+CUE_RULES = (
+    "claims.conditional",
+    "claims.likelihood",
+    "claims.future",
+    "claims.horizon",
+    "claims.reported-conditional",
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    label: int
+    domain: str
+    phenomenon: str
+    sentence: str
+    context: str = ""
+
+
+@dataclass
+class Quality:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    errors: list[tuple[Example, list[str]]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_examples(path: Path = LABELLED) -> list[Example]:
+    examples = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 4 or parts[0] not in ("0", "1"):
+            raise ValueError(f"{path}:{n}: expected label, domain, phenomenon, sentence[, context]")
+        context = parts[4].strip() if len(parts) > 4 else ""
+        examples.append(Example(int(parts[0]), parts[1], parts[2], parts[3].strip(), context))
+    return examples
+
+
+def flagged_spans(example: Example) -> list[str]:
+    """The cue spans reported inside the example's sentence."""
+    prefix = example.context + " " if example.context else ""
+    text = prefix + example.sentence
+    result = lint_text(text, Config(select=CUE_RULES), fmt="text")
+    return [f.text for f in result.findings if f.rule_id in CUE_RULES and f.start >= len(prefix)]
+
+
+def evaluate(examples: list[Example]) -> Quality:
+    q = Quality()
+    for ex in examples:
+        spans = flagged_spans(ex)
+        predicted = bool(spans)
+        if predicted and ex.label:
+            q.tp += 1
+        elif predicted:
+            q.fp += 1
+            q.errors.append((ex, spans))
+        elif ex.label:
+            q.fn += 1
+            q.errors.append((ex, spans))
+        else:
+            q.tn += 1
+    return q
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--file", type=Path, default=LABELLED)
+    parser.add_argument("--fallback", action="store_true", help="without Grammalecte's lexicon (simplemma + endings)")
+    args = parser.parse_args(argv)
+    from checker.checks import claims
+
+    claims.use_fallback_morphology(args.fallback)
+    examples = load_examples(args.file)
+    t0 = time.perf_counter()
+    q = evaluate(examples)
+    elapsed = time.perf_counter() - t0
+    engine = "fallback (simplemma + endings)" if claims.morphology_engine() is None else "Grammalecte lexicon"
+    domains = sorted({e.domain for e in examples})
+    print(f"{len(examples)} sentences ({sum(e.label for e in examples)} positive), {len(domains)} domains; {engine}")
+    counts = f"tp {q.tp}, fp {q.fp}, fn {q.fn}, tn {q.tn}"
+    print(f"precision {q.precision:.3f}  recall {q.recall:.3f}  F1 {q.f1:.3f}  ({counts})")
+    print(f"{elapsed:.2f} s")
+    for ex, spans in q.errors:
+        kind = "FP" if spans else "FN"
+        extra = f"  flagged: {spans}" if spans else ""
+        print(f"  {kind} [{ex.domain}/{ex.phenomenon}] {ex.sentence}{extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
