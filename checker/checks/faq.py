@@ -454,7 +454,9 @@ class _FaqChecker:
                         data={"coverage": coverage},
                     )
                 ]
-        elif coverage < self.partial_min and len(missing_idx) >= 2 and self.ctx.enabled("faq.partial"):
+        elif (
+            coverage < self.partial_min and len(missing_idx) >= 2 and not has_entity and self.ctx.enabled("faq.partial")
+        ):
             missing = ", ".join(dict.fromkeys(faq.tokens[i].text for i in missing_idx))
             return [
                 self.ctx.finding_in_sentence(

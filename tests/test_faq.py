@@ -1,0 +1,370 @@
+"""FAQ consistency: which FAQ spans each article gets flagged, with which rule, and that faithful
+answers (paraphrases, numbers in words instead of digits, hedges kept) pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks.faq import _FaqChecker, _inflects
+from checker.config import Config
+from checker.context import CheckContext
+from checker.findings import Finding
+from checker.lint import lint_text, read_source
+from checker.parse import parse_document
+from checker.rule_packs import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+FAQ_FIXTURES = ROOT / "fixtures" / "faq"
+SAMPLE = ROOT / "fixtures" / "israel-azerbaidjan.md"
+
+
+def _faq_findings(text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
+    return [f for f in lint_text(text, Config(select=("faq",)), path, fmt).findings if f.family == "faq"]
+
+
+def _pairs(findings: list[Finding]) -> set[tuple[str, str]]:
+    return {(f.rule_id, f.text) for f in findings}
+
+
+EXPECTED: dict[str, set[tuple[str, str]]] = {
+    "economie-startups.md": {
+        # « 1,5 milliard d’euros » in the body.
+        ("faq.contradiction", "2 milliards d’euros"),
+        # « La métropole envisage de créer 2 000 emplois d’ici 2030 ».
+        ("faq.escalation", "crée 2 000 emplois d’ici 2030 dans la santé numérique"),
+        # Passing: « trois millions d’euros (3 M€) » = « 3 millions d’euros », « quarante pour cent » = « 40 % ».
+    },
+    "agriculture-vergers.md": {
+        # « Selon la chambre d’agriculture, 30 % de la récolte … est perdue ».
+        ("faq.escalation", "30 % de la récolte d’abricots est perdue dans le département."),
+        # « le 15 mai 2025 » in the body.
+        ("faq.contradiction", "5 mai"),
+        ("faq.new-entity", "FNSEA"),
+        ("faq.unsupported", "Les compagnies rembourseront intégralement chaque sinistre avant décembre."),
+        # Passing: « a frappé » for « a touché », « le 26 avril 2025 » repeated.
+    },
+    "politique-reforme.md": {
+        # The body names Guillaume Kasbarian.
+        ("faq.contradiction", "Laurent Marcangeli"),
+        # « La réforme vise à simplifier les démarches … ».
+        ("faq.escalation", "simplifie les démarches administratives des entreprises"),
+        # « 312 voix » in the body.
+        ("faq.contradiction", "321"),
+        # Passing: « devrait entrer en vigueur en janvier 2027 » keeps the hedge.
+    },
+    "sante-vaccination.md": {
+        # « est susceptible de réduire les hospitalisations de moitié ».
+        ("faq.escalation", "réduit les hospitalisations de moitié chez les patients âgés"),
+        # « 75 % de couverture » in the body; the FAQ's own « L’objectif est de » is no escalation.
+        ("faq.contradiction", "80 %"),
+        (
+            "faq.unsupported",
+            "Les officines distribueront aussi gratuitement des autotests et des masques chirurgicaux aux voyageurs.",
+        ),
+        # Passing: « Cinquante-quatre pour cent » = « 54 % », « le 14 octobre » within « le 14 octobre 2025 »,
+        # « peuvent vacciner sans prescription » keeps the body's « peuvent ».
+    },
+    "energie-eolien.html": {
+        # JSON-LD says 500 MW, the visible FAQ and the body 480 MW.
+        ("faq.jsonld-mismatch", "Le parc produit jusqu’à 500 MW d’électricité."),
+        # A JSON-LD question without visible counterpart, and a visible question missing from the JSON-LD.
+        ("faq.jsonld-mismatch", "Qui exploite le parc ?"),
+        ("faq.jsonld-mismatch", "Combien de foyers le parc alimente-t-il ?"),
+        # « Le parc pourrait alimenter 700 000 foyers … ».
+        ("faq.escalation", "alimente 700 000 foyers en électricité chaque année"),
+    },
+    "culture-festival.md": {
+        # Front matter FAQ: « la direction envisage de prolonger le festival d’une semaine ».
+        ("faq.escalation", "prolonge le festival d’une semaine"),
+        # « 3,5 millions d’euros » in the body.
+        ("faq.contradiction", "4 M€"),
+        # Passing: « Cent vingt mille spectateurs » = « 120 000 spectateurs ».
+    },
+}
+
+
+def test_there_are_at_least_six_varied_articles() -> None:
+    files = sorted(p.name for p in FAQ_FIXTURES.iterdir())
+    assert set(EXPECTED) == set(files)
+    assert len(files) >= 6
+    assert any(name.endswith(".html") for name in files)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_flags_exactly_the_defects(name: str) -> None:
+    path = FAQ_FIXTURES / name
+    source = read_source(path)
+    findings = _faq_findings(source, str(path))
+    assert _pairs(findings) == EXPECTED[name]
+    assert len(findings) == len(EXPECTED[name])
+    # Every finding points at its text, in the FAQ (or the JSON-LD), and cites the body when it compares.
+    for f in findings:
+        assert source[f.start : f.end] == f.text
+        line = source.count("\n", 0, f.start) + 1
+        assert f.line == line
+        if f.rule_id in ("faq.escalation", "faq.contradiction"):
+            assert f.related and f.related[0]["role"] == "body"
+            assert f.related[0]["text"] in source
+            assert f.related[0]["text"] in f.message or f.rule_id == "faq.escalation"
+        for rel in f.related:
+            assert source.splitlines()[rel["line"] - 1][rel["column"] - 1 :].startswith(rel["text"][:20])
+
+
+def test_fixture_faqs_are_detected() -> None:
+    for name in EXPECTED:
+        doc = parse_document(read_source(FAQ_FIXTURES / name), str(FAQ_FIXTURES / name))
+        assert len(doc.faq) >= 3, name
+        assert all(item.answers for item in doc.faq), name
+
+
+def test_sample_article_has_exactly_the_two_escalations() -> None:
+    source = read_source(SAMPLE)
+    findings = _faq_findings(source, str(SAMPLE))
+    assert _pairs(findings) == {
+        ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique"),
+        ("faq.escalation", "bénéficie de l’expertise israélienne"),
+    }
+    by_text = {f.text: f for f in findings}
+    bakou = by_text["positionne Bakou comme un hub régional d’innovation énergétique"]
+    assert "pourrait … positionner Bakou comme un hub d’innovation énergétique dans la région" in bakou.message
+    assert bakou.related[0]["text"].startswith("Cette alliance pourrait renforcer")
+    assert source.splitlines()[bakou.related[0]["line"] - 1].count("positionner Bakou") == 1
+    expertise = by_text["bénéficie de l’expertise israélienne"]
+    assert "souhaite bénéficier de l’expertise israélienne" in expertise.message
+    assert expertise.related[0]["text"].startswith("L’Azerbaïdjan souhaite bénéficier")
+    assert all(f.severity == "warning" for f in findings)
+
+
+def test_sample_supported_answers_pass() -> None:
+    """« L’IA est un moteur » restates « L’IA devient ainsi un moteur »: no finding on those answers."""
+    source = read_source(SAMPLE)
+    findings = _faq_findings(source, str(SAMPLE))
+    lines = {f.line for f in findings}
+    for answer in ("La coopération Israël-Azerbaïdjan implique", "L’IA est un moteur d’innovation"):
+        line = next(i for i, text in enumerate(source.splitlines(), 1) if text.startswith(answer))
+        assert line not in lines
+
+
+ARTICLE = """# Titre
+
+{body}
+
+## FAQ
+
+### Question ?
+
+{answer}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        # Numbers in words against digits.
+        ("La région a versé 3 M€ aux éleveurs.", "La région a versé trois millions d’euros aux éleveurs."),
+        ("Les ventes ont bondi de 40 % en 2025.", "Les ventes ont bondi de quarante pour cent en 2025."),
+        ("Les ventes ont bondi de 40 pour cent en 2025.", "Les ventes ont bondi de 40 % en 2025."),
+        ("Le chantier a duré du 3 mars 2025 au 26 janvier 2026.", "Le chantier s’est achevé le 26 janvier."),
+        # The hedge is kept, with other words.
+        (
+            "Le projet pourrait créer 300 emplois dans la vallée.",
+            "Le projet pourrait créer jusqu’à 300 emplois dans la vallée.",
+        ),
+        (
+            "Le maire souhaite rénover la piscine municipale.",
+            "Le maire envisage de rénover la piscine municipale.",
+        ),
+        # A paraphrase with derived forms.
+        (
+            "Les discussions ont porté sur l’optimisation des flux énergétiques régionaux.",
+            "Les discussions visaient à optimiser les flux énergétiques de la région.",
+        ),
+    ],
+)
+def test_faithful_answers_pass(body: str, answer: str) -> None:
+    assert _faq_findings(ARTICLE.format(body=body, answer=answer), fmt="markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "rule_id", "span"),
+    [
+        (
+            "La région a versé 3 M€ aux éleveurs.",
+            "La région a versé quatre millions d’euros aux éleveurs.",
+            "faq.contradiction",
+            "quatre millions d’euros",
+        ),
+        ("Les ventes ont bondi de 40 % en 2025.", "Les ventes ont bondi de 40 % en 2024.", "faq.contradiction", "2024"),
+        (
+            "Le chantier s’est achevé le 26 janvier 2026.",
+            "Le chantier s’est achevé le 16 janvier 2026.",
+            "faq.contradiction",
+            "16 janvier 2026",
+        ),
+        (
+            "Le maire cherche à rénover la piscine municipale.",
+            "Le maire rénove la piscine municipale.",
+            "faq.escalation",
+            "rénove la piscine municipale",
+        ),
+        (
+            "Les travaux devraient améliorer la sécurité du carrefour.",
+            "Les travaux amélioreront la sécurité du carrefour.",
+            "faq.escalation",
+            "amélioreront la sécurité du carrefour",
+        ),
+        (
+            "D’après le préfet, la crue a détruit trois ponts.",
+            "La crue a détruit trois ponts.",
+            "faq.escalation",
+            "La crue a détruit trois ponts.",
+        ),
+        (
+            "Le maire a inauguré la médiathèque.",
+            "Le maire a inauguré la médiathèque avec Rachida Dati.",
+            "faq.new-entity",
+            "Rachida Dati",
+        ),
+    ],
+)
+def test_defects_are_flagged(body: str, answer: str, rule_id: str, span: str) -> None:
+    findings = _faq_findings(ARTICLE.format(body=body, answer=answer), fmt="markdown")
+    assert _pairs(findings) == {(rule_id, span)}
+
+
+def test_conditional_only_cue() -> None:
+    """« doit » is an obligation, not a hedge: only « devrait » is."""
+    text = ARTICLE.format(body="La commune doit rénover l’école.", answer="La commune rénove l’école.")
+    assert _faq_findings(text, fmt="markdown") == []
+
+
+def test_escalation_message_quotes_both_and_cites_the_body_line() -> None:
+    text = ARTICLE.format(
+        body="Le gouvernement souhaite augmenter les aides aux éleveurs.",
+        answer="Le gouvernement augmente les aides aux éleveurs.",
+    )
+    (finding,) = _faq_findings(text, fmt="markdown")
+    assert finding.rule_id == "faq.escalation"
+    assert "« augmente les aides aux éleveurs »" in finding.message
+    assert "« souhaite augmenter les aides aux éleveurs »" in finding.message
+    assert "(ligne 3)" in finding.message
+    assert finding.related == [
+        {
+            "line": 3,
+            "column": 1,
+            "text": "Le gouvernement souhaite augmenter les aides aux éleveurs.",
+            "role": "body",
+        }
+    ]
+
+
+def test_one_escalation_per_answer_and_body_sentence() -> None:
+    text = ARTICLE.format(
+        body="L’accord pourrait renforcer les exportations agricoles et positionner Bakou comme un hub logistique "
+        "régional.",
+        answer="L’accord renforce les exportations agricoles. Il positionne Bakou comme un hub logistique régional.",
+    )
+    findings = _faq_findings(text, fmt="markdown")
+    assert _pairs(findings) == {("faq.escalation", "positionne Bakou comme un hub logistique régional")}
+    assert "renforce les exportations agricoles" in findings[0].message
+    assert findings[0].data["also"] == ["renforce les exportations agricoles"]
+
+
+def test_html_visible_faq_is_detected_and_checked() -> None:
+    html = (
+        "<html><body><p>La région pourrait financer la rénovation du lycée agricole.</p>"
+        "<h2>FAQ</h2><h3>Qui finance la rénovation ?</h3>"
+        "<p>La région finance la rénovation du lycée agricole.</p></body></html>"
+    )
+    doc = parse_document(html, "page.html")
+    assert len(doc.faq) == 1
+    item = doc.faq[0]
+    assert item.question is not None and item.question.region == "faq_question"
+    assert item.question.text == "Qui finance la rénovation ?"
+    assert [b.region for b in item.answers] == ["faq_answer"]
+    assert _pairs(_faq_findings(html, "page.html")) == {("faq.escalation", "finance la rénovation du lycée agricole")}
+
+
+def test_bold_questions_and_other_headings() -> None:
+    text = (
+        "Le club a recruté 12 joueurs cet été.\n\n## Foire aux questions\n\n"
+        "**Combien de joueurs ?**\n\nLe club a recruté 15 joueurs cet été.\n"
+    )
+    doc = parse_document(text, "a.md")
+    assert [item.question.text for item in doc.faq if item.question] == ["Combien de joueurs ?"]
+    assert _pairs(_faq_findings(text, "a.md")) == {("faq.contradiction", "15")}
+
+
+def test_jsonld_identical_to_visible_faq_passes() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "FAQPage", "mainEntity": ['
+        '{"@type": "Question", "name": "Quand ouvre le musée ?", "acceptedAnswer": {"text": "Le 14 mai."}}]}'
+        "</script></head><body><p>Le musée ouvre le 14 mai.</p><h2>FAQ</h2><h3>Quand ouvre le musée ?</h3>"
+        "<p>Le 14 mai.</p></body></html>"
+    )
+    assert _faq_findings(html, "m.html") == []
+
+
+def test_jsonld_without_visible_faq_is_reported() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "FAQPage", "mainEntity": ['
+        '{"@type": "Question", "name": "Quand ouvre le musée ?", "acceptedAnswer": {"text": "Le 14 mai."}}]}'
+        "</script></head><body><p>Le musée ouvre le 14 mai.</p></body></html>"
+    )
+    findings = _faq_findings(html, "m.html")
+    assert _pairs(findings) == {("faq.jsonld-mismatch", "Quand ouvre le musée ?")}
+    assert "n’est pas dans la FAQ visible" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "## FAQ\n",
+        "## FAQ\n\n### ?\n\n?\n",
+        "## FAQ\n\n### Pourquoi ?\n\nParce que.\n",
+        "Corps.\n\n## FAQ\n\n### Q ?\n\n" + "🙂 " * 50 + "\n",
+        "---\nfaq: [1, {question: 3}, {answer: null}]\n---\nTexte.\n",
+        '<html><script type=\'application/ld+json\'>{"@type": "FAQPage", "mainEntity": 3}</script></html>',
+    ],
+)
+def test_no_crash_on_odd_input(text: str) -> None:
+    for finding in _faq_findings(text, fmt="html" if text.startswith("<") else "markdown"):
+        assert finding.end > finding.start
+
+
+def test_retrieval_skips_lemmas_shared_by_too_many_body_sentences() -> None:
+    """The candidates come from an inverted index; a lemma present everywhere is not used to retrieve,
+    so the work per FAQ sentence does not grow with the body."""
+    body = "\n\n".join(f"Le marché numéro {i} vend des légumes frais." for i in range(300))
+    text = f"{body}\n\n## FAQ\n\n### Que vend le marché ?\n\nLe marché vend des légumes frais et des fromages.\n"
+    doc = parse_document(text, "a.md")
+    checker = _FaqChecker(doc, CheckContext(doc, Config(), load_rules()))
+    assert len(checker.body) == 301  # the title too
+    info = checker.body[0].__class__(doc.faq[0].answers[0].sentences[0], checker.cue_params)
+    assert checker.candidates(info) == []  # every content lemma is in all 300 sentences (> 200)
+
+
+def test_many_answers() -> None:
+    body = "Le conseil municipal a voté 3 M€ pour la rénovation de l’école Jules-Ferry."
+    faq = "".join(
+        f"### Question {i} ?\n\nLe conseil municipal a voté trois millions d’euros pour l’école Jules-Ferry.\n\n"
+        for i in range(1000)
+    )
+    assert _faq_findings(f"{body}\n\n## FAQ\n\n{faq}", fmt="markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("form", "lem", "verb", "expected"),
+    [
+        ("réduit", "réduit", "réduire", True),
+        ("prolonge", "prolonge", "prolonger", True),
+        ("amélioreront", "améliorer", "améliorer", True),
+        ("réduction", "réduction", "réduire", False),
+        ("création", "création", "créer", False),
+    ],
+)
+def test_inflects(form: str, lem: str, verb: str, expected: bool) -> None:
+    assert _inflects(form, lem, verb) is expected
