@@ -62,7 +62,7 @@ def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
         for m in _compiled_phrases(rule.phrases, rule.case_sensitive).finditer(text):
             yield Match(m.start(), m.end())
     if rule.swap:
-        table = {_norm(k): v for k, v in rule.swap}
+        table = _swap_table(rule.swap)
         pattern = _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
         for m in pattern.finditer(text):
             yield Match(m.start(), m.end(), table.get(_norm(m.group())))
@@ -82,6 +82,11 @@ def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
                 f"{rule.source}: rule {rule.id}: pattern {pattern!r} took longer than {timeout:g} s "
                 f"on {block.doc.path if block.doc else 'the text'}; simplify it"
             ) from None
+
+
+@lru_cache(maxsize=2048)
+def _swap_table(swap: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {_norm(k): v for k, v in swap}
 
 
 def _norm(s: str) -> str:
