@@ -73,6 +73,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 # ---------------------------------------------------------------- words
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without accents, both apostrophes alike."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
@@ -87,17 +88,32 @@ def key_of(word: str) -> str:
 
 
 def _is_content(tok: Token) -> bool:
-    return tok.kind == "word" and len(tok.text) > 1 and lemma(tok.text) not in STOP_LEMMAS
+    return tok.kind == "word" and _content_word(tok.text)
 
 
-@lru_cache(maxsize=4096)
-def _cue_sequences(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    out = []
-    for cue in cues:
-        words = tuple(lemma(t.text) for t in tokenize(cue) if t.kind == "word")
-        if words:
-            out.append(words)
-    return tuple(sorted(out, key=len, reverse=True))
+@lru_cache(maxsize=100_000)
+def _content_word(word: str) -> bool:
+    return len(word) > 1 and lemma(word) not in STOP_LEMMAS
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """Cue lemma sequences indexed by their first lemma, longest first."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    conditional: frozenset[str]
+
+
+@lru_cache(maxsize=64)
+def cue_table(governing: tuple[str, ...], sentence: tuple[str, ...], conditional: tuple[str, ...]) -> CueTable:
+    entries: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for mode, cues in (("sentence", sentence), ("governing", governing)):
+        for cue in cues:
+            seq = tuple(lemma(t.text) for t in tokenize(cue) if t.kind == "word")
+            if seq:
+                entries[seq[0]].append((seq, mode))
+    by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in entries.items()}
+    return CueTable(by_first, frozenset(lemma(w) for w in conditional))
 
 
 @dataclass
@@ -121,7 +137,7 @@ class Predicate:
 @dataclass(eq=False)
 class SentenceInfo:
     sentence: Sentence
-    cues_params: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], frozenset[str]]
+    cues_params: CueTable
     index: int = 0
 
     @cached_property
@@ -148,29 +164,35 @@ class SentenceInfo:
 
     @cached_property
     def cues(self) -> list[Cue]:
-        governing, sentence_cues, conditional = self.cues_params
+        """Hedge, intention and attribution cues, found in one pass over the words (table lookups)."""
+        table = self.cues_params
         toks, lems = self.tokens, self.lemmas
         words = [i for i, t in enumerate(toks) if t.kind == "word"]
         found: list[Cue] = []
-        taken: set[int] = set()
-        for mode, seqs in (("sentence", sentence_cues), ("governing", governing)):
-            for seq in seqs:
+        w = 0
+        while w < len(words):
+            i = words[w]
+            low = toks[i].lower.replace("’", "'")
+            options = table.by_first.get(lems[i], ()) + table.by_first.get(low, ())
+            matched = 0
+            for seq, mode in options:
                 n = len(seq)
-                for w in range(len(words) - n + 1):
-                    idx = words[w : w + n]
-                    if any(i in taken for i in idx):
-                        continue
-                    if all(lems[i] == s or toks[i].lower.replace("’", "'") == s for i, s in zip(idx, seq, strict=True)):
-                        first = toks[idx[0]]
-                        if lems[idx[0]] in conditional and not re.search(r"r(?:ait|aient|ais|ions|iez)$", first.lower):
-                            continue
-                        taken.update(idx)
-                        start, end = idx[0], idx[-1] + 1
-                        if mode == "sentence":
-                            found.append(Cue(start, end, mode, 0, len(toks)))
-                        else:
-                            found.append(Cue(start, end, mode, end, self._clause_end(end)))
-        return sorted(found, key=lambda c: c.start)
+                idx = words[w : w + n]
+                if len(idx) < n or not all(
+                    lems[j] == x or toks[j].lower.replace("’", "'") == x for j, x in zip(idx, seq, strict=True)
+                ):
+                    continue
+                if lems[i] in table.conditional and not re.search(r"r(?:ait|aient|ais|ions|iez)$", toks[i].lower):
+                    continue
+                start, end = i, idx[-1] + 1
+                if mode == "sentence":
+                    found.append(Cue(start, end, mode, 0, len(toks)))
+                else:
+                    found.append(Cue(start, end, mode, end, self._clause_end(end)))
+                matched = n
+                break
+            w += max(matched, 1)
+        return found
 
     def _clause_end(self, start: int) -> int:
         for i in range(start, len(self.tokens)):
@@ -235,10 +257,10 @@ class _FaqChecker:
         self.ctx = ctx
         rule = ctx.rules.get("faq.escalation")
         params: dict[str, Any] = dict(rule.params) if rule else {}
-        self.cue_params = (
-            _cue_sequences(tuple(params.get("hedge_cues", ()))),
-            _cue_sequences(tuple(params.get("sentence_cues", ()))),
-            frozenset(lemma(w) for w in params.get("conditional_only", ())),
+        self.cue_params = cue_table(
+            tuple(params.get("hedge_cues", ())),
+            tuple(params.get("sentence_cues", ())),
+            tuple(params.get("conditional_only", ())),
         )
         self.support_min = ctx.config.threshold("faq-support-min")
         partial_rule = ctx.rules.get("faq.partial")
@@ -257,7 +279,10 @@ class _FaqChecker:
         self.body_quantities = [q for info in self.body for q in info.quantities]
         words = {fold(t.text) for info in self.body for t in info.tokens if t.kind == "word"}
         self.body_words = words
-        self.body_prefixes = {w[:n] for w in words for n in range(4, len(w) + 1)}
+
+    @cached_property
+    def body_prefixes(self) -> set[str]:
+        return {w[:n] for w in self.body_words for n in range(4, len(w) + 1)}
 
     # -- retrieval
 
