@@ -96,6 +96,7 @@ def _local_installation() -> str | None:
 
 def _client_class(timeout: float) -> type:
     import language_tool_python
+    from language_tool_python.exceptions import LanguageToolError
 
     class Client(language_tool_python.LanguageTool):  # type: ignore[misc]
         _TIMEOUT = timeout  # seconds for each HTTP request (the library's default is 300)
@@ -109,7 +110,7 @@ def _client_class(timeout: float) -> type:
             params["data"] = data
             response = self._query_server(urllib.parse.urljoin(self._url, "check"), params, method="post")
             if not isinstance(response, dict) or not isinstance(response.get("matches"), list):
-                raise language_tool_python.LanguageToolError(f"{self._url}: unexpected response: {str(response)[:200]}")
+                raise LanguageToolError(f"{self._url}: unexpected response: {str(response)[:200]}")
             return list(response["matches"])
 
     return Client
@@ -121,10 +122,10 @@ class LanguageToolEngine:
     def __init__(self, url: str | None, timeout: float = 20.0) -> None:
         self.url = url
         try:
-            import language_tool_python
+            from language_tool_python.exceptions import LanguageToolError
         except ImportError as exc:
             raise EngineUnavailable(f"language-tool-python is not installed: {exc}") from None
-        errors: tuple[type[BaseException], ...] = (language_tool_python.LanguageToolError, OSError, ValueError)
+        errors: tuple[type[BaseException], ...] = (LanguageToolError, OSError, ValueError)
         cls = _client_class(timeout)
         try:
             if url:
