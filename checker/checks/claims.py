@@ -175,8 +175,12 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
         return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
     if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
         return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
-    if verb_like and re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
-        return (Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"})),)
+    participle = Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"}))
+    if verb_like and re.search(r"(?:é|ée|és|ées)$", word):
+        return (participle,)
+    if verb_like and re.search(r"(?:i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
+        # "prévoit", "indique", "conclu": present or participle, the ending cannot tell.
+        return (participle, Reading(lem, frozenset({"verb"}), frozenset({"present"}), person))
     if verb_like:
         return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), person),)
     # Short words are function words (au, du, les…): no open-class reading.
@@ -503,6 +507,8 @@ def _attribution_markers(
         for r in info.readings:
             if "verb" not in r.pos or "infinitive" in r.tenses:
                 continue
+            if r.tenses == {"participle"} and not _after_auxiliary(infos, i):
+                continue  # "les bugs signalés par…" is not "a signalé"
             if r.lemma in settings.saying_verbs:
                 following = infos[i + 1].norm if i + 1 < len(infos) else ""
                 if (
@@ -517,6 +523,19 @@ def _attribution_markers(
                 marks.append((info.token.start, info.token.end))
                 break
     return marks
+
+
+def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
+    """Whether the participle at i follows a form of avoir or être ("a déclaré", "ont été annoncés")."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        info = infos[j]
+        if info.token.kind != "word":
+            return False
+        if info.norm.startswith(("a-t-", "ont-", "avait-", "aurait-")):
+            return True
+        if any(r.lemma in ("avoir", "être") and "infinitive" not in r.tenses for r in info.readings):
+            return True
+    return False
 
 
 def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
