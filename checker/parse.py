@@ -489,17 +489,43 @@ def _front_matter_block(doc: Document, text: str, start: int, end: int) -> Block
     if found >= 0:
         builder.add(text, found)
     else:
-        # Folded or quoted scalars: align word by word.
+        # Folded or quoted scalars: align word by word, through YAML escapes ('' and \").
         pos = start
         for m in re.finditer(r"\S+", text):
-            at = doc.source.find(m.group(), pos, end)
-            if at < 0:
-                at = pos
+            word = m.group()
+            at = doc.source.find(word, pos, end)
+            offsets = list(range(at, at + len(word))) if at >= 0 else _find_yaml_escaped(doc.source, word, pos, end)
+            if offsets is None:
+                offsets = list(range(pos, pos + len(word)))
             if builder.chars:
-                builder.add_mapped(" ", max(at - 1, 0), at)
-            builder.add(m.group(), at)
-            pos = at + len(m.group())
+                sep = offsets[0] - 1 - (at < 0 and doc.source[offsets[0] - 1 : offsets[0]] == "\\")
+                builder.add_mapped(" ", max(sep, 0), sep + 1)
+            if at >= 0:
+                builder.add(word, at)
+            else:
+                builder.chars.extend(word)
+                builder.offsets.extend(offsets)
+            pos = offsets[-1] + 1
     block = builder.block("paragraph", builder.last_offset)
     if block is not None:
         doc.add_block(block)
     return block
+
+
+def _find_yaml_escaped(source: str, word: str, pos: int, end: int) -> list[int] | None:
+    """Source offset of each character of `word` written with YAML escapes ('' in single quotes, \\" or \\\\
+    in double quotes) between `pos` and `end`, or None."""
+    pattern = "".join("''?" if c == "'" else (r"\\?" + re.escape(c) if c in '"\\' else re.escape(c)) for c in word)
+    m = re.compile(pattern).search(source, pos, end)
+    if m is None:
+        return None
+    offsets = []
+    i = m.start()
+    for c in word:
+        if source[i] != c:
+            i += 1  # the backslash of an escape
+        offsets.append(i)
+        i += 1
+        if c == "'" and i < m.end() and source[i] == "'":
+            i += 1  # the doubled quote
+    return offsets
