@@ -26,6 +26,7 @@ from checker.config import Config, find_config
 from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.lint import LintResult, lint_text, read_source
+from checker.parse import detect_format
 
 BOM = b"\xef\xbb\xbf"
 MAX_PASSES = 5
@@ -66,7 +67,9 @@ def plan_edits(findings: Iterable[Finding], length: int | None = None) -> tuple[
     for f in findings:
         if not f.fix:
             continue
-        edits = sorted(Edit(int(e["start"]), int(e["end"]), str(e["replacement"])) for e in f.fix)
+        edits = sorted(
+            (Edit(int(e["start"]), int(e["end"]), str(e["replacement"])) for e in f.fix), key=lambda e: (e.start, e.end)
+        )
         candidates.append((edits[0].start, edits[0].end, f.rule_id, edits))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
 
@@ -107,11 +110,16 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def fix_text(text: str, config: Config | None = None, path: str = "<text>") -> tuple[str, int, LintResult]:
-    """Lint and apply fixes until none is left: (fixed text, fixes applied, findings left)."""
+def fix_text(
+    text: str, config: Config | None = None, path: str = "<text>", fmt: str | None = None
+) -> tuple[str, int, LintResult]:
+    """Lint and apply fixes until none is left: (fixed text, fixes applied, findings left).
+
+    `fmt` is markdown, html or text (default: guessed from `path` and the content, as `lint_text`)."""
     config = config or Config()
+    fmt = fmt or detect_format(path, text)  # decided once: fixing must not change how the text is read
     applied = 0
-    result = lint_text(text, config, path)
+    result = lint_text(text, config, path, fmt)
     for _ in range(MAX_PASSES):
         edits, count = plan_edits(result.findings, len(text))
         if not edits:
@@ -121,7 +129,7 @@ def fix_text(text: str, config: Config | None = None, path: str = "<text>") -> t
             break
         text = new
         applied += count
-        result = lint_text(text, config, path)
+        result = lint_text(text, config, path, fmt)
     return text, applied, result
 
 

@@ -23,6 +23,7 @@ Everything here is a linear regex scan of each block's visible text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -115,8 +116,11 @@ class _Checker:
                 return None  # the span crosses markup, an entity or an escape
         src_end = first + (end - start)
         original = block.text[start:end]
-        if self.doc.source[first:src_end] != original:
+        source = self.doc.source
+        if source[first:src_end] != original:
             return None
+        if self.doc.format == "markdown" and first > 0 and source[first - 1] == "\\":
+            return None  # a backslash escape: replacing the escaped character would leave a stray "\"
         fm = self.front_matter
         if fm is not None and fm[0] <= first < fm[1] and any(q in original + replacement for q in "'\"’«»“”\\#"):
             return None  # quoting characters inside YAML scalars are not ours to change
@@ -139,6 +143,20 @@ class _Checker:
             finding.fix = [e for e in edits if e is not None]
         self.findings.append(finding)
 
+    def real(self, block: Block, start: int, end: int) -> str:
+        """The visible [start, end) with the no-break spaces of the source put back where a parser
+        turned them into ordinary spaces (e.g. YAML scalars aligned word by word)."""
+        text = block.text[start:end]
+        if " " not in text:
+            return text
+        source = self.doc.source
+        offsets = block.offsets
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if ch == " " and source[offsets[start + i]] in NO_BREAK:
+                chars[i] = source[offsets[start + i]]
+        return "".join(chars)
+
     # ------------------------------------------------------------ rules
 
     def spaces_around_punctuation(self, block: Block, want_space: bool, want_missing: bool) -> None:
@@ -146,9 +164,11 @@ class _Checker:
         conv = self.conv
         if want_space:
             for m in _SPACE_BEFORE_RE.finditer(text):
+                if not _contiguous(block, m.start(), m.end() + 1):
+                    continue  # code, a link or markup between the space and the mark
                 punct = text[m.end()]
                 required = conv[punct]
-                run = m.group()
+                run = self.real(block, m.start(), m.end())
                 if required == "":
                     if all(ch in NO_BREAK for ch in run) and len(run) == 1:
                         continue
@@ -165,8 +185,8 @@ class _Checker:
                     expected=_show(required),
                 )
             for m in _SPACE_AFTER_OPEN_RE.finditer(text):
-                run = m.group(1)
-                if not run or (len(run) == 1 and run in NO_BREAK):
+                run = self.real(block, m.start(1), m.end(1))
+                if not run or (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start(), m.end(1)):
                     continue
                 required = conv["«"]
                 self.add(
@@ -225,8 +245,9 @@ class _Checker:
         conv = self.conv
         open_sp = conv["«"]
         close_sp = conv["»"]
+        guillemets = _Guillemets(text)
         for m in _STRAIGHT_QUOTES_RE.finditer(text):
-            nested = _inside_guillemets(text, m.start())
+            nested = guillemets.inside(m.start())
             if nested:
                 opening, closing = "“", "”"
             else:
@@ -245,7 +266,7 @@ class _Checker:
                 expected="des guillemets anglais “ ” (citation dans une citation)" if nested else "« … »",
             )
         for m in _ENGLISH_QUOTES_RE.finditer(text):
-            if _inside_guillemets(text, m.start()):
+            if guillemets.inside(m.start()):
                 continue  # “ ” inside « » is the French second level
             inner = m.group(1)
             opening, closing = "«" + open_sp, close_sp + "»"
@@ -365,8 +386,8 @@ class _Checker:
                 expected=_show(required),
             )
         for m in _UNIT_SPACED_RE.finditer(text):
-            run = m.group()
-            if len(run) == 1 and run in NO_BREAK:
+            run = self.real(block, m.start(), m.end())
+            if (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start() - 1, m.end() + 1):
                 continue
             unit = text[m.end()]
             if unit == "%" and re.match(r"%[0-9A-Fa-f]{2}", text[m.end() : m.end() + 3]):
@@ -390,11 +411,13 @@ class _Checker:
     def double_spaces(self, block: Block) -> None:
         text = block.text
         for m in _DOUBLE_SPACE_RE.finditer(text):
+            if not _contiguous(block, m.start(), m.end()):
+                continue  # the spaces around something not shown (a URL, code, an image)
             after = text[m.end()]
             before = text[m.start() - 1]
             if after in ";:!?»%‰" + CURRENCIES or before == "«":
                 continue  # reported (and fixed) by the punctuation and unit rules
-            run = m.group()
+            run = self.real(block, m.start(), m.end())
             keep = next((ch for ch in run if ch in NO_BREAK), " ")
             self.add(
                 "typography.double-space",
@@ -407,9 +430,24 @@ class _Checker:
             )
 
 
-def _inside_guillemets(text: str, at: int) -> bool:
-    head = text[:at]
-    return head.count("«") > head.count("»")
+def _contiguous(block: Block, start: int, end: int) -> bool:
+    """Whether the visible [start, end) is one run of adjacent source characters (nothing removed inside)."""
+    offsets = block.offsets
+    first = offsets[start]
+    return all(offsets[i] == first + (i - start) for i in range(start + 1, end))
+
+
+class _Guillemets:
+    """Whether a position is inside « … », by bisecting the positions of the guillemets (linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [i for i, ch in enumerate(text) if ch == "«"]
+        self.closes = [i for i, ch in enumerate(text) if ch == "»"] if self.opens else []
+
+    def inside(self, at: int) -> bool:
+        if not self.opens:
+            return False
+        return bisect.bisect_left(self.opens, at) > bisect.bisect_left(self.closes, at)
 
 
 def _group(digits: str, sep: str) -> str:
