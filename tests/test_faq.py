@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks.faq import _FaqChecker, _inflects
+from checker.checks.faq import _FaqChecker, _inflects, support_report
 from checker.config import Config
 from checker.context import CheckContext
 from checker.findings import Finding
@@ -368,3 +368,36 @@ def test_many_answers() -> None:
 )
 def test_inflects(form: str, lem: str, verb: str, expected: bool) -> None:
     assert _inflects(form, lem, verb) is expected
+
+
+def test_contradiction_quotes_the_body_number_it_replaces() -> None:
+    source = read_source(FAQ_FIXTURES / "sante-vaccination.md")
+    (finding,) = [f for f in _faq_findings(source, "s.md") if f.rule_id == "faq.contradiction"]
+    assert "la FAQ dit « 80 % », mais le corps donne « 75 % »" in finding.message
+    assert finding.related[0]["text"].startswith("L’agence régionale de santé cherche à atteindre 75 %")
+
+
+def test_support_report_gives_each_answer_sentence_a_verdict() -> None:
+    doc = parse_document(read_source(FAQ_FIXTURES / "sante-vaccination.md"), "s.md")
+    verdicts = support_report(doc)
+    assert [v.status for v in verdicts] == [
+        "supported",  # « a débuté le 14 octobre »
+        "supported",  # « Cinquante-quatre pour cent » = « 54 % »
+        "escalation",  # « réduit » for « est susceptible de réduire »
+        "contradiction",  # 80 % for 75 %
+        "supported",  # « peuvent vacciner sans prescription »
+        "unsupported",  # autotests and masks: nowhere in the body
+    ]
+    first = verdicts[0]
+    assert first.coverage == 1.0
+    score, related = first.best[0]
+    assert score == 1.0 and related["text"].startswith("La campagne de vaccination contre la grippe a débuté")
+    assert verdicts[-1].coverage == 0.0 and verdicts[-1].best == []
+    assert doc.source[verdicts[2].start : verdicts[2].end] == verdicts[2].text
+
+
+def test_support_report_on_the_sample() -> None:
+    doc = parse_document(read_source(SAMPLE), str(SAMPLE))
+    statuses = [v.status for v in support_report(doc)]
+    assert statuses.count("escalation") == 2
+    assert set(statuses) == {"supported", "escalation"}

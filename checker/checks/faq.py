@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from checker.config import Config
 from checker.context import CheckContext
 from checker.document import Document, Sentence, Token, lemma, tokenize
 from checker.findings import Finding
 from checker.numbers import Quantity, find_quantities
+from checker.rule_packs import load_rules
 
 # Function words and very general words that carry no claim.
 _STOP_TEXT = """
@@ -251,6 +253,36 @@ class _Escalation:
     others: list[str] = field(default_factory=list)
 
 
+_STATUS = (
+    ("faq.contradiction", "contradiction"),
+    ("faq.escalation", "escalation"),
+    ("faq.unsupported", "unsupported"),
+    ("faq.partial", "partial"),
+    ("faq.new-entity", "partial"),
+)
+
+
+@dataclass
+class Verdict:
+    """What the body says about one FAQ answer sentence."""
+
+    text: str
+    line: int
+    start: int  # source offsets
+    end: int
+    status: str  # supported, partial, unsupported, contradiction, escalation
+    coverage: float  # share of its content words found in the body
+    best: list[tuple[float, dict[str, Any]]]  # best-supporting body sentences: (score, related line)
+
+
+def support_report(doc: Document, config: Config | None = None) -> list[Verdict]:
+    """The verdict on every FAQ answer sentence of `doc`, with its best-supporting body sentences."""
+    config = config or Config()
+    checker = _FaqChecker(doc, CheckContext(doc, config, load_rules(config.rule_packs)))
+    checker.run()
+    return checker.verdicts
+
+
 class _FaqChecker:
     def __init__(self, doc: Document, ctx: CheckContext) -> None:
         self.doc = doc
@@ -266,6 +298,7 @@ class _FaqChecker:
         partial_rule = ctx.rules.get("faq.partial")
         self.partial_min = float((partial_rule.params if partial_rule else {}).get("min_coverage", 0.75))
         self.max_df = int(params.get("max_candidates_per_lemma", 200))
+        self.verdicts: list[Verdict] = []
         self.body: list[SentenceInfo] = []
         for block in doc.blocks:
             if block.region == "body":
@@ -312,10 +345,11 @@ class _FaqChecker:
                     if not info.content:
                         continue
                     cands = self.candidates(info)
-                    findings.extend(self._numbers(info, cands))
+                    own: list[Finding] = self._numbers(info, cands)
                     flagged_entity, entity_findings = self._entities(info, cands)
-                    findings.extend(entity_findings)
-                    for esc in self._escalations(info, cands):
+                    own.extend(entity_findings)
+                    sentence_escalations = self._escalations(info, cands)
+                    for esc in sentence_escalations:
                         prev = escalations.get(esc.body.index)
                         if prev is None or esc.strength > prev.strength:
                             if prev is not None:
@@ -323,9 +357,32 @@ class _FaqChecker:
                             escalations[esc.body.index] = esc
                         else:
                             prev.others.append(_tokens_text(esc.faq, esc.start, esc.end))
-                    findings.extend(self._support(info, cands, flagged_entity))
+                    own.extend(self._support(info, cands, flagged_entity))
+                    findings.extend(own)
+                    issues = {f.rule_id for f in own} | ({"faq.escalation"} if sentence_escalations else set())
+                    self.verdicts.append(self._verdict(info, cands, issues))
                 findings.extend(self._escalation_finding(e) for e in escalations.values())
         return findings
+
+    def _verdict(self, info: SentenceInfo, cands: list[tuple[float, SentenceInfo]], issues: set[str]) -> Verdict:
+        status = next((label for rule, label in _STATUS if rule in issues), "supported")
+        start, end = info.sentence.source_span()
+        return Verdict(
+            text=info.sentence.text,
+            line=self.doc.line_col(start)[0],
+            start=start,
+            end=end,
+            status=status,
+            coverage=self.coverage(info),
+            best=[(round(score, 3), self._related(body)) for score, body in cands],
+        )
+
+    def coverage(self, info: SentenceInfo) -> float:
+        """Share of the sentence's content words that occur somewhere in the body."""
+        if not info.content:
+            return 1.0
+        missing = sum(1 for i in info.content if key_of(info.tokens[i].text) not in self.body_keys)
+        return 1 - missing / len(info.content)
 
     # -- numbers
 
@@ -336,8 +393,7 @@ class _FaqChecker:
         for q in faq.quantities:
             if any(q.same(b) or _year_of_date(q, b) for b in self.body_quantities):
                 continue
-            best = cands[0][1] if cands and cands[0][0] > 0 else None
-            other = _closest_quantity(faq, q, best) if best else None
+            best, other = _closest_quantity(faq, q, cands)
             related = [self._related(best)] if best else []
             if other is not None and best is not None:
                 detail = f"le corps donne « {best.sentence.text[other.start : other.end]} » : « {_quote(best)} »"
@@ -462,7 +518,7 @@ class _FaqChecker:
         if len(keys) < 3:
             return []
         missing_idx = [i for i in faq.content if key_of(faq.tokens[i].text) not in self.body_keys]
-        coverage = 1 - len(missing_idx) / len(keys)
+        coverage = self.coverage(faq)
         best = cands[0][1] if cands else None
         related = [self._related(best)] if best else []
         body_text = f" Passage le plus proche du corps : « {_quote(best)} »." if best else ""
@@ -523,18 +579,28 @@ def _next_word(text: str, end: int) -> str:
     return lemma(m.group(1)) if m else ""
 
 
-def _closest_quantity(faq: SentenceInfo, q: Quantity, body: SentenceInfo) -> Quantity | None:
-    """The body quantity `q` should have been: same following word, same unit, nearest value."""
-    options = [b for b in body.quantities if q.comparable(b)]
-    if not options:
-        return None
+def _closest_quantity(
+    faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
+) -> tuple[SentenceInfo | None, Quantity | None]:
+    """The body sentence and quantity `q` should have matched: among the close candidates, the
+    quantity followed by the same word, then with the same unit, in the closest sentence, of the
+    nearest value. Without any comparable quantity: the best candidate sentence alone."""
+    if not cands or cands[0][0] <= 0:
+        return None, None
     after = _next_word(faq.sentence.text, q.end)
-
-    def score(b: Quantity) -> tuple[bool, bool, float]:
-        ratio = abs(math.log((abs(q.value) + 1) / (abs(b.value) + 1)))
-        return (_next_word(body.sentence.text, b.end) == after, b.unit == q.unit, -ratio)
-
-    return max(options, key=score)
+    options = []
+    for score, body in cands:
+        if score < cands[0][0] / 2:
+            break
+        for b in body.quantities:
+            if q.comparable(b):
+                ratio = abs(math.log((abs(q.value) + 1) / (abs(b.value) + 1)))
+                key = (_next_word(body.sentence.text, b.end) == after, b.unit == q.unit, score, -ratio)
+                options.append((key, body, b))
+    if not options:
+        return cands[0][1], None
+    _, body, b = max(options, key=lambda o: o[0])
+    return body, b
 
 
 def _year_of_date(q: Quantity, body: Quantity) -> bool:
