@@ -318,5 +318,24 @@ def _example_text(example: str | dict[str, Any]) -> str:
     return text.replace("\n", " ⏎ ")
 
 
+
+@main.command("claims")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@_guard
+def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
+    """Inventaire des affirmations à vérifier (prospectives, rapportées, chiffrées, évaluatives)."""
+    from checker.claims_inventory import build_inventory, render_json, render_text
+    from checker.config import find_config, read_config_file
+    from checker.lint import read_source
+    from checker.parse import parse_document
+    from checker.rule_packs import load_rules
+
+    file = Path(path)
+    config = (read_config_file(Path(config_path)) if config_path else None) or find_config(file.resolve().parent)
+    doc = parse_document(read_source(file), path)
+    statements = build_inventory(doc, load_rules(config.rule_packs))
+    click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
 if __name__ == "__main__":
     main()
