@@ -1,0 +1,491 @@
+"""Repetition: the same lemma twice within a few words, phrases repeated across the article,
+words overused relative to French frequencies, near-duplicate sentences and paragraphs,
+inconsistent spellings of one term, and anglicisms with their official French equivalents.
+
+Conventions:
+
+* Words are the readability module's graphic words (an elision belongs to its word); a
+  word is compared by the lemma of its lexical part (simplemma, via `document.lemma`), so
+  "l’innovation" and "d’innovations" are the same word.
+* Stop words come from `checker/data/stopwords-fr.txt` (the Snowball French list plus
+  function words and auxiliaries) and are never repetitions; nor are numbers, words of
+  fewer than 3 letters, all-capital abbreviations (IA, UE) and proper nouns (a capitalised
+  word that the document also writes capitalised in mid-sentence).
+* The FAQ restates the body by design: phrases and near-duplicates are compared within
+  the body and within the FAQ answers, never between the two; overuse is counted on the
+  body only.
+
+Every algorithm is linear in the text (dictionaries keyed by lemma or n-gram, an inverted
+index of shingles with capped posting lists for near-duplicates).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate, pairwise
+
+from checker.checks.readability import PROSE_KINDS, Word, block_sentence_words, fr_number
+from checker.context import CheckContext
+from checker.document import Block, Document, Sentence, lemma
+from checker.findings import Finding
+from checker.matching import run_list_rules
+
+_HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
+_MIN_LETTERS = 3
+_MAX_RELATED = 20  # other occurrences listed with an overused word
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    text = (resources.files("checker") / "data" / "stopwords-fr.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=100_000)
+def _frequency(word: str) -> float:
+    import wordfreq
+
+    return float(wordfreq.word_frequency(word, "fr"))
+
+
+@lru_cache(maxsize=200_000)
+def _key(lexical: str) -> str:
+    """The comparison key of a word: its lemma, apostrophes normalised."""
+    return lemma(lexical.replace("’", "'"))
+
+
+@dataclass(slots=True)
+class Item:
+    """One graphic word of a block, with what the repetition checks need to know about it."""
+
+    block: Block
+    sentence: int  # index of its sentence in the block
+    start: int  # block offsets of the lexical part (the elision excluded)
+    end: int
+    text: str  # the lexical part: "innovation" for "l’innovation"
+    key: str  # lemma
+    is_number: bool
+    is_stop: bool
+    is_name: bool  # proper noun or all-capital abbreviation
+    sentence_initial: bool
+
+    @property
+    def content(self) -> bool:
+        return not (self.is_stop or self.is_name or self.is_number) and len(self.text) >= _MIN_LETTERS
+
+    @property
+    def meaningful(self) -> bool:
+        """Carries meaning for phrase and duplicate detection (names included)."""
+        return not self.is_stop and (self.is_number or len(self.text) >= 2)
+
+
+def _analyse(doc: Document) -> dict[int, list[Item]]:
+    """Items of every block, keyed by block index."""
+    stops = stop_words()
+    raw: dict[int, list[Item]] = {}
+    names_mid_sentence: set[str] = set()
+    for block in doc.blocks:
+        items: list[Item] = []
+        for s_index, (sentence, words) in enumerate(zip(block.sentences, block_sentence_words(block), strict=True)):
+            for w_index, word in enumerate(words):
+                items.append(_item(block, sentence, s_index, word, w_index == 0, stops))
+                lexical = word.lexical
+                if w_index > 0 and lexical[:1].isupper():
+                    names_mid_sentence.add(lexical)
+        raw[block.index] = items
+    for items in raw.values():
+        for item in items:
+            if item.text[:1].isupper() and (not item.sentence_initial or item.text in names_mid_sentence):
+                if item.sentence_initial and item.text.lower() in stops:
+                    continue
+                item.is_name = True
+    return raw
+
+
+def _item(block: Block, sentence: Sentence, s_index: int, word: Word, initial: bool, stops: frozenset[str]) -> Item:
+    lexical = word.lexical
+    end = sentence.start + word.end
+    key, is_number, is_stop, is_abbreviation = _word_info(lexical)
+    return Item(block, s_index, end - len(lexical), end, lexical, key, is_number, is_stop, is_abbreviation, initial)
+
+
+@lru_cache(maxsize=100_000)
+def _word_info(lexical: str) -> tuple[str, bool, bool, bool]:
+    """(lemma, is a number, is a stop word, is an all-capital abbreviation) of a word."""
+    stops = stop_words()
+    is_number = not any(ch.isalpha() for ch in lexical)
+    key = lexical if is_number else _key(lexical)
+    low = lexical.lower().replace("’", "'")
+    is_stop = not is_number and (low in stops or key in stops)
+    letters = [ch for ch in lexical if ch.isalpha()]
+    is_abbreviation = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return key, is_number, is_stop, is_abbreviation
+
+
+def check(doc: Document, ctx: CheckContext) -> list[Finding]:
+    findings: list[Finding] = run_list_rules(ctx, ctx.enabled_rules("repetition"))
+    wanted = {
+        name
+        for name in ("close-lemma", "phrase", "overused", "near-duplicate", "spelling-variant")
+        if ctx.enabled(f"repetition.{name}")
+    }
+    if not wanted or not doc.blocks:
+        return findings
+    items = _analyse(doc)
+    if "close-lemma" in wanted:
+        findings.extend(_close_lemmas(doc, items, ctx))
+    if "phrase" in wanted:
+        findings.extend(_phrases(doc, items, ctx))
+    if "overused" in wanted:
+        findings.extend(_overused(doc, items, ctx))
+    if "near-duplicate" in wanted:
+        findings.extend(_near_duplicates(doc, items, ctx))
+    if "spelling-variant" in wanted:
+        findings.extend(_spelling_variants(doc, items, ctx))
+    return findings
+
+
+def _related(ctx: CheckContext, item: Item, role: str) -> dict[str, object]:
+    start, end = item.block.source_span(item.start, item.end)
+    return ctx.related_line(start, end, role)
+
+
+def _line(item: Item) -> int:
+    doc = item.block.doc
+    return doc.line_col(item.block.source_span(item.start, item.end)[0])[0] if doc else 0
+
+
+# ---------------------------------------------------------------- close lemma
+
+
+def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+    window = ctx.config.threshold("repetition-window")
+    findings = []
+    for block in doc.blocks:
+        last: dict[str, tuple[int, Item]] = {}
+        for position, item in enumerate(items[block.index]):
+            if not item.content:
+                continue
+            previous = last.get(item.key)
+            if previous is not None and position - previous[0] <= window:
+                first = previous[1]
+                findings.append(
+                    ctx.finding_in_block(
+                        "repetition.close-lemma",
+                        block,
+                        item.start,
+                        item.end,
+                        first=first.text,
+                        distance=position - previous[0],
+                        related=[_related(ctx, first, "first occurrence")],
+                        data={"lemma": item.key, "distance": position - previous[0]},
+                    )
+                )
+            last[item.key] = (position, item)
+    return findings
+
+
+# ---------------------------------------------------------------- repeated phrases
+
+
+def _group(block: Block) -> str | None:
+    """Which part of the article a block is compared within, or None when it is not compared."""
+    if block.kind not in PROSE_KINDS:
+        return None
+    if block.region == "body":
+        return "body"
+    if block.region == "faq_answer":
+        return "faq"
+    return None
+
+
+def _sentences_of(items: list[Item]) -> list[list[Item]]:
+    out: list[list[Item]] = []
+    current = -1
+    for item in items:
+        if item.sentence != current:
+            out.append([])
+            current = item.sentence
+        out[-1].append(item)
+    return out
+
+
+def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+    n = int(ctx.config.threshold("repeated-phrase-min-words"))
+    min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
+    # Pass 1: every qualifying n-gram, in document order.
+    grams: list[tuple[tuple[str, tuple[str, ...]], list[Item]]] = []
+    counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for block in doc.blocks:
+        group = _group(block)
+        if group is None:
+            continue
+        for sentence in _sentences_of(items[block.index]):
+            content = [0, *accumulate(w.content for w in sentence)]  # prefix sums of content words
+            for i in range(len(sentence) - n + 1):
+                if content[i + n] - content[i] < 2:
+                    continue
+                window = sentence[i : i + n]
+                key = (group, tuple(w.key for w in window))
+                grams.append((key, window))
+                counts[key] += 1
+    # Pass 2: occurrences after the first of an n-gram seen at least min_count times, merged into runs.
+    first_seen: dict[tuple[str, tuple[str, ...]], list[Item]] = {}
+    runs: list[tuple[list[Item], list[Item]]] = []  # (words of the later occurrence, first occurrence)
+    for key, window in grams:
+        if counts[key] < min_count:
+            continue
+        if key not in first_seen:
+            first_seen[key] = window
+            continue
+        if runs and _overlaps(runs[-1][0], window):
+            runs[-1] = (_merge(runs[-1][0], window), runs[-1][1])
+        else:
+            runs.append((list(window), first_seen[key]))
+    findings = []
+    for words, first in runs:
+        # A run starts and ends with a word that carries meaning: "de la gestion de l’eau" → "gestion de l’eau".
+        run = _trim(words)
+        if len(run) < n:
+            continue
+        first = _trim(first)
+        s, e = first[0].block.source_span(first[0].start, first[-1].end)
+        findings.append(
+            ctx.finding_in_block(
+                "repetition.phrase",
+                run[0].block,
+                run[0].start,
+                run[-1].end,
+                line=_line(first[0]),
+                related=[ctx.related_line(s, e, "first occurrence")],
+                data={"words": len(run)},
+            )
+        )
+    return findings
+
+
+def _trim(words: list[Item]) -> list[Item]:
+    start, end = 0, len(words)
+    while start < end and not words[start].meaningful:
+        start += 1
+    while end > start and not words[end - 1].meaningful:
+        end -= 1
+    return words[start:end]
+
+
+def _overlaps(run: list[Item], window: list[Item]) -> bool:
+    return window[0].block is run[0].block and window[0].sentence == run[0].sentence and window[0].start <= run[-1].end
+
+
+def _merge(run: list[Item], window: list[Item]) -> list[Item]:
+    seen = {id(w) for w in run}
+    return run + [w for w in window if id(w) not in seen]
+
+
+# ---------------------------------------------------------------- overused words
+
+
+def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+    min_count = ctx.config.threshold("overused-min-count")
+    min_ratio = ctx.config.threshold("overused-ratio")
+    total = 0
+    by_key: dict[str, list[Item]] = defaultdict(list)
+    for block in doc.blocks:
+        if block.region != "body":
+            continue
+        for item in items[block.index]:
+            total += 1
+            if item.content:
+                by_key[item.key].append(item)
+    findings = []
+    for key, occurrences in by_key.items():
+        count = len(occurrences)
+        if count < min_count:
+            continue
+        forms = {o.text.lower().replace("’", "'") for o in occurrences}
+        reference = max(_frequency(key), sum(_frequency(f) for f in forms))
+        if reference <= 0:
+            continue  # unknown to wordfreq: a name or a term, not an overused word
+        ratio = (count / total) / reference
+        if ratio < min_ratio:
+            continue
+        first = occurrences[0]
+        findings.append(
+            ctx.finding_in_block(
+                "repetition.overused",
+                first.block,
+                first.start,
+                first.end,
+                lemma=key,
+                count=count,
+                ratio=_ratio_text(ratio),
+                related=[_related(ctx, o, "occurrence") for o in occurrences[1:_MAX_RELATED]],
+                data={"lemma": key, "count": count, "ratio": round(ratio, 1), "words": total},
+            )
+        )
+    return findings
+
+
+def _ratio_text(ratio: float) -> str:
+    if ratio >= 100:
+        return f"{round(ratio, -1):.0f}"
+    return fr_number(ratio)
+
+
+# ---------------------------------------------------------------- near duplicates
+
+
+@dataclass(slots=True)
+class _Unit:
+    block: Block
+    start: int  # block offsets
+    end: int
+    group: str
+    shingles: frozenset[tuple[str, str]]
+    item: Item  # first word, for the line number
+
+
+def _shingles(words: list[Item]) -> frozenset[tuple[str, str]]:
+    keys = [w.key for w in words if w.meaningful]
+    return frozenset(pairwise(keys))
+
+
+def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+    threshold = ctx.config.threshold("near-duplicate-similarity")
+    min_words = ctx.config.threshold("near-duplicate-min-words")
+    paragraphs: list[_Unit] = []
+    sentences: list[_Unit] = []
+    for block in doc.blocks:
+        group = _group(block)
+        if group is None or not items[block.index]:
+            continue
+        per_sentence = _sentences_of(items[block.index])
+        for words in per_sentence:
+            if len(words) >= min_words:
+                sentence = block.sentences[words[0].sentence]
+                unit = _Unit(block, sentence.start, sentence.end, group, _shingles(words), words[0])
+                if len(unit.shingles) >= 2:
+                    sentences.append(unit)
+        if len(per_sentence) >= 2:
+            unit = _Unit(block, 0, len(block.text), group, _shingles(items[block.index]), items[block.index][0])
+            if len(unit.shingles) >= 2:
+                paragraphs.append(unit)
+    findings = []
+    duplicate_blocks: set[int] = set()
+    for unit, other, similarity in _similar_pairs(paragraphs, threshold):
+        duplicate_blocks.add(unit.block.index)
+        findings.append(_duplicate_finding(ctx, unit, other, similarity, "un paragraphe"))
+    remaining = [u for u in sentences if u.block.index not in duplicate_blocks]
+    for unit, other, similarity in _similar_pairs(remaining, threshold):
+        findings.append(_duplicate_finding(ctx, unit, other, similarity, "une phrase"))
+    return findings
+
+
+def _similar_pairs(units: list[_Unit], threshold: float) -> list[tuple[_Unit, _Unit, float]]:
+    """For each unit, its most similar earlier unit of the same group when Jaccard ≥ threshold.
+
+    An inverted index from shingle to the earlier units holding it counts the shared
+    shingles of each candidate; posting lists longer than _HOT_SHINGLE_LIMIT are not
+    followed, which keeps the work linear in the text.
+    """
+    index: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+    pairs = []
+    for u_index, unit in enumerate(units):
+        shared: Counter[int] = Counter()
+        for shingle in unit.shingles:
+            posting = index[(unit.group, shingle)]
+            if len(posting) <= _HOT_SHINGLE_LIMIT:
+                shared.update(posting)
+        best: tuple[float, int] | None = None
+        for other, common in shared.items():
+            size = len(unit.shingles) + len(units[other].shingles) - common
+            similarity = common / size if size else 0.0
+            if similarity >= threshold and (best is None or similarity > best[0]):
+                best = (similarity, other)
+        if best is not None:
+            pairs.append((unit, units[best[1]], best[0]))
+        for shingle in unit.shingles:
+            index[(unit.group, shingle)].append(u_index)
+    return pairs
+
+
+def _duplicate_finding(ctx: CheckContext, unit: _Unit, other: _Unit, similarity: float, what: str) -> Finding:
+    s, e = other.block.source_span(other.start, other.end)
+    return ctx.finding_in_block(
+        "repetition.near-duplicate",
+        unit.block,
+        unit.start,
+        unit.end,
+        unit=what,
+        line=_line(other.item),
+        similarity=round(similarity * 100),
+        related=[ctx.related_line(s, e, "similar text")],
+        data={"similarity": round(similarity, 3), "unit": "paragraph" if what == "un paragraphe" else "sentence"},
+    )
+
+
+# ---------------------------------------------------------------- spelling variants
+
+
+@lru_cache(maxsize=100_000)
+def _variant_key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _form(text: str) -> str:
+    """Case-insensitive unless the word has inner capitals (AgriTech) that make it a form of its own."""
+    if text[1:] != text[1:].lower() and not text.isupper():
+        return text
+    return text.lower()
+
+
+def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+    rule = ctx.rules.get("repetition.spelling-variant")
+    ignored = {_variant_key(w) for w in (rule.params.get("ignore", []) if rule else [])}
+    occurrences: dict[str, list[tuple[str, Block, int, int]]] = defaultdict(list)
+    for block in doc.blocks:
+        for item in items[block.index]:
+            if item.is_number or len(item.text) < 4:
+                continue
+            key = _variant_key(item.text)
+            if len(key) < 4:
+                continue
+            if key not in ignored:
+                occurrences[key].append((_form(item.text), block, item.start, item.end))
+    # Two words written apart ("agri tech") are a variant of a key already seen as one word.
+    for block in doc.blocks:
+        block_items = items[block.index]
+        for a, b in pairwise(block_items):
+            if a.sentence != b.sentence or a.is_number or b.is_number:
+                continue
+            gap = block.text[a.end : b.start]
+            if not gap or gap.strip():
+                continue
+            key = _variant_key(a.text + b.text)
+            if key in occurrences and key not in ignored:
+                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end))
+    findings = []
+    for places in occurrences.values():
+        forms = Counter(form for form, *_ in places)
+        if len(forms) < 2:
+            continue
+        order = {form: i for i, (form, *_) in reversed(list(enumerate(places)))}
+        preferred = max(forms, key=lambda f: (forms[f], -order[f]))
+        for form, block, start, end in places:
+            if form == preferred:
+                continue
+            findings.append(
+                ctx.finding_in_block(
+                    "repetition.spelling-variant",
+                    block,
+                    start,
+                    end,
+                    suggestions=[preferred],
+                    count=forms[preferred],
+                    data={"forms": dict(forms)},
+                )
+            )
+    return findings
