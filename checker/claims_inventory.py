@@ -94,11 +94,15 @@ def build_inventory(doc: Document, rules: RuleSet) -> list[Statement]:
             kinds.append("evaluative")
         if not kinds:
             continue
-        markers = [(sentence.start + s, sentence.start + e) for s, e in analysis.markers]
-        named = [m for m in markers if not any(ws <= m[0] < we for ws, we in weasel_spans)]
+        markers = [(sentence.start + s, sentence.start + e, kind) for s, e, kind in analysis.markers]
+        weasels = [(ws, we) for ws, we in weasel_spans if sentence.start <= ws < sentence.end]
+        # "Certains experts jugent que…": with a weasel subject, the verb names no one either.
+        named = [
+            m for m in markers if not any(ws <= m[0] < we for ws, we in weasels) and not (weasels and m[2] == "verb")
+        ]
         if named or analysis.paragraph_attributed:
             status = "supported"
-        elif markers or any(sentence.start <= ws < sentence.end for ws, _ in weasel_spans):
+        elif markers or weasels:
             status = "weakly-supported"
         else:
             status = "unsupported"
@@ -121,7 +125,7 @@ def build_inventory(doc: Document, rules: RuleSet) -> list[Statement]:
                 status=status,
                 region=block.region,
                 cues=cue_items,
-                sources=[block.text[a:b] for a, b in markers],
+                sources=[block.text[a:b] for a, b, _ in markers],
                 evaluative=list(dict.fromkeys(evaluative)),
             )
         )

@@ -425,7 +425,7 @@ class SentenceAnalysis:
     question: bool
     attributed: bool  # a source in the sentence itself
     paragraph_attributed: bool  # a source elsewhere in the paragraph
-    markers: list[tuple[int, int]]  # attribution spans in the sentence
+    markers: list[tuple[int, int, str]]  # attribution spans in the sentence, with their kind
     scheduled: bool  # the sentence announces a scheduled event with a date or time
 
     @property
@@ -476,9 +476,9 @@ _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
 
 def _attribution_markers(
     settings: Settings, sentence: Sentence, infos: list[TokInfo], cues: list[CueMatch], quotes: bool
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, str]]:
     text = sentence.text
-    marks: list[tuple[int, int]] = []
+    marks: list[tuple[int, int, str]] = []
     if settings.attribution_phrases is not None:
         excluded = (
             [m.span() for m in settings.attribution_not_phrases.finditer(text)]
@@ -487,17 +487,17 @@ def _attribution_markers(
         )
         for m in settings.attribution_phrases.finditer(text):
             if not any(s <= m.start() < e for s, e in excluded):
-                marks.append(m.span())
+                marks.append((*m.span(), "phrase"))
     for pattern in settings.attribution_patterns:
-        marks.extend(m.span() for m in pattern.finditer(text))
+        marks.extend((*m.span(), "pattern") for m in pattern.finditer(text))
     for pattern in settings.footnotes:
-        marks.extend(m.span() for m in pattern.finditer(text))
+        marks.extend((*m.span(), "footnote") for m in pattern.finditer(text))
     if settings.links and sentence.has_link:
-        marks.append((0, len(text)))
+        marks.append((0, len(text), "link"))
     if quotes and settings.quotes:
         for m in _QUOTE_RE.finditer(text):
             if len(m.group().split()) >= 2:
-                marks.append(m.span())
+                marks.append((*m.span(), "quote"))
     for i, info in enumerate(infos):
         if info.token.kind != "word" or any(c.start <= info.token.start < c.end for c in cues):
             continue
@@ -517,10 +517,10 @@ def _attribution_markers(
                     and following not in ("que", "qu'")
                 ):
                     continue
-                marks.append((info.token.start, info.token.end))
+                marks.append((info.token.start, info.token.end, "verb"))
                 break
             if r.lemma in settings.verbs_with_que and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
-                marks.append((info.token.start, info.token.end))
+                marks.append((info.token.start, info.token.end, "verb"))
                 break
     return marks
 
