@@ -401,3 +401,29 @@ def test_support_report_on_the_sample() -> None:
     statuses = [v.status for v in support_report(doc)]
     assert statuses.count("escalation") == 2
     assert set(statuses) == {"supported", "escalation"}
+
+
+def test_without_hunspell_the_fallback_morphology_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.checks.faq as faq_module
+
+    monkeypatch.setattr(faq_module, "_morphology", lambda word: None)
+    assert not faq_module.is_infinitive("agriculture", "agriculture")
+    assert faq_module.is_infinitive("positionner", "positionner")
+    source = read_source(SAMPLE)
+    assert _pairs(_faq_findings(source, str(SAMPLE))) == {
+        ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique"),
+        ("faq.escalation", "bénéficie de l’expertise israélienne"),
+    }
+    for name in ("sante-vaccination.md", "culture-festival.md", "politique-reforme.md"):
+        assert _pairs(_faq_findings(read_source(FAQ_FIXTURES / name), name)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("agriculture", False), ("dossier", False), ("positionner", True), ("réduire", True), ("bénéficier", True)],
+)
+def test_is_infinitive(word: str, expected: bool) -> None:
+    from checker.checks.faq import is_infinitive
+    from checker.document import lemma
+
+    assert is_infinitive(word, lemma(word)) is expected

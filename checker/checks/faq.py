@@ -49,9 +49,13 @@ STOP_LEMMAS = frozenset(_STOP_TEXT.split())
 CLAUSE_BREAK_WORDS = frozenset({"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins"})
 CLAUSE_BREAK_PUNCT = frozenset({";", ":", "—", "–", "(", ")"})
 ARG_BREAK_PUNCT = frozenset({",", ";", ":", "—", "–", "."})
+# Words opening another clause (purpose, cause, relative): the predicate's argument ends before them.
+ARG_BREAK_WORDS = frozenset({"pour", "afin", "grâce", "car", "parce", "puisque", "lorsque", "quand", "si", "mais"})
+ARG_BREAK_WORDS |= frozenset({"dont", "qui", "que", "qu'", "qu’", "tandis", "alors"})
 # What may stand right before an infinitive governed by a cue: « pourrait renforcer …, stimuler … et positionner … ».
 INFINITIVE_LEFT = frozenset(
     {",", "et", "ou", "à", "de", "d'", "d’", "se", "s'", "s’", "voire", "puis", "aussi", "également", "davantage"}
+    | {"en", "y", "lui", "leur", "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
     | {"ainsi", "notamment", "mieux", "encore", "même", "vraiment", "rapidement", "progressivement", "pas", "plus"}
 )
 NOT_INFINITIVE = frozenset(
@@ -84,9 +88,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def key_of(word: str) -> str:
-    """Comparison key of a word: its lemma without accents, cut to 6 letters so that derived
-    forms (optimiser / optimisation, économie / économique) meet."""
-    return fold(lemma(word))[:6]
+    """Comparison key of a word: its lemma without accents, cut to 5 letters so that derived
+    forms (optimiser / optimisation, énergie / énergétique) meet."""
+    return fold(lemma(word))[:5]
 
 
 def _is_content(tok: Token) -> bool:
@@ -218,14 +222,14 @@ class SentenceInfo:
             for i in range(cue.scope_start, cue.scope_end):
                 t = toks[i]
                 low = t.lower
-                if t.kind != "word" or not low.endswith(_INFINITIVE_END) or lems[i] != low or low in NOT_INFINITIVE:
+                if t.kind != "word" or not is_infinitive(low, lems[i]):
                     continue
                 prev = toks[i - 1].lower if i > 0 else ""
                 if i != cue.scope_start and prev not in INFINITIVE_LEFT:
                     continue
                 end = i + 1
                 while end < cue.scope_end and end - i <= 12:
-                    if toks[end].kind == "punct" and toks[end].text in ARG_BREAK_PUNCT:
+                    if toks[end].text in ARG_BREAK_PUNCT or toks[end].lower in ARG_BREAK_WORDS:
                         break
                     end += 1
                 args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if _is_content(toks[j]))
@@ -415,7 +419,13 @@ class _FaqChecker:
         missing = [e for e in _entities(faq) if not all(self._in_body(faq.tokens[i].text) for i in e if _cap(faq, i))]
         if not missing:
             return False, out
-        best = cands[0][1] if cands and cands[0][0] >= self.support_min else None
+        # The sentence the answer paraphrases: it shares most of the answer's other words.
+        name_idx = {i for e in missing for i in e}
+        other_keys = {key_of(faq.tokens[i].text) for i in faq.content if i not in name_idx}
+        best = None
+        if cands and other_keys:
+            shared = len(other_keys & cands[0][1].keys) / len(other_keys)
+            best = cands[0][1] if shared >= self.support_min else None
         answer_words = {fold(t.text) for t in tokenize(faq.sentence.block.text) if t.kind == "word"}
         body_names = []
         if best is not None:
@@ -440,8 +450,13 @@ class _FaqChecker:
         return True, out
 
     def _in_body(self, word: str) -> bool:
+        """Whether a name occurs in the body, allowing inflection (Israël / israélienne) and
+        compounds written apart (Israël-Azerbaïdjan / Israël et l’Azerbaïdjan)."""
         w = fold(word)
-        return w in self.body_words or w[: max(4, len(w) - 2)] in self.body_prefixes
+        if w in self.body_words:
+            return True
+        parts = [p for p in w.split("-") if len(p) > 1]
+        return bool(parts) and all(p in self.body_words or p[: max(4, len(p) - 2)] in self.body_prefixes for p in parts)
 
     # -- escalation
 
@@ -464,7 +479,7 @@ class _FaqChecker:
                     last = i + 1
                     while end < len(faq.tokens) and end - i <= 12:
                         t = faq.tokens[end]
-                        if t.kind == "punct" and t.text in ARG_BREAK_PUNCT:
+                        if t.text in ARG_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
                             break
                         if _is_content(t):
                             k = key_of(t.text)
@@ -563,11 +578,53 @@ _VERB_ENDING_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=100_000)
+def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
+    """Hunspell's analyses of a word, (stem, tags) each (``po:infi``, ``po:v1…``), or None
+    without a Hunspell French dictionary."""
+    from checker.lexicon import get_lexicon
+
+    engine = get_lexicon().hunspell
+    if engine is None:
+        return None
+    try:
+        raw = engine.analyze(word)
+    except Exception:  # a word Hunspell cannot encode
+        return ()
+    out = []
+    for entry in raw:
+        text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
+        fields = text.split()
+        stem = next((f[3:] for f in fields if f.startswith("st:")), word)
+        out.append((stem.lower(), frozenset(f for f in fields if f.startswith("po:"))))
+    return tuple(out)
+
+
+def is_infinitive(word: str, word_lemma: str) -> bool:
+    """Whether a word is an infinitive (Hunspell's morphology; without it, the ending)."""
+    if not word.endswith(_INFINITIVE_END):
+        return False
+    analyses = _morphology(word)
+    if analyses is not None:
+        return any("po:infi" in tags for _, tags in analyses)
+    if word_lemma != word or not word.endswith(_INFINITIVE_END) or word in NOT_INFINITIVE:
+        return False
+    # Nouns in -ure, -tre, -aire, -ier are far more common than verbs (culture, ministre, salaire, dossier).
+    if word.endswith(("ure", "tre", "aire", "ier")):
+        return word.endswith(("clure", "ttre", "ître", "faire", "plaire", "traire", "ifier", "cier", "dier", "lier"))
+    return True
+
+
 def _inflects(form: str, form_lemma: str, verb: str) -> bool:
     """Whether `form` is an inflection of the infinitive `verb` (simplemma sometimes answers with
     an adjective or a noun: « réduit », « prolonge »)."""
     if form_lemma == verb:
         return True
+    if form[:2] != verb[:2]:  # French conjugation keeps the first letters (être, aller aside: never cues' verbs)
+        return False
+    analyses = _morphology(form)
+    if analyses:
+        return any(stem == verb and any(t.startswith("po:v") for t in tags) for stem, tags in analyses)
     stem = verb[:-3] if verb.endswith("oir") else verb[:-2]
     if len(stem) < 3 or not form.startswith(stem):
         return False
