@@ -118,6 +118,8 @@ def _skipped(word: str, text: str, tok: Token) -> bool:
         return True
     before = text[tok.start - 1] if tok.start > 0 else ""
     after = text[tok.end] if tok.end < len(text) else ""
+    if before.isdigit():
+        return True  # ordinals and units glued to a number (1er, 2e, 3D, 10km)
     if before in _GLUE_BEFORE or after in _GLUE_AFTER:
         return True  # handles, hashtags, paths, identifiers
     # domain or file names (example.com, rapport.pdf)

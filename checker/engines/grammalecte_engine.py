@@ -5,6 +5,7 @@ needed, so it can never shadow a package of the virtual environment."""
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,6 +38,21 @@ DISABLED_OPTIONS = (
     "ocr",
     "poncfin",
 )
+# Rules without an option ("notype") that are typography, left to the typography family.
+TYPOGRAPHY_RULE_PREFIXES = ("num_", "eepi_", "typo_", "esp_", "nbsp_", "apos", "unit_", "tab_", "liga_", "p_")
+_TYPED_RULE_RE = re.compile(r"^g[a-z]*\d*__([a-z]+)_")
+
+
+def _category(err: dict[str, Any]) -> str | None:
+    """The option a Grammalecte error belongs to, None for typography without an option."""
+    category = err.get("sType")
+    rule_id = str(err.get("sRuleId", ""))
+    if category and category != "notype":
+        return str(category)
+    if rule_id.startswith(TYPOGRAPHY_RULE_PREFIXES):
+        return None
+    m = _TYPED_RULE_RE.match(rule_id)
+    return m.group(1) if m else rule_id
 
 
 def _import_grammalecte() -> ModuleType:
@@ -90,7 +106,8 @@ class GrammalecteEngine:
                 continue
             for err in errors:
                 start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
-                if not 0 <= start < end <= len(text):
+                category = _category(err)
+                if category is None or category in DISABLED_OPTIONS or not 0 <= start < end <= len(text):
                     continue
                 matches.append(
                     EngineMatch(
@@ -99,7 +116,7 @@ class GrammalecteEngine:
                         end=end,
                         engine=NAME,
                         engine_rule=str(err.get("sRuleId", "")),
-                        category=str(err.get("sType", "")),
+                        category=category,
                         message=str(err.get("sMessage", "")),
                         suggestions=tuple(str(s) for s in err.get("aSuggestions", ()) if s),
                     )

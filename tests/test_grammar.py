@@ -1,0 +1,186 @@
+"""Grammar through Grammalecte (in-process): classic agreement and conjugation errors are caught
+with the right rule id, exact position and suggestion; correct prose is left alone; typography
+and spelling are not reported by this family; the engine choice is honoured.
+
+The Debian package ships Grammalecte's test runner but not its test file (gc_test.txt), so the
+sentences below are classic French agreement and conjugation errors written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks import grammar
+from checker.config import Config
+from checker.engines import EngineMatch, EngineUnavailable, grammalecte_engine
+from checker.errors import CheckerError
+from checker.lint import lint_text
+
+DATA = Path(__file__).resolve().parent / "data"
+GRAMMAR = Config(select=("grammar",), grammar_engine="grammalecte")
+
+# (sentence, rule id, flagged text, expected first suggestion)
+ERRORS = [
+    # subject-verb agreement (conjugation)
+    ("Les enfants mange des pommes.", "grammar.conjugation", "mange", "mangent"),
+    ("Tu peux venir si tu veut.", "grammar.conjugation", "veut", "veux"),
+    ("Les ministres a annoncé un plan.", "grammar.conjugation", "a", "ont"),
+    ("On ne peux pas tout savoir.", "grammar.conjugation", "peux", "peut"),
+    ("Les pays membres doit respecter les règles.", "grammar.conjugation", "doit", "doivent"),
+    ("Il est parti, car il étais pressé.", "grammar.conjugation", "étais", "était"),
+    # noun phrase agreement (gender and number)
+    ("Les voitures rouge sont garées.", "grammar.agreement", "rouge", "rouges"),
+    ("Une décision importants a été prise.", "grammar.agreement", "importants", "importante"),
+    ("Il a acheté des fleurs magnifique.", "grammar.agreement", "magnifique", "magnifiques"),
+    ("C’est une des plus belle ville du pays.", "grammar.agreement", "belle", "belles"),
+    ("Les accords signé en 2020 restent en vigueur.", "grammar.agreement", "signé", "signés"),
+    # past participles and attributes
+    ("Mes amis sont venu me voir.", "grammar.participle", "venu", "venus"),
+    ("Ils ont choisis une autre voie.", "grammar.participle", "choisis", "choisi"),
+    ("Elle était très fatigué après le voyage.", "grammar.participle", "fatigué", "fatiguée"),
+    ("Je suis allé au marché et j’ai acheter des fruits.", "grammar.participle", "acheter", "acheté"),
+    ("Cette décision a été pris par le gouvernement.", "grammar.participle", "pris", "prise"),
+    # moods, confusions, elision
+    ("Il faut qu’il vient demain.", "grammar.verb-form", "vient", "vienne"),
+    ("Le président à déclaré que la situation était grave.", "grammar.confusion", "à", "a"),
+    ("Nous irons demain si il fait beau.", "grammar.elision", "si ", "s’"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule_id", "flagged", "suggestion"), ERRORS, ids=[e[0] for e in ERRORS])
+def test_classic_errors_are_caught_at_their_exact_span(
+    sentence: str, rule_id: str, flagged: str, suggestion: str
+) -> None:
+    result = lint_text(sentence, GRAMMAR)
+    found = [(f.rule_id, f.text, f.start, f.end) for f in result.findings]
+    start = sentence.index(flagged)
+    assert (rule_id, flagged, start, start + len(flagged)) in found, found
+    finding = next(f for f in result.findings if f.rule_id == rule_id and f.start == start)
+    assert finding.suggestions[0] == suggestion
+    assert finding.engine == "grammalecte"
+    assert finding.data["engine_rule"], "the engine's own rule id is kept"
+    assert finding.message.split(" : ")[0] in {
+        "Conjugaison",
+        "Accord",
+        "Participe passé",
+        "Forme verbale",
+        "Confusion",
+        "Élision ou euphonie",
+    }
+    assert finding.family == "grammar" and finding.severity == "error"
+
+
+def test_corrected_sentences_are_clean() -> None:
+    corrected = [
+        "Les enfants mangent des pommes.",
+        "Les voitures rouges sont garées.",
+        "Mes amis sont venus me voir.",
+        "Ils ont choisi une autre voie.",
+        "Elle était très fatiguée après le voyage.",
+        "Il faut qu’il vienne demain.",
+        "Nous irons demain s’il fait beau.",
+    ]
+    for sentence in corrected:
+        assert lint_text(sentence, GRAMMAR).findings == [], sentence
+
+
+def test_positions_in_a_markdown_document() -> None:
+    source = (
+        "---\ntitle: Essai\n---\n\n"
+        "# Les maisons **neuve** du quartier\n\n"
+        "Selon [le maire](https://example.org/maire), les habitants *mange* tôt.\n\n"
+        "- Les élèves ont **choisis** leur voie.\n"
+    )
+    result = lint_text(source, GRAMMAR, "essai.md", fmt="markdown")
+    got = {(f.rule_id, f.text, f.line, f.column) for f in result.findings}
+
+    def at(word: str) -> tuple[int, int]:
+        offset = source.index(word)
+        return source.count("\n", 0, offset) + 1, offset - source.rfind("\n", 0, offset)
+
+    assert at("neuve") == (5, 17)  # after "# Les maisons **"
+    assert got == {
+        ("grammar.agreement", "neuve", *at("neuve")),
+        ("grammar.conjugation", "mange", *at("mange")),
+        ("grammar.participle", "choisis", *at("choisis")),
+    }
+    for f in result.findings:
+        assert source[f.start : f.end] == f.text
+
+
+def test_typography_and_spelling_are_left_to_their_families() -> None:
+    # Straight apostrophes and quotes, missing no-break spaces, double spaces, large numbers
+    # without no-break space: Grammalecte's typography options are off.
+    text = "Il a dit qu'il viendra ; c'est \"sûr\" !  Les 120 000 spectateurs étaient là."
+    assert lint_text(text, GRAMMAR).findings == []
+    # Misspelled words are the spelling family's, never a grammar finding.
+    assert lint_text("Le gouvernemnt a voté la loi.", GRAMMAR).findings == []
+
+
+def test_correct_corpus_has_no_grammar_false_alarm() -> None:
+    words = 0
+    alarms = []
+    for path in sorted(DATA.glob("correct_french*.txt")):
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        alarms += [(path.name, f.rule_id, f.text) for f in lint_text(text, GRAMMAR, str(path)).findings]
+    assert words > 4000
+    assert len(alarms) * 1000 < words, alarms
+
+
+def test_engine_choice_none_runs_nothing() -> None:
+    result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",), grammar_engine="none"))
+    assert result.findings == [] and result.engines_ran == []
+
+
+def test_engines_ran_names_grammalecte_and_its_version() -> None:
+    result = lint_text("Les enfants mange des pommes.", GRAMMAR)
+    assert result.engines_ran == [f"grammalecte {grammalecte_engine.get_engine().version}"]
+    assert grammalecte_engine.get_engine().version
+
+
+def test_selecting_one_grammar_rule_reports_only_it() -> None:
+    text = "Les enfants mange des pommes rouge."
+    result = lint_text(text, Config(select=("grammar.agreement",)))
+    assert [(f.rule_id, f.text) for f in result.findings] == [("grammar.agreement", "rouge")]
+
+
+def test_grammalecte_missing_is_reported_under_auto_and_an_error_when_required(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unavailable() -> None:
+        raise EngineUnavailable("Grammalecte is not installed (Debian package python3-grammalecte)")
+
+    monkeypatch.setattr(grammalecte_engine, "get_engine", unavailable)
+    result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",)))
+    assert result.findings == []
+    assert "python3-grammalecte" in result.engines_unavailable["grammalecte"]
+    with pytest.raises(CheckerError, match="grammar engine grammalecte: Grammalecte is not installed"):
+        lint_text("Les enfants mange des pommes.", GRAMMAR)
+
+
+def test_unknown_engine_is_a_checker_error() -> None:
+    with pytest.raises(CheckerError, match="unknown grammar engine"):
+        lint_text("Bonjour.", Config(select=("grammar",), grammar_engine="word"))
+
+
+def test_languagetool_rules_map_to_the_namespace() -> None:
+    from checker.rule_packs import load_rules
+
+    mapping = grammar._mapping(tuple(load_rules().family("grammar")))
+
+    def lt(category: str, rule: str) -> str:
+        return grammar.rule_for(EngineMatch(0, 0, 1, "languagetool", rule, category, ""), mapping)
+
+    assert lt("GRAMMAR", "ACCORD_SUJET_VERBE") == "grammar.conjugation"
+    assert lt("GRAMMAR", "AGREEMENT_POSTPONED_ADJ") == "grammar.agreement"
+    assert lt("GRAMMAR", "ACCORD_PP_AVOIR") == "grammar.participle"
+    assert lt("CONFUSED_WORDS", "A_A_ACCENT") == "grammar.confusion"
+    assert lt("CASING", "UPPERCASE_SENTENCE_START") == "grammar.capitalization"
+    assert lt("PUNCTUATION", "VIRGULE_MAIS") == "grammar.punctuation"
+    assert lt("REDUNDANCY", "PLEONASME") == "grammar.style"
+    assert lt("MISC", "SOMETHING_ELSE") == "grammar.other"
+    assert grammar.rule_for(EngineMatch(0, 0, 1, "grammalecte", "x", "gn", ""), mapping) == "grammar.agreement"
+    assert grammar.rule_for(EngineMatch(0, 0, 1, "grammalecte", "x", "new", ""), mapping) == "grammar.other"
