@@ -213,11 +213,36 @@ def _sentences_of(items: list[Item]) -> list[list[Item]]:
     return out
 
 
+@dataclass(slots=True)
+class _Span:
+    """Words [start, end) of one sentence's item list."""
+
+    words: list[Item]
+    start: int
+    end: int
+
+    def extend(self, other: _Span) -> bool:
+        """Grow to cover `other` when it continues this span in the same sentence."""
+        if other.words is not self.words or not self.start <= other.start <= self.end:
+            return False
+        self.end = max(self.end, other.end)
+        return True
+
+    def trimmed(self) -> list[Item]:
+        """The words, without leading and trailing stop words ("de la gestion de l’eau" → "gestion de l’eau")."""
+        start, end = self.start, self.end
+        while start < end and not self.words[start].meaningful:
+            start += 1
+        while end > start and not self.words[end - 1].meaningful:
+            end -= 1
+        return self.words[start:end]
+
+
 def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
     n = int(ctx.config.threshold("repeated-phrase-min-words"))
     min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
-    # Pass 1: every qualifying n-gram, in document order.
-    grams: list[tuple[tuple[str, tuple[str, ...]], list[Item]]] = []
+    # Pass 1: every n-gram with at least two content words, in document order.
+    grams: list[tuple[tuple[str, tuple[str, ...]], list[Item], int]] = []
     counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for block in doc.blocks:
         group = _group(block)
@@ -225,64 +250,47 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
             continue
         for sentence in _sentences_of(items[block.index]):
             content = [0, *accumulate(w.content for w in sentence)]  # prefix sums of content words
+            keys = [w.key for w in sentence]
             for i in range(len(sentence) - n + 1):
                 if content[i + n] - content[i] < 2:
                     continue
-                window = sentence[i : i + n]
-                key = (group, tuple(w.key for w in window))
-                grams.append((key, window))
+                key = (group, tuple(keys[i : i + n]))
+                grams.append((key, sentence, i))
                 counts[key] += 1
     # Pass 2: occurrences after the first of an n-gram seen at least min_count times, merged into runs.
-    first_seen: dict[tuple[str, tuple[str, ...]], list[Item]] = {}
-    runs: list[tuple[list[Item], list[Item]]] = []  # (words of the later occurrence, first occurrence)
-    for key, window in grams:
+    first_seen: dict[tuple[str, tuple[str, ...]], _Span] = {}
+    runs: list[tuple[_Span, _Span]] = []  # (later occurrence, first occurrence)
+    for key, sentence, i in grams:
         if counts[key] < min_count:
             continue
+        window = _Span(sentence, i, i + n)
         if key not in first_seen:
             first_seen[key] = window
             continue
-        if runs and _overlaps(runs[-1][0], window):
-            runs[-1] = (_merge(runs[-1][0], window), runs[-1][1])
+        first = first_seen[key]
+        if runs and runs[-1][0].extend(window):
+            runs[-1][1].extend(first)  # the first occurrence grows with the run when it continues too
         else:
-            runs.append((list(window), first_seen[key]))
+            runs.append((window, _Span(first.words, first.start, first.end)))
     findings = []
-    for words, first in runs:
-        # A run starts and ends with a word that carries meaning: "de la gestion de l’eau" → "gestion de l’eau".
-        run = _trim(words)
+    for later, earlier in runs:
+        run = later.trimmed()
         if len(run) < n:
             continue
-        first = _trim(first)
-        s, e = first[0].block.source_span(first[0].start, first[-1].end)
+        first_words = earlier.trimmed() or earlier.words[earlier.start : earlier.end]
+        s, e = first_words[0].block.source_span(first_words[0].start, first_words[-1].end)
         findings.append(
             ctx.finding_in_block(
                 "repetition.phrase",
                 run[0].block,
                 run[0].start,
                 run[-1].end,
-                line=_line(first[0]),
+                line=_line(first_words[0]),
                 related=[ctx.related_line(s, e, "first occurrence")],
                 data={"words": len(run)},
             )
         )
     return findings
-
-
-def _trim(words: list[Item]) -> list[Item]:
-    start, end = 0, len(words)
-    while start < end and not words[start].meaningful:
-        start += 1
-    while end > start and not words[end - 1].meaningful:
-        end -= 1
-    return words[start:end]
-
-
-def _overlaps(run: list[Item], window: list[Item]) -> bool:
-    return window[0].block is run[0].block and window[0].sentence == run[0].sentence and window[0].start <= run[-1].end
-
-
-def _merge(run: list[Item], window: list[Item]) -> list[Item]:
-    seen = {id(w) for w in run}
-    return run + [w for w in window if id(w) not in seen]
 
 
 # ---------------------------------------------------------------- overused words
@@ -344,13 +352,13 @@ class _Unit:
     start: int  # block offsets
     end: int
     group: str
-    shingles: frozenset[tuple[str, str]]
+    shingles: frozenset[str]  # lemmas
     item: Item  # first word, for the line number
 
 
-def _shingles(words: list[Item]) -> frozenset[tuple[str, str]]:
-    keys = [w.key for w in words if w.meaningful]
-    return frozenset(pairwise(keys))
+def _shingles(words: list[Item]) -> frozenset[str]:
+    """The set of lemmas that carry meaning (stop words left out): word order and function words do not count."""
+    return frozenset(w.key for w in words if w.meaningful)
 
 
 def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
@@ -367,11 +375,11 @@ def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckCont
             if len(words) >= min_words:
                 sentence = block.sentences[words[0].sentence]
                 unit = _Unit(block, sentence.start, sentence.end, group, _shingles(words), words[0])
-                if len(unit.shingles) >= 2:
+                if len(unit.shingles) >= 3:
                     sentences.append(unit)
         if len(per_sentence) >= 2:
             unit = _Unit(block, 0, len(block.text), group, _shingles(items[block.index]), items[block.index][0])
-            if len(unit.shingles) >= 2:
+            if len(unit.shingles) >= 3:
                 paragraphs.append(unit)
     findings = []
     duplicate_blocks: set[int] = set()
@@ -387,22 +395,27 @@ def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckCont
 def _similar_pairs(units: list[_Unit], threshold: float) -> list[tuple[_Unit, _Unit, float]]:
     """For each unit, its most similar earlier unit of the same group when Jaccard ≥ threshold.
 
-    An inverted index from shingle to the earlier units holding it counts the shared
-    shingles of each candidate; posting lists longer than _HOT_SHINGLE_LIMIT are not
-    followed, which keeps the work linear in the text.
+    Candidates are the earlier units sharing a lemma with it, found through an inverted
+    index (lemma → units); lemmas held by more than _HOT_SHINGLE_LIMIT units are not
+    followed, which bounds the candidates and keeps the work linear in the text. The
+    similarity of each candidate is then computed exactly.
     """
-    index: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
     pairs = []
     for u_index, unit in enumerate(units):
-        shared: Counter[int] = Counter()
+        size = len(unit.shingles)
+        candidates: set[int] = set()
         for shingle in unit.shingles:
             posting = index[(unit.group, shingle)]
             if len(posting) <= _HOT_SHINGLE_LIMIT:
-                shared.update(posting)
+                candidates.update(posting)
         best: tuple[float, int] | None = None
-        for other, common in shared.items():
-            size = len(unit.shingles) + len(units[other].shingles) - common
-            similarity = common / size if size else 0.0
+        for other in sorted(candidates):
+            other_size = len(units[other].shingles)
+            if min(size, other_size) < threshold * max(size, other_size):
+                continue  # the sizes alone rule it out
+            common = len(unit.shingles & units[other].shingles)
+            similarity = common / (size + other_size - common)
             if similarity >= threshold and (best is None or similarity > best[0]):
                 best = (similarity, other)
         if best is not None:
