@@ -75,6 +75,7 @@ class Lexicon:
     @cached_property
     def hunspell(self) -> Any | None:
         if not self._use_hunspell:
+            self.unavailable["hunspell"] = "disabled"
             return None
         try:
             import hunspell
@@ -94,6 +95,7 @@ class Lexicon:
     @cached_property
     def graphspell(self) -> Any | None:
         if not self._use_graphspell:
+            self.unavailable["graphspell"] = "disabled"
             return None
         try:
             from checker.engines.grammalecte_engine import _import_grammalecte
@@ -188,6 +190,8 @@ class Lexicon:
             out.extend(self._engine_suggestions(word))
         bare = unaccent(word.lower())
         limit = 3 if len(bare) >= 10 else 2
+        if "'" not in word:  # French typography: the curly apostrophe, unless the writer uses straight ones
+            out = [s.replace("'", "’") for s in out]
         out = [
             _match_case(word, s)
             for s in out

@@ -1,0 +1,223 @@
+"""Spelling: ordinary French is never flagged (fewer than 1 false alarm per 1,000 words on a
+corpus of correct prose), real typos are caught with a useful suggestion, and the French
+specifics (elisions, œ/oe, compounds, acronyms, proper nouns, numbers, project words) hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks import spelling
+from checker.config import Config
+from checker.lexicon import Lexicon, get_lexicon
+from checker.lint import lint_text
+
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SPELLING = Config(select=("spelling",))
+
+# Real typos (wrong letters, missing or doubled consonants, missing accents) and the word meant.
+TYPOS = {
+    "gouvernemnt": "gouvernement",
+    "dévelopement": "développement",
+    "parmis": "parmi",
+    "malgrès": "malgré",
+    "interressant": "intéressant",
+    "aggresion": "agression",
+    "apellé": "appelé",
+    "succés": "succès",
+    "rapidemment": "rapidement",
+    "environement": "environnement",
+    "connaissence": "connaissance",
+    "language": "langage",
+    "definitivement": "définitivement",
+    "recu": "reçu",
+    "traditionel": "traditionnel",
+    "batiment": "bâtiment",
+    "evenement": "événement",
+    "probléme": "problème",
+    "ceuillir": "cueillir",
+    "acceuil": "accueil",
+    "dilemne": "dilemme",
+    "néammoins": "néanmoins",
+    "sytème": "système",
+    "ammener": "amener",
+    "quotidient": "quotidien",
+    "professionel": "professionnel",
+    "personellement": "personnellement",
+    "courrament": "couramment",
+    "addresse": "adresse",
+    "beacoup": "beaucoup",
+    "aujourdhui": "aujourd’hui",
+    "pronnoncer": "prononcer",
+    "comission": "commission",
+    "resoudre": "résoudre",
+    "infomation": "information",
+    "ministére": "ministère",
+    "éxperience": "expérience",
+    "hopital": "hôpital",
+    "bientot": "bientôt",
+}
+
+
+def _spelling(text: str, config: Config = SPELLING, fmt: str | None = None) -> list[str]:
+    return [f.text for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == "spelling.unknown-word"]
+
+
+def test_correct_corpus_has_fewer_than_one_false_alarm_per_thousand_words() -> None:
+    words = 0
+    alarms: list[tuple[str, str]] = []
+    files = sorted(DATA.glob("correct_french*.txt"))
+    assert len(files) >= 8
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        alarms += [(path.name, w) for w in _spelling(text)]
+    assert words >= 4000
+    assert len(alarms) * 1000 < words, alarms
+
+
+def test_real_typos_are_caught_with_the_right_suggestion() -> None:
+    missed = []
+    unhelpful = []
+    for typo, meant in TYPOS.items():
+        sentence = f"Selon le rapport, le mot {typo} figure dans la phrase."
+        result = lint_text(sentence, SPELLING)
+        hits = [f for f in result.findings if f.text == typo]
+        if not hits:
+            missed.append(typo)
+            continue
+        finding = hits[0]
+        assert finding.start == sentence.index(typo) and finding.end == finding.start + len(typo)
+        if meant not in finding.suggestions[:3]:
+            unhelpful.append((typo, finding.suggestions))
+    assert not missed, missed
+    assert len(unhelpful) <= 2, unhelpful
+
+
+def test_first_suggestion_and_message() -> None:
+    result = lint_text("Le gouvernemnt a présenté son budget.", SPELLING)
+    (finding,) = result.findings
+    assert finding.suggestions[0] == "gouvernement"
+    assert "« gouvernemnt »" in finding.message and "« gouvernement »" in finding.message
+    assert finding.severity == "error" and finding.family == "spelling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’IA et l'IA, jusqu’à demain et jusqu'à hier, qu’il vienne ou qu'il parte.",
+        "Lorsqu’elle arrive, puisqu'il le faut, quoiqu’on en dise, presqu’île, aujourd'hui, aujourd’hui.",
+        "Le cœur et le coeur, l’œuvre et l'oeuvre, ma sœur et ma soeur, un nœud, des œufs, un bœuf.",
+        "Le porte-parole franco-israélien a-t-il parlé ? Vingt-cinq ex-ministres, dit-elle, peut-être.",
+        "L’OTAN, l’ONU, la SNCF, les PME, l’UE et les IDE ; un iPhone, un PDG.",
+        "Le 1er mars, au XXIe siècle, en 3D, le COVID-19, le G20, 12,5 % et 3 000 euros.",
+        "Ilham Aliyev a reçu M. Netanyahou et Mme Zelenska à Bakou.",
+        "Voir www.exemple.fr, le fichier rapport_final.pdf, contact@exemple.fr et @Reuters #IA.",
+        "Etat, Ecole et Eglise s’écrivent aussi sans accent sur la capitale.",
+    ],
+)
+def test_french_specifics_are_not_flagged(text: str) -> None:
+    assert _spelling(text) == []
+
+
+def test_elided_word_is_checked_after_the_apostrophe() -> None:
+    text = "Il parle de l’ordinateurr et d'un batiment."
+    assert _spelling(text) == ["ordinateurr", "batiment"]
+
+
+def test_hyphenated_compound_with_a_misspelled_part_is_flagged() -> None:
+    assert _spelling("Le porte-parolle du gouvernement.") == ["porte-parolle"]
+
+
+def test_capitalised_typo_opening_a_sentence_is_flagged_but_not_a_name() -> None:
+    assert _spelling("Malgrès la pluie, le match a eu lieu.") == ["Malgrès"]
+    assert _spelling("Aliyev a reçu la délégation. Netanyahou est reparti.") == []
+    # A name seen capitalised inside a sentence is a name everywhere.
+    assert _spelling("Hakan est arrivé. Le ministre Hakan a parlé.") == []
+
+
+def test_project_words_are_accepted_case_insensitively() -> None:
+    source = (FIXTURES / "israel-azerbaidjan.md").read_text(encoding="utf-8")
+    flagged = _spelling(source, SPELLING, fmt="markdown")
+    assert set(flagged) == {"agri-tech", "agritech"}
+    with_words = Config(select=("spelling",), words=frozenset({"Agri-Tech", "agritech"}))
+    assert _spelling(source, with_words, fmt="markdown") == []
+
+
+def test_positions_in_markdown() -> None:
+    source = "# Un titre\n\nVoir [le gouvernemnt](https://exemple.fr/a) et *l’acceuil*.\n"
+    result = lint_text(source, SPELLING, "a.md", fmt="markdown")
+    got = [(f.text, f.line, f.column) for f in result.findings]
+    assert got == [
+        ("gouvernemnt", 3, source.index("gouvernemnt") - source.index("Voir") + 1),
+        ("acceuil", 3, source.index("acceuil") - source.index("Voir") + 1),
+    ]
+    for f in result.findings:
+        assert source[f.start : f.end] == f.text
+
+
+def test_suggestions_are_computed_only_for_flagged_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = Lexicon.suggest
+
+    def counting(self: Lexicon, word: str, slow: bool = True) -> list[str]:
+        calls.append(word)
+        return original(self, word, slow)
+
+    monkeypatch.setattr(Lexicon, "suggest", counting)
+    text = (DATA / "correct_french_economie.txt").read_text(encoding="utf-8")
+    assert _spelling(text) == []
+    assert calls == []
+    assert _spelling(text + "\n\nLe gouvernemnt a tranché.") == ["gouvernemnt"]
+    assert calls == ["gouvernemnt"]
+
+
+def test_slow_suggestions_are_capped_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    slow_calls: list[str] = []
+    original = Lexicon._engine_suggestions
+
+    def counting(self: Lexicon, word: str):  # type: ignore[no-untyped-def]
+        slow_calls.append(word)
+        return original(self, word)
+
+    monkeypatch.setattr(Lexicon, "_engine_suggestions", counting)
+    get_lexicon()._suggest_cache.clear()
+    typos = [f"zqxw{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(spelling.MAX_SLOW_SUGGESTIONS + 15)]
+    text = "Les mots " + ", ".join(typos) + " sont inventés."
+    assert _spelling(text) == typos
+    assert len(slow_calls) <= spelling.MAX_SLOW_SUGGESTIONS
+
+
+@pytest.mark.parametrize(
+    ("use_hunspell", "use_graphspell"),
+    [(True, True), (False, True), (False, False)],
+    ids=["hunspell", "graphspell", "pyspellchecker"],
+)
+def test_every_lexicon_back_end_knows_ordinary_words(use_hunspell: bool, use_graphspell: bool) -> None:
+    lexicon = Lexicon(use_hunspell=use_hunspell, use_graphspell=use_graphspell)
+    for word in ["gouvernement", "mangeaient", "belles", "coeur", "reçu", "Paris"]:
+        assert lexicon.known(word), word
+    for word in ["gouvernemnt", "recu", "parmis"]:
+        assert not lexicon.known(word), word
+    assert lexicon.suggest("gouvernemnt")[0] == "gouvernement"
+    assert (lexicon.hunspell is not None) == use_hunspell
+    assert (lexicon.graphspell is not None) == use_graphspell
+
+
+def test_hunspell_missing_is_reported_and_the_check_still_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = Lexicon(use_hunspell=False)
+    monkeypatch.setattr(spelling, "get_lexicon", lambda: lexicon)
+    result = lint_text("Le gouvernemnt a tranché.", SPELLING)
+    assert [f.text for f in result.findings] == ["gouvernemnt"]
+    assert "hunspell" in result.engines_unavailable
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\u200b\u00ad", "e\u0301te\u0301 ｆｕｌｌｗｉｄｔｈ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀😀", "a" * 5000, "l’ d' qu’ -- '' ’’"],
+)
+def test_weird_input_does_not_crash(text: str) -> None:
+    for f in lint_text(text, SPELLING).findings:
+        assert text[f.start : f.end] == f.text
