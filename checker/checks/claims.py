@@ -193,6 +193,7 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
     return tuple(readings)
 
 
+@lru_cache(maxsize=100_000)
 def norm_word(text: str) -> str:
     return text.lower().replace("’", "'").replace("ʼ", "'")
 
@@ -224,6 +225,27 @@ class Cue:
     name: str
     steps: tuple[Step, ...]
     standalone: bool = False
+    # Index lookup: a match needs a token with one of `anchor_keys` at most `lookback` tokens after its start.
+    anchor_keys: frozenset[str] = frozenset()
+    lookback: int = 0
+
+
+def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
+    lookback = 0
+    for step in steps:
+        if step.skip or step.optional:
+            lookback += step.max if step.skip else 1
+            continue
+        if step.words:
+            return frozenset("w:" + w for w in step.words), lookback
+        if step.lemmas:
+            return frozenset("l:" + w for w in step.lemmas), lookback
+        if step.tense:
+            return frozenset("t:" + t for t in step.tense), lookback
+        if step.pos:
+            return frozenset("p:" + t for t in step.pos), lookback
+        break
+    return frozenset({"*"}), lookback
 
 
 @dataclass
@@ -244,6 +266,8 @@ class Settings:
     event_lemmas: frozenset[str]
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Per word form (and readings): whether it may be a verb of saying; filled as words are seen.
+    verb_candidates: dict[tuple[str, tuple[Reading, ...]], bool] = field(default_factory=dict)
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -253,9 +277,8 @@ def _words(items: Iterable[str]) -> frozenset[str]:
 def _phrase_alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
-        body = re.escape(p.lower()).replace("'", "['’]").replace("\\ ", r"[\s\u00a0\u202f]+")
-        parts.append(rf"(?<![\w-]){body}(?![\w-])")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        parts.append(re.escape(p.lower()).replace("'", "['’]").replace("\\ ", r"[\s\u00a0\u202f]+"))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE) if parts else None
 
 
 def _build_settings(rules: list[Rule]) -> Settings:
@@ -308,6 +331,13 @@ class Compiled:
     cues: tuple[Cue, ...]
     rule_ids: tuple[str, ...]
 
+    @property
+    def anchor_keys(self) -> frozenset[str]:
+        return self._anchor_keys
+
+    def __post_init__(self) -> None:
+        self._anchor_keys = frozenset(k for cue in self.cues for k in cue.anchor_keys)
+
 
 _COMPILED: dict[int, Compiled] = {}
 
@@ -326,7 +356,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
             continue
         for raw in rule.params.get("cues", ()):
             steps = tuple(_build_step(s, settings.classes) for s in raw["steps"])
-            cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False))))
+            keys, lookback = _anchor(steps)
+            cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False)), keys, lookback))
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in family))
     if len(_COMPILED) > 16:
         _COMPILED.clear()
@@ -439,13 +470,29 @@ class SentenceAnalysis:
         return [c for c in self.cues if not (self.scheduled and c.rule_id == "claims.future")]
 
 
+@lru_cache(maxsize=100_000)
+def _token_keys(norm: str, readings: tuple[Reading, ...]) -> frozenset[str]:
+    keys = {"w:" + norm}
+    for r in readings:
+        keys.add("l:" + r.lemma)
+        keys.update("t:" + t for t in r.tenses)
+        keys.update("p:" + t for t in r.pos)
+    return frozenset(keys)
+
+
 def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueMatch]:
-    found: list[tuple[int, int, int, Cue]] = []  # (first, last, order, cue)
+    index: dict[str, list[int]] = {"*": list(range(len(infos)))}
+    wanted = compiled.anchor_keys
+    for i, info in enumerate(infos):
+        for key in _token_keys(info.norm, info.readings) & wanted:
+            index.setdefault(key, []).append(i)
+    found: set[tuple[int, int, int, Cue]] = set()  # (first, last, order, cue)
     for order, cue in enumerate(compiled.cues):
-        first_step = cue.steps[0]
-        for ti in range(len(infos)):
-            if not first_step.optional and not first_step.skip and not _step_ok(first_step, infos[ti]):
-                continue
+        if cue.anchor_keys.isdisjoint(index):
+            continue
+        anchors = sorted({i for key in cue.anchor_keys for i in index.get(key, ())})
+        starts = sorted({ti for a in anchors for ti in range(max(0, a - cue.lookback), a + 1)})
+        for ti in starts:
             m = _match(cue.steps, infos, 0, ti, -1)
             if m is None:
                 continue
@@ -453,11 +500,11 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
             blocked = compiled.settings.not_after_lemmas.get(cue.rule_id)
             if blocked and a > 0 and any(r.lemma in blocked for r in infos[a - 1].readings):
                 continue
-            found.append((a, b, order, cue))
+            found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
-    found.sort(key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
+    ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
     kept: list[tuple[int, int, int, Cue]] = []
-    for f in found:
+    for f in ranked:
         if all(f[1] < k[0] or f[0] > k[1] for k in kept):
             kept.append(f)
     if any(not k[3].standalone for k in kept):
@@ -474,32 +521,48 @@ _QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
 
 
-def _attribution_markers(
-    settings: Settings, sentence: Sentence, infos: list[TokInfo], cues: list[CueMatch], quotes: bool
-) -> list[tuple[int, int, str]]:
-    text = sentence.text
+def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
+    """Attribution phrases, patterns and footnotes of a whole block (visible offsets), found once."""
     marks: list[tuple[int, int, str]] = []
     if settings.attribution_phrases is not None:
-        excluded = (
-            [m.span() for m in settings.attribution_not_phrases.finditer(text)]
-            if settings.attribution_not_phrases is not None
-            else []
-        )
-        for m in settings.attribution_phrases.finditer(text):
-            if not any(s <= m.start() < e for s, e in excluded):
-                marks.append((*m.span(), "phrase"))
+        found = [m.span() for m in settings.attribution_phrases.finditer(text)]
+        if found and settings.attribution_not_phrases is not None:
+            excluded = [m.span() for m in settings.attribution_not_phrases.finditer(text)]
+            found = [f for f in found if not any(s <= f[0] < e for s, e in excluded)]
+        marks.extend((a, b, "phrase") for a, b in found)
     for pattern in settings.attribution_patterns:
         marks.extend((*m.span(), "pattern") for m in pattern.finditer(text))
     for pattern in settings.footnotes:
         marks.extend((*m.span(), "footnote") for m in pattern.finditer(text))
+    return marks
+
+
+def _attribution_markers(
+    settings: Settings,
+    sentence: Sentence,
+    infos: list[TokInfo],
+    cues: list[CueMatch],
+    block_marks: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    text = sentence.text
+    base = sentence.start
+    marks = [(a - base, b - base, k) for a, b, k in block_marks if sentence.start <= a < sentence.end]
     if settings.links and sentence.has_link:
         marks.append((0, len(text), "link"))
-    if quotes and settings.quotes:
+    if settings.quotes and ("«" in text or "“" in text or '"' in text):
         for m in _QUOTE_RE.finditer(text):
             if len(m.group().split()) >= 2:
                 marks.append((*m.span(), "quote"))
+    candidates = settings.verb_candidates
+    verbs = settings.saying_verbs | settings.verbs_with_que
     for i, info in enumerate(infos):
-        if info.token.kind != "word" or any(c.start <= info.token.start < c.end for c in cues):
+        if info.token.kind != "word":
+            continue
+        key = (info.norm, info.readings)
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = any(r.lemma in verbs for r in info.readings)
+        if not candidate or any(c.start <= info.token.start < c.end for c in cues):
             continue
         prev = infos[i - 1].norm if i > 0 else ""
         if prev in ("s'", "se"):
@@ -541,11 +604,12 @@ def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
 def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
     settings = compiled.settings
     out: list[SentenceAnalysis] = []
+    block_marks = _block_markers(settings, block.text)
     for sentence in block.sentences:
         infos = _token_infos(sentence, settings.determiners)
         text = sentence.text
         cues = _find_cues(compiled, infos, text)
-        markers = _attribution_markers(settings, sentence, infos, cues, quotes=True)
+        markers = _attribution_markers(settings, sentence, infos, cues, block_marks)
         scheduled = False
         if any(c.rule_id == "claims.future" for c in cues) and any(p.search(text) for p in settings.date_patterns):
             scheduled = _is_scheduled_event(settings, infos, cues)
