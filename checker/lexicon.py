@@ -98,9 +98,14 @@ class Lexicon:
             self.unavailable["graphspell"] = "disabled"
             return None
         try:
-            from checker.engines.grammalecte_engine import _import_grammalecte
+            from checker.engines import grammalecte_engine
 
-            _import_grammalecte()
+            if grammalecte_engine.get_engine.cache_info().currsize:
+                # The grammar check already loaded Grammalecte: share its spell checker.
+                shared = grammalecte_engine.get_engine().spell_checker()
+                if shared is not None:
+                    return shared
+            grammalecte_engine._import_grammalecte()
             from grammalecte.graphspell.spellchecker import SpellChecker
 
             return SpellChecker("fr")

@@ -87,6 +87,13 @@ class GrammalecteEngine:
             options[option] = False
         self.options = options
 
+    def spell_checker(self) -> Any | None:
+        """Grammalecte's own graphspell spell checker (its lexicon), already loaded with the engine."""
+        try:
+            return self._engine.getSpellChecker()
+        except Exception:
+            return None
+
     @property
     def label(self) -> str:
         return f"{NAME} {self.version}".strip()
