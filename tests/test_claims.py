@@ -181,6 +181,12 @@ def test_cues_match_inflected_forms(morphology: str, text: str, rule: str, span:
         "Il faudrait davantage de contrôles.",
         # "aller" of motion
         "Elle va au travail à vélo.",
+        # first and second persons: practical information and the writer's own voice
+        "Vous trouverez le programme sur le site de la mairie.",
+        "Nous verrons plus loin pourquoi.",
+        "J’aurais aimé être là.",
+        # a plan stated by its author is attributed to it
+        "Le gouvernement ambitionne de créer 100 000 emplois d’ici 2027.",
     ],
 )
 def test_not_flagged(morphology: str, text: str) -> None:
