@@ -122,7 +122,28 @@ def main(argv: list[str] | None = None) -> int:
         _report(path.name, examples)
     if len(args.file or [LABELLED, HELDOUT]) > 1:
         _report("all", everything)
+    _speed()
     return 0
+
+
+def _speed(repeat: int = 7) -> None:
+    """Time of the claims check alone on the sample article (parsed beforehand; warm caches: best of n)."""
+    from checker.lint import lint_document, read_source
+    from checker.parse import parse_document
+
+    source = read_source(ROOT / "fixtures" / "israel-azerbaidjan.md")
+    config = Config(select=("claims",))
+    lint_document(parse_document(source, "sample.md"), config)  # load the lexicon and fill the caches
+    best = float("inf")
+    for _ in range(repeat):
+        doc = parse_document(source, "sample.md")
+        for block in doc.blocks:
+            _ = [s.tokens for s in block.sentences]
+        t0 = time.perf_counter()
+        lint_document(doc, config)
+        best = min(best, time.perf_counter() - t0)
+    words = len(source.split())
+    print(f"\nclaims check on the sample article ({words} words): {best * 1000:.1f} ms (best of {repeat})")
 
 
 def _report(name: str, examples: list[Example]) -> None:

@@ -299,6 +299,13 @@ def test_weasel_and_hype(text: str, rule: str, span: str, severity: str) -> None
     assert [(f.rule_id, f.text, f.severity) for f in result.findings] == [(rule, span, severity)]
 
 
+def test_weasel_attribution_is_reported_once_as_weasel() -> None:
+    # "selon certains experts" is an attribution, but a vague one: the weasel rule points at it
+    # and the prediction is not reported a second time.
+    result = lint_text("Selon certains experts, le prix pourrait doubler.", Config(select=("claims",)))
+    assert [(f.rule_id, f.text) for f in result.findings] == [("claims.weasel", "Selon certains experts")]
+
+
 # ---------------------------------------------------------------- the rules are data
 
 

@@ -339,14 +339,10 @@ class Compiled:
         self._anchor_keys = frozenset(k for cue in self.cues for k in cue.anchor_keys)
 
 
-_COMPILED: dict[int, Compiled] = {}
-
-
 def compile_rules(rules: RuleSet) -> Compiled:
-    """The claims cue rules of a rule set, compiled once per rule set."""
-    key = id(rules)
-    cached = _COMPILED.get(key)
-    if cached is not None and cached.rule_ids == tuple(r.id for r in rules.family(FAMILY)):
+    """The claims cue rules of a rule set, compiled once and kept on the rule set."""
+    cached: Compiled | None = getattr(rules, "_claims_compiled", None)
+    if cached is not None:
         return cached
     family = rules.family(FAMILY)
     settings = _build_settings(family)
@@ -359,9 +355,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             keys, lookback = _anchor(steps)
             cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False)), keys, lookback))
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in family))
-    if len(_COMPILED) > 16:
-        _COMPILED.clear()
-    _COMPILED[key] = compiled
+    rules._claims_compiled = compiled  # type: ignore[attr-defined]
     return compiled
 
 
