@@ -10,7 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from checker.errors import CheckerError
@@ -59,13 +58,17 @@ class RuleSet:
         return RuleSet({k: v for k, v in self.rules.items() if k in ids})
 
 
-def _validator() -> jsonschema.protocols.Validator:
+def schema_error(text_or_data: Any, path: str) -> CheckerError | None:
+    """The best schema error of a parsed pack, as a one-line CheckerError, or None when it is valid."""
+    import jsonschema  # only when a pack is validated: importing it costs a third of a cold start
+
     schema = load_schema("rulepack.schema.json")
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    err = jsonschema.exceptions.best_match(validator.iter_errors(text_or_data))
+    return None if err is None else _schema_error(path, text_or_data, err)
 
 
-def _schema_error(path: str, data: Any, err: jsonschema.ValidationError) -> CheckerError:
+def _schema_error(path: str, data: Any, err: Any) -> CheckerError:
     where = "/".join(str(p) for p in err.absolute_path)
     rule_id = ""
     parts = list(err.absolute_path)
@@ -76,7 +79,9 @@ def _schema_error(path: str, data: Any, err: jsonschema.ValidationError) -> Chec
     return CheckerError(f"{path}:{rule_id} invalid rule pack at '{where or '/'}': {err.message}")
 
 
-def parse_pack(text: str, path: str) -> list[Rule]:
+def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
+    """The rules of one pack. `validate=False` is for the shipped packs only, which the test
+    suite validates (tests/test_rule_examples.py); user packs are always validated."""
     try:
         # libyaml's loader when PyYAML has it: the pure-Python one costs ~0.3 s of every cold start.
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -84,9 +89,8 @@ def parse_pack(text: str, path: str) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise CheckerError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    err = jsonschema.exceptions.best_match(_validator().iter_errors(data))
-    if err is not None:
-        raise _schema_error(path, data, err)
+    if validate and (err := schema_error(data, path)) is not None:
+        raise err
     rules = []
     for raw in data["rules"]:
         if not raw["id"].startswith(raw["family"] + "."):
@@ -138,14 +142,14 @@ def builtin_pack_files() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=32)
 def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     rules: dict[str, Rule] = {}
-    sources: list[tuple[str, str]] = list(builtin_pack_files())
+    sources: list[tuple[str, str, bool]] = [(path, text, False) for path, text in builtin_pack_files()]
     for extra in extra_packs:
         try:
-            sources.append((extra, Path(extra).read_text(encoding="utf-8")))
+            sources.append((extra, Path(extra).read_text(encoding="utf-8"), True))
         except (OSError, UnicodeDecodeError) as exc:
             raise CheckerError(f"{extra}: cannot read rule pack: {getattr(exc, 'strerror', None) or exc}") from None
-    for path, text in sources:
-        for rule in parse_pack(text, path):
+    for path, text, validate in sources:
+        for rule in parse_pack(text, path, validate):
             if rule.id in rules:
                 raise CheckerError(f"{path}: rule {rule.id}: duplicate id (already in {rules[rule.id].source})")
             rules[rule.id] = rule

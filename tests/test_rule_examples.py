@@ -11,7 +11,7 @@ import pytest
 
 from checker.config import Config
 from checker.lint import lint_text
-from checker.rule_packs import load_rules
+from checker.rule_packs import builtin_pack_files, load_rules, schema_error
 
 MARKER_RE = re.compile(r"<marker>(.*?)</marker>", re.DOTALL)
 RULES = list(load_rules())
@@ -46,6 +46,14 @@ def _run(rule_id: str, text: str, fmt: str) -> list[tuple[int, int]]:
     return [(f.start, f.end) for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
 
 
+@pytest.mark.parametrize(("path", "text"), builtin_pack_files(), ids=lambda v: v if v.startswith("rules/") else "")
+def test_shipped_pack_is_valid(path: str, text: str) -> None:
+    # Shipped packs skip schema validation at run time (cold start): this is where they are checked.
+    import yaml
+
+    assert schema_error(yaml.safe_load(text), path) is None
+
+
 def test_every_rule_has_both_kinds_of_examples() -> None:
     assert RULES, "no rule loaded"
     for rule in RULES:
@@ -58,7 +66,9 @@ def test_flagged_example(rule: Any, example: Any) -> None:
     found = _run(rule.id, text, fmt)
     assert found, f"{rule.id} did not flag: {text!r}"
     for span in spans:
-        assert span in found, f"{rule.id}: expected span {text[span[0] : span[1]]!r}, got {[text[s:e] for s, e in found]}"
+        assert span in found, (
+            f"{rule.id}: expected span {text[span[0] : span[1]]!r}, got {[text[s:e] for s, e in found]}"
+        )
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("accepted"))
