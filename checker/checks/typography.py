@@ -90,6 +90,14 @@ def locale_conventions(locale: str) -> dict[str, str]:
     return _CONVENTIONS["fr-FR"]
 
 
+def _where(punct: str) -> str:
+    if punct == "«":
+        return "après le guillemet ouvrant «"
+    if punct == "»":
+        return "avant le guillemet fermant »"
+    return f"avant « {punct} »"
+
+
 def _show(space: str) -> str:
     return _SPACE_NAMES.get(space, "espace")
 
@@ -181,7 +189,7 @@ class _Checker:
                     m.end(),
                     [self.edit(block, m.start(), m.end(), required)],
                     required + punct,
-                    where=f"avant « {punct} »",
+                    where=_where(punct),
                     expected=_show(required),
                 )
             for m in _SPACE_AFTER_OPEN_RE.finditer(text):
@@ -196,7 +204,7 @@ class _Checker:
                     m.end(1),
                     [self.edit(block, m.start(1), m.end(1), required)],
                     "«" + required,
-                    where="après « « »",
+                    where=_where("«"),
                     expected=_show(required),
                 )
         if want_missing:
@@ -211,8 +219,7 @@ class _Checker:
                         m.end(),
                         [self.edit(block, m.start(), m.end(), required + punct)],
                         required + punct,
-                        where="avant",
-                        punct=punct,
+                        where=_where(punct),
                         expected=_show(required),
                     )
             required = conv["«"]
@@ -224,8 +231,7 @@ class _Checker:
                     m.end(),
                     [self.edit(block, m.start(), m.end(), "«" + required)],
                     "«" + required,
-                    where="après",
-                    punct="«",
+                    where=_where("«"),
                     expected=_show(required),
                 )
 
