@@ -60,7 +60,8 @@ CURRENCIES = "€$£¥₽₹₺₪₼₩₿"
 _SPACE_BEFORE_RE = re.compile(rf"(?<=\S){_SP}+(?=[;:!?»])")
 _SPACE_AFTER_OPEN_RE = re.compile(rf"«({_SP}*)(?=\S)")
 # High punctuation glued to the previous word (checked further in `_missing_space`).
-_GLUED_RE = re.compile(r"(?:(?<=[^\W_])|(?<=[)\]»”%€$]))[;:!?]|(?<=[^\s«»])»")
+_HIGH_PUNCT_RE = re.compile(r"[;:!?»]")
+_GLUE_BEFORE = ")]»”%€$"
 
 _STRAIGHT_QUOTES_RE = re.compile(r'(?<![\w"])"(?=[^\s"])([^"\n]{0,500}?)(?<=[^\s"])"(?!\w)')
 _ENGLISH_QUOTES_RE = re.compile(r"“(?=\S)([^“”\n]{0,500}?)(?<=\S)”")
@@ -208,10 +209,10 @@ class _Checker:
                     expected=_show(required),
                 )
         if want_missing:
-            for m in _GLUED_RE.finditer(text):
+            for m in _HIGH_PUNCT_RE.finditer(text):
                 punct = m.group()
                 required = conv[punct]
-                if required and self._missing_space(text, m.start(), punct):
+                if required and m.start() and self._missing_space(text, m.start(), punct):
                     self.add(
                         "typography.nbsp-before-punct",
                         block,
@@ -237,9 +238,12 @@ class _Checker:
 
     @staticmethod
     def _missing_space(text: str, at: int, punct: str) -> bool:
+        before = text[at - 1]
         after = text[at + 1] if at + 1 < len(text) else ""
         if punct == "»":
-            return True
+            return not before.isspace() and before not in "«»"
+        if not ((before.isalnum() and before != "_") or before in _GLUE_BEFORE):
+            return False  # after a space, an opening bracket, another mark ("?!")…
         if punct in ";:":
             # "14:30", "a;b", "std::", emoticons: only punctuation followed by a space or the end.
             return after == "" or after.isspace() or after in '«"“'
