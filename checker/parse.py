@@ -61,64 +61,135 @@ def parse_document(source: str, path: str = "<text>", fmt: str | None = None) ->
     return doc
 
 
-class _TextBuilder:
-    """Accumulates visible text with the source offset of each character."""
+_NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them
 
-    def __init__(self) -> None:
+
+class _TextBuilder:
+    """Accumulates visible text with the source span [start, end) of each character.
+
+    A character read as-is from the source spans one source character; a character
+    decoded from an entity (``&eacute;``) spans the whole entity, so a finding always
+    covers real source text.
+    """
+
+    def __init__(self, masked: list[tuple[int, int]] | None = None) -> None:
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         self.links: list[Link] = []
+        self.masked = masked  # where dropped URLs are recorded, when given
 
     def add(self, text: str, source_start: int, skip_urls: bool = True) -> None:
+        """Text that stands verbatim in the source at `source_start`."""
         if skip_urls and ("/" in text or "@" in text or "www." in text):
             pos = 0
             for m in URL_RE.finditer(text):
                 self._add_raw(text[pos : m.start()], source_start + pos)
-                self.links.append(Link(len(self.chars), len(self.chars), m.group()))
+                self._drop_url(m.group(), source_start + m.start(), source_start + m.end())
                 pos = m.end()
             self._add_raw(text[pos:], source_start + pos)
         else:
             self._add_raw(text, source_start)
 
+    def add_aligned(self, text: str, starts: list[int], ends: list[int]) -> None:
+        """Text whose characters have their own source spans (entities, escapes), minus bare URLs."""
+        pos = 0
+        if "/" in text or "@" in text or "www." in text:
+            for m in URL_RE.finditer(text):
+                self._extend(text[pos : m.start()], starts[pos : m.start()], ends[pos : m.start()])
+                self._drop_url(m.group(), starts[m.start()], ends[m.end() - 1])
+                pos = m.end()
+        self._extend(text[pos:], starts[pos:], ends[pos:])
+
+    def _drop_url(self, url: str, start: int, end: int) -> None:
+        self.links.append(Link(len(self.chars), len(self.chars), url))
+        if self.masked is not None:
+            self.masked.append((start, end))
+
     def _add_raw(self, text: str, source_start: int) -> None:
         self.chars.extend(text)
-        self.offsets.extend(range(source_start, source_start + len(text)))
+        self.starts.extend(range(source_start, source_start + len(text)))
+        self.ends.extend(range(source_start + 1, source_start + len(text) + 1))
+
+    def _extend(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.chars.extend(text)
+        self.starts.extend(starts)
+        self.ends.extend(ends)
 
     def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
-        """Text whose source differs (entity, escape): every char maps into the source span."""
-        for i, ch in enumerate(text):
+        """Text whose source differs (entity, line break): every char spans [source_start, source_end)."""
+        for ch in text:
             self.chars.append(ch)
-            self.offsets.append(min(source_start + i, source_end - 1))
+            self.starts.append(source_start)
+            self.ends.append(source_end)
 
     def block(self, kind: BlockKind, end_offset: int, region: Region = "body", level: int = 0) -> Block | None:
         text = "".join(self.chars)
         if not text.strip():
             return None
-        return Block(kind, text, [*self.offsets, end_offset], region=region, level=level, links=self.links)
+        return Block(
+            kind,
+            text,
+            [*self.starts, end_offset],
+            region=region,
+            level=level,
+            links=self.links,
+            ends=list(self.ends),
+        )
+
+    def collapse_whitespace(self) -> None:
+        """HTML rendering: runs of white space become one space; leading and trailing space go."""
+        chars: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        remap: list[int] = []
+        for ch, s, e in zip(self.chars, self.starts, self.ends, strict=True):
+            remap.append(len(chars))
+            if ch.isspace() and ch not in _NO_BREAK_SPACES:
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            chars.append(ch)
+            starts.append(s)
+            ends.append(e)
+        remap.append(len(chars))
+        while chars and chars[-1] == " ":
+            chars.pop()
+            starts.pop()
+            ends.pop()
+        for link in self.links:
+            link.start = min(remap[link.start], len(chars))
+            link.end = min(remap[link.end], len(chars))
+        self.chars, self.starts, self.ends = chars, starts, ends
 
     @property
     def last_offset(self) -> int:
-        return self.offsets[-1] + 1 if self.offsets else 0
+        return self.ends[-1] if self.ends else 0
 
 
 # ---------------------------------------------------------------- Markdown
 
 _MD = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).enable("table")
-_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_RESYNC_WINDOW = 200
 
 
 def _parse_markdown(source: str, path: str) -> Document:
     doc = Document(source=source, path=path, format="markdown")
     tokens = _MD.parse(source)
-    line_starts = doc.line_starts
+    # markdown-it counts lines after normalising \r\n and \r to \n: count them the same way.
+    md_line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(source))]
 
     def line_offset(line: int) -> int:
-        return line_starts[line] if line < len(line_starts) else len(source)
+        return md_line_starts[line] if line < len(md_line_starts) else len(source)
 
     kind_stack: list[tuple[BlockKind, int]] = []
     heading_path: list[tuple[int, str]] = []
     list_depth = 0
     quote_depth = 0
+    cursor = 0  # inline content never goes backwards: table cells of one row share a line
     for tok in tokens:
         if tok.type == "front_matter":
             _read_front_matter(doc, tok, line_offset)
@@ -140,10 +211,10 @@ def _parse_markdown(source: str, path: str) -> Document:
         elif tok.type in ("heading_close", "th_close", "td_close"):
             kind_stack.pop()
         elif tok.type == "inline" and tok.map:
-            start = line_offset(tok.map[0])
+            start = max(line_offset(tok.map[0]), cursor)
             end = line_offset(tok.map[1])
-            builder = _TextBuilder()
-            _walk_inline(tok.children or [], source, start, end, builder)
+            builder = _TextBuilder(doc.masked)
+            cursor = _walk_inline(tok.children or [], source, start, end, builder, doc.masked)
             end_offset = builder.last_offset
             kind: BlockKind
             level = 0
@@ -167,69 +238,188 @@ def _parse_markdown(source: str, path: str) -> Document:
     return doc
 
 
-def _walk_inline(children: list[MdToken], source: str, start: int, end: int, builder: _TextBuilder) -> None:
+def _walk_inline(
+    children: list[MdToken],
+    source: str,
+    start: int,
+    end: int,
+    builder: _TextBuilder,
+    masked: list[tuple[int, int]],
+) -> int:
+    """Add the visible text of an inline token to `builder`; return the source offset reached."""
     cursor = start
-    link_stack: list[tuple[int, str]] = []
-    skip_depth = 0  # inside an image: its alt text is not prose
+    link_stack: list[tuple[int, str, str]] = []
     for child in children:
         t = child.type
-        if t == "image":
-            found = source.find(")", cursor, end)
-            cursor = found + 1 if found >= 0 else cursor
-            continue
-        if skip_depth:
-            continue
         if t == "text":
+            if link_stack and link_stack[-1][2] == "autolink":
+                found = source.find(child.content, cursor, end)
+                if found >= 0:
+                    masked.append((found, found + len(child.content)))
+                    cursor = found + len(child.content)
+                continue
             cursor = _add_located(child.content, source, cursor, end, builder)
         elif t in ("softbreak", "hardbreak"):
-            nl = source.find("\n", cursor, end)
-            at = nl if nl >= 0 else cursor
-            builder.add_mapped(" ", at, at + 1)
-            cursor = at + 1 if nl >= 0 else cursor
+            m = _NEWLINE_RE.search(source, cursor, end)
+            if m:
+                builder.add_mapped(" ", m.start(), m.end())
+                cursor = m.end()
+            else:
+                builder.add_mapped(" ", max(cursor - 1, 0), max(cursor, 1))
         elif t == "code_inline":
-            found = source.find(child.content, cursor, end)
-            if found >= 0:
-                cursor = found + len(child.content)
+            cursor = _skip_code_span(source, cursor, end, child.markup or "`", masked)
+        elif t == "image":
+            cursor = _skip_image(source, cursor, end)
         elif t == "link_open":
-            link_stack.append((len(builder.chars), str(child.attrs.get("href", ""))))
+            link_stack.append((len(builder.chars), str(child.attrs.get("href", "")), child.markup))
+            opener = "<" if child.markup == "autolink" else "["
+            found = source.find(opener, cursor, end)
+            if found >= 0:
+                cursor = found + 1
         elif t == "link_close" and link_stack:
-            link_start, href = link_stack.pop()
+            link_start, href, markup = link_stack.pop()
             builder.links.append(Link(link_start, len(builder.chars), href))
-            close = source.find(")", cursor, end)
-            if close >= 0 and source.startswith("](", source.find("]", cursor, end)):
-                cursor = close + 1
+            if markup == "autolink":
+                close = source.find(">", cursor, end)
+                cursor = close + 1 if close >= 0 else cursor
+            else:
+                close = source.find("]", cursor, end)
+                if close >= 0:
+                    cursor = _skip_link_tail(source, close + 1, end)
         elif t == "html_inline":
             found = source.find(child.content, cursor, end)
             if found >= 0:
                 cursor = found + len(child.content)
+    return cursor
+
+
+def _skip_code_span(source: str, cursor: int, end: int, markup: str, masked: list[tuple[int, int]]) -> int:
+    fence = re.compile(rf"(?<!`){re.escape(markup)}(?!`)")
+    opening = fence.search(source, cursor, end)
+    if not opening:
+        return cursor
+    closing = fence.search(source, opening.end(), end)
+    if not closing:
+        return cursor
+    masked.append((opening.start(), closing.end()))
+    return closing.end()
+
+
+def _skip_image(source: str, cursor: int, end: int) -> int:
+    """Past `![alt](src "title")`, `![alt][ref]` or `![alt]`."""
+    at = source.find("![", cursor, end)
+    if at < 0:
+        return cursor
+    depth = 0
+    pos = at + 1
+    while pos < end:
+        ch = source[pos]
+        if ch == "\\":
+            pos += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return _skip_link_tail(source, pos + 1, end)
+        pos += 1
+    return cursor
+
+
+def _skip_link_tail(source: str, pos: int, end: int) -> int:
+    """Past the `(destination "title")` or `[ref]` that follows a link text's closing bracket."""
+    if pos >= end:
+        return pos
+    if source[pos] == "[":
+        close = source.find("]", pos, end)
+        return close + 1 if close >= 0 else pos
+    if source[pos] != "(":
+        return pos
+    depth = 0
+    p = pos
+    while p < end:
+        ch = source[p]
+        if ch == "\\":
+            p += 2
+            continue
+        if ch == "<" and p == pos + 1:
+            close = source.find(">", p, end)
+            if close >= 0:
+                p = close + 1
+                continue
+        if ch in "\"'" and depth == 1 and p > pos + 1:
+            close = source.find(ch, p + 1, end)
+            if close >= 0:
+                p = close + 1
+                continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return p + 1
+        p += 1
+    return pos
 
 
 def _add_located(text: str, source: str, cursor: int, end: int, builder: _TextBuilder) -> int:
     """Find `text` in the source from `cursor` and add it with exact offsets."""
     found = source.find(text, cursor, end)
-    if found >= 0:
+    if found >= 0 and ("&" not in source[cursor:found] and "\\" not in source[cursor:found]):
         builder.add(text, found)
         return found + len(text)
-    # The text differs from its source (backslash escapes, entities): align piece by piece.
-    pos = cursor
-    for piece in re.split(r"(\W)", text):
-        if not piece:
-            continue
-        at = source.find(piece, pos, end)
-        if at < 0 or at - pos > 10:
-            at = _find_entity_or_escape(source, pos, end, piece)
-        if at is None or at < 0:
-            builder.add_mapped(piece, pos, max(pos + 1, min(end, pos + len(piece))))
-            continue
-        builder.add(piece, at, skip_urls=False)
-        pos = at + len(piece)
-    return pos
+    # The text differs from its source (entities, backslash escapes): align it character by character.
+    starts, ends, cursor = _align(text, source, cursor, end)
+    builder.add_aligned(text, starts, ends)
+    return cursor
 
 
-def _find_entity_or_escape(source: str, pos: int, end: int, piece: str) -> int | None:
-    m = re.compile(r"\\.|&#?\w+;").search(source, pos, end)
-    if (m and html.unescape(m.group()) == piece) or (m and m.group()[1:] == piece):
-        return m.start()
+def _align(text: str, source: str, pos: int, end: int) -> tuple[list[int], list[int], int]:
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        matched = _match_at(text, i, source, pos, end)
+        if matched is None:
+            # Skip source characters the parser dropped (markup), a little way only.
+            limit = min(end, pos + _RESYNC_WINDOW)
+            p = pos + 1
+            while p < limit and _match_at(text, i, source, p, end) is None:
+                p += 1
+            if p < limit:
+                pos = p
+                continue
+            at = min(pos, max(end - 1, 0))
+            starts.append(at)
+            ends.append(at + 1)
+            i += 1
+            continue
+        count, s, e = matched
+        starts.extend([s] * count)
+        ends.extend([e] * count)
+        i += count
+        pos = e
+    return starts, ends, pos
+
+
+def _match_at(text: str, i: int, source: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """(characters of text consumed, source start, source end) if text[i] is what stands at pos."""
+    if pos >= end:
+        return None
+    ch = text[i]
+    c = source[pos]
+    if c == "&":
+        m = _ENTITY_RE.match(source, pos, end)
+        if m:
+            value = html.unescape(m.group())
+            if value != m.group() and text.startswith(value, i):
+                return len(value), pos, m.end()
+    if c == "\\" and pos + 1 < end and source[pos + 1] == ch and ch in _ASCII_PUNCT:
+        return 1, pos + 1, pos + 2
+    if c == ch:
+        return 1, pos, pos + 1
     return None
 
 
@@ -283,26 +473,27 @@ class _HtmlReader(HTMLParser):
         self.link_start: tuple[int, str] | None = None
         self.heading_path: list[tuple[int, str]] = []
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
+        """Source offset of the construct being handled (`offset` is taken by HTMLParser)."""
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br" and self.builder is not None:
-                at = self.offset()
-                self.builder.add_mapped(" ", at, at + 1)
+                at = self._source_offset()
+                self.builder.add_mapped(" ", at, at + len(self.get_starttag_text() or "<br>"))
             return
         self.stack.append(tag)
         if tag == "script" and dict(attrs).get("type", "") == "application/ld+json":
             self.in_jsonld = True
-            self.jsonld_start = self.offset() + len(self.get_starttag_text() or "")
+            self.jsonld_start = self._source_offset() + len(self.get_starttag_text() or "")
         if tag in _HTML_SKIP and tag != "head":
             self.skip += 1
             return
         if tag in _HTML_BLOCKS or (tag == "div" and self.builder is None):
             self._flush()
-            self.builder = _TextBuilder()
+            self.builder = _TextBuilder(self.doc.masked)
             self.block_tag = tag
         if tag == "a" and self.builder is not None:
             self.link_start = (len(self.builder.chars), dict(attrs).get("href") or "")
@@ -326,7 +517,7 @@ class _HtmlReader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_jsonld:
-            self.doc.jsonld_span = (self.offset(), self.offset() + len(data))
+            self.doc.jsonld_span = (self._source_offset(), self._source_offset() + len(data))
             _read_jsonld(self.doc, data)
             return
         if self.skip or ("head" in self.stack and "title" not in self.stack):
@@ -334,9 +525,9 @@ class _HtmlReader(HTMLParser):
         if self.builder is None:
             if not data.strip():
                 return
-            self.builder = _TextBuilder()
+            self.builder = _TextBuilder(self.doc.masked)
             self.block_tag = None
-        self.builder.add(data, self.offset())
+        self.builder.add(data, self._source_offset())
 
     def handle_entityref(self, name: str) -> None:
         self._char_ref(f"&{name};")
@@ -347,7 +538,7 @@ class _HtmlReader(HTMLParser):
     def _char_ref(self, ref: str) -> None:
         if self.skip or self.in_jsonld or self.builder is None:
             return
-        start = self.offset()
+        start = self._source_offset()
         self.builder.add_mapped(html.unescape(ref), start, start + len(ref))
 
     def _flush(self) -> None:
@@ -356,11 +547,11 @@ class _HtmlReader(HTMLParser):
         tag = self.block_tag or "p"
         kind: BlockKind = _HTML_BLOCKS.get(tag, "paragraph")  # type: ignore[assignment]
         level = int(tag[1]) if kind == "heading" else 0
+        # HTML white space is insignificant: runs become one space; no-break spaces are kept as they are.
+        self.builder.collapse_whitespace()
         text_end = self.builder.last_offset
         block = self.builder.block(kind, text_end, level=level)
         if block is not None:
-            # HTML whitespace is insignificant; no-break spaces are not whitespace there (typography needs them).
-            block.text = re.sub(r"[^\S\u00a0\u202f\u2007]", " ", block.text)
             if kind == "heading":
                 while self.heading_path and self.heading_path[-1][0] >= level:
                     self.heading_path.pop()
@@ -376,25 +567,35 @@ class _HtmlReader(HTMLParser):
 
 
 def _read_jsonld(doc: Document, data: str) -> None:
+    """Questions and answers of a schema.org FAQPage (also inside @graph, or with several @type)."""
     try:
         payload = json.loads(data)
     except ValueError:
         return
     items = payload if isinstance(payload, list) else [payload]
-    for item in items:
-        if isinstance(item, dict) and "@graph" in item and isinstance(item["@graph"], list):
+    for item in items:  # grows while it runs: nested @graph items are read too
+        if isinstance(item, dict) and isinstance(item.get("@graph"), list):
             items.extend(item["@graph"])
     for item in items:
-        if not isinstance(item, dict) or item.get("@type") != "FAQPage":
+        if not isinstance(item, dict):
             continue
-        for q in item.get("mainEntity") or []:
+        types = item.get("@type")
+        if not (types == "FAQPage" or (isinstance(types, list) and "FAQPage" in types)):
+            continue
+        entities = item.get("mainEntity") or []
+        for q in entities if isinstance(entities, list) else [entities]:
             if not isinstance(q, dict):
                 continue
             answer = q.get("acceptedAnswer") or {}
             if isinstance(answer, list):
                 answer = answer[0] if answer else {}
             text = answer.get("text", "") if isinstance(answer, dict) else ""
-            doc.jsonld_faq.append((str(q.get("name", "")), re.sub(r"<[^>]+>", "", str(text))))
+            doc.jsonld_faq.append((_html_to_text(str(q.get("name", ""))), _html_to_text(str(text))))
+
+
+def _html_to_text(fragment: str) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()  # no-break spaces stay
 
 
 def _parse_html(source: str, path: str) -> Document:
@@ -452,9 +653,15 @@ def _assign_faq(doc: Document) -> None:
     _front_matter_faq(doc)
 
 
+_BOLD_OPEN_RE = re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGNORECASE)
+_BOLD_CLOSE_RE = re.compile(r"\s*(?:\*\*|__|</(?:strong|b)\s*>)", re.IGNORECASE)
+
+
 def _is_bold_line(doc: Document, block: Block) -> bool:
-    raw = doc.source[block.start : block.end + 2].strip()
-    return raw.startswith(("**", "__"))
+    """Whether the whole block is set in bold (`**Question ?**`, `<p><strong>Question ?</strong></p>`)."""
+    src = doc.source
+    line_start = src.rfind("\n", 0, block.start) + 1
+    return bool(_BOLD_OPEN_RE.search(src, line_start, block.start) and _BOLD_CLOSE_RE.match(src, block.end))
 
 
 def _front_matter_faq(doc: Document) -> None:
@@ -477,6 +684,10 @@ def _front_matter_faq(doc: Document) -> None:
             cursor = answer.end
             answers.append(answer)
         doc.faq.append(FaqItem(question, answers, source="front_matter"))
+    # Keep blocks in source order: the front matter comes first.
+    doc.blocks.sort(key=lambda b: b.start)
+    for i, block in enumerate(doc.blocks):
+        block.index = i
 
 
 def _front_matter_block(doc: Document, text: str, start: int, end: int) -> Block | None:
@@ -503,8 +714,7 @@ def _front_matter_block(doc: Document, text: str, start: int, end: int) -> Block
             if at >= 0:
                 builder.add(word, at)
             else:
-                builder.chars.extend(word)
-                builder.offsets.extend(offsets)
+                builder.add_aligned(word, offsets, [o + 1 for o in offsets])
             pos = offsets[-1] + 1
     block = builder.block("paragraph", builder.last_offset)
     if block is not None:
