@@ -93,6 +93,10 @@ class Block:
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
     def has_link_between(self, start: int, end: int) -> bool:
         return any(link.start < end and link.end > start for link in self.links)
 
@@ -109,11 +113,15 @@ class Sentence:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [
-            Token(t.text, t.start - self.start, t.end - self.start, t.kind)
-            for t in self.block.tokens
-            if t.start >= self.start and t.end <= self.end
-        ]
+        # Only the block's tokens from this sentence on (bisect): linear over a block of many sentences.
+        block_tokens = self.block.tokens
+        out: list[Token] = []
+        for t in block_tokens[bisect.bisect_left(self.block.token_starts, self.start) :]:
+            if t.start >= self.end:
+                break
+            if t.end <= self.end:
+                out.append(Token(t.text, t.start - self.start, t.end - self.start, t.kind))
+        return out
 
     @property
     def words(self) -> list[Token]:
