@@ -67,6 +67,9 @@ class Block:
     heading_path: tuple[str, ...] = ()
     index: int = 0
     doc: Document | None = field(default=None, repr=False)
+    # Source offset just past each visible character (an entity such as &eacute; spans several
+    # source characters); None means every visible character stands for one source character.
+    ends: list[int] | None = field(default=None, repr=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets for the visible span [start, end)."""
@@ -75,7 +78,8 @@ class Block:
         if end == start:
             at = self.offsets[start]
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        stop = self.ends[end - 1] if self.ends is not None else self.offsets[end - 1] + 1
+        return self.offsets[start], stop
 
     @property
     def start(self) -> int:
@@ -260,7 +264,8 @@ ABBREVIATIONS = frozenset(
         "déc",
     ]
 )
-_SENT_END_RE = re.compile(r"[.!?…]+[»”\"’)\]]*(?=\s+|$)")
+# End punctuation, then closing quotes or brackets (French puts a space before »).
+_SENT_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*(?=\s+|$)")
 _NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“—–-])")
 
 
@@ -281,11 +286,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         following = _NEXT_START_RE.match(text, end)
         if not following:
             continue
-        if m.group().startswith(".") and len(m.group().rstrip('»”"’)]')) == 1:
+        if m.group().startswith(".") and len(m.group().rstrip('»”"’)] \u00a0\u202f')) == 1:
             word = re.search(r"([\w.-]+)$", text[start : m.start()])
-            prev = word.group(1).lower() if word else ""
-            # "M. Dupont", "J. Durand", "p. 12": not an end.
-            if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
+            prev = word.group(1) if word else ""
+            # "M. Dupont", "J. Durand", "p. 12": not an end ("10 h. Il" is).
+            if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
                 continue
         spans.append(_trim(text, start, end))
         start = following.end()
@@ -317,14 +322,16 @@ def tokenize(text: str) -> list[Token]:
     pos = 0
     n = len(text)
     while pos < n:
-        whole = _APOSTROPHE_WORDS.match(text, pos)
-        if whole and (pos == 0 or not text[pos - 1].isalnum()):
-            tokens.append(Token(whole.group(), pos, whole.end(), "word"))
-            pos = whole.end()
-            continue
         m = _TOKEN_RE.search(text, pos)
         if not m:
             break
+        at = m.start()
+        if text[at] in "aApPeE" and (at == 0 or not text[at - 1].isalnum()):
+            whole = _APOSTROPHE_WORDS.match(text, at)
+            if whole:
+                tokens.append(Token(whole.group(), at, whole.end(), "word"))
+                pos = whole.end()
+                continue
         kind = m.lastgroup or "punct"
         if kind == "elision":
             kind = "word"

@@ -73,7 +73,8 @@ def lint_file(path: Path, config: Config | None = None, display_path: str | None
 
 
 def _masked(doc: Document, finding: Finding) -> bool:
-    return any(s <= finding.start < e for s, e in doc.masked)
+    """Whether a finding touches code, a bare URL or an HTML block: those are never checked."""
+    return any(s < finding.end and finding.start < e for s, e in doc.masked)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,509 @@
+"""The document model: visible text, exact source offsets, line:column, sentences, tokens, FAQ.
+
+Every test checks positions against the source text itself, never against numbers copied
+from a previous run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.config import Config
+from checker.document import Block, Document, split_sentences, tokenize
+from checker.lint import lint_text
+from checker.parse import detect_format, parse_document
+
+PLEONASM = Config(select=("wording.pleonasm",))
+
+
+def _line_col(source: str, offset: int) -> tuple[int, int]:
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+
+def assert_offsets_exact(doc: Document) -> None:
+    """Each visible character stands at its source span (itself, an entity for it, or a line break)."""
+    for block in doc.blocks:
+        assert block.ends is not None
+        assert len(block.offsets) == len(block.text) + 1
+        assert len(block.ends) == len(block.text)
+        previous = -1
+        for i, ch in enumerate(block.text):
+            s, e = block.offsets[i], block.ends[i]
+            assert 0 <= s < e <= len(doc.source), (block.text, i)
+            assert s >= previous, f"offsets go backwards in {block.text!r} at {i}"
+            previous = s
+            seg = doc.source[s:e]
+            ok = (
+                seg == ch
+                or (seg.startswith("&") and ch in html.unescape(seg))
+                or (ch == " " and (seg.isspace() or seg.lower().startswith("<br")))
+            )
+            assert ok, f"visible {ch!r} at {i} of {block.text!r} maps to source {seg!r}"
+
+
+def findings(text: str, fmt: str, config: Config = PLEONASM) -> list:
+    result = lint_text(text, config, fmt=fmt)
+    for f in result.findings:
+        assert text[f.start : f.end] == f.text
+        assert (f.line, f.column) == _line_col(text, f.start)
+        assert (f.end_line, f.end_column) == _line_col(text, f.end)
+    return result.findings
+
+
+def visible(text: str) -> str:
+    return " ".join(html.unescape(text).replace("*", "").split())
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def test_front_matter_is_read_and_offsets_follow_it() -> None:
+    src = "---\ntitle: « Un titre »\ndate: 2026-01-27\n---\n\n# Titre\n\nIls veulent collaborer ensemble.\n"
+    doc = parse_document(src, "a.md")
+    assert doc.format == "markdown"
+    assert doc.front_matter == {"title": "« Un titre »", "date": __import__("datetime").date(2026, 1, 27)}
+    assert doc.front_matter_span is not None and src[doc.front_matter_span[0] :].startswith("---")
+    assert [b.text for b in doc.blocks] == ["Titre", "Ils veulent collaborer ensemble."]
+    assert_offsets_exact(doc)
+    (f,) = findings(src, "markdown")
+    assert f.text == "collaborer ensemble"
+    assert (f.line, f.column) == (8, 13)
+    assert f.suggestions == ["collaborer"]
+
+
+def test_inline_markup_is_removed_but_spans_stay_exact() -> None:
+    src = "Un **mot** en *emphase*, un [lien](https://exemple.fr/page) et `du code` ici.\n"
+    doc = parse_document(src, "a.md")
+    (block,) = doc.blocks
+    assert block.text == "Un mot en emphase, un lien et  ici."
+    assert_offsets_exact(doc)
+    (link,) = [link for link in block.links if link.url.startswith("https")]
+    assert block.text[link.start : link.end] == "lien"
+    s, e = block.source_span(block.text.index("mot"), block.text.index("mot") + 3)
+    assert src[s:e] == "mot"
+
+
+def test_finding_across_emphasis_covers_the_markup_between() -> None:
+    src = "Ils veulent collaborer **ensemble** demain.\n"
+    (f,) = findings(src, "markdown")
+    assert f.text == "collaborer **ensemble"
+    assert visible(f.text) == "collaborer ensemble"
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["« é œ ’ 😀 » ", "Ça, c’est l’été — ", "日本語 ", "e\u0301te\u0301 "],
+    ids=["guillemets-emoji", "accents-dash", "cjk", "combining"],
+)
+def test_multibyte_characters_count_as_one_column(prefix: str) -> None:
+    src = f"# Titre\n\n{prefix}ils veulent collaborer ensemble.\n"
+    (f,) = findings(src, "markdown")
+    assert f.line == 3
+    assert f.column == len(prefix) + len("ils veulent ") + 1
+    assert f.text == "collaborer ensemble"
+
+
+def test_crlf_line_endings() -> None:
+    src = "# Titre\r\n\r\nPremière ligne\r\nils veulent collaborer ensemble.\r\n\r\nFin.\r\n"
+    doc = parse_document(src, "a.md")
+    assert [b.text for b in doc.blocks] == ["Titre", "Première ligne ils veulent collaborer ensemble.", "Fin."]
+    assert_offsets_exact(doc)
+    (f,) = findings(src, "markdown")
+    assert (f.line, f.column) == (4, 13)
+    assert doc.line_text(4) == "ils veulent collaborer ensemble."
+
+
+def test_entities_and_escapes_map_to_their_source() -> None:
+    src = "A &amp; B, l&rsquo;&eacute;t&eacute; et \\*pas\\* d&#39;emphase.\n\n"
+    src += "Au jour d&rsquo;aujourd&rsquo;hui, oui.\n"
+    doc = parse_document(src, "a.md")
+    assert [b.text for b in doc.blocks] == ["A & B, l’été et *pas* d'emphase.", "Au jour d’aujourd’hui, oui."]
+    assert_offsets_exact(doc)
+    (f,) = findings(src, "markdown")
+    assert f.text == "Au jour d&rsquo;aujourd&rsquo;hui"
+    assert html.unescape(f.text) == "Au jour d’aujourd’hui"
+    assert (f.line, f.column) == (3, 1)
+
+
+def test_lists_quotes_and_tables_are_blocks_with_exact_offsets() -> None:
+    src = (
+        "- premier point\n"
+        "- ils veulent **collaborer ensemble**\n"
+        "  - sous-point\n"
+        "\n"
+        "> Une citation : collaborer ensemble.\n"
+        "\n"
+        "| ab | b |\n"
+        "|----|---|\n"
+        "| x | collaborer ensemble |\n"
+    )
+    doc = parse_document(src, "a.md")
+    kinds = [(b.kind, b.level, b.text) for b in doc.blocks]
+    assert kinds == [
+        ("list_item", 1, "premier point"),
+        ("list_item", 1, "ils veulent collaborer ensemble"),
+        ("list_item", 2, "sous-point"),
+        ("quote", 0, "Une citation : collaborer ensemble."),
+        ("table_cell", 0, "ab"),
+        ("table_cell", 0, "b"),
+        ("table_cell", 0, "x"),
+        ("table_cell", 0, "collaborer ensemble"),
+    ]
+    assert_offsets_exact(doc)
+    b_cell = doc.blocks[5]
+    assert doc.line_col(b_cell.start) == (7, 8)  # the lone "b", not the b of "ab"
+    found = findings(src, "markdown")
+    starts = [src.index("collaborer ensemble**"), src.index("collaborer ensemble."), src.index("collaborer ensemble |")]
+    assert [(f.line, f.column) for f in found] == [_line_col(src, i) for i in starts]
+    assert [(f.line, f.column) for f in found] == [(2, 17), (5, 18), (9, 7)]
+
+
+def test_code_blocks_inline_code_html_blocks_and_urls_are_never_checked() -> None:
+    src = (
+        "Texte propre.\n"
+        "\n"
+        "```\n"
+        "collaborer ensemble %20 **\n"
+        "```\n"
+        "\n"
+        "    collaborer ensemble (code indenté)\n"
+        "\n"
+        "<div>collaborer ensemble %20</div>\n"
+        "\n"
+        "Voir `collaborer ensemble %20` et https://exemple.fr/a%20b/collaborer-ensemble.png ou <https://x.fr/%20>.\n"
+        "\n"
+        "![Carte %20](images/carte%20finale.png)\n"
+    )
+    doc = parse_document(src, "a.md")
+    all_text = " ".join(b.text for b in doc.blocks)
+    assert "collaborer" not in all_text
+    assert "%20" not in all_text
+    assert_offsets_exact(doc)
+    assert findings(src, "markdown", Config(select=("wording", "markup"))) == []
+
+
+def test_image_with_parentheses_and_reference_links_do_not_shift_offsets() -> None:
+    src = "![a](img/a(1).png) Puis [texte][ref] et [court] : collaborer ensemble.\n\n[ref]: https://x.fr\n"
+    doc = parse_document(src, "a.md")
+    assert doc.blocks[0].text == " Puis texte et [court] : collaborer ensemble."
+    assert_offsets_exact(doc)
+    (f,) = findings(src, "markdown")
+    assert f.column == src.index("collaborer") + 1
+
+
+def test_blocks_keep_heading_path() -> None:
+    doc = parse_document("# A\n\n## B\n\nTexte.\n\n## C\n\nAutre.\n", "a.md")
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        ("A", ("A",)),
+        ("B", ("A", "B")),
+        ("Texte.", ("A", "B")),
+        ("C", ("A", "C")),
+        ("Autre.", ("A", "C")),
+    ]
+
+
+# ---------------------------------------------------------------- FAQ
+
+
+def test_faq_from_markdown_headings_and_bold_questions() -> None:
+    src = (
+        "# Article\n\nCorps du texte.\n\n"
+        "## Questions fréquentes\n\n"
+        "### Quand a eu lieu la rencontre ?\n\nLe 26 janvier 2026.\n\n"
+        "**Où ?**\n\nÀ Bakou.\n\nEn Azerbaïdjan.\n\n"
+        "## Suite\n\nRetour au corps.\n"
+    )
+    doc = parse_document(src, "a.md")
+    regions = {b.text: b.region for b in doc.blocks}
+    assert regions["Corps du texte."] == "body"
+    assert regions["Quand a eu lieu la rencontre ?"] == "faq_question"
+    assert regions["Le 26 janvier 2026."] == "faq_answer"
+    assert regions["Où ?"] == "faq_question"
+    assert regions["À Bakou."] == "faq_answer"
+    assert regions["Retour au corps."] == "body"
+    assert [(i.question.text if i.question else None, [a.text for a in i.answers]) for i in doc.faq] == [
+        ("Quand a eu lieu la rencontre ?", ["Le 26 janvier 2026."]),
+        ("Où ?", ["À Bakou.", "En Azerbaïdjan."]),
+    ]
+
+
+def test_bold_opening_of_a_paragraph_is_not_a_question() -> None:
+    doc = parse_document("## FAQ\n\n**Note** : est-ce vrai ?\n", "a.md")
+    assert doc.faq == []
+
+
+def test_faq_from_front_matter_maps_to_the_yaml_text() -> None:
+    src = "---\ntitle: T\nfaq:\n  - question: Pourquoi Bakou ?\n    answer: Pour collaborer ensemble.\n---\n\nCorps.\n"
+    doc = parse_document(src, "a.md")
+    (item,) = doc.faq
+    assert item.source == "front_matter"
+    assert item.question is not None and item.question.region == "faq_question"
+    assert item.question.text == "Pourquoi Bakou ?"
+    assert [a.text for a in item.answers] == ["Pour collaborer ensemble."]
+    assert [b.text for b in doc.blocks] == ["Pourquoi Bakou ?", "Pour collaborer ensemble.", "Corps."]
+    assert_offsets_exact(doc)
+    (f,) = findings(src, "markdown")
+    assert (f.line, f.column, f.text) == (5, 18, "collaborer ensemble")
+
+
+def test_html_faq_jsonld_is_read() -> None:
+    payload = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "x"},
+            {
+                "@type": ["FAQPage"],
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": "Quand ?",
+                        "acceptedAnswer": {"@type": "Answer", "text": "<p>Le 26&nbsp;janvier.</p>"},
+                    },
+                    {"@type": "Question", "name": "Où ?", "acceptedAnswer": [{"text": "À Bakou."}]},
+                ],
+            },
+        ],
+    }
+    src = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(payload, ensure_ascii=False)
+        + "</script></head><body><p>Texte.</p></body></html>"
+    )
+    doc = parse_document(src, "a.html")
+    assert doc.jsonld_faq == [("Quand ?", "Le 26\u00a0janvier."), ("Où ?", "À Bakou.")]
+    assert doc.jsonld_span is not None and src[doc.jsonld_span[0]] == "{"
+    assert [b.text for b in doc.blocks] == ["Texte."]
+
+
+def test_jsonld_single_question_and_broken_json() -> None:
+    one = {"@type": "FAQPage", "mainEntity": {"name": "Q ?", "acceptedAnswer": {"text": "R."}}}
+    doc = parse_document(f'<script type="application/ld+json">{json.dumps(one)}</script><p>x</p>', "a.html")
+    assert doc.jsonld_faq == [("Q ?", "R.")]
+    doc = parse_document('<script type="application/ld+json">{not json</script><p>x</p>', "a.html")
+    assert doc.jsonld_faq == []
+    assert [b.text for b in doc.blocks] == ["x"]
+
+
+def test_html_faq_headings_and_bold_questions() -> None:
+    src = "<h2>FAQ</h2><p><strong>Pourquoi ?</strong></p><p>Parce que.</p><h2>Fin</h2><p>Corps.</p>"
+    doc = parse_document(src, "a.html")
+    assert [(b.text, b.region) for b in doc.blocks] == [
+        ("FAQ", "body"),
+        ("Pourquoi ?", "faq_question"),
+        ("Parce que.", "faq_answer"),
+        ("Fin", "body"),
+        ("Corps.", "body"),
+    ]
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def test_html_visible_text_only() -> None:
+    src = (
+        "<!DOCTYPE html>\n<html><head><title>Le titre</title><style>p { color: red }</style>"
+        "<meta charset='utf-8'></head>\n<body>\n<h1>Tête</h1>\n"
+        "<p>Un &amp; deux&nbsp;trois,\n   <a href='https://x.fr'>un lien</a> <code>x = 1</code>"
+        " l&rsquo;&eacute;t&eacute;<br>suite.</p>\n"
+        "<script>var collaborer = 'ensemble';</script>\n<ul><li>point</li></ul>\n"
+        "<blockquote>citation</blockquote><table><tr><td>cellule</td></tr></table>\n</body></html>\n"
+    )
+    doc = parse_document(src, "a.html")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "Le titre"),
+        ("heading", "Tête"),
+        ("paragraph", "Un & deux\u00a0trois, un lien l’été suite."),
+        ("list_item", "point"),
+        ("quote", "citation"),
+        ("table_cell", "cellule"),
+    ]
+    assert_offsets_exact(doc)
+    para = doc.blocks[2]
+    (link,) = para.links
+    assert para.text[link.start : link.end] == "un lien" and link.url == "https://x.fr"
+
+
+def test_html_finding_positions() -> None:
+    src = "<html>\n<body>\n  <p>Les deux pays veulent\n     collaborer ensemble.</p>\n</body>\n</html>\n"
+    (f,) = findings(src, "html")
+    assert (f.line, f.column, f.text) == (4, 6, "collaborer ensemble")
+    src = "<p>Au jour d&rsquo;aujourd&rsquo;hui, oui.</p>"
+    (f,) = findings(src, "html")
+    assert f.text == "Au jour d&rsquo;aujourd&rsquo;hui"
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def test_plain_text_one_paragraph_per_line() -> None:
+    src = "%20(26).png)\nLe 26 janvier, ils veulent collaborer ensemble.\n\n  Dernière ligne.\n"
+    doc = parse_document(src, "a.txt")
+    assert doc.format == "text"
+    assert [b.text for b in doc.blocks] == [
+        "%20(26).png)",
+        "Le 26 janvier, ils veulent collaborer ensemble.",
+        "  Dernière ligne.",
+    ]
+    assert_offsets_exact(doc)
+    found = findings(src, "text", Config(select=("wording.pleonasm", "markup.broken-image")))
+    assert [(f.rule_id, f.line, f.column, f.text) for f in found] == [
+        ("markup.broken-image", 1, 1, "%20(26).png)"),
+        ("wording.pleonasm", 2, 28, "collaborer ensemble"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "fmt"),
+    [
+        ("a.md", "x", "markdown"),
+        ("a.markdown", "x", "markdown"),
+        ("a.html", "x", "html"),
+        ("a.htm", "x", "html"),
+        ("a.txt", "# x", "text"),
+        ("noext", "<!DOCTYPE html><p>x</p>", "html"),
+        ("noext", "---\ntitle: x\n---\n", "markdown"),
+        ("noext", "## Titre\n", "markdown"),
+        ("noext", "Du texte.", "text"),
+    ],
+)
+def test_detect_format(path: str, source: str, fmt: str) -> None:
+    assert detect_format(path, source) == fmt
+
+
+# ---------------------------------------------------------------- sentences and tokens
+
+
+def test_sentences_split_on_french_punctuation_not_abbreviations() -> None:
+    text = "M. Dupont est venu à 10 h. Il a dit : « Oui ! » Puis il est parti… Le 3.5 % reste. Fin ?"
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "M. Dupont est venu à 10 h.",
+        "Il a dit : « Oui ! »",
+        "Puis il est parti…",
+        "Le 3.5 % reste.",
+        "Fin ?",
+    ]
+
+
+def test_sentence_and_token_offsets_map_to_source() -> None:
+    src = "# T\n\nL’IA **aujourd’hui** : 1 200 emplois. Qu’en pense-t-on ?\n"
+    doc = parse_document(src, "a.md")
+    block = doc.blocks[1]
+    sentences = block.sentences
+    assert [s.text for s in sentences] == ["L’IA aujourd’hui : 1 200 emplois.", "Qu’en pense-t-on ?"]
+    assert [(t.text, t.kind) for t in sentences[0].tokens] == [
+        ("L’", "word"),
+        ("IA", "word"),
+        ("aujourd’hui", "word"),
+        (":", "punct"),
+        ("1 200", "number"),
+        ("emplois", "word"),
+        (".", "punct"),
+    ]
+    for sentence in sentences:
+        for tok in sentence.tokens:
+            s, e = sentence.source_span(tok.start, tok.end)
+            assert src[s:e] == tok.text
+    s, e = sentences[1].source_span()
+    assert src[s:e] == "Qu’en pense-t-on ?"
+
+
+def test_tokenize_keeps_hyphenated_words_and_elisions() -> None:
+    assert [t.text for t in tokenize("jusqu’à l'agri-tech, presqu’île")] == [
+        "jusqu’",
+        "à",
+        "l'",
+        "agri-tech",
+        ",",
+        "presqu’île",
+    ]
+
+
+def test_source_span_of_empty_and_out_of_range_spans() -> None:
+    block = Block("paragraph", "abc", [10, 11, 12, 13], ends=[11, 12, 13])
+    assert block.source_span(1, 1) == (11, 11)
+    assert block.source_span(-5, 99) == (10, 13)
+
+
+def test_empty_and_whitespace_documents() -> None:
+    for fmt in ("markdown", "html", "text"):
+        for src in ("", "\n\n", "   ", "\ufeff"):
+            doc = parse_document(src, "x", fmt)
+            assert [b for b in doc.blocks if b.text.strip() and b.text != "\ufeff"] == []
+
+
+def test_the_sample_article_maps_exactly(sample_md, sample_raw) -> None:  # type: ignore[no-untyped-def]
+    for path in (sample_md, sample_raw):
+        doc = parse_document(path.read_text(encoding="utf-8"), str(path))
+        assert len(doc.blocks) > 5
+        assert_offsets_exact(doc)
+
+
+# ---------------------------------------------------------------- property test
+
+_PIECES = st.sampled_from(
+    [
+        "mot",
+        "été",
+        "œuvre",
+        "😀",
+        "« cité »",
+        "l’IA",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "**",
+        "*",
+        "_",
+        "`",
+        "``",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](http://x.fr/a)",
+        "![i](a.png)",
+        "<b>",
+        "</b>",
+        "<br>",
+        "&amp;",
+        "&eacute;",
+        "&#233;",
+        "&bogus;",
+        "\\*",
+        "\\",
+        "# ",
+        "## ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "```\n",
+        "---\n",
+        "https://ex.fr/p",
+        "%20",
+        "?",
+        ".",
+        "\t",
+        "\u00a0",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(["markdown", "html", "text"]))
+def test_any_input_parses_with_exact_offsets(src: str, fmt: str) -> None:
+    doc = parse_document(src, "x", fmt)
+    assert_offsets_exact(doc)
+    for block in doc.blocks:
+        for sentence in block.sentences:
+            s, e = sentence.source_span()
+            assert 0 <= s <= e <= len(src)
