@@ -305,17 +305,38 @@ def explain(rule_id: str, config_path: str | None) -> None:
     click.echo("")
     click.echo(f"Message : {rule.message}")
     click.echo("")
-    click.echo("Signalé :")
+    click.echo("Signalé (le passage signalé est souligné) :")
     for ex in rule.examples_flagged:
-        click.echo(f"  ✗ {_example_text(ex)}")
+        text, carets = _example_lines(ex)
+        click.echo(f"  ✗ {text}")
+        if carets.strip():
+            click.echo(f"    {carets}")
     click.echo("Accepté :")
     for ex in rule.examples_accepted:
-        click.echo(f"  ✓ {_example_text(ex)}")
+        click.echo(f"  ✓ {_example_lines(ex)[0]}")
 
 
-def _example_text(example: str | dict[str, Any]) -> str:
-    text = example if isinstance(example, str) else example["text"]
-    return text.replace("\n", " ⏎ ")
+def _example_lines(example: str | dict[str, Any]) -> tuple[str, str]:
+    """The example on one line (line breaks shown as ⏎), without its <marker> tags, and a line of
+    carets under the marked spans."""
+    import re
+
+    from checker.report import display_width
+
+    raw = example if isinstance(example, str) else example["text"]
+    raw = raw.replace("\n", " ⏎ ")
+    text = ""
+    carets = ""
+    pos = 0
+    for m in re.finditer(r"<marker>(.*?)</marker>", raw):
+        before = raw[pos : m.start()]
+        text += before
+        carets += " " * display_width(before)
+        text += m.group(1)
+        carets += "^" * max(1, display_width(m.group(1)))
+        pos = m.end()
+    text += raw[pos:]
+    return text, carets.rstrip()
 
 
 

@@ -4,6 +4,7 @@ which validates against `schemas/findings.schema.json`."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -52,6 +53,23 @@ def render(fmt: str, report: dict[str, Any], sources: dict[str, str], rules: Rul
     return to_text(report, sources, color)
 
 
+def display_width(text: str) -> int:
+    """Terminal columns taken by `text`: wide characters (CJK, most emoji) take two, combining marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\u2060\ufeff" or ch in "\ufe0e\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def caret_line(line: str, start: int, end: int) -> str:
+    """Spaces up to character `start` of `line`, then ^~~ under characters [start, end) (at least one)."""
+    pad = "".join("\t" if ch == "\t" else " " * display_width(ch) for ch in line[:start])
+    width = max(1, display_width(line[start:end]))
+    return pad + "^" + "~" * (width - 1)
+
+
 def _source_line(source: str, line: int) -> str:
     lines = source.split("\n")
     return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
@@ -71,11 +89,12 @@ def to_text(report: dict[str, Any], sources: dict[str, str], color: bool = False
         )
         line = _source_line(sources.get(f["path"], ""), f["line"])
         if line:
-            width = (f["end_column"] - f["column"]) if f["end_line"] == f["line"] else len(line) - f["column"] + 1
-            # Tabs keep their width so the caret stays under the span.
-            pad = "".join("\t" if ch == "\t" else " " for ch in line[: f["column"] - 1])
+            stop = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
+            # Tabs keep their width and wide characters count double, so the caret stays under the span.
+            carets = caret_line(line, f["column"] - 1, stop)
+            marks = carets.lstrip(" \t")
             out.append(f"    {line}")
-            out.append(f"    {pad}{paint('^' + '~' * max(0, width - 1), sev_color[f['severity']])}")
+            out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f['severity']])}")
         if f.get("suggestions"):
             out.append(f"    suggestion : {' | '.join(f['suggestions'][:5])}")
         for rel in f.get("related", []):
