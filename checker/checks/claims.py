@@ -441,6 +441,8 @@ class CueMatch:
     start: int  # offsets relative to the sentence
     end: int
     text: str
+    first: int = 0  # token indexes (first, last) within the sentence
+    last: int = 0
 
 
 @dataclass
@@ -477,6 +479,8 @@ def _token_keys(norm: str, readings: tuple[Reading, ...]) -> frozenset[str]:
 def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueMatch]:
     index: dict[str, list[int]] = {"*": list(range(len(infos)))}
     wanted = compiled.anchor_keys
+    if not any(not wanted.isdisjoint(_token_keys(info.norm, info.readings)) for info in infos):
+        return []
     for i, info in enumerate(infos):
         for key in _token_keys(info.norm, info.readings) & wanted:
             index.setdefault(key, []).append(i)
@@ -498,20 +502,23 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
     kept: list[tuple[int, int, int, Cue]] = []
+    taken = bytearray(len(infos))  # linear even with thousands of cues in one sentence
     for f in ranked:
-        if all(f[1] < k[0] or f[0] > k[1] for k in kept):
+        if not any(taken[f[0] : f[1] + 1]):
             kept.append(f)
+            taken[f[0] : f[1] + 1] = b"\x01" * (f[1] + 1 - f[0])
     if any(not k[3].standalone for k in kept):
         kept = [k for k in kept if not k[3].standalone]
     kept.sort(key=lambda f: f[0])
     out = []
     for a, b, _, cue in kept:
         s, e = infos[a].token.start, infos[b].token.end
-        out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e]))
+        out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b))
     return out
 
 
-_QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# No nesting: each attempt stops at the next opening mark, so unbalanced quotes stay linear.
+_QUOTE_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
 
 
@@ -549,6 +556,9 @@ def _attribution_markers(
                 marks.append((*m.span(), "quote"))
     candidates = settings.verb_candidates
     verbs = settings.saying_verbs | settings.verbs_with_que
+    in_cue = bytearray(len(infos))
+    for c in cues:
+        in_cue[c.first : c.last + 1] = b"\x01" * (c.last + 1 - c.first)
     for i, info in enumerate(infos):
         if info.token.kind != "word":
             continue
@@ -556,7 +566,7 @@ def _attribution_markers(
         candidate = candidates.get(key)
         if candidate is None:
             candidate = candidates[key] = any(r.lemma in verbs for r in info.readings)
-        if not candidate or any(c.start <= info.token.start < c.end for c in cues):
+        if not candidate or in_cue[i]:
             continue
         prev = infos[i - 1].norm if i > 0 else ""
         if prev in ("s'", "se"):
@@ -629,8 +639,8 @@ def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[Cue
     for cue in cues:
         if cue.rule_id != "claims.future":
             continue
-        idx = [i for i, t in enumerate(infos) if cue.start <= t.token.start < cue.end]
-        if idx and idx[-1] + 1 < len(infos):
+        idx = list(range(cue.first, cue.last + 1))
+        if idx[-1] + 1 < len(infos):
             idx.append(idx[-1] + 1)  # "aura lieu", "se tiendra": the word after the verb
         if not any(
             infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
