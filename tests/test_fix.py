@@ -10,12 +10,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.config import Config
 from checker.findings import Finding, load_schema
 from checker.fix import Edit, apply_edits, fix_text, plan_edits
 from checker.lint import lint_text
+from checker.parse import parse_document
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -250,3 +253,34 @@ def test_files_in_error_elsewhere_do_not_block_fixing(tmp_path: Path) -> None:
     assert (folder / "b.txt").read_bytes() == b"\x00\x01binaire"
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]
     assert os.access(folder / "a.txt", os.R_OK)
+
+
+_PIECES = [
+    *"ab é9 0 1 2  ;:!?«»\"'’.%€$-_/*`[]()<>&#\n\r\t",
+    NBSP,
+    NNBSP,
+    "...",
+    "12000",
+    "http://x.y/a?b ",
+    "**",
+    "“",
+    "”",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.sampled_from(["markdown", "text", "html"]),
+    st.sampled_from(["fr-FR", "fr-CA", "fr-CH"]),
+)
+def test_fixing_random_text_is_safe_and_idempotent(text: str, fmt: str, locale: str) -> None:
+    config = Config(select=("typography",), locale=locale)
+    fixed, _, _ = fix_text(text, config, "a", fmt)
+    # Line structure and document structure are kept; nothing fixable is left; a second run changes nothing.
+    assert fixed.count("\n") == text.count("\n") and fixed.count("\r") == text.count("\r")
+    assert [b.kind for b in parse_document(fixed, "a", fmt).blocks] == [
+        b.kind for b in parse_document(text, "a", fmt).blocks
+    ]
+    assert [f for f in lint_text(fixed, config, "a", fmt).findings if f.fix] == []
+    assert fix_text(fixed, config, "a", fmt)[:2] == (fixed, 0)
