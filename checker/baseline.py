@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,17 +17,33 @@ from typing import Any
 from checker.errors import CheckerError
 
 
-def fingerprint(finding: dict[str, Any]) -> str:
-    key = "\x1f".join((finding["path"], finding["rule_id"], " ".join(finding["text"].split())))
+def fingerprint(finding: dict[str, Any], root: Path | None = None) -> str:
+    """Identity of a finding: its file (relative to `root` when given), rule and flagged text."""
+    key = "\x1f".join((_path_key(finding["path"], root), finding["rule_id"], " ".join(finding["text"].split())))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
+def _path_key(path: str, root: Path | None) -> str:
+    """The same file gives the same key however it was named (./a.md, a.md, /abs/a.md)."""
+    if root is not None:
+        try:
+            return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return Path(os.path.normpath(path)).as_posix()
+
+
 def write_baseline(path: Path, findings: list[dict[str, Any]]) -> None:
-    counts = Counter(fingerprint(f) for f in findings)
+    """Write the fingerprints of `findings`, file paths taken relative to the baseline's folder."""
+    root = path.parent
+    counts = Counter(fingerprint(f, root) for f in findings)
     data = {"version": 1, "tool": "checker", "findings": dict(sorted(counts.items()))}
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise CheckerError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
 def read_baseline(path: Path) -> Counter[str]:
@@ -38,15 +55,21 @@ def read_baseline(path: Path) -> Counter[str]:
         raise CheckerError(f"{path}: invalid baseline (not JSON): {exc}") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):
         raise CheckerError(f"{path}: invalid baseline: expected {{'version': 1, 'findings': {{…}}}}")
-    return Counter({str(k): int(v) for k, v in data["findings"].items()})
+    counts = data["findings"]
+    if not all(isinstance(v, int) and v > 0 for v in counts.values()):
+        raise CheckerError(f"{path}: invalid baseline: each fingerprint needs a positive count")
+    return Counter({str(k): v for k, v in counts.items()})
 
 
-def filter_new(findings: list[dict[str, Any]], baseline: Counter[str]) -> tuple[list[dict[str, Any]], int]:
-    """Findings not covered by the baseline, and how many were covered."""
+def filter_new(
+    findings: list[dict[str, Any]], baseline: Counter[str], root: Path | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Findings not covered by the baseline, and how many were covered. `root` is the baseline file's
+    folder (paths in the baseline are relative to it)."""
     remaining = Counter(baseline)
     new = []
     for f in findings:
-        fp = fingerprint(f)
+        fp = fingerprint(f, root)
         if remaining[fp] > 0:
             remaining[fp] -= 1
         else:

@@ -245,7 +245,7 @@ def lint(
 
     baselined = 0
     if baseline is not None:
-        findings, baselined = filter_new(findings, baseline)
+        findings, baselined = filter_new(findings, baseline, Path(baseline_path).parent if baseline_path else None)
 
     report = build_report(checked, findings, engines_ran, unavailable, suppressed, baselined)
     use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
@@ -339,7 +339,6 @@ def _example_lines(example: str | dict[str, Any]) -> tuple[str, str]:
     return text, carets.rstrip()
 
 
-
 @main.command("claims")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -358,5 +357,7 @@ def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
     doc = parse_document(read_source(file), path)
     statements = build_inventory(doc, load_rules(config.rule_packs))
     click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
+
+
 if __name__ == "__main__":
     main()
