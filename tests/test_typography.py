@@ -239,3 +239,19 @@ def test_rule_selection_turns_single_rules_off() -> None:
     config = Config(ignore=("typography.space-before-punct", "typography.ellipsis"))
     ids = {f.rule_id for f in lint_text(text, config, fmt="text").findings if f.family == "typography"}
     assert ids == {"typography.percent-space", "typography.number-spacing"}
+
+
+def test_html_spaces_collapsed_by_the_parser_are_flagged_and_fixed_whole() -> None:
+    text = "<p>Pourquoi   ? Il dit «  oui&nbsp;».</p>"
+    found = [(f.text, f.fix) for f in _findings(text, fmt="html")]
+    at = text.index("   ?")
+    after_open = text.index("«") + 1
+    assert found == [
+        ("   ", [{"start": at, "end": at + 3, "replacement": NNBSP}]),
+        ("  ", [{"start": after_open, "end": after_open + 2, "replacement": NBSP}]),
+    ]
+
+
+def test_a_line_break_before_a_colon_is_reported_but_never_fixed() -> None:
+    found = _findings("<p>Voici\n: la liste.</p>", fmt="html")
+    assert [(f.rule_id, f.text, f.fix) for f in found] == [("typography.space-before-punct", "\n", [])]

@@ -145,7 +145,20 @@ class _Checker:
         suggestion: str,
         **fmt: Any,
     ) -> None:
-        finding = self.ctx.finding_in_block(rule_id, block, start, end, suggestions=[suggestion], **fmt)
+        s, e = block.source_span(start, end)
+        self.add_at(rule_id, s, e, edits, suggestion, **fmt)
+
+    def add_at(
+        self,
+        rule_id: str,
+        start: int,
+        end: int,
+        edits: list[dict[str, Any] | None],
+        suggestion: str,
+        **fmt: Any,
+    ) -> None:
+        """A finding over source offsets [start, end), with its fix when every edit is safe."""
+        finding = self.ctx.finding(rule_id, start, end, suggestions=[suggestion], **fmt)
         if finding.end <= finding.start:
             return
         if edits and all(e is not None for e in edits):
@@ -173,41 +186,11 @@ class _Checker:
         conv = self.conv
         if want_space:
             for m in _SPACE_BEFORE_RE.finditer(text):
-                if not _contiguous(block, m.start(), m.end() + 1):
-                    continue  # code, a link or markup between the space and the mark
                 punct = text[m.end()]
-                required = conv[punct]
-                run = self.real(block, m.start(), m.end())
-                if required == "":
-                    if all(ch in NO_BREAK for ch in run) and len(run) == 1:
-                        continue
-                elif len(run) == 1 and run in NO_BREAK:
-                    continue
-                self.add(
-                    "typography.space-before-punct",
-                    block,
-                    m.start(),
-                    m.end(),
-                    [self.edit(block, m.start(), m.end(), required)],
-                    required + punct,
-                    where=_where(punct),
-                    expected=_show(required),
-                )
+                self.space_run(block, m.start(), m.end(), punct, conv[punct], required_before=True)
             for m in _SPACE_AFTER_OPEN_RE.finditer(text):
-                run = self.real(block, m.start(1), m.end(1))
-                if not run or (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start(), m.end(1)):
-                    continue
-                required = conv["«"]
-                self.add(
-                    "typography.space-before-punct",
-                    block,
-                    m.start(1),
-                    m.end(1),
-                    [self.edit(block, m.start(1), m.end(1), required)],
-                    "«" + required,
-                    where=_where("«"),
-                    expected=_show(required),
-                )
+                if m.group(1):
+                    self.space_run(block, m.start(1), m.end(1), "«", conv["«"], required_before=False)
         if want_missing:
             for m in _HIGH_PUNCT_RE.finditer(text):
                 punct = m.group()
@@ -235,6 +218,39 @@ class _Checker:
                     where=_where("«"),
                     expected=_show(required),
                 )
+
+    def space_run(self, block: Block, start: int, end: int, punct: str, required: str, required_before: bool) -> None:
+        """Spaces at visible [start, end), just before `punct` (or just after « when not `required_before`)."""
+        offsets = block.offsets
+        source = self.doc.source
+        # The source between the mark and the word: HTML may have collapsed several spaces into one.
+        if required_before:
+            src_start, src_end = offsets[start], offsets[end]
+        else:
+            src_start, src_end = block.source_span(start - 1, start)[1], offsets[end]  # « may be an entity
+        between = source[src_start:src_end]
+        if between and not between.strip(_ANY_SPACE):
+            run = between
+            span = (src_start, src_end)
+        elif _contiguous(block, start - (not required_before), end + required_before):
+            run = self.real(block, start, end)  # e.g. a line break read as a space: reported, never fixed
+            span = None
+        else:
+            return  # code, a link or markup between the space and the mark
+        if len(run) == 1 and run in NO_BREAK:
+            return  # fr-CA: a deliberate no-break space before ; ! ? is tolerated too
+        suggestion = required + punct if required_before else punct + required
+        where, expected = _where(punct), _show(required)
+        if span is None:
+            edit = self.edit(block, start, end, required)
+            self.add(
+                "typography.space-before-punct", block, start, end, [edit], suggestion, where=where, expected=expected
+            )
+            return
+        edit = {"start": span[0], "end": span[1], "replacement": required}
+        self.add_at(
+            "typography.space-before-punct", span[0], span[1], [edit], suggestion, where=where, expected=expected
+        )
 
     @staticmethod
     def _missing_space(text: str, at: int, punct: str) -> bool:
