@@ -131,7 +131,7 @@ class _Checker:
         if self.doc.format == "markdown" and first > 0 and source[first - 1] == "\\":
             return None  # a backslash escape: replacing the escaped character would leave a stray "\"
         fm = self.front_matter
-        if fm is not None and fm[0] <= first < fm[1] and any(q in original + replacement for q in "'\"’«»“”\\#"):
+        if fm is not None and fm[0] <= first < fm[1] and any(q in original + replacement for q in "'\"\\#"):
             return None  # quoting characters inside YAML scalars are not ours to change
         return {"start": first, "end": src_end, "replacement": replacement}
 
