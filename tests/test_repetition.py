@@ -208,3 +208,34 @@ def test_anglicism_plural_and_case() -> None:
 def test_no_crash_on_odd_input(text: str) -> None:
     result = lint_text(text, Config(select=("repetition",)))
     assert all(f.end > f.start for f in result.findings)
+
+
+def test_no_crash_and_exact_spans_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        [*"aeéèiouyœ lrstnç’'-.,;!?\n#*«»0123456789AEÉ", "l’", "d’", "agri-tech", "agritech ", "hub ", "croissance "]
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, max_size=120).map("".join), st.sampled_from(["text", "markdown"]))
+    def run(text: str, fmt: str) -> None:
+        config = Config(select=("repetition", "readability"), thresholds=(("repetition-window", 5),))
+        for f in lint_text(text, config, fmt=fmt).findings:
+            assert 0 <= f.start < f.end <= len(text)
+            assert text[f.start : f.end] == f.text
+
+    run()
+
+
+def test_findings_per_rule_are_capped_on_pathological_text() -> None:
+    from checker.checks.repetition import MAX_FINDINGS_PER_RULE
+
+    text = "Les ventes baissent fortement dans la région, " * 2000
+    found = lint_text(text, Config(select=("repetition",))).findings
+    by_rule: dict[str, int] = {}
+    for f in found:
+        by_rule[f.rule_id] = by_rule.get(f.rule_id, 0) + 1
+    assert by_rule["repetition.close-lemma"] == MAX_FINDINGS_PER_RULE
+    assert max(by_rule.values()) <= MAX_FINDINGS_PER_RULE

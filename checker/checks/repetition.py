@@ -36,6 +36,7 @@ from checker.matching import run_list_rules
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
 _MIN_LETTERS = 3
 _MAX_RELATED = 20  # other occurrences listed with an overused word
+MAX_FINDINGS_PER_RULE = 500  # a pathological text (one phrase pasted 20,000 times) stays readable and fast
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +185,8 @@ def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext
                         data={"lemma": item.key, "distance": position - previous[0]},
                     )
                 )
+                if len(findings) >= MAX_FINDINGS_PER_RULE:
+                    return findings
             last[item.key] = (position, item)
     return findings
 
@@ -273,7 +276,7 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
         else:
             runs.append((window, _Span(first.words, first.start, first.end)))
     findings = []
-    for later, earlier in runs:
+    for later, earlier in runs[:MAX_FINDINGS_PER_RULE]:
         run = later.trimmed()
         if len(run) < n:
             continue
@@ -448,6 +451,7 @@ def _variant_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+@lru_cache(maxsize=100_000)
 def _form(text: str) -> str:
     """Case-insensitive unless the word has inner capitals (AgriTech) that make it a form of its own."""
     if text[1:] != text[1:].lower() and not text.isupper():
@@ -488,7 +492,7 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
         order = {form: i for i, (form, *_) in reversed(list(enumerate(places)))}
         preferred = max(forms, key=lambda f: (forms[f], -order[f]))
         for form, block, start, end in places:
-            if form == preferred:
+            if form == preferred or len(findings) >= MAX_FINDINGS_PER_RULE:
                 continue
             findings.append(
                 ctx.finding_in_block(
