@@ -12,14 +12,18 @@ import contextlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.config import Config
 from checker.errors import CheckerError
 from checker.lint import LintResult, lint_text, read_source
+
+if TYPE_CHECKING:
+    from checker.cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,6 @@ class FileOutcome:
     result: LintResult | None = None
     error: str | None = None  # one-line message when the file could not be checked
     cached: bool = False
-
-
-# Per-process state, set once by `_init_worker` (or by `lint_files` for --jobs 1).
-_CACHE_DIR: str | None = None
 
 
 def default_jobs() -> int:
@@ -61,77 +61,104 @@ def warm_up(configs: Sequence[Config]) -> None:
     for packs in {c.rule_packs for c in configs}:
         with contextlib.suppress(CheckerError):  # reported per file
             load_rules(packs)
+    # One small text per configuration loads the lexicons and grammar engines here, once: forked
+    # workers share them instead of each loading its own copy.
+    for config in dict.fromkeys(configs):
+        with contextlib.suppress(CheckerError):
+            lint_text("# Titre\n\nUn texte court, pour charger les lexiques et les moteurs.\n", config, "warm-up.md")
 
 
-def _init_worker(cache_dir: str | None) -> None:
-    global _CACHE_DIR
-    _CACHE_DIR = cache_dir
+def lint_one(job: FileJob, cache_dir: str | None = None) -> FileOutcome:
+    """Look up the cache, else read, lint and store. Never raises for a bad file: the error is in the outcome."""
+    if cache_dir:
+        from checker.cache import ResultCache
+
+        hit, key = _lookup(job, ResultCache(Path(cache_dir)))
+        if hit is not None:
+            return hit
+        return _check(job, key, cache_dir)
+    return _check(job)
 
 
-def lint_one(job: FileJob) -> FileOutcome:
-    """Read, look up the cache, lint, store. Never raises for a bad file: the error is in the outcome."""
-    from checker.cache import ResultCache, cache_key, cacheable
+def _lookup(job: FileJob, cache: ResultCache) -> tuple[FileOutcome | None, str | None]:
+    from checker.cache import cache_key
 
     try:
-        path = Path(job.path)
-        cache = ResultCache(Path(_CACHE_DIR)) if _CACHE_DIR else None
-        key = None
-        if cache is not None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = None  # read_source below gives the one-line error
-            if data is not None:
-                key = cache_key(data, job.display_path, job.config)
-                hit = cache.get(key)
-                if hit is not None:
-                    return FileOutcome(job.display_path, hit, cached=True)
-        text = read_source(path)
+        data = Path(job.path).read_bytes()
+    except OSError:
+        return None, None  # _check gives the one-line error
+    key = cache_key(data, job.display_path, job.config)
+    hit = cache.get(key)
+    return (FileOutcome(job.display_path, hit, cached=True) if hit is not None else None), key
+
+
+def _check(job: FileJob, key: str | None = None, cache_dir: str | None = None) -> FileOutcome:
+    try:
+        text = read_source(Path(job.path))
         result = lint_text(text, job.config, job.display_path)
-        if cache is not None and key is not None and cacheable(result, job.config):
-            cache.put(key, result)
-        return FileOutcome(job.display_path, result)
     except CheckerError as exc:
         return FileOutcome(job.display_path, error=str(exc))
     except RecursionError:
         return FileOutcome(job.display_path, error=f"{job.display_path}: input nested too deeply to analyse")
+    if cache_dir and key:
+        from checker.cache import ResultCache, cacheable
+
+        if cacheable(result, job.config):
+            ResultCache(Path(cache_dir)).put(key, result)
+    return FileOutcome(job.display_path, result)
+
+
+def _check_task(task: tuple[FileJob, str | None, str | None]) -> FileOutcome:
+    return _check(*task)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext | None:
-    # fork shares the warmed-up modules and rules with the workers at no cost; elsewhere use the default.
+    # fork shares the warmed-up modules, lexicons and engines with the workers; elsewhere use the default.
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def lint_files(
     jobs_list: Sequence[FileJob], jobs: int | None = None, cache_dir: str | None = None
 ) -> list[FileOutcome]:
-    """Lint every file; outcomes in input order. `jobs` None: all cores; 1: in this process."""
-    return list(iter_lint_files(jobs_list, jobs, cache_dir))
+    """Lint every file; outcomes in input order. `jobs` None: all cores; 1: in this process.
 
-
-def iter_lint_files(
-    jobs_list: Sequence[FileJob], jobs: int | None = None, cache_dir: str | None = None
-) -> Iterator[FileOutcome]:
-    global _CACHE_DIR
-    workers = min(jobs or default_jobs(), len(jobs_list))
+    Cache hits are answered here; only the other files go to the workers, longest first so that
+    no core waits for a long article at the end.
+    """
+    outcomes: list[FileOutcome | None] = [None] * len(jobs_list)
+    pending: list[tuple[int, tuple[FileJob, str | None, str | None]]] = []
+    cache = None
     if cache_dir:
-        from checker.cache import checker_fingerprint
+        from checker.cache import ResultCache, checker_fingerprint
 
         checker_fingerprint()  # computed once, inherited by forked workers
+        cache = ResultCache(Path(cache_dir))
+    for i, job in enumerate(jobs_list):
+        key = None
+        if cache is not None:
+            hit, key = _lookup(job, cache)
+            if hit is not None:
+                outcomes[i] = hit
+                continue
+        pending.append((i, (job, key, cache_dir)))
+    workers = min(jobs or default_jobs(), len(pending))
     if workers <= 1:
-        previous, _CACHE_DIR = _CACHE_DIR, cache_dir
-        try:
-            for job in jobs_list:
-                yield lint_one(job)
-        finally:
-            _CACHE_DIR = previous
-        return
-    warm_up([j.config for j in jobs_list])
-    # Several chunks per worker: cheap to send, and a long article does not leave a core idle for long.
-    chunksize = max(1, len(jobs_list) // (workers * 8))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(cache_dir,)
-    ) as pool:
-        yield from pool.map(lint_one, jobs_list, chunksize=chunksize)
+        for i, task in pending:
+            outcomes[i] = _check_task(task)
+    else:
+        warm_up([task[0].config for _, task in pending])
+        pending.sort(key=lambda item: -_size(item[1][0].path))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            futures = [(i, pool.submit(_check_task, task)) for i, task in pending]
+            for i, future in futures:
+                outcomes[i] = future.result()
+    return [o for o in outcomes if o is not None]
