@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from checker.config import Config
 from checker.document import Block, Document, split_sentences, tokenize
-from checker.lint import lint_text
+from checker.lint import lint_document, lint_text, read_source
 from checker.parse import detect_format, parse_document
 
 PLEONASM = Config(select=("wording.pleonasm",))
@@ -507,3 +508,22 @@ def test_any_input_parses_with_exact_offsets(src: str, fmt: str) -> None:
         for sentence in block.sentences:
             s, e = sentence.source_span()
             assert 0 <= s <= e <= len(src)
+
+
+FIXTURE_FILES = sorted(p for p in (Path(__file__).resolve().parent.parent / "fixtures").rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
+def test_every_fixture_finding_starts_and_ends_on_visible_text(path: Path) -> None:
+    """Stronger than `source[start:end] == text`: a span begins at a visible character and ends just
+    after one, so it never cuts markup, an entity or a URL in half. Findings about JSON-LD point into
+    its JSON text instead."""
+    source = read_source(path)
+    doc = parse_document(source, str(path))
+    starts = {o for b in doc.blocks for o in b.offsets[:-1]}
+    ends = {e for b in doc.blocks for e in (b.ends or [])}
+    result = lint_document(doc, Config(grammar_engine="auto"))
+    for f in result.findings:
+        if doc.jsonld_span and doc.jsonld_span[0] <= f.start < f.end <= doc.jsonld_span[1]:
+            continue
+        assert f.start in starts and f.end in ends, f
