@@ -322,3 +322,18 @@ def test_cli_json_lists_languagetool_engine(server: Server, tmp_path: Path) -> N
     assert [(f["rule_id"], f["text"], f["line"], f["column"]) for f in report["findings"]] == [
         ("grammar.conjugation", "mange", 1, 13)
     ]
+
+
+def test_long_documents_are_sent_in_batches_that_map_back(server: Server) -> None:
+    paragraph = "Les enfants mange des pommes. " + "Le rapport décrit la situation en détail. " * 60
+    source = "\n\n".join([paragraph] * 20)  # about 52,000 characters
+    config = Config(grammar_engine="languagetool", languagetool_url=server.url, select=("grammar",))
+    result = lint_text(source, config, "long.txt", fmt="text")
+    checks = server.checks()
+    assert len(checks) > 1
+    for request in checks:
+        annotation = json.loads(request["form"]["data"])["annotation"]
+        assert sum(len(p.get("text", "")) for p in annotation) <= languagetool_engine.BATCH_CHARS + len(paragraph)
+    starts = [f.start for f in result.findings if f.text == "mange"]
+    expected = [i * (len(paragraph) + 2) + paragraph.index("mange") for i in range(20)]
+    assert starts == expected

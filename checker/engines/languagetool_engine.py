@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ LANGUAGE = "fr"
 SEPARATOR = {"markup": "\n\n", "interpretAs": "\n\n"}
 # Spelling and typography have their own families: do not ask LanguageTool for them.
 DISABLED_CATEGORIES = ("TYPOS", "TYPOGRAPHY")
+BATCH_CHARS = 20_000  # LanguageTool servers limit the text length of one request
 SKIPPED_ISSUE_TYPES = frozenset({"misspelling", "typographical", "whitespace"})
 
 
@@ -153,6 +155,14 @@ class LanguageToolEngine:
         self.label = NAME
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
+        """Check the pieces in as few requests as possible (batches of whole pieces up to
+        BATCH_CHARS characters, to stay under a server's maximum text length)."""
+        matches: list[EngineMatch] = []
+        for first, batch in _batches(pieces):
+            matches.extend(replace(m, piece=m.piece + first) for m in self._check(batch))
+        return matches
+
+    def _check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         annotated = AnnotatedText(pieces)
         if not annotated.plain.strip():
             return []
@@ -193,6 +203,23 @@ class LanguageToolEngine:
                 )
             )
         return matches
+
+
+def _batches(pieces: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """(index of the first piece, pieces) groups of at most BATCH_CHARS characters (a longer
+    piece goes alone)."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = size = 0
+    for i, text in enumerate(pieces):
+        if current and size + len(text) > BATCH_CHARS:
+            out.append((first, current))
+            current, first, size = [], i, 0
+        current.append(text)
+        size += len(text) + 2
+    if current:
+        out.append((first, current))
+    return out
 
 
 def _one_line(exc: BaseException) -> str:
