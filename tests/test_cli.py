@@ -309,11 +309,29 @@ def test_bad_baseline_is_one_line_exit_2(articles: Path) -> None:
     one_line_error(err, "absent.json", "cannot read baseline")
 
 
-def test_bad_usage_exits_2(articles: Path) -> None:
-    assert run("lint", "--format", "xml", str(articles / "bad.md"))[0] == 2
-    assert run("lint")[0] == 2
-    assert run("lint", "--fail-on", "fatal", str(articles / "bad.md"))[0] == 2
-    assert run("nonsense")[0] == 2
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["lint", "--format", "xml", "{bad}"], "'xml' is not one of"),
+        (["lint", "--formt", "json", "{bad}"], "No such option '--formt'"),
+        (["lint"], "Missing argument 'PATHS...'"),
+        (["lint", "--fail-on", "fatal", "{bad}"], "--fail-on"),
+        (["lint", "--jobs", "0", "{bad}"], "--jobs"),
+        (["nonsense"], "No such command 'nonsense'"),
+        (["explain"], "Missing argument 'RULE_ID'"),
+    ],
+)
+def test_bad_usage_is_one_line_exit_2(articles: Path, args: list[str], needle: str) -> None:
+    code, out, err = run(*(a.replace("{bad}", str(articles / "bad.md")) for a in args))
+    assert code == 2
+    assert out == ""
+    one_line_error(err, needle)
+
+
+def test_no_command_shows_help_and_exits_2() -> None:
+    code, _, err = run()
+    assert code == 2
+    assert "Commands:" in err and "lint" in err
 
 
 def test_lint_never_modifies_the_input(articles: Path) -> None:
