@@ -214,6 +214,33 @@ def test_scheduled_event_needs_a_date_and_an_event_verb() -> None:
     assert flagged("En 2030, la ville comptera deux millions d’habitants.") == ["comptera"]
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma", "tense"),
+    [
+        ("pourraient", "pouvoir", "conditional"),
+        ("permettrait", "permettre", "conditional"),
+        ("renforcera", "renforcer", "future"),
+        ("créeront", "créer", "future"),
+        ("seront", "être", "future"),
+        ("vont", "aller", "present"),
+        ("démissionné", "démissionner", "participle"),
+        ("créer", "créer", "infinitive"),
+    ],
+)
+def test_morphology_gives_lemma_and_tense(morphology: str, word: str, lemma: str, tense: str) -> None:
+    readings = claims.analyse_word(word)
+    assert any(r.lemma == lemma and tense in r.tenses for r in readings), readings
+
+
+def test_html_and_faq_regions() -> None:
+    html = "<html><body><p>Le projet <b>pourrait</b> coûter cher.</p><p>Le projet a coûté cher.</p></body></html>"
+    assert flagged(html, fmt="html") == ["pourrait</b> coûter"]  # the source span of "pourrait coûter"
+    faq = "## FAQ\n\n### Le projet pourrait-il coûter cher\n\nLe projet pourrait coûter cher.\n"
+    result = lint_text(faq, Config(select=CUE_RULES), fmt="markdown")
+    # the FAQ question (even without "?") is not a claim; the answer is
+    assert [(f.line, f.text) for f in result.findings] == [(5, "pourrait coûter")]
+
+
 # ---------------------------------------------------------------- attribution
 
 
