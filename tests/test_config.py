@@ -254,3 +254,60 @@ def test_invalid_toml_and_unreadable_wordlist(tmp_path: Path) -> None:
     path.write_text('wordlist = "absent.txt"\n', encoding="utf-8")
     with pytest.raises(CheckerError, match=r"absent\.txt: cannot read word list"):
         read_config_file(path)
+
+
+# ---------------------------------------------------------------- rule pack validation
+
+GOOD_RULE = (
+    "  - id: wording.truc\n    family: wording\n    kind: existence\n    severity: info\n"
+    "    message: m\n    description: d\n    phrases: [truc]\n"
+    "    examples: {flagged: [truc], accepted: [machin]}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        ("pack: p\nrules: [\n", ["invalid YAML", "line"]),
+        ("pack: p\n", ["invalid rule pack", "'rules' is a required property"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("severity: info", "severity: fatal"), ["rule wording.truc", "fatal"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("    message: m\n", ""), ["rule wording.truc", "'message'"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "colour: red"), ["rule wording.truc"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("accepted: [machin]", "accepted: []"), ["rule wording.truc"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("id: wording.truc", "id: markup.truc"), ["markup.truc", "family"]),
+        (
+            "pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "patterns: ['(truc']"),
+            ["wording.truc", "pattern"],
+        ),
+    ],
+)
+def test_bad_rule_pack_names_file_rule_and_error(text: str, needles: list[str]) -> None:
+    from checker.rule_packs import parse_pack
+
+    with pytest.raises(CheckerError) as err:
+        parse_pack(text, "maison.yaml")
+    message = str(err.value)
+    assert message.startswith("maison.yaml:")
+    for needle in needles:
+        assert needle in message, message
+
+
+def test_duplicate_rule_id_across_packs(tmp_path: Path) -> None:
+    from checker.rule_packs import load_rules
+
+    pack = tmp_path / "dup.yaml"
+    pack.write_text("pack: dup\nrules:\n" + GOOD_RULE.replace("wording.truc", "wording.pleonasm"), encoding="utf-8")
+    with pytest.raises(CheckerError, match=r"wording\.pleonasm: duplicate id"):
+        load_rules((str(pack),))
+
+
+def test_shipped_packs_are_valid_and_every_rule_is_complete() -> None:
+    from checker.rule_packs import load_rules
+
+    rules = list(load_rules())
+    assert rules
+    for rule in rules:
+        assert rule.id.startswith(rule.family + ".")
+        assert rule.message and rule.description
+        assert rule.examples_flagged and rule.examples_accepted
+        assert rule.source.startswith("rules/")
