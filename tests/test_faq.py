@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.checks.faq import _FaqChecker, _inflects, support_report
 from checker.config import Config
@@ -427,3 +429,52 @@ def test_is_infinitive(word: str, expected: bool) -> None:
     from checker.document import lemma
 
     assert is_infinitive(word, lemma(word)) is expected
+
+
+_PIECES = [
+    "## FAQ\n\n",
+    "### Pourquoi ?\n\n",
+    "**Combien ?**\n\n",
+    "## Questions fréquentes\n\n",
+    "# Titre\n\n",
+    "\n\n",
+    "Le projet pourrait créer 3 000 emplois.",
+    "Le projet crée trois mille emplois.",
+    "Selon le maire, ",
+    "La ville souhaite rénover l’école Jules-Ferry.",
+    "La ville rénove l’école.",
+    "40 %",
+    "quarante pour cent",
+    "le 26 janvier 2026",
+    "Gideon Sa’ar",
+    "« ",
+    " »",
+    "d’après",
+    "susceptible de",
+    "?",
+    ".",
+    ",",
+    "🙂",
+    "\u00a0",
+    "\u0301",
+    "&amp;",
+    "<h2>FAQ</h2>",
+    "<h3>Quoi ?</h3>",
+    "<p>",
+    "</p>",
+    '<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"name": "Quoi ?", '
+    '"acceptedAnswer": {"text": "Rien."}}]}</script>',
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=40),
+    fmt=st.sampled_from(["markdown", "html"]),
+)
+def test_random_faq_documents_never_raise(pieces: list[str], fmt: str) -> None:
+    text = "".join(pieces)
+    for f in _faq_findings(text, fmt=fmt):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert f.message

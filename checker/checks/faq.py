@@ -361,7 +361,9 @@ class _FaqChecker:
                             escalations[esc.body.index] = esc
                         else:
                             prev.others.append(_tokens_text(esc.faq, esc.start, esc.end))
-                    own.extend(self._support(info, cands, flagged_entity))
+                    # A named defect (new name, wrong figure, escalation) already says what is partial.
+                    explained = flagged_entity or bool(own) or bool(sentence_escalations)
+                    own.extend(self._support(info, cands, explained))
                     findings.extend(own)
                     issues = {f.rule_id for f in own} | ({"faq.escalation"} if sentence_escalations else set())
                     self.verdicts.append(self._verdict(info, cands, issues))
@@ -528,7 +530,7 @@ class _FaqChecker:
 
     # -- support
 
-    def _support(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], has_entity: bool) -> list[Finding]:
+    def _support(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], explained: bool) -> list[Finding]:
         keys = [key_of(faq.tokens[i].text) for i in faq.content]
         if len(keys) < 3:
             return []
@@ -551,7 +553,7 @@ class _FaqChecker:
                     )
                 ]
         elif (
-            coverage < self.partial_min and len(missing_idx) >= 2 and not has_entity and self.ctx.enabled("faq.partial")
+            coverage < self.partial_min and len(missing_idx) >= 2 and not explained and self.ctx.enabled("faq.partial")
         ):
             missing = ", ".join(dict.fromkeys(faq.tokens[i].text for i in missing_idx))
             return [
