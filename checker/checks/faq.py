@@ -313,7 +313,18 @@ class _FaqChecker:
             for k in info.keys:
                 self.index[k].append(info.index)
         self.body_keys = set(self.index)
-        self.body_quantities = [q for info in self.body for q in info.quantities]
+        # Body quantities indexed by value (numbers) and month (dates): a look-up per FAQ figure.
+        self.numbers_by_value: dict[float, list[Quantity]] = defaultdict(list)
+        self.dates_by_month: dict[int | None, list[Quantity]] = defaultdict(list)
+        self.date_years: set[int] = set()
+        for info in self.body:
+            for q in info.quantities:
+                if q.kind == "date":
+                    self.dates_by_month[q.month].append(q)
+                    if q.year is not None:
+                        self.date_years.add(q.year)
+                else:
+                    self.numbers_by_value[_value_key(q.value)].append(q)
         words = {fold(t.text) for info in self.body for t in info.tokens if t.kind == "word"}
         self.body_words = words
 
@@ -397,7 +408,7 @@ class _FaqChecker:
             return []
         out = []
         for q in faq.quantities:
-            if any(q.same(b) or _year_of_date(q, b) for b in self.body_quantities):
+            if self._stated(q):
                 continue
             best, other = _closest_quantity(faq, q, cands)
             related = [self._related(best)] if best else []
@@ -413,6 +424,14 @@ class _FaqChecker:
                 )
             )
         return out
+
+    def _stated(self, q: Quantity) -> bool:
+        """Whether the body states quantity `q` (« en 2026 » is stated by « le 26 janvier 2026 »)."""
+        if q.kind == "date":
+            return any(q.same(b) for b in self.dates_by_month.get(q.month, ()))
+        if q.unit is None and q.value.is_integer() and int(q.value) in self.date_years:
+            return True
+        return any(q.same(b) for b in self.numbers_by_value.get(_value_key(q.value), ()))
 
     # -- names
 
@@ -662,9 +681,8 @@ def _closest_quantity(
     return body, b
 
 
-def _year_of_date(q: Quantity, body: Quantity) -> bool:
-    """« en 2026 » is stated by « le 26 janvier 2026 »."""
-    return q.kind == "number" and q.unit is None and body.kind == "date" and body.year == q.value
+def _value_key(value: float) -> float:
+    return float(f"{value:.9g}")
 
 
 def _quote(info: SentenceInfo, limit: int = 240) -> str:
