@@ -75,23 +75,43 @@ def _source_line(source: str, line: int) -> str:
     return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
 
 
+MAX_SHOWN_LINE = 200  # characters of a source line shown under a finding; longer lines are windowed
+
+
+def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
+    """A long line cut to about MAX_SHOWN_LINE characters around [start, stop), with … at the cuts."""
+    if len(line) <= MAX_SHOWN_LINE:
+        return line, start, stop
+    lo = max(0, start - 60)
+    hi = min(len(line), max(stop, start + 1) + 60, lo + MAX_SHOWN_LINE)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shift = len(prefix) - lo
+    return prefix + line[lo:hi] + suffix, start + shift, min(stop, hi) + shift
+
+
 def to_text(report: dict[str, Any], sources: dict[str, str], color: bool = False) -> str:
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     sev_color = {"error": "31;1", "warning": "33;1", "info": "36"}
     out: list[str] = []
+    split: dict[str, list[str]] = {}  # each source split into lines once, not once per finding
     for f in report["findings"]:
         out.append(
             f"{paint(f['path'], '1')}:{f['line']}:{f['column']}: "
             f"{paint(SEVERITY_FR[f['severity']], sev_color[f['severity']])} "
             f"[{f['rule_id']}] {f['message']}"
         )
-        line = _source_line(sources.get(f["path"], ""), f["line"])
+        if f["path"] not in split:
+            split[f["path"]] = sources.get(f["path"], "").split("\n")
+        lines = split[f["path"]]
+        line = lines[f["line"] - 1].rstrip("\r") if 0 < f["line"] <= len(lines) else ""
         if line:
             stop = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
+            line, start, stop = _window(line, f["column"] - 1, stop)
             # Tabs keep their width and wide characters count double, so the caret stays under the span.
-            carets = caret_line(line, f["column"] - 1, stop)
+            carets = caret_line(line, start, stop)
             marks = carets.lstrip(" \t")
             out.append(f"    {line}")
             out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f['severity']])}")
