@@ -598,10 +598,16 @@ def _html_to_text(fragment: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()  # no-break spaces stay
 
 
+# "<![" opening something other than a CDATA or conditional section: Python 3.11's HTMLParser raises
+# AssertionError on it (fixed in later versions).
+_BAD_MARKED_SECTION_RE = re.compile(r"<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])))", re.I)
+
+
 def _parse_html(source: str, path: str) -> Document:
     doc = Document(source=source, path=path, format="html")
     reader = _HtmlReader(doc)
-    reader.feed(source)
+    # Same length, same offsets: only the "<" of a malformed "<![" becomes a space.
+    reader.feed(_BAD_MARKED_SECTION_RE.sub(" ", source) if "<![" in source else source)
     reader.close()
     return doc
 
