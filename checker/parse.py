@@ -600,7 +600,9 @@ def _html_to_text(fragment: str) -> str:
 
 # "<![" opening something other than a CDATA or conditional section: Python 3.11's HTMLParser raises
 # AssertionError on it (fixed in later versions).
-_BAD_MARKED_SECTION_RE = re.compile(r"<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])))", re.I)
+_BAD_MARKED_SECTION_RE = re.compile(
+    r"<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])))", re.IGNORECASE
+)
 
 
 def _parse_html(source: str, path: str) -> Document:
