@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from checker.context import CheckContext
@@ -91,6 +91,9 @@ def use_fallback_morphology(flag: bool = True) -> None:
     if flag:
         _ENGINE.append(None)
     analyse_word.cache_clear()
+    _readings.cache_clear()
+    _token_keys.cache_clear()
+    _may_attribute.cache_clear()
 
 
 @lru_cache(maxsize=100_000)
@@ -266,8 +269,10 @@ class Settings:
     event_lemmas: frozenset[str]
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Per word form (and readings): whether it may be a verb of saying; filled as words are seen.
-    verb_candidates: dict[tuple[str, tuple[Reading, ...]], bool] = field(default_factory=dict)
+
+    @cached_property
+    def attribution_verbs(self) -> frozenset[str]:
+        return self.saying_verbs | self.verbs_with_que
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -367,6 +372,17 @@ class TokInfo:
     token: Token  # offsets relative to the sentence
     norm: str
     readings: tuple[Reading, ...]
+    key: tuple[str, bool]  # (word form, after a determiner): what the readings depend on
+
+
+@lru_cache(maxsize=100_000)
+def _readings(norm: str, after_determiner: bool) -> tuple[Reading, ...]:
+    readings = analyse_word(norm)
+    # "le risque", "l'estime", "son aura": after a determiner, a noun is a noun.
+    if after_determiner and any("noun" in r.pos for r in readings):
+        nominal = tuple(r for r in readings if "verb" not in r.pos or "participle" in r.pos)
+        return nominal or readings
+    return readings
 
 
 def _token_infos(sentence: Sentence, determiners: frozenset[str]) -> list[TokInfo]:
@@ -374,15 +390,13 @@ def _token_infos(sentence: Sentence, determiners: frozenset[str]) -> list[TokInf
     prev = ""
     for tok in sentence.tokens:
         n = norm_word(tok.text)
-        readings: tuple[Reading, ...] = ()
         if tok.kind == "word":
-            readings = analyse_word(n)
-            # "le risque", "l'estime", "son aura": after a determiner, a noun is a noun.
-            if prev in determiners and any("noun" in r.pos for r in readings):
-                nominal = tuple(r for r in readings if "verb" not in r.pos or "participle" in r.pos)
-                readings = nominal or readings
-        infos.append(TokInfo(tok, n, readings))
-        prev = n if tok.kind == "word" else ""
+            key = (n, prev in determiners)
+            infos.append(TokInfo(tok, n, _readings(*key), key))
+            prev = n
+        else:
+            infos.append(TokInfo(tok, n, (), (n, False)))
+            prev = ""
     return infos
 
 
@@ -467,7 +481,8 @@ class SentenceAnalysis:
 
 
 @lru_cache(maxsize=100_000)
-def _token_keys(norm: str, readings: tuple[Reading, ...]) -> frozenset[str]:
+def _token_keys(norm: str, after_determiner: bool) -> frozenset[str]:
+    readings = _readings(norm, after_determiner) if norm[:1].isalpha() else ()
     keys = {"w:" + norm}
     for r in readings:
         keys.add("l:" + r.lemma)
@@ -479,10 +494,10 @@ def _token_keys(norm: str, readings: tuple[Reading, ...]) -> frozenset[str]:
 def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueMatch]:
     index: dict[str, list[int]] = {"*": list(range(len(infos)))}
     wanted = compiled.anchor_keys
-    if not any(not wanted.isdisjoint(_token_keys(info.norm, info.readings)) for info in infos):
+    if not any(not wanted.isdisjoint(_token_keys(*info.key)) for info in infos):
         return []
     for i, info in enumerate(infos):
-        for key in _token_keys(info.norm, info.readings) & wanted:
+        for key in _token_keys(*info.key) & wanted:
             index.setdefault(key, []).append(i)
     found: set[tuple[int, int, int, Cue]] = set()  # (first, last, order, cue)
     for order, cue in enumerate(compiled.cues):
@@ -554,18 +569,14 @@ def _attribution_markers(
         for m in _QUOTE_RE.finditer(text):
             if len(m.group().split()) >= 2:
                 marks.append((*m.span(), "quote"))
-    candidates = settings.verb_candidates
-    verbs = settings.saying_verbs | settings.verbs_with_que
+    verbs = settings.attribution_verbs
     in_cue = bytearray(len(infos))
     for c in cues:
         in_cue[c.first : c.last + 1] = b"\x01" * (c.last + 1 - c.first)
     for i, info in enumerate(infos):
         if info.token.kind != "word":
             continue
-        key = (info.norm, info.readings)
-        candidate = candidates.get(key)
-        if candidate is None:
-            candidate = candidates[key] = any(r.lemma in verbs for r in info.readings)
+        candidate = _may_attribute(info.key, verbs)
         if not candidate or in_cue[i]:
             continue
         prev = infos[i - 1].norm if i > 0 else ""
@@ -590,6 +601,12 @@ def _attribution_markers(
                 marks.append((info.token.start, info.token.end, "verb"))
                 break
     return marks
+
+
+@lru_cache(maxsize=100_000)
+def _may_attribute(key: tuple[str, bool], verbs: frozenset[str]) -> bool:
+    """Whether a word form may be a verb of saying (one of `verbs`)."""
+    return any(r.lemma in verbs for r in _readings(*key))
 
 
 def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
