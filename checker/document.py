@@ -120,7 +120,9 @@ class Sentence:
         # Only the block's tokens from this sentence on (bisect): linear over a block of many sentences.
         block_tokens = self.block.tokens
         out: list[Token] = []
-        for t in block_tokens[bisect.bisect_left(self.block.token_starts, self.start) :]:
+        # Index walk, not a slice: a slice copies the rest of the block for every sentence.
+        for i in range(bisect.bisect_left(self.block.token_starts, self.start), len(block_tokens)):
+            t = block_tokens[i]
             if t.start >= self.end:
                 break
             if t.end <= self.end:
