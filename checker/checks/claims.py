@@ -14,6 +14,7 @@ with a date or a time. All those lists are data in the pack's `params`.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections.abc import Iterable
@@ -550,7 +551,7 @@ def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
         marks.extend((*m.span(), "pattern") for m in pattern.finditer(text))
     for pattern in settings.footnotes:
         marks.extend((*m.span(), "footnote") for m in pattern.finditer(text))
-    return marks
+    return sorted(marks)
 
 
 def _attribution_markers(
@@ -562,7 +563,9 @@ def _attribution_markers(
 ) -> list[tuple[int, int, str]]:
     text = sentence.text
     base = sentence.start
-    marks = [(a - base, b - base, k) for a, b, k in block_marks if sentence.start <= a < sentence.end]
+    lo = bisect.bisect_left(block_marks, (sentence.start, -1, ""))
+    hi = bisect.bisect_left(block_marks, (sentence.end, -1, ""))
+    marks = [(a - base, b - base, k) for a, b, k in block_marks[lo:hi]]
     if settings.links and sentence.has_link:
         marks.append((0, len(text), "link"))
     if settings.quotes and ("«" in text or "“" in text or '"' in text):
