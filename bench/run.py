@@ -321,17 +321,23 @@ def bench_jobs(paths: list[Path], n_files: int, max_words: int, jobs: int) -> No
         for p in chosen:
             (Path(folder) / p.name).write_bytes(p.read_bytes())
 
-        def run(j: int) -> tuple[float, bytes, int]:
+        def run(j: int) -> tuple[float, float, bytes, int]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             cmd = [exe, "lint", "--jobs", str(j), "--no-cache", "--format", "json", folder]
             proc = subprocess.run(cmd, capture_output=True, check=False)
-            return time.perf_counter() - t, proc.stdout, proc.returncode
+            wall = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            return wall, cpu, proc.stdout, proc.returncode
 
-        t1, out1, code1 = run(1)
-        tn, outn, coden = run(jobs)
+        t1, cpu1, out1, code1 = run(1)
+        tn, cpun, outn, coden = run(jobs)
     speedup = t1 / tn
     same = out1 == outn and code1 == coden
-    print(f"   --jobs 1: {t1:.2f} s   --jobs {jobs}: {tn:.2f} s   speed-up {speedup:.2f}×   identical output: {same}")
+    print(f"   --jobs 1: {t1:.2f} s wall, {cpu1:.1f} s CPU")
+    print(f"   --jobs {jobs}: {tn:.2f} s wall, {cpun:.1f} s CPU (all processes)")
+    print(f"   speed-up {speedup:.2f}×   identical output: {same}")
     cores = os.cpu_count() or 1
     if cores < 2 or jobs < 2:
         target(f"--jobs {jobs} ≥ {JOBS_TARGET}× --jobs 1", f"{speedup:.2f}× ({cores} core(s))", None)
