@@ -23,6 +23,8 @@ HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspel
 HUNSPELL_NAMES = ("fr_FR", "fr", "fr-toutesvariantes", "fr-classique")
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 200_000
+MAX_WORD_LENGTH = 100  # never look up longer strings
+MAX_SUGGESTION_LENGTH = 40  # no suggestion for longer words (edit-distance work grows with length)
 
 # Capitals are often written without their accent in French ("Etat", "Ecole", "A la une").
 _UNACCENTED_CAPITALS = {
@@ -141,6 +143,8 @@ class Lexicon:
         return cached
 
     def _known_uncached(self, word: str) -> bool:
+        if len(word) > MAX_WORD_LENGTH:
+            return False
         forms = variants(word)
         h = self.hunspell
         if h is not None:
@@ -169,6 +173,8 @@ class Lexicon:
     def close_words(self, word: str) -> list[str]:
         """Known words one edit away, most frequent first (pyspellchecker, a few ms)."""
         lower = word.lower()
+        if len(lower) > MAX_SUGGESTION_LENGTH:
+            return []  # edit-distance candidates grow with the length of the word
         try:
             candidates = self.pyspell.edit_distance_1(lower)
         except Exception:
@@ -190,6 +196,8 @@ class Lexicon:
         return list(cached)
 
     def _suggest_uncached(self, word: str, slow: bool) -> tuple[str, ...]:
+        if len(word) > MAX_SUGGESTION_LENGTH:
+            return ()
         out: list[str] = list(self.close_words(word)[:MAX_SUGGESTIONS])
         if len(out) < MAX_SUGGESTIONS and slow:
             out.extend(self._engine_suggestions(word))

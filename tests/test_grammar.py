@@ -184,3 +184,12 @@ def test_languagetool_rules_map_to_the_namespace() -> None:
     assert lt("MISC", "SOMETHING_ELSE") == "grammar.other"
     assert grammar.rule_for(EngineMatch(0, 0, 1, "grammalecte", "x", "gn", ""), mapping) == "grammar.agreement"
     assert grammar.rule_for(EngineMatch(0, 0, 1, "grammalecte", "x", "new", ""), mapping) == "grammar.other"
+
+
+def test_long_runs_without_spaces_are_skipped_and_positions_kept() -> None:
+    # Grammalecte's time grows with the square of such runs: they are blanked before checking.
+    text = "Un identifiant " + "x" * 20_000 + " précède la phrase : les enfants mange des pommes."
+    result = lint_text(text, GRAMMAR)
+    assert [(f.rule_id, f.text, f.start) for f in result.findings] == [
+        ("grammar.conjugation", "mange", text.index("mange"))
+    ]

@@ -221,3 +221,9 @@ def test_hunspell_missing_is_reported_and_the_check_still_runs(monkeypatch: pyte
 def test_weird_input_does_not_crash(text: str) -> None:
     for f in lint_text(text, SPELLING).findings:
         assert text[f.start : f.end] == f.text
+
+
+def test_huge_words_are_not_looked_up() -> None:
+    # A million letters without a space is not a word: no look-up, no edit-distance explosion.
+    assert _spelling("a" * 1_000_000) == []
+    assert _spelling("Le " + "é" * 200_000 + " gouvernemnt.") == ["gouvernemnt"]

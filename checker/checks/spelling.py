@@ -25,6 +25,7 @@ from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 
 RULE = "spelling.unknown-word"
 MAX_SLOW_SUGGESTIONS = 25
+MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
 
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ère|es|ème|èmes|nd|nde)?$")
@@ -109,6 +110,8 @@ def _skipped(word: str, text: str, tok: Token) -> bool:
     """Tokens that are not French words to look up."""
     if len(word) < 2 or word[-1] in "'’":
         return True  # single letters, elided articles and pronouns (l’, qu’, jusqu’…)
+    if len(word) > MAX_WORD_LENGTH:
+        return True  # not a word of prose (a pasted hash, a run of letters)
     if any(ch.isdigit() for ch in word):
         return True
     letters = [ch for ch in word if ch.isalpha()]
