@@ -193,3 +193,9 @@ def test_long_runs_without_spaces_are_skipped_and_positions_kept() -> None:
     assert [(f.rule_id, f.text, f.start) for f in result.findings] == [
         ("grammar.conjugation", "mange", text.index("mange"))
     ]
+
+
+def test_message_does_not_repeat_the_rule_label() -> None:
+    (finding,) = lint_text("Les enfants mange des pommes.", GRAMMAR).findings
+    assert finding.message.startswith("Conjugaison : Accord avec “Les enfants…”.")
+    assert "Conjugaison erronée" not in finding.message

@@ -78,7 +78,7 @@ def _engines(ctx: CheckContext) -> list[Any]:
             ctx.engines_unavailable["grammalecte"] = str(exc)
     if choice in ("auto", "languagetool", "both"):
         url = config.languagetool_url
-        if choice == "auto" and not url and languagetool_engine._local_installation() is None:
+        if choice == "auto" and not url and languagetool_engine.local_installation() is None:
             ctx.engines_unavailable["languagetool"] = (
                 "not configured (no languagetool-url and no local LanguageTool installation)"
             )
@@ -137,14 +137,23 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
                 suggestions=suggestions,
                 engine=", ".join(engines_here),
                 data=data,
-                detail=_clean_message(first.message),
+                detail=_clean_message(first.message, ctx.rules.get(rule_id)),
             )
         )
     return findings
 
 
-def _clean_message(message: str) -> str:
+def _clean_message(message: str, rule: Rule | None = None) -> str:
+    """The engine's message, on one line, without a first clause that repeats the rule's label
+    ("Conjugaison : Conjugaison erronée. Accord avec…" becomes "Conjugaison : Accord avec…")."""
     text = " ".join(message.split())
+    if rule is not None:
+        labels = [w for w in rule.message.split(" : ")[0].lower().split() if len(w) > 3]
+        if any(text.lower().startswith(label) for label in labels):
+            cut = min((i for i in (text.find(". "), text.find(" : ")) if i >= 0), default=-1)
+            rest = text[cut + 2 :].strip(" :") if cut >= 0 else ""
+            if rest:
+                text = rest[0].upper() + rest[1:]
     if not text:
         return "vérifiez ce passage."
     return text if text.endswith((".", "!", "?", "…")) else text + "."

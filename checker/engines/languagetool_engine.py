@@ -85,7 +85,7 @@ class AnnotatedText:
         return piece, start, end
 
 
-def _local_installation() -> str | None:
+def local_installation() -> str | None:
     """The version of a LanguageTool already installed for language_tool_python, if any."""
     if os.environ.get("LTP_JAR_DIR_PATH"):
         return "jar-dir"
@@ -133,7 +133,7 @@ class LanguageToolEngine:
             if url:
                 self.client = cls(LANGUAGE, remote_server=url)
             else:
-                version = _local_installation()
+                version = local_installation()
                 if version is None or shutil.which("java") is None:
                     raise EngineUnavailable(
                         "LanguageTool is not available: no local LanguageTool installation (with Java) and no server "
