@@ -338,6 +338,15 @@ def bench_jobs(paths: list[Path], n_files: int, max_words: int, jobs: int) -> No
     print(f"   --jobs 1: {t1:.2f} s wall, {cpu1:.1f} s CPU")
     print(f"   --jobs {jobs}: {tn:.2f} s wall, {cpun:.1f} s CPU (all processes)")
     print(f"   speed-up {speedup:.2f}×   identical output: {same}")
+    if not same:
+        lines1, linesn = out1.decode().splitlines(), outn.decode().splitlines()
+        first = next(
+            (i for i, (x, y) in enumerate(zip(lines1, linesn, strict=False)) if x != y), min(len(lines1), len(linesn))
+        )
+        print(f"   exit {code1} vs {coden}; first difference at output line {first + 1}:")
+        print(f"     --jobs 1:      {lines1[first] if first < len(lines1) else '<end>'}")
+        print(f"     --jobs {jobs}: {linesn[first] if first < len(linesn) else '<end>'}")
+        print("   (files of checker/ edited between the two runs also change the output)")
     cores = os.cpu_count() or 1
     if cores < 2 or jobs < 2:
         target(f"--jobs {jobs} ≥ {JOBS_TARGET}× --jobs 1", f"{speedup:.2f}× ({cores} core(s))", None)
