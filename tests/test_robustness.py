@@ -162,8 +162,7 @@ HOSTILE = {
     "utf16": "Les ventes baissent.".encode("utf-16"),
     "nul-binary": b"PK\x03\x04\x00\x00" + bytes(range(256)) * 8,
     "png-header": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-    # A long run without spaces (a pasted hash or base64 blob). Kept at 3,000 characters: Grammalecte and
-    # the spelling suggestions are quadratic in a token's length (20,000 characters take about 40 s).
+    # A long run without spaces (a pasted hash or base64 blob).
     "long-token": b"a" * 3_000,
     "long-accented-token": ("é" * 3_000).encode(),
     "nested-quotes-500": ("> " * 500 + "Citation profonde.\n").encode(),
@@ -171,7 +170,7 @@ HOSTILE = {
     "nested-list-markers-1000": ("- " * 1000 + "texte\n").encode(),
     "brackets-10000": b"[" * 10_000,
     "brackets-closing": b"[" * 5_000 + b"]" * 5_000 + b"(" * 5_000,
-    "emphasis-2000": b"*" * 2_000 + b"texte" + b"_" * 2_000,
+    "emphasis-10000": b"*" * 10_000 + b"texte" + b"_" * 10_000,
     "backticks": b"`" * 10_000,
     "html-nesting": b"<div>" * 5_000 + "Texte imbriqué.".encode() + b"</div>" * 5_000,
     "html-unclosed": b"<p><b><i><a href='" + b"x" * 10_000,
@@ -186,6 +185,8 @@ HOSTILE = {
 # Checked as Markdown only (a few seconds each).
 BIG = {
     "huge-line-1mb": ("Les ventes baissent fortement dans la région, " * 22_000).encode(),
+    "huge-word-1mb": b"a" * 1_000_000,
+    "huge-accented-word": ("é" * 500_000).encode(),
     "many-paragraphs-100kb": ("Les ventes baissent. Force est de constater que le marché recule.\n\n" * 1_500).encode(),
 }
 
