@@ -49,6 +49,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Reaches the lazy paths of every family (unknown word and suggestions, repetitions, claims, FAQ, figures).
+_WARM_UP_TEXT = """# Les ventes du marché
+
+Le 12 mars 2024, les ventes ont baissé de 3,5 % à Paris. Les ventes pourraient encore baisser, selon certains
+experts. Le marché du travail reste fragile ; le marché de l’énergie aussi. Un mott mal écrit.
+
+## FAQ
+
+### Les ventes vont-elles baisser ?
+
+Les ventes ont baissé de 3,5 % en mars 2024.
+"""
+
+
 def warm_up(configs: Sequence[Config]) -> None:
     """Load what every file needs (check modules, rule packs) once, before the workers start."""
     import importlib
@@ -65,7 +79,7 @@ def warm_up(configs: Sequence[Config]) -> None:
     # workers share them instead of each loading its own copy.
     for config in dict.fromkeys(configs):
         with contextlib.suppress(CheckerError):
-            lint_text("# Titre\n\nUn texte court, pour charger les lexiques et les moteurs.\n", config, "warm-up.md")
+            lint_text(_WARM_UP_TEXT, config, "warm-up.md")
 
 
 def lint_one(job: FileJob, cache_dir: str | None = None) -> FileOutcome:
