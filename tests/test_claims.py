@@ -22,13 +22,8 @@ from checker.rule_packs import load_rules, parse_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "israel-azerbaidjan.md"
-CUE_RULES = (
-    "claims.conditional",
-    "claims.likelihood",
-    "claims.future",
-    "claims.horizon",
-    "claims.reported-conditional",
-)
+# The cue rules are those the claims pack declares with kind "cue".
+CUE_RULES = tuple(rule.id for rule in load_rules() if rule.kind == "cue")
 
 
 def _bench():

@@ -273,41 +273,29 @@ class _Checker:
         close_sp = conv["»"]
         guillemets = _Guillemets(text)
         for m in _STRAIGHT_QUOTES_RE.finditer(text):
-            nested = guillemets.inside(m.start())
-            if nested:
-                opening, closing = "“", "”"
+            if guillemets.inside(m.start()):
+                self._quote(block, m, "“", "”", "des guillemets anglais “ ” (citation dans une citation)")
             else:
-                opening, closing = "«" + open_sp, close_sp + "»"
-            inner = m.group(1)
-            self.add(
-                "typography.quotes",
-                block,
-                m.start(),
-                m.end(),
-                [
-                    self.edit(block, m.start(), m.start() + 1, opening),
-                    self.edit(block, m.end() - 1, m.end(), closing),
-                ],
-                opening + inner + closing,
-                expected="des guillemets anglais “ ” (citation dans une citation)" if nested else "« … »",
-            )
+                self._quote(block, m, "«" + open_sp, close_sp + "»", "« … »")
         for m in _ENGLISH_QUOTES_RE.finditer(text):
             if guillemets.inside(m.start()):
                 continue  # “ ” inside « » is the French second level
-            inner = m.group(1)
-            opening, closing = "«" + open_sp, close_sp + "»"
-            self.add(
-                "typography.quotes",
-                block,
-                m.start(),
-                m.end(),
-                [
-                    self.edit(block, m.start(), m.start() + 1, opening),
-                    self.edit(block, m.end() - 1, m.end(), closing),
-                ],
-                opening + inner + closing,
-                expected="« … »",
-            )
+            self._quote(block, m, "«" + open_sp, close_sp + "»", "« … »")
+
+    def _quote(self, block: Block, m: re.Match[str], opening: str, closing: str, expected: str) -> None:
+        """A quoted passage whose two quote marks are replaced by `opening` and `closing`."""
+        self.add(
+            "typography.quotes",
+            block,
+            m.start(),
+            m.end(),
+            [
+                self.edit(block, m.start(), m.start() + 1, opening),
+                self.edit(block, m.end() - 1, m.end(), closing),
+            ],
+            opening + m.group(1) + closing,
+            expected=expected,
+        )
 
     def apostrophes(self) -> None:
         places: list[tuple[Block, int, str]] = []
