@@ -80,7 +80,7 @@ def _engines(ctx: CheckContext) -> list[Any]:
         url = config.languagetool_url
         if choice == "auto" and not url and languagetool_engine.local_installation() is None:
             ctx.engines_unavailable["languagetool"] = (
-                "not configured (no languagetool-url and no local LanguageTool installation)"
+                "non configuré (ni languagetool-url, ni LanguageTool installé localement)"
             )
         else:
             try:
