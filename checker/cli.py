@@ -271,9 +271,10 @@ def lint(
     if baseline is not None:
         findings, baselined = filter_new(findings, baseline, Path(baseline_path).parent if baseline_path else None)
 
-    report = build_report(checked, findings, engines_ran, unavailable, suppressed, baselined)
-    use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
-    click.echo(render(fmt, report, sources, load_rules(base_config.rule_packs), use_color), nl=False)
+    if checked or not errors:  # when every file failed, the one-line errors are the whole answer
+        report = build_report(checked, findings, engines_ran, unavailable, suppressed, baselined)
+        use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
+        click.echo(render(fmt, report, sources, load_rules(base_config.rule_packs), use_color), nl=False)
     for message in errors:
         click.echo(f"checker: error: {message}", err=True)
     if errors:

@@ -195,9 +195,10 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_invalid_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.md"
     path.write_bytes("Un été à Bakou.\n".encode("latin-1"))
-    code, _, err = run("lint", *FAST, str(path))
+    code, out, err = run("lint", *FAST, str(path))
     assert code == 2
     one_line_error(err, "latin1.md", "UTF-8")
+    assert out == "", "nothing was checked: the error line is the whole answer"
 
 
 def test_binary_file(tmp_path: Path) -> None:

@@ -263,7 +263,11 @@ def test_unreachable_url_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith("checker: error: grammar engine languagetool: LanguageTool unreachable at " + url)
+    config_file = tmp_path / ".checker.toml"
+    assert lines[0].startswith(
+        f"checker: error: {config_file}: grammar engine languagetool: LanguageTool unreachable at {url}"
+    )
+    assert lines[0].endswith("Connection refused"), lines[0]
     assert "Traceback" not in proc.stderr
 
 

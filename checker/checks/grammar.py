@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from checker.config import Config
 from checker.context import CheckContext
 from checker.document import Block, Document
 from checker.engines import EngineMatch, EngineUnavailable
@@ -59,6 +60,11 @@ def rule_for(match: EngineMatch, mapping: _Mapping) -> str:
     return FALLBACK_RULE
 
 
+def _where(config: Config) -> str:
+    """The configuration file that asked for the engine, as an error-message prefix."""
+    return f"{config.source}: " if config.source else ""
+
+
 def _engines(ctx: CheckContext) -> list[Any]:
     from checker.engines import grammalecte_engine, languagetool_engine
 
@@ -74,7 +80,7 @@ def _engines(ctx: CheckContext) -> list[Any]:
             engines.append(grammalecte_engine.get_engine())
         except EngineUnavailable as exc:
             if choice != "auto":
-                raise CheckerError(f"grammar engine grammalecte: {exc}") from None
+                raise CheckerError(f"{_where(config)}grammar engine grammalecte: {exc}") from None
             ctx.engines_unavailable["grammalecte"] = str(exc)
     if choice in ("auto", "languagetool", "both"):
         url = config.languagetool_url
@@ -87,7 +93,7 @@ def _engines(ctx: CheckContext) -> list[Any]:
                 engines.append(languagetool_engine.get_engine(url, float(config.grammar_timeout)))
             except EngineUnavailable as exc:
                 if choice != "auto" or url:
-                    raise CheckerError(f"grammar engine languagetool: {exc}") from None
+                    raise CheckerError(f"{_where(config)}grammar engine languagetool: {exc}") from None
                 ctx.engines_unavailable["languagetool"] = str(exc)
     return engines
 
@@ -106,7 +112,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         try:
             matches = engine.check(pieces)
         except EngineUnavailable as exc:  # a configured server that stopped answering
-            raise CheckerError(f"grammar engine {engine.name}: {exc}") from None
+            raise CheckerError(f"{_where(ctx.config)}grammar engine {engine.name}: {exc}") from None
         label = engine.label
         if label not in ctx.engines_ran:
             ctx.engines_ran.append(label)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import replace
@@ -224,6 +225,10 @@ def _batches(pieces: Sequence[str]) -> list[tuple[int, list[str]]]:
 
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
+    # A connection failure is buried in urllib3's repr: the OS reason is what the user needs.
+    os_reason = re.search(r"\[Errno -?\d+\] [^'\")\]]+", text)
+    if os_reason:
+        return os_reason.group().strip()
     return text[:300] or type(exc).__name__
 
 
