@@ -30,8 +30,11 @@ from typing import Any
 
 from checker import __version__
 from checker.config import Config
+from checker.datacache import default_cache_dir
 from checker.findings import Finding
 from checker.lint import LintResult
+
+__all__ = ["ResultCache", "cache_key", "cacheable", "checker_fingerprint", "config_digest", "default_cache_dir"]
 
 CACHE_FORMAT = 1
 
@@ -48,20 +51,6 @@ _LIBRARIES = (
     "hunspell",
     "PyYAML",
 )
-
-
-def default_cache_dir() -> Path:
-    """`$CHECKER_CACHE_DIR`, else `$XDG_CACHE_HOME/checker`, else `~/.cache/checker`
-    (`%LOCALAPPDATA%\\checker\\Cache` on Windows, `~/Library/Caches/checker` on macOS)."""
-    if env := os.environ.get("CHECKER_CACHE_DIR"):
-        return Path(env)
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "checker" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "checker"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "checker"
 
 
 @lru_cache(maxsize=1)

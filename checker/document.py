@@ -345,12 +345,54 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Lemma of a French word form (simplemma), lower-cased."""
-    import simplemma
-
     w = word.lower().replace("’", "'")
     if w.endswith("'"):
         return ELISION_LEMMAS.get(w, w)
-    return str(simplemma.lemmatize(w, lang="fr")).lower()
+    return str(_lemmatize(w)).lower()
+
+
+@lru_cache(maxsize=1)
+def _french_lemmatizer() -> Any:
+    """`simplemma.lemmatize(w, lang="fr")` as a bound method, with the French dictionary read from
+    the data cache (`checker.datacache`) instead of decoded again in every new process."""
+    import simplemma
+
+    try:
+        from simplemma.strategies import DefaultStrategy
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            CachingDictionaryFactory,
+            MappingStrToByteString,
+            _load_dictionary_from_disk,
+        )
+    except ImportError:  # another simplemma layout: its own loading, only slower
+        return lambda w: simplemma.lemmatize(w, lang="fr")
+
+    from checker import datacache
+
+    version = getattr(simplemma, "__version__", "unknown")
+
+    class CachedFrenchFactory(CachingDictionaryFactory):
+        def _get_dictionary_uncached(self, lang: str) -> Any:
+            if lang != "fr":
+                return MappingStrToByteString(_load_dictionary_from_disk(lang))
+            data = datacache.load_or_build(
+                "simplemma-fr", version, lambda: _load_dictionary_from_disk("fr"), _is_bytes_dict
+            )
+            return MappingStrToByteString(data)
+
+    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedFrenchFactory()))
+    return lambda w: lemmatizer.lemmatize(w, "fr")
+
+
+def _is_bytes_dict(value: Any) -> bool:
+    if not isinstance(value, dict) or not value:
+        return False
+    key, val = next(iter(value.items()))
+    return isinstance(key, bytes) and isinstance(val, bytes)
+
+
+def _lemmatize(w: str) -> str:
+    return str(_french_lemmatizer()(w))
 
 
 ELISION_LEMMAS = {

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+
+# Also during collection: nothing a test module computes at import time reads or fills the user's
+# caches (results, and the decoded word lists of checker.datacache).
+os.environ.setdefault("CHECKER_NO_CACHE", "1")
 
 
 @pytest.fixture

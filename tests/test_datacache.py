@@ -1,0 +1,124 @@
+"""The data cache (`checker.datacache`): decoded word lists kept between runs."""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checker import datacache
+from checker.document import _french_lemmatizer, _lemmatize, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The data cache turned on, in a temporary folder (conftest turns it off for every other test)."""
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    _french_lemmatizer.cache_clear()
+    yield tmp_path
+    _french_lemmatizer.cache_clear()
+
+
+def _counting_build(calls: list[int]) -> dict[str, int]:
+    calls.append(1)
+    return {"chat": 3, "chien": 2}
+
+
+def _valid(value: object) -> bool:
+    return isinstance(value, dict) and value.get("chat") == 3
+
+
+def test_written_once_then_reused(cache_dir: Path) -> None:
+    calls: list[int] = []
+    first = datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    path = datacache.cache_path("demo", "1.0")
+    assert path.is_file() and path.is_relative_to(cache_dir / "data")
+    second = datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    assert first == second == {"chat": 3, "chien": 2}
+    assert len(calls) == 1
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_another_version_builds_again(cache_dir: Path) -> None:
+    calls: list[int] = []
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    datacache.load_or_build("demo", "2.0", lambda: _counting_build(calls), _valid)
+    assert len(calls) == 2
+    assert datacache.cache_path("demo", "1.0") != datacache.cache_path("demo", "2.0")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00garbage\xff" * 10,
+        marshal.dumps([1, 2, 3]),
+        marshal.dumps((datacache.FORMAT, "other", "1.0", {"chat": 3})),
+        marshal.dumps((datacache.FORMAT, "demo", "1.0", {"chat": 4})),
+        marshal.dumps((datacache.FORMAT, "demo", "1.0", {"chat": 3, "chien": 2}))[:-5],
+    ],
+    ids=["empty", "garbage", "list", "other-name", "rejected-value", "truncated"],
+)
+def test_corrupt_or_foreign_file_is_ignored_and_replaced(cache_dir: Path, content: bytes) -> None:
+    path = datacache.cache_path("demo", "1.0")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    calls: list[int] = []
+    assert datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid) == {"chat": 3, "chien": 2}
+    assert len(calls) == 1
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    assert len(calls) == 1  # the bad file was replaced by a good one
+
+
+def test_unwritable_folder_only_costs_the_speed_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocker))
+    calls: list[int] = []
+    for _ in range(2):
+        assert datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)["chat"] == 3
+    assert len(calls) == 2
+
+
+def test_no_cache_variable_turns_it_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    calls: list[int] = []
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    assert len(calls) == 2
+    assert not (tmp_path / "data").exists()
+
+
+def _sample_words() -> list[str]:
+    """A few thousand French word forms: every 60th form of simplemma's dictionary, the words of
+    the fixtures, capitalised and unknown variants."""
+    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+
+    forms = sorted(k.decode() for k in _load_dictionary_from_disk("fr"))[::60]
+    for fixture in sorted((ROOT / "fixtures").glob("*.md")):
+        forms += [t.text for t in tokenize(fixture.read_text(encoding="utf-8")) if t.kind == "word"]
+    extra = [w.capitalize() for w in forms[::7]] + [w.upper() for w in forms[::31]]
+    extra += ["agritech", "hubs", "Bakou", "azerbaïdjanais", "israélo-azerbaïdjanaise"]
+    extra += ["pourrait", "qu'il", "aujourd'hui"]
+    return list(dict.fromkeys(w for w in forms + extra if w))
+
+
+def test_cached_dictionary_gives_the_same_lemmas_as_simplemma(cache_dir: Path) -> None:
+    import simplemma
+
+    words = _sample_words()
+    assert len(words) > 3000
+    expected = [simplemma.lemmatize(w, lang="fr") for w in words]
+    first = [_lemmatize(w) for w in words]  # builds and writes the cache file
+    assert datacache.cache_path("simplemma-fr", simplemma.__version__).is_file()
+    _french_lemmatizer.cache_clear()
+    second = [_lemmatize(w) for w in words]  # reads it back
+    assert first == expected
+    assert second == expected
