@@ -23,8 +23,16 @@ def sample_raw() -> Path:
     return FIXTURES / "israel-azerbaidjan.raw.txt"
 
 
+@pytest.fixture(scope="session")
+def _session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("checker-cache")
+
+
 @pytest.fixture(autouse=True)
-def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_result_cache(monkeypatch: pytest.MonkeyPatch, _session_cache_dir: Path) -> None:
     """CLI runs in tests never read or fill the user's result cache (a hit would hide a monkeypatch);
-    tests of the cache itself delete this variable and pass --cache-dir."""
+    tests of the cache itself delete this variable and pass --cache-dir. The default cache folder is
+    a temporary one, so that a test that turns the cache on never writes the user's (the data cache
+    of checker.datacache follows it, not --cache-dir)."""
     monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(_session_cache_dir))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import datacache
+from checker import datacache, frequencies
 from checker.document import _french_lemmatizer, _lemmatize, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +20,10 @@ def cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]
     monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
     _french_lemmatizer.cache_clear()
+    frequencies._table.cache_clear()
     yield tmp_path
     _french_lemmatizer.cache_clear()
+    frequencies._table.cache_clear()
 
 
 def _counting_build(calls: list[int]) -> dict[str, int]:
@@ -122,3 +124,47 @@ def test_cached_dictionary_gives_the_same_lemmas_as_simplemma(cache_dir: Path) -
     second = [_lemmatize(w) for w in words]  # reads it back
     assert first == expected
     assert second == expected
+
+
+def test_word_frequencies_are_wordfreqs(cache_dir: Path) -> None:
+    import wordfreq
+
+    known = list(wordfreq.get_frequency_dict("fr", "best"))[::50]
+    others = ["porte-parole", "Maison", "MAISON", "aujourd’hui", "l'eau", "2024", "agritechs", "zzzz", "a b", ""]
+    others += [w + "x" for w in known[::40]]
+    words = known + others
+    expected = [wordfreq.word_frequency(w, "fr") for w in words]
+    first = [frequencies.word_frequency(w) for w in words]  # builds and writes the table
+    assert any(p.name.startswith("wordfreq-fr-") for p in (cache_dir / "data").iterdir())
+    frequencies._table.cache_clear()
+    table = frequencies._table()
+    assert all(frequencies.lookup(table, w) is not None for w in known)  # read back from the file
+    second = [frequencies.word_frequency(w) for w in words]
+    assert first == expected
+    assert second == expected
+
+
+def test_frequency_table_lookup() -> None:
+    table = b"abeille\t0.001\nb\t2e-05\nchat\t0.5\n\xc3\xa9t\xc3\xa9\t0.25\n"
+    assert frequencies.lookup(table, "abeille") == 0.001
+    assert frequencies.lookup(table, "b") == 2e-05
+    assert frequencies.lookup(table, "chat") == 0.5
+    assert frequencies.lookup(table, "été") == 0.25
+    for absent in ("a", "abeilles", "c", "chats", "zèbre", "", "\ud800"):
+        assert frequencies.lookup(table, absent) is None
+    assert frequencies.lookup(b"", "chat") is None
+    assert frequencies.lookup(b"no tabs here\n", "chat") is None
+    assert frequencies.lookup(b"chat\tnot-a-number\n", "chat") is None
+
+
+def test_frequencies_without_data_cache_ask_wordfreq(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import wordfreq
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    frequencies._table.cache_clear()
+    try:
+        assert frequencies._table() == b""
+        assert frequencies.word_frequency("maison") == wordfreq.word_frequency("maison", "fr")
+    finally:
+        frequencies._table.cache_clear()
+    assert not (tmp_path / "data").exists()

@@ -31,6 +31,7 @@ from checker.checks.readability import PROSE_KINDS, Word, block_sentence_words, 
 from checker.context import CheckContext
 from checker.document import Block, Document, Sentence, lemma
 from checker.findings import Finding
+from checker.frequencies import word_frequency
 from checker.matching import run_list_rules
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
@@ -47,9 +48,8 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def _frequency(word: str) -> float:
-    import wordfreq
-
-    return float(wordfreq.word_frequency(word, "fr"))
+    """`wordfreq.word_frequency(word, "fr")`, through the data cache (`checker.frequencies`)."""
+    return word_frequency(word)
 
 
 @lru_cache(maxsize=200_000)
