@@ -117,17 +117,12 @@ class Sentence:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        # Only the block's tokens from this sentence on (bisect): linear over a block of many sentences.
-        block_tokens = self.block.tokens
-        out: list[Token] = []
-        # Index walk, not a slice: a slice copies the rest of the block for every sentence.
-        for i in range(bisect.bisect_left(self.block.token_starts, self.start), len(block_tokens)):
-            t = block_tokens[i]
-            if t.start >= self.end:
-                break
-            if t.end <= self.end:
-                out.append(Token(t.text, t.start - self.start, t.end - self.start, t.kind))
-        return out
+        # Only the block's tokens that start within this sentence (two bisects): linear over a block
+        # of many sentences.
+        starts = self.block.token_starts
+        start, end = self.start, self.end
+        inside = self.block.tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return [Token(t.text, t.start - start, t.end - start, t.kind) for t in inside if t.end <= end]
 
     @property
     def words(self) -> list[Token]:
@@ -313,7 +308,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _ELISION = r"(?:qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[cdjlmnst])['’](?=[^\W\d_])"
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)*"
-_WORD = r"[^\W\d_](?:[\w]|[-'’](?=\w))*"
+_WORD = r"[^\W\d_]\w*(?:[-'’]\w+)*"  # a letter, then word characters, single hyphens or apostrophes between them
 _TOKEN_RE = re.compile(rf"(?P<elision>(?i:{_ELISION}))|(?P<number>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>[^\w\s])")
 # Words with an inner apostrophe that are not elisions.
 _APOSTROPHE_WORDS = re.compile(r"(?i)aujourd['’]hui|prud['’]hom\w*|presqu['’]île\w*|entr['’]\w+")
@@ -321,24 +316,24 @@ _APOSTROPHE_WORDS = re.compile(r"(?i)aujourd['’]hui|prud['’]hom\w*|presqu['�
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _TOKEN_RE.search(text, pos)
-        if not m:
-            break
-        at = m.start()
-        if text[at] in "aApPeE" and (at == 0 or not text[at - 1].isalnum()):
-            whole = _APOSTROPHE_WORDS.match(text, at)
-            if whole:
-                tokens.append(Token(whole.group(), at, whole.end(), "word"))
-                pos = whole.end()
-                continue
-        kind = m.lastgroup or "punct"
-        if kind == "elision":
-            kind = "word"
-        tokens.append(Token(m.group(), m.start(), m.end(), kind))  # type: ignore[arg-type]
-        pos = m.end()
+    while pos is not None:
+        # One finditer scan; after a whole apostrophe word (rare) a new scan resumes at its end.
+        resume = None
+        for m in _TOKEN_RE.finditer(text, pos):
+            at = m.start()
+            if text[at] in "aApPeE" and (at == 0 or not text[at - 1].isalnum()):
+                whole = _APOSTROPHE_WORDS.match(text, at)
+                if whole:
+                    append(Token(whole.group(), at, whole.end(), "word"))
+                    resume = whole.end()
+                    break
+            kind = m.lastgroup or "punct"
+            if kind == "elision":
+                kind = "word"
+            append(Token(m.group(), at, m.end(), kind))  # type: ignore[arg-type]
+        pos = resume
     return tokens
 
 
