@@ -27,9 +27,9 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, pairwise
 
-from checker.checks.readability import PROSE_KINDS, Word, block_sentence_words, fr_number
+from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
 from checker.context import CheckContext
-from checker.document import Block, Document, Sentence, lemma
+from checker.document import Block, Document, lemma
 from checker.findings import Finding
 from checker.frequencies import word_frequency
 from checker.matching import run_list_rules
@@ -72,15 +72,11 @@ class Item:
     is_stop: bool
     is_name: bool  # proper noun or all-capital abbreviation
     sentence_initial: bool
-
-    @property
-    def content(self) -> bool:
-        return not (self.is_stop or self.is_name or self.is_number) and len(self.text) >= _MIN_LETTERS
-
-    @property
-    def meaningful(self) -> bool:
-        """Carries meaning for phrase and duplicate detection (names included)."""
-        return not self.is_stop and (self.is_number or len(self.text) >= 2)
+    # Computed once by `_analyse` (read in every inner loop):
+    # a content word: not a stop word, name or number, at least _MIN_LETTERS letters long;
+    content: bool = False
+    # carries meaning for phrase and duplicate detection (names included).
+    meaningful: bool = False
 
 
 def _analyse(doc: Document) -> dict[int, list[Item]]:
@@ -90,27 +86,33 @@ def _analyse(doc: Document) -> dict[int, list[Item]]:
     names_mid_sentence: set[str] = set()
     for block in doc.blocks:
         items: list[Item] = []
+        append = items.append
         for s_index, (sentence, words) in enumerate(zip(block.sentences, block_sentence_words(block), strict=True)):
-            for w_index, word in enumerate(words):
-                items.append(_item(block, sentence, s_index, word, w_index == 0, stops))
+            offset = sentence.start
+            initial = True
+            for word in words:
                 lexical = word.lexical
-                if w_index > 0 and lexical[:1].isupper():
+                end = offset + word.end
+                key, number, stop, abbreviation = _word_info(lexical)
+                append(Item(block, s_index, end - len(lexical), end, lexical, key, number, stop, abbreviation, initial))
+                if not initial and lexical[:1].isupper():
                     names_mid_sentence.add(lexical)
+                initial = False
         raw[block.index] = items
     for items in raw.values():
         for item in items:
-            if item.text[:1].isupper() and (not item.sentence_initial or item.text in names_mid_sentence):
-                if item.sentence_initial and item.text.lower() in stops:
-                    continue
+            text = item.text
+            initial = item.sentence_initial
+            if (
+                text[:1].isupper()
+                and (not initial or text in names_mid_sentence)
+                and not (initial and text.lower() in stops)
+            ):
                 item.is_name = True
+            is_stop, is_number = item.is_stop, item.is_number
+            item.content = not (is_stop or item.is_name or is_number) and len(text) >= _MIN_LETTERS
+            item.meaningful = not is_stop and (is_number or len(text) >= 2)
     return raw
-
-
-def _item(block: Block, sentence: Sentence, s_index: int, word: Word, initial: bool, stops: frozenset[str]) -> Item:
-    lexical = word.lexical
-    end = sentence.start + word.end
-    key, is_number, is_stop, is_abbreviation = _word_info(lexical)
-    return Item(block, s_index, end - len(lexical), end, lexical, key, is_number, is_stop, is_abbreviation, initial)
 
 
 @lru_cache(maxsize=100_000)
@@ -246,12 +248,14 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
     min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
     # Pass 1: every n-gram with at least two content words, in document order.
     grams: list[tuple[tuple[str, tuple[str, ...]], list[Item], int]] = []
-    counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    counts: dict[tuple[str, tuple[str, ...]], int] = {}
     for block in doc.blocks:
         group = _group(block)
         if group is None:
             continue
         for sentence in _sentences_of(items[block.index]):
+            if len(sentence) < n:
+                continue
             content = [0, *accumulate(w.content for w in sentence)]  # prefix sums of content words
             keys = [w.key for w in sentence]
             for i in range(len(sentence) - n + 1):
@@ -259,7 +263,7 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
                     continue
                 key = (group, tuple(keys[i : i + n]))
                 grams.append((key, sentence, i))
-                counts[key] += 1
+                counts[key] = counts.get(key, 0) + 1
     # Pass 2: occurrences after the first of an n-gram seen at least min_count times, merged into runs.
     first_seen: dict[tuple[str, tuple[str, ...]], _Span] = {}
     runs: list[tuple[_Span, _Span]] = []  # (later occurrence, first occurrence)
@@ -403,28 +407,39 @@ def _similar_pairs(units: list[_Unit], threshold: float) -> list[tuple[_Unit, _U
     followed, which bounds the candidates and keeps the work linear in the text. The
     similarity of each candidate is then computed exactly.
     """
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    indexes: dict[str, dict[str, list[int]]] = {}  # group → lemma → units
     pairs = []
     for u_index, unit in enumerate(units):
-        size = len(unit.shingles)
+        shingles = unit.shingles
+        size = len(shingles)
+        index = indexes.setdefault(unit.group, {})
         candidates: set[int] = set()
-        for shingle in unit.shingles:
-            posting = index[(unit.group, shingle)]
+        postings = []
+        for shingle in shingles:
+            posting = index.get(shingle)
+            if posting is None:
+                index[shingle] = [u_index]
+                continue
             if len(posting) <= _HOT_SHINGLE_LIMIT:
                 candidates.update(posting)
+            postings.append(posting)
         best: tuple[float, int] | None = None
         for other in sorted(candidates):
-            other_size = len(units[other].shingles)
-            if min(size, other_size) < threshold * max(size, other_size):
-                continue  # the sizes alone rule it out
-            common = len(unit.shingles & units[other].shingles)
+            other_shingles = units[other].shingles
+            other_size = len(other_shingles)
+            if size <= other_size:
+                if size < threshold * other_size:
+                    continue  # the sizes alone rule it out
+            elif other_size < threshold * size:
+                continue
+            common = len(shingles & other_shingles)
             similarity = common / (size + other_size - common)
             if similarity >= threshold and (best is None or similarity > best[0]):
                 best = (similarity, other)
         if best is not None:
             pairs.append((unit, units[best[1]], best[0]))
-        for shingle in unit.shingles:
-            index[(unit.group, shingle)].append(u_index)
+        for posting in postings:
+            posting.append(u_index)
     return pairs
 
 
@@ -451,6 +466,13 @@ def _variant_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+def _pair_key(first: str, second: str) -> str:
+    """`_variant_key(first + second)`, from the cached keys of the two words when that is the same."""
+    if "Σ" in first or "Σ" in second:  # the only lower-casing that depends on the next letter (final sigma)
+        return _variant_key(first + second)
+    return _variant_key(first) + _variant_key(second)
+
+
 @lru_cache(maxsize=100_000)
 def _form(text: str) -> str:
     """Case-insensitive unless the word has inner capitals (AgriTech) that make it a form of its own."""
@@ -465,23 +487,28 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
     occurrences: dict[str, list[tuple[str, Block, int, int]]] = defaultdict(list)
     for block in doc.blocks:
         for item in items[block.index]:
-            if item.is_number or len(item.text) < 4:
+            text = item.text
+            if item.is_number or len(text) < 4:
                 continue
-            key = _variant_key(item.text)
+            key = _variant_key(text)
             if len(key) < 4:
                 continue
             if key not in ignored:
-                occurrences[key].append((_form(item.text), block, item.start, item.end))
+                occurrences[key].append((_form(text), block, item.start, item.end))
     # Two words written apart ("agri tech") are a variant of a key already seen as one word.
     for block in doc.blocks:
-        block_items = items[block.index]
-        for a, b in pairwise(block_items):
+        text = block.text
+        for a, b in pairwise(items[block.index]):
             if a.sentence != b.sentence or a.is_number or b.is_number:
                 continue
-            gap = block.text[a.end : b.start]
-            if not gap or gap.strip():
-                continue
-            key = _variant_key(a.text + b.text)
+            if b.start - a.end == 1:
+                if not text[a.end].isspace():
+                    continue
+            else:
+                gap = text[a.end : b.start]
+                if not gap or gap.strip():
+                    continue
+            key = _pair_key(a.text, b.text)
             if key in occurrences and key not in ignored:
                 occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end))
     findings = []
