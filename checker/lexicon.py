@@ -117,9 +117,7 @@ class Lexicon:
 
     @cached_property
     def pyspell(self) -> Any:
-        from spellchecker import SpellChecker
-
-        return SpellChecker(language="fr", distance=1, case_sensitive=False)
+        return _load_pyspell()
 
     @property
     def sources(self) -> list[str]:
@@ -227,6 +225,44 @@ class Lexicon:
                 yield from h.suggest(word)[:MAX_SUGGESTIONS]
             except (UnicodeError, ValueError):
                 return
+
+
+def _load_pyspell() -> Any:
+    """`SpellChecker(language="fr", distance=1)`, its word list read from the data cache
+    (`checker.datacache`: a marshal of the lower-cased {word: count} it builds from its gzipped
+    JSON, 0.1 s less in a new process) when that is on and pyspellchecker is laid out as expected."""
+    from spellchecker import SpellChecker
+
+    from checker import datacache
+
+    if datacache.enabled():
+        try:
+            import spellchecker
+
+            checker = SpellChecker(language=None, distance=1, case_sensitive=False)
+            frequencies = checker.word_frequency
+            if not frequencies._dictionary and callable(getattr(frequencies, "_update_dictionary", None)):
+                version = str(getattr(spellchecker, "__version__", "unknown"))
+                words = datacache.load_or_build("pyspellchecker-fr", version, _pyspell_words, _is_word_counts)
+                frequencies._dictionary.update(words)  # what load_json does once it has lower-cased the keys
+                frequencies._update_dictionary()
+                return checker
+        except Exception:  # any surprise: the library's own loading
+            pass
+    return SpellChecker(language="fr", distance=1, case_sensitive=False)
+
+
+def _pyspell_words() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="fr", distance=1, case_sensitive=False).word_frequency.dictionary)
+
+
+def _is_word_counts(value: Any) -> bool:
+    if not isinstance(value, dict) or not value:
+        return False
+    key, val = next(iter(value.items()))
+    return isinstance(key, str) and isinstance(val, int)
 
 
 def unaccent(word: str) -> str:

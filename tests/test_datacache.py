@@ -168,3 +168,25 @@ def test_frequencies_without_data_cache_ask_wordfreq(monkeypatch: pytest.MonkeyP
     finally:
         frequencies._table.cache_clear()
     assert not (tmp_path / "data").exists()
+
+
+def test_cached_pyspellchecker_list_is_the_librarys(cache_dir: Path) -> None:
+    from spellchecker import SpellChecker
+
+    from checker.lexicon import Lexicon, _load_pyspell
+
+    plain = SpellChecker(language="fr", distance=1, case_sensitive=False)
+    for _ in range(2):  # builds and writes the list, then reads it back
+        cached = _load_pyspell()
+        assert any(p.name.startswith("pyspellchecker-fr-") for p in (cache_dir / "data").iterdir())
+        ours, theirs = cached.word_frequency, plain.word_frequency
+        assert list(ours.dictionary.items()) == list(theirs.dictionary.items())
+        assert ours.letters == theirs.letters
+        assert ours.longest_word_length == theirs.longest_word_length
+        assert ours.total_words == theirs.total_words
+        assert ours.unique_words == theirs.unique_words
+        for word in ("maisonn", "gouvernment", "Bakou", "énergie", "xyzw"):
+            assert cached.edit_distance_1(word) == plain.edit_distance_1(word)
+            assert cached.candidates(word) == plain.candidates(word)
+    lexicon = Lexicon(use_hunspell=False, use_graphspell=False)
+    assert "maison" in lexicon.close_words("maisonn")
