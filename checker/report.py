@@ -7,7 +7,6 @@ import json
 import unicodedata
 from collections import Counter
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from checker import __version__
 from checker.rule_packs import RuleSet
@@ -153,6 +152,8 @@ def to_github(report: dict[str, Any]) -> str:
 
 def to_junit(report: dict[str, Any]) -> str:
     """JUnit XML: one test case per file, one failure per finding."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
+
     by_file: dict[str, list[dict[str, Any]]] = {p: [] for p in report["files"]}
     for f in report["findings"]:
         by_file.setdefault(f["path"], []).append(f)
