@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,hunspell]'
+	$(BIN)/python -m checker.datacache   # decode the word lists once, not in the first lint run
 	touch $(STAMP)
 
 # Lint the sample article. Exit status 1 (findings) is the expected result here.
