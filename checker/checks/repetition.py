@@ -246,30 +246,32 @@ class _Span:
 def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
     n = int(ctx.config.threshold("repeated-phrase-min-words"))
     min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
-    # Pass 1: every n-gram with at least two content words, in document order.
-    grams: list[tuple[tuple[str, tuple[str, ...]], list[Item], int]] = []
-    counts: dict[tuple[str, tuple[str, ...]], int] = {}
+    # Pass 1: every n-gram (tuple of lemmas) with at least two content words, in document order,
+    # counted per group.
+    grams: list[tuple[str, dict[tuple[str, ...], int], tuple[str, ...], list[Item], int]] = []
+    counts_by_group: dict[str, dict[tuple[str, ...], int]] = {}
     for block in doc.blocks:
         group = _group(block)
         if group is None:
             continue
+        counts = counts_by_group.setdefault(group, {})
         for sentence in _sentences_of(items[block.index]):
             if len(sentence) < n:
                 continue
             content = [0, *accumulate(w.content for w in sentence)]  # prefix sums of content words
             keys = [w.key for w in sentence]
-            for i in range(len(sentence) - n + 1):
+            for i, gram in enumerate(zip(*(keys[j:] for j in range(n)), strict=False)):  # sliding windows
                 if content[i + n] - content[i] < 2:
                     continue
-                key = (group, tuple(keys[i : i + n]))
-                grams.append((key, sentence, i))
-                counts[key] = counts.get(key, 0) + 1
+                grams.append((group, counts, gram, sentence, i))
+                counts[gram] = counts.get(gram, 0) + 1
     # Pass 2: occurrences after the first of an n-gram seen at least min_count times, merged into runs.
     first_seen: dict[tuple[str, tuple[str, ...]], _Span] = {}
     runs: list[tuple[_Span, _Span]] = []  # (later occurrence, first occurrence)
-    for key, sentence, i in grams:
-        if counts[key] < min_count:
+    for group, counts, gram, sentence, i in grams:
+        if counts[gram] < min_count:
             continue
+        key = (group, gram)
         window = _Span(sentence, i, i + n)
         if key not in first_seen:
             first_seen[key] = window
