@@ -122,6 +122,8 @@ class Sentence:
         starts = self.block.token_starts
         start, end = self.start, self.end
         inside = self.block.tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        if start == 0:  # same offsets: the block's tokens themselves (never modified), not copies
+            return [t for t in inside if t.end <= end]
         return [Token(t.text, t.start - start, t.end - start, t.kind) for t in inside if t.end <= end]
 
     @property
