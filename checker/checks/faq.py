@@ -336,8 +336,11 @@ class _FaqChecker:
 
     def candidates(self, faq: SentenceInfo, limit: int = 3) -> list[tuple[float, SentenceInfo]]:
         n = max(len(self.body), 1)
-        weights = {k: math.log(1 + n / len(self.index[k])) for k in faq.keys if k in self.index}
-        total = sum(weights.values()) + sum(math.log(1 + 2 * n) for k in faq.keys if k not in self.index)
+        # Sorted keys: float sums in a fixed order, so equal-looking scores rank the same in every
+        # process (a frozenset's order changes with the hash seed).
+        keys = sorted(faq.keys)
+        weights = {k: math.log(1 + n / len(self.index[k])) for k in keys if k in self.index}
+        total = sum(weights.values()) + sum(math.log(1 + 2 * n) for k in keys if k not in self.index)
         scores: dict[int, float] = defaultdict(float)
         for k, w in weights.items():
             postings = self.index[k]
