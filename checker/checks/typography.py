@@ -148,6 +148,11 @@ class _Checker:
         s, e = block.source_span(start, end)
         self.add_at(rule_id, s, e, edits, suggestion, **fmt)
 
+    def replace(self, rule_id: str, block: Block, m: re.Match[str], replacement: str, **fmt: Any) -> None:
+        """A finding over match `m` whose fix, and suggestion, is `replacement` for the whole match."""
+        edit = self.edit(block, m.start(), m.end(), replacement)
+        self.add(rule_id, block, m.start(), m.end(), [edit], replacement, **fmt)
+
     def add_at(
         self,
         rule_id: str,
@@ -196,24 +201,20 @@ class _Checker:
                 punct = m.group()
                 required = conv[punct]
                 if required and m.start() and self._missing_space(text, m.start(), punct):
-                    self.add(
+                    self.replace(
                         "typography.nbsp-before-punct",
                         block,
-                        m.start(),
-                        m.end(),
-                        [self.edit(block, m.start(), m.end(), required + punct)],
+                        m,
                         required + punct,
                         where=_where(punct),
                         expected=_show(required),
                     )
             required = conv["«"]
             for m in re.finditer(r"«(?=[^\s»])", text):
-                self.add(
+                self.replace(
                     "typography.nbsp-before-punct",
                     block,
-                    m.start(),
-                    m.end(),
-                    [self.edit(block, m.start(), m.end(), "«" + required)],
+                    m,
                     "«" + required,
                     where=_where("«"),
                     expected=_show(required),
@@ -332,12 +333,10 @@ class _Checker:
         for m in _ELLIPSIS_RE.finditer(text):
             before = text[max(0, m.start() - 4) : m.start()]
             replacement = "." if re.search(r"(?i)(?:^|\W)etc$", before) else "…"
-            self.add(
+            self.replace(
                 "typography.ellipsis",
                 block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), replacement)],
+                m,
                 replacement,
             )
 
@@ -353,12 +352,10 @@ class _Checker:
             if len(digits) > 12:
                 continue  # an identifier, not a quantity
             grouped = _group(digits, group)
-            self.add(
+            self.replace(
                 "typography.number-spacing",
                 block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), grouped)],
+                m,
                 grouped,
             )
         for m in _SPACED_NUMBER_RE.finditer(text):
@@ -368,12 +365,10 @@ class _Checker:
             if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             fixed = "".join(group if ch in _BREAKING else ch for ch in number)
-            self.add(
+            self.replace(
                 "typography.number-spacing",
                 block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), fixed)],
+                m,
                 fixed,
             )
 
@@ -389,12 +384,10 @@ class _Checker:
                 rule == "typography.currency-space" and not want_currency
             ):
                 continue
-            self.add(
+            self.replace(
                 rule,
                 block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), required + unit)],
+                m,
                 required + unit,
                 unit=unit,
                 expected=_show(required),
@@ -433,12 +426,10 @@ class _Checker:
                 continue  # reported (and fixed) by the punctuation and unit rules
             run = self.real(block, m.start(), m.end())
             keep = next((ch for ch in run if ch in NO_BREAK), " ")
-            self.add(
+            self.replace(
                 "typography.double-space",
                 block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), keep)],
+                m,
                 keep,
                 count=len(run),
             )
