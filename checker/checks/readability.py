@@ -138,6 +138,17 @@ class Scores:
         return out
 
 
+def message_fields(scores: Scores) -> dict[str, Any]:
+    """The scores as the French messages show them (both rules' templates use these names)."""
+    return {
+        "km": fr_number(scores.kandel_moles),
+        "lix": fr_number(scores.lix),
+        "words": scores.words,
+        "sentences": scores.sentences,
+        "words_per_sentence": fr_number(scores.words_per_sentence),
+    }
+
+
 def sentence_scores(sentence: Sentence) -> Scores:
     return _scores(sentence_words(sentence))
 
@@ -280,13 +291,9 @@ def _hard_paragraphs(report: ReadabilityReport, ctx: CheckContext, min_words: fl
                 first,
                 0,
                 first.end - first.start,
-                km=fr_number(km),
-                lix=fr_number(lix),
                 km_min=fr_number(km_min),
                 lix_max=fr_number(lix_max),
-                words=scores.words,
-                sentences=scores.sentences,
-                words_per_sentence=fr_number(scores.words_per_sentence),
+                **message_fields(scores),
                 data={**scores.as_dict(), "paragraph_start": para_start, "paragraph_end": para_end},
             )
         )
@@ -312,12 +319,8 @@ def _document_score(doc: Document, scores: Scores, ctx: CheckContext) -> Finding
         anchor,
         start,
         end,
-        km=fr_number(km),
         km_label=km_label(km),
-        lix=fr_number(lix),
         lix_label=lix_label(lix),
-        words=scores.words,
-        sentences=scores.sentences,
-        words_per_sentence=fr_number(scores.words_per_sentence),
+        **message_fields(scores),
         data=scores.as_dict(),
     )
