@@ -15,7 +15,8 @@ precision (`bench/precision.py`). It is made of:
 
 The text is kept as published: no correction. Only the container changes: the HTML of Wikinews
 becomes Markdown (h1/h2 headings, paragraphs, list items), the code.gouv.fr front matter is replaced
-by ours, and the site's `{% imageContent "src", "alt" %}` shortcode becomes the image it renders.
+by ours, the site's `{% imageContent "src", "alt" %}` shortcode becomes the image it renders and its
+`:::quote` / `:::callout` containers become Markdown quote blocks.
 
     # fetched copies (git directories, e.g. from the `fetch` tool or `git clone --bare`)
     python bench/make_dev_corpus.py --wikinews-git /work/.mirror/adrien-bougouin+WikinewsKeyphraseCorpus/repo/.git \
@@ -34,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "corpus"
@@ -68,9 +70,7 @@ class Article:
 
 
 def git(git_dir: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True, text=True
-    ).stdout
+    return subprocess.run(["git", f"--git-dir={git_dir}", *args], check=True, capture_output=True, text=True).stdout
 
 
 def slugify(text: str, words: int = 7) -> str:
@@ -82,7 +82,7 @@ def slugify(text: str, words: int = 7) -> str:
 class WikinewsHTML(HTMLParser):
     """Collects the blocks of one Wikinews document: (tag, text) for h1, h2, p and li."""
 
-    BLOCKS = {"h1", "h2", "p", "li"}
+    BLOCKS: ClassVar[set[str]] = {"h1", "h2", "p", "li"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -108,7 +108,9 @@ class WikinewsHTML(HTMLParser):
 
 def wikinews_articles(git_dir: Path) -> list[Article]:
     commit = git(git_dir, "rev-parse", "HEAD").strip()
-    names = sorted(p for p in git(git_dir, "ls-tree", "--name-only", "HEAD", "documents/").split() if p.endswith(".html"))
+    names = sorted(
+        p for p in git(git_dir, "ls-tree", "--name-only", "HEAD", "documents/").split() if p.endswith(".html")
+    )
     articles = []
     for path in names:
         page_id = Path(path).stem
@@ -144,6 +146,8 @@ def wikinews_articles(git_dir: Path) -> list[Article]:
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# `:::quote /img/x.jpg` … `:::` and `:::callout` … `:::` (markdown-it containers) render as quote blocks.
+CONTAINER = re.compile(r"^:::\w+[^\n]*\n(.*?)\n:::[ \t]*$", re.MULTILINE | re.DOTALL)
 IMAGE_SHORTCODE = re.compile(r'^\{%\s*imageContent\s+"([^"]*)",\s*"([^"]*)".*%\}\s*$', re.MULTILINE)
 
 
@@ -180,7 +184,9 @@ def codegouv_articles(git_dir: Path, folder: str) -> list[Article]:
         front, body = match[1], text[match.end() :]
         if len(ENGLISH_MARKER.findall(body)) > 10 or "<table" in body:
             continue  # an English post, or a programme laid out as an HTML table rather than prose
-        body = IMAGE_SHORTCODE.sub(lambda m: f"![{m[2]}]({m[1]})", body).strip() + "\n"
+        body = IMAGE_SHORTCODE.sub(lambda m: f"![{m[2]}]({m[1]})", body)
+        body = CONTAINER.sub(lambda m: "\n".join(f"> {line}".rstrip() for line in m[1].split("\n")), body)
+        body = body.strip() + "\n"
         title = front_matter_value(front, "title")
         post_dir = Path(path).parent.name if "blog/posts" in path else Path(path).stem
         articles.append(
