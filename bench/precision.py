@@ -1,0 +1,308 @@
+"""Precision of every rule on the development corpus, from the findings judged by hand.
+
+    .venv/bin/python bench/precision.py                 # lint corpus/articles, print the table
+    .venv/bin/python bench/precision.py --findings run.json   # reuse a `checker lint --format json` output
+    .venv/bin/python bench/precision.py --draw-sample 20261202  # (re)draw the stratified sample to judge
+    .venv/bin/python bench/precision.py --record        # after a rule change: record which judged findings remain
+
+Runs `checker lint --format json --no-cache` over `corpus/articles/` and prints, per rule: findings
+per 1,000 words on news (`genre: news` in the front matter) and overall, how many of its current
+findings were judged in `bench/judgements/findings.tsv`, TRUE / FALSE / DEBATABLE, and precision =
+TRUE / (TRUE + FALSE) with DEBATABLE apart. Family lines weight each rule's precision by its number of
+findings (the sample is stratified: rare rules are judged whole, frequent ones sampled). Then it lists,
+per rule, the findings that are new since the sample was drawn (their key is not in
+`bench/judgements/population.tsv`) and still unjudged: judge them, a fix that removes false alarms can
+create others; and the judged findings that are gone (a TRUE one gone is a lost catch).
+
+The `reported` column says whether each judged finding was reported at the last `--record`:
+tests/test_precision_judgements.py fails when a finding judged TRUE is not reported, when a FALSE one
+recorded as fixed (`no`) comes back, and when a known false alarm (`yes`) is fixed without being
+recorded, so that every improvement is kept.
+
+A finding is keyed by file, rule id, the text of its span and its occurrence among the findings of
+that file with that rule and text, so that a line shift does not break the key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "articles"
+JUDGEMENTS = ROOT / "bench" / "judgements" / "findings.tsv"
+POPULATION = ROOT / "bench" / "judgements" / "population.tsv"
+JUDGEMENT_COLUMNS = ["file", "rule_id", "occurrence", "line", "column", "text", "verdict", "reason", "reported"]
+VERDICTS = ("TRUE", "FALSE", "DEBATABLE")
+# A score reported once per document, not a fault: nothing to judge.
+NOT_JUDGED = {"readability.document-score"}
+# Sampling: a rule with at most ALL_UP_TO findings, and every claims rule, is judged whole; a more
+# frequent one gets ALL_UP_TO - 2 + sqrt(n) / 2 findings drawn at random (seeded).
+ALL_UP_TO = 12
+JUDGED_WHOLE_FAMILIES = {"claims"}
+
+Key = tuple[str, str, str, int]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    key: Key
+    line: int
+    column: int
+    verdict: str
+    reason: str
+    # Whether the checker reported it at the last `--record`: a FALSE one marked "no" was fixed and
+    # must not come back; a FALSE one marked "yes" is a known false alarm still to fix.
+    reported: bool
+
+
+def repo_path(path: str | Path) -> str:
+    """The path of a corpus file relative to the repository root, with forward slashes."""
+    resolved = (ROOT / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
+    return resolved.relative_to(ROOT).as_posix()
+
+
+def lint(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """Findings of `checker lint --format json --no-cache` on the given files, in output order."""
+    command = [sys.executable, "-c", "from checker.cli import main; main()", "lint", "--format", "json", "--no-cache"]
+    result = subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"checker lint failed ({result.returncode}): {result.stderr.strip()}")
+    findings: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+def keyed(findings: Iterable[dict[str, Any]]) -> dict[Key, dict[str, Any]]:
+    """Each finding under its key (file, rule id, text, occurrence of that triple in output order)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result: dict[Key, dict[str, Any]] = {}
+    for finding in findings:
+        triple = (repo_path(finding["path"]), finding["rule_id"], finding["text"])
+        result[(*triple, seen[triple])] = finding
+        seen[triple] += 1
+    return result
+
+
+def front_matter(text: str) -> dict[str, str]:
+    match = re.match(r"\A---\n(.*?)\n---\n", text, re.DOTALL)
+    fields: dict[str, str] = {}
+    for line in match[1].splitlines() if match else []:
+        name, _, value = line.partition(":")
+        fields[name.strip()] = value.strip().strip('"')
+    return fields
+
+
+WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
+MARKUP = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
+
+
+def word_count(text: str) -> int:
+    """Words of the body: front matter, link targets, HTML tags and bare URLs left out."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    return len(WORD.findall(MARKUP.sub(" ", body)))
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.md"))
+
+
+def genres_and_words(files: Iterable[Path]) -> dict[str, tuple[str, int]]:
+    result = {}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        result[repo_path(path)] = (front_matter(text).get("genre", "other"), word_count(text))
+    return result
+
+
+def load_judgements(path: Path = JUDGEMENTS) -> dict[Key, Judgement]:
+    judgements: dict[Key, Judgement] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["verdict"] not in VERDICTS:
+                raise ValueError(f"{path}: verdict {row['verdict']!r} is not one of {VERDICTS}")
+            key = (row["file"], row["rule_id"], unescape(row["text"]), int(row["occurrence"]))
+            if row["reported"] not in ("yes", "no"):
+                raise ValueError(f"{path}: reported {row['reported']!r} is neither 'yes' nor 'no'")
+            judgements[key] = Judgement(
+                key, int(row["line"]), int(row["column"]), row["verdict"], row["reason"], row["reported"] == "yes"
+            )
+    return judgements
+
+
+def escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(m[1], m[1]), text)
+
+
+def load_population(path: Path = POPULATION) -> set[Key]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {(r["file"], r["rule_id"], unescape(r["text"]), int(r["occurrence"])) for r in rows}
+
+
+def draw_sample(findings: dict[Key, dict[str, Any]], seed: int) -> list[Key]:
+    """The stratified sample: every finding of rare rules and of the claims family, a seeded draw of
+    the frequent ones."""
+    by_rule: dict[str, list[Key]] = defaultdict(list)
+    for key in findings:
+        if key[1] not in NOT_JUDGED:
+            by_rule[key[1]].append(key)
+    rng = random.Random(seed)
+    sample: list[Key] = []
+    for rule in sorted(by_rule):
+        keys = sorted(by_rule[rule])
+        if len(keys) <= ALL_UP_TO or rule.split(".")[0] in JUDGED_WHOLE_FAMILIES:
+            sample.extend(keys)
+        else:
+            sample.extend(sorted(rng.sample(keys, min(len(keys), ALL_UP_TO - 2 + round(math.sqrt(len(keys)) / 2)))))
+    return sample
+
+
+def write_population(findings: dict[Key, dict[str, Any]], path: Path = POPULATION) -> None:
+    rows = ["file\trule_id\toccurrence\ttext"]
+    rows += [f"{k[0]}\t{k[1]}\t{k[3]}\t{escape(k[2])}" for k in sorted(findings) if k[1] not in NOT_JUDGED]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def write_sheet(findings: dict[Key, dict[str, Any]], sample: list[Key], path: Path) -> None:
+    """The sample as a judgement file with empty verdicts (columns of findings.tsv)."""
+    rows = ["\t".join(JUDGEMENT_COLUMNS)]
+    for key in sample:
+        finding = findings[key]
+        rows.append(f"{key[0]}\t{key[1]}\t{key[3]}\t{finding['line']}\t{finding['column']}\t{escape(key[2])}\t\t\tyes")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def record(judgements: dict[Key, Judgement], findings: dict[Key, dict[str, Any]], path: Path = JUDGEMENTS) -> None:
+    """Rewrite the judgement file with `reported` set from this run (and lines and columns updated)."""
+    rows = ["\t".join(JUDGEMENT_COLUMNS)]
+    for key, judgement in judgements.items():
+        finding = findings.get(key)
+        line, column = (finding["line"], finding["column"]) if finding else (judgement.line, judgement.column)
+        fields = [key[0], key[1], str(key[3]), str(line), str(column), escape(key[2]), judgement.verdict,
+                  judgement.reason, "yes" if finding else "no"]  # fmt: skip
+        rows.append("\t".join(fields))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def precision(true: int, false: int) -> str:
+    return f"{100 * true / (true + false):.0f} %" if true + false else "—"
+
+
+def per_thousand(count: int, words: int) -> str:
+    return f"{1000 * count / max(words, 1):8.1f}"
+
+
+def report(
+    findings: dict[Key, dict[str, Any]],
+    words: dict[str, tuple[str, int]],
+    judgements: dict[Key, Judgement],
+    population: set[Key],
+) -> str:
+    news_words = sum(n for genre, n in words.values() if genre == "news")
+    all_words = sum(n for _, n in words.values())
+    count: Counter[str] = Counter()
+    news_count: Counter[str] = Counter()
+    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
+    new_unjudged: dict[str, list[Key]] = defaultdict(list)
+    for key in findings:
+        rule = key[1]
+        count[rule] += 1
+        news_count[rule] += words.get(key[0], ("other", 0))[0] == "news"
+        if key in judgements:
+            verdicts[rule][judgements[key].verdict] += 1
+        elif key not in population and rule not in NOT_JUDGED:
+            new_unjudged[rule].append(key)
+    gone = [judgement for key, judgement in judgements.items() if key not in findings]
+    back = [j for key, j in judgements.items() if j.verdict == "FALSE" and not j.reported and key in findings]
+
+    lines = [
+        f"corpus: {len(words)} files, {all_words} words ({news_words} news); {len(findings)} findings; "
+        f"{len(judgements)} judged findings in {JUDGEMENTS.relative_to(ROOT)}",
+        "",
+        f"{'rule':34} {'/1k news':>8} {'/1k all':>8} {'count':>6} {'judged':>6} {'TRUE':>5} {'FALSE':>5} "
+        f"{'DEB':>4} {'precision':>9}",
+    ]
+    families: dict[str, list[str]] = defaultdict(list)
+    for rule in sorted(count):
+        families[rule.split(".")[0]].append(rule)
+    for family in sorted(families):
+        weighted_true = weighted_decided = 0.0
+        family_count = family_news = 0
+        for rule in families[family]:
+            v = verdicts[rule]
+            judged = sum(v.values())
+            family_count += count[rule]
+            family_news += news_count[rule]
+            if v["TRUE"] + v["FALSE"]:
+                weighted_true += count[rule] * v["TRUE"] / (v["TRUE"] + v["FALSE"])
+                weighted_decided += count[rule]
+            lines.append(
+                f"{rule:34} {per_thousand(news_count[rule], news_words)} {per_thousand(count[rule], all_words)} "
+                f"{count[rule]:6d} {judged:6d} {v['TRUE']:5d} {v['FALSE']:5d} {v['DEBATABLE']:4d} "
+                f"{precision(v['TRUE'], v['FALSE']):>9}"
+            )
+        weighted = f"{100 * weighted_true / weighted_decided:.0f} %" if weighted_decided else "—"
+        lines.append(
+            f"{'= ' + family + ' (weighted)':34} {per_thousand(family_news, news_words)} "
+            f"{per_thousand(family_count, all_words)} {family_count:6d} {'':6} {'':5} {'':5} {'':4} {weighted:>9}"
+        )
+        lines.append("")
+    if new_unjudged:
+        lines.append("New findings since the sample was drawn, not judged yet:")
+        for rule in sorted(new_unjudged):
+            for key in new_unjudged[rule]:
+                finding = findings[key]
+                lines.append(f"  {rule}: {key[0]}:{finding['line']}:{finding['column']} « {key[2]} »")
+    if back:
+        lines.append("Fixed false alarms that came back:")
+        for judgement in back:
+            lines.append(f"  {judgement.key[1]}: {judgement.key[0]}:{judgement.line} « {judgement.key[2]} »")
+    if gone:
+        lines.append("Judged findings that are not reported any more (TRUE: a lost catch; FALSE: a fixed false alarm):")
+        for judgement in sorted(gone, key=lambda j: (j.key[1], j.verdict)):
+            lines.append(
+                f"  {judgement.verdict:9} {judgement.key[1]}: {judgement.key[0]}:{judgement.line} "
+                f"« {judgement.key[2]} »"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--findings", type=Path, help="a `checker lint --format json` output on corpus/articles")
+    parser.add_argument("--draw-sample", type=int, metavar="SEED", help="write population.tsv and sample-sheet.tsv")
+    parser.add_argument("--record", action="store_true", help="set the `reported` column of findings.tsv from this run")
+    args = parser.parse_args(argv)
+    files = corpus_files()
+    raw = json.loads(args.findings.read_text(encoding="utf-8"))["findings"] if args.findings else lint(files)
+    findings = keyed(raw)
+    if args.draw_sample is not None:
+        sample = draw_sample(findings, args.draw_sample)
+        write_population(findings)
+        write_sheet(findings, sample, JUDGEMENTS.with_name("sample-sheet.tsv"))
+        print(f"seed {args.draw_sample}: {len(sample)} findings drawn out of {len(findings)}")
+        return
+    judgements = load_judgements()
+    if args.record:
+        record(judgements, findings)
+        judgements = load_judgements()
+    print(report(findings, genres_and_words(files), judgements, load_population()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The judged findings of bench/judgements/findings.tsv on the development corpus (corpus/articles/)
+hold: a finding judged TRUE is still reported, a false alarm recorded as fixed (`reported` = no) does
+not come back, and a known false alarm (`reported` = yes) that a change removes is recorded as fixed
+(`.venv/bin/python bench/precision.py --record`), so that the gain is kept.
+
+After a rule change, also judge the findings it newly produces (`bench/precision.py` lists them).
+The corpus files that hold a judged finding are linted once for the module."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_precision() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_precision", ROOT / "bench" / "precision.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+precision = _load_precision()
+JUDGEMENTS = precision.load_judgements()
+
+
+@pytest.fixture(scope="module")
+def current() -> dict[Any, dict[str, Any]]:
+    files = sorted({ROOT / key[0] for key in JUDGEMENTS})
+    result: dict[Any, dict[str, Any]] = precision.keyed(precision.lint(files))
+    return result
+
+
+def _describe(keys: list[Any]) -> str:
+    return "\n".join(f"  {k[1]} {k[0]}:{JUDGEMENTS[k].line} « {k[2]} » ({JUDGEMENTS[k].reason})" for k in sorted(keys))
+
+
+def test_the_sample_is_large_and_judged_whole() -> None:
+    assert len(JUDGEMENTS) >= 400
+    assert all(j.verdict in ("TRUE", "FALSE", "DEBATABLE") and j.reason.strip() for j in JUDGEMENTS.values())
+    assert not [key for key, j in JUDGEMENTS.items() if j.verdict == "TRUE" and not j.reported]
+    assert all((ROOT / key[0]).is_file() for key in JUDGEMENTS)
+
+
+def test_no_fixed_false_alarm_comes_back(current: dict[Any, dict[str, Any]]) -> None:
+    back = [key for key, j in JUDGEMENTS.items() if j.verdict == "FALSE" and not j.reported and key in current]
+    assert not back, f"{len(back)} finding(s) judged FALSE and fixed are reported again:\n{_describe(back)}"
+
+
+def test_a_fixed_false_alarm_is_recorded(current: dict[Any, dict[str, Any]]) -> None:
+    fixed = [key for key, j in JUDGEMENTS.items() if j.verdict == "FALSE" and j.reported and key not in current]
+    assert not fixed, (
+        f"{len(fixed)} false alarm(s) are gone: record it with `.venv/bin/python bench/precision.py --record`"
+        f" (and judge the rule's new findings):\n{_describe(fixed)}"
+    )
+
+
+def test_no_finding_judged_true_disappears(current: dict[Any, dict[str, Any]]) -> None:
+    gone = [key for key, j in JUDGEMENTS.items() if j.verdict == "TRUE" and key not in current]
+    assert not gone, f"{len(gone)} finding(s) judged TRUE are no longer reported:\n{_describe(gone)}"
+
+
+def test_a_finding_is_keyed_by_file_rule_text_and_occurrence() -> None:
+    findings = [
+        {"path": "corpus/articles/a.md", "rule_id": "r.x", "text": "mot", "line": 3},
+        {"path": "corpus/articles/a.md", "rule_id": "r.x", "text": "mot", "line": 9},
+        {"path": "corpus/articles/a.md", "rule_id": "r.y", "text": "mot", "line": 9},
+    ]
+    keys = list(precision.keyed(findings))
+    assert keys == [
+        ("corpus/articles/a.md", "r.x", "mot", 0),
+        ("corpus/articles/a.md", "r.x", "mot", 1),
+        ("corpus/articles/a.md", "r.y", "mot", 0),
+    ]
