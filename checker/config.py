@@ -4,13 +4,14 @@ from the linted file, validated against `schemas/config.schema.json`."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
-from checker.findings import load_schema
+from checker.schemas import load_schema
 
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "long-sentence-words": 30,
@@ -49,10 +50,13 @@ class Config:
     def threshold(self, name: str) -> float:
         return dict(self.thresholds).get(name, DEFAULT_THRESHOLDS[name])
 
-    def enabled(self, rule_id: str, family: str) -> bool:
-        """Whether a rule is reported: select/ignore accept families and rule ids (or id prefixes)."""
+    def enabled(self, rule_id: str, family: str, default_on: bool = True) -> bool:
+        """Whether a rule is reported: select/ignore accept families and rule ids (or id prefixes).
+        A rule off by default (`default: off` in its pack) runs only when `select` names its id."""
         if any(_matches(rule_id, family, sel) for sel in self.ignore):
             return False
+        if not default_on:
+            return rule_id in self.select
         if not self.select:
             return True
         return any(_matches(rule_id, family, sel) for sel in self.select)
@@ -72,6 +76,31 @@ class Config:
 
 def _matches(rule_id: str, family: str, selector: str) -> bool:
     return selector in (family, rule_id) or rule_id.startswith(selector + ".")
+
+
+def unknown_selector(selector: str, rule_ids: Iterable[str]) -> str | None:
+    """Why `selector` (a family, a rule id or an id prefix) names no rule, with a suggestion; None when it does."""
+    from checker.families import family_names, suggest
+
+    ids = list(rule_ids)
+    if selector in family_names() or any(rid == selector or rid.startswith(selector + ".") for rid in ids):
+        return None
+    return f"'{selector}' is neither a family nor a rule id{suggest(selector, [*family_names(), *ids])}"
+
+
+def check_selectors(config: Config, where: str) -> None:
+    """select, ignore and severity keys must name families or rules (of the shipped and the configured packs)."""
+    from checker.rule_packs import load_rules
+
+    rule_ids = [r.id for r in load_rules(config.rule_packs)]
+    for key, selectors in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", tuple(k for k, _ in config.severity)),
+    ):
+        for selector in selectors:
+            if (problem := unknown_selector(selector, rule_ids)) is not None:
+                raise CheckerError(f"{where}: invalid configuration at '{key}': {problem}")
 
 
 def _validate(data: Any, path: str) -> None:
@@ -97,7 +126,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         except (OSError, UnicodeDecodeError) as exc:
             raise CheckerError(f"{wl}: cannot read word list: {getattr(exc, 'strerror', None) or exc}") from None
     grammar = data.get("grammar", {})
-    return Config(
+    config = Config(
         select=tuple(data.get("select", [])),
         ignore=tuple(data.get("ignore", [])),
         severity=tuple(sorted(data.get("severity", {}).items())),
@@ -112,6 +141,8 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         thresholds=tuple(sorted(data.get("thresholds", {}).items())),
         source=path,
     )
+    check_selectors(config, path)
+    return config
 
 
 def read_config_file(path: Path) -> Config | None:

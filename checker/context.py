@@ -28,10 +28,10 @@ class CheckContext:
 
     def enabled(self, rule_id: str) -> bool:
         rule = self.rules.get(rule_id)
-        return rule is not None and self.config.enabled(rule.id, rule.family)
+        return rule is not None and self.config.enabled(rule.id, rule.family, rule.default_on)
 
     def enabled_rules(self, family: str) -> list[Rule]:
-        return [r for r in self.rules.family(family) if self.config.enabled(r.id, r.family)]
+        return [r for r in self.rules.family(family) if self.config.enabled(r.id, r.family, r.default_on)]
 
     def finding(
         self,

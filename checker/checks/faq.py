@@ -66,6 +66,11 @@ _INFINITIVE_END = ("er", "ir", "re", "oir")
 _APOS = "'’"
 
 
+CODED_RULES = frozenset(
+    ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial", "faq.jsonld-mismatch")
+)
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     rule_ids = ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial")
     findings: list[Finding] = []

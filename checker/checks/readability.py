@@ -229,6 +229,9 @@ def lix_label(lix: float) -> str:
     return "très difficile"
 
 
+CODED_RULES = frozenset(("readability.long-sentence", "readability.paragraph-hard", "readability.document-score"))
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     if ctx.enabled("readability.long-sentence"):

@@ -32,7 +32,6 @@ from checker.context import CheckContext
 from checker.document import Block, Document, lemma
 from checker.findings import Finding
 from checker.frequencies import word_frequency
-from checker.matching import run_list_rules
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
 _MIN_LETTERS = 3
@@ -128,8 +127,13 @@ def _word_info(lexical: str) -> tuple[str, bool, bool, bool]:
     return key, is_number, is_stop, is_abbreviation
 
 
+CODED_RULES = frozenset(
+    f"repetition.{name}" for name in ("close-lemma", "phrase", "overused", "near-duplicate", "spelling-variant")
+)
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    findings: list[Finding] = run_list_rules(ctx, ctx.enabled_rules("repetition"))
+    findings: list[Finding] = []
     wanted = {
         name
         for name in ("close-lemma", "phrase", "overused", "near-duplicate", "spelling-variant")
