@@ -334,6 +334,16 @@ def explain(rule_id: str, config_path: str | None) -> None:
     click.echo("")
     click.echo(f"Message : {rule.message}")
     click.echo("")
+    if not rule.default_on:
+        click.echo(f"Désactivée par défaut : select = [\"{rule.id}\"] ou enabled = true la met en route.")
+        click.echo("")
+    if rule.parameters:
+        from checker.parameters import TYPES
+
+        click.echo(f'Paramètres ([tool.checker.rules."{rule.id}"]) :')
+        for p in rule.parameters:
+            click.echo(f"  {p.name} ({TYPES[p.type]}, défaut {p.shown_default()}) : {p.description}")
+        click.echo("")
     click.echo("Signalé (le passage signalé est souligné) :")
     for ex in rule.examples_flagged:
         text, carets = _example_lines(ex)

@@ -66,8 +66,8 @@ def coded_rule_problem(rule: Rule) -> str | None:
 
 def suggest(name: str, known: tuple[str, ...] | list[str]) -> str:
     """« (vouliez-vous dire … ?) » with the closest known names, or "" when none is close."""
-    close = difflib.get_close_matches(name, known, n=2, cutoff=0.7)
-    return f" (vouliez-vous dire {' ou '.join(close)} ?)" if close else ""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+    return f" (vouliez-vous dire {close[0]} ?)" if close else ""
 
 
 def unknown_family_error(family: str) -> str:

@@ -105,7 +105,7 @@ def pattern_problem(rule: Rule) -> str | None:
 
 def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     """Findings of existence and substitution rules over every block in the rules' regions."""
-    timeout = ctx.config.threshold("regex-timeout-seconds")
+    timeout = ctx.config.regex_timeout()
     findings: list[Finding] = []
     for rule in rules:
         for block in ctx.doc.blocks:

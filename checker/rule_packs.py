@@ -14,6 +14,7 @@ import yaml
 
 from checker.errors import CheckerError
 from checker.kinds import canonical, rule_problem
+from checker.parameters import Parameter, parse_parameters
 from checker.schemas import load_schema
 
 
@@ -36,6 +37,10 @@ class Rule:
     case_sensitive: bool = False
     regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
     default_on: bool = True  # False: `default: off` in the pack, run only when selected by id or enabled in config
+    parameters: tuple[Parameter, ...] = ()  # the rule's tunables, with their types and defaults
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -117,11 +122,13 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
                 regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
                 params={**data.get("params", {}), **raw.get("params", {})},
                 default_on=raw.get("default", "on") not in ("off", False),
+                parameters=parse_parameters(raw.get("parameters", {})),
             )
         )
     if validate:
         for rule in rules:
-            if (problem := rule_problem(rule)) is not None:
+            problem = rule_problem(rule) or next(filter(None, (p.problem(p.default) for p in rule.parameters)), None)
+            if problem is not None:
                 raise CheckerError(f"{path}: rule {rule.id}: cannot run: {problem}")
     return rules
 

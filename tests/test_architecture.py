@@ -186,3 +186,95 @@ def _config(tmp_path: Path, pack: Path) -> Path:
     path = tmp_path / ".checker.toml"
     path.write_text(f'rule-packs = ["{pack.name}"]\n', encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------- rule parameters and per-rule settings
+
+LONG = "Le ministre a rencontré hier à Bakou le président du pays pour parler de l’énergie et de l’eau.\n"
+
+
+def _lint_with(tmp_path: Path, toml: str, *args: str) -> tuple[int, str, str]:
+    (tmp_path / ".checker.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(LONG, encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "lint",
+            "--jobs",
+            "1",
+            "--no-cache",
+            "--config",
+            str(tmp_path / ".checker.toml"),
+            *args,
+            str(tmp_path / "a.txt"),
+        ],
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_per_rule_severity_enabled_and_parameter(tmp_path: Path) -> None:
+    rule = '[rules."readability.long-sentence"]\n'
+    code, out, _ = _lint_with(tmp_path, 'select = ["readability"]\n')
+    assert "readability.long-sentence" not in out  # 18 words, under the default 30
+    code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nseverity = "error"\n')
+    assert code == 1 and "erreur [readability.long-sentence] Phrase longue : 18 mots (seuil : 10)" in out
+    code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nenabled = false\n')
+    assert code == 0 and "readability.long-sentence" not in out
+    # The former [thresholds] name still sets the same parameter.
+    code, out, _ = _lint_with(tmp_path, 'select = ["readability"]\n[thresholds]\nlong-sentence-words = 12\n')
+    assert "(seuil : 12)" in out
+
+
+def test_enabled_true_turns_on_a_rule_off_by_default(tmp_path: Path) -> None:
+    pack = tmp_path / "maison.yaml"
+    pack.write_text(
+        _pack(_rule("wording.zorglub", "wording").replace("severity:", "default: off\n    severity:")), "utf-8"
+    )
+    config = config_from_mapping(
+        {"rule-packs": ["maison.yaml"], "rules": {"wording.zorglub": {"enabled": True}}}, base=tmp_path
+    )
+    assert "wording.zorglub" in [f.rule_id for f in lint_text("Le zorglub.\n", config).findings]
+
+
+@pytest.mark.parametrize(
+    ("toml", "needles"),
+    [
+        (
+            '[rules."readability.long-sentense"]\nmax-words = 10\n',
+            ["unknown rule", "vouliez-vous dire readability.long-sentence ?"],
+        ),
+        (
+            '[rules."readability.long-sentence"]\nmax-word = 10\n',
+            ["unknown parameter 'max-word'", "vouliez-vous dire max-words", "its parameters: max-words"],
+        ),
+        ('[rules."readability.long-sentence"]\nmax-words = "dix"\n', ["max-words must be of type integer"]),
+        ('[rules."readability.long-sentence"]\nmax-words = 2\n', ["max-words must be at least 5"]),
+        ('[rules."wording.pleonasm"]\nseuil = 2\n', ["unknown parameter 'seuil'", "it has no parameter"]),
+        ('[rules."wording.pleonasm"]\nseverity = "fatal"\n', ["rules.wording.pleonasm.severity"]),
+    ],
+)
+def test_bad_rule_settings_are_exit_2_with_a_suggestion(tmp_path: Path, toml: str, needles: list[str]) -> None:
+    code, _, err = _lint_with(tmp_path, toml)
+    assert code == 2
+    assert err.startswith(f"checker: error: {tmp_path / '.checker.toml'}: invalid configuration at 'rules")
+    for needle in needles:
+        assert needle in err, err
+
+
+def test_explain_lists_parameters_and_defaults() -> None:
+    result = CliRunner().invoke(main, ["explain", "repetition.near-duplicate"])
+    assert result.exit_code == 0
+    assert 'Paramètres ([tool.checker.rules."repetition.near-duplicate"]) :' in result.stdout
+    assert "  similarity (nombre, défaut 0.8) : " in result.stdout
+    assert "  min-words (entier, défaut 6) : " in result.stdout
+
+
+def test_every_tunable_a_check_reads_is_a_declared_parameter() -> None:
+    import re
+
+    rules = load_rules()
+    for module in (ROOT / "checker" / "checks").glob("*.py"):
+        for rule_id, name in re.findall(r'ctx\.param\(\s*"([^"]+)",\s*"([^"]+)"\)', module.read_text(encoding="utf-8")):
+            rule = rules.get(rule_id)
+            assert rule is not None and rule.parameter(name) is not None, (module.name, rule_id, name)
+        assert "config.threshold(" not in module.read_text(encoding="utf-8")

@@ -303,7 +303,7 @@ class _FaqChecker:
             tuple(params.get("sentence_cues", ())),
             tuple(params.get("conditional_only", ())),
         )
-        self.support_min = ctx.config.threshold("faq-support-min")
+        self.support_min = ctx.param("faq.unsupported", "support-min")
         partial_rule = ctx.rules.get("faq.partial")
         self.partial_min = float((partial_rule.params if partial_rule else {}).get("min_coverage", 0.75))
         self.max_df = int(params.get("max_candidates_per_lemma", 200))

@@ -169,7 +169,7 @@ def _line(item: Item) -> int:
 
 
 def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    window = ctx.config.threshold("repetition-window")
+    window = ctx.param("repetition.close-lemma", "window")
     findings = []
     for block in doc.blocks:
         last: dict[str, tuple[int, Item]] = {}
@@ -248,8 +248,8 @@ class _Span:
 
 
 def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    n = int(ctx.config.threshold("repeated-phrase-min-words"))
-    min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
+    n = int(ctx.param("repetition.phrase", "min-words"))
+    min_count = int(ctx.param("repetition.phrase", "min-count"))
     # Pass 1: every n-gram (tuple of lemmas) with at least two content words, in document order,
     # counted per group.
     grams: list[tuple[str, dict[tuple[str, ...], int], tuple[str, ...], list[Item], int]] = []
@@ -310,8 +310,8 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
 
 
 def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    min_count = ctx.config.threshold("overused-min-count")
-    min_ratio = ctx.config.threshold("overused-ratio")
+    min_count = ctx.param("repetition.overused", "min-count")
+    min_ratio = ctx.param("repetition.overused", "ratio")
     total = 0
     by_key: dict[str, list[Item]] = defaultdict(list)
     for block in doc.blocks:
@@ -375,8 +375,8 @@ def _shingles(words: list[Item]) -> frozenset[str]:
 
 
 def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    threshold = ctx.config.threshold("near-duplicate-similarity")
-    min_words = ctx.config.threshold("near-duplicate-min-words")
+    threshold = ctx.param("repetition.near-duplicate", "similarity")
+    min_words = ctx.param("repetition.near-duplicate", "min-words")
     paragraphs: list[_Unit] = []
     sentences: list[_Unit] = []
     for block in doc.blocks:
