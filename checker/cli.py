@@ -298,14 +298,18 @@ def _read_for_display(path: Path) -> str:
 def rules_cmd(family: str | None, config_path: str | None) -> None:
     """Liste les règles (id, famille, gravité, description)."""
     from checker.config import Config, find_config, read_config_file
+    from checker.families import family_names, unknown_family_error
     from checker.rule_packs import load_rules
 
+    if family and family not in family_names():
+        raise CheckerError(unknown_family_error(family))
     config = (read_config_file(Path(config_path)) if config_path else None) or find_config(Path.cwd()) or Config()
     for rule in sorted(load_rules(config.rule_packs), key=lambda r: r.id):
         if family and rule.family != family:
             continue
         first = rule.description.split(". ")[0].rstrip(".")
-        click.echo(f"{rule.id:<40} {rule.severity:<8} {first}")
+        off = "" if rule.default_on else " (désactivée par défaut)"
+        click.echo(f"{rule.id:<40} {rule.severity:<8} {first}{off}")
 
 
 @main.command()
@@ -330,6 +334,16 @@ def explain(rule_id: str, config_path: str | None) -> None:
     click.echo("")
     click.echo(f"Message : {rule.message}")
     click.echo("")
+    if not rule.default_on:
+        click.echo(f"Désactivée par défaut : select = [\"{rule.id}\"] ou enabled = true la met en route.")
+        click.echo("")
+    if rule.parameters:
+        from checker.parameters import TYPES
+
+        click.echo(f'Paramètres ([tool.checker.rules."{rule.id}"]) :')
+        for p in rule.parameters:
+            click.echo(f"  {p.name} ({TYPES[p.type]}, défaut {p.shown_default()}) : {p.description}")
+        click.echo("")
     click.echo("Signalé (le passage signalé est souligné) :")
     for ex in rule.examples_flagged:
         text, carets = _example_lines(ex)

@@ -28,10 +28,19 @@ class CheckContext:
 
     def enabled(self, rule_id: str) -> bool:
         rule = self.rules.get(rule_id)
-        return rule is not None and self.config.enabled(rule.id, rule.family)
+        return rule is not None and self.config.enabled(rule.id, rule.family, rule.default_on)
 
     def enabled_rules(self, family: str) -> list[Rule]:
-        return [r for r in self.rules.family(family) if self.config.enabled(r.id, r.family)]
+        return [r for r in self.rules.family(family) if self.config.enabled(r.id, r.family, r.default_on)]
+
+    def param(self, rule_id: str, name: str) -> Any:
+        """The value of parameter `name` of rule `rule_id`: the configuration's, else the pack's default."""
+        rule = self.rules.get(rule_id)
+        parameter = rule.parameter(name) if rule is not None else None
+        if rule is None or parameter is None:
+            raise KeyError(f"{rule_id}: no parameter {name!r}: declare it under 'parameters' in the rule's pack")
+        overridden, value = self.config.parameter_override(rule_id, name)
+        return value if overridden else parameter.default
 
     def finding(
         self,

@@ -3,11 +3,12 @@ which validates against `schemas/findings.schema.json`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any, Literal
+
+from checker.schemas import load_schema
+
+__all__ = ["SEVERITY_RANK", "Finding", "Severity", "load_schema"]  # load_schema: its former home
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -84,10 +85,3 @@ class Finding:
             data=dict(d.get("data", {})),
             fix=[dict(edit) for edit in d.get("fix", [])],
         )
-
-
-@cache
-def load_schema(name: str) -> dict[str, Any]:
-    text = resources.files("checker.schemas").joinpath(name).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema

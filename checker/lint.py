@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.checks import FAMILIES, check_function
+from checker.checks import run_family
 from checker.config import Config, find_config
 from checker.context import CheckContext
 from checker.document import Document
 from checker.errors import CheckerError
+from checker.families import family_names
 from checker.findings import Finding
 from checker.parse import parse_document
 from checker.rule_packs import RuleSet, load_rules
@@ -33,10 +34,10 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     rules = rules if rules is not None else load_rules(config.rule_packs)
     ctx = CheckContext(doc=doc, config=config, rules=rules)
     findings: list[Finding] = []
-    for family in FAMILIES:
+    for family in family_names():
         if config.family_enabled(family):
-            findings.extend(check_function(family)(doc, ctx))
-    findings = [f for f in findings if config.enabled(f.rule_id, f.family) and not _masked(doc, f)]
+            findings.extend(run_family(family, doc, ctx))
+    findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f)]
     findings = _dedupe(findings)
     kept, suppressed = apply_suppressions(doc, findings)
     return LintResult(doc.path, kept, ctx.engines_ran, ctx.engines_unavailable, suppressed)

@@ -1,12 +1,12 @@
-"""Matching the data-driven rule kinds (existence, substitution) against a block's visible text.
+"""Matching the data-only rule kinds existence and substitution against a block's visible text.
 
-Shared by every family whose rules are plain lists: wording, claims (weasel and hype
-terms), repetition (anglicisms).
+`checker.kinds` runs them for every family: wording, claims (weasel and hype terms),
+repetition (anglicisms) and any user pack rule of these kinds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,13 +93,21 @@ def _norm(s: str) -> str:
     return regex.sub(r"[\s\u00a0\u202f]+", " ", s.lower().replace("’", "'").replace("\u2011", "-"))
 
 
-def run_list_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
+def pattern_problem(rule: Rule) -> str | None:
+    """Why an existence or substitution rule cannot run: a pattern that does not compile."""
+    for pattern in rule.patterns:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            return f"invalid pattern {pattern!r}: {exc}"
+    return None
+
+
+def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     """Findings of existence and substitution rules over every block in the rules' regions."""
-    timeout = ctx.config.threshold("regex-timeout-seconds")
+    timeout = ctx.config.regex_timeout()
     findings: list[Finding] = []
     for rule in rules:
-        if rule.kind not in ("existence", "substitution"):
-            continue
         for block in ctx.doc.blocks:
             if block.region not in rule.regions:
                 continue

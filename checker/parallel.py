@@ -66,13 +66,11 @@ Les ventes ont baissé de 3,5 % en mars 2024.
 
 def warm_up(configs: Sequence[Config]) -> None:
     """Load what every file needs (check modules, rule packs) once, before the workers start."""
-    import importlib
-
-    from checker.checks import FAMILIES
+    from checker.families import family_module, family_names
     from checker.rule_packs import load_rules
 
-    for family in FAMILIES:
-        importlib.import_module(f"checker.checks.{family}")
+    for family in family_names():
+        family_module(family)
     for packs in {c.rule_packs for c in configs}:
         with contextlib.suppress(CheckerError):  # reported per file
             load_rules(packs)

@@ -13,7 +13,9 @@ from typing import Any
 import yaml
 
 from checker.errors import CheckerError
-from checker.findings import load_schema
+from checker.kinds import canonical, rule_problem
+from checker.parameters import Parameter, parse_parameters
+from checker.schemas import load_schema
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class Rule:
     swap: tuple[tuple[str, str], ...] = ()
     case_sensitive: bool = False
     regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
+    default_on: bool = True  # False: `default: off` in the pack, run only when selected by id or enabled in config
+    parameters: tuple[Parameter, ...] = ()  # the rule's tunables, with their types and defaults
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -99,7 +106,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
             Rule(
                 id=raw["id"],
                 family=raw["family"],
-                kind=raw["kind"],
+                kind=canonical(raw["kind"]),
                 severity=raw["severity"],
                 message=raw["message"],
                 description=raw["description"].strip(),
@@ -114,21 +121,16 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
                 case_sensitive=bool(raw.get("case_sensitive", False)),
                 regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
                 params={**data.get("params", {}), **raw.get("params", {})},
+                default_on=raw.get("default", "on") not in ("off", False),
+                parameters=parse_parameters(raw.get("parameters", {})),
             )
         )
-    _compile_patterns(rules, path)
+    if validate:
+        for rule in rules:
+            problem = rule_problem(rule) or next(filter(None, (p.problem(p.default) for p in rule.parameters)), None)
+            if problem is not None:
+                raise CheckerError(f"{path}: rule {rule.id}: cannot run: {problem}")
     return rules
-
-
-def _compile_patterns(rules: list[Rule], path: str) -> None:
-    import regex
-
-    for rule in rules:
-        for pattern in rule.patterns:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                raise CheckerError(f"{path}: rule {rule.id}: invalid pattern {pattern!r}: {exc}") from None
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.config import DEFAULT_THRESHOLDS, Config, config_from_mapping, find_config, read_config_file
+from checker.config import Config, config_from_mapping, find_config, read_config_file
 from checker.errors import CheckerError
 from checker.findings import load_schema
 from checker.lint import lint_file, lint_text
@@ -143,16 +143,24 @@ def test_thresholds_change_a_check() -> None:
     default = Config(select=("readability.long-sentence",))
     assert rule_ids(sentence, default) == []
     strict = config_from_mapping({"select": ["readability.long-sentence"], "thresholds": {"long-sentence-words": 10}})
-    assert strict.threshold("long-sentence-words") == 10
-    assert strict.threshold("lix-max") == DEFAULT_THRESHOLDS["lix-max"]
+    assert strict.parameter_override("readability.long-sentence", "max-words") == (True, 10)
+    assert strict.parameter_override("readability.paragraph-hard", "lix-max") == (False, None)
     (f,) = lint_text(sentence, strict, fmt="text").findings
     assert f.rule_id == "readability.long-sentence"
     assert "seuil : 10" in f.message
 
 
-def test_every_default_threshold_is_in_the_schema() -> None:
+def test_every_former_threshold_is_in_the_schema_and_names_declared_parameters() -> None:
+    from checker.parameters import LEGACY_THRESHOLDS
+    from checker.rule_packs import load_rules
+
     schema_thresholds = load_schema("config.schema.json")["properties"]["thresholds"]["properties"]
-    assert set(DEFAULT_THRESHOLDS) == set(schema_thresholds)
+    assert set(LEGACY_THRESHOLDS) | {"regex-timeout-seconds"} == set(schema_thresholds)
+    rules = load_rules()
+    for pairs in LEGACY_THRESHOLDS.values():
+        for rule_id, name in pairs:
+            rule = rules.get(rule_id)
+            assert rule is not None and rule.parameter(name) is not None, (rule_id, name)
 
 
 # ---------------------------------------------------------------- rule packs and words

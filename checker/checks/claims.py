@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from checker.context import CheckContext
 from checker.document import Block, Document, Sentence, Token
 from checker.findings import Finding
-from checker.matching import iter_matches, run_list_rules
+from checker.matching import iter_matches
 from checker.rule_packs import Rule, RuleSet
 
 FAMILY = "claims"
@@ -351,16 +351,16 @@ def compile_rules(rules: RuleSet) -> Compiled:
     if cached is not None:
         return cached
     family = rules.family(FAMILY)
-    settings = _build_settings(family)
+    # Settings from the claims pack first; cue rules of other families bring their own params too.
+    cue_rules = [r for r in rules if r.kind == "cue"]
+    settings = _build_settings(family + [r for r in cue_rules if r.family != FAMILY])
     cues = []
-    for rule in family:
-        if rule.kind != "cue":
-            continue
+    for rule in cue_rules:
         for raw in rule.params.get("cues", ()):
             steps = tuple(_build_step(s, settings.classes) for s in raw["steps"])
             keys, lookback = _anchor(steps)
             cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False)), keys, lookback))
-    compiled = Compiled(settings, tuple(cues), tuple(r.id for r in family))
+    compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
     return compiled
 
@@ -692,17 +692,30 @@ def list_matches(rules: Iterable[Rule], block: Block) -> list[tuple[Rule, int, i
 # ---------------------------------------------------------------- the check
 
 
-def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    enabled = ctx.enabled_rules(FAMILY)
-    findings = run_list_rules(ctx, enabled)
-    cue_ids = {r.id for r in enabled if r.kind == "cue"}
+def cue_problem(rule: Rule) -> str | None:
+    """Why a cue rule cannot run: a step pattern that does not compile."""
+    for raw in rule.params.get("cues", ()):
+        for step in raw.get("steps", ()):
+            if step.get("pattern"):
+                try:
+                    re.compile(step["pattern"])
+                except re.error as exc:
+                    return f"cue {raw.get('name', '?')}: invalid pattern {step['pattern']!r}: {exc}"
+    return None
+
+
+def run_cue_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
+    """Findings of cue rules (of any family). Attribution, questions and scheduled events are
+    judged with the settings of the claims pack's params."""
+    findings: list[Finding] = []
+    cue_ids = {r.id for r in rules}
     if not cue_ids:
         return findings
     compiled = compile_rules(ctx.rules)
-    for block in doc.blocks:
+    regions = {r.id: r.regions for r in rules}
+    for block in ctx.doc.blocks:
         if block.region == "front_matter":
             continue
-        regions = {r.id: r.regions for r in enabled}
         for analysis in analyse_block(compiled, block):
             for cue in analysis.flagged():
                 if cue.rule_id in cue_ids and block.region in regions[cue.rule_id]:

@@ -66,6 +66,11 @@ _INFINITIVE_END = ("er", "ir", "re", "oir")
 _APOS = "'’"
 
 
+CODED_RULES = frozenset(
+    ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial", "faq.jsonld-mismatch")
+)
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     rule_ids = ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial")
     findings: list[Finding] = []
@@ -298,7 +303,7 @@ class _FaqChecker:
             tuple(params.get("sentence_cues", ())),
             tuple(params.get("conditional_only", ())),
         )
-        self.support_min = ctx.config.threshold("faq-support-min")
+        self.support_min = ctx.param("faq.unsupported", "support-min")
         partial_rule = ctx.rules.get("faq.partial")
         self.partial_min = float((partial_rule.params if partial_rule else {}).get("min_coverage", 0.75))
         self.max_df = int(params.get("max_candidates_per_lemma", 200))

@@ -98,6 +98,13 @@ def _engines(ctx: CheckContext) -> list[Any]:
     return engines
 
 
+def coded_rule_problem(rule: Rule) -> str | None:
+    """A grammar rule runs when engine matches map to it: params `grammalecte` or `languagetool`."""
+    if rule.id == FALLBACK_RULE or rule.params.get("grammalecte") or rule.params.get("languagetool"):
+        return None
+    return "a grammar rule receives engine matches: give it params.grammalecte (option types) or params.languagetool"
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not ctx.enabled_rules("grammar"):
         return []

@@ -26,6 +26,9 @@ _STRAY_SYNTAX_RE = re.compile(
 )
 
 
+CODED_RULES = frozenset(("markup.broken-image", "markup.stray-syntax"))
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     want_image = ctx.enabled("markup.broken-image")

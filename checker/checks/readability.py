@@ -229,6 +229,9 @@ def lix_label(lix: float) -> str:
     return "très difficile"
 
 
+CODED_RULES = frozenset(("readability.long-sentence", "readability.paragraph-hard", "readability.document-score"))
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     if ctx.enabled("readability.long-sentence"):
@@ -238,10 +241,9 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not (want_paragraph or want_document):
         return findings
     report = readability_scores(doc)
-    min_words = ctx.config.threshold("readability-min-words")
     if want_paragraph:
-        findings.extend(_hard_paragraphs(report, ctx, min_words))
-    if want_document and report.document.words >= min_words:
+        findings.extend(_hard_paragraphs(report, ctx, ctx.param("readability.paragraph-hard", "min-words")))
+    if want_document and report.document.words >= ctx.param("readability.document-score", "min-words"):
         finding = _document_score(doc, report.document, ctx)
         if finding is not None:
             findings.append(finding)
@@ -249,7 +251,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 
 
 def _long_sentences(doc: Document, ctx: CheckContext) -> list[Finding]:
-    limit = ctx.config.threshold("long-sentence-words")
+    limit = ctx.param("readability.long-sentence", "max-words")
     findings = []
     for block in doc.blocks:
         if block.kind == "table_cell":
@@ -272,8 +274,8 @@ def _long_sentences(doc: Document, ctx: CheckContext) -> list[Finding]:
 
 
 def _hard_paragraphs(report: ReadabilityReport, ctx: CheckContext, min_words: float) -> list[Finding]:
-    km_min = ctx.config.threshold("kandel-moles-min")
-    lix_max = ctx.config.threshold("lix-max")
+    km_min = ctx.param("readability.paragraph-hard", "kandel-moles-min")
+    lix_max = ctx.param("readability.paragraph-hard", "lix-max")
     findings = []
     for para in report.paragraphs:
         scores = para.scores

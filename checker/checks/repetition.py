@@ -32,7 +32,6 @@ from checker.context import CheckContext
 from checker.document import Block, Document, lemma
 from checker.findings import Finding
 from checker.frequencies import word_frequency
-from checker.matching import run_list_rules
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
 _MIN_LETTERS = 3
@@ -128,8 +127,13 @@ def _word_info(lexical: str) -> tuple[str, bool, bool, bool]:
     return key, is_number, is_stop, is_abbreviation
 
 
+CODED_RULES = frozenset(
+    f"repetition.{name}" for name in ("close-lemma", "phrase", "overused", "near-duplicate", "spelling-variant")
+)
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    findings: list[Finding] = run_list_rules(ctx, ctx.enabled_rules("repetition"))
+    findings: list[Finding] = []
     wanted = {
         name
         for name in ("close-lemma", "phrase", "overused", "near-duplicate", "spelling-variant")
@@ -165,7 +169,7 @@ def _line(item: Item) -> int:
 
 
 def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    window = ctx.config.threshold("repetition-window")
+    window = ctx.param("repetition.close-lemma", "window")
     findings = []
     for block in doc.blocks:
         last: dict[str, tuple[int, Item]] = {}
@@ -244,8 +248,8 @@ class _Span:
 
 
 def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    n = int(ctx.config.threshold("repeated-phrase-min-words"))
-    min_count = int(ctx.config.threshold("repeated-phrase-min-count"))
+    n = int(ctx.param("repetition.phrase", "min-words"))
+    min_count = int(ctx.param("repetition.phrase", "min-count"))
     # Pass 1: every n-gram (tuple of lemmas) with at least two content words, in document order,
     # counted per group.
     grams: list[tuple[str, dict[tuple[str, ...], int], tuple[str, ...], list[Item], int]] = []
@@ -306,8 +310,8 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
 
 
 def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    min_count = ctx.config.threshold("overused-min-count")
-    min_ratio = ctx.config.threshold("overused-ratio")
+    min_count = ctx.param("repetition.overused", "min-count")
+    min_ratio = ctx.param("repetition.overused", "ratio")
     total = 0
     by_key: dict[str, list[Item]] = defaultdict(list)
     for block in doc.blocks:
@@ -371,8 +375,8 @@ def _shingles(words: list[Item]) -> frozenset[str]:
 
 
 def _near_duplicates(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
-    threshold = ctx.config.threshold("near-duplicate-similarity")
-    min_words = ctx.config.threshold("near-duplicate-min-words")
+    threshold = ctx.param("repetition.near-duplicate", "similarity")
+    min_words = ctx.param("repetition.near-duplicate", "min-words")
     paragraphs: list[_Unit] = []
     sentences: list[_Unit] = []
     for block in doc.blocks:

@@ -35,6 +35,9 @@ _GLUE_AFTER = frozenset("@/\\_~=+*^|")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
+CODED_RULES = frozenset((RULE,))
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not ctx.enabled(RULE):
         return []

@@ -461,6 +461,22 @@ def _group(digits: str, sep: str) -> str:
     return sep.join(parts)
 
 
+CODED_RULES = frozenset(
+    f"typography.{name}"
+    for name in (
+        "nbsp-before-punct",
+        "space-before-punct",
+        "quotes",
+        "apostrophe-consistency",
+        "ellipsis",
+        "number-spacing",
+        "percent-space",
+        "currency-space",
+        "double-space",
+    )
+)
+
+
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     enabled = {r.id for r in ctx.enabled_rules("typography")}
     if not enabled:

@@ -1,0 +1,280 @@
+"""The seams of issue 9: one family registry everything derives from, data-only kinds run for
+every family, rules the tool cannot run refused when their pack loads, rules off by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.config import Config, config_from_mapping
+from checker.errors import CheckerError
+from checker.families import coded_rule_problem, family_names
+from checker.kinds import KINDS, kind_names, rule_problem
+from checker.lint import lint_text
+from checker.rule_packs import load_rules, parse_pack
+from checker.schemas import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pack(rule: str) -> str:
+    return "pack: maison\nrules:\n" + rule
+
+
+def _rule(rule_id: str, family: str, kind: str = "existence", extra: str = "    phrases: [zorglub]\n") -> str:
+    return (
+        f"  - id: {rule_id}\n    family: {family}\n    kind: {kind}\n    severity: warning\n"
+        f"    message: « {{match}} » est proscrit.\n    description: Mot proscrit par la maison.\n{extra}"
+        "    examples: {flagged: [zorglub], accepted: [bonjour]}\n"
+    )
+
+
+# ---------------------------------------------------------------- one registry
+
+
+def test_families_are_the_check_modules_and_each_has_its_pack() -> None:
+    modules = {p.stem for p in (ROOT / "checker" / "checks").glob("*.py") if not p.stem.startswith("_")}
+    assert set(family_names()) == modules
+    packs = {p.stem for p in (ROOT / "rules").glob("*.yaml")}
+    assert set(family_names()) <= packs
+    assert {r.family for r in load_rules()} == set(family_names())
+
+
+def test_schemas_family_and_kind_lists_come_from_the_registries() -> None:
+    findings = load_schema("findings.schema.json")
+    pack = load_schema("rulepack.schema.json")
+    assert findings["$defs"]["family"]["enum"] == list(family_names())
+    assert pack["$defs"]["family"]["enum"] == list(family_names())
+    assert pack["$defs"]["kind"]["enum"] == list(kind_names())
+    assert set(KINDS) <= set(kind_names())
+    # The files themselves list nothing that could drift.
+    for name in ("findings.schema.json", "rulepack.schema.json"):
+        raw = (ROOT / "checker" / "schemas" / name).read_text(encoding="utf-8")
+        assert '"typography", "readability"' not in raw
+
+
+def test_a_pack_naming_an_unknown_family_is_refused() -> None:
+    with pytest.raises(CheckerError, match=r"maison\.yaml: rule style\.truc: invalid rule pack at 'rules/0/family'"):
+        parse_pack(_pack(_rule("style.truc", "style")), "maison.yaml")
+
+
+def test_config_and_cli_reject_unknown_families_and_rules_with_a_suggestion(tmp_path: Path) -> None:
+    with pytest.raises(CheckerError, match=r"'select'.*'wordin'.*vouliez-vous dire wording\b"):
+        config_from_mapping({"select": ["wordin"]}, "x.toml")
+    with pytest.raises(CheckerError, match=r"'ignore'.*vouliez-vous dire wording\.pleonasm \?"):
+        config_from_mapping({"ignore": ["wording.pleonasme"]}, "x.toml")
+    with pytest.raises(CheckerError, match=r"'severity'.*'typographie'"):
+        config_from_mapping({"severity": {"typographie": "error"}}, "x.toml")
+    assert config_from_mapping({"select": ["typography.nbsp-before-punct", "claims"]}).select
+    result = CliRunner().invoke(main, ["rules", "--family", "typographie"])
+    assert result.exit_code == 2
+    assert "vouliez-vous dire typography ?" in result.stderr
+
+
+def test_warm_up_imports_every_registered_family() -> None:
+    import sys
+
+    from checker.parallel import warm_up
+
+    warm_up([Config(select=("markup",))])
+    assert all(f"checker.checks.{family}" in sys.modules for family in family_names())
+
+
+# ---------------------------------------------------------------- data-only kinds in every family
+
+
+@pytest.mark.parametrize("family", family_names())
+def test_a_user_existence_rule_fires_in_every_family(tmp_path: Path, family: str) -> None:
+    pack = tmp_path / "maison.yaml"
+    pack.write_text(_pack(_rule(f"{family}.zorglub", family)), encoding="utf-8")
+    config = Config(rule_packs=(str(pack),), select=(f"{family}.zorglub",))
+    findings = lint_text("Le zorglub est là.\n", config, fmt="text").findings
+    assert [(f.rule_id, f.family, f.text, f.message) for f in findings] == [
+        (f"{family}.zorglub", family, "zorglub", "« zorglub » est proscrit.")
+    ]
+
+
+@pytest.mark.parametrize("family", ["typography", "readability"])
+def test_user_substitution_and_cue_rules_fire_outside_their_usual_family(tmp_path: Path, family: str) -> None:
+    swap = "    swap: {zorglub: bonjour}\n"
+    cue = "    params:\n      cues:\n        - name: zorg\n          steps: [{lemmas: [zorglub]}, {lemmas: [être]}]\n"
+    pack = tmp_path / "maison.yaml"
+    pack.write_text(
+        _pack(_rule(f"{family}.swap", family, "substitution", swap) + _rule(f"{family}.cue", family, "cue", cue)),
+        encoding="utf-8",
+    )
+    config = Config(rule_packs=(str(pack),), select=(family,))
+    found = {(f.rule_id, f.text, tuple(f.suggestions)) for f in lint_text("Le zorglub est là.\n", config).findings}
+    assert (f"{family}.swap", "zorglub", ("bonjour",)) in found
+    assert (f"{family}.cue", "zorglub est", ()) in found
+
+
+# ---------------------------------------------------------------- rules the tool cannot run
+
+
+def test_every_shipped_rule_can_run() -> None:
+    for rule in load_rules():
+        assert rule_problem(rule) is None, rule.id
+
+
+@pytest.mark.parametrize(
+    ("rule", "why"),
+    [
+        (_rule("typography.zorglub", "typography", "coded", ""), "checker/checks/typography.py"),
+        (_rule("wording.zorglub", "wording", "builtin", ""), "checker/checks/wording.py"),
+        (_rule("grammar.zorglub", "grammar", "coded", ""), "params.grammalecte"),
+        (_rule("claims.zorglub", "claims", "existence", "    patterns: ['(zorg']\n"), "invalid pattern"),
+        (
+            _rule("claims.zorglub", "claims", "cue", "    params: {cues: [{name: z, steps: [{pattern: '(z'}]}]}\n"),
+            "cue z: invalid pattern",
+        ),
+    ],
+)
+def test_a_rule_the_tool_cannot_run_is_refused_at_load_with_file_rule_and_why(
+    tmp_path: Path, rule: str, why: str
+) -> None:
+    pack = tmp_path / "maison.yaml"
+    pack.write_text(_pack(rule), encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text('rule-packs = ["maison.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Le zorglub est là.\n", encoding="utf-8")
+    old = Path.cwd()
+    try:
+        os.chdir(tmp_path)
+        result = CliRunner().invoke(main, ["lint", "--jobs", "1", "--no-cache", "a.txt"])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith(f"checker: error: {pack}: rule ") and ": cannot run: " in line, line
+    assert why in line and "\n" not in line
+
+
+def test_coded_rules_of_the_shipped_packs_are_those_the_modules_implement() -> None:
+    for rule in load_rules():
+        if rule.kind == "coded":
+            assert coded_rule_problem(rule) is None, rule.id
+
+
+def test_builtin_is_read_as_coded() -> None:
+    (rule,) = parse_pack(_pack(_rule("markup.broken-image", "markup", "builtin", "")), "x.yaml")
+    assert rule.kind == "coded"
+
+
+# ---------------------------------------------------------------- default: off
+
+
+def test_a_rule_off_by_default_runs_only_when_selected_by_id(tmp_path: Path) -> None:
+    pack = tmp_path / "maison.yaml"
+    rule = _rule("wording.zorglub", "wording").replace("severity:", "default: off\n    severity:")
+    pack.write_text(_pack(rule), "utf-8")
+    text = "Le zorglub est là.\n"
+    packs = (str(pack),)
+    assert not load_rules(packs).rules["wording.zorglub"].default_on
+    assert "wording.zorglub" not in [f.rule_id for f in lint_text(text, Config(rule_packs=packs)).findings]
+    assert [f.rule_id for f in lint_text(text, Config(rule_packs=packs, select=("wording",))).findings] == []
+    on = Config(rule_packs=packs, select=("wording.zorglub",))
+    assert [f.rule_id for f in lint_text(text, on).findings] == ["wording.zorglub"]
+    result = CliRunner().invoke(main, ["rules", "--family", "wording", "--config", str(_config(tmp_path, pack))])
+    assert "wording.zorglub" in result.stdout and "désactivée par défaut" in result.stdout
+
+
+def _config(tmp_path: Path, pack: Path) -> Path:
+    path = tmp_path / ".checker.toml"
+    path.write_text(f'rule-packs = ["{pack.name}"]\n', encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- rule parameters and per-rule settings
+
+LONG = "Le ministre a rencontré hier à Bakou le président du pays pour parler de l’énergie et de l’eau.\n"
+
+
+def _lint_with(tmp_path: Path, toml: str, *args: str) -> tuple[int, str, str]:
+    (tmp_path / ".checker.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(LONG, encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "lint",
+            "--jobs",
+            "1",
+            "--no-cache",
+            "--config",
+            str(tmp_path / ".checker.toml"),
+            *args,
+            str(tmp_path / "a.txt"),
+        ],
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_per_rule_severity_enabled_and_parameter(tmp_path: Path) -> None:
+    rule = '[rules."readability.long-sentence"]\n'
+    code, out, _ = _lint_with(tmp_path, 'select = ["readability"]\n')
+    assert "readability.long-sentence" not in out  # 18 words, under the default 30
+    code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nseverity = "error"\n')
+    assert code == 1 and "erreur [readability.long-sentence] Phrase longue : 18 mots (seuil : 10)" in out
+    code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nenabled = false\n')
+    assert code == 0 and "readability.long-sentence" not in out
+    # The former [thresholds] name still sets the same parameter.
+    code, out, _ = _lint_with(tmp_path, 'select = ["readability"]\n[thresholds]\nlong-sentence-words = 12\n')
+    assert "(seuil : 12)" in out
+
+
+def test_enabled_true_turns_on_a_rule_off_by_default(tmp_path: Path) -> None:
+    pack = tmp_path / "maison.yaml"
+    pack.write_text(
+        _pack(_rule("wording.zorglub", "wording").replace("severity:", "default: off\n    severity:")), "utf-8"
+    )
+    config = config_from_mapping(
+        {"rule-packs": ["maison.yaml"], "rules": {"wording.zorglub": {"enabled": True}}}, base=tmp_path
+    )
+    assert "wording.zorglub" in [f.rule_id for f in lint_text("Le zorglub.\n", config).findings]
+
+
+@pytest.mark.parametrize(
+    ("toml", "needles"),
+    [
+        (
+            '[rules."readability.long-sentense"]\nmax-words = 10\n',
+            ["unknown rule", "vouliez-vous dire readability.long-sentence ?"],
+        ),
+        (
+            '[rules."readability.long-sentence"]\nmax-word = 10\n',
+            ["unknown parameter 'max-word'", "vouliez-vous dire max-words", "its parameters: max-words"],
+        ),
+        ('[rules."readability.long-sentence"]\nmax-words = "dix"\n', ["max-words must be of type integer"]),
+        ('[rules."readability.long-sentence"]\nmax-words = 2\n', ["max-words must be at least 5"]),
+        ('[rules."wording.pleonasm"]\nseuil = 2\n', ["unknown parameter 'seuil'", "it has no parameter"]),
+        ('[rules."wording.pleonasm"]\nseverity = "fatal"\n', ["rules.wording.pleonasm.severity"]),
+    ],
+)
+def test_bad_rule_settings_are_exit_2_with_a_suggestion(tmp_path: Path, toml: str, needles: list[str]) -> None:
+    code, _, err = _lint_with(tmp_path, toml)
+    assert code == 2
+    assert err.startswith(f"checker: error: {tmp_path / '.checker.toml'}: invalid configuration at 'rules")
+    for needle in needles:
+        assert needle in err, err
+
+
+def test_explain_lists_parameters_and_defaults() -> None:
+    result = CliRunner().invoke(main, ["explain", "repetition.near-duplicate"])
+    assert result.exit_code == 0
+    assert 'Paramètres ([tool.checker.rules."repetition.near-duplicate"]) :' in result.stdout
+    assert "  similarity (nombre, défaut 0.8) : " in result.stdout
+    assert "  min-words (entier, défaut 6) : " in result.stdout
+
+
+def test_every_tunable_a_check_reads_is_a_declared_parameter() -> None:
+    import re
+
+    rules = load_rules()
+    for module in (ROOT / "checker" / "checks").glob("*.py"):
+        for rule_id, name in re.findall(r'ctx\.param\(\s*"([^"]+)",\s*"([^"]+)"\)', module.read_text(encoding="utf-8")):
+            rule = rules.get(rule_id)
+            assert rule is not None and rule.parameter(name) is not None, (module.name, rule_id, name)
+        assert "config.threshold(" not in module.read_text(encoding="utf-8")
