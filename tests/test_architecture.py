@@ -278,3 +278,32 @@ def test_every_tunable_a_check_reads_is_a_declared_parameter() -> None:
             rule = rules.get(rule_id)
             assert rule is not None and rule.parameter(name) is not None, (module.name, rule_id, name)
         assert "config.threshold(" not in module.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the library entry point
+
+
+def test_run_returns_typed_findings_and_the_exit_code(tmp_path: Path) -> None:
+    from checker.api import Options, run
+    from checker.findings import Finding
+
+    (tmp_path / "a.txt").write_text("Les deux pays veulent collaborer ensemble.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe")
+    outcome = run([str(tmp_path / "a.txt")], Options(select=("wording",), jobs=1))
+    assert all(isinstance(f, Finding) for f in outcome.findings)
+    assert [f.rule_id for f in outcome.findings] == ["wording.pleonasm"]
+    assert outcome.exit_code == 0  # a warning; fail-on is error by default
+    assert run([str(tmp_path / "a.txt")], Options(select=("wording",), fail_on="warning", jobs=1)).exit_code == 1
+    both = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Options(select=("wording",), jobs=1))
+    assert both.files == [str(tmp_path / "a.txt")] and len(both.errors) == 1 and both.exit_code == 2
+    with pytest.raises(CheckerError, match=r"--select: 'wordin'.*vouliez-vous dire wording"):
+        run([str(tmp_path / "a.txt")], Options(select=("wordin",)))
+
+
+def test_cli_lint_holds_no_lint_logic() -> None:
+    import ast
+
+    tree = ast.parse((ROOT / "checker" / "cli.py").read_text(encoding="utf-8"))
+    lint = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "lint")
+    branches = sum(isinstance(n, ast.If | ast.For | ast.While | ast.IfExp) for n in ast.walk(lint))
+    assert branches <= 10, branches  # printing choices only (it had 43 branches of lint logic)
