@@ -135,7 +135,7 @@ def main() -> None:
 @click.option(
     "--fix",
     is_flag=True,
-    help="Apply the safe typography fixes to the files (atomically), then report the remaining findings.",
+    help="Apply the safe fixes (typography, pleonasms) to the files (atomically), then report the remaining findings.",
 )
 @click.option(
     "--diff",

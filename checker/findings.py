@@ -8,10 +8,19 @@ from typing import Any, Literal
 
 from checker.schemas import load_schema
 
-__all__ = ["SEVERITY_RANK", "Finding", "Severity", "load_schema"]  # load_schema: its former home
+__all__ = ["SEVERITY_RANK", "Edit", "Finding", "Severity", "load_schema"]  # load_schema: its former home
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One source edit of a fix: replace the characters [start, end) of the text as read (without BOM)."""
+
+    start: int
+    end: int
+    replacement: str
 
 
 @dataclass(slots=True)
@@ -32,8 +41,8 @@ class Finding:
     engine: str | None = None  # grammar engine(s) that reported it
     related: list[dict[str, Any]] = field(default_factory=list)  # e.g. the body line an FAQ answer should match
     data: dict[str, Any] = field(default_factory=dict)  # check-specific details (scores, counts)
-    # A safe automatic correction: source edits {start, end, replacement}, applied all together by --fix.
-    fix: list[dict[str, Any]] = field(default_factory=list)
+    # A safe automatic correction: source edits applied all together by --fix (checker.edits.safe_edit).
+    fix: list[Edit] = field(default_factory=list)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule_id)
@@ -54,7 +63,9 @@ class Finding:
         """A finding from its JSON form (the result cache)."""
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name in d:
+            if f.name == "fix":
+                values["fix"] = [Edit(**edit) for edit in d.get("fix", [])]
+            elif f.name in d:
                 value = d[f.name]
                 values[f.name] = (
                     [dict(v) if isinstance(v, dict) else v for v in value] if isinstance(value, list) else value
@@ -69,6 +80,8 @@ def _plain(value: Any) -> Any:
     """A JSON-ready copy (lists and dictionaries copied, so the report never shares the finding's)."""
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, Edit):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
