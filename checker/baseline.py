@@ -12,14 +12,14 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from checker.errors import CheckerError
+from checker.findings import Finding
 
 
-def fingerprint(finding: dict[str, Any], root: Path | None = None) -> str:
+def fingerprint(finding: Finding, root: Path | None = None) -> str:
     """Identity of a finding: its file (relative to `root` when given), rule and flagged text."""
-    key = "\x1f".join((_path_key(finding["path"], root), finding["rule_id"], " ".join(finding["text"].split())))
+    key = "\x1f".join((_path_key(finding.path, root), finding.rule_id, " ".join(finding.text.split())))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
@@ -33,7 +33,7 @@ def _path_key(path: str, root: Path | None) -> str:
     return Path(os.path.normpath(path)).as_posix()
 
 
-def write_baseline(path: Path, findings: list[dict[str, Any]]) -> None:
+def write_baseline(path: Path, findings: list[Finding]) -> None:
     """Write the fingerprints of `findings`, file paths taken relative to the baseline's folder."""
     root = path.parent
     counts = Counter(fingerprint(f, root) for f in findings)
@@ -62,8 +62,8 @@ def read_baseline(path: Path) -> Counter[str]:
 
 
 def filter_new(
-    findings: list[dict[str, Any]], baseline: Counter[str], root: Path | None = None
-) -> tuple[list[dict[str, Any]], int]:
+    findings: list[Finding], baseline: Counter[str], root: Path | None = None
+) -> tuple[list[Finding], int]:
     """Findings not covered by the baseline, and how many were covered. `root` is the baseline file's
     folder (paths in the baseline are relative to it)."""
     remaining = Counter(baseline)

@@ -6,7 +6,6 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad usage, configurati
 
 from __future__ import annotations
 
-import glob
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,44 +15,18 @@ import click
 
 from checker import __version__
 from checker.errors import CheckerError
-from checker.findings import SEVERITY_RANK
+from checker.paths import ARTICLE_SUFFIXES, expand_paths
+
+__all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".html", ".htm", ".txt"}
 FORMATS = ["text", "json", "sarif", "github", "junit"]
 
 
 def fail(message: str) -> NoReturn:
     click.echo(f"checker: error: {message}", err=True)
     sys.exit(2)
-
-
-def expand_paths(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[Path]:
-    """Files, directories (searched for articles) and glob patterns, in a stable order."""
-    files: list[Path] = []
-    for raw in paths:
-        if any(ch in raw for ch in "*?["):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                raise CheckerError(f"{raw}: no file matches this pattern")
-            candidates = [Path(m) for m in matches]
-        else:
-            candidates = [Path(raw)]
-        for path in candidates:
-            if path.is_dir():
-                files.extend(p for p in sorted(path.rglob("*")) if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
-            elif path.exists() or path.is_symlink():
-                files.append(path)
-            else:
-                raise CheckerError(f"{path}: no such file or directory")
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        if f not in seen and not any(f.match(pattern) for pattern in exclude):
-            seen.add(f)
-            unique.append(f)
-    return unique
 
 
 def _guard(fn: F) -> F:
@@ -162,7 +135,7 @@ def main() -> None:
 @click.option(
     "--fix",
     is_flag=True,
-    help="Apply the safe typography fixes to the files (atomically), then report the remaining findings.",
+    help="Apply the safe fixes (typography, pleonasms) to the files (atomically), then report the remaining findings.",
 )
 @click.option(
     "--diff",
@@ -191,97 +164,56 @@ def lint(
     Un fichier illisible (pas en UTF-8, binaire…) n’arrête pas les autres : leurs résultats sont
     affichés, puis une ligne d’erreur par fichier en échec, et le code de sortie est 2.
     """
-    from checker.baseline import filter_new, read_baseline, write_baseline
+    from checker.api import Options, run
     from checker.cache import default_cache_dir
-    from checker.config import Config, find_config, read_config_file
-    from checker.parallel import FileJob, lint_files
     from checker.report import build_report, render
-    from checker.rule_packs import load_rules
-
-    explicit: Config | None = None
-    if config_path:
-        explicit = read_config_file(Path(config_path)) or Config(source=config_path)
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
-    def config_for(path: Path) -> Config:
-        config = explicit or find_config(path.resolve().parent)
-        overrides: dict[str, Any] = {}
-        if (sel := split(select)) is not None:
-            overrides["select"] = sel
-        if (ign := split(ignore)) is not None:
-            overrides["ignore"] = config.ignore + ign
-        return config.with_overrides(**overrides) if overrides else config
-
-    base_config = explicit or find_config(Path.cwd())
-    files = expand_paths(paths, base_config.exclude)
-    baseline = read_baseline(Path(baseline_path)) if baseline_path else None
-
-    if fix or diff:
-        from checker.fix import run_fixes
-
-        fixes = run_fixes(files, config_for, write=not diff)
-        if diff:
-            click.echo(fixes.diff, nl=False)
-            for message in fixes.errors:
-                click.echo(f"checker: error: {message}", err=True)
-            sys.exit(2 if fixes.errors else 1 if fixes.changed else 0)
+    options = Options(
+        config_path=config_path,
+        select=split(select),
+        ignore=split(ignore) or (),
+        fail_on=fail_on,
+        jobs=jobs,
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
+        fix=fix,
+        diff=diff,
+        baseline=baseline_path,
+        write_baseline=write_baseline_path,
+    )
+    outcome = run(paths, options)
+    if outcome.fixes is not None:
+        if outcome.diff_only:
+            click.echo(outcome.fixes.diff, nl=False)
+        else:
+            changed = len(outcome.fixes.changed)
+            click.echo(
+                f"checker: {outcome.fixes.applied} correction(s) appliquée(s) dans {changed} fichier(s)", err=True
+            )
+    if outcome.baseline_written is not None:
         click.echo(
-            f"checker: {fixes.applied} correction(s) appliquée(s) dans {len(fixes.changed)} fichier(s)", err=True
+            f"checker: baseline written to {write_baseline_path} ({outcome.baseline_written} finding(s))", err=True
         )
-        # Files in error were left untouched; the lint below reports them (exit 2).
-
-    findings: list[dict[str, Any]] = []
-    sources: dict[str, str] = {}
-    engines_ran: list[str] = []
-    unavailable: dict[str, str] = {}
-    suppressed = 0
-    threshold = fail_on
-    file_jobs = []
-    for path in files:
-        config = config_for(path)
-        threshold = threshold or config.fail_on
-        file_jobs.append(FileJob(str(path), str(path), config))
-    cache_folder = None if no_cache else str(cache_dir or default_cache_dir())
-    errors: list[str] = []
-    checked: list[str] = []
-    for outcome in lint_files(file_jobs, jobs, cache_folder):
-        if outcome.result is None:
-            if outcome.error not in errors:
-                errors.append(outcome.error or f"{outcome.display_path}: not checked")
-            continue
-        result = outcome.result
-        checked.append(outcome.display_path)
-        findings.extend(f.to_dict() for f in result.findings)
-        engines_ran.extend(result.engines_ran)
-        unavailable.update(result.engines_unavailable)
-        suppressed += result.suppressed
-        if fmt == "text" and result.findings:
-            sources[outcome.display_path] = _read_for_display(Path(outcome.display_path))
-    if errors and write_baseline_path:
-        fail(errors[0] if len(errors) == 1 else f"{errors[0]} (and {len(errors) - 1} more file(s) in error)")
-
-    if write_baseline_path:
-        write_baseline(Path(write_baseline_path), findings)
-        click.echo(f"checker: baseline written to {write_baseline_path} ({len(findings)} finding(s))", err=True)
-        return
-
-    baselined = 0
-    if baseline is not None:
-        findings, baselined = filter_new(findings, baseline, Path(baseline_path).parent if baseline_path else None)
-
-    if checked or not errors:  # when every file failed, the one-line errors are the whole answer
-        report = build_report(checked, findings, engines_ran, unavailable, suppressed, baselined)
+    elif not outcome.diff_only and (outcome.files or not outcome.errors):
+        # When every file failed, the one-line errors are the whole answer.
+        report = build_report(
+            outcome.files,
+            outcome.findings,
+            outcome.engines_ran,
+            outcome.engines_unavailable,
+            outcome.suppressed,
+            outcome.baselined,
+        )
+        sources = {}
+        if fmt == "text":
+            sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in outcome.findings)}
         use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
-        click.echo(render(fmt, report, sources, load_rules(base_config.rule_packs), use_color), nl=False)
-    for message in errors:
+        click.echo(render(fmt, report, sources, outcome.rules, use_color), nl=False)
+    for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
-    if errors:
-        sys.exit(2)
-    limit = SEVERITY_RANK[threshold or "error"]
-    if any(SEVERITY_RANK[f["severity"]] >= limit for f in findings):
-        sys.exit(1)
+    sys.exit(outcome.exit_code)
 
 
 def _read_for_display(path: Path) -> str:
@@ -335,7 +267,7 @@ def explain(rule_id: str, config_path: str | None) -> None:
     click.echo(f"Message : {rule.message}")
     click.echo("")
     if not rule.default_on:
-        click.echo(f"Désactivée par défaut : select = [\"{rule.id}\"] ou enabled = true la met en route.")
+        click.echo(f'Désactivée par défaut : select = ["{rule.id}"] ou enabled = true la met en route.')
         click.echo("")
     if rule.parameters:
         from checker.parameters import TYPES

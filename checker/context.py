@@ -3,13 +3,14 @@ factory that turns a span into a `Finding` with the rule's id, severity and Fren
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from checker.config import Config
 from checker.document import Block, Document, Sentence
-from checker.findings import Finding, Severity
+from checker.edits import safe_edit
+from checker.findings import Edit, Finding, Severity
 from checker.rule_packs import Rule, RuleSet
 
 
@@ -54,12 +55,14 @@ class CheckContext:
         engine: str | None = None,
         related: list[dict[str, Any]] | None = None,
         data: dict[str, Any] | None = None,
+        fix: Sequence[Edit | None] = (),
         **fmt: Any,
     ) -> Finding:
         """A finding for rule `rule_id` over source offsets [start, end).
 
         The message is the rule's French template filled with `match` (the flagged text),
-        `suggestion` (the first suggestion) and any keyword given.
+        `suggestion` (the first suggestion) and any keyword given. `fix`: the source edits that
+        correct it, from `safe_edit`; when one of them is None (unsafe) the finding has no fix.
         """
         rule = self.rules.get(rule_id)
         if rule is None:
@@ -89,7 +92,12 @@ class CheckContext:
             engine=engine,
             related=related or [],
             data=data or {},
+            fix=list(fix) if fix and all(e is not None for e in fix) else [],  # type: ignore[misc]
         )
+
+    def safe_edit(self, block: Block, start: int, end: int, replacement: str) -> Edit | None:
+        """An edit replacing the visible [start, end) of `block`, or None when it would not be safe."""
+        return safe_edit(self.doc, block, start, end, replacement)
 
     def finding_in_block(self, rule_id: str, block: Block, start: int, end: int, **kw: Any) -> Finding:
         """A finding over visible offsets [start, end) of a block."""

@@ -3,15 +3,24 @@ which validates against `schemas/findings.schema.json`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from checker.schemas import load_schema
 
-__all__ = ["SEVERITY_RANK", "Finding", "Severity", "load_schema"]  # load_schema: its former home
+__all__ = ["SEVERITY_RANK", "Edit", "Finding", "Severity", "load_schema"]  # load_schema: its former home
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One source edit of a fix: replace the characters [start, end) of the text as read (without BOM)."""
+
+    start: int
+    end: int
+    replacement: str
 
 
 @dataclass(slots=True)
@@ -32,56 +41,47 @@ class Finding:
     engine: str | None = None  # grammar engine(s) that reported it
     related: list[dict[str, Any]] = field(default_factory=list)  # e.g. the body line an FAQ answer should match
     data: dict[str, Any] = field(default_factory=dict)  # check-specific details (scores, counts)
-    # A safe automatic correction: source edits {start, end, replacement}, applied all together by --fix.
-    fix: list[dict[str, Any]] = field(default_factory=list)
+    # A safe automatic correction: source edits applied all together by --fix (checker.edits.safe_edit).
+    fix: list[Edit] = field(default_factory=list)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule_id)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "rule_id": self.rule_id,
-            "family": self.family,
-            "severity": self.severity,
-            "message": self.message,
-            "path": self.path,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "text": self.text,
-            "suggestions": list(self.suggestions),
-        }
-        if self.engine:
-            out["engine"] = self.engine
-        if self.related:
-            out["related"] = self.related
-        if self.data:
-            out["data"] = self.data
-        if self.fix:
-            out["fix"] = [dict(edit) for edit in self.fix]
+        """The JSON form (findings.schema.json): every field in declaration order, the optional ones
+        (engine, related, data, fix) only when set."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in _OPTIONAL and not value:
+                continue
+            out[f.name] = _plain(value)
         return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Finding:
-        return cls(
-            rule_id=d["rule_id"],
-            family=d["family"],
-            severity=d["severity"],
-            message=d["message"],
-            path=d["path"],
-            start=d["start"],
-            end=d["end"],
-            line=d["line"],
-            column=d["column"],
-            end_line=d["end_line"],
-            end_column=d["end_column"],
-            text=d["text"],
-            suggestions=list(d.get("suggestions", [])),
-            engine=d.get("engine"),
-            related=list(d.get("related", [])),
-            data=dict(d.get("data", {})),
-            fix=[dict(edit) for edit in d.get("fix", [])],
-        )
+        """A finding from its JSON form (the result cache)."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name == "fix":
+                values["fix"] = [Edit(**edit) for edit in d.get("fix", [])]
+            elif f.name in d:
+                value = d[f.name]
+                values[f.name] = (
+                    [dict(v) if isinstance(v, dict) else v for v in value] if isinstance(value, list) else value
+                )
+        return cls(**values)
+
+
+_OPTIONAL = frozenset({"engine", "related", "data", "fix"})
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy (lists and dictionaries copied, so the report never shares the finding's)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Edit):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

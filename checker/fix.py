@@ -24,19 +24,26 @@ from pathlib import Path
 
 from checker.config import Config, find_config
 from checker.errors import CheckerError
-from checker.findings import Finding
+from checker.findings import Edit, Finding
 from checker.lint import LintResult, lint_text, read_source
 from checker.parse import detect_format
 
+__all__ = [
+    "Edit",  # its former home; now checker.findings.Edit
+    "FixOutcome",
+    "FixRun",
+    "apply_edits",
+    "fix_file",
+    "fix_text",
+    "plan_edits",
+    "run_fixes",
+    "unified_diff",
+    "write_atomically",
+    "write_fixed",
+]
+
 BOM = b"\xef\xbb\xbf"
 MAX_PASSES = 5
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    replacement: str
 
 
 @dataclass
@@ -67,9 +74,7 @@ def plan_edits(findings: Iterable[Finding], length: int | None = None) -> tuple[
     for f in findings:
         if not f.fix:
             continue
-        edits = sorted(
-            (Edit(int(e["start"]), int(e["end"]), str(e["replacement"])) for e in f.fix), key=lambda e: (e.start, e.end)
-        )
+        edits = sorted(f.fix, key=lambda e: (e.start, e.end))
         candidates.append((edits[0].start, edits[0].end, f.rule_id, edits))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
 

@@ -14,8 +14,9 @@ import regex
 
 from checker.context import CheckContext
 from checker.document import Block, lemma
+from checker.edits import in_the_style_of
 from checker.errors import CheckerError
-from checker.findings import Finding
+from checker.findings import Edit, Finding
 from checker.rule_packs import Rule
 
 APOSTROPHES = "'’ʼ"
@@ -113,5 +114,10 @@ def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
                 continue
             for m in iter_matches(rule, block, timeout):
                 suggestions = [m.suggestion] if m.suggestion else []
-                findings.append(ctx.finding_in_block(rule.id, block, m.start, m.end, suggestions=suggestions))
+                fix: list[Edit | None] = []
+                if rule.fix and m.suggestion is not None:
+                    replacement = in_the_style_of(block.text[m.start : m.end], m.suggestion)
+                    suggestions = [replacement]
+                    fix = [ctx.safe_edit(block, m.start, m.end, replacement)]
+                findings.append(ctx.finding_in_block(rule.id, block, m.start, m.end, suggestions=suggestions, fix=fix))
     return findings

@@ -1,48 +1,71 @@
-"""Output formats. Each one is produced from the same report dictionary (`build_report`),
-which validates against `schemas/findings.schema.json`."""
+"""Output formats. Each one is produced from the same `Report` (typed findings); the JSON
+form (`Report.to_dict`) validates against `schemas/findings.schema.json`."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from checker import __version__
+from checker.baseline import fingerprint
+from checker.findings import Finding
 from checker.rule_packs import RuleSet
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
 
 
+@dataclass
+class Report:
+    files: list[str]
+    findings: list[Finding]
+    engines_ran: list[str] = field(default_factory=list)
+    engines_unavailable: dict[str, str] = field(default_factory=dict)
+    suppressed: int = 0
+    baselined: int = 0
+
+    def summary(self) -> dict[str, int]:
+        counts = Counter(f.severity for f in self.findings)
+        return {
+            "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+            "files": len(self.files),
+            "suppressed": self.suppressed,
+            "baselined": self.baselined,
+        }
+
+    def engines(self) -> dict[str, Any]:
+        return {"ran": sorted(set(self.engines_ran)), "unavailable": dict(sorted(self.engines_unavailable.items()))}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (the one place findings become dictionaries, with the SARIF form)."""
+        return {
+            "version": __version__,
+            "engines": self.engines(),
+            "files": self.files,
+            "summary": self.summary(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
 def build_report(
     files: list[str],
-    findings: list[dict[str, Any]],
+    findings: list[Finding],
     engines_ran: list[str],
     engines_unavailable: dict[str, str],
     suppressed: int = 0,
     baselined: int = 0,
-) -> dict[str, Any]:
-    counts = Counter(f["severity"] for f in findings)
-    return {
-        "version": __version__,
-        "engines": {"ran": sorted(set(engines_ran)), "unavailable": dict(sorted(engines_unavailable.items()))},
-        "files": files,
-        "summary": {
-            "error": counts.get("error", 0),
-            "warning": counts.get("warning", 0),
-            "info": counts.get("info", 0),
-            "files": len(files),
-            "suppressed": suppressed,
-            "baselined": baselined,
-        },
-        "findings": findings,
-    }
+) -> Report:
+    return Report(files, findings, engines_ran, engines_unavailable, suppressed, baselined)
 
 
-def render(fmt: str, report: dict[str, Any], sources: dict[str, str], rules: RuleSet, color: bool = False) -> str:
+def render(fmt: str, report: Report, sources: dict[str, str], rules: RuleSet, color: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "sarif":
         return json.dumps(to_sarif(report, rules), ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
@@ -89,37 +112,37 @@ def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
     return prefix + line[lo:hi] + suffix, start + shift, min(stop, hi) + shift
 
 
-def to_text(report: dict[str, Any], sources: dict[str, str], color: bool = False) -> str:
+def to_text(report: Report, sources: dict[str, str], color: bool = False) -> str:
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     sev_color = {"error": "31;1", "warning": "33;1", "info": "36"}
     out: list[str] = []
     split: dict[str, list[str]] = {}  # each source split into lines once, not once per finding
-    for f in report["findings"]:
+    for f in report.findings:
         out.append(
-            f"{paint(f['path'], '1')}:{f['line']}:{f['column']}: "
-            f"{paint(SEVERITY_FR[f['severity']], sev_color[f['severity']])} "
-            f"[{f['rule_id']}] {f['message']}"
+            f"{paint(f.path, '1')}:{f.line}:{f.column}: "
+            f"{paint(SEVERITY_FR[f.severity], sev_color[f.severity])} "
+            f"[{f.rule_id}] {f.message}"
         )
-        if f["path"] not in split:
-            split[f["path"]] = sources.get(f["path"], "").split("\n")
-        lines = split[f["path"]]
-        line = lines[f["line"] - 1].rstrip("\r") if 0 < f["line"] <= len(lines) else ""
+        if f.path not in split:
+            split[f.path] = sources.get(f.path, "").split("\n")
+        lines = split[f.path]
+        line = lines[f.line - 1].rstrip("\r") if 0 < f.line <= len(lines) else ""
         if line:
-            stop = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
-            line, start, stop = _window(line, f["column"] - 1, stop)
+            stop = f.end_column - 1 if f.end_line == f.line else len(line)
+            line, start, stop = _window(line, f.column - 1, stop)
             # Tabs keep their width and wide characters count double, so the caret stays under the span.
             carets = caret_line(line, start, stop)
             marks = carets.lstrip(" \t")
             out.append(f"    {line}")
-            out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f['severity']])}")
-        if f.get("suggestions"):
-            out.append(f"    suggestion : {' | '.join(f['suggestions'][:5])}")
-        for rel in f.get("related", []):
+            out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f.severity])}")
+        if f.suggestions:
+            out.append(f"    suggestion : {' | '.join(f.suggestions[:5])}")
+        for rel in f.related:
             out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {rel['text']} »")
-    s = report["summary"]
-    engines = ", ".join(report["engines"]["ran"]) or "aucun"
+    s = report.summary()
+    engines = ", ".join(report.engines()["ran"]) or "aucun"
     out.append(
         f"{s['files']} fichier(s) analysé(s) : {s['error']} erreur(s), {s['warning']} avertissement(s), "
         f"{s['info']} info(s)"
@@ -127,12 +150,12 @@ def to_text(report: dict[str, Any], sources: dict[str, str], color: bool = False
         + (f", {s['baselined']} dans la baseline" if s["baselined"] else "")
         + f". Moteurs de grammaire : {engines}."
     )
-    for engine, why in report["engines"]["unavailable"].items():
+    for engine, why in report.engines()["unavailable"].items():
         out.append(f"Moteur {engine} non utilisé : {why}")
     return "\n".join(out) + "\n"
 
 
-def to_github(report: dict[str, Any]) -> str:
+def to_github(report: Report) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
     level = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -143,20 +166,20 @@ def to_github(report: dict[str, Any]) -> str:
         return esc(s).replace(":", "%3A").replace(",", "%2C")
 
     lines = [
-        f"::{level[f['severity']]} file={prop(f['path'])},line={f['line']},col={f['column']},"
-        f"endLine={f['end_line']},endColumn={f['end_column']},title={prop(f['rule_id'])}::{esc(f['message'])}"
-        for f in report["findings"]
+        f"::{level[f.severity]} file={prop(f.path)},line={f.line},col={f.column},"
+        f"endLine={f.end_line},endColumn={f.end_column},title={prop(f.rule_id)}::{esc(f.message)}"
+        for f in report.findings
     ]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def to_junit(report: dict[str, Any]) -> str:
+def to_junit(report: Report) -> str:
     """JUnit XML: one test case per file, one failure per finding."""
     from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
 
-    by_file: dict[str, list[dict[str, Any]]] = {p: [] for p in report["files"]}
-    for f in report["findings"]:
-        by_file.setdefault(f["path"], []).append(f)
+    by_file: dict[str, list[Finding]] = {p: [] for p in report.files}
+    for f in report.findings:
+        by_file.setdefault(f.path, []).append(f)
     total_failures = sum(len(v) for v in by_file.values())
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -166,9 +189,9 @@ def to_junit(report: dict[str, Any]) -> str:
     for path, items in by_file.items():
         out.append(f'    <testcase classname="checker" name={quoteattr(path)}>')
         for f in items:
-            msg = f"{f['path']}:{f['line']}:{f['column']} [{f['rule_id']}] {f['message']}"
+            msg = f"{f.path}:{f.line}:{f.column} [{f.rule_id}] {f.message}"
             out.append(
-                f"      <failure type={quoteattr(f['severity'])} message={quoteattr(f['message'])}>"
+                f"      <failure type={quoteattr(f.severity)} message={quoteattr(f.message)}>"
                 f"{escape(msg)}</failure>"
             )
         out.append("    </testcase>")
@@ -176,8 +199,8 @@ def to_junit(report: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_sarif(report: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
-    used = sorted({f["rule_id"] for f in report["findings"]})
+def to_sarif(report: Report, rules: RuleSet) -> dict[str, Any]:
+    used = sorted({f.rule_id for f in report.findings})
     index = {rid: i for i, rid in enumerate(used)}
     driver_rules = []
     for rid in used:
@@ -192,25 +215,25 @@ def to_sarif(report: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
             }
         )
     results = []
-    for f in report["findings"]:
+    for f in report.findings:
         results.append(
             {
-                "ruleId": f["rule_id"],
-                "ruleIndex": index[f["rule_id"]],
-                "level": SARIF_LEVEL[f["severity"]],
-                "message": {"text": f["message"]},
+                "ruleId": f.rule_id,
+                "ruleIndex": index[f.rule_id],
+                "level": SARIF_LEVEL[f.severity],
+                "message": {"text": f.message},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": f["path"]},
+                            "artifactLocation": {"uri": f.path},
                             "region": {
-                                "startLine": f["line"],
-                                "startColumn": f["column"],
-                                "endLine": f["end_line"],
-                                "endColumn": f["end_column"],
-                                "charOffset": f["start"],
-                                "charLength": f["end"] - f["start"],
-                                "snippet": {"text": f["text"]},
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                                "charOffset": f.start,
+                                "charLength": f.end - f.start,
+                                "snippet": {"text": f.text},
                             },
                         }
                     }
@@ -238,7 +261,5 @@ def to_sarif(report: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
     }
 
 
-def _fingerprint(f: dict[str, Any]) -> str:
-    from checker.baseline import fingerprint
-
+def _fingerprint(f: Finding) -> str:
     return fingerprint(f)

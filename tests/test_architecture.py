@@ -278,3 +278,89 @@ def test_every_tunable_a_check_reads_is_a_declared_parameter() -> None:
             rule = rules.get(rule_id)
             assert rule is not None and rule.parameter(name) is not None, (module.name, rule_id, name)
         assert "config.threshold(" not in module.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the library entry point
+
+
+def test_run_returns_typed_findings_and_the_exit_code(tmp_path: Path) -> None:
+    from checker.api import Options, run
+    from checker.findings import Finding
+
+    (tmp_path / "a.txt").write_text("Les deux pays veulent collaborer ensemble.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe")
+    outcome = run([str(tmp_path / "a.txt")], Options(select=("wording",), jobs=1))
+    assert all(isinstance(f, Finding) for f in outcome.findings)
+    assert [f.rule_id for f in outcome.findings] == ["wording.pleonasm"]
+    assert outcome.exit_code == 0  # a warning; fail-on is error by default
+    assert run([str(tmp_path / "a.txt")], Options(select=("wording",), fail_on="warning", jobs=1)).exit_code == 1
+    both = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Options(select=("wording",), jobs=1))
+    assert both.files == [str(tmp_path / "a.txt")] and len(both.errors) == 1 and both.exit_code == 2
+    with pytest.raises(CheckerError, match=r"--select: 'wordin'.*vouliez-vous dire wording"):
+        run([str(tmp_path / "a.txt")], Options(select=("wordin",)))
+
+
+def test_cli_lint_holds_no_lint_logic() -> None:
+    import ast
+
+    tree = ast.parse((ROOT / "checker" / "cli.py").read_text(encoding="utf-8"))
+    lint = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "lint")
+    branches = sum(isinstance(n, ast.If | ast.For | ast.While | ast.IfExp) for n in ast.walk(lint))
+    assert branches <= 10, branches  # printing choices only (it had 43 branches of lint logic)
+
+
+# ---------------------------------------------------------------- fixes: any finding, one safety check
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Les deux pays veulent collaborer ensemble.\n", "Les deux pays veulent collaborer.\n"),
+        ("Au jour d’aujourd’hui, rien.\n", "Aujourd’hui, rien.\n"),
+        ("Au jour d'aujourd'hui, rien.\n", "Aujourd'hui, rien.\n"),  # the text's own apostrophe
+        ("Il faut voire  même\nmonter en haut.\n", "Il faut voire\nmonter.\n"),
+    ],
+)
+def test_pleonasm_fix(text: str, fixed: str) -> None:
+    from checker.fix import fix_text
+
+    config = Config(select=("wording.pleonasm",))
+    result, applied, left = fix_text(text, config, "a.txt", "text")
+    assert result == fixed
+    assert applied == text.count("\n") and left.findings == []  # one pleonasm per line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils vont collaborer *ensemble* demain.\n",  # markup inside the span
+        "Ils vont collaborer&nbsp;ensemble demain.\n",  # an entity inside the span
+    ],
+)
+def test_pleonasm_not_fixed_where_the_source_is_not_plain_text(text: str) -> None:
+    findings = lint_text(text, Config(select=("wording.pleonasm",)), "a.md", "markdown").findings
+    assert [f.rule_id for f in findings] == ["wording.pleonasm"]
+    assert findings[0].fix == []
+
+
+def test_any_family_can_offer_a_fix_through_the_context() -> None:
+    from checker.context import CheckContext
+    from checker.findings import Edit
+    from checker.parse import parse_document
+
+    doc = parse_document("Un `code` et des mots.\n", "a.md", "markdown")
+    ctx = CheckContext(doc=doc, config=Config(), rules=load_rules())
+    block = doc.blocks[0]
+    words = block.text.index("mots")
+    safe = ctx.safe_edit(block, words, words + 4, "termes")
+    assert safe == Edit(doc.source.index("mots"), doc.source.index("mots") + 4, "termes")
+    across_code = ctx.safe_edit(block, 0, words, "x")  # the span crosses the code span's backticks
+    assert across_code is None
+    s, e = block.source_span(words, words + 4)
+    assert ctx.finding("markup.stray-syntax", s, e, fix=[safe]).fix == [safe]
+    assert ctx.finding("markup.stray-syntax", s, e, fix=[safe, across_code]).fix == []  # all or nothing
+
+
+def test_the_fix_safety_check_lives_in_one_place() -> None:
+    typography = (ROOT / "checker" / "checks" / "typography.py").read_text(encoding="utf-8")
+    assert "offsets[i] != first" not in typography and "front_matter_span" not in typography

@@ -175,7 +175,7 @@ def test_json_output_carries_fixes_and_validates(tmp_path: Path) -> None:
         [{"start": 8, "end": 9, "replacement": NNBSP}],
         [{"start": 11, "end": 16, "replacement": f"12{NNBSP}000"}],
     ]
-    assert Finding.from_dict(report["findings"][0]).fix == fixes[0]
+    assert Finding.from_dict(report["findings"][0]).fix == [Edit(**edit) for edit in fixes[0]]
 
 
 def _finding(start: int, end: int, replacement: str, rule: str = "typography.x") -> Finding:
@@ -192,7 +192,7 @@ def _finding(start: int, end: int, replacement: str, rule: str = "typography.x")
         1,
         1,
         "",
-        fix=[{"start": start, "end": end, "replacement": replacement}],
+        fix=[Edit(start, end, replacement)],
     )
 
 
@@ -207,7 +207,7 @@ def test_overlapping_fixes_skip_the_later_one() -> None:
 def test_a_finding_with_several_edits_is_all_or_nothing() -> None:
     both = Finding(
         "typography.quotes", "typography", "info", "m", "p", 2, 9, 1, 1, 1, 1, "",
-        fix=[{"start": 2, "end": 3, "replacement": "«"}, {"start": 8, "end": 9, "replacement": "»"}],
+        fix=[Edit(2, 3, "«"), Edit(8, 9, "»")],
     )  # fmt: skip
     # The earlier finding takes (1, 3): the quote pair loses its opening edit, so its closing one goes too.
     edits, count = plan_edits([both, _finding(1, 3, "x")])

@@ -171,12 +171,16 @@ def test_baseline_paths_do_not_depend_on_how_the_file_is_named(tmp_path: Path) -
 
 
 def test_baseline_functions() -> None:
-    f = {"path": "a.md", "rule_id": "wording.pleonasm", "text": "collaborer\n  ensemble"}
-    moved = dict(f, text="collaborer ensemble")
+    from dataclasses import replace
+
+    from checker.findings import Finding
+
+    f = Finding("wording.pleonasm", "wording", "warning", "m", "a.md", 0, 9, 1, 1, 2, 10, "collaborer\n  ensemble")
+    moved = replace(f, text="collaborer ensemble", line=3)
     assert fingerprint(f) == fingerprint(moved)  # white space inside the span does not matter
-    assert fingerprint(f) != fingerprint(dict(f, rule_id="wording.cliche"))
-    assert fingerprint(f) != fingerprint(dict(f, path="b.md"))
-    assert fingerprint(f) == fingerprint(dict(f, path="./a.md"))
+    assert fingerprint(f) != fingerprint(replace(f, rule_id="wording.cliche"))
+    assert fingerprint(f) != fingerprint(replace(f, path="b.md"))
+    assert fingerprint(f) == fingerprint(replace(f, path="./a.md"))
     from collections import Counter
 
     new, known = filter_new([f, moved, f], Counter({fingerprint(f): 2}))

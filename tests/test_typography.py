@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import Config
+from checker.findings import Edit
 from checker.lint import lint_text, read_source
 
 NBSP = "\u00a0"
@@ -32,9 +33,9 @@ def test_sample_article_flags_plain_spaces_before_colon_and_question_marks(sampl
     assert {source[f.end] for f in spaces} == {":", "?"}
     h1 = next(f for f in spaces if source[f.end] == ":")
     assert (h1.line, h1.column) == (7, 24)
-    assert h1.fix == [{"start": h1.start, "end": h1.end, "replacement": NBSP}]
+    assert h1.fix == [Edit(h1.start, h1.end, NBSP)]
     questions = [f for f in spaces if source[f.end] == "?"]
-    assert all(f.fix[0]["replacement"] == NNBSP for f in questions)
+    assert all(f.fix[0].replacement == NNBSP for f in questions)
     # The article uses ’ everywhere: no apostrophe finding.
     assert not [f for f in findings if f.rule_id == "typography.apostrophe-consistency"]
 
@@ -53,7 +54,7 @@ def test_locale_decides_the_space_inserted(
 ) -> None:
     text = "Pourquoi ? Voici : « oui »."
     fixes = {
-        f.fix[0]["start"]: f.fix[0]["replacement"]
+        f.fix[0].start: f.fix[0].replacement
         for f in _findings(text, locale=locale)
         if f.rule_id == "typography.space-before-punct"
     }
@@ -122,7 +123,7 @@ def test_apostrophe_minority_is_flagged() -> None:
     text = "L'IA, l'énergie et l'eau ; l’agriculture."
     found = _findings(text.replace(" ;", f"{NNBSP};"))
     assert [(f.rule_id, f.text) for f in found] == [("typography.apostrophe-consistency", "’")]
-    assert found[0].fix[0]["replacement"] == "'"
+    assert found[0].fix[0].replacement == "'"
 
 
 def test_apostrophe_counts_across_blocks() -> None:
@@ -156,12 +157,12 @@ def test_number_spacing(text: str, expected: list[tuple[str, str]]) -> None:
 
 def test_number_spacing_in_fr_ca_uses_no_break_space() -> None:
     found = _findings("Il y avait 12000 visiteurs.", locale="fr-CA", select="typography.number-spacing")
-    assert found[0].fix[0]["replacement"] == f"12{NBSP}000"
+    assert found[0].fix[0].replacement == f"12{NBSP}000"
 
 
 def test_units() -> None:
     text = "Une hausse de 40% pour 3€, puis 5 % et 7 $."
-    found = [(f.rule_id, f.text, f.fix[0]["replacement"]) for f in _findings(text)]
+    found = [(f.rule_id, f.text, f.fix[0].replacement) for f in _findings(text)]
     assert found == [
         ("typography.percent-space", "%", f"{NNBSP}%"),
         ("typography.currency-space", "€", f"{NNBSP}€"),
@@ -210,7 +211,7 @@ def test_fix_edits_cover_exactly_the_visible_text_they_replace() -> None:
     for f in found:
         assert f.fix, f
         for edit in f.fix:
-            original = text[edit["start"] : edit["end"]]
+            original = text[edit.start : edit.end]
             assert original and original.strip(" ") in {"", ":", "?", ";", "%", "€", '"', "...", "12000"}, edit
 
 
@@ -247,8 +248,8 @@ def test_html_spaces_collapsed_by_the_parser_are_flagged_and_fixed_whole() -> No
     at = text.index("   ?")
     after_open = text.index("«") + 1
     assert found == [
-        ("   ", [{"start": at, "end": at + 3, "replacement": NNBSP}]),
-        ("  ", [{"start": after_open, "end": after_open + 2, "replacement": NBSP}]),
+        ("   ", [Edit(at, at + 3, NNBSP)]),
+        ("  ", [Edit(after_open, after_open + 2, NBSP)]),
     ]
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from checker.context import CheckContext
 from checker.document import Block, Document
-from checker.findings import Finding
+from checker.findings import Edit, Finding
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -109,31 +109,12 @@ class _Checker:
         self.ctx = ctx
         self.conv = locale_conventions(ctx.config.locale)
         self.findings: list[Finding] = []
-        fm = doc.front_matter_span
-        self.front_matter = fm
 
     # ------------------------------------------------------------ edits
 
-    def edit(self, block: Block, start: int, end: int, replacement: str) -> dict[str, Any] | None:
+    def edit(self, block: Block, start: int, end: int, replacement: str) -> Edit | None:
         """A source edit replacing the visible [start, end), or None when it would not be safe."""
-        if end <= start:
-            return None
-        offsets = block.offsets
-        first = offsets[start]
-        for i in range(start + 1, end):
-            if offsets[i] != first + (i - start):
-                return None  # the span crosses markup, an entity or an escape
-        src_end = first + (end - start)
-        original = block.text[start:end]
-        source = self.doc.source
-        if source[first:src_end] != original:
-            return None
-        if self.doc.format == "markdown" and first > 0 and source[first - 1] == "\\":
-            return None  # a backslash escape: replacing the escaped character would leave a stray "\"
-        fm = self.front_matter
-        if fm is not None and fm[0] <= first < fm[1] and any(q in original + replacement for q in "'\"\\#"):
-            return None  # quoting characters inside YAML scalars are not ours to change
-        return {"start": first, "end": src_end, "replacement": replacement}
+        return self.ctx.safe_edit(block, start, end, replacement)
 
     def add(
         self,
@@ -141,7 +122,7 @@ class _Checker:
         block: Block,
         start: int,
         end: int,
-        edits: list[dict[str, Any] | None],
+        edits: list[Edit | None],
         suggestion: str,
         **fmt: Any,
     ) -> None:
@@ -158,17 +139,13 @@ class _Checker:
         rule_id: str,
         start: int,
         end: int,
-        edits: list[dict[str, Any] | None],
+        edits: list[Edit | None],
         suggestion: str,
         **fmt: Any,
     ) -> None:
         """A finding over source offsets [start, end), with its fix when every edit is safe."""
-        finding = self.ctx.finding(rule_id, start, end, suggestions=[suggestion], **fmt)
-        if finding.end <= finding.start:
-            return
-        if edits and all(e is not None for e in edits):
-            finding.fix = [e for e in edits if e is not None]
-        self.findings.append(finding)
+        if end > start:
+            self.findings.append(self.ctx.finding(rule_id, start, end, suggestions=[suggestion], fix=edits, **fmt))
 
     def real(self, block: Block, start: int, end: int) -> str:
         """The visible [start, end) with the no-break spaces of the source put back where a parser
@@ -248,7 +225,7 @@ class _Checker:
                 "typography.space-before-punct", block, start, end, [edit], suggestion, where=where, expected=expected
             )
             return
-        edit = {"start": span[0], "end": span[1], "replacement": required}
+        edit = Edit(span[0], span[1], required)
         self.add_at(
             "typography.space-before-punct", span[0], span[1], [edit], suggestion, where=where, expected=expected
         )

@@ -1,0 +1,139 @@
+"""The library entry point: `run(paths, options) -> Outcome` does what `checker lint` does
+(configuration per file, fixes, parallel lint with the result cache, baseline) and returns typed
+findings; the command line only parses its options, prints the outcome and exits with
+`outcome.exit_code`.
+
+```python
+from checker.api import Options, run
+
+outcome = run(["articles/"], Options(select=("claims",), jobs=1))
+for f in outcome.findings:
+    print(f.path, f.line, f.rule_id, f.message)
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.config import Config, find_config, read_config_file, unknown_selector
+from checker.errors import CheckerError
+from checker.findings import SEVERITY_RANK, Finding
+from checker.paths import expand_paths
+from checker.rule_packs import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from checker.fix import FixRun
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `checker lint` takes besides the paths. None means: from the configuration."""
+
+    config_path: str | None = None  # this file instead of the nearest .checker.toml / pyproject.toml
+    select: tuple[str, ...] | None = None  # replaces the configuration's select
+    ignore: tuple[str, ...] = ()  # added to the configuration's ignore
+    fail_on: str | None = None
+    jobs: int | None = None  # None: all cores; 1: in this process
+    cache_dir: str | None = None  # None: no result cache
+    fix: bool = False  # apply the safe fixes to the files
+    diff: bool = False  # compute the safe fixes without writing them (outcome.fixes.diff)
+    baseline: str | None = None  # report only findings not in this baseline
+    write_baseline: str | None = None  # record the findings in this baseline
+
+
+@dataclass
+class Outcome:
+    files: list[str]  # the files checked (those in error excluded)
+    findings: list[Finding]
+    rules: RuleSet  # the rules of the base configuration (SARIF describes them)
+    fail_on: str
+    engines_ran: list[str] = field(default_factory=list)
+    engines_unavailable: dict[str, str] = field(default_factory=dict)
+    suppressed: int = 0
+    baselined: int = 0
+    errors: list[str] = field(default_factory=list)  # one line per file that could not be checked
+    fixes: FixRun | None = None  # with Options.fix or Options.diff
+    diff_only: bool = False  # Options.diff: the fixes were computed, not written, and nothing was linted
+    baseline_written: int | None = None  # findings recorded, with Options.write_baseline
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings at or above fail_on (or fixes to make, with diff), 2 a file in error."""
+        if self.errors:
+            return 2
+        if self.baseline_written is not None:
+            return 0
+        if self.fixes is not None and self.diff_only:
+            return 1 if self.fixes.changed else 0
+        limit = SEVERITY_RANK[self.fail_on]
+        return 1 if any(SEVERITY_RANK[f.severity] >= limit for f in self.findings) else 0
+
+
+def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
+    """Lint `paths` (files, folders, globs) as `checker lint` does. Raises CheckerError for what stops the
+    whole run (bad configuration, no such file, an unreadable baseline); a file that cannot be read is an
+    error of the outcome and does not stop the others."""
+    from checker.baseline import filter_new, read_baseline, write_baseline
+    from checker.parallel import FileJob, lint_files
+
+    options = options or Options()
+    explicit: Config | None = None
+    if options.config_path:
+        explicit = read_config_file(Path(options.config_path)) or Config(source=options.config_path)
+    base_config = explicit or find_config(Path.cwd())
+    rules = load_rules(base_config.rule_packs)
+    rule_ids = [r.id for r in rules]
+    for option, selectors in (("--select", options.select or ()), ("--ignore", options.ignore)):
+        for selector in selectors:
+            if (problem := unknown_selector(selector, rule_ids)) is not None:
+                raise CheckerError(f"{option}: {problem}")
+
+    def config_for(path: Path) -> Config:
+        config = explicit or find_config(path.resolve().parent)
+        if options.select is None and not options.ignore:
+            return config
+        select = options.select if options.select is not None else config.select
+        return config.with_overrides(select=select, ignore=config.ignore + options.ignore)
+
+    files = expand_paths(tuple(paths), base_config.exclude)
+    baseline = read_baseline(Path(options.baseline)) if options.baseline else None
+
+    fixes = None
+    if options.fix or options.diff:
+        from checker.fix import run_fixes
+
+        fixes = run_fixes(files, config_for, write=not options.diff)
+        if options.diff:
+            return Outcome([], [], rules, "error", errors=fixes.errors, fixes=fixes, diff_only=True)
+        # Files in error were left untouched; the lint below reports them.
+
+    jobs = [FileJob(str(path), str(path), config_for(path)) for path in files]
+    fail_on = options.fail_on or (jobs[0].config.fail_on if jobs else base_config.fail_on)
+    outcome = Outcome([], [], rules, fail_on, fixes=fixes)
+    for file in lint_files(jobs, options.jobs, options.cache_dir):
+        if file.result is None:
+            message = file.error or f"{file.display_path}: not checked"
+            if message not in outcome.errors:
+                outcome.errors.append(message)
+            continue
+        result = file.result
+        outcome.files.append(file.display_path)
+        outcome.findings.extend(result.findings)
+        outcome.engines_ran.extend(result.engines_ran)
+        outcome.engines_unavailable.update(result.engines_unavailable)
+        outcome.suppressed += result.suppressed
+
+    if options.write_baseline:
+        if outcome.errors:
+            first, more = outcome.errors[0], len(outcome.errors) - 1
+            raise CheckerError(first if not more else f"{first} (and {more} more file(s) in error)")
+        write_baseline(Path(options.write_baseline), outcome.findings)
+        outcome.baseline_written = len(outcome.findings)
+    elif baseline is not None:
+        root = Path(options.baseline).parent if options.baseline else None
+        outcome.findings, outcome.baselined = filter_new(outcome.findings, baseline, root)
+    return outcome
