@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,hunspell]'
-	$(BIN)/python -m checker.datacache   # decode the word lists once, not in the first lint run
+	$(BIN)/python -m checker.prepare   # decode the word lists once, not in the first lint run
 	touch $(STAMP)
 
 # Lint the sample article. Exit status 1 (findings) is the expected result here.
@@ -22,12 +22,14 @@ demo: system-deps $(STAMP)
 
 test: system-deps $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict checker/
 	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken" >&2; exit 1; fi; \
 	  exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict checker/
 
 bench: system-deps $(STAMP)
 	$(BIN)/python bench/run.py

@@ -92,7 +92,7 @@ class CheckContext:
             engine=engine,
             related=related or [],
             data=data or {},
-            fix=list(fix) if fix and all(e is not None for e in fix) else [],  # type: ignore[misc]
+            fix=[e for e in fix if e is not None] if all(e is not None for e in fix) else [],
         )
 
     def safe_edit(self, block: Block, start: int, end: int, replacement: str) -> Edit | None:

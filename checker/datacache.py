@@ -94,19 +94,3 @@ def _write(path: Path, payload: Any) -> None:
             raise
     except (OSError, ValueError):
         pass  # read-only or full disk: the data is simply decoded again next time
-
-
-def prepare() -> None:
-    """Fill the data cache now — `make` runs this after installing — so that no lint run,
-    the first one included, pays for decoding the word lists."""
-    from checker import frequencies
-    from checker.document import lemma
-    from checker.lexicon import _load_pyspell
-
-    lemma("renforcera")
-    frequencies.word_frequency("pôle")
-    _load_pyspell()
-
-
-if __name__ == "__main__":
-    prepare()

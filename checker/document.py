@@ -319,10 +319,10 @@ _APOSTROPHE_WORDS = re.compile(r"(?i)aujourd['’]hui|prud['’]hom\w*|presqu['�
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    pos = 0
+    pos: int | None = 0
     while pos is not None:
         # One finditer scan; after a whole apostrophe word (rare) a new scan resumes at its end.
-        resume = None
+        resume: int | None = None
         for m in _TOKEN_RE.finditer(text, pos):
             at = m.start()
             if text[at] in "aApPeE" and (at == 0 or not text[at - 1].isalnum()):

@@ -107,7 +107,7 @@ class Lexicon:
                 shared = grammalecte_engine.get_engine().spell_checker()
                 if shared is not None:
                     return shared
-            grammalecte_engine._import_grammalecte()
+            grammalecte_engine.import_grammalecte()
             from grammalecte.graphspell.spellchecker import SpellChecker
 
             return SpellChecker("fr")
@@ -117,7 +117,7 @@ class Lexicon:
 
     @cached_property
     def pyspell(self) -> Any:
-        return _load_pyspell()
+        return load_pyspell()
 
     @property
     def sources(self) -> list[str]:
@@ -227,7 +227,7 @@ class Lexicon:
                 return
 
 
-def _load_pyspell() -> Any:
+def load_pyspell() -> Any:
     """`SpellChecker(language="fr", distance=1)`, its word list read from the data cache
     (`checker.datacache`: a marshal of the lower-cased {word: count} it builds from its gzipped
     JSON, 0.1 s less in a new process) when that is on and pyspellchecker is laid out as expected."""

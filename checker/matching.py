@@ -64,8 +64,8 @@ def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
             yield Match(m.start(), m.end())
     if rule.swap:
         table = _swap_table(rule.swap)
-        pattern = _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
-        for m in pattern.finditer(text):
+        swapped = _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
+        for m in swapped.finditer(text):
             yield Match(m.start(), m.end(), table.get(_norm(m.group())))
     if rule.lemmas:
         wanted = set(rule.lemmas)

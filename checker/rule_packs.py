@@ -136,17 +136,20 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
 
 
 @lru_cache(maxsize=1)
-def builtin_pack_files() -> tuple[tuple[str, str], ...]:
+def shipped_pack_files() -> tuple[tuple[str, str], ...]:
     """(display path, text) of every pack shipped in the package, sorted by name."""
     root = resources.files("checker.rules")
     packs = sorted((p for p in root.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
     return tuple((f"rules/{p.name}", p.read_text(encoding="utf-8")) for p in packs)
 
 
+builtin_pack_files = shipped_pack_files  # its former name ("builtin" now names nothing else than shipped)
+
+
 @lru_cache(maxsize=32)
 def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     rules: dict[str, Rule] = {}
-    sources: list[tuple[str, str, bool]] = [(path, text, False) for path, text in builtin_pack_files()]
+    sources: list[tuple[str, str, bool]] = [(path, text, False) for path, text in shipped_pack_files()]
     for extra in extra_packs:
         try:
             sources.append((extra, Path(extra).read_text(encoding="utf-8"), True))

@@ -3,6 +3,7 @@ every family, rules the tool cannot run refused when their pack loads, rules off
 
 from __future__ import annotations
 
+import ast
 import os
 from pathlib import Path
 
@@ -364,3 +365,56 @@ def test_any_family_can_offer_a_fix_through_the_context() -> None:
 def test_the_fix_safety_check_lives_in_one_place() -> None:
     typography = (ROOT / "checker" / "checks" / "typography.py").read_text(encoding="utf-8")
     assert "offsets[i] != first" not in typography and "front_matter_span" not in typography
+
+
+# ---------------------------------------------------------------- module structure
+
+
+def _imports(tree: ast.Module) -> list[ast.ImportFrom | ast.Import]:
+    """Every import of a module, in functions too, except those under `if TYPE_CHECKING:`."""
+    typing_only = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for n in ast.walk(node)
+    }
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in typing_only]
+
+
+def _modules() -> dict[str, ast.Module]:
+    out = {}
+    for path in (ROOT / "checker").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        out[name] = ast.parse(path.read_text(encoding="utf-8"))
+    return out
+
+
+def test_no_import_cycle_between_checker_modules() -> None:
+    modules = _modules()
+    graph: dict[str, set[str]] = {}
+    for name, tree in modules.items():
+        deps = set()
+        for node in _imports(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    deps.add(full if full in modules else node.module)
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names if a.name in modules)
+        graph[name] = {d for d in deps if d in modules and d != name}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(d == goal or (d not in seen and not seen.add(d) and reaches(d, goal, seen)) for d in graph[start])
+
+    cycles = sorted(name for name in graph if reaches(name, name, set()))
+    assert cycles == []
+
+
+def test_no_private_name_imported_across_modules() -> None:
+    crossing = []
+    for name, tree in _modules().items():
+        for node in _imports(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("checker"):
+                private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                crossing += [f"{name}: {node.module}.{p}" for p in private]
+    assert crossing == []

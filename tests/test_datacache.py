@@ -173,11 +173,11 @@ def test_frequencies_without_data_cache_ask_wordfreq(monkeypatch: pytest.MonkeyP
 def test_cached_pyspellchecker_list_is_the_librarys(cache_dir: Path) -> None:
     from spellchecker import SpellChecker
 
-    from checker.lexicon import Lexicon, _load_pyspell
+    from checker.lexicon import Lexicon, load_pyspell
 
     plain = SpellChecker(language="fr", distance=1, case_sensitive=False)
     for _ in range(2):  # builds and writes the list, then reads it back
-        cached = _load_pyspell()
+        cached = load_pyspell()
         assert any(p.name.startswith("pyspellchecker-fr-") for p in (cache_dir / "data").iterdir())
         ours, theirs = cached.word_frequency, plain.word_frequency
         assert list(ours.dictionary.items()) == list(theirs.dictionary.items())

@@ -86,7 +86,7 @@ def test_upstream_sentence_is_caught_at_the_marked_span(sentence: str, section: 
 def test_grammalecte_itself_and_our_linter_catch_all_kept_sentences() -> None:
     """The summary: Grammalecte 2.1.2 alone (its default options) catches 100 % of the kept
     sentences, and so does our grammar family (with its options and mapping)."""
-    checker = grammalecte_engine._import_grammalecte().GrammarChecker("fr")
+    checker = grammalecte_engine.import_grammalecte().GrammarChecker("fr")
     engine_missed, ours_missed = [], []
     for sentence, _section, rule_id in CASES:
         text, [(start, end)] = _unmark(sentence)

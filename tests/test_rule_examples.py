@@ -11,7 +11,7 @@ import pytest
 
 from checker.config import Config
 from checker.lint import lint_text
-from checker.rule_packs import builtin_pack_files, load_rules, schema_error
+from checker.rule_packs import load_rules, schema_error, shipped_pack_files
 
 MARKER_RE = re.compile(r"<marker>(.*?)</marker>", re.DOTALL)
 RULES = list(load_rules())
@@ -46,7 +46,7 @@ def _run(rule_id: str, text: str, fmt: str) -> list[tuple[int, int]]:
     return [(f.start, f.end) for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
 
 
-@pytest.mark.parametrize(("path", "text"), builtin_pack_files(), ids=lambda v: v if v.startswith("rules/") else "")
+@pytest.mark.parametrize(("path", "text"), shipped_pack_files(), ids=lambda v: v if v.startswith("rules/") else "")
 def test_shipped_pack_is_valid(path: str, text: str) -> None:
     # Shipped packs skip schema validation at run time (cold start): this is where they are checked.
     import yaml

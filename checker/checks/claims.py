@@ -172,11 +172,11 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
 
     lem = simple_lemma(word)
     verb_like = bool(_VERB_LEMMA_RE.search(lem)) and lem != word
-    person = frozenset({"3p"} if word.endswith("nt") else {"3s"})
+    persons = frozenset({"3p"} if word.endswith("nt") else {"3s"})
     if verb_like and re.search(r"r(?:ait|aient)$", word):
-        return (Reading(lem, frozenset({"verb"}), frozenset({"conditional"}), person),)
+        return (Reading(lem, frozenset({"verb"}), frozenset({"conditional"}), persons),)
     if verb_like and re.search(r"r(?:a|ont)$", word):
-        return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
+        return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), persons),)
     if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
         return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
     participle = Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"}))
@@ -184,15 +184,15 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
         return (participle,)
     if verb_like and re.search(r"(?:i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
         # "prévoit", "indique", "conclu": present or participle, the ending cannot tell.
-        return (participle, Reading(lem, frozenset({"verb"}), frozenset({"present"}), person))
+        return (participle, Reading(lem, frozenset({"verb"}), frozenset({"present"}), persons))
     if verb_like:
-        return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), person),)
+        return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), persons),)
     # Short words are function words (au, du, les…): no open-class reading.
     readings = [Reading(lem, frozenset({"noun", "adjective"}) if len(word) > 3 else frozenset())]
     # "estime", "prévoient": simplemma may return the noun; also try the -er verb.
     for ending, repl in (("ent", "er"), ("e", "er"), ("es", "er")):
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), person))
+            readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), persons))
             break
     return tuple(readings)
 
@@ -682,7 +682,7 @@ def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
 
 def list_matches(rules: Iterable[Rule], block: Block) -> list[tuple[Rule, int, int]]:
     """Existence matches (weasel, hype) of claims rules in a block: (rule, start, end) in visible offsets."""
-    out = []
+    out: list[tuple[Rule, int, int]] = []
     for rule in rules:
         if rule.kind in ("existence", "substitution") and block.region in rule.regions:
             out.extend((rule, m.start, m.end) for m in iter_matches(rule, block, 1.0))

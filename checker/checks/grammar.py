@@ -21,7 +21,7 @@ from typing import Any
 from checker.config import Config
 from checker.context import CheckContext
 from checker.document import Block, Document
-from checker.engines import EngineMatch, EngineUnavailable
+from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.rule_packs import Rule
@@ -65,14 +65,14 @@ def _where(config: Config) -> str:
     return f"{config.source}: " if config.source else ""
 
 
-def _engines(ctx: CheckContext) -> list[Any]:
+def _engines(ctx: CheckContext) -> list[Engine]:
     from checker.engines import grammalecte_engine, languagetool_engine
 
     config = ctx.config
     choice = config.grammar_engine
     if choice not in ENGINE_CHOICES:
         raise CheckerError(f"unknown grammar engine {choice!r}; expected one of {', '.join(ENGINE_CHOICES)}")
-    engines: list[Any] = []
+    engines: list[Engine] = []
     if choice == "none":
         return engines
     if choice in ("auto", "grammalecte", "both"):

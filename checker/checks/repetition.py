@@ -517,7 +517,7 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
             key = _pair_key(a.text, b.text)
             if key in occurrences and key not in ignored:
                 occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end))
-    findings = []
+    findings: list[Finding] = []
     for places in occurrences.values():
         forms = Counter(form for form, *_ in places)
         if len(forms) < 2:

@@ -103,7 +103,9 @@ def _show(space: str) -> str:
     return _SPACE_NAMES.get(space, "espace")
 
 
-class _Checker:
+class _Findings:
+    """The findings of one document, with the helpers every rule uses: locale conventions, safe edits."""
+
     def __init__(self, doc: Document, ctx: CheckContext) -> None:
         self.doc = doc
         self.ctx = ctx
@@ -161,255 +163,263 @@ class _Checker:
                 chars[i] = source[offsets[start + i]]
         return "".join(chars)
 
-    # ------------------------------------------------------------ rules
 
-    def spaces_around_punctuation(self, block: Block, want_space: bool, want_missing: bool) -> None:
-        text = block.text
-        conv = self.conv
-        if want_space:
-            for m in _SPACE_BEFORE_RE.finditer(text):
-                punct = text[m.end()]
-                self.space_run(block, m.start(), m.end(), punct, conv[punct], required_before=True)
-            for m in _SPACE_AFTER_OPEN_RE.finditer(text):
-                if m.group(1):
-                    self.space_run(block, m.start(1), m.end(1), "«", conv["«"], required_before=False)
-        if want_missing:
-            for m in _HIGH_PUNCT_RE.finditer(text):
-                punct = m.group()
-                required = conv[punct]
-                if required and m.start() and self._missing_space(text, m.start(), punct):
-                    self.replace(
-                        "typography.nbsp-before-punct",
-                        block,
-                        m,
-                        required + punct,
-                        where=_where(punct),
-                        expected=_show(required),
-                    )
-            required = conv["«"]
-            for m in re.finditer(r"«(?=[^\s»])", text):
-                self.replace(
+# ---------------------------------------------------------------- rules
+
+
+def spaces_around_punctuation(c: _Findings, block: Block, want_space: bool, want_missing: bool) -> None:
+    text = block.text
+    conv = c.conv
+    if want_space:
+        for m in _SPACE_BEFORE_RE.finditer(text):
+            punct = text[m.end()]
+            space_run(c, block, m.start(), m.end(), punct, conv[punct], required_before=True)
+        for m in _SPACE_AFTER_OPEN_RE.finditer(text):
+            if m.group(1):
+                space_run(c, block, m.start(1), m.end(1), "«", conv["«"], required_before=False)
+    if want_missing:
+        for m in _HIGH_PUNCT_RE.finditer(text):
+            punct = m.group()
+            required = conv[punct]
+            if required and m.start() and _missing_space(text, m.start(), punct):
+                c.replace(
                     "typography.nbsp-before-punct",
                     block,
                     m,
-                    "«" + required,
-                    where=_where("«"),
+                    required + punct,
+                    where=_where(punct),
                     expected=_show(required),
                 )
-
-    def space_run(self, block: Block, start: int, end: int, punct: str, required: str, required_before: bool) -> None:
-        """Spaces at visible [start, end), just before `punct` (or just after « when not `required_before`)."""
-        offsets = block.offsets
-        source = self.doc.source
-        # The source between the mark and the word: HTML may have collapsed several spaces into one.
-        if required_before:
-            src_start, src_end = offsets[start], offsets[end]
-        else:
-            src_start, src_end = block.source_span(start - 1, start)[1], offsets[end]  # « may be an entity
-        between = source[src_start:src_end]
-        if between and not between.strip(_ANY_SPACE):
-            run = between
-            span = (src_start, src_end)
-        elif _contiguous(block, start - (not required_before), end + required_before):
-            run = self.real(block, start, end)  # e.g. a line break read as a space: reported, never fixed
-            span = None
-        else:
-            return  # code, a link or markup between the space and the mark
-        if len(run) == 1 and run in NO_BREAK:
-            return  # fr-CA: a deliberate no-break space before ; ! ? is tolerated too
-        suggestion = required + punct if required_before else punct + required
-        where, expected = _where(punct), _show(required)
-        if span is None:
-            edit = self.edit(block, start, end, required)
-            self.add(
-                "typography.space-before-punct", block, start, end, [edit], suggestion, where=where, expected=expected
+        required = conv["«"]
+        for m in re.finditer(r"«(?=[^\s»])", text):
+            c.replace(
+                "typography.nbsp-before-punct",
+                block,
+                m,
+                "«" + required,
+                where=_where("«"),
+                expected=_show(required),
             )
-            return
-        edit = Edit(span[0], span[1], required)
-        self.add_at(
-            "typography.space-before-punct", span[0], span[1], [edit], suggestion, where=where, expected=expected
+
+
+def space_run(
+    c: _Findings, block: Block, start: int, end: int, punct: str, required: str, required_before: bool
+) -> None:
+    """Spaces at visible [start, end), just before `punct` (or just after « when not `required_before`)."""
+    offsets = block.offsets
+    source = c.doc.source
+    # The source between the mark and the word: HTML may have collapsed several spaces into one.
+    if required_before:
+        src_start, src_end = offsets[start], offsets[end]
+    else:
+        src_start, src_end = block.source_span(start - 1, start)[1], offsets[end]  # « may be an entity
+    between = source[src_start:src_end]
+    if between and not between.strip(_ANY_SPACE):
+        run = between
+        span = (src_start, src_end)
+    elif _contiguous(block, start - (not required_before), end + required_before):
+        run = c.real(block, start, end)  # e.g. a line break read as a space: reported, never fixed
+        span = None
+    else:
+        return  # code, a link or markup between the space and the mark
+    if len(run) == 1 and run in NO_BREAK:
+        return  # fr-CA: a deliberate no-break space before ; ! ? is tolerated too
+    suggestion = required + punct if required_before else punct + required
+    where, expected = _where(punct), _show(required)
+    if span is None:
+        edit = c.edit(block, start, end, required)
+        c.add("typography.space-before-punct", block, start, end, [edit], suggestion, where=where, expected=expected)
+        return
+    edit = Edit(span[0], span[1], required)
+    c.add_at("typography.space-before-punct", span[0], span[1], [edit], suggestion, where=where, expected=expected)
+
+
+def _missing_space(text: str, at: int, punct: str) -> bool:
+    before = text[at - 1]
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if punct == "»":
+        return not before.isspace() and before not in "«»"
+    if not ((before.isalnum() and before != "_") or before in _GLUE_BEFORE):
+        return False  # after a space, an opening bracket, another mark ("?!")…
+    if punct in ";:":
+        # "14:30", "a;b", "std::", emoticons: only punctuation followed by a space or the end.
+        return after == "" or after.isspace() or after in '«"“'
+    # ! ?: not inside a token ("?utm=", "!important"), not in a run ("?!" is checked once).
+    return not after or not (after.isalnum() or after in "_=&/")
+
+
+def quotes(c: _Findings, block: Block) -> None:
+    text = block.text
+    conv = c.conv
+    open_sp = conv["«"]
+    close_sp = conv["»"]
+    guillemets = _Guillemets(text)
+    for m in _STRAIGHT_QUOTES_RE.finditer(text):
+        if guillemets.inside(m.start()):
+            _quote(c, block, m, "“", "”", "des guillemets anglais “ ” (citation dans une citation)")
+        else:
+            _quote(c, block, m, "«" + open_sp, close_sp + "»", "« … »")
+    for m in _ENGLISH_QUOTES_RE.finditer(text):
+        if guillemets.inside(m.start()):
+            continue  # “ ” inside « » is the French second level
+        _quote(c, block, m, "«" + open_sp, close_sp + "»", "« … »")
+
+
+def _quote(c: _Findings, block: Block, m: re.Match[str], opening: str, closing: str, expected: str) -> None:
+    """A quoted passage whose two quote marks are replaced by `opening` and `closing`."""
+    c.add(
+        "typography.quotes",
+        block,
+        m.start(),
+        m.end(),
+        [
+            c.edit(block, m.start(), m.start() + 1, opening),
+            c.edit(block, m.end() - 1, m.end(), closing),
+        ],
+        opening + m.group(1) + closing,
+        expected=expected,
+    )
+
+
+def apostrophes(c: _Findings) -> None:
+    places: list[tuple[Block, int, str]] = []
+    for block in c.doc.blocks:
+        text = block.text
+        if "'" not in text and "’" not in text:
+            continue
+        for m in _APOSTROPHE_RE.finditer(text):
+            places.append((block, m.start(), m.group()))
+    straight = sum(1 for _, _, ch in places if ch == "'")
+    curly = len(places) - straight
+    if not straight or not curly:
+        return
+    minority, majority = ("'", "’") if straight <= curly else ("’", "'")
+    count_major = max(straight, curly)
+    count_minor = min(straight, curly)
+    for block, at, ch in places:
+        if ch != minority:
+            continue
+        c.add(
+            "typography.apostrophe-consistency",
+            block,
+            at,
+            at + 1,
+            [c.edit(block, at, at + 1, majority)],
+            majority,
+            majority=majority,
+            count_major=count_major,
+            count_minor=count_minor,
         )
 
-    @staticmethod
-    def _missing_space(text: str, at: int, punct: str) -> bool:
-        before = text[at - 1]
-        after = text[at + 1] if at + 1 < len(text) else ""
-        if punct == "»":
-            return not before.isspace() and before not in "«»"
-        if not ((before.isalnum() and before != "_") or before in _GLUE_BEFORE):
-            return False  # after a space, an opening bracket, another mark ("?!")…
-        if punct in ";:":
-            # "14:30", "a;b", "std::", emoticons: only punctuation followed by a space or the end.
-            return after == "" or after.isspace() or after in '«"“'
-        # ! ?: not inside a token ("?utm=", "!important"), not in a run ("?!" is checked once).
-        return not after or not (after.isalnum() or after in "_=&/")
 
-    def quotes(self, block: Block) -> None:
-        text = block.text
-        conv = self.conv
-        open_sp = conv["«"]
-        close_sp = conv["»"]
-        guillemets = _Guillemets(text)
-        for m in _STRAIGHT_QUOTES_RE.finditer(text):
-            if guillemets.inside(m.start()):
-                self._quote(block, m, "“", "”", "des guillemets anglais “ ” (citation dans une citation)")
-            else:
-                self._quote(block, m, "«" + open_sp, close_sp + "»", "« … »")
-        for m in _ENGLISH_QUOTES_RE.finditer(text):
-            if guillemets.inside(m.start()):
-                continue  # “ ” inside « » is the French second level
-            self._quote(block, m, "«" + open_sp, close_sp + "»", "« … »")
+def ellipsis(c: _Findings, block: Block) -> None:
+    text = block.text
+    for m in _ELLIPSIS_RE.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        replacement = "." if re.search(r"(?i)(?:^|\W)etc$", before) else "…"
+        c.replace(
+            "typography.ellipsis",
+            block,
+            m,
+            replacement,
+        )
 
-    def _quote(self, block: Block, m: re.Match[str], opening: str, closing: str, expected: str) -> None:
-        """A quoted passage whose two quote marks are replaced by `opening` and `closing`."""
-        self.add(
-            "typography.quotes",
+
+def numbers(c: _Findings, block: Block) -> None:
+    text = block.text
+    group = c.conv["group"]
+    for m in _LONG_NUMBER_RE.finditer(text):
+        digits = m.group()
+        if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if len(digits) == 5 and _POSTCODE_AFTER_RE.match(text, m.end()):
+            continue  # "75001 Paris"
+        if len(digits) > 12:
+            continue  # an identifier, not a quantity
+        grouped = _group(digits, group)
+        c.replace(
+            "typography.number-spacing",
+            block,
+            m,
+            grouped,
+        )
+    for m in _SPACED_NUMBER_RE.finditer(text):
+        number = m.group()
+        if not any(ch in _BREAKING for ch in number):
+            continue
+        if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        fixed = "".join(group if ch in _BREAKING else ch for ch in number)
+        c.replace(
+            "typography.number-spacing",
+            block,
+            m,
+            fixed,
+        )
+
+
+def units(c: _Findings, block: Block) -> None:
+    text = block.text
+    required = c.conv["unit"]
+    want_percent = c.ctx.enabled("typography.percent-space")
+    want_currency = c.ctx.enabled("typography.currency-space")
+    for m in _UNIT_GLUED_RE.finditer(text):
+        unit = m.group()
+        rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
+        if (rule == "typography.percent-space" and not want_percent) or (
+            rule == "typography.currency-space" and not want_currency
+        ):
+            continue
+        c.replace(
+            rule,
+            block,
+            m,
+            required + unit,
+            unit=unit,
+            expected=_show(required),
+        )
+    for m in _UNIT_SPACED_RE.finditer(text):
+        run = c.real(block, m.start(), m.end())
+        if (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start() - 1, m.end() + 1):
+            continue
+        unit = text[m.end()]
+        if unit == "%" and re.match(r"%[0-9A-Fa-f]{2}", text[m.end() : m.end() + 3]):
+            continue
+        rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
+        if (rule == "typography.percent-space" and not want_percent) or (
+            rule == "typography.currency-space" and not want_currency
+        ):
+            continue
+        c.add(
+            rule,
             block,
             m.start(),
             m.end(),
-            [
-                self.edit(block, m.start(), m.start() + 1, opening),
-                self.edit(block, m.end() - 1, m.end(), closing),
-            ],
-            opening + m.group(1) + closing,
-            expected=expected,
+            [c.edit(block, m.start(), m.end(), required)],
+            required + unit,
+            unit=unit,
+            expected=_show(required),
         )
 
-    def apostrophes(self) -> None:
-        places: list[tuple[Block, int, str]] = []
-        for block in self.doc.blocks:
-            text = block.text
-            if "'" not in text and "’" not in text:
-                continue
-            for m in _APOSTROPHE_RE.finditer(text):
-                places.append((block, m.start(), m.group()))
-        straight = sum(1 for _, _, ch in places if ch == "'")
-        curly = len(places) - straight
-        if not straight or not curly:
-            return
-        minority, majority = ("'", "’") if straight <= curly else ("’", "'")
-        count_major = max(straight, curly)
-        count_minor = min(straight, curly)
-        for block, at, ch in places:
-            if ch != minority:
-                continue
-            self.add(
-                "typography.apostrophe-consistency",
-                block,
-                at,
-                at + 1,
-                [self.edit(block, at, at + 1, majority)],
-                majority,
-                majority=majority,
-                count_major=count_major,
-                count_minor=count_minor,
-            )
 
-    def ellipsis(self, block: Block) -> None:
-        text = block.text
-        for m in _ELLIPSIS_RE.finditer(text):
-            before = text[max(0, m.start() - 4) : m.start()]
-            replacement = "." if re.search(r"(?i)(?:^|\W)etc$", before) else "…"
-            self.replace(
-                "typography.ellipsis",
-                block,
-                m,
-                replacement,
-            )
-
-    def numbers(self, block: Block) -> None:
-        text = block.text
-        group = self.conv["group"]
-        for m in _LONG_NUMBER_RE.finditer(text):
-            digits = m.group()
-            if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
-                continue
-            if len(digits) == 5 and _POSTCODE_AFTER_RE.match(text, m.end()):
-                continue  # "75001 Paris"
-            if len(digits) > 12:
-                continue  # an identifier, not a quantity
-            grouped = _group(digits, group)
-            self.replace(
-                "typography.number-spacing",
-                block,
-                m,
-                grouped,
-            )
-        for m in _SPACED_NUMBER_RE.finditer(text):
-            number = m.group()
-            if not any(ch in _BREAKING for ch in number):
-                continue
-            if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
-                continue
-            fixed = "".join(group if ch in _BREAKING else ch for ch in number)
-            self.replace(
-                "typography.number-spacing",
-                block,
-                m,
-                fixed,
-            )
-
-    def units(self, block: Block) -> None:
-        text = block.text
-        required = self.conv["unit"]
-        want_percent = self.ctx.enabled("typography.percent-space")
-        want_currency = self.ctx.enabled("typography.currency-space")
-        for m in _UNIT_GLUED_RE.finditer(text):
-            unit = m.group()
-            rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
-            if (rule == "typography.percent-space" and not want_percent) or (
-                rule == "typography.currency-space" and not want_currency
-            ):
-                continue
-            self.replace(
-                rule,
-                block,
-                m,
-                required + unit,
-                unit=unit,
-                expected=_show(required),
-            )
-        for m in _UNIT_SPACED_RE.finditer(text):
-            run = self.real(block, m.start(), m.end())
-            if (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start() - 1, m.end() + 1):
-                continue
-            unit = text[m.end()]
-            if unit == "%" and re.match(r"%[0-9A-Fa-f]{2}", text[m.end() : m.end() + 3]):
-                continue
-            rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
-            if (rule == "typography.percent-space" and not want_percent) or (
-                rule == "typography.currency-space" and not want_currency
-            ):
-                continue
-            self.add(
-                rule,
-                block,
-                m.start(),
-                m.end(),
-                [self.edit(block, m.start(), m.end(), required)],
-                required + unit,
-                unit=unit,
-                expected=_show(required),
-            )
-
-    def double_spaces(self, block: Block) -> None:
-        text = block.text
-        for m in _DOUBLE_SPACE_RE.finditer(text):
-            if not _contiguous(block, m.start(), m.end()):
-                continue  # the spaces around something not shown (a URL, code, an image)
-            after = text[m.end()]
-            before = text[m.start() - 1]
-            if after in ";:!?»%‰" + CURRENCIES or before == "«":
-                continue  # reported (and fixed) by the punctuation and unit rules
-            run = self.real(block, m.start(), m.end())
-            keep = next((ch for ch in run if ch in NO_BREAK), " ")
-            self.replace(
-                "typography.double-space",
-                block,
-                m,
-                keep,
-                count=len(run),
-            )
+def double_spaces(c: _Findings, block: Block) -> None:
+    text = block.text
+    for m in _DOUBLE_SPACE_RE.finditer(text):
+        if not _contiguous(block, m.start(), m.end()):
+            continue  # the spaces around something not shown (a URL, code, an image)
+        after = text[m.end()]
+        before = text[m.start() - 1]
+        if after in ";:!?»%‰" + CURRENCIES or before == "«":
+            continue  # reported (and fixed) by the punctuation and unit rules
+        run = c.real(block, m.start(), m.end())
+        keep = next((ch for ch in run if ch in NO_BREAK), " ")
+        c.replace(
+            "typography.double-space",
+            block,
+            m,
+            keep,
+            count=len(run),
+        )
 
 
 def _contiguous(block: Block, start: int, end: int) -> bool:
@@ -458,24 +468,24 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     enabled = {r.id for r in ctx.enabled_rules("typography")}
     if not enabled:
         return []
-    c = _Checker(doc, ctx)
+    c = _Findings(doc, ctx)
     want_space = "typography.space-before-punct" in enabled
     want_missing = "typography.nbsp-before-punct" in enabled
     want_units = "typography.percent-space" in enabled or "typography.currency-space" in enabled
     want_double = "typography.double-space" in enabled and doc.format != "html"  # HTML collapses spaces
     for block in doc.blocks:
         if want_space or want_missing:
-            c.spaces_around_punctuation(block, want_space, want_missing)
+            spaces_around_punctuation(c, block, want_space, want_missing)
         if "typography.quotes" in enabled and ('"' in block.text or "“" in block.text):
-            c.quotes(block)
+            quotes(c, block)
         if "typography.ellipsis" in enabled and "..." in block.text:
-            c.ellipsis(block)
+            ellipsis(c, block)
         if "typography.number-spacing" in enabled:
-            c.numbers(block)
+            numbers(c, block)
         if want_units:
-            c.units(block)
+            units(c, block)
         if want_double:
-            c.double_spaces(block)
+            double_spaces(c, block)
     if "typography.apostrophe-consistency" in enabled:
-        c.apostrophes()
+        apostrophes(c)
     return c.findings

@@ -7,7 +7,9 @@ them back through the blocks' offset maps to exact source positions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +27,21 @@ class EngineMatch:
 
 class EngineUnavailable(Exception):
     """The engine cannot run here (not installed, not configured, not reachable)."""
+
+
+class Engine(Protocol):
+    """A grammar engine: `check` takes the visible text of the blocks and returns matches whose
+    offsets are relative to one piece. A new engine implements this and joins `checks/grammar.py`'s
+    choice of engines."""
+
+    @property
+    def name(self) -> str:
+        """"grammalecte" or "languagetool": the value of EngineMatch.engine."""
+        ...
+
+    @property
+    def label(self) -> str:
+        """What the report's summary shows (e.g. the engine and its version)."""
+        ...
+
+    def check(self, pieces: Sequence[str]) -> list[EngineMatch]: ...

@@ -58,7 +58,7 @@ def _category(err: dict[str, Any]) -> str | None:
     return m.group(1) if m else rule_id
 
 
-def _import_grammalecte() -> ModuleType:
+def import_grammalecte() -> ModuleType:
     try:
         return importlib.import_module("grammalecte")
     except ImportError:
@@ -76,7 +76,7 @@ class GrammalecteEngine:
     name = NAME
 
     def __init__(self) -> None:
-        module = _import_grammalecte()
+        module = import_grammalecte()
         try:
             fr = importlib.import_module("grammalecte.fr")
             fr.load("Python")

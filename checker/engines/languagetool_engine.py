@@ -101,8 +101,8 @@ def _client_class(timeout: float) -> type:
     import language_tool_python
     from language_tool_python.exceptions import LanguageToolError
 
-    class Client(language_tool_python.LanguageTool):  # type: ignore[misc]
-        _TIMEOUT = timeout  # seconds for each HTTP request (the library's default is 300)
+    class Client(language_tool_python.LanguageTool):
+        _TIMEOUT = timeout  # type: ignore[assignment]  # seconds for each HTTP request (the library's default is 300)
 
         def check_annotated(self, data: str) -> list[dict[str, Any]]:
             """POST /v2/check with `data` (annotated text) instead of `text`."""

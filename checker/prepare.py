@@ -1,0 +1,22 @@
+"""Fill the data cache now (`python -m checker.prepare`; `make` runs it after installing), so that
+no lint run, the first one included, pays for decoding the word lists.
+
+Its own module: the modules whose data it warms import `checker.datacache`, so the warming
+cannot live there without an import cycle.
+"""
+
+from __future__ import annotations
+
+from checker import frequencies
+from checker.document import lemma
+from checker.lexicon import load_pyspell
+
+
+def prepare() -> None:
+    lemma("renforcera")
+    frequencies.word_frequency("pôle")
+    load_pyspell()
+
+
+if __name__ == "__main__":
+    prepare()
