@@ -104,6 +104,18 @@ def pattern_problem(rule: Rule) -> str | None:
     return None
 
 
+# A direct quotation of at least two words. No nesting: each attempt stops at the next opening mark, so
+# unbalanced quotes stay linear.
+QUOTATION_RE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the direct quotations of a text (visible offsets)."""
+    if "«" not in text and "“" not in text and '"' not in text:
+        return []
+    return [m.span() for m in QUOTATION_RE.finditer(text) if len(m.group().split()) >= 2]
+
+
 def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     """Findings of existence and substitution rules over every block in the rules' regions."""
     timeout = ctx.config.regex_timeout()
@@ -112,7 +124,10 @@ def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
         for block in ctx.doc.blocks:
             if block.region not in rule.regions:
                 continue
+            quotes = quotation_spans(block.text) if rule.outside_quotes else []
             for m in iter_matches(rule, block, timeout):
+                if any(a <= m.start and m.end <= b for a, b in quotes):
+                    continue
                 suggestions = [m.suggestion] if m.suggestion else []
                 fix: list[Edit | None] = []
                 if rule.fix and m.suggestion is not None:

@@ -35,6 +35,7 @@ class Rule:
     patterns: tuple[str, ...] = ()
     swap: tuple[tuple[str, str], ...] = ()
     case_sensitive: bool = False
+    outside_quotes: bool = False  # list rules: a match inside a direct quotation is the speaker's word, not reported
     fix: bool = False  # substitution: the suggestion is a safe fix (`fix: true` in the pack)
     regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
     default_on: bool = True  # False: `default: off` in the pack, run only when selected by id or enabled in config
@@ -120,6 +121,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
                 patterns=tuple(raw.get("patterns", ())),
                 swap=tuple(raw.get("swap", {}).items()),
                 case_sensitive=bool(raw.get("case_sensitive", False)),
+                outside_quotes=bool(raw.get("outside_quotes", False)),
                 fix=bool(raw.get("fix", False)),
                 regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
                 params={**data.get("params", {}), **raw.get("params", {})},
