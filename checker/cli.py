@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -17,11 +17,14 @@ from checker import __version__
 from checker.errors import CheckerError
 from checker.paths import ARTICLE_SUFFIXES, expand_paths
 
+if TYPE_CHECKING:
+    from checker.config import Config
+
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ["text", "json", "sarif", "github", "junit"]
+FORMATS = ["text", "json", "sarif", "github", "junit", "html"]
 
 
 def fail(message: str) -> NoReturn:
@@ -111,6 +114,14 @@ def main() -> None:
     default=None,
     help="Write all current findings to this baseline file and exit 0.",
 )
+@click.option(
+    "--output-file",
+    "-o",
+    "output_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file (written whole, atomically) instead of standard output.",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option(
     "--jobs",
@@ -152,6 +163,7 @@ def lint(
     ignore: str | None,
     baseline_path: str | None,
     write_baseline_path: str | None,
+    output_file: str | None,
     color: bool | None,
     jobs: int | None,
     cache_dir: str | None,
@@ -209,11 +221,50 @@ def lint(
         sources = {}
         if fmt == "text":
             sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in outcome.findings)}
-        use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
-        click.echo(render(fmt, report, sources, outcome.rules, use_color), nl=False)
+        if fmt == "html":
+            from checker.html_report import build_articles, render_html
+
+            articles = build_articles(report, _config_finder(config_path), outcome.rules)
+            output = render_html(report, articles, outcome.rules)
+        else:
+            use_color = color if color is not None else (fmt == "text" and output_file is None and sys.stdout.isatty())
+            output = render(fmt, report, sources, outcome.rules, use_color)
+        if output_file is not None:
+            _write_atomically(Path(output_file), output)
+        else:
+            click.echo(output, nl=False)
     for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
     sys.exit(outcome.exit_code)
+
+
+def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
+    """The configuration of each file as `run` finds it (the HTML report reads its thresholds)."""
+    from checker.config import Config, find_config, read_config_file
+
+    explicit = (read_config_file(Path(config_path)) or Config(source=config_path)) if config_path else None
+    return lambda path: explicit or find_config(path.resolve().parent)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """The whole report or nothing: a temporary file in the same folder, renamed over the target."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+    except OSError as exc:
+        raise CheckerError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CheckerError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _read_for_display(path: Path) -> str:
