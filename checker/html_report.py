@@ -596,7 +596,8 @@ document.addEventListener("click",function(ev){
   var li=ev.target.closest&&ev.target.closest("li.fi");
   if(li&&!ev.target.closest("a")){
     var id=li.dataset.f;
-    var first=document.querySelector('mark.f[data-first~="'+id+'"]')||document.querySelector('mark.f[data-f~="'+id+'"]');
+    var first=document.querySelector('mark.f[data-first~="'+id+'"]')||
+      document.querySelector('mark.f[data-f~="'+id+'"]');
     if(first)first.scrollIntoView({block:"center"});
     show([li.dataset.f],first);
   }
