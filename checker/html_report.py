@@ -190,7 +190,7 @@ def render_html(report: dict[str, Any], articles: list[ArticleView], rules: Rule
         '<html lang="fr"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # No request may leave the page: everything it needs is inline.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
         f"<title>Rapport de relecture — {len(articles)} article(s)</title>",
         f"<style>{_CSS}</style></head><body>",
@@ -203,7 +203,7 @@ def render_html(report: dict[str, Any], articles: list[ArticleView], rules: Rule
     ]
     for engine, why in report["engines"].get("unavailable", {}).items():
         out.append(f'<p class="note">Moteur {_e(engine)} non utilisé : {_e(why)}</p>')
-    out.append("<noscript><p class=\"note\">Activez JavaScript pour afficher le texte des articles.</p></noscript>")
+    out.append('<noscript><p class="note">Activez JavaScript pour afficher le texte des articles.</p></noscript>')
     out.append("</header>")
     out.append(_filters(families, severities))
     out.append(_index(articles))
@@ -436,7 +436,7 @@ def _readability(number: int, a: ArticleView) -> str:
         rows.append(
             f'<tr><td><a href="#a{number}-l{p.line}">{p.line}</a></td><td class="num">{p.words}</td>'
             f'<td class="num">{p.sentences}</td><td class="num">{fr_number(km)}</td>'
-            f"<td>{_e(km_label(km)) if km is not None else '–'}</td><td class=\"num\">{fr_number(p.lix)}</td></tr>"
+            f'<td>{_e(km_label(km)) if km is not None else "–"}</td><td class="num">{fr_number(p.lix)}</td></tr>'
         )
     doc = a.document_scores
     head = ""
@@ -490,7 +490,7 @@ summary{cursor:pointer;padding:.6rem 0;font-weight:600;overflow-wrap:anywhere}
 .ln.empty{height:.5rem}.ln.empty .no{visibility:hidden}
 .no{color:#9a9aa3;font-size:.75rem;text-align:right;text-decoration:none;padding-top:.25rem;font-variant-numeric:tabular-nums}
 .tx{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0}
-.ln:target{background:#fff8d6}
+.ln:target,.ln.here{background:#fff8d6}
 .rd{margin:.5rem 0 0 3rem;font-size:.78rem;color:var(--mut)}
 .rd::before{content:"";display:inline-block;width:.6rem;height:.6rem;border-radius:50%;margin-right:.35rem;background:#3f9142}
 .rd-mid::before{background:#d39e00}.rd-hard::before{background:var(--err)}
@@ -559,7 +559,10 @@ function openFor(hash){
   var m=/^#(a\d+)/.exec(hash||"");if(!m)return;
   var d=document.getElementById(m[1]);if(!d)return;
   if(!d.open)d.open=true;render(d);
-  var target=document.getElementById(hash.slice(1));if(target)target.scrollIntoView({block:"center"});
+  // :target does not follow an element rendered after the hash changed: mark it ourselves.
+  document.querySelectorAll(".ln.here").forEach(function(e){e.classList.remove("here")});
+  var target=document.getElementById(hash.slice(1));
+  if(target){target.classList.add("here");target.scrollIntoView({block:"center"})}
 }
 document.querySelectorAll("details.article").forEach(function(d){
   if(d.open)render(d);
