@@ -381,5 +381,16 @@ def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
     click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
 
 
+@main.command("lsp")
+@_guard
+def lsp_cmd() -> None:
+    """Serveur de langage (LSP) sur l’entrée et la sortie standard, pour les éditeurs."""
+    try:
+        from checker.lsp import serve
+    except ImportError as exc:
+        raise CheckerError(f"the language server needs pygls ({exc}): pip install 'checker[lsp]'") from None
+    serve()
+
+
 if __name__ == "__main__":
     main()

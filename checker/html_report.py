@@ -21,6 +21,7 @@ from typing import Any
 
 from checker.claims_inventory import Statement, build_inventory
 from checker.config import Config
+from checker.explanations import explanation
 from checker.parse import parse_document
 from checker.rule_packs import RuleSet
 
@@ -182,7 +183,7 @@ def render_html(report: dict[str, Any], articles: list[ArticleView], rules: Rule
     for rule_id in used_rules:
         rule = rules.get(rule_id)
         if rule is not None:
-            explanations[rule_id] = rule.description
+            explanations[rule_id] = explanation(rule)
     summary = report["summary"]
     engines = ", ".join(report["engines"]["ran"]) or "aucun"
     out: list[str] = [
