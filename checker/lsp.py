@@ -282,8 +282,13 @@ class CheckerServer(LanguageServer):
         try:
             fmt = document_format(document.language_id, path)
             findings = await loop.run_in_executor(self.linter, lint_for_editor, text[1:] if bom else text, path, fmt)
-        except CheckerError as exc:
+        except CheckerError as exc:  # a bad configuration or rule pack: said once per check, in one line
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"checker : {exc}"))
+            findings = []
+        except Exception as exc:  # a bug must not stop the server: one line, and the next check may succeed
+            log.exception("check of %s failed", uri)
+            message = f"checker : erreur interne : {type(exc).__name__}: {exc}"
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             findings = []
         if self.workspace.text_documents.get(uri) is None or document.version != version:
             return  # closed, or changed meanwhile: the newer version has its own check coming
