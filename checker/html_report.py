@@ -81,6 +81,7 @@ class ArticleView:
     paragraphs: list[ParagraphReadability] = field(default_factory=list)
     document_scores: dict[str, Any] | None = None
     faq: list[FaqAnswer] = field(default_factory=list)
+    title: str = ""  # front matter title, else the first heading
 
 
 def build_article(
@@ -119,9 +120,13 @@ def build_article(
                 passage=_matched_passage(verdict.start, verdict.end, verdict.status, verdict.best, findings),
             )
         )
+    title = str(doc.front_matter.get("title") or "").strip() if isinstance(doc.front_matter, dict) else ""
+    if not title:
+        title = next((b.text for b in doc.blocks if b.kind in ("title", "heading")), "")
     return ArticleView(
         path=path,
         source=source,
+        title=title,
         findings=findings,
         statements=build_inventory(doc, rules),
         paragraphs=paragraphs,
@@ -243,7 +248,9 @@ def _index(articles: list[ArticleView]) -> str:
         unsupported = sum(s.status == "unsupported" for s in a.statements)
         km = a.document_scores.get("kandel_moles") if a.document_scores else None
         rows.append(
-            f'<tr><td><a href="#a{number}">{_e(a.path)}</a></td>'
+            f'<tr><td><a href="#a{number}">{_e(a.title or a.path)}</a>'
+            + (f'<br><small class="path">{_e(a.path)}</small>' if a.title else "")
+            + "</td>"
             + "".join(f'<td class="num s-{s}">{counts.get(s, 0)}</td>' for s in SEVERITIES)
             + f'<td class="num">{unsupported}</td><td class="num">{fr_number(km)}</td></tr>'
         )
@@ -269,7 +276,9 @@ def _article(number: int, a: ArticleView, first_id: int, open_now: bool) -> str:
     ]
     return (
         f'<details class="article" id="a{number}"{" open" if open_now else ""}>'
-        f'<summary><span class="path">{_e(a.path)}</span> {badges}</summary>'
+        f"<summary>{_e(a.title or a.path)} {badges}"
+        + (f'<br><small class="path">{_e(a.path)}</small>' if a.title else "")
+        + "</summary>"
         f"<template>{''.join(body)}</template></details>"
     )
 
@@ -331,7 +340,8 @@ def _marked(source: str, ls: int, le: int, spans: list[tuple[int, int, int, dict
         names = " ".join(str(i) for i, _ in cover)
         first = " ".join(str(i) for i, f in cover if f["start"] >= a)
         extra = f' data-first="{first}"' if first else ""
-        out.append(f'<mark class="f {_classes([f for _, f in cover])}" data-f="{names}"{extra}>{text}</mark>')
+        focus = ' tabindex="0"' if first else ""  # the keyboard reaches each finding once, at its start
+        out.append(f'<mark class="f {_classes([f for _, f in cover])}" data-f="{names}"{extra}{focus}>{text}</mark>')
     return "".join(out)
 
 
@@ -486,6 +496,7 @@ th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.s-error{color:var(--err)}td.s-warning{color:var(--warn)}td.s-info{color:var(--info)}
 details.article{border-top:2px solid var(--line);margin-top:.5rem}
 summary{cursor:pointer;padding:.6rem 0;font-weight:600;overflow-wrap:anywhere}
+small.path{font-weight:400;color:var(--mut);overflow-wrap:anywhere}
 .text{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .2rem;background:#fcfcfd}
 .ln{display:grid;grid-template-columns:2.6rem 1fr;gap:.4rem;scroll-margin-top:7rem}
 .ln.empty{height:.5rem}.ln.empty .no{visibility:hidden}
@@ -612,7 +623,11 @@ document.addEventListener("mouseover",function(ev){
   m.title=m.dataset.f.split(" ").map(function(id){
     var f=info[id];return f?f.li.dataset.rule+" : "+f.li.querySelector(".msg").textContent:""}).join("\n");
 });
-document.addEventListener("keydown",function(ev){if(ev.key==="Escape")pop.hidden=true});
+document.addEventListener("keydown",function(ev){
+  if(ev.key==="Escape")pop.hidden=true;
+  var m=ev.target.closest&&ev.target.closest("mark.f");
+  if(m&&(ev.key==="Enter"||ev.key===" ")){ev.preventDefault();show(m.dataset.f.split(" ").filter(visible),m)}
+});
 window.addEventListener("hashchange",function(){openFor(location.hash)});
 openFor(location.hash);
 })();

@@ -112,6 +112,20 @@ def test_click_on_a_highlight_shows_message_rule_explanation_and_suggestion(
     assert findings[index]["message"] in text
     assert "Explication :" in text
     browser.screenshot(ARTIFACTS / "rapport-clic.png")
+    # From the keyboard: Tab reaches every finding (at its start), Enter opens its detail.
+    focusable = browser.evaluate(
+        "[...document.querySelectorAll('mark.f[tabindex]')].flatMap(m => m.dataset.first.split(' '))"
+    )
+    assert sorted(int(i) for i in focusable) == list(range(len(findings)))
+    browser.evaluate("document.getElementById('pop').hidden = true")
+    browser.evaluate(f"document.querySelector('mark.f[data-first~=\"{index}\"]').focus()")
+    browser.call(
+        "Input.dispatchKeyEvent", session=True, type="keyDown", key="Enter", code="Enter", windowsVirtualKeyCode=13
+    )
+    browser.call(
+        "Input.dispatchKeyEvent", session=True, type="keyUp", key="Enter", code="Enter", windowsVirtualKeyCode=13
+    )
+    assert "claims.conditional" in browser.evaluate("document.getElementById('pop').innerText")
     # A typography finding carries its suggestion and says it can be fixed automatically.
     fixable = next(i for i, f in enumerate(findings) if f.get("fix"))
     browser.evaluate(f"document.querySelector('mark.f[data-first~=\"{fixable}\"]').click()")
@@ -210,6 +224,7 @@ def test_article_content_is_escaped_never_executed(browser: Browser, tmp_path: P
     assert "<script>window.__pwned = 3</script>" in text
     assert "<img src=x onerror='window.__pwned=2'>" in text
     assert "<img src=x onerror=window.__pwned=6>&amp;.md" in text
+    assert "<script>window.__pwned = 1</script>" in text  # the front matter title, shown as the article's name
 
 
 def test_two_hundred_articles_stay_usable(browser: Browser, tmp_path: Path) -> None:
@@ -231,6 +246,8 @@ def test_two_hundred_articles_stay_usable(browser: Browser, tmp_path: Path) -> N
     page.write_text(render_html(report, articles, load_rules()), encoding="utf-8")
     browser.open(page, 1200, 900)
     assert browser.evaluate("document.querySelectorAll('section.index tbody tr').length") == 200
+    first_row = browser.evaluate("document.querySelector('section.index tbody tr').innerText")
+    assert "Israël et Azerbaïdjan" in first_row and "articles/000.md" in first_row
     assert browser.evaluate("document.querySelectorAll('mark.f').length") == 0
     browser.evaluate("location.hash = '#a150-l13'")
     browser.evaluate("new Promise(r => setTimeout(r, 100))")
@@ -253,8 +270,8 @@ def test_overlapping_spans_are_cut_into_stretches_naming_every_finding() -> None
     ]
     html = _marked(line, 0, len(line), spans)
     assert html == (
-        'a<mark class="f s-info soft" data-f="0" data-first="0">bc</mark>'
-        '<mark class="f s-error" data-f="0 1" data-first="1">de</mark>'
+        'a<mark class="f s-info soft" data-f="0" data-first="0" tabindex="0">bc</mark>'
+        '<mark class="f s-error" data-f="0 1" data-first="1" tabindex="0">de</mark>'
         '<mark class="f zw s-warning" data-f="2" title=""></mark>'
         '<mark class="f s-error" data-f="0 1">f</mark>'
         '<mark class="f s-error" data-f="1">gh</mark>ij'
