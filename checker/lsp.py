@@ -26,6 +26,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from checker import __version__
+from checker.cli import ARTICLE_SUFFIXES
 from checker.config import Config, find_config
 from checker.errors import CheckerError
 from checker.explanations import explanation
@@ -281,6 +282,8 @@ class CheckerServer(LanguageServer):
         bom = text.startswith("\ufeff")
         try:
             fmt = document_format(document.language_id, path)
+            if fmt is None and Path(path).suffix.lower() not in ARTICLE_SUFFIXES:
+                return  # not an article (a client that sends every document): nothing to say about it
             findings = await loop.run_in_executor(self.linter, lint_for_editor, text[1:] if bom else text, path, fmt)
         except CheckerError as exc:  # a bad configuration or rule pack: said once per check, in one line
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"checker : {exc}"))

@@ -225,6 +225,14 @@ def test_plain_text_and_html_documents(client: LspClient, workspace: Path) -> No
     assert {"claims.conditional", "typography.space-before-punct"} <= codes
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert client.wait_notification("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
+    # A document that is not an article (a client may send every file it opens) gets no diagnostics.
+    script = open_document(client, workspace / "outil.py", "x = 1  # pourrait renforcer !\n", language="python")
+    markdown = open_document(client, workspace / "suite.md", "Cela pourrait renforcer la croissance.\n")
+    seen = []
+    while not any(n.get("params", {}).get("uri") == markdown for n in seen):
+        seen.append(client.notifications.get(timeout=60))
+    seen += client.drain(0.5)
+    assert not [n for n in seen if n.get("params", {}).get("uri") == script]
 
 
 # ---------------------------------------------------------------- without a server process
