@@ -21,8 +21,11 @@ from typing import Any
 
 from checker.claims_inventory import Statement, build_inventory
 from checker.config import Config
+from checker.errors import CheckerError
 from checker.explanations import explanation
+from checker.findings import Finding
 from checker.parse import parse_document
+from checker.report import Report
 from checker.rule_packs import RuleSet
 
 FAMILY_FR = {
@@ -76,7 +79,7 @@ class FaqAnswer:
 class ArticleView:
     path: str
     source: str
-    findings: list[dict[str, Any]]
+    findings: list[Finding]
     statements: list[Statement] = field(default_factory=list)
     paragraphs: list[ParagraphReadability] = field(default_factory=list)
     document_scores: dict[str, Any] | None = None
@@ -84,9 +87,7 @@ class ArticleView:
     title: str = ""  # front matter title, else the first heading
 
 
-def build_article(
-    path: str, source: str, findings: list[dict[str, Any]], config: Config, rules: RuleSet
-) -> ArticleView:
+def build_article(path: str, source: str, findings: list[Finding], config: Config, rules: RuleSet) -> ArticleView:
     """Everything the page shows about one article besides its findings: claims, FAQ support, readability."""
     from checker.checks.faq import support_report
     from checker.checks.readability import readability_scores
@@ -136,13 +137,13 @@ def build_article(
 
 
 def _matched_passage(
-    start: int, end: int, status: str, best: list[tuple[float, dict[str, Any]]], findings: list[dict[str, Any]]
+    start: int, end: int, status: str, best: list[tuple[float, dict[str, Any]]], findings: list[Finding]
 ) -> dict[str, Any] | None:
     """The body passage an FAQ answer sentence was matched to: the one an FAQ finding on it names, else the
     best-supporting body sentence; none for an unsupported answer."""
     for f in findings:
-        if f["family"] == "faq" and start <= f["start"] < end:
-            for related in f.get("related", []):
+        if f.family == "faq" and start <= f.start < end:
+            for related in f.related:
                 if related.get("role") == "body":
                     return dict(related)
     if status == "unsupported" or not best:
@@ -150,16 +151,21 @@ def _matched_passage(
     return dict(best[0][1])
 
 
-def build_articles(
-    report: dict[str, Any], sources: dict[str, str], config_for: Callable[[Path], Config], rules: RuleSet
-) -> list[ArticleView]:
-    by_path: dict[str, list[dict[str, Any]]] = {p: [] for p in report["files"]}
-    for f in report["findings"]:
-        by_path.setdefault(f["path"], []).append(f)
-    return [
-        build_article(path, sources.get(path, ""), by_path.get(path, []), config_for(Path(path)), rules)
-        for path in report["files"]
-    ]
+def build_articles(report: Report, config_for: Callable[[Path], Config], rules: RuleSet) -> list[ArticleView]:
+    """One view per checked file, its text read again (a file that changed or vanished since shows empty)."""
+    from checker.lint import read_source
+
+    by_path: dict[str, list[Finding]] = {p: [] for p in report.files}
+    for f in report.findings:
+        by_path.setdefault(f.path, []).append(f)
+    articles = []
+    for path in report.files:
+        try:
+            source = read_source(Path(path))
+        except CheckerError:
+            source = ""
+        articles.append(build_article(path, source, by_path.get(path, []), config_for(Path(path)), rules))
+    return articles
 
 
 # ---------------------------------------------------------------- rendering
@@ -179,18 +185,19 @@ def fr_number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
 
 
-def render_html(report: dict[str, Any], articles: list[ArticleView], rules: RuleSet) -> str:
+def render_html(report: Report, articles: list[ArticleView], rules: RuleSet) -> str:
     all_findings = [f for a in articles for f in a.findings]
-    families = Counter(f["family"] for f in all_findings)
-    severities = Counter(f["severity"] for f in all_findings)
-    used_rules = sorted({f["rule_id"] for f in all_findings})
+    families = Counter(f.family for f in all_findings)
+    severities = Counter(str(f.severity) for f in all_findings)
+    used_rules = sorted({f.rule_id for f in all_findings})
     explanations: dict[str, str] = {}
     for rule_id in used_rules:
         rule = rules.get(rule_id)
         if rule is not None:
             explanations[rule_id] = explanation(rule)
-    summary = report["summary"]
-    engines = ", ".join(report["engines"]["ran"]) or "aucun"
+    summary = report.summary()
+    engines_info = report.engines()
+    engines = ", ".join(engines_info["ran"]) or "aucun"
     out: list[str] = [
         "<!doctype html>",
         '<html lang="fr"><head><meta charset="utf-8">',
@@ -207,7 +214,7 @@ def render_html(report: dict[str, Any], articles: list[ArticleView], rules: Rule
         + (f", {summary['baselined']} dans la baseline" if summary.get("baselined") else "")
         + f". Moteurs de grammaire : {_e(engines)}.</p>",
     ]
-    for engine, why in report["engines"].get("unavailable", {}).items():
+    for engine, why in engines_info["unavailable"].items():
         out.append(f'<p class="note">Moteur {_e(engine)} non utilisé : {_e(why)}</p>')
     out.append('<noscript><p class="note">Activez JavaScript pour afficher le texte des articles.</p></noscript>')
     out.append("</header>")
@@ -244,7 +251,7 @@ def _filters(families: Counter[str], severities: Counter[str]) -> str:
 def _index(articles: list[ArticleView]) -> str:
     rows = []
     for number, a in enumerate(articles, 1):
-        counts = Counter(f["severity"] for f in a.findings)
+        counts = Counter(str(f.severity) for f in a.findings)
         unsupported = sum(s.status == "unsupported" for s in a.statements)
         km = a.document_scores.get("kandel_moles") if a.document_scores else None
         rows.append(
@@ -264,7 +271,7 @@ def _index(articles: list[ArticleView]) -> str:
 
 
 def _article(number: int, a: ArticleView, first_id: int, open_now: bool) -> str:
-    counts = Counter(f["severity"] for f in a.findings)
+    counts = Counter(str(f.severity) for f in a.findings)
     badges = " ".join(f'<span class="b s-{s}">{counts.get(s, 0)}</span>' for s in SEVERITIES)
     ids = {id(f): first_id + i for i, f in enumerate(a.findings)}
     body = [
@@ -295,7 +302,7 @@ def _line_spans(source: str) -> list[tuple[int, int]]:
 
 def _text(number: int, a: ArticleView, ids: dict[int, int]) -> str:
     source = a.source
-    spans = sorted(((f["start"], f["end"], ids[id(f)], f) for f in a.findings), key=lambda t: (t[0], t[1]))
+    spans = sorted(((f.start, f.end, ids[id(f)], f) for f in a.findings), key=lambda t: (t[0], t[1]))
     by_line: dict[int, list[ParagraphReadability]] = {}
     for p in a.paragraphs:
         by_line.setdefault(p.line, []).append(p)
@@ -316,7 +323,7 @@ def _text(number: int, a: ArticleView, ids: dict[int, int]) -> str:
     return "".join(out)
 
 
-def _marked(source: str, ls: int, le: int, spans: list[tuple[int, int, int, dict[str, Any]]]) -> str:
+def _marked(source: str, ls: int, le: int, spans: list[tuple[int, int, int, Finding]]) -> str:
     """The line [ls, le) of `source`, escaped, each stretch covered by findings in one <mark> naming them all
     (overlapping spans cannot nest: the line is cut at every span boundary)."""
     cuts = {ls, le}
@@ -338,17 +345,17 @@ def _marked(source: str, ls: int, le: int, spans: list[tuple[int, int, int, dict
             out.append(text)
             continue
         names = " ".join(str(i) for i, _ in cover)
-        first = " ".join(str(i) for i, f in cover if f["start"] >= a)
+        first = " ".join(str(i) for i, f in cover if f.start >= a)
         extra = f' data-first="{first}"' if first else ""
         focus = ' tabindex="0"' if first else ""  # the keyboard reaches each finding once, at its start
         out.append(f'<mark class="f {_classes([f for _, f in cover])}" data-f="{names}"{extra}{focus}>{text}</mark>')
     return "".join(out)
 
 
-def _classes(findings: Iterable[dict[str, Any]]) -> str:
+def _classes(findings: Iterable[Finding]) -> str:
     items = list(findings)
-    worst = min(items, key=lambda f: SEVERITIES.index(f["severity"]))["severity"]
-    soft = " soft" if all(f["family"] in SENTENCE_FAMILIES for f in items) else ""
+    worst = min(items, key=lambda f: SEVERITIES.index(f.severity)).severity
+    soft = " soft" if all(f.family in SENTENCE_FAMILIES for f in items) else ""
     return f"s-{worst}{soft}"
 
 
@@ -373,24 +380,24 @@ def _finding_list(number: int, a: ArticleView, ids: dict[int, int]) -> str:
     items = []
     for f in a.findings:
         i = ids[id(f)]
-        suggestions = f.get("suggestions") or []
+        suggestions = f.suggestions
         extra = ""
         if suggestions:
             extra += '<p class="sg">Suggestion : ' + " | ".join(f"<q>{_e(s)}</q>" for s in suggestions[:5]) + "</p>"
-        if f.get("fix"):
+        if f.fix:
             extra += '<p class="fx">Correction automatique possible (<code>checker lint --fix</code>).</p>'
-        for rel in f.get("related", []):
+        for rel in f.related:
             extra += (
                 f'<p class="rel">Voir <a href="#a{number}-l{rel["line"]}">ligne {_e(rel["line"])}</a> : '
                 f"<q>{_e(_short(rel['text']))}</q></p>"
             )
         items.append(
-            f'<li class="fi" id="f{i}" data-f="{i}" data-sev="{_e(f["severity"])}" data-fam="{_e(f["family"])}" '
-            f'data-rule="{_e(f["rule_id"])}"><div class="card">'
-            f'<p class="hd"><a class="at" href="#a{number}-l{f["line"]}">{f["line"]}:{f["column"]}</a> '
-            f'<span class="b s-{_e(f["severity"])}">{SEVERITY_FR.get(f["severity"], _e(f["severity"]))}</span> '
-            f'<code class="rid">{_e(f["rule_id"])}</code></p>'
-            f'<p class="msg">{_e(f["message"])}</p>{extra}</div></li>'
+            f'<li class="fi" id="f{i}" data-f="{i}" data-sev="{_e(f.severity)}" data-fam="{_e(f.family)}" '
+            f'data-rule="{_e(f.rule_id)}"><div class="card">'
+            f'<p class="hd"><a class="at" href="#a{number}-l{f.line}">{f.line}:{f.column}</a> '
+            f'<span class="b s-{_e(f.severity)}">{SEVERITY_FR.get(f.severity, _e(f.severity))}</span> '
+            f'<code class="rid">{_e(f.rule_id)}</code></p>'
+            f'<p class="msg">{_e(f.message)}</p>{extra}</div></li>'
         )
     return f'<h3>Constats <span class="n">{len(a.findings)}</span></h3><ol class="flist">{"".join(items)}</ol>'
 

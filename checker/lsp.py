@@ -26,11 +26,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from checker import __version__
-from checker.cli import ARTICLE_SUFFIXES
 from checker.config import Config, find_config
 from checker.errors import CheckerError
 from checker.explanations import explanation
-from checker.findings import Finding
+from checker.findings import Edit, Finding
+from checker.paths import ARTICLE_SUFFIXES
 from checker.rule_packs import load_rules
 
 log = logging.getLogger("checker.lsp")
@@ -298,8 +298,7 @@ class CheckerServer(LanguageServer):
         if bom:  # offsets into the text without its byte order mark
             for f in findings:
                 f.start, f.end = f.start + 1, f.end + 1
-                for edit in f.fix:
-                    edit["start"], edit["end"] = edit["start"] + 1, edit["end"] + 1
+                f.fix = [Edit(edit.start + 1, edit.end + 1, edit.replacement) for edit in f.fix]
         index = LineIndex(text, self.encoding)
         self.linted[uri] = Linted(version, text, findings, index)
         self.text_document_publish_diagnostics(
@@ -430,15 +429,15 @@ def _kind_within(kind: str, wanted: str) -> bool:
     return kind == wanted or kind.startswith(wanted + ".")
 
 
-def _text_edits(edits: list[dict[str, Any]], index: LineIndex) -> list[types.TextEdit]:
+def _text_edits(edits: list[Edit], index: LineIndex) -> list[types.TextEdit]:
     """Non-overlapping edits in source order (an overlapping one is left for the next round)."""
     out: list[types.TextEdit] = []
     last_end = -1
-    for edit in sorted(edits, key=lambda e: (e["start"], e["end"])):
-        if edit["start"] < last_end:
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < last_end:
             continue
-        out.append(types.TextEdit(range=index.range(edit["start"], edit["end"]), new_text=edit["replacement"]))
-        last_end = edit["end"]
+        out.append(types.TextEdit(range=index.range(edit.start, edit.end), new_text=edit.replacement))
+        last_end = edit.end
     return out
 
 

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.config import Config
+from checker.findings import Finding, Severity
 from checker.html_report import _json_for_script, _marked, build_article, render_html
 from checker.report import build_report
 from checker.rule_packs import load_rules
@@ -235,12 +236,13 @@ def test_two_hundred_articles_stay_usable(browser: Browser, tmp_path: Path) -> N
     source = SAMPLE.read_text(encoding="utf-8")
     config = Config()
     result = lint_text(source, config, path="article.md")
-    findings = [f.to_dict() for f in result.findings]
-    one = build_article("article.md", source, findings, config, load_rules())
+    one = build_article("article.md", source, result.findings, config, load_rules())
     articles = []
     for n in range(200):
         path = f"articles/{n:03d}.md"
-        articles.append(dataclasses.replace(one, path=path, findings=[{**f, "path": path} for f in findings]))
+        articles.append(
+            dataclasses.replace(one, path=path, findings=[dataclasses.replace(f, path=path) for f in result.findings])
+        )
     report = build_report([a.path for a in articles], [f for a in articles for f in a.findings], [], {})
     page = tmp_path / "rapport-200.html"
     page.write_text(render_html(report, articles, load_rules()), encoding="utf-8")
@@ -261,12 +263,16 @@ def test_two_hundred_articles_stay_usable(browser: Browser, tmp_path: Path) -> N
 # ---------------------------------------------------------------- without a browser
 
 
+def _finding(start: int, end: int, severity: Severity, family: str) -> Finding:
+    return Finding(f"{family}.x", family, severity, "message", "a.md", start, end, 1, start + 1, 1, end + 1, "")
+
+
 def test_overlapping_spans_are_cut_into_stretches_naming_every_finding() -> None:
     line = "abcdefghij"
     spans = [
-        (1, 6, 0, {"start": 1, "severity": "info", "family": "readability"}),
-        (3, 8, 1, {"start": 3, "severity": "error", "family": "spelling"}),
-        (5, 5, 2, {"start": 5, "severity": "warning", "family": "typography"}),
+        (1, 6, 0, _finding(1, 6, "info", "readability")),
+        (3, 8, 1, _finding(3, 8, "error", "spelling")),
+        (5, 5, 2, _finding(5, 5, "warning", "typography")),
     ]
     html = _marked(line, 0, len(line), spans)
     assert html == (
