@@ -19,6 +19,8 @@ from checker.paths import ARTICLE_SUFFIXES, expand_paths
 
 if TYPE_CHECKING:
     from checker.config import Config
+    from checker.report import Report
+    from checker.rule_packs import RuleSet
 
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
@@ -120,7 +122,7 @@ def main() -> None:
     "output_file",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the report to this file (written whole, atomically) instead of standard output.",
+    help="Écrit le rapport dans ce fichier (en entier, de façon atomique) au lieu de la sortie standard.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option(
@@ -178,7 +180,7 @@ def lint(
     """
     from checker.api import Options, run
     from checker.cache import default_cache_dir
-    from checker.report import build_report, render
+    from checker.report import build_report
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
@@ -218,24 +220,34 @@ def lint(
             outcome.suppressed,
             outcome.baselined,
         )
-        sources = {}
-        if fmt == "text":
-            sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in outcome.findings)}
-        if fmt == "html":
-            from checker.html_report import build_articles, render_html
-
-            articles = build_articles(report, _config_finder(config_path), outcome.rules)
-            output = render_html(report, articles, outcome.rules)
-        else:
-            use_color = color if color is not None else (fmt == "text" and output_file is None and sys.stdout.isatty())
-            output = render(fmt, report, sources, outcome.rules, use_color)
-        if output_file is not None:
-            _write_atomically(Path(output_file), output)
-        else:
-            click.echo(output, nl=False)
+        output = _render_report(fmt, report, outcome.rules, config_path, color, to_terminal=output_file is None)
+        _emit(output, output_file)
     for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
     sys.exit(outcome.exit_code)
+
+
+def _render_report(
+    fmt: str, report: Report, rules: RuleSet, config_path: str | None, color: bool | None, to_terminal: bool
+) -> str:
+    from checker.report import render
+
+    if fmt == "html":
+        from checker.html_report import build_articles, render_html
+
+        return render_html(report, build_articles(report, _config_finder(config_path), rules), rules)
+    sources = {}
+    if fmt == "text":
+        sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in report.findings)}
+    use_color = color if color is not None else (fmt == "text" and to_terminal and sys.stdout.isatty())
+    return render(fmt, report, sources, rules, use_color)
+
+
+def _emit(output: str, output_file: str | None) -> None:
+    if output_file is not None:
+        _write_atomically(Path(output_file), output)
+    else:
+        click.echo(output, nl=False)
 
 
 def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
@@ -254,7 +266,7 @@ def _write_atomically(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
     except OSError as exc:
-        raise CheckerError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -264,7 +276,7 @@ def _write_atomically(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise CheckerError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
 
 
 def _read_for_display(path: Path) -> str:
@@ -388,7 +400,7 @@ def lsp_cmd() -> None:
     try:
         from checker.lsp import serve
     except ImportError as exc:
-        raise CheckerError(f"the language server needs pygls ({exc}): pip install 'checker[lsp]'") from None
+        raise CheckerError(f"le serveur de langage a besoin de pygls ({exc}) : pip install 'checker[lsp]'") from None
     serve()
 
 

@@ -215,7 +215,7 @@ def _tool_tables(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read configuration: {exc}") from None
+        raise CheckerError(f"{path}: lecture de la configuration impossible : {exc}") from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}
 
@@ -227,7 +227,7 @@ def _checker_table(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read configuration: {exc}") from None
+        raise CheckerError(f"{path}: lecture de la configuration impossible : {exc}") from None
 
 
 def _declare_wordlist(path: Path) -> None:
@@ -238,7 +238,7 @@ def _declare_wordlist(path: Path) -> None:
     if path.name == "pyproject.toml":
         header = re.search(r"(?m)^\[tool\.checker\][ \t]*(?:#.*)?\r?\n", text)
         if header is None:  # [tool.checker] written inline (tool = {checker = {...}}): leave it to the user
-            raise CheckerError(f"{path}: add wordlist = \"{DEFAULT_WORDLIST}\" to [tool.checker] by hand")
+            raise CheckerError(f"{path}: ajoutez wordlist = \"{DEFAULT_WORDLIST}\" à [tool.checker] à la main")
         text = text[: header.end()] + line + text[header.end() :]
     else:
         text = line + text
@@ -445,7 +445,7 @@ def _text_edits(edits: list[Edit], index: LineIndex) -> list[types.TextEdit]:
 def add_word(ls: CheckerServer, uri: str, word: str) -> str:
     path = to_fs_path(uri)
     if not path:
-        raise CheckerError(f"{uri}: not a file of the workspace")
+        raise CheckerError(f"{uri}: pas un fichier de l’espace de travail")
     root = to_fs_path(ls.workspace.root_uri) if ls.workspace.root_uri else None
     try:
         wordlist = add_word_to_project(Path(path).parent, word, Path(root) if root else None)

@@ -288,3 +288,11 @@ def test_script_json_cannot_close_its_element() -> None:
     text = _json_for_script({"x": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"x": "</script><!-- & -->"}
+
+
+def test_output_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    target = tmp_path / "absent" / "rapport.html"
+    code, out, err = lint("--select", "markup", "--format", "html", "-o", str(target), str(SAMPLE))
+    assert code == 2 and out == ""
+    assert err.startswith(f"checker: error: {target}: écriture du rapport impossible") and err.count("\n") == 1
+    assert not target.parent.exists()
