@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -17,11 +17,16 @@ from checker import __version__
 from checker.errors import CheckerError
 from checker.paths import ARTICLE_SUFFIXES, expand_paths
 
+if TYPE_CHECKING:
+    from checker.config import Config
+    from checker.report import Report
+    from checker.rule_packs import RuleSet
+
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ["text", "json", "sarif", "github", "junit"]
+FORMATS = ["text", "json", "sarif", "github", "junit", "html"]
 
 
 def fail(message: str) -> NoReturn:
@@ -111,6 +116,14 @@ def main() -> None:
     default=None,
     help="Write all current findings to this baseline file and exit 0.",
 )
+@click.option(
+    "--output-file",
+    "-o",
+    "output_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Écrit le rapport dans ce fichier (en entier, de façon atomique) au lieu de la sortie standard.",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option(
     "--jobs",
@@ -152,6 +165,7 @@ def lint(
     ignore: str | None,
     baseline_path: str | None,
     write_baseline_path: str | None,
+    output_file: str | None,
     color: bool | None,
     jobs: int | None,
     cache_dir: str | None,
@@ -166,7 +180,7 @@ def lint(
     """
     from checker.api import Options, run
     from checker.cache import default_cache_dir
-    from checker.report import build_report, render
+    from checker.report import build_report
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
@@ -206,14 +220,63 @@ def lint(
             outcome.suppressed,
             outcome.baselined,
         )
-        sources = {}
-        if fmt == "text":
-            sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in outcome.findings)}
-        use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
-        click.echo(render(fmt, report, sources, outcome.rules, use_color), nl=False)
+        output = _render_report(fmt, report, outcome.rules, config_path, color, to_terminal=output_file is None)
+        _emit(output, output_file)
     for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
     sys.exit(outcome.exit_code)
+
+
+def _render_report(
+    fmt: str, report: Report, rules: RuleSet, config_path: str | None, color: bool | None, to_terminal: bool
+) -> str:
+    from checker.report import render
+
+    if fmt == "html":
+        from checker.html_report import build_articles, render_html
+
+        return render_html(report, build_articles(report, _config_finder(config_path), rules), rules)
+    sources = {}
+    if fmt == "text":
+        sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in report.findings)}
+    use_color = color if color is not None else (fmt == "text" and to_terminal and sys.stdout.isatty())
+    return render(fmt, report, sources, rules, use_color)
+
+
+def _emit(output: str, output_file: str | None) -> None:
+    if output_file is not None:
+        _write_atomically(Path(output_file), output)
+    else:
+        click.echo(output, nl=False)
+
+
+def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
+    """The configuration of each file as `run` finds it (the HTML report reads its thresholds)."""
+    from checker.config import Config, find_config, read_config_file
+
+    explicit = (read_config_file(Path(config_path)) or Config(source=config_path)) if config_path else None
+    return lambda path: explicit or find_config(path.resolve().parent)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """The whole report or nothing: a temporary file in the same folder, renamed over the target."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+    except OSError as exc:
+        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
 
 
 def _read_for_display(path: Path) -> str:
@@ -328,6 +391,17 @@ def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
     doc = parse_document(read_source(file), path)
     statements = build_inventory(doc, load_rules(config.rule_packs))
     click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
+
+
+@main.command("lsp")
+@_guard
+def lsp_cmd() -> None:
+    """Serveur de langage (LSP) sur l’entrée et la sortie standard, pour les éditeurs."""
+    try:
+        from checker.lsp import serve
+    except ImportError as exc:
+        raise CheckerError(f"le serveur de langage a besoin de pygls ({exc}) : pip install 'checker[lsp]'") from None
+    serve()
 
 
 if __name__ == "__main__":
