@@ -117,12 +117,12 @@ def test_invalid_utf8_is_never_modified_and_exits_2(tmp_path: Path) -> None:
 
     code, _, err = _run("--select", "typography", "--fix", str(bad), str(good))
     assert code == 2
-    assert "invalid UTF-8" in err
+    assert "UTF-8 invalide" in err
     assert bad.read_bytes() == b"Pourquoi ? \xff\xfe invalide.\n"
     assert good.read_text(encoding="utf-8") == f"Pourquoi{NNBSP}? Parce que.\n"  # the other file is still fixed
 
     code, out, err = _run("--select", "typography", "--diff", str(bad))
-    assert code == 2 and out == "" and "invalid UTF-8" in err
+    assert code == 2 and out == "" and "UTF-8 invalide" in err
     assert bad.read_bytes() == b"Pourquoi ? \xff\xfe invalide.\n"
 
 
