@@ -301,7 +301,7 @@ def to_junit(report: Report, fail_on: str = "error") -> str:
         cases.append(f"    <testcase classname=\"checker\" name={quoteattr(_xml_text(path))}>")
         if failing:
             failed += 1
-            counts = Counter(f.severity for f in failing)
+            counts: Counter[str] = Counter(f.severity for f in failing)
             summary = ", ".join(f"{counts[sev]} {label}" for sev, label in _PLURAL_LABELS if counts[sev])
             body = "\n".join(line(f) for f in failing)
             cases.append(
