@@ -10,8 +10,9 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -20,6 +21,9 @@ from checker.errors import CheckerError, utf8_reason
 from checker.paths import ARTICLE_SUFFIXES, expand_paths
 
 click_fr.install()
+
+if TYPE_CHECKING:
+    from checker.api import Outcome
 
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
@@ -217,22 +221,11 @@ def lint(
     """
     from checker.api import Options, run
     from checker.cache import default_cache_dir
-    from checker.report import build_report, engine_status_lines, render, to_statistics
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
-    from_stdin = paths == ("-",)
-    if "-" in paths and not from_stdin:
-        fail("« - » (entrée standard) ne se combine pas avec d’autres fichiers")
-    if stdin_filename and not from_stdin:
-        fail("--stdin-filename ne sert qu’avec « - » (entrée standard)")
-    stdin_text = None
-    if from_stdin:
-        if fix or diff or changed_since:
-            fail("--fix, --diff et --changed-since ne s’appliquent pas à l’entrée standard")
-        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-        stdin_text = _decode_stdin(raw, stdin_filename or "<stdin>")
+    stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since))
     options = Options(
         config_path=config_path,
         select=split(select),
@@ -250,51 +243,86 @@ def lint(
         stdin_filename=stdin_filename,
     )
     with _progress(quiet) as on_file:
-        outcome = run([] if from_stdin else paths, options, on_file=on_file)
-    if outcome.fixes is not None:
-        if outcome.diff_only:
-            click.echo(outcome.fixes.diff, nl=False)
-        elif not quiet:
-            changed = len(outcome.fixes.changed)
-            click.echo(
-                f"checker : {outcome.fixes.applied} correction(s) appliquée(s) dans {changed} fichier(s)", err=True
-            )
-    if outcome.baseline_written is not None:
-        if not quiet:
-            written = outcome.baseline_written
-            click.echo(f"checker : référence écrite dans {write_baseline_path} ({written} constat(s))", err=True)
-    elif not outcome.diff_only and (outcome.files or not outcome.errors):
+        outcome = run([] if stdin_text is not None else paths, options, on_file=on_file)
+    _print_fixes_and_baseline(outcome, quiet, write_baseline_path)
+    if outcome.baseline_written is None and not outcome.diff_only and (outcome.files or not outcome.errors):
         # When every file failed, the one-line errors are the whole answer.
-        report = build_report(
-            outcome.files,
-            outcome.findings,
-            outcome.engines_ran,
-            outcome.engines_unavailable,
-            outcome.suppressed,
-            outcome.baselined,
-        )
-        sources = {}
-        if fmt == "text" and not statistics:
-            paths_shown = dict.fromkeys(f.path for f in outcome.findings)
-            sources = {path: outcome.sources.get(path) or _read_for_display(Path(path)) for path in paths_shown}
-        use_color = _use_color("never" if no_color else color, fmt, output_file)
-        if statistics:
-            output = to_statistics(report, outcome.rules, summary=not quiet)
-        else:
-            output = render(
-                fmt, report, sources, outcome.rules, use_color, outcome.fail_on, outcome.errors, summary=not quiet
-            )
-        if output_file:
-            _write_output(Path(output_file), output)
-        else:
-            click.echo(output, nl=False, color=use_color)
-        if verbose:
-            for line in engine_status_lines(report):
-                click.echo(line, err=True)
+        view = _View(fmt, quiet, statistics, output_file, _use_color("never" if no_color else color, fmt, output_file))
+        _print_report(outcome, view, verbose)
     for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
     code = outcome.exit_code
     sys.exit(0 if exit_zero and code == 1 and not outcome.diff_only else code)
+
+
+def _print_fixes_and_baseline(outcome: Outcome, quiet: bool, write_baseline_path: str | None) -> None:
+    """The diff of --diff on standard output; what --fix and --write-baseline did, on standard error."""
+    if outcome.fixes is not None and outcome.diff_only:
+        click.echo(outcome.fixes.diff, nl=False)
+    if quiet:
+        return
+    if outcome.fixes is not None and not outcome.diff_only:
+        changed = len(outcome.fixes.changed)
+        click.echo(f"checker : {outcome.fixes.applied} correction(s) appliquée(s) dans {changed} fichier(s)", err=True)
+    if outcome.baseline_written is not None:
+        written = outcome.baseline_written
+        click.echo(f"checker : référence écrite dans {write_baseline_path} ({written} constat(s))", err=True)
+
+
+def _stdin_text(paths: tuple[str, ...], stdin_filename: str | None, writes_or_diffs: bool) -> str | None:
+    """The article read from standard input with `checker lint -`, else None."""
+    from_stdin = paths == ("-",)
+    if "-" in paths and not from_stdin:
+        fail("« - » (entrée standard) ne se combine pas avec d’autres fichiers")
+    if stdin_filename and not from_stdin:
+        fail("--stdin-filename ne sert qu’avec « - » (entrée standard)")
+    if not from_stdin:
+        return None
+    if writes_or_diffs:
+        fail("--fix, --diff et --changed-since ne s’appliquent pas à l’entrée standard")
+    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    return _decode_stdin(raw, stdin_filename or "<stdin>")
+
+
+@dataclass(frozen=True)
+class _View:
+    """How the report is shown: format, --quiet, --statistics, --output-file, colours."""
+
+    fmt: str
+    quiet: bool
+    statistics: bool
+    output_file: str | None
+    color: bool
+
+
+def _print_report(outcome: Outcome, view: _View, verbose: bool) -> None:
+    from checker.report import build_report, engine_status_lines, render, to_statistics
+
+    report = build_report(
+        outcome.files,
+        outcome.findings,
+        outcome.engines_ran,
+        outcome.engines_unavailable,
+        outcome.suppressed,
+        outcome.baselined,
+    )
+    if view.statistics:
+        output = to_statistics(report, outcome.rules, summary=not view.quiet)
+    else:
+        sources = {}
+        if view.fmt == "text":
+            shown = dict.fromkeys(f.path for f in outcome.findings)
+            sources = {path: outcome.sources.get(path) or _read_for_display(Path(path)) for path in shown}
+        output = render(
+            view.fmt, report, sources, outcome.rules, view.color, outcome.fail_on, outcome.errors, not view.quiet
+        )
+    if view.output_file:
+        _write_output(Path(view.output_file), output)
+    else:
+        click.echo(output, nl=False, color=view.color)
+    if verbose:
+        for line in engine_status_lines(report):
+            click.echo(line, err=True)
 
 
 def _decode_stdin(data: bytes | str, display: str) -> str:

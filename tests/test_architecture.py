@@ -298,7 +298,7 @@ def test_run_returns_typed_findings_and_the_exit_code(tmp_path: Path) -> None:
     assert run([str(tmp_path / "a.txt")], Options(select=("wording",), fail_on="warning", jobs=1)).exit_code == 1
     both = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Options(select=("wording",), jobs=1))
     assert both.files == [str(tmp_path / "a.txt")] and len(both.errors) == 1 and both.exit_code == 2
-    with pytest.raises(CheckerError, match=r"--select: 'wordin'.*vouliez-vous dire wording"):
+    with pytest.raises(CheckerError, match=r"--select: « wordin ».*vouliez-vous dire wording"):
         run([str(tmp_path / "a.txt")], Options(select=("wordin",)))
 
 

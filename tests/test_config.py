@@ -294,7 +294,7 @@ GOOD_RULE = (
         ("pack: p\nrules:\n" + GOOD_RULE.replace("id: wording.truc", "id: markup.truc"), ["markup.truc", "famille"]),
         (
             "pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "patterns: ['(truc']"),
-            ["wording.truc", "pattern"],
+            ["wording.truc", "motif invalide"],
         ),
     ],
 )
