@@ -43,21 +43,22 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
-        raise CheckerError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+        raise CheckerError(f"{path}: écriture de la référence impossible : {exc.strerror or exc}") from None
 
 
 def read_baseline(path: Path) -> Counter[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
+        reason = getattr(exc, "strerror", None) or exc
+        raise CheckerError(f"{path}: lecture de la référence impossible : {reason}") from None
     except ValueError as exc:
-        raise CheckerError(f"{path}: invalid baseline (not JSON): {exc}") from None
+        raise CheckerError(f"{path}: référence invalide (pas du JSON) : {exc}") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):
-        raise CheckerError(f"{path}: invalid baseline: expected {{'version': 1, 'findings': {{…}}}}")
+        raise CheckerError(f"{path}: référence invalide : attendu {{'version': 1, 'findings': {{…}}}}")
     counts = data["findings"]
     if not all(isinstance(v, int) and v > 0 for v in counts.values()):
-        raise CheckerError(f"{path}: invalid baseline: each fingerprint needs a positive count")
+        raise CheckerError(f"{path}: référence invalide : chaque empreinte demande un compte positif")
     return Counter({str(k): v for k, v in counts.items()})
 
 

@@ -238,7 +238,7 @@ def run_fixes(files: Iterable[Path], config_for: Callable[[Path], Config], write
             try:
                 write_fixed(outcome)
             except OSError as exc:
-                errors.append(f"{path}: cannot write the fixed file: {exc.strerror or exc}")
+                errors.append(f"{path}: écriture du fichier corrigé impossible : {exc.strerror or exc}")
                 continue
         outcomes.append(outcome)
     return FixRun(outcomes, errors)

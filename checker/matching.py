@@ -80,8 +80,8 @@ def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
                     yield Match(m.start(), m.end())
         except TimeoutError:
             raise CheckerError(
-                f"{rule.source}: rule {rule.id}: pattern {pattern!r} took longer than {timeout:g} s "
-                f"on {block.doc.path if block.doc else 'the text'}; simplify it"
+                f"{rule.source}: règle {rule.id} : le motif {pattern!r} a pris plus de {timeout:g} s "
+                f"sur {block.doc.path if block.doc else 'le texte'} ; simplifiez-le"
             ) from None
 
 
@@ -94,13 +94,24 @@ def _norm(s: str) -> str:
     return regex.sub(r"[\s\u00a0\u202f]+", " ", s.lower().replace("’", "'").replace("\u2011", "-"))
 
 
+def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> regex.Pattern[str]:
+    """One compiled pattern for listed phrases, as existence rules match them (word boundaries, both
+    apostrophes, any space); also for the project's rejected vocabulary."""
+    return _compiled_phrases(phrases, case_sensitive)
+
+
+def phrase_key(text: str) -> str:
+    """How a matched phrase is looked up (lower case, one apostrophe, one kind of space)."""
+    return _norm(text)
+
+
 def pattern_problem(rule: Rule) -> str | None:
     """Why an existence or substitution rule cannot run: a pattern that does not compile."""
     for pattern in rule.patterns:
         try:
             regex.compile(pattern)
         except regex.error as exc:
-            return f"invalid pattern {pattern!r}: {exc}"
+            return f"motif invalide {pattern!r} : {exc}"
     return None
 
 

@@ -17,7 +17,7 @@ def expand_paths(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[
         if any(ch in raw for ch in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                raise CheckerError(f"{raw}: no file matches this pattern")
+                raise CheckerError(f"{raw}: aucun fichier ne correspond à ce motif")
             candidates = [Path(m) for m in matches]
         else:
             candidates = [Path(raw)]
@@ -27,7 +27,7 @@ def expand_paths(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:
-                raise CheckerError(f"{path}: no such file or directory")
+                raise CheckerError(f"{path}: fichier ou dossier introuvable")
     seen: set[Path] = set()
     unique = []
     for f in files:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, schema_message
 from checker.kinds import canonical, rule_problem
 from checker.parameters import Parameter, parse_parameters
 from checker.schemas import load_schema
@@ -84,8 +84,8 @@ def _schema_error(path: str, data: Any, err: Any) -> CheckerError:
     if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
         rules = data.get("rules") if isinstance(data, dict) else None
         if isinstance(rules, list) and parts[1] < len(rules) and isinstance(rules[parts[1]], dict):
-            rule_id = f" rule {rules[parts[1]].get('id', '#' + str(parts[1]))}:"
-    return CheckerError(f"{path}:{rule_id} invalid rule pack at '{where or '/'}': {err.message}")
+            rule_id = f" règle {rules[parts[1]].get('id', '#' + str(parts[1]))} :"
+    return CheckerError(f"{path}:{rule_id} paquet de règles invalide à « {where or '/'} » : {schema_message(err)}")
 
 
 def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
@@ -96,14 +96,14 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise CheckerError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        where = f" ligne {mark.line + 1}" if mark is not None else ""
+        raise CheckerError(f"{path}: YAML invalide{where} : {getattr(exc, 'problem', exc)}") from None
     if validate and (err := schema_error(data, path)) is not None:
         raise err
     rules = []
     for raw in data["rules"]:
         if not raw["id"].startswith(raw["family"] + "."):
-            raise CheckerError(f"{path}: rule {raw['id']}: id must start with its family '{raw['family']}.'")
+            raise CheckerError(f"{path}: règle {raw['id']} : l’id doit commencer par sa famille « {raw['family']}. »")
         rules.append(
             Rule(
                 id=raw["id"],
@@ -133,7 +133,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
         for rule in rules:
             problem = rule_problem(rule) or next(filter(None, (p.problem(p.default) for p in rule.parameters)), None)
             if problem is not None:
-                raise CheckerError(f"{path}: rule {rule.id}: cannot run: {problem}")
+                raise CheckerError(f"{path}: règle {rule.id} : inapplicable : {problem}")
     return rules
 
 
@@ -156,10 +156,11 @@ def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
         try:
             sources.append((extra, Path(extra).read_text(encoding="utf-8"), True))
         except (OSError, UnicodeDecodeError) as exc:
-            raise CheckerError(f"{extra}: cannot read rule pack: {getattr(exc, 'strerror', None) or exc}") from None
+            reason = getattr(exc, "strerror", None) or exc
+            raise CheckerError(f"{extra}: lecture du paquet de règles impossible : {reason}") from None
     for path, text, validate in sources:
         for rule in parse_pack(text, path, validate):
             if rule.id in rules:
-                raise CheckerError(f"{path}: rule {rule.id}: duplicate id (already in {rules[rule.id].source})")
+                raise CheckerError(f"{path}: règle {rule.id} : id en double (déjà dans {rules[rule.id].source})")
             rules[rule.id] = rule
     return RuleSet(rules)

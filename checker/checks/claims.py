@@ -739,7 +739,7 @@ def cue_problem(rule: Rule) -> str | None:
                 try:
                     re.compile(step["pattern"])
                 except re.error as exc:
-                    return f"cue {raw.get('name', '?')}: invalid pattern {step['pattern']!r}: {exc}"
+                    return f"indice {raw.get('name', '?')} : motif invalide {step['pattern']!r} : {exc}"
     return None
 
 
