@@ -1,0 +1,140 @@
+"""Escalation by hedge (issue 11): synonyms, derivations, the conditional mood, topic cues, the
+rewrite restoring the hedge (an unsafe fix), restatements outside a marked FAQ, the thesaurus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import lint_text
+from checker.cli import main
+from checker.config import Config
+from checker.findings import Finding
+from checker.thesaurus import get_thesaurus, link_weight
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "fixtures" / "israel-azerbaidjan.md"
+
+ARTICLE = "# Titre\n\n{body}\n\n## FAQ\n\n### Question ?\n\n{answer}\n"
+
+
+def _faq(text: str, fmt: str = "markdown") -> list[Finding]:
+    return [f for f in lint_text(text, Config(select=("faq",)), "<text>", fmt).findings if f.family == "faq"]
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "span", "suggestion", "hedge"),
+    [
+        # Another verb, a thesaurus synonym (two steps: stimuler / renforcer share « pousser », « soutenir »).
+        (
+            "La réforme pourrait stimuler la croissance économique de la région.",
+            "La réforme renforce la croissance économique de la région.",
+            "renforce la croissance économique de la région",
+            "pourrait renforcer la croissance économique de la région",
+            "« pourrait »",
+        ),
+        # The conditional mood alone.
+        (
+            "Le nouveau pont réduirait les embouteillages du centre-ville.",
+            "Le nouveau pont réduit les embouteillages du centre-ville.",
+            "réduit les embouteillages du centre-ville",
+            "pourrait réduire les embouteillages du centre-ville",
+            "conditionnel « réduirait »",
+        ),
+        # A copula under a hedge, and a compound tense.
+        (
+            "Les députés devraient approuver le budget rectificatif.",
+            "Les députés ont approuvé le budget rectificatif.",
+            "ont approuvé le budget rectificatif",
+            "devraient approuver le budget rectificatif",
+            "« devraient »",
+        ),
+    ],
+)
+def test_escalation_without_the_body_verb(body: str, answer: str, span: str, suggestion: str, hedge: str) -> None:
+    findings = _faq(ARTICLE.format(body=body, answer=answer))
+    escalations = [f for f in findings if f.rule_id == "faq.escalation"]
+    assert [f.text for f in escalations] == [span]
+    (finding,) = escalations
+    assert finding.suggestions == [suggestion]
+    assert hedge in finding.message
+    assert not finding.fix and finding.unsafe_fix
+
+
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        # The hedge kept with another modal or verb.
+        ("La réforme pourrait stimuler la croissance.", "La réforme devrait renforcer la croissance."),
+        # An unhedged body passage says it as a fact: the hedged one elsewhere does not matter.
+        (
+            "Le parc pourrait alimenter 700 000 foyers. Sa puissance atteint 480 MW d’électricité.",
+            "Le parc produit 480 MW d’électricité.",
+        ),
+        # « doit » is an obligation, not a hedge.
+        ("La commune doit rénover l’école.", "La commune rénove l’école."),
+    ],
+)
+def test_faithful_restatements_pass(body: str, answer: str) -> None:
+    assert [f for f in _faq(ARTICLE.format(body=body, answer=answer)) if f.rule_id == "faq.escalation"] == []
+
+
+def test_attribution_of_another_clause_does_not_hedge() -> None:
+    body = "Le maire a déclaré la fin des travaux, et la piscine municipale rouvrira en juin."
+    answer = "La piscine municipale rouvrira en juin."
+    assert [f for f in _faq(ARTICLE.format(body=body, answer=answer)) if f.rule_id == "faq.escalation"] == []
+
+
+def test_headline_and_description_that_assert_what_the_body_hedges() -> None:
+    text = (
+        "---\ntitle: Budget\ndescription: Le nouveau tramway réduit la pollution du centre-ville.\n---\n\n"
+        "# Le tramway réduit la pollution du centre-ville\n\n"
+        "Le conseil a voté le budget du tramway. Selon l’étude, le tramway pourrait réduire la pollution du "
+        "centre-ville de moitié. Les travaux commencent en mars.\n"
+    )
+    escalations = [f for f in _faq(text) if f.rule_id == "faq.escalation"]
+    assert {(f.line, f.text) for f in escalations} == {
+        # « Selon l’étude » attributes the whole body sentence: the whole restatement is quoted.
+        (3, "Le nouveau tramway réduit la pollution du centre-ville."),
+        (6, "Le tramway réduit la pollution du centre-ville"),
+    }
+
+
+def test_fix_never_applies_the_rewrite_unsafe_fixes_does(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    shutil.copy(SAMPLE, article)
+    before = article.read_text(encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["lint", "--select", "faq", "--fail-on", "warning", "--fix", str(article)])
+    assert result.exit_code == 1
+    assert article.read_text(encoding="utf-8") == before
+    result = runner.invoke(
+        main, ["lint", "--select", "faq", "--fail-on", "warning", "--fix", "--unsafe-fixes", str(article)]
+    )
+    after = article.read_text(encoding="utf-8")
+    assert "pourrait positionner Bakou comme un hub régional" in after
+    assert "L’Azerbaïdjan souhaite bénéficier de l’expertise israélienne pour moderniser" in after
+    assert result.exit_code == 0, result.output  # nothing left to report once the hedges are back
+    usage = runner.invoke(main, ["lint", "--unsafe-fixes", str(article)])
+    assert usage.exit_code == 2
+
+
+def test_thesaurus_reads_entries_through_its_index() -> None:
+    thesaurus = get_thesaurus()
+    assert thesaurus is not None, "mythes-fr is installed by scripts/install-system-deps"
+    assert "consolider" in thesaurus.synonyms("renforcer")
+    assert thesaurus.synonyms("motquinexistepas") == frozenset()
+    # First and last entries of the index are found by the bisection.
+    assert thesaurus.synonyms("Afrique") and thesaurus.synonyms("zygomatique") is not None
+
+
+def test_thesaurus_links_are_weighted_and_antonyms_never_support() -> None:
+    none: frozenset[tuple[str, str]] = frozenset()
+    assert link_weight("optimiser", "améliorer", none, 0.8, 0.5, 2) == 0.8  # one lists the other
+    assert link_weight("renforcer", "stimuler", none, 0.8, 0.5, 2) == 0.5  # via « pousser », « soutenir »
+    assert link_weight("renforcer", "diminuer", none, 0.8, 0.5, 2) == 0.8  # the thesaurus lists it…
+    antonyms = frozenset({("renforcer", "diminuer")})
+    assert link_weight("renforcer", "diminuer", antonyms, 0.8, 0.5, 2) == 0.0  # …a declared antonym never counts
