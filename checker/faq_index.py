@@ -126,6 +126,9 @@ _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "
 _DETERMINERS |= frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"})
 COPULAS = frozenset({"être", "devenir", "rester", "demeurer", "constituer", "représenter", "sembler", "paraître"})
 _AUXILIARIES = frozenset({"avoir", "être"})
+NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
+NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
+_YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
 _COORDINATION = frozenset({"et", "ou", "de", "d'", "d’", "à", "puis"})
 
 
@@ -289,6 +292,15 @@ class SentenceInfo:
         lo, hi = toks[index].end, toks[end - 1].end
         return frozenset(value_key(q.value) for q in self.quantities if lo <= q.start < hi)
 
+    def negated(self, index: int) -> bool:
+        """Whether the verb at `index` (or its auxiliary) is negated: « n’a pas trouvé », « ne rouvrira jamais »."""
+        toks = self.tokens
+        before = [toks[j].lower for j in range(max(0, index - 4), index) if toks[j].kind == "word"]
+        if any(w in NEGATION_BEFORE for w in before[-3:]):
+            return True
+        # « n’a pas été trouvé »: the negation sits around the auxiliary.
+        return bool(before) and before[-1] in NEGATION_AFTER and any(w in NEGATION_BEFORE for w in before)
+
     @cached_property
     def head_set(self) -> frozenset[int]:
         return frozenset(self.heads)
@@ -393,6 +405,14 @@ class BodyIndex:
                 else:
                     self.numbers_by_value[value_key(q.value)].append(q)
         self.words = {fold(t.text) for info in self.sentences for t in info.tokens if t.kind == "word"}
+        self.transliterated = {transliteration_key(w) for w in self.words}
+        # Both ends of a year range (« 1900-1946 », « 1914/18 »): « de 1900 à 1946 » states the same.
+        self.range_years: set[int] = set()
+        for info in self.sentences:
+            for m in _YEAR_RANGE_RE.finditer(info.sentence.text):
+                first, second = int(m.group(1)), m.group(2)
+                self.range_years.add(first)
+                self.range_years.add(int(second) if len(second) == 4 else first // 100 * 100 + int(second))
 
     @cached_property
     def prefixes(self) -> set[str]:
@@ -415,6 +435,16 @@ class BodyIndex:
                 scores[i] += w
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(s / total if total else 0.0, self.sentences[i]) for i, s in ranked]
+
+
+@lru_cache(maxsize=50_000)
+def transliteration_key(word: str) -> str:
+    """A name's key across transliterations (Kokochine / Kokoshin, Tchaïkovski / Chaikovsky)."""
+    w = fold(word)
+    for a, b in (("tch", "ch"), ("sh", "ch"), ("kh", "h"), ("ou", "u"), ("y", "i"), ("w", "v"), ("ck", "k")):
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1", r"\1", w)
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 def value_key(value: float) -> float:

@@ -138,3 +138,65 @@ def test_thesaurus_links_are_weighted_and_antonyms_never_support() -> None:
     assert link_weight("renforcer", "diminuer", none, 0.8, 0.5, 2) == 0.8  # the thesaurus lists it…
     antonyms = frozenset({("renforcer", "diminuer")})
     assert link_weight("renforcer", "diminuer", antonyms, 0.8, 0.5, 2) == 0.0  # …a declared antonym never counts
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "span"),
+    [
+        # Negation with high word overlap.
+        (
+            "Aucun accord n’a été trouvé entre les deux délégations à Genève.",
+            "Les deux délégations ont trouvé un accord à Genève.",
+            "ont trouvé un accord à Genève",
+        ),
+        (
+            "Le musée a fermé ses portes au public en mars.",
+            "Le musée n’a pas fermé ses portes au public en mars.",
+            "n’a pas fermé ses portes au public en mars",
+        ),
+        # An antonym.
+        (
+            "Les ventes de voitures ont augmenté de 12 % en Allemagne.",
+            "Les ventes de voitures ont diminué de 12 % en Allemagne.",
+            "ont diminué de 12 % en Allemagne",
+        ),
+        # A quantifier of another kind.
+        (
+            "Certains médecins refusent la réforme des retraites.",
+            "Tous les médecins refusent la réforme des retraites.",
+            "Tous",
+        ),
+        # A number the body gives, but for another thing.
+        ("La mairie a ouvert une crèche de 300 places et recruté 40 agents.", "La mairie a recruté 300 agents.", "300"),
+    ],
+)
+def test_contradictions(body: str, answer: str, span: str) -> None:
+    findings = _faq(ARTICLE.format(body=body, answer=answer))
+    assert [(f.rule_id, f.text) for f in findings] == [("faq.contradiction", span)]
+
+
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        # Year ranges written two ways, both directions.
+        (
+            "Le château a été habité de 1900 à 1946 par la famille Durand.",
+            "Le château a été habité entre 1900-1946 par la famille Durand.",
+        ),
+        (
+            "Le château a été habité entre 1900-1946 par la famille Durand.",
+            "Le château a été habité de 1900 à 1946 par la famille Durand.",
+        ),
+        # Number formats.
+        ("Le projet coûte 3,5 millions d’euros.", "Le projet coûte 3 500 000 euros."),
+        # A transliterated name.
+        (
+            "Le conseiller Andreï Kokochine a rencontré le ministre.",
+            "Le conseiller Andreï Kokoshin a rencontré le ministre.",
+        ),
+        # The same number for the same thing.
+        ("La mairie a ouvert une crèche de 300 places et recruté 40 agents.", "La crèche compte 300 places."),
+    ],
+)
+def test_not_contradictions(body: str, answer: str) -> None:
+    assert _faq(ARTICLE.format(body=body, answer=answer)) == []

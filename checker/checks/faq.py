@@ -46,6 +46,7 @@ from checker.faq_index import (
     fold,
     is_infinitive,
     key_of,
+    transliteration_key,
     value_key,
     verb_analysis,
 )
@@ -96,6 +97,7 @@ class FaqParams:
     arguments_only_min: int
     arguments_only_weight: float
     antonyms: frozenset[tuple[str, str]]
+    quantifiers: Mapping[str, str]
     partial_min: float
     closing_min_coverage: float
     closing_min_body_paragraphs: int
@@ -130,6 +132,9 @@ class FaqParams:
             arguments_only_min=int(esc.get("arguments_only_min", 3)),
             arguments_only_weight=float(esc.get("arguments_only_weight", 0.3)),
             antonyms=frozenset(pairs),
+            quantifiers={
+                str(word): str(group) for group, words in dict(con.get("quantifiers", {})).items() for word in words
+            },
             partial_min=float(part.get("min_coverage", 0.75)),
             closing_min_coverage=float(sup.get("closing_min_coverage", 0.8)),
             closing_min_body_paragraphs=int(sup.get("closing_min_body_paragraphs", 3)),
@@ -307,6 +312,7 @@ class _FaqChecker:
             own: list[Finding] = self._numbers(info, cands)
             flagged_entity, entity_findings = self._entities(info, cands)
             own.extend(entity_findings)
+            own.extend(self._contradictions(info, cands))
             sentence_escalations = self._escalations(info, cands)
             for esc in sentence_escalations:
                 prev = escalations.get(esc.body.index)
@@ -528,6 +534,100 @@ class _FaqChecker:
         finding.unsafe_fix = edits
         return finding
 
+    # -- contradictions: negation, antonyms, quantifiers, numbers bound to another thing
+
+    def _contradictions(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
+        if not self.ctx.enabled("faq.contradiction") or not cands or cands[0][0] < self.support_min:
+            return []
+        p = self.params
+        out: list[Finding] = []
+        for i in faq.heads:
+            faq_args = faq.argument_keys(i)
+            for retrieval, body in cands:
+                if retrieval < self.support_min:
+                    break
+                found = self._clash(faq, i, faq_args, body)
+                if found is not None:
+                    j, detail = found
+                    start, end = faq.tokens[i].start, faq.tokens[faq.argument_end(i) - 1].end
+                    aux = _auxiliary_before(faq, i)
+                    neg = next(
+                        (
+                            k
+                            for k in range(max(0, (aux or i) - 3), aux or i)
+                            if faq.tokens[k].lower in ("ne", "n'", "n’")
+                        ),
+                        None,
+                    )
+                    if neg is not None:
+                        start = faq.tokens[neg].start
+                    elif aux is not None:
+                        start = faq.tokens[aux].start
+                    out.append(
+                        self.ctx.finding_in_sentence(
+                            "faq.contradiction",
+                            faq.sentence,
+                            start,
+                            end,
+                            detail=f"{detail} : « {_tokens_text(body, max(0, j - 3), body.argument_end(j))} »",
+                            related=[self._related(body)],
+                            data={"kind": detail.split(" ")[0]},
+                        )
+                    )
+                    return out
+        quantifier = self._quantifier_clash(faq, cands[0][1])
+        if quantifier is not None:
+            k, detail = quantifier
+            out.append(
+                self.ctx.finding_in_sentence(
+                    "faq.contradiction",
+                    faq.sentence,
+                    faq.tokens[k].start,
+                    faq.tokens[k].end,
+                    detail=detail,
+                    related=[self._related(cands[0][1])],
+                    data={"kind": "quantifier"},
+                )
+            )
+        del p
+        return out
+
+    def _clash(self, faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo) -> tuple[int, str] | None:
+        """A body predicate the answer's predicate `i` contradicts: the same one with the opposite
+        polarity (« aucun accord n’a été trouvé » / « sont parvenus à un accord »), or its antonym."""
+        p = self.params
+        faq_base = _base_form(faq.tokens[i].text)
+        for j in body.content:
+            shared = len(faq_args & body.argument_keys(j))
+            if shared < 1:
+                continue
+            body_base = _base_form(body.tokens[j].text)
+            if (faq_base, body_base) in p.antonyms or (body_base, faq_base) in p.antonyms:
+                if faq.negated(i) == body.negated(j):
+                    return j, f"le corps dit le contraire (« {body.tokens[j].text} »)"
+                continue
+            if key_of(faq.tokens[i].text) != key_of(body.tokens[j].text) or j not in body.head_set:
+                continue
+            if faq.negated(i) != body.negated(j) and body.cue_at(j) is None:
+                said = "nie" if body.negated(j) else "affirme"
+                return j, f"le corps {said} le contraire"
+        return None
+
+    def _quantifier_clash(self, faq: SentenceInfo, body: SentenceInfo) -> tuple[int, str] | None:
+        """« tous » in the answer for « certains » in the body it restates (or the reverse, or « aucun »)."""
+        groups = self.params.quantifiers
+        faq_q = [(k, groups[t.lower]) for k, t in enumerate(faq.tokens) if t.lower in groups]
+        body_q = {groups[t.lower]: t.text for t in body.tokens if t.lower in groups}
+        if not faq_q or not body_q:
+            return None
+        for k, group in faq_q:
+            if group in body_q:
+                continue
+            other_group, other = next(iter(body_q.items()))
+            if other_group != group:
+                return k, f"le corps dit « {other} » : « {_quote(body)} »"
+        return None
+
     # -- numbers
 
     def _numbers(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
@@ -536,6 +636,21 @@ class _FaqChecker:
         out = []
         for q in faq.quantities:
             if self._stated(q):
+                bound = self._bound_elsewhere(faq, q, cands)
+                if bound is not None:
+                    body, other = bound
+                    given = body.sentence.text[other.start : other.end]
+                    detail = f"dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {_quote(body)} »"
+                    out.append(
+                        self.ctx.finding_in_sentence(
+                            "faq.contradiction",
+                            faq.sentence,
+                            q.start,
+                            q.end,
+                            detail=detail,
+                            related=[self._related(body)],
+                        )
+                    )
                 continue
             best, other = _closest_quantity(faq, q, cands)
             related = [self._related(best)] if best else []
@@ -552,11 +667,34 @@ class _FaqChecker:
             )
         return out
 
+    def _bound_elsewhere(
+        self, faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
+    ) -> tuple[SentenceInfo, Quantity] | None:
+        """« recruté 300 agents » where the body has 300 places and 40 agents: the number is stated,
+        but it counts something else, and the thing counted has another number."""
+        if q.kind == "date" or not cands:
+            return None
+        counted = _next_word(faq.sentence.text, q.end)
+        if not counted or counted in STOP_LEMMAS:
+            return None
+        same_value: list[bool] = []
+        other_value: tuple[SentenceInfo, Quantity] | None = None
+        for _, body in cands:
+            for b in body.quantities:
+                follows = _next_word(body.sentence.text, b.end) == counted
+                if q.same(b):
+                    same_value.append(follows)
+                elif follows and q.comparable(b) and other_value is None:
+                    other_value = (body, b)
+        if other_value is None or any(same_value) or not same_value:
+            return None
+        return other_value
+
     def _stated(self, q: Quantity) -> bool:
         """Whether the body states quantity `q` (« en 2026 » is stated by « le 26 janvier 2026 »)."""
         if q.kind == "date":
             return any(q.same(b) for b in self.index.dates_by_month.get(q.month, ()))
-        if q.unit is None and q.value.is_integer() and int(q.value) in self.index.date_years:
+        if q.unit is None and q.value.is_integer() and int(q.value) in self.index.date_years | self.index.range_years:
             return True
         return any(q.same(b) for b in self.index.numbers_by_value.get(value_key(q.value), ()))
 
@@ -601,7 +739,7 @@ class _FaqChecker:
         """Whether a name occurs in the body, allowing inflection (Israël / israélienne) and
         compounds written apart (Israël-Azerbaïdjan / Israël et l’Azerbaïdjan)."""
         w = fold(word)
-        if w in self.body_words:
+        if w in self.body_words or transliteration_key(w) in self.index.transliterated:
             return True
         parts = [p for p in w.split("-") if len(p) > 1]
         return bool(parts) and all(p in self.body_words or p[: max(4, len(p) - 2)] in self.body_prefixes for p in parts)
