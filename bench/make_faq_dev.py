@@ -249,9 +249,19 @@ def sentences_of(paras: list[str]) -> list[str]:
     return [p[s:e].strip() for p in paras for s, e in split_sentences(p) if len(p[s:e].split()) >= 6]
 
 
+HEDGE_ATTRIBUTED_RE = re.compile(
+    r"\b(selon|d'après|d’après|affirm\w*|déclar\w*|indiqu\w*|estim\w*|annonc\w*|expliqu\w*|précis\w*|assur\w*|"
+    r"rapport\w*|écrit|dit|« |le risque|du risque|de risque)",
+    re.I,
+)
+
+
 def hedged_items(sentence: str) -> list[tuple[str, str, str]]:
-    """(case, answer, transformation) for a hedged sentence."""
+    """(case, answer, transformation) for a hedged sentence that no attribution also qualifies (the
+    answer would keep the attribution, so it would not assert the claim as the newsroom's own)."""
     out: list[tuple[str, str, str]] = []
+    if HEDGE_ATTRIBUTED_RE.search(sentence):
+        return out
     m = HEDGE_RE.search(sentence)
     if m:
         hedge, verb = m.group(1), m.group(2)

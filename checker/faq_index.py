@@ -220,13 +220,13 @@ class SentenceInfo:
                 elif mode == "attribution":
                     found.append(self._attribution(start, end, declared))
                 else:
-                    found.append(Cue(start, end, mode, end, self._clause_end(end), declared))
+                    found.append(Cue(start, end, mode, end, self._governed_end(end), declared))
                 matched = n
                 break
             if not matched and toks[i].kind == "word" and _conditional_form(toks[i].lower):
                 verb = verb_analysis(toks[i].text)
                 if verb is not None and verb[1] == "finite" and _is_conditional(toks[i].lower):
-                    found.append(Cue(i, i + 1, "conditional", i, self._clause_end(i + 1)))
+                    found.append(Cue(i, i + 1, "conditional", i, self._governed_end(i + 1)))
             w += max(matched, 1)
         return found
 
@@ -245,6 +245,26 @@ class SentenceInfo:
                     break
             return Cue(start, end, "attribution", clause_start, before[-1], declared)
         return Cue(start, end, "attribution", start, start, declared)
+
+    def _governed_end(self, start: int) -> int:
+        """Where what a hedge governs ends: at the clause's end, or at a comma that does not go on
+        with another governed infinitive (« pourrait renforcer …, stimuler … » goes on; « …, ni les
+        organisations … » does not)."""
+        end = self._clause_end(start)
+        toks = self.tokens
+        for i in range(start, end):
+            if toks[i].text != ",":
+                continue
+            nxt = next((j for j in range(i + 1, end) if toks[j].kind == "word"), None)
+            if nxt is None:
+                return i
+            word = toks[nxt].lower
+            if word in ("et", "ou", "de", "d'", "d’", "à", "voire", "puis", "mais") and nxt + 1 < end:
+                nxt = next((j for j in range(nxt + 1, end) if toks[j].kind == "word"), nxt)
+                word = toks[nxt].lower
+            if not is_infinitive(word, self.lemmas[nxt]):
+                return i
+        return end
 
     def _clause_end(self, start: int) -> int:
         for i in range(start, len(self.tokens)):
