@@ -128,6 +128,7 @@ COPULAS = frozenset({"être", "devenir", "rester", "demeurer", "constituer", "re
 _AUXILIARIES = frozenset({"avoir", "être"})
 NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
 NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
+_NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
 _COORDINATION = frozenset({"et", "ou", "de", "d'", "d’", "à", "puis"})
 
@@ -313,13 +314,22 @@ class SentenceInfo:
         return frozenset(value_key(q.value) for q in self.quantities if lo <= q.start < hi)
 
     def negated(self, index: int) -> bool:
-        """Whether the verb at `index` (or its auxiliary) is negated: « n’a pas trouvé », « ne rouvrira jamais »."""
+        """Whether the verb at `index` is negated: « ne … pas / jamais / plus / ni » around it or its
+        auxiliaries (« n’ont pas été transportés »); « ne … que » is a restriction, not a negation."""
         toks = self.tokens
-        before = [toks[j].lower for j in range(max(0, index - 4), index) if toks[j].kind == "word"]
-        if any(w in NEGATION_BEFORE for w in before[-3:]):
+        words = [j for j in range(index - 1, max(-1, index - 8), -1) if toks[j].kind == "word"][:5]
+        for j in range(index - 1, max(-1, index - 8), -1):
+            if toks[j].kind == "punct" and toks[j].text in ARG_BREAK_PUNCT:
+                words = [w for w in words if w > j]
+                break
+        ne = next((j for j in words if toks[j].lower in NEGATION_BEFORE), None)
+        if ne is None:
+            return False
+        if toks[ne].lower == "non":
             return True
-        # « n’a pas été trouvé »: the negation sits around the auxiliary.
-        return bool(before) and before[-1] in NEGATION_AFTER and any(w in NEGATION_BEFORE for w in before)
+        after = [toks[j].lower for j in range(ne + 1, min(len(toks), index + 3)) if toks[j].kind == "word"]
+        subject = [toks[j].lower for j in range(max(0, ne - 4), ne) if toks[j].kind == "word"]
+        return any(w in NEGATION_AFTER or w == "ni" for w in after) or any(w in _NEGATIVE_SUBJECTS for w in subject)
 
     @cached_property
     def head_set(self) -> frozenset[int]:

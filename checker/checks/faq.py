@@ -98,6 +98,7 @@ class FaqParams:
     arguments_only_weight: float
     antonyms: frozenset[tuple[str, str]]
     quantifiers: Mapping[str, str]
+    restatement_min: float
     partial_min: float
     closing_min_coverage: float
     closing_min_body_paragraphs: int
@@ -136,6 +137,7 @@ class FaqParams:
                 str(word): str(group) for group, words in dict(con.get("quantifiers", {})).items() for word in words
             },
             partial_min=float(part.get("min_coverage", 0.75)),
+            restatement_min=float(con.get("restatement_min", 0.8)),
             closing_min_coverage=float(sup.get("closing_min_coverage", 0.8)),
             closing_min_body_paragraphs=int(sup.get("closing_min_body_paragraphs", 3)),
         )
@@ -546,7 +548,7 @@ class _FaqChecker:
             for retrieval, body in cands:
                 if retrieval < self.support_min:
                     break
-                found = self._clash(faq, i, faq_args, body)
+                found = self._clash(faq, i, faq_args, body, retrieval)
                 if found is not None:
                     j, detail = found
                     start, end = faq.tokens[i].start, faq.tokens[faq.argument_end(i) - 1].end
@@ -592,14 +594,17 @@ class _FaqChecker:
         del p
         return out
 
-    def _clash(self, faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo) -> tuple[int, str] | None:
+    def _clash(
+        self, faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, retrieval: float
+    ) -> tuple[int, str] | None:
         """A body predicate the answer's predicate `i` contradicts: the same one with the opposite
         polarity (« aucun accord n’a été trouvé » / « sont parvenus à un accord »), or its antonym."""
         p = self.params
         faq_base = _base_form(faq.tokens[i].text)
         for j in body.content:
             shared = len(faq_args & body.argument_keys(j))
-            if shared < 1:
+            # Without shared arguments, only in the sentence the answer restates almost word for word.
+            if shared < 1 and (retrieval < p.restatement_min or faq_args != body.argument_keys(j)):
                 continue
             body_base = _base_form(body.tokens[j].text)
             if (faq_base, body_base) in p.antonyms or (body_base, faq_base) in p.antonyms:
