@@ -200,3 +200,37 @@ def test_contradictions(body: str, answer: str, span: str) -> None:
 )
 def test_not_contradictions(body: str, answer: str) -> None:
     assert _faq(ARTICLE.format(body=body, answer=answer)) == []
+
+
+def test_lede_and_conclusion_that_assert_what_the_body_hedges() -> None:
+    text = (
+        "# Le tramway\n\nLe nouveau tramway réduit la pollution du centre-ville.\n\n"
+        "Le conseil a voté le budget du tramway.\n\n"
+        "Selon l’étude municipale, le tramway pourrait réduire la pollution du centre-ville de moitié.\n\n"
+        "Les travaux commencent en mars et dureront deux ans.\n\n"
+        "Le tramway réduit donc la pollution du centre-ville.\n"
+    )
+    escalations = [(f.line, f.rule_id) for f in _faq(text) if f.rule_id == "faq.escalation"]
+    assert escalations == [(3, "faq.escalation"), (11, "faq.escalation")]
+
+
+def test_a_faithful_lede_passes() -> None:
+    text = (
+        "# Le tramway\n\nLe conseil a voté le budget du nouveau tramway.\n\n"
+        "Le conseil a voté mardi le budget du tramway, soit 40 millions d’euros.\n\n"
+        "Selon l’étude municipale, le tramway pourrait réduire la pollution du centre-ville de moitié.\n\n"
+        "Les travaux commencent en mars et dureront deux ans.\n"
+    )
+    assert _faq(text) == []
+
+
+def test_jsonld_answers_are_checked_when_there_is_no_visible_faq() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage",'
+        ' "mainEntity": [{"@type": "Question", "name": "Combien de foyers ?", "acceptedAnswer": {"@type": "Answer",'
+        ' "text": "Le parc alimente 700 000 foyers en électricité."}}]}</script></head>\n'
+        "<body><h1>Le parc éolien</h1><p>Le parc pourrait alimenter 700 000 foyers en électricité chaque année.</p>"
+        "<p>Les pêcheurs ont obtenu des compensations.</p></body></html>"
+    )
+    findings = [f for f in _faq(html, "html") if f.rule_id == "faq.escalation"]
+    assert [f.text for f in findings] == ["alimente 700 000 foyers en électricité"]

@@ -57,7 +57,7 @@ from checker.thesaurus import link_weight
 
 __all__ = ["_inflects", "check", "fold", "is_infinitive", "key_of", "support_report"]
 
-RestatementKind = Literal["faq", "title", "description", "closing"]
+RestatementKind = Literal["faq", "jsonld", "title", "description", "lede", "conclusion", "closing"]
 
 
 CODED_RULES = frozenset(
@@ -105,6 +105,7 @@ class FaqParams:
     partial_min: float
     closing_min_coverage: float
     closing_min_body_paragraphs: int
+    lede_min_paragraphs: int
 
     @staticmethod
     def from_rules(rules: RuleSet) -> FaqParams:
@@ -146,10 +147,14 @@ class FaqParams:
             embedding_candidates=int(sup.get("embedding_candidates", 2)),
             closing_min_coverage=float(sup.get("closing_min_coverage", 0.8)),
             closing_min_body_paragraphs=int(sup.get("closing_min_body_paragraphs", 3)),
+            lede_min_paragraphs=int(esc.get("lede_min_paragraphs", 3)),
         )
 
 
 # ---------------------------------------------------------------- restatements
+
+
+_PART_OF_BODY = ("lede", "conclusion")
 
 
 @dataclass
@@ -178,14 +183,36 @@ def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list
     description = _front_matter_text_block(doc, "description")
     if description is not None:
         units.append(Restatement("description", [description]))
+    if not any(item.source != "jsonld" for item in doc.faq):
+        units.extend(Restatement("jsonld", [b]) for b in _jsonld_answer_blocks(doc))
     prose = [b for b in body_blocks if b.kind not in ("title", "heading")]
     if not doc.faq and not any(b.kind == "heading" for b in body_blocks):
         closing = _closing_restatements(prose, params)
         if closing:
             prose = prose[: len(prose) - len(closing)]
             units.extend(Restatement("closing", [b]) for b in closing)
+    paragraphs = [b for b in prose if b.kind == "paragraph"]
+    # The lede and the conclusion summarise the rest of the body: each is compared with the other paragraphs.
+    if len(paragraphs) >= params.lede_min_paragraphs:
+        units.append(Restatement("lede", [paragraphs[0]]))
+    if len(paragraphs) >= params.lede_min_paragraphs + 1:
+        units.append(Restatement("conclusion", [paragraphs[-1]]))
     body = [s for b in prose for s in b.sentences]
     return body, units
+
+
+def _jsonld_answer_blocks(doc: Document) -> list[Block]:
+    """The FAQPage JSON-LD answers as blocks over their source text (those written without escapes)."""
+    if doc.jsonld_span is None:
+        return []
+    lo, hi = doc.jsonld_span
+    blocks: list[Block] = []
+    for _, answer in doc.jsonld_faq:
+        text = answer.strip()
+        at = doc.source.find(text, lo, hi) if text else -1
+        if at >= 0:
+            blocks.append(Block("paragraph", text, list(range(at, at + len(text) + 1)), region="faq_answer"))
+    return blocks
 
 
 def _closing_restatements(paragraphs: list[Block], params: FaqParams) -> list[Block]:
@@ -282,6 +309,7 @@ class _FaqChecker:
         self.partial_min = p.partial_min
         self.verdicts: list[Verdict] = []
         body_sentences, self.units = restatements(doc, p)
+        self.summaries = [b for u in self.units if u.kind in _PART_OF_BODY for b in u.blocks]
         self.index = BodyIndex(body_sentences, self.cue_params, p.max_candidates_per_lemma, p.argument_window)
         self.body = self.index.sentences
         self.body_keys = self.index.keys
@@ -316,13 +344,19 @@ class _FaqChecker:
             info = SentenceInfo(s, self.cue_params, arg_window=self.params.argument_window)
             if not info.content:
                 continue
-            cands = self.candidates(info, self.params.candidates)
+            cands = self.candidates(info, self.params.candidates + (2 if kind in _PART_OF_BODY else 0))
+            if kind in _PART_OF_BODY:  # the lede and the conclusion are compared with the rest of the body
+                cands = [(score, b) for score, b in cands if b.sentence.block not in self.summaries]
+                cands = cands[: self.params.candidates]
             semantic = 0.0
             if self.ctx.config.faq_engine == "embeddings":
                 cands, semantic = self._semantic_candidates(info, cands)
-            own: list[Finding] = self._numbers(info, cands)
-            flagged_entity, entity_findings = self._entities(info, cands)
-            own.extend(entity_findings)
+            own: list[Finding] = []
+            flagged_entity = False
+            if kind not in _PART_OF_BODY:  # its figures and names are the body's own
+                own.extend(self._numbers(info, cands))
+                flagged_entity, entity_findings = self._entities(info, cands)
+                own.extend(entity_findings)
             own.extend(self._contradictions(info, cands))
             sentence_escalations = self._escalations(info, cands)
             for esc in sentence_escalations:
