@@ -148,6 +148,8 @@ def test_sample_article_escalations_named_in_the_issue() -> None:
     assert bakou.related[0]["text"].startswith("Cette alliance pourrait renforcer")
     assert source.splitlines()[bakou.related[0]["line"] - 1].count("positionner Bakou") == 1
     assert bakou.suggestions[0] == "pourrait positionner Bakou comme un hub régional d’innovation énergétique"
+    # In the message too, so that every output format (SARIF, GitHub, JUnit) shows the rewrite.
+    assert "Réécriture proposée : « pourrait positionner Bakou comme un hub régional" in bakou.message
     expertise = by_text["bénéficie de l’expertise israélienne"]
     assert "souhaite bénéficier de l’expertise israélienne" in expertise.message
     assert expertise.related[0]["text"].startswith("L’Azerbaïdjan souhaite bénéficier")

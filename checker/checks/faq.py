@@ -484,6 +484,10 @@ class _FaqChecker:
         if cue.mode == "sentence":
             start, last = 0, len(faq.tokens)
         body_end = body.argument_end(j, cue.scope_end if cue.scope_end > j else None)
+        while body_end - 1 > j and (
+            body.tokens[body_end - 1].kind != "word" or not _is_content(body.tokens[body_end - 1])
+        ):
+            body_end -= 1  # « … ses exportations et » → « … ses exportations »
         esc = _Escalation(score, faq, start, last, body, cue, j, body_end)
         esc.rewrite, esc.suggestion = self._rewrite(faq, i, start, last, body, cue)
         return esc
@@ -564,6 +568,7 @@ class _FaqChecker:
             edits.append({"start": s, "end": t, "replacement": replacement})
             if e.suggestion:
                 suggestions.append(e.suggestion)
+        rewrite = f" Réécriture proposée : « {suggestions[0]} »." if suggestions else ""
         finding = self.ctx.finding_in_sentence(
             "faq.escalation",
             esc.faq.sentence,
@@ -574,6 +579,7 @@ class _FaqChecker:
             hedge=hedge,
             body=body_quote,
             line=related["line"],
+            rewrite=rewrite,
             also=also,
             related=[related],
             data={"cue": cue_text, "hedge": hedge, "also": others},
