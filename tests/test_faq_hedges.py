@@ -234,3 +234,16 @@ def test_jsonld_answers_are_checked_when_there_is_no_visible_faq() -> None:
     )
     findings = [f for f in _faq(html, "html") if f.rule_id == "faq.escalation"]
     assert [f.text for f in findings] == ["alimente 700 000 foyers en électricité"]
+
+
+def test_the_cues_are_parameters_the_configuration_can_change() -> None:
+    text = ARTICLE.format(
+        body="Le gouvernement souhaite augmenter les aides aux éleveurs.",
+        answer="Le gouvernement augmente les aides aux éleveurs.",
+    )
+    assert [f.rule_id for f in _faq(text)] == ["faq.escalation"]
+    from checker.config import config_from_mapping
+
+    cues = ["pouvoir", "devoir"]  # « souhaiter » no longer hedges
+    config = config_from_mapping({"select": ["faq"], "rules": {"faq.escalation": {"hedge-cues": cues}}})
+    assert lint_text(text, config, "<text>", "markdown").findings == []

@@ -52,7 +52,7 @@ from checker.faq_index import (
 )
 from checker.findings import Finding
 from checker.numbers import Quantity, find_quantities
-from checker.rule_packs import RuleSet, load_rules
+from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
 
 __all__ = ["_inflects", "check", "fold", "is_infinitive", "key_of", "support_report"]
@@ -108,46 +108,54 @@ class FaqParams:
     lede_min_paragraphs: int
 
     @staticmethod
-    def from_rules(rules: RuleSet) -> FaqParams:
-        def params(rule_id: str) -> dict[str, Any]:
-            rule = rules.get(rule_id)
-            return dict(rule.params) if rule else {}
+    def from_context(ctx: CheckContext) -> FaqParams:
+        """The declared parameters (rules/faq.yaml), as the configuration sets them."""
 
-        esc, con, part = params("faq.escalation"), params("faq.contradiction"), params("faq.partial")
-        sup = params("faq.unsupported")
-        rewrites = {str(k): (str(v[0]), str(v[1])) for k, v in dict(esc.get("rewrites", {})).items()}
-        default = tuple(esc.get("default_rewrite", ("pourrait", "pourraient")))
+        def esc(name: str) -> Any:
+            return ctx.param("faq.escalation", name)
+
+        def con(name: str) -> Any:
+            return ctx.param("faq.contradiction", name)
+
+        def sup(name: str) -> Any:
+            return ctx.param("faq.unsupported", name)
+
+        rewrites: dict[str, tuple[str, str]] = {}
+        for entry in esc("rewrites"):
+            cue, _, forms = str(entry).partition("=")
+            singular, _, plural = forms.partition("|")
+            rewrites[cue.strip()] = (singular.strip(), (plural or singular).strip())
+        default = tuple(esc("default-rewrite")) or ("pourrait", "pourraient")
         pairs = set()
-        for pair in con.get("antonyms", ()):
+        for pair in con("antonyms"):
             a, _, b = str(pair).partition(" ")
             pairs.add((a.strip(), b.strip()))
+        quantifiers = {str(w): group for group in ("all", "none", "some") for w in con(f"quantifiers-{group}")}
         return FaqParams(
-            hedge_cues=tuple(esc.get("hedge_cues", ())),
-            sentence_cues=tuple(esc.get("sentence_cues", ())),
-            attribution_cues=tuple(esc.get("attribution_cues", ())),
-            conditional_only=tuple(esc.get("conditional_only", ())),
+            hedge_cues=tuple(esc("hedge-cues")),
+            sentence_cues=tuple(esc("sentence-cues")),
+            attribution_cues=tuple(esc("attribution-cues")),
+            conditional_only=tuple(esc("conditional-only")),
             rewrites=rewrites,
-            default_rewrite=(str(default[0]), str(default[1])),
-            max_candidates_per_lemma=int(esc.get("max_candidates_per_lemma", 200)),
-            candidates=int(esc.get("candidates", 5)),
-            argument_window=int(esc.get("argument_window", 12)),
-            synonym_direct=float(esc.get("synonym_direct", 0.8)),
-            synonym_two_step=float(esc.get("synonym_two_step", 0.5)),
-            synonym_min_shared=int(esc.get("synonym_min_shared", 2)),
-            arguments_only_min=int(esc.get("arguments_only_min", 3)),
-            arguments_only_weight=float(esc.get("arguments_only_weight", 0.3)),
+            default_rewrite=(str(default[0]), str(default[-1])),
+            max_candidates_per_lemma=int(esc("max-candidates-per-lemma")),
+            candidates=int(esc("candidates")),
+            argument_window=int(esc("argument-window")),
+            synonym_direct=float(esc("synonym-direct")),
+            synonym_two_step=float(esc("synonym-two-step")),
+            synonym_min_shared=int(esc("synonym-min-shared")),
+            arguments_only_min=int(esc("arguments-only-min")),
+            arguments_only_weight=float(esc("arguments-only-weight")),
             antonyms=frozenset(pairs),
-            quantifiers={
-                str(word): str(group) for group, words in dict(con.get("quantifiers", {})).items() for word in words
-            },
-            partial_min=float(part.get("min_coverage", 0.75)),
-            restatement_min=float(con.get("restatement_min", 0.8)),
-            embedding_supported=float(sup.get("embedding_supported", 0.9)),
-            embedding_candidate_min=float(sup.get("embedding_candidate_min", 0.85)),
-            embedding_candidates=int(sup.get("embedding_candidates", 2)),
-            closing_min_coverage=float(sup.get("closing_min_coverage", 0.8)),
-            closing_min_body_paragraphs=int(sup.get("closing_min_body_paragraphs", 3)),
-            lede_min_paragraphs=int(esc.get("lede_min_paragraphs", 3)),
+            quantifiers=quantifiers,
+            partial_min=float(ctx.param("faq.partial", "min-coverage")),
+            restatement_min=float(con("restatement-min")),
+            embedding_supported=float(sup("embedding-supported")),
+            embedding_candidate_min=float(sup("embedding-candidate-min")),
+            embedding_candidates=int(sup("embedding-candidates")),
+            closing_min_coverage=float(sup("closing-min-coverage")),
+            closing_min_body_paragraphs=int(sup("closing-min-body-paragraphs")),
+            lede_min_paragraphs=int(esc("lede-min-paragraphs")),
         )
 
 
@@ -303,7 +311,7 @@ class _FaqChecker:
     def __init__(self, doc: Document, ctx: CheckContext) -> None:
         self.doc = doc
         self.ctx = ctx
-        self.params = p = FaqParams.from_rules(ctx.rules)
+        self.params = p = FaqParams.from_context(ctx)
         self.cue_params = cue_table(p.hedge_cues, p.sentence_cues, p.conditional_only, p.attribution_cues)
         self.support_min = ctx.param("faq.unsupported", "support-min")
         self.partial_min = p.partial_min
