@@ -285,9 +285,25 @@ class SentenceInfo:
     def argument_end(self, index: int, limit: int | None = None) -> int:
         """Token index one past the argument of the word at `index`: up to the next clause boundary,
         hedge cue or coordinated predicate (« crée … et positionne … »)."""
+        if limit is None:
+            found = self._ends.get(index)
+            if found is None:
+                found = self._ends[index] = self._argument_end(index, None)
+            return found
+        return self._argument_end(index, limit)
+
+    @cached_property
+    def _ends(self) -> dict[int, int]:
+        return {}
+
+    @cached_property
+    def _cue_starts(self) -> frozenset[int]:
+        return frozenset(c.start for c in self.cues)
+
+    def _argument_end(self, index: int, limit: int | None) -> int:
         toks = self.tokens
         stop = len(toks) if limit is None else limit
-        cue_starts = {c.start for c in self.cues}
+        cue_starts = self._cue_starts
         heads = self.head_set
         end = index + 1
         while end < stop and end - index <= self.arg_window:
@@ -300,12 +316,23 @@ class SentenceInfo:
         return end
 
     def argument_keys(self, index: int) -> frozenset[str]:
-        toks = self.tokens
-        end = self.argument_end(index)
-        return frozenset(key_of(toks[j].text) for j in range(index + 1, end) if _is_content(toks[j]))
+        """Comparison keys of the content words of the argument of the word at `index` (memoised)."""
+        found = self._arguments.get(index)
+        if found is None:
+            toks = self.tokens
+            end = self.argument_end(index)
+            found = frozenset(key_of(toks[j].text) for j in range(index + 1, end) if _is_content(toks[j]))
+            self._arguments[index] = found
+        return found
+
+    @cached_property
+    def _arguments(self) -> dict[int, frozenset[str]]:
+        return {}
 
     def argument_quantities(self, index: int) -> frozenset[float]:
         """Values of the quantities in the argument of the word at `index` (« crée 2 000 emplois »)."""
+        if not self.quantities:
+            return frozenset()
         toks = self.tokens
         end = self.argument_end(index)
         if end <= index + 1:

@@ -60,7 +60,7 @@ class Thesaurus:
         if offset is None:
             return frozenset()
         out: set[str] = set()
-        with self.data_path.open("rb") as fh:
+        with self.data_path.open("rb", buffering=4096) as fh:
             fh.seek(offset)
             head = fh.readline().decode("utf-8", "replace").rstrip("\n")
             try:

@@ -437,8 +437,10 @@ class _FaqChecker:
             plain: _Match | None = None
             for rank, (retrieval, body) in enumerate(cands):
                 for j in body.content:
-                    sim = self.head_similarity(faq, i, body, j)
                     shared = len(faq_args & body.argument_keys(j))
+                    if shared == 0 and faq_args:
+                        continue  # (checked first: the thesaurus is the costly part)
+                    sim = self.head_similarity(faq, i, body, j)
                     values = body.argument_quantities(j)
                     if faq_values and values and not faq_values & values:
                         continue  # other figures: another claim (a changed figure is faq.contradiction's)
