@@ -329,6 +329,28 @@ class SentenceInfo:
     def _arguments(self) -> dict[int, frozenset[str]]:
         return {}
 
+    def subject_keys(self, index: int) -> frozenset[str]:
+        """Content keys of the words before the verb at `index` in its clause (its subject, roughly)."""
+        toks = self.tokens
+        keys: set[str] = set()
+        j = index - 1
+        while j >= 0 and index - j <= 10:
+            t = toks[j]
+            if t.text in ARG_BREAK_PUNCT or t.text in CLAUSE_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
+                break
+            if _is_content(t) and self.lemmas[j] not in _AUXILIARIES:
+                keys.add(key_of(t.text))
+            j -= 1
+        return frozenset(keys)
+
+    def passive(self, index: int) -> bool:
+        """« … a été battu par X »: a participle after « être » whose agent follows with « par »."""
+        toks = self.tokens
+        before = [self.lemmas[j] for j in range(max(0, index - 3), index) if toks[j].kind == "word"]
+        if "être" not in before:
+            return False
+        return any(toks[j].lower == "par" for j in range(index + 1, min(len(toks), index + 6)))
+
     def argument_quantities(self, index: int) -> frozenset[float]:
         """Values of the quantities in the argument of the word at `index` (« crée 2 000 emplois »)."""
         if not self.quantities:

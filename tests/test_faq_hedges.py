@@ -166,6 +166,17 @@ def test_thesaurus_links_are_weighted_and_antonyms_never_support() -> None:
             "Tous les médecins refusent la réforme des retraites.",
             "Tous",
         ),
+        # Agent and patient swapped with the same words.
+        (
+            "Le Stade rennais a battu l’Olympique lyonnais dimanche soir.",
+            "L’Olympique lyonnais a battu le Stade rennais dimanche soir.",
+            "a battu le Stade rennais dimanche soir",
+        ),
+        (
+            "Le gouvernement accuse l’opposition de bloquer la réforme.",
+            "L’opposition accuse le gouvernement de bloquer la réforme.",
+            "accuse le gouvernement",
+        ),
         # A number the body gives, but for another thing.
         ("La mairie a ouvert une crèche de 300 places et recruté 40 agents.", "La mairie a recruté 300 agents.", "300"),
     ],
@@ -193,6 +204,11 @@ def test_contradictions(body: str, answer: str, span: str) -> None:
         (
             "Le conseiller Andreï Kokochine a rencontré le ministre.",
             "Le conseiller Andreï Kokoshin a rencontré le ministre.",
+        ),
+        # The same roles in the passive voice.
+        (
+            "Le Stade rennais a battu l’Olympique lyonnais dimanche soir.",
+            "L’Olympique lyonnais a été battu par le Stade rennais dimanche soir.",
         ),
         # The same number for the same thing.
         ("La mairie a ouvert une crèche de 300 places et recruté 40 agents.", "La crèche compte 300 places."),

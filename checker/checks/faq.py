@@ -663,6 +663,8 @@ class _FaqChecker:
         p = self.params
         faq_base = _base_form(faq.tokens[i].text)
         for j in body.content:
+            if self._roles_swapped(faq, i, faq_args, body, j):
+                return j, "le corps inverse les rôles"
             shared = len(faq_args & body.argument_keys(j))
             # Without shared arguments, only in the sentence the answer restates almost word for word.
             if shared < 1 and (retrieval < p.restatement_min or faq_args != body.argument_keys(j)):
@@ -678,6 +680,18 @@ class _FaqChecker:
                 said = "nie" if body.negated(j) else "affirme"
                 return j, f"le corps {said} le contraire"
         return None
+
+    @staticmethod
+    def _roles_swapped(faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
+        """« Lyon a battu Marseille » for « Marseille a battu Lyon »: the same verb, the answer's
+        subject in the body's object and its object in the body's subject (active voice on both sides)."""
+        if j not in body.head_set or key_of(faq.tokens[i].text) != key_of(body.tokens[j].text):
+            return False
+        if faq.passive(i) or body.passive(j) or faq.negated(i) != body.negated(j):
+            return False
+        faq_subject, body_subject = faq.subject_keys(i), body.subject_keys(j)
+        body_object = body.argument_keys(j)
+        return bool(faq_subject & body_object and faq_args & body_subject and not faq_subject & body_subject)
 
     def _quantifier_clash(self, faq: SentenceInfo, body: SentenceInfo) -> tuple[int, str] | None:
         """« tous » in the answer for « certains » in the body it restates (or the reverse, or « aucun »)."""
