@@ -34,6 +34,7 @@ from typing import Any, Literal
 from checker.config import Config
 from checker.context import CheckContext
 from checker.document import Block, Document, Sentence, lemma, tokenize
+from checker.edits import safe_edit
 from checker.faq_index import (
     COPULAS,
     STOP_LEMMAS,
@@ -50,7 +51,7 @@ from checker.faq_index import (
     value_key,
     verb_analysis,
 )
-from checker.findings import Finding
+from checker.findings import Edit, Finding
 from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
@@ -259,7 +260,7 @@ class _Escalation:
     cue: Cue
     body_start: int  # token indices in the body sentence: the matched predicate and its argument
     body_end: int
-    rewrite: tuple[int, int, str] | None = None  # source edit restoring the hedge
+    rewrite: Edit | None = None  # source edit restoring the hedge (an unsafe fix)
     suggestion: str = ""
     others: list[_Escalation] = field(default_factory=list)
 
@@ -504,7 +505,7 @@ class _FaqChecker:
 
     def _rewrite(
         self, faq: SentenceInfo, i: int, start: int, end: int, body: SentenceInfo, cue: Cue
-    ) -> tuple[tuple[int, int, str] | None, str]:
+    ) -> tuple[Edit | None, str]:
         """The source edit restoring the body's hedge in the answer's words, and the rewritten span."""
         toks = faq.tokens
         if cue.mode == "sentence":
@@ -537,10 +538,11 @@ class _FaqChecker:
         edit = (target[0], target[1], replacement)
         return self._edit(faq, edit), self._rewritten(faq, min(start, target[0]), max(end, target[1]), edit)
 
-    @staticmethod
-    def _edit(faq: SentenceInfo, edit: tuple[int, int, str]) -> tuple[int, int, str]:
-        s, e = faq.sentence.source_span(faq.tokens[edit[0]].start, faq.tokens[edit[1] - 1].end)
-        return s, e, edit[2]
+    def _edit(self, faq: SentenceInfo, edit: tuple[int, int, str]) -> Edit | None:
+        """The source edit, through the shared safety check (none across markup, entities or escapes)."""
+        offset = faq.sentence.start
+        start, end = offset + faq.tokens[edit[0]].start, offset + faq.tokens[edit[1] - 1].end
+        return safe_edit(self.doc, faq.sentence.block, start, end, edit[2])
 
     @staticmethod
     def _rewritten(faq: SentenceInfo, start: int, end: int, edit: tuple[int, int, str]) -> str:
@@ -567,17 +569,14 @@ class _FaqChecker:
         start = esc.faq.tokens[esc.start].start
         end = esc.faq.tokens[esc.end - 1].end
         related = self._related(body)
-        edits: list[dict[str, Any]] = []
+        edits: list[Edit] = []
         suggestions: list[str] = []
         for e in (esc, *esc.others):
-            if e.rewrite is None:
-                continue
-            s, t, replacement = e.rewrite
-            if any(s < x["end"] and x["start"] < t for x in edits):
-                continue
-            edits.append({"start": s, "end": t, "replacement": replacement})
-            if e.suggestion:
+            if e.suggestion and e.suggestion not in suggestions:
                 suggestions.append(e.suggestion)
+            if e.rewrite is None or any(e.rewrite.start < x.end and x.start < e.rewrite.end for x in edits):
+                continue
+            edits.append(e.rewrite)
         rewrite = f" Réécriture proposée : « {suggestions[0]} »." if suggestions else ""
         finding = self.ctx.finding_in_sentence(
             "faq.escalation",
