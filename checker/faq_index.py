@@ -274,9 +274,14 @@ class SentenceInfo:
                 return i
         return len(self.tokens)
 
-    def cue_at(self, index: int) -> Cue | None:
-        """The cue token `index` stands under, if any."""
-        return next((c for c in self.cues if c.scope_start <= index < c.scope_end or c.start <= index < c.end), None)
+    def cue_at(self, index: int, skip: tuple[str, ...] = ()) -> Cue | None:
+        """The cue token `index` stands under, if any (a hedge before an attribution; modes in `skip` ignored)."""
+        covering = [
+            c
+            for c in self.cues
+            if (c.scope_start <= index < c.scope_end or c.start <= index < c.end) and c.mode not in skip
+        ]
+        return min(covering, key=lambda c: c.mode in ("sentence", "attribution"), default=None)
 
     def hedged(self, index: int) -> bool:
         """Whether token `index` stands under one of the sentence's cues (or is one)."""

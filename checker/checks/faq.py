@@ -164,6 +164,17 @@ class FaqParams:
 
 
 _PART_OF_BODY = ("lede", "conclusion")
+_SUMMARIES = ("title", "description", "lede", "conclusion")
+# How a message names the restatement.
+_WHERE = {
+    "faq": "la FAQ",
+    "jsonld": "la FAQ (JSON-LD)",
+    "title": "le titre",
+    "description": "la description",
+    "lede": "le chapeau",
+    "conclusion": "la conclusion",
+    "closing": "la reformulation finale",
+}
 
 
 @dataclass
@@ -263,6 +274,7 @@ class _Escalation:
     rewrite: Edit | None = None  # source edit restoring the hedge (an unsafe fix)
     suggestion: str = ""
     others: list[_Escalation] = field(default_factory=list)
+    where: str = "la FAQ"  # how the message names the restatement
 
     @property
     def whole_sentence(self) -> bool:
@@ -317,6 +329,7 @@ class _FaqChecker:
         self.support_min = ctx.param("faq.unsupported", "support-min")
         self.partial_min = p.partial_min
         self.verdicts: list[Verdict] = []
+        self.where = _WHERE["faq"]
         body_sentences, self.units = restatements(doc, p)
         self.summaries = [b for u in self.units if u.kind in _PART_OF_BODY for b in u.blocks]
         self.index = BodyIndex(body_sentences, self.cue_params, p.max_candidates_per_lemma, p.argument_window)
@@ -346,7 +359,13 @@ class _FaqChecker:
                 findings.extend(self._check_block(unit.kind, block))
         return findings
 
+    def _finding(self, rule_id: str, sentence: Sentence, start: int, end: int, **kw: Any) -> Finding:
+        """A finding whose message names the restatement (« la FAQ », « le titre »…)."""
+        kw.setdefault("where", self.where)
+        return self.ctx.finding_in_sentence(rule_id, sentence, start, end, **kw)
+
     def _check_block(self, kind: RestatementKind, block: Block) -> list[Finding]:
+        self.where = _WHERE[kind]
         findings: list[Finding] = []
         escalations: dict[int, _Escalation] = {}
         for s in block.sentences:
@@ -367,8 +386,9 @@ class _FaqChecker:
                 flagged_entity, entity_findings = self._entities(info, cands)
                 own.extend(entity_findings)
             own.extend(self._contradictions(info, cands))
-            sentence_escalations = self._escalations(info, cands)
+            sentence_escalations = self._escalations(info, cands, kind)
             for esc in sentence_escalations:
+                esc.where = _WHERE[kind]
                 prev = escalations.get(esc.body.index)
                 if prev is None or esc.strength > prev.strength:
                     if prev is not None:
@@ -424,10 +444,15 @@ class _FaqChecker:
         weights = (p.synonym_direct, p.synonym_two_step, p.synonym_min_shared)
         return _link(_base_form(a), _base_form(b), p.antonyms, *weights)
 
-    def _escalations(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[_Escalation]:
+    def _escalations(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], kind: RestatementKind = "faq"
+    ) -> list[_Escalation]:
         if not self.ctx.enabled("faq.escalation") or not cands:
             return []
         p = self.params
+        # A headline, a description or a lede may drop the attribution the next sentences give (news
+        # style): only a real hedge (modal, conditional, intention) counts there, and a predicate.
+        summary = kind in _SUMMARIES
         out: list[_Escalation] = []
         for i in faq.heads:
             if faq.hedged(i):
@@ -456,7 +481,7 @@ class _FaqChecker:
                         continue
                     # The sentence the answer restates as a whole weighs more than a word met elsewhere.
                     score = sim * (1 + shared) * (0.5 + retrieval)
-                    cue = body.cue_at(j)
+                    cue = body.cue_at(j, ("attribution", "sentence") if summary else ())
                     if cue is None:
                         if plain is None or score > plain.score:
                             plain = _Match(score, body, j, None)
@@ -467,7 +492,7 @@ class _FaqChecker:
             out.append(self._escalation(faq, i, hedged.body, hedged.index, hedged.cue, hedged.score))
         # The body attributes or qualifies the whole statement (« selon X », « probablement »).
         score, best = cands[0]
-        if not out and score >= self.support_min and not faq.cues:
+        if not out and not summary and score >= self.support_min and not faq.cues:
             cue = next((c for c in best.cues if c.mode == "sentence"), None)
             if cue is not None:
                 out.append(self._escalation(faq, 0, best, cue.end, cue, 0.0))
@@ -578,13 +603,14 @@ class _FaqChecker:
                 continue
             edits.append(e.rewrite)
         rewrite = f" Réécriture proposée : « {suggestions[0]} »." if suggestions else ""
-        finding = self.ctx.finding_in_sentence(
+        finding = self._finding(
             "faq.escalation",
             esc.faq.sentence,
             start,
             end,
             suggestions=suggestions,
             cue=cue_text,
+            where=esc.where,
             hedge=hedge,
             body=body_quote,
             line=related["line"],
@@ -626,7 +652,7 @@ class _FaqChecker:
                     elif aux is not None:
                         start = faq.tokens[aux].start
                     out.append(
-                        self.ctx.finding_in_sentence(
+                        self._finding(
                             "faq.contradiction",
                             faq.sentence,
                             start,
@@ -641,7 +667,7 @@ class _FaqChecker:
         if quantifier is not None:
             k, detail = quantifier
             out.append(
-                self.ctx.finding_in_sentence(
+                self._finding(
                     "faq.contradiction",
                     faq.sentence,
                     faq.tokens[k].start,
@@ -721,7 +747,7 @@ class _FaqChecker:
                     given = body.sentence.text[other.start : other.end]
                     detail = f"dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {_quote(body)} »"
                     out.append(
-                        self.ctx.finding_in_sentence(
+                        self._finding(
                             "faq.contradiction",
                             faq.sentence,
                             q.start,
@@ -739,11 +765,7 @@ class _FaqChecker:
                 detail = f"ce chiffre n’apparaît nulle part dans le corps, qui dit : « {_quote(best)} »"
             else:
                 detail = "ce chiffre n’apparaît nulle part dans le corps"
-            out.append(
-                self.ctx.finding_in_sentence(
-                    "faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related
-                )
-            )
+            out.append(self._finding("faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related))
         return out
 
     def _bound_elsewhere(
@@ -806,12 +828,12 @@ class _FaqChecker:
                 name = best.sentence.text[best.tokens[other[0]].start : best.tokens[other[-1]].end]
                 detail = f"le corps nomme « {name} » : « {_quote(best)} »"
                 out.append(
-                    self.ctx.finding_in_sentence(
+                    self._finding(
                         "faq.contradiction", faq.sentence, start, end, detail=detail, related=[self._related(best)]
                     )
                 )
             elif self.ctx.enabled("faq.new-entity"):
-                out.append(self.ctx.finding_in_sentence("faq.new-entity", faq.sentence, start, end))
+                out.append(self._finding("faq.new-entity", faq.sentence, start, end))
         return True, out
 
     def _in_body(self, word: str) -> bool:
@@ -856,7 +878,7 @@ class _FaqChecker:
         if coverage < self.support_min and semantic < self.params.embedding_supported:
             if self.ctx.enabled("faq.unsupported"):
                 return [
-                    self.ctx.finding_in_sentence(
+                    self._finding(
                         "faq.unsupported",
                         faq.sentence,
                         *span,
@@ -870,7 +892,7 @@ class _FaqChecker:
         ):
             missing = ", ".join(dict.fromkeys(faq.tokens[i].text for i in missing_idx))
             return [
-                self.ctx.finding_in_sentence(
+                self._finding(
                     "faq.partial",
                     faq.sentence,
                     *span,
