@@ -37,7 +37,7 @@ sys.path.append("/usr/lib/python3/dist-packages")
 from grammalecte.fr import conj
 
 from checker.document import split_sentences
-from checker.faq_index import _is_conditional, verb_analysis
+from checker.faq_index import is_conditional, verb_analysis
 from checker.thesaurus import get_thesaurus
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "faq_dev"
@@ -297,7 +297,7 @@ def hedged_items(sentence: str) -> list[tuple[str, str, str]]:
         return out
     form = c.group(1)
     analysis = verb_analysis(form)
-    if analysis is None or analysis[1] != "finite" or not _is_conditional(form.lower()):
+    if analysis is None or analysis[1] != "finite" or not is_conditional(form.lower()):
         return out
     number = "p" if form.endswith("raient") else "s"
     infinitive = analysis[0]

@@ -65,7 +65,7 @@ def key_of(word: str) -> str:
     return fold(lemma(word))[:5]
 
 
-def _is_content(tok: Token) -> bool:
+def is_content_token(tok: Token) -> bool:
     return tok.kind == "word" and _content_word(tok.text)
 
 
@@ -145,7 +145,7 @@ def verb_analysis(word: str) -> tuple[str, str] | None:
             return None
         if low == lem:
             return (lem, "infinitive") if is_infinitive(low, lem) else None
-        if _inflects(low, lem, lem):
+        if inflects(low, lem, lem):
             return lem, "participle" if low.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "it")) else "finite"
         return None
     best: tuple[str, str] | None = None
@@ -182,7 +182,9 @@ class SentenceInfo:
     def content(self) -> list[int]:
         """Content words, without those spelling a quantity (« quarante pour cent »)."""
         spans = [(q.start, q.end) for q in self.quantities]
-        return [i for i, t in enumerate(self.tokens) if _is_content(t) and not any(s <= t.start < e for s, e in spans)]
+        return [
+            i for i, t in enumerate(self.tokens) if is_content_token(t) and not any(s <= t.start < e for s, e in spans)
+        ]
 
     @cached_property
     def keys(self) -> frozenset[str]:
@@ -226,7 +228,7 @@ class SentenceInfo:
                 break
             if not matched and toks[i].kind == "word" and _conditional_form(toks[i].lower):
                 verb = verb_analysis(toks[i].text)
-                if verb is not None and verb[1] == "finite" and _is_conditional(toks[i].lower):
+                if verb is not None and verb[1] == "finite" and is_conditional(toks[i].lower):
                     found.append(Cue(i, i + 1, "conditional", i, self._governed_end(i + 1)))
             w += max(matched, 1)
         return found
@@ -326,7 +328,7 @@ class SentenceInfo:
         if found is None:
             toks = self.tokens
             end = self.argument_end(index)
-            found = frozenset(key_of(toks[j].text) for j in range(index + 1, end) if _is_content(toks[j]))
+            found = frozenset(key_of(toks[j].text) for j in range(index + 1, end) if is_content_token(toks[j]))
             self._arguments[index] = found
         return found
 
@@ -343,7 +345,7 @@ class SentenceInfo:
             t = toks[j]
             if t.text in ARG_BREAK_PUNCT or t.text in CLAUSE_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
                 break
-            if _is_content(t) and self.lemmas[j] not in _AUXILIARIES:
+            if is_content_token(t) and self.lemmas[j] not in _AUXILIARIES:
                 keys.add(key_of(t.text))
             j -= 1
         return frozenset(keys)
@@ -439,13 +441,15 @@ class SentenceInfo:
                 if i != cue.scope_start and prev not in INFINITIVE_LEFT:
                     continue
                 end = self.argument_end(i, cue.scope_end)
-                args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if _is_content(toks[j]))
+                args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if is_content_token(toks[j]))
                 preds.append(Predicate(lems[i], i, args, end, cue))
         return preds
 
     def scope_keys(self, cue: Cue) -> frozenset[str]:
         return frozenset(
-            key_of(self.tokens[j].text) for j in range(cue.scope_start, cue.scope_end) if _is_content(self.tokens[j])
+            key_of(self.tokens[j].text)
+            for j in range(cue.scope_start, cue.scope_end)
+            if is_content_token(self.tokens[j])
         )
 
 
@@ -457,7 +461,7 @@ def _conditional_form(word: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _is_conditional(word: str) -> bool:
+def is_conditional(word: str) -> bool:
     """Whether a verb form is in the conditional mood (Hunspell's po:cond; the ending without it)."""
     analyses = _morphology(word)
     if analyses is None:
@@ -578,7 +582,7 @@ def is_infinitive(word: str, word_lemma: str) -> bool:
     return True
 
 
-def _inflects(form: str, form_lemma: str, verb: str) -> bool:
+def inflects(form: str, form_lemma: str, verb: str) -> bool:
     """Whether `form` is an inflection of the infinitive `verb` (simplemma sometimes answers with
     an adjective or a noun: « réduit », « prolonge »)."""
     if form_lemma == verb:

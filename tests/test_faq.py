@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.checks.faq import _FaqChecker, _inflects, support_report
+from checker.checks.faq import _FaqChecker, inflects, support_report
 from checker.config import Config
 from checker.context import CheckContext
 from checker.findings import Finding
@@ -401,7 +401,7 @@ def test_many_answers() -> None:
     ],
 )
 def test_inflects(form: str, lem: str, verb: str, expected: bool) -> None:
-    assert _inflects(form, lem, verb) is expected
+    assert inflects(form, lem, verb) is expected
 
 
 def test_contradiction_quotes_the_body_number_it_replaces() -> None:
@@ -441,7 +441,7 @@ def test_without_hunspell_the_fallback_morphology_finds_the_same(monkeypatch: py
     import checker.checks.faq as faq_module
     import checker.faq_index as index_module
 
-    caches = (index_module.verb_analysis, index_module._is_conditional, faq_module._base_form)
+    caches = (index_module.verb_analysis, index_module.is_conditional, faq_module._base_form)
     monkeypatch.setattr(index_module, "_morphology", lambda word: None)
     for cached in caches:
         cached.cache_clear()

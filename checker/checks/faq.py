@@ -41,10 +41,10 @@ from checker.faq_index import (
     BodyIndex,
     Cue,
     SentenceInfo,
-    _inflects,
-    _is_content,
     cue_table,
     fold,
+    inflects,
+    is_content_token,
     is_infinitive,
     key_of,
     transliteration_key,
@@ -56,7 +56,7 @@ from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
 
-__all__ = ["_inflects", "check", "fold", "is_infinitive", "key_of", "support_report"]
+__all__ = ["check", "fold", "inflects", "is_infinitive", "key_of", "support_report"]
 
 RestatementKind = Literal["faq", "jsonld", "title", "description", "lede", "conclusion", "closing"]
 
@@ -237,7 +237,7 @@ def _jsonld_answer_blocks(doc: Document) -> list[Block]:
 
 def _closing_restatements(paragraphs: list[Block], params: FaqParams) -> list[Block]:
     """The trailing paragraphs whose content words (almost) all occur in the paragraphs before them."""
-    keys = [{key_of(t.text) for t in b.tokens if _is_content(t)} for b in paragraphs]
+    keys = [{key_of(t.text) for t in b.tokens if is_content_token(t)} for b in paragraphs]
     count = 0
     while len(paragraphs) - count - 1 >= params.closing_min_body_paragraphs:
         k = len(paragraphs) - count - 1
@@ -503,11 +503,11 @@ class _FaqChecker:
         arg_end = faq.argument_end(i)
         last = i + 1
         for k in range(i + 1, arg_end):
-            if _is_content(faq.tokens[k]) and key_of(faq.tokens[k].text) in scope:
+            if is_content_token(faq.tokens[k]) and key_of(faq.tokens[k].text) in scope:
                 last = k + 1
         # The whole argument when the answer goes on after the words the body shares (« crée de
         # nouvelles opportunités d’investissements directs étrangers (IDE) »).
-        words = [k for k in range(last, arg_end) if _is_content(faq.tokens[k]) or faq.tokens[k].text[:1].isdigit()]
+        words = [k for k in range(last, arg_end) if is_content_token(faq.tokens[k]) or faq.tokens[k].text[:1].isdigit()]
         if words and last > i + 1:
             last = words[-1] + 1
             if last < len(faq.tokens) and faq.tokens[last].text == ")":
@@ -521,7 +521,7 @@ class _FaqChecker:
             start, last = 0, len(faq.tokens)
         body_end = body.argument_end(j, cue.scope_end if cue.scope_end > j else None)
         while body_end - 1 > j and (
-            body.tokens[body_end - 1].kind != "word" or not _is_content(body.tokens[body_end - 1])
+            body.tokens[body_end - 1].kind != "word" or not is_content_token(body.tokens[body_end - 1])
         ):
             body_end -= 1  # « … ses exportations et » → « … ses exportations »
         esc = _Escalation(score, faq, start, last, body, cue, j, body_end)
@@ -743,8 +743,8 @@ class _FaqChecker:
             if self._stated(q):
                 bound = self._bound_elsewhere(faq, q, cands)
                 if bound is not None:
-                    body, other = bound
-                    given = body.sentence.text[other.start : other.end]
+                    body, bound_quantity = bound
+                    given = body.sentence.text[bound_quantity.start : bound_quantity.end]
                     detail = f"dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {_quote(body)} »"
                     out.append(
                         self._finding(
@@ -1100,7 +1100,7 @@ def _norm_text(text: str) -> str:
 
 
 def _text_keys(text: str) -> set[str]:
-    return {key_of(t.text) for t in tokenize(text) if _is_content(t)}
+    return {key_of(t.text) for t in tokenize(text) if is_content_token(t)}
 
 
 def _similar(a: str, b: str, minimum: float) -> bool:
