@@ -397,8 +397,6 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
             bar.__exit__(None, None, None)
 
 
-
-
 def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
     """The configuration of each file as `run` finds it (the HTML report reads its thresholds)."""
     from checker.config import Config, find_config, read_config_file

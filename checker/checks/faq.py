@@ -197,15 +197,18 @@ def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list
         if item.answers and item.source != "jsonld":
             units.extend(Restatement("faq", [block]) for block in item.answers)
     body_blocks = [b for b in doc.blocks if b.region == "body"]
-    title = next((b for b in body_blocks if b.kind == "title" or (b.kind == "heading" and b.level == 1)), None)
-    if title is not None:
-        units.append(Restatement("title", [title]))
-    description = _front_matter_text_block(doc, "description")
+    # Every title: the front matter's and the first-level heading (they may differ).
+    units.extend(
+        Restatement("title", [b]) for b in body_blocks if b.kind == "title" or (b.kind == "heading" and b.level == 1)
+    )
+    description = next((b for b in doc.blocks if b.kind == "description"), None) or _front_matter_text_block(
+        doc, "description"
+    )
     if description is not None:
         units.append(Restatement("description", [description]))
     if not any(item.source != "jsonld" for item in doc.faq):
         units.extend(Restatement("jsonld", [b]) for b in _jsonld_answer_blocks(doc))
-    prose = [b for b in body_blocks if b.kind not in ("title", "heading")]
+    prose = [b for b in body_blocks if b.kind not in ("title", "heading", "description")]
     if not doc.faq and not any(b.kind == "heading" for b in body_blocks):
         closing = _closing_restatements(prose, params)
         if closing:
