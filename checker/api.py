@@ -42,6 +42,7 @@ class Options:
     cache_dir: str | None = None  # None: no result cache
     fix: bool = False  # apply the safe fixes to the files
     diff: bool = False  # compute the safe fixes without writing them (outcome.fixes.diff)
+    unsafe_fixes: bool = False  # with fix or diff: also the fixes that change meaning (FAQ hedges restored)
     baseline: str | None = None  # report only findings not in this baseline
     write_baseline: str | None = None  # record the findings in this baseline
     min_severity: str | None = None  # leave out findings below this severity
@@ -125,7 +126,7 @@ def run(
     if options.fix or options.diff:
         from checker.fix import run_fixes
 
-        fixes = run_fixes(files, config_for, write=not options.diff)
+        fixes = run_fixes(files, config_for, write=not options.diff, unsafe=options.unsafe_fixes)
         if options.diff:
             return Outcome([], [], rules, "error", errors=fixes.errors, fixes=fixes, diff_only=True)
         # Files in error were left untouched; the lint below reports them.

@@ -185,6 +185,13 @@ def main() -> None:
     help="Appliquer les corrections typographiques sûres (écriture atomique), puis signaler ce qui reste.",
 )
 @click.option(
+    "--unsafe-fixes",
+    "unsafe_fixes",
+    is_flag=True,
+    help="Avec --fix ou --diff, appliquer aussi les corrections qui changent le sens (rétablir dans une réponse"
+    " de FAQ la nuance du corps : « positionne » → « pourrait positionner »). À relire.",
+)
+@click.option(
     "--diff",
     is_flag=True,
     help="Afficher les corrections sûres en diff unifié sans rien écrire (code 1 s’il y a à corriger).",
@@ -213,6 +220,7 @@ def lint(
     cache_dir: str | None,
     no_cache: bool,
     fix: bool,
+    unsafe_fixes: bool,
     diff: bool,
 ) -> None:
     """Analyse des articles (fichiers, dossiers ou motifs glob).
@@ -226,6 +234,8 @@ def lint(
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes va avec --fix ou --diff")
     stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since))
     options = Options(
         config_path=config_path,
@@ -236,6 +246,7 @@ def lint(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         fix=fix,
         diff=diff,
+        unsafe_fixes=unsafe_fixes,
         baseline=baseline_path,
         write_baseline=write_baseline_path,
         min_severity=min_severity,
@@ -384,8 +395,6 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
-
-
 
 
 def _config_finder(config_path: str | None) -> Callable[[Path], Config]:

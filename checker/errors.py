@@ -57,8 +57,14 @@ def schema_message(err: object) -> str:
         return "clé obligatoire absente : " + ", ".join(f"« {k} »" for k in missing)
     if validator == "type":
         wanted = value if isinstance(value, str) else " ou ".join(map(str, value or []))
-        names = {"array": "une liste", "object": "une table", "string": "un texte", "number": "un nombre",
-                 "integer": "un entier", "boolean": "un booléen"}
+        names = {
+            "array": "une liste",
+            "object": "une table",
+            "string": "un texte",
+            "number": "un nombre",
+            "integer": "un entier",
+            "boolean": "un booléen",
+        }
         return f"{instance!r} n’est pas {names.get(wanted, wanted)}"
     if validator == "enum" and isinstance(value, list):
         return f"{instance!r} n’est pas parmi " + ", ".join(repr(v) for v in value)

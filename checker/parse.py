@@ -975,8 +975,14 @@ def _front_matter_fields(doc: Document, fields: tuple[str, ...]) -> None:
             block.index = i
 
 
+def front_matter_block(doc: Document, text: str, start: int, end: int) -> Block | None:
+    """A block for a front matter value (e.g. `description`), mapped to where it is written, not added
+    to the document."""
+    return _front_matter_block(doc, text, start, end, register=False)
+
+
 def _front_matter_block(
-    doc: Document, text: str, start: int, end: int, kind: BlockKind = "paragraph"
+    doc: Document, text: str, start: int, end: int, kind: BlockKind = "paragraph", register: bool = True
 ) -> Block | None:
     """A block for a YAML scalar of the front matter, mapped to where its words stand in the source."""
     text = text.strip()
@@ -1004,7 +1010,7 @@ def _front_matter_block(
                 builder.add_aligned(word, offsets, [o + 1 for o in offsets])
             pos = offsets[-1] + 1
     block = builder.block(kind, builder.last_offset)
-    if block is not None:
+    if block is not None and register:
         doc.add_block(block)
     return block
 

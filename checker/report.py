@@ -253,14 +253,10 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
         else:
             left[severity] += 1
             message = " ".join(f.message.split())
-            rest.append(
-                f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}"
-            )
+            rest.append(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}")
     lines.extend(rest)
     if left:
-        counts = ", ".join(
-            f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev]
-        )
+        counts = ", ".join(f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev])
         lines.append(
             f"checker : {counts} de plus, sans annotation (GitHub en affiche {per_level} par niveau) : "
             "voir les lignes ci-dessus."
@@ -298,7 +294,7 @@ def to_junit(report: Report, fail_on: str = "error") -> str:
     for path, items in by_file.items():
         failing = [f for f in items if SEVERITY_RANK[f.severity] >= limit]
         below = [f for f in items if SEVERITY_RANK[f.severity] < limit]
-        cases.append(f"    <testcase classname=\"checker\" name={quoteattr(_xml_text(path))}>")
+        cases.append(f'    <testcase classname="checker" name={quoteattr(_xml_text(path))}>')
         if failing:
             failed += 1
             counts: Counter[str] = Counter(f.severity for f in failing)

@@ -679,9 +679,7 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
     # further away, or a quotation anywhere else, does not source the journalist's own forecast.
     for i, analysis in enumerate(out):
         if not analysis.attributed:
-            analysis.paragraph_attributed = any(
-                out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out)
-            )
+            analysis.paragraph_attributed = any(out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out))
     return out
 
 
