@@ -268,6 +268,20 @@ _SENT_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*(?=\s+|
 _NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“—–-])")
 
 
+# A direct quotation: French guillemets, English curly quotes, or straight double quotes, unnested.
+_QUOTATION_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets [start, end) of the direct quotations of a block's text, quotation marks included.
+    An unclosed « runs to the end of the text (a quotation going on over several paragraphs)."""
+    spans = [(m.start(), m.end()) for m in _QUOTATION_RE.finditer(text)]
+    last_open, last_close = text.rfind("«"), text.rfind("»")
+    if last_open > last_close and not any(start <= last_open < end for start, end in spans):
+        spans.append((last_open, len(text)))
+    return spans
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a block's visible text into sentence spans.
 
