@@ -21,6 +21,7 @@ index of shingles with capped posting lists for near-duplicates).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,7 @@ from itertools import accumulate, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
 from checker.context import CheckContext
-from checker.document import Block, Document, lemma
+from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
 from checker.frequencies import word_frequency
 
@@ -142,12 +143,21 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not wanted or not doc.blocks:
         return findings
     items = _analyse(doc)
+    titled: frozenset[str] = frozenset()
+    frequent: frozenset[str] = frozenset()
+    if wanted & {"close-lemma", "overused"}:
+        titled, frequent = _subject_keys(
+            doc,
+            items,
+            ctx.param("repetition.close-lemma", "subject-min-count"),
+            ctx.param("repetition.close-lemma", "subject-min-share"),
+        )
     if "close-lemma" in wanted:
-        findings.extend(_close_lemmas(doc, items, ctx))
+        findings.extend(_close_lemmas(doc, items, ctx, titled | frequent))
     if "phrase" in wanted:
         findings.extend(_phrases(doc, items, ctx))
     if "overused" in wanted:
-        findings.extend(_overused(doc, items, ctx))
+        findings.extend(_overused(doc, items, ctx, titled))
     if "near-duplicate" in wanted:
         findings.extend(_near_duplicates(doc, items, ctx))
     if "spelling-variant" in wanted:
@@ -165,19 +175,64 @@ def _line(item: Item) -> int:
     return doc.line_col(item.block.source_span(item.start, item.end)[0])[0] if doc else 0
 
 
+# ---------------------------------------------------------------- the article's subject
+
+
+def _subject_keys(
+    doc: Document, items: dict[int, list[Item]], min_count: float, min_share: float
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Lemmas of the article's key terms: (the content words of its title and headings, the words frequent
+    in its body). Repeating them is naming the subject, not an echo."""
+    keys: set[str] = set()
+    title = doc.front_matter.get("title") if isinstance(doc.front_matter, dict) else None
+    if isinstance(title, str):
+        keys.update(_key(w) for w in _TITLE_WORD.findall(title) if len(w) >= _MIN_LETTERS)
+    counts: Counter[str] = Counter()
+    total = 0
+    for block in doc.blocks:
+        block_items = items[block.index]
+        if block.kind in ("title", "heading"):
+            keys.update(item.key for item in block_items if item.content)
+        elif block.region == "body":
+            total += len(block_items)
+            counts.update(item.key for item in block_items if item.content)
+    floor = max(min_count, min_share * total)
+    return frozenset(keys), frozenset(key for key, count in counts.items() if count >= floor)
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
 # ---------------------------------------------------------------- close lemma
 
 
-def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+def _in_quotation(spans: list[tuple[int, int]], item: Item) -> bool:
+    return any(start <= item.start < end for start, end in spans)
+
+
+def _close_lemmas(
+    doc: Document, items: dict[int, list[Item]], ctx: CheckContext, subject: frozenset[str]
+) -> list[Finding]:
+    """The same lemma again within `window` words; not inside a direct quotation (the speaker's words are
+    not the writer's to vary), and for the article's key terms only within one sentence (naming the subject
+    again in the next sentence is natural; twice in one sentence is an echo)."""
     window = ctx.param("repetition.close-lemma", "window")
     findings = []
     for block in doc.blocks:
+        if block.kind == "quote":
+            continue
+        quotations = quotation_spans(block.text) if any(q in block.text for q in '«“"') else []
         last: dict[str, tuple[int, Item]] = {}
         for position, item in enumerate(items[block.index]):
             if not item.content:
                 continue
             previous = last.get(item.key)
-            if previous is not None and position - previous[0] <= window:
+            if (
+                previous is not None
+                and position - previous[0] <= window
+                and not (item.key in subject and previous[1].sentence != item.sentence)
+                and not (quotations and _in_quotation(quotations, item))
+            ):
                 first = previous[1]
                 findings.append(
                     ctx.finding_in_block(
@@ -309,7 +364,7 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
 # ---------------------------------------------------------------- overused words
 
 
-def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext, subject: frozenset[str]) -> list[Finding]:
     min_count = ctx.param("repetition.overused", "min-count")
     min_ratio = ctx.param("repetition.overused", "ratio")
     total = 0
@@ -324,7 +379,7 @@ def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) ->
     findings = []
     for key, occurrences in by_key.items():
         count = len(occurrences)
-        if count < min_count:
+        if count < min_count or key in subject:
             continue
         forms = {o.text.lower().replace("’", "'") for o in occurrences}
         reference = max(_frequency(key), sum(_frequency(f) for f in forms))
