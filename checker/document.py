@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "table_cell"]
 Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
+AsideKind = Literal["tweet", "read-also", "caption", "byline"]
 
 # Bare URLs and e-mail addresses are never prose: they are dropped from visible text.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»\"]+[^\s<>()\[\]«»\".,;:!?]|[\w.+-]+@[\w-]+\.[\w.-]+\w")
@@ -70,6 +71,9 @@ class Block:
     # Source offset just past each visible character (an entity such as &eacute; spans several
     # source characters); None means every visible character stands for one source character.
     ends: list[int] | None = field(default=None, repr=False)
+    # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
+    # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
+    aside: AsideKind | None = None
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets for the visible span [start, end)."""

@@ -196,7 +196,7 @@ def readability_scores(doc: Document) -> ReadabilityReport:
     total = Scores()
     paragraphs = []
     for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
+        if block.kind not in PROSE_KINDS or block.aside is not None:
             continue
         scores = block_scores(block)
         if scores.words:
@@ -256,7 +256,7 @@ def _long_sentences(doc: Document, ctx: CheckContext) -> list[Finding]:
     limit = ctx.param("readability.long-sentence", "max-words")
     findings = []
     for block in doc.blocks:
-        if block.kind in ("table_cell", "quote"):
+        if block.kind in ("table_cell", "quote") or block.aside is not None:
             continue  # a table cell is not a sentence; a block quotation is someone else's words
         quotations = _long_quotations(block.text) if any(q in block.text for q in '«“"') else []
         for sentence, words in zip(block.sentences, block_sentence_words(block), strict=True):

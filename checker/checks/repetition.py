@@ -219,7 +219,7 @@ def _close_lemmas(
     window = ctx.param("repetition.close-lemma", "window")
     findings = []
     for block in doc.blocks:
-        if block.kind == "quote":
+        if block.kind == "quote" or block.aside is not None:
             continue
         quotations = quotation_spans(block.text) if any(q in block.text for q in '«“"') else []
         last: dict[str, tuple[int, Item]] = {}
@@ -257,7 +257,7 @@ def _close_lemmas(
 
 def _group(block: Block) -> str | None:
     """Which part of the article a block is compared within, or None when it is not compared."""
-    if block.kind not in PROSE_KINDS:
+    if block.kind not in PROSE_KINDS or block.aside is not None:
         return None
     if block.region == "body":
         return "body"
@@ -370,7 +370,7 @@ def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext, su
     total = 0
     by_key: dict[str, list[Item]] = defaultdict(list)
     for block in doc.blocks:
-        if block.region != "body":
+        if block.region != "body" or block.aside is not None:
             continue
         for item in items[block.index]:
             total += 1
@@ -547,6 +547,8 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
     ignored = {_variant_key(w) for w in (rule.params.get("ignore", []) if rule else [])}
     occurrences: dict[str, list[tuple[str, Block, int, int]]] = defaultdict(list)
     for block in doc.blocks:
+        if block.aside is not None:
+            continue  # « @EmmanuelMacron » in an embedded post is no variant of « Emmanuel Macron »
         for item in items[block.index]:
             text = item.text
             if item.is_number or len(text) < 4:
