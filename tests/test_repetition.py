@@ -258,3 +258,14 @@ def test_findings_per_rule_are_capped_on_pathological_text() -> None:
         by_rule[f.rule_id] = by_rule.get(f.rule_id, 0) + 1
     assert by_rule["repetition.close-lemma"] == MAX_FINDINGS_PER_RULE
     assert max(by_rule.values()) <= MAX_FINDINGS_PER_RULE
+
+
+def test_spelling_variant_leaves_quotations_domains_and_stop_word_pairs_alone() -> None:
+    rule = "repetition.spelling-variant"
+    assert not _findings("Il dénonce le harcèlement sexuel le soir ; la violence sexuelle aussi.", rule)
+    assert not _findings("Le code est sur gitlab.com ; GitLab l'héberge, et GitLab le sert.", rule)
+    quoted = "Le vent vient du nord-est. Météo-France écrit : « vent de Nord Est fort ». Le nord-est gèle."
+    assert not _findings(quoted, rule)
+    assert [f.text for f in _findings("L'agri-tech progresse, l'agri-tech recrute, et l'agritech attire.", rule)] == [
+        "agritech"
+    ]

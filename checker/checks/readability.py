@@ -284,7 +284,7 @@ MIN_QUOTATION_WORDS = 4
 
 
 def _long_quotations(text: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in quotation_spans(text) if len(text[s:e].split()) >= MIN_QUOTATION_WORDS]
+    return [(s, e) for s, e in quotation_spans(text) if len(text[s + 1 : e - 1].split()) >= MIN_QUOTATION_WORDS]
 
 
 def _hard_paragraphs(report: ReadabilityReport, ctx: CheckContext, min_words: float) -> list[Finding]:

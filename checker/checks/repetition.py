@@ -527,6 +527,11 @@ def _variant_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+def _domain_part(text: str, item: Item) -> bool:
+    """A word followed by a dot and a letter: part of a domain or file name (gitlab.com)."""
+    return text[item.end : item.end + 1] == "." and text[item.end + 1 : item.end + 2].isalpha()
+
+
 def _pair_key(first: str, second: str) -> str:
     """`_variant_key(first + second)`, from the cached keys of the two words when that is the same."""
     if "Σ" in first or "Σ" in second:  # the only lower-casing that depends on the next letter (final sigma)
@@ -545,25 +550,29 @@ def _form(text: str) -> str:
 def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
     rule = ctx.rules.get("repetition.spelling-variant")
     ignored = {_variant_key(w) for w in (rule.params.get("ignore", []) if rule else [])}
-    occurrences: dict[str, list[tuple[str, Block, int, int]]] = defaultdict(list)
+    occurrences: dict[str, list[tuple[str, Block, int, int, bool]]] = defaultdict(list)
+    quotations = {b.index: quotation_spans(b.text) for b in doc.blocks if any(q in b.text for q in '«“"')}
     for block in doc.blocks:
         if block.aside is not None:
             continue  # « @EmmanuelMacron » in an embedded post is no variant of « Emmanuel Macron »
+        spans = quotations.get(block.index, [])
         for item in items[block.index]:
             text = item.text
-            if item.is_number or len(text) < 4:
-                continue
+            if item.is_number or len(text) < 4 or _domain_part(block.text, item):
+                continue  # « gitlab.com » is an address
             key = _variant_key(text)
             if len(key) < 4:
                 continue
             if key not in ignored:
-                occurrences[key].append((_form(text), block, item.start, item.end))
+                occurrences[key].append((_form(text), block, item.start, item.end, _in_quotation(spans, item)))
     # Two words written apart ("agri tech") are a variant of a key already seen as one word.
     for block in doc.blocks:
         text = block.text
+        spans = quotations.get(block.index, [])
         for a, b in pairwise(items[block.index]):
-            if a.sentence != b.sentence or a.is_number or b.is_number:
-                continue
+            if a.sentence != b.sentence or a.is_number or b.is_number or a.is_stop or b.is_stop:
+                continue  # « sexuel le » is two words, not a spelling of « sexuelle »
+
             if b.start - a.end == 1:
                 if not text[a.end].isspace():
                     continue
@@ -573,7 +582,8 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
                     continue
             key = _pair_key(a.text, b.text)
             if key in occurrences and key not in ignored:
-                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end))
+                quoted = _in_quotation(spans, a)
+                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end, quoted))
     findings: list[Finding] = []
     for places in occurrences.values():
         forms = Counter(form for form, *_ in places)
@@ -581,9 +591,9 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
             continue
         order = {form: i for i, (form, *_) in reversed(list(enumerate(places)))}
         preferred = max(forms, key=lambda f: (forms[f], -order[f]))
-        for form, block, start, end in places:
-            if form == preferred or len(findings) >= MAX_FINDINGS_PER_RULE:
-                continue
+        for form, block, start, end, quoted in places:
+            if form == preferred or quoted or len(findings) >= MAX_FINDINGS_PER_RULE:
+                continue  # a quoted speaker's spelling is theirs (their forms still count)
             findings.append(
                 ctx.finding_in_block(
                     "repetition.spelling-variant",
