@@ -37,6 +37,7 @@ class Options:
     config_path: str | None = None  # this file instead of the nearest .checker.toml / pyproject.toml
     select: tuple[str, ...] | None = None  # replaces the configuration's select
     ignore: tuple[str, ...] = ()  # added to the configuration's ignore
+    preset: str | None = None  # "default" or "picky" (also the rules off by default); replaces the configuration's
     fail_on: str | None = None
     jobs: int | None = None  # None: all cores; 1: in this process
     cache_dir: str | None = None  # None: no result cache
@@ -104,10 +105,11 @@ def run(
 
     def config_for(path: Path) -> Config:
         config = explicit or find_config(path.resolve().parent)
-        if options.select is None and not options.ignore:
+        if options.select is None and not options.ignore and options.preset is None:
             return config
         select = options.select if options.select is not None else config.select
-        return config.with_overrides(select=select, ignore=config.ignore + options.ignore)
+        preset = options.preset if options.preset is not None else config.preset
+        return config.with_overrides(select=select, ignore=config.ignore + options.ignore, preset=preset)
 
     if options.stdin_text is not None:
         return _run_text(options.stdin_text, options, config_for)

@@ -109,6 +109,12 @@ def main() -> None:
 @click.option("--select", default=None, help="Familles ou règles à appliquer, séparées par des virgules.")
 @click.option("--ignore", default=None, help="Familles ou règles à ne pas appliquer, séparées par des virgules.")
 @click.option(
+    "--preset",
+    type=click.Choice(["default", "picky"]),
+    default=None,
+    help="default: rules on by default; picky: also the rules off by default (noisier).",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
@@ -204,6 +210,7 @@ def lint(
     config_path: str | None,
     select: str | None,
     ignore: str | None,
+    preset: str | None,
     baseline_path: str | None,
     write_baseline_path: str | None,
     color: str,
@@ -241,6 +248,7 @@ def lint(
         config_path=config_path,
         select=split(select),
         ignore=split(ignore) or (),
+        preset=preset,
         fail_on=fail_on,
         jobs=jobs,
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),

@@ -70,6 +70,7 @@ def parse_document(
         doc.ignored = ignored
         _drop_ignored(doc)
     _assign_faq(doc)
+    mark_asides(doc)
     return doc
 
 
@@ -128,6 +129,38 @@ def _strip_filler(block: Block) -> None:
     for link in block.links:
         link.start = max(0, min(remap[link.start], len(chars)) - lead)
         link.end = max(0, min(remap[link.end], len(chars)) - lead)
+
+
+# Blocks pasted with an article that are not its prose: checked for typography at most, never for grammar,
+# spelling, readability, repetition or claims.
+_READ_ALSO_RE = re.compile(
+    r"^[\W_]*(?:[àa] (?:lire|voir|écouter) aussi|lire aussi|voir aussi|sur le même sujet)\b", re.IGNORECASE
+)
+_TWEET_RE = re.compile(
+    r"pic\.twitter\.com/|twitter\.com/\w+/status|x\.com/\w+/status|— [^—()]{1,60} \(@\w{1,15}\) \S+ \d{1,2},? \d{4}"
+    r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
+)
+_CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
+_BYLINE_RE = re.compile(
+    r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
+)
+
+
+def mark_asides(doc: Document) -> None:
+    """Recognise embedded posts, « À lire aussi » links, captions and bylines (Block.aside)."""
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "quote", "list_item") or block.region != "body":
+            continue
+        text = block.text.strip()
+        source = doc.source[block.start : block.end]
+        if _READ_ALSO_RE.match(text):
+            block.aside = "read-also"
+        elif _TWEET_RE.search(source) or _TWEET_RE.search(text):
+            block.aside = "tweet"
+        elif len(text.split()) <= 40 and _CAPTION_RE.search(text):
+            block.aside = "caption"
+        elif len(text.split()) <= 12 and _BYLINE_RE.match(text):
+            block.aside = "byline"
 
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them
