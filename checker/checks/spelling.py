@@ -66,8 +66,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
                 continue
             word = tok.text
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
-            if word[:1].isupper():
-                capitalised_anywhere.add(word)
+            if word[:1].isupper() and block.kind not in ("title", "description"):
+                capitalised_anywhere.add(word)  # a title's capital is typographic, not a name's
             if _skipped(word, block.text, tok) or word.lower() in project:
                 continue
             initial = i in starts
