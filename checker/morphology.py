@@ -131,12 +131,29 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     capitalised form (proper nouns are capitalised in the lexicon: « Obama », « Paris »)."""
     lower = text.lower().replace("’", "'").replace("ʼ", "'")
     readings = analyse_word(lower)
+    head = _inverted_verb(lower)
+    if head:
+        # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings.
+        verbs = tuple(r for r in analyse_word(head) if "verb" in r.pos)
+        if verbs:
+            readings = verbs
     if text[:1].isupper() and text != lower:
         engine = morphology_engine()
         if engine is not None:
             extra = _grammalecte_readings(engine, text.replace("'", "’"))
             return tuple(dict.fromkeys(readings + extra))
     return readings
+
+
+_ENCLITIC_RE = re.compile(
+    r"^(.+?)(?:-t-|-t'|-)(?:je|tu|il|elle|on|nous|vous|ils|elles|le|la|les|lui|leur|moi|toi|en|y|ce)$"
+)
+
+
+def _inverted_verb(word: str) -> str:
+    """The verb of a form written with a hyphenated pronoun after it (« contactez-nous »), else ""."""
+    m = _ENCLITIC_RE.match(word) if "-" in word else None
+    return m.group(1) if m else ""
 
 
 def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:

@@ -34,12 +34,21 @@ from typing import Any
 from checker.context import CheckContext
 from checker.document import Sentence, Token
 from checker.findings import Finding
-from checker.morphology import Reading, analyse_form, analyse_word
+from checker.morphology import Reading, analyse_form, analyse_word, morphology_engine
 from checker.rule_packs import Rule, RuleSet
 
 KIND = "tokens"
 _AGREEMENTS = ("ms", "fs", "mp", "fp")
-_BACKREF_RE = re.compile(r"\\(\d)(?::(ms|fs|mp|fp))?")
+_BACKREF_RE = re.compile(r"\\(\d)(?::(ms|fs|mp|fp|1s|2s|3s|1p|2p|3p|imperfect|present))?")
+_PERSON_FORMS = ("1s", "2s", "3s", "1p", "2p", "3p")
+_GRAMMALECTE_TENSES = {
+    "present": ":Ip",
+    "imperfect": ":Iq",
+    "future": ":If",
+    "conditional": ":K",
+    "simple_past": ":Is",
+    "subjunctive": ":Sp",
+}
 
 
 def norm(text: str) -> str:
@@ -371,7 +380,7 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
             if spans is None:
                 continue
             marked = _marked(pattern, spans)
-            if marked is None or _cancelled(pattern, infos, marked):
+            if marked is None or _cancelled(pattern, infos, spans):
                 continue
             first, last = marked
             s, e = infos[first].token.start, infos[last].token.end
@@ -384,8 +393,10 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
     return _without_overlaps(out)
 
 
-def _cancelled(pattern: Pattern, infos: list[TokenInfo], marked: tuple[int, int]) -> bool:
-    first, last = marked
+def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
+    """Whether an exception pattern matches over any token of the match."""
+    covered = [s for s in spans if s is not None]
+    first, last = covered[0][0], covered[-1][1]
     for steps in pattern.unless:
         lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
@@ -418,7 +429,12 @@ def _suggestion(template: str, spans: Spans, infos: list[TokenInfo], marked_text
             return ""
         first, last = span
         text = infos[first].token.text if first == last else _joined(infos, first, last)
-        return agree(text, m.group(2)) if m.group(2) else text
+        target = m.group(2)
+        if not target:
+            return text
+        if target in _AGREEMENTS:
+            return agree(text, target)
+        return conjugate(text, target)
 
     out = _BACKREF_RE.sub(replace, template)
     out = " ".join(out.split()) if " " in out else out
@@ -476,6 +492,39 @@ def agree(word: str, target: str) -> str:
                 for r in readings
             ):
                 return word[:1] + candidate[1:] if word[:1].isupper() else candidate
+    return word
+
+
+@lru_cache(maxsize=20_000)
+def conjugate(word: str, target: str) -> str:
+    """The verb form `word` in another person of the same tense (target '3p'…), or in the same
+    person of another tense (target 'imperfect', 'present'), from Grammalecte's conjugation tables;
+    the word itself when they are not installed or the form is unknown."""
+    if morphology_engine() is None:  # also puts Grammalecte's directory on the path
+        return word
+    try:
+        from grammalecte.fr import conj
+    except ImportError:
+        return word
+    for r in analyse_word(word.lower()):
+        if "verb" not in r.pos:
+            continue
+        for tense in sorted(r.tenses):
+            if tense not in _GRAMMALECTE_TENSES:
+                continue
+            if target in _PERSON_FORMS:
+                code, person = _GRAMMALECTE_TENSES[tense], target
+            else:
+                persons = sorted(r.persons)
+                if not persons:
+                    continue
+                code, person = _GRAMMALECTE_TENSES[target], persons[0]
+            try:
+                form = conj.getConj(r.lemma, code, ":" + person)
+            except Exception:  # a lemma the tables do not know
+                form = None
+            if form:
+                return str(form)
     return word
 
 
