@@ -8,7 +8,7 @@ steps; each step is one token that must meet every condition given:
 - `lemmas`, `pos`, `tense`, `person`, `gender`, `number`: one reading of the word (from the
   lexicon, `checker/morphology.py`) must have all of them; `not_lemmas` / `not_pos` / `not_tense`:
   no reading has any of them; `not_reading`: no reading has all the reading conditions it gives;
-  `only_pos`: every reading has one of them (a word that can only be a noun);
+  `only_pos`: every reading is of these classes only (a word that can only be a noun);
 - `kind` (word, number, punct), `known` (the spelling lexicon knows the word), `capitalised`,
   `sentence_start` (the first token of the sentence), `sentence_end` (the last one).
 
@@ -38,6 +38,11 @@ from checker.morphology import Reading, analyse_form, analyse_word, morphology_e
 from checker.rule_packs import Rule, RuleSet
 
 KIND = "tokens"
+# `only_pos` compares these classes (subclasses such as possessive or place only refine them).
+_MAIN_CLASSES = frozenset(
+    {"verb", "participle", "infinitive", "noun", "adjective", "adverb", "determiner", "pronoun", "preposition",
+     "conjunction", "numeral", "negation", "proper_noun", "interjection"}
+)
 _AGREEMENTS = ("ms", "fs", "mp", "fp")
 _BACKREF_RE = re.compile(r"\\(\d)(?::(ms|fs|mp|fp|1s|2s|3s|1p|2p|3p|imperfect|present))?")
 _PERSON_FORMS = ("1s", "2s", "3s", "1p", "2p", "3p")
@@ -284,7 +289,7 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
             return False
         if c.not_reading is not None and any(_reading_ok(c.not_reading, r) for r in readings):
             return False
-        if c.only_pos and not (readings and all(c.only_pos & r.pos for r in readings)):
+        if c.only_pos and not (readings and all((r.pos & _MAIN_CLASSES) <= c.only_pos for r in readings)):
             return False
     return True
 
