@@ -16,14 +16,17 @@ are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a docume
 
 from __future__ import annotations
 
+import math
 import re
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
+from checker.frequencies import word_frequency
 from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 
 RULE = "spelling.unknown-word"
+NAME_RULE = "spelling.name-typo"
 MAX_SLOW_SUGGESTIONS = 25
 MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
@@ -39,12 +42,14 @@ CODED_RULES = frozenset((RULE,))
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    if not ctx.enabled(RULE):
+    want_words, want_names = ctx.enabled(RULE), ctx.enabled(NAME_RULE)
+    if not (want_words or want_names):
         return []
     lexicon = get_lexicon()
     project = {w.lower() for w in ctx.config.words}
     candidates: list[tuple[Block, Token, bool]] = []
     capitalised_inside: set[str] = set()
+    names: list[tuple[Block, Token]] = []
     for block in doc.blocks:
         starts = _sentence_initial_tokens(block)
         for i, tok in enumerate(block.tokens):
@@ -56,10 +61,16 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             initial = i in starts
             if word[0].isupper() and not initial:
                 capitalised_inside.add(word)
+                names.append((block, tok))
                 continue  # a proper noun
             candidates.append((block, tok, initial))
 
     findings: list[Finding] = []
+    if want_names:
+        findings.extend(_name_typos(doc, ctx, names, project))
+    if not want_words:
+        return findings
+
     slow_budget = MAX_SLOW_SUGGESTIONS
     seen_slow: set[str] = set()
     for block, tok, initial in candidates:
@@ -78,6 +89,79 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if candidates and lexicon.hunspell is None:
         ctx.engines_unavailable.setdefault("hunspell", lexicon.unavailable.get("hunspell", "not available"))
     return findings
+
+
+# Letters tried in one-edit variants of a name (lower case: the capital initial is kept).
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzéèëïöü"
+MIN_NAME_LENGTH = 5
+# wordfreq Zipf frequencies (French): the misspelling is (almost) never written, the name is common.
+MAX_TYPO_ZIPF = 1.0
+MIN_NAME_ZIPF = 2.5
+
+
+def _name_typos(
+    doc: Document, ctx: CheckContext, candidates: list[tuple[Block, Token]], project: set[str]
+) -> list[Finding]:
+    """Capitalised unknown words one edit away from a name of the lexicon (« Obbama » → « Obama »).
+    A real unknown name is left alone: the word must occur once in the document, or the known name
+    must occur in it too, and exactly one name must be one edit away."""
+    lexicon = get_lexicon()
+    source = doc.source
+    counts: dict[str, int] = {}
+    for _, tok in candidates:
+        counts[tok.text] = counts.get(tok.text, 0) + 1
+    findings: list[Finding] = []
+    verdicts: dict[str, str | None] = {}
+    for block, tok in candidates:
+        word = tok.text
+        if word not in verdicts:
+            verdicts[word] = _name_for(word, lexicon, project, source, counts[word])
+        name = verdicts[word]
+        if name is not None:
+            findings.append(ctx.finding_in_block(NAME_RULE, block, tok.start, tok.end, suggestions=[name]))
+    return findings
+
+
+def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count: int) -> str | None:
+    if len(word) < MIN_NAME_LENGTH or not word.isalpha() or word.lower() in project or lexicon.known(word):
+        return None
+    if _zipf(word) >= MAX_TYPO_ZIPF:
+        return None  # a name French text uses (« Romney », « Oumar »), even if the lexicon lacks it
+    names = [n for n in _one_edit(word) if _is_name(n) and _zipf(n) >= MIN_NAME_ZIPF]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    if count > 1 and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
+        return None  # written the same way several times: a name of its own
+    return name
+
+
+def _zipf(word: str) -> float:
+    frequency = word_frequency(word)
+    return math.log10(frequency * 1e9) if frequency > 0 else 0.0
+
+
+def _one_edit(word: str) -> list[str]:
+    head, tail = word[0], word[1:]
+    out: set[str] = set()
+    for i in range(len(tail) + 1):
+        left, right = tail[:i], tail[i:]
+        if right:
+            out.add(head + left + right[1:])
+            for ch in _NAME_LETTERS:
+                out.add(head + left + ch + right[1:])
+        if len(right) > 1:
+            out.add(head + left + right[1] + right[0] + right[2:])
+        for ch in _NAME_LETTERS:
+            out.add(head + left + ch + right)
+    out.discard(word)
+    return sorted(out)
+
+
+def _is_name(candidate: str) -> bool:
+    from checker.morphology import analyse_form
+
+    return any("proper_noun" in r.pos for r in analyse_form(candidate))
 
 
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
