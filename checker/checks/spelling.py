@@ -38,7 +38,7 @@ _GLUE_AFTER = frozenset("@/\\_~=+*^|")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
-CODED_RULES = frozenset((RULE,))
+CODED_RULES = frozenset((RULE, NAME_RULE))
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
