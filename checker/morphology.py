@@ -239,7 +239,12 @@ def _hunspell_readings(word: str) -> tuple[Reading, ...]:
     out = []
     for raw in analyses:
         fields = (raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)).split()
-        lemma, pos, tenses, persons, genders, numbers = word, set(), set(), set(), set(), set()
+        lemma = word
+        pos: set[str] = set()
+        tenses: set[str] = set()
+        persons: set[str] = set()
+        genders: set[str] = set()
+        numbers: set[str] = set()
         for f in fields:
             key, _, value = f.partition(":")
             if key == "st":
@@ -292,9 +297,9 @@ _VERB_LEMMA_RE = re.compile(r"(?:er|ir|re|oir)$")
 def _fallback_readings(word: str) -> tuple[Reading, ...]:
     """simplemma lemma plus French verb endings: an approximation used when no lexicon is installed."""
     if word in _IRREGULAR:
-        lemma, tense, person = _IRREGULAR[word]
+        lemma, tense, irregular_person = _IRREGULAR[word]
         pos = {"verb", tense} if tense == "infinitive" else {"verb"}
-        return (Reading(lemma, frozenset(pos), frozenset({tense}), frozenset({person} - {""})),)
+        return (Reading(lemma, frozenset(pos), frozenset({tense}), frozenset({irregular_person} - {""})),)
     from checker.document import lemma as simple_lemma
 
     lem = simple_lemma(word)

@@ -405,10 +405,10 @@ def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
     for steps in pattern.unless:
         lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
-            spans = match_at(steps, infos, start)
-            if spans is None:
+            found = match_at(steps, infos, start)
+            if found is None:
                 continue
-            covered = [s for s in spans if s is not None]
+            covered = [s for s in found if s is not None]
             if covered and covered[0][0] <= last and covered[-1][1] >= first:
                 return True
     return False
