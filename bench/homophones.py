@@ -169,7 +169,7 @@ class Figures:
     originals: int
     originals_flagged: int
     misses: dict[str, list[Pair]]
-    alarms: list[tuple[str, list[tuple[int, int, str]]]]
+    alarms: list[tuple[str, str, list[tuple[int, int, str]]]]  # (source file, sentence, findings)
 
     def share(self, kind: str | None = None) -> float:
         if kind is None:
@@ -183,6 +183,26 @@ class Figures:
     def alarm_rate(self) -> float:
         return self.originals_flagged / self.originals if self.originals else 0.0
 
+    def false_alarm_rate(self, judged_true: set[tuple[str, str, str]]) -> float:
+        """The share of original sentences with a finding that is not a real error of the published
+        text: a finding (file, rule, text) judged TRUE in bench/judgements/findings.tsv is a real one."""
+        false = sum(
+            1
+            for source, text, found in self.alarms
+            if any((source, rule, text[s:e]) not in judged_true for s, e, rule in found)
+        )
+        return false / self.originals if self.originals else 0.0
+
+
+def judged_true() -> set[tuple[str, str, str]]:
+    """(corpus file name, rule id, flagged text) of the findings judged TRUE on the corpus."""
+    path = ROOT / "bench" / "judgements" / "findings.tsv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return {(Path(r["file"]).name, r["rule_id"], r["text"]) for r in rows if r["verdict"] == "TRUE"}
+
 
 def measure(pairs: list[Pair]) -> Figures:
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -195,8 +215,8 @@ def measure(pairs: list[Pair]) -> Figures:
             counter[1] += 1
         if not hit:
             misses[p.kind].append(p)
-    originals = sorted({p.original for p in pairs})
-    alarms = [(text, found) for text in originals if (found := findings(text))]
+    originals = sorted({(p.source, p.original) for p in pairs})
+    alarms = [(source, text, found) for source, text in originals if (found := findings(text))]
     return Figures(dict(caught), dict(by_direction), len(originals), len(alarms), dict(misses), alarms)
 
 
@@ -235,6 +255,10 @@ def main() -> int:
         f"original sentences flagged (grammar + spelling): {figures.originals_flagged}/{figures.originals}"
         f" = {figures.alarm_rate:.1%}   goal <= {GOAL_ALARMS:.0%}"
     )
+    print(
+        "  with a finding not judged a real error of the original (bench/judgements): "
+        f"{figures.false_alarm_rate(judged_true()):.1%}"
+    )
     if args.show_misses:
         for kind, missed in figures.misses.items():
             if args.show_misses in ("all", kind):
@@ -244,7 +268,7 @@ def main() -> int:
                         f"{p.changed[p.end :]}"
                     )
     if args.show_alarms:
-        for text, found in figures.alarms:
+        for _, text, found in figures.alarms:
             print("ALARM", text, [(text[s:e], rule) for s, e, rule in found])
     return 0
 
