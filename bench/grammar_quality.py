@@ -56,7 +56,7 @@ def spans(text: str, select: tuple[str, ...]) -> list[tuple[int, int, str]]:
 
 def engine_rules() -> tuple[str, ...]:
     """The grammar rules fed by Grammalecte (builtin kind), i.e. Grammalecte alone."""
-    return tuple(r.id for r in load_rules() if r.family == "grammar" and r.kind == "builtin")
+    return tuple(r.id for r in load_rules() if r.family == "grammar" and r.kind in ("coded", "builtin"))
 
 
 @dataclass
