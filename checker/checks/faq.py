@@ -107,6 +107,7 @@ class FaqParams:
     closing_min_coverage: float
     closing_min_body_paragraphs: int
     lede_min_paragraphs: int
+    summaries: frozenset[str]  # title, description, lede, conclusion: compared with the body only when listed
 
     @staticmethod
     def from_context(ctx: CheckContext) -> FaqParams:
@@ -157,6 +158,7 @@ class FaqParams:
             closing_min_coverage=float(sup("closing-min-coverage")),
             closing_min_body_paragraphs=int(sup("closing-min-body-paragraphs")),
             lede_min_paragraphs=int(esc("lede-min-paragraphs")),
+            summaries=frozenset(esc("summaries")),
         )
 
 
@@ -221,7 +223,7 @@ def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list
     if len(paragraphs) >= params.lede_min_paragraphs + 1:
         units.append(Restatement("conclusion", [paragraphs[-1]]))
     body = [s for b in prose for s in b.sentences]
-    return body, units
+    return body, [u for u in units if u.kind not in _SUMMARIES or u.kind in params.summaries]
 
 
 def _jsonld_answer_blocks(doc: Document) -> list[Block]:
