@@ -69,7 +69,8 @@ def test_classic_errors_are_caught_at_their_exact_span(
         "Confusion",
         "Élision ou euphonie",
     }
-    assert finding.family == "grammar" and finding.severity == "error"
+    # grammar.agreement reports as info (36 % precise on real articles); the other categories as errors.
+    assert finding.family == "grammar" and finding.severity == ("info" if rule_id == "grammar.agreement" else "error")
 
 
 def test_corrected_sentences_are_clean() -> None:
