@@ -73,6 +73,16 @@ def _load_grammalecte() -> Any:
     shared = getattr(gc, "_oSpellChecker", None) if gc is not None else None
     if shared is not None:
         return shared
+    # The grammar engine's lexicon: loading the engine costs about what loading a second copy of the
+    # lexicon would, and the grammar family (after this one) then finds it loaded.
+    from checker.engines import EngineUnavailable, grammalecte_engine
+
+    try:
+        engine_lexicon = grammalecte_engine.get_engine().spell_checker()
+    except EngineUnavailable:
+        engine_lexicon = None
+    if engine_lexicon is not None:
+        return engine_lexicon
     try:
         try:
             from grammalecte.graphspell.spellchecker import SpellChecker

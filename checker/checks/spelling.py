@@ -10,13 +10,14 @@ word list (`words` / `wordlist` in the configuration, case-insensitive).
 A capitalised word opening a sentence is flagged only when it is unknown, appears nowhere
 else capitalised inside a sentence, and a known word is one edit away (a typo rather than a name).
 
-Suggestions are computed only for flagged words, cached per word; the slower engine suggestions
-are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a document.
+Suggestions (a SymSpell index, checker/suggest.py, a few milliseconds a word) are computed only
+for the findings that are reported: a finding masked, de-duplicated or suppressed inline costs none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
@@ -24,7 +25,6 @@ from checker.findings import Finding
 from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 
 RULE = "spelling.unknown-word"
-MAX_SLOW_SUGGESTIONS = 25
 MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
 
@@ -60,24 +60,31 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             candidates.append((block, tok, initial))
 
     findings: list[Finding] = []
-    slow_budget = MAX_SLOW_SUGGESTIONS
-    seen_slow: set[str] = set()
     for block, tok, initial in candidates:
         word = tok.text
         if _known(word, lexicon, project):
             continue
         if initial and word[0].isupper() and (word in capitalised_inside or not _looks_like_typo(word, lexicon)):
             continue  # most likely a name opening the sentence
-        slow = word in seen_slow or slow_budget > 0
-        if slow and word not in seen_slow:
-            seen_slow.add(word)
-            slow_budget -= 1
-        suggestions = lexicon.suggest(word, slow=slow)
-        hint = f" Vouliez-vous écrire « {suggestions[0]} » ?" if suggestions else ""
-        findings.append(ctx.finding_in_block(RULE, block, tok.start, tok.end, suggestions=suggestions, hint=hint))
-    if candidates and lexicon.hunspell is None:
-        ctx.engines_unavailable.setdefault("hunspell", lexicon.unavailable.get("hunspell", "not available"))
+        finding = ctx.finding_in_block(RULE, block, tok.start, tok.end, hint="")
+        findings.append(ctx.defer(finding, _suggestions_for(ctx, block, tok, lexicon)))
+    if candidates and (problem := lexicon.hunspell_problem()) is not None:
+        ctx.engines_unavailable.setdefault("hunspell", problem)
     return findings
+
+
+def _suggestions_for(ctx: CheckContext, block: Block, tok: Token, lexicon: Lexicon) -> Callable[[Finding], None]:
+    """The suggestions and the message that names the first one, for a reported finding."""
+
+    def complete(finding: Finding) -> None:
+        suggestions = lexicon.suggest(tok.text)
+        if suggestions:
+            hint = f" Vouliez-vous écrire « {suggestions[0]} » ?"
+            done = ctx.finding_in_block(RULE, block, tok.start, tok.end, suggestions=suggestions, hint=hint)
+            finding.suggestions = done.suggestions
+            finding.message = done.message
+
+    return complete
 
 
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
@@ -86,7 +93,7 @@ def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
     if lexicon.close_words(word):
         return True
     bare = unaccent(word.lower())
-    for suggestion in lexicon.suggest(word, slow=True)[:3]:
+    for suggestion in lexicon.suggest(word)[:3]:
         if lexicon.frequency(suggestion) >= COMMON_WORD_COUNT and distance(bare, unaccent(suggestion.lower())) <= 1:
             return True
     return False
