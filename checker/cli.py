@@ -170,7 +170,7 @@ def main() -> None:
     "--scheduler",
     default=None,
     metavar="tcp://HOST:PORT",
-    help="Lint on this Dask distributed cluster (extra checker[dask]); output identical to a local run.",
+    help="Analyser sur ce cluster Dask distribué (extra checker[dask]) ; même sortie qu’en local.",
 )
 @click.option(
     "--cache-dir",

@@ -89,11 +89,11 @@ def connect(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError:
-        raise CheckerError("--scheduler needs dask.distributed: pip install 'checker[dask]'") from None
+        raise CheckerError("--scheduler demande dask.distributed : pip install 'checker[dask]'") from None
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
-        raise CheckerError(f"{address}: cannot reach the Dask scheduler: {exc}") from None
+        raise CheckerError(f"{address}: ordonnanceur Dask injoignable : {exc}") from None
 
 
 def lint_on_cluster(pending: Sequence[tuple[int, FileJob]], address: str) -> Iterator[tuple[int, FileOutcome]]:

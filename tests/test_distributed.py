@@ -146,6 +146,6 @@ def test_unreachable_scheduler_is_a_one_line_error(monkeypatch: pytest.MonkeyPat
         port = sock.getsockname()[1]
     code, out, err = _lint("--scheduler", f"tcp://127.0.0.1:{port}", str(FIXTURES / "israel-azerbaidjan.md"))
     assert code == 2 and out == ""
-    assert err.startswith(f"checker: error: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler") and err.count(
+    assert err.startswith(f"checker: error: tcp://127.0.0.1:{port}: ordonnanceur Dask injoignable") and err.count(
         "\n"
     ) == 1
