@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import scale  # noqa: E402
 from make_corpus import DEFAULT_OUT, generate, make_article  # noqa: E402
 
 from checker.checks import FAMILIES, check_function  # noqa: E402
@@ -53,7 +54,7 @@ from checker.parse import parse_document  # noqa: E402
 from checker.rule_packs import load_rules  # noqa: E402
 
 SAMPLE = ROOT / "fixtures" / "israel-azerbaidjan.md"
-SECTIONS = ("families", "memory", "cold", "linearity", "jobs")
+SECTIONS = ("peer", "suggest", "scale-memory", "scale-jobs", "dask", "families", "memory", "cold", "linearity", "jobs")
 GRAMMALECTE_DIR = "/usr/lib/python3/dist-packages"
 
 RATIO_TARGET = 0.25
@@ -377,6 +378,18 @@ def main() -> int:
     print(f"load average {load:.1f}", "— busy machine: wall-clock results are pessimistic" if load > 1 else "")
 
     quick = args.quick
+    if "peer" in only:
+        scale.bench_peer(3 if quick else 5, target, 20 if quick else None)
+    if "suggest" in only:
+        scale.bench_suggest(100 if quick else 300, target)
+    if "scale-memory" in only:
+        scale.bench_memory([make_article(random.Random(n), n) for n in (1_000, 5_000, 10_000)], target)
+    if "scale-jobs" in only:
+        small = [p for p in paths if words(p.read_text(encoding="utf-8")) <= 2_000]
+        scale.bench_jobs_scaling(small[: 40 if quick else 120], 2 if quick else 3, target)
+    if "dask" in only:
+        small = [p for p in paths if words(p.read_text(encoding="utf-8")) <= 2_000]
+        scale.bench_dask(small[: 30 if quick else 100], target)
     if "families" in only:
         bench_families(paths, args.sample_words or (25_000 if quick else 100_000))
     if "memory" in only:

@@ -50,6 +50,10 @@ class Options:
     changed_since: str | None = None  # only findings on lines added or modified since this git revision
     stdin_text: str | None = None  # lint this text (read from standard input) instead of paths
     stdin_filename: str | None = None  # its name: format, configuration and the path in findings
+    scheduler: str | None = None  # a Dask scheduler address (tcp://HOST:PORT): lint on that cluster
+    # Called with each file's reported findings (baseline applied) as soon as the file is done, in
+    # input order: what a streaming output writes (not with write_baseline).
+    on_findings: Callable[[str, list[Finding]], None] | None = None
 
 
 @dataclass
@@ -89,7 +93,7 @@ def run(
     error of the outcome and does not stop the others. `on_file(done, total)` is called after each file
     (a progress bar)."""
     from checker.baseline import filter_new, read_baseline, write_baseline
-    from checker.parallel import FileJob, lint_files
+    from checker.parallel import FileJob, iter_outcomes
 
     options = options or Options()
     explicit: Config | None = None
@@ -136,7 +140,9 @@ def run(
     jobs = [FileJob(str(path), str(path), config_for(path)) for path in files]
     fail_on = options.fail_on or (jobs[0].config.fail_on if jobs else base_config.fail_on)
     outcome = Outcome([], [], rules, fail_on, fixes=fixes)
-    for done, file in enumerate(lint_files(jobs, options.jobs, options.cache_dir), 1):
+    stream = options.on_findings if not options.write_baseline else None
+    root = Path(options.baseline).parent if options.baseline else None
+    for done, file in enumerate(iter_outcomes(jobs, options.jobs, options.cache_dir, options.scheduler), 1):
         if on_file is not None:
             on_file(done, len(jobs))
         if file.result is None:
@@ -146,7 +152,13 @@ def run(
             continue
         result = file.result
         outcome.files.append(file.display_path)
-        outcome.findings.extend(result.findings)
+        reported = result.findings
+        if stream is not None:
+            if baseline is not None:  # a baseline fingerprint names its file: filtering per file is the same
+                reported, covered = filter_new(reported, baseline, root)
+                outcome.baselined += covered
+            stream(file.display_path, reported)
+        outcome.findings.extend(reported)
         outcome.engines_ran.extend(result.engines_ran)
         outcome.engines_unavailable.update(result.engines_unavailable)
         outcome.suppressed += result.suppressed
@@ -158,8 +170,7 @@ def run(
             raise CheckerError(first if not more else f"{first} (et {more} autre(s) fichier(s) en erreur)")
         write_baseline(Path(options.write_baseline), outcome.findings)
         outcome.baseline_written = len(outcome.findings)
-    elif baseline is not None:
-        root = Path(options.baseline).parent if options.baseline else None
+    elif baseline is not None and stream is None:
         outcome.findings, outcome.baselined = filter_new(outcome.findings, baseline, root)
     return outcome
 

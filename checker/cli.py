@@ -10,7 +10,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -30,7 +30,7 @@ __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ["text", "json", "sarif", "github", "junit", "html"]
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "junit", "html"]
 
 
 def fail(message: str) -> NoReturn:
@@ -173,6 +173,12 @@ def main() -> None:
     help="Fichiers vérifiés en parallèle (défaut : tous les cœurs ; 1 : dans ce processus).",
 )
 @click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT",
+    help="Analyser sur ce cluster Dask distribué (extra checker[dask]) ; même sortie qu’en local.",
+)
+@click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
     envvar="CHECKER_CACHE_DIR",
@@ -224,6 +230,7 @@ def lint(
     changed_since: str | None,
     verbose: bool,
     jobs: int | None,
+    scheduler: str | None,
     cache_dir: str | None,
     no_cache: bool,
     fix: bool,
@@ -237,6 +244,8 @@ def lint(
     """
     from checker.api import Options, run
     from checker.cache import default_cache_dir
+    from checker.findings import Finding
+    from checker.report import jsonl_lines
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
@@ -261,11 +270,21 @@ def lint(
         changed_since=changed_since,
         stdin_text=stdin_text,
         stdin_filename=stdin_filename,
+        scheduler=scheduler,
     )
+    # jsonl on standard output streams: each file's findings are written as soon as it is done, in input order.
+    streaming = fmt == "jsonl" and not write_baseline_path and not output_file and not statistics
+
+    def write_file_findings(path: str, findings: list[Finding]) -> None:
+        sys.stdout.write(jsonl_lines(findings))
+        sys.stdout.flush()
+
+    options = replace(options, on_findings=write_file_findings) if streaming else options
     with _progress(quiet) as on_file:
         outcome = run([] if stdin_text is not None else paths, options, on_file=on_file)
     _print_fixes_and_baseline(outcome, quiet, write_baseline_path)
-    if outcome.baseline_written is None and not outcome.diff_only and (outcome.files or not outcome.errors):
+    shown = not streaming and outcome.baseline_written is None and not outcome.diff_only
+    if shown and (outcome.files or not outcome.errors):
         # When every file failed, the one-line errors are the whole answer.
         color_on = _use_color("never" if no_color else color, fmt, output_file)
         view = _View(fmt, quiet, statistics, output_file, color_on, config_path)

@@ -3,7 +3,7 @@ factory that turns a span into a `Finding` with the rule's id, severity and Fren
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,9 @@ class CheckContext:
     rules: RuleSet  # every known rule; `enabled` says which are reported
     engines_ran: list[str] = field(default_factory=list)
     engines_unavailable: dict[str, str] = field(default_factory=dict)
+    # Work left for the findings that are reported (suggestions): run by `complete` for the findings
+    # that survive selection, masking, de-duplication and inline suppressions, and only for them.
+    deferred: dict[int, tuple[Finding, Callable[[Finding], None]]] = field(default_factory=dict)
 
     def enabled(self, rule_id: str) -> bool:
         rule = self.rules.get(rule_id)
@@ -98,6 +101,19 @@ class CheckContext:
     def safe_edit(self, block: Block, start: int, end: int, replacement: str) -> Edit | None:
         """An edit replacing the visible [start, end) of `block`, or None when it would not be safe."""
         return safe_edit(self.doc, block, start, end, replacement)
+
+    def defer(self, finding: Finding, complete: Callable[[Finding], None]) -> Finding:
+        """Run `complete(finding)` later, if the finding is reported (see `complete`)."""
+        self.deferred[id(finding)] = (finding, complete)
+        return finding
+
+    def complete(self, reported: Iterable[Finding]) -> None:
+        """The deferred work of the reported findings."""
+        for finding in reported:
+            entry = self.deferred.pop(id(finding), None)
+            if entry is not None and entry[0] is finding:
+                entry[1](finding)
+        self.deferred.clear()
 
     def finding_in_block(self, rule_id: str, block: Block, start: int, end: int, **kw: Any) -> Finding:
         """A finding over visible offsets [start, end) of a block."""

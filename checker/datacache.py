@@ -6,8 +6,9 @@ with `marshal`. `load_or_build(name, version, build)` returns the object `build(
 from `<cache folder>/data/<name>-<version>-py<X.Y>.marshal` when a previous run wrote it.
 
 - The folder is the result cache's (`default_cache_dir()`: `$CHECKER_CACHE_DIR`,
-  `$XDG_CACHE_HOME/checker`, `~/.cache/checker`); `--no-cache` only concerns results, while
-  `CHECKER_NO_CACHE=1` (what the tests set) turns this cache off too.
+  `$XDG_CACHE_HOME/checker`, `~/.cache/checker`); `--no-cache` and `CHECKER_NO_CACHE=1` only
+  concern results (a result cache can hide a change; this data cannot: it is the libraries' own
+  data, keyed by their versions), `CHECKER_NO_DATA_CACHE=1` turns this cache off.
 - `version` is the version of the library the data comes from, so an upgrade builds a new file;
   the Python version is part of the name because the `marshal` format depends on it.
 - Files are written atomically (a temporary file, then `os.replace`); a file that cannot be
@@ -18,22 +19,25 @@ from `<cache folder>/data/<name>-<version>-py<X.Y>.marshal` when a previous run 
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+V = TypeVar("V")
+Buffer = bytes | mmap.mmap
 
 FORMAT = 1
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 
 
 def enabled() -> bool:
-    """False when `CHECKER_NO_CACHE` is set to a true value (as click reads it)."""
-    return os.environ.get("CHECKER_NO_CACHE", "").strip().lower() not in _TRUE
+    """False when `CHECKER_NO_DATA_CACHE` is set to a true value (as click reads one)."""
+    return os.environ.get("CHECKER_NO_DATA_CACHE", "").strip().lower() not in _TRUE
 
 
 def default_cache_dir() -> Path:
@@ -70,6 +74,51 @@ def load_or_build(name: str, version: str, build: Callable[[], T], valid: Callab
     return value
 
 
+def load_or_build_mapped(name: str, version: str, build: Callable[[], bytes]) -> tuple[bytes | mmap.mmap, int]:
+    """`build()`'s bytes as (buffer, offset where they start in it): memory-mapped from the file a
+    previous run wrote (no copy, no decoding: pages are read as they are touched and shared by every
+    process that maps them). Without the data cache, or when the file cannot be written or mapped,
+    the bytes `build()` returns, from offset 0."""
+    if not enabled():
+        return build(), 0
+    path = default_cache_dir() / "data" / (cache_path(name, version).stem + ".bin")
+    header = f"checker-data\t{FORMAT}\t{name}\t{version}\n".encode()
+    mapped = _map(path, header)
+    if mapped is not None:
+        return mapped, len(header)
+    data = build()
+    _write_raw(path, header + data)
+    mapped = _map(path, header)
+    return (mapped, len(header)) if mapped is not None else (data, 0)
+
+
+def _map(path: Path, header: bytes) -> mmap.mmap | None:
+    try:
+        with open(path, "rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    if mapped[: len(header)] != header:
+        mapped.close()
+        return None
+    return mapped
+
+
+def _write_raw(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
 def _read(path: Path, name: str, version: str) -> Any:
     try:
         with open(path, "rb") as fh:
@@ -94,3 +143,73 @@ def _write(path: Path, payload: Any) -> None:
             raise
     except (OSError, ValueError):
         pass  # read-only or full disk: the data is simply decoded again next time
+
+
+class SortedTable(Mapping[str, V], Generic[V]):
+    """A read-only mapping over `key<TAB>value<LF>` lines sorted by their UTF-8 bytes, held in
+    `data[lo:hi]` (bytes or a memory map) and searched by bisection: nothing to decode or rebuild
+    on load, where a dict of the same entries takes a large part of a second."""
+
+    def __init__(self, data: Buffer, lo: int, hi: int, decode: Callable[[bytes], V], count: int) -> None:
+        self._data = data
+        self._lo = lo
+        self._hi = hi
+        self._decode = decode
+        self._count = count
+        self._last: tuple[str, V | None] = ("\x00", None)  # symspellpy asks `in`, then `[]`, for one key
+
+    def _find(self, key: str) -> V | None:
+        if self._last[0] == key:
+            return self._last[1]
+        value = self._search(key)
+        self._last = (key, value)
+        return value
+
+    def _search(self, key: str) -> V | None:
+        data = self._data
+        try:
+            wanted = key.encode()
+        except UnicodeError:  # lone surrogates
+            return None
+        if b"\n" in wanted or b"\t" in wanted:
+            return None
+        first = self._lo
+        lo, hi = first, self._hi
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = max(data.rfind(b"\n", first, mid) + 1, first)
+            end = data.find(b"\n", start, self._hi)
+            tab = data.find(b"\t", start, end)
+            if end < 0 or tab < 0:
+                return None
+            stored = data[start:tab]
+            if stored < wanted:
+                lo = end + 1
+            elif stored > wanted:
+                hi = start
+            else:
+                return self._decode(data[tab + 1 : end])
+        return None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) is not None
+
+    def __getitem__(self, key: str) -> V:
+        value = self._find(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._data[self._lo : self._hi].splitlines():
+            yield line.partition(b"\t")[0].decode()
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def sorted_table(entries: Mapping[str, Any] | Mapping[bytes, bytes], encode: Callable[[Any], bytes]) -> bytes:
+    """`key<TAB>value<LF>` lines sorted by their bytes (keys and values must hold neither TAB nor LF)."""
+    rows = [(k if isinstance(k, bytes) else k.encode()) + b"\t" + encode(v) for k, v in entries.items()]
+    rows.sort()
+    return b"\n".join(rows) + b"\n"

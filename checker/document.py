@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Literal
@@ -63,7 +63,7 @@ class Block:
 
     kind: BlockKind
     text: str
-    offsets: list[int]  # source offset of each visible character, plus one past the end
+    offsets: Sequence[int]  # source offset of each visible character, plus one past the end
     region: Region = "body"
     level: int = 0  # heading level, list depth
     links: list[Link] = field(default_factory=list)
@@ -72,7 +72,7 @@ class Block:
     doc: Document | None = field(default=None, repr=False)
     # Source offset just past each visible character (an entity such as &eacute; spans several
     # source characters); None means every visible character stands for one source character.
-    ends: list[int] | None = field(default=None, repr=False)
+    ends: Sequence[int] | None = field(default=None, repr=False)
     # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
     # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
     aside: AsideKind | None = None
@@ -393,28 +393,49 @@ def _french_lemmatizer() -> Any:
     except ImportError:  # another simplemma layout: its own loading, only slower
         return lambda w: simplemma.lemmatize(w, lang="fr")
 
+    from simplemma.strategies.dictionaries.dictionary_factory import DecodedStrMapping
+
     from checker import datacache
 
     version = getattr(simplemma, "__version__", "unknown")
 
+    class TableMapping(DecodedStrMapping):
+        """simplemma's French {form: lemma} as a sorted table memory-mapped from the data cache."""
+
+        __slots__ = ("_table",)
+
+        def __init__(self, table: datacache.SortedTable[bytes]) -> None:
+            self._table = table
+
+        def _lookup(self, key: str) -> str | None:
+            value = self._table.get(key)
+            return value.decode() if value is not None else None
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self._table)
+
+        def __len__(self) -> int:
+            return len(self._table)
+
+    def build_table() -> bytes:
+        entries = _load_dictionary_from_disk("fr")
+        if any(b"\t" in k or b"\n" in k or b"\t" in v or b"\n" in v for k, v in entries.items()):
+            return b"-1\n"  # not representable as lines: simplemma's own dictionary, decoded each time
+        return f"{len(entries)}\n".encode() + datacache.sorted_table(entries, lambda v: v)
+
     class CachedFrenchFactory(CachingDictionaryFactory):
         def _get_dictionary_uncached(self, lang: str) -> Any:
-            if lang != "fr":
+            if lang != "fr" or not datacache.enabled():
                 return MappingStrToByteString(_load_dictionary_from_disk(lang))
-            data = datacache.load_or_build(
-                "simplemma-fr", version, lambda: _load_dictionary_from_disk("fr"), _is_bytes_dict
-            )
-            return MappingStrToByteString(data)
+            data, offset = datacache.load_or_build_mapped("simplemma-fr-table", version, build_table)
+            count_end = data.find(b"\n", offset)
+            count = int(data[offset:count_end])
+            if count < 0:
+                return MappingStrToByteString(_load_dictionary_from_disk(lang))
+            return TableMapping(datacache.SortedTable(data, count_end + 1, len(data), bytes, count))
 
     lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedFrenchFactory()))
     return lambda w: lemmatizer.lemmatize(w, "fr")
-
-
-def _is_bytes_dict(value: Any) -> bool:
-    if not isinstance(value, dict) or not value:
-        return False
-    key, val = next(iter(value.items()))
-    return isinstance(key, bytes) and isinstance(val, bytes)
 
 
 def _lemmatize(w: str) -> str:

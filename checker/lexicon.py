@@ -6,16 +6,15 @@ Sources, each optional and loaded lazily on first use:
   with either apostrophe), about 8 µs a look-up.
 - Grammalecte's graphspell lexicon (the same word list, another engine): second opinion for a
   word Hunspell rejects, and good suggestions; used when Grammalecte is installed.
-- pyspellchecker's French frequency list: fast edit-distance-1 suggestions ranked by frequency
-  (only computed for flagged words), and the lexicon of last resort when neither of the others
-  is installed.
+- pyspellchecker's French frequency list: the words and counts behind the suggestions (a SymSpell
+  index, `checker/suggest.py`, computed only for reported findings), and the lexicon of last resort
+  when neither of the others is installed.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -70,7 +69,7 @@ class Lexicon:
         self._use_graphspell = use_graphspell
         self.unavailable: dict[str, str] = {}
         self._known_cache: dict[str, bool] = {}
-        self._suggest_cache: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._suggest_cache: dict[str, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ back ends
 
@@ -93,6 +92,17 @@ class Lexicon:
         except Exception as exc:
             self.unavailable["hunspell"] = f"cannot load {paths[0]}: {exc}"
             return None
+
+    def hunspell_problem(self) -> str | None:
+        """Why Hunspell cannot be used, or None, without loading its dictionary when it was not needed."""
+        if "hunspell" not in self.__dict__:  # not loaded yet: the same checks, short of loading
+            import importlib.util
+
+            if self._use_hunspell and importlib.util.find_spec("hunspell") is not None and _hunspell_paths():
+                return None
+        if self.hunspell is None:
+            return self.unavailable.get("hunspell", "not available")
+        return None
 
     @cached_property
     def graphspell(self) -> Any | None:
@@ -144,14 +154,8 @@ class Lexicon:
         if len(word) > MAX_WORD_LENGTH:
             return False
         forms = variants(word)
-        h = self.hunspell
-        if h is not None:
-            for form in forms:
-                try:
-                    if h.spell(form):
-                        return True
-                except (UnicodeError, ValueError):
-                    continue
+        # Known to either: Grammalecte's lexicon first (already loaded with the grammar engine), so
+        # that Hunspell's dictionary (0.1 s to load) is loaded only for a word Grammalecte rejects.
         g = self.graphspell
         if g is not None:
             for form in forms:
@@ -160,71 +164,67 @@ class Lexicon:
                         return True
                 except Exception:  # a look-up error means "not known here"
                     continue
+        h = self.hunspell
+        if h is not None:
+            for form in forms:
+                try:
+                    if h.spell(form):
+                        return True
+                except (UnicodeError, ValueError):
+                    continue
         if h is None and g is None:
             dictionary = self.pyspell.word_frequency.dictionary
             return any(form.lower() in dictionary for form in forms)
         return False
 
     def frequency(self, word: str) -> int:
-        return int(self.pyspell.word_frequency.dictionary.get(word.lower(), 0))
+        """The word's count in pyspellchecker's French frequency list (0 when absent)."""
+        from checker.suggest import get_index
+
+        return get_index().count(word)
 
     def close_words(self, word: str) -> list[str]:
-        """Known words one edit away, most frequent first (pyspellchecker, a few ms)."""
+        """Known words one edit away, most frequent first (the SymSpell index, checker/suggest.py)."""
+        from checker.suggest import get_index
+
         lower = word.lower()
         if len(lower) > MAX_SUGGESTION_LENGTH:
-            return []  # edit-distance candidates grow with the length of the word
-        try:
-            candidates = self.pyspell.edit_distance_1(lower)
-        except Exception:
             return []
-        dictionary = self.pyspell.word_frequency.dictionary
-        found = [c for c in candidates if c in dictionary and c != lower and self.known(c)]
-        found.sort(key=lambda c: (-dictionary[c], c))
-        return found
+        found = [(c, n) for c, d, n in get_index().candidates(lower, 1) if d == 1 and self.known(c)]
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return [c for c, _ in found]
 
-    def suggest(self, word: str, slow: bool = True) -> list[str]:
-        """Up to 5 corrections: pyspellchecker's edit-distance-1 words (fast) first; with `slow`,
-        then Grammalecte's or Hunspell's suggestions (10-150 ms a word). Cached per word."""
-        key = (word, slow)
-        cached = self._suggest_cache.get(key)
+    def suggest(self, word: str) -> list[str]:
+        """Up to 5 corrections from the SymSpell index (checker/suggest.py: known words within two
+        edits, accent slips first, then the closest and most frequent), a few milliseconds a word.
+        Cached per word."""
+        cached = self._suggest_cache.get(word)
         if cached is None:
             if len(self._suggest_cache) > CACHE_SIZE:
                 self._suggest_cache.clear()
-            cached = self._suggest_cache[key] = self._suggest_uncached(word, slow)
+            cached = self._suggest_cache[word] = self._suggest_uncached(word)
         return list(cached)
 
-    def _suggest_uncached(self, word: str, slow: bool) -> tuple[str, ...]:
+    def _suggest_uncached(self, word: str) -> tuple[str, ...]:
+        from checker.suggest import get_index
+
         if len(word) > MAX_SUGGESTION_LENGTH:
             return ()
-        out: list[str] = list(self.close_words(word)[:MAX_SUGGESTIONS])
-        if len(out) < MAX_SUGGESTIONS and slow:
-            out.extend(self._engine_suggestions(word))
         bare = unaccent(word.lower())
         limit = 3 if len(bare) >= 10 else 2
-        if "'" not in word:  # French typography: the curly apostrophe, unless the writer uses straight ones
-            out = [s.replace("'", "’") for s in out]
-        out = [
-            _match_case(word, s)
-            for s in out
-            if s and s.lower() != word.lower() and distance(bare, unaccent(s.lower())) <= limit
-        ]
-        return tuple(dict.fromkeys(out))[:MAX_SUGGESTIONS]
-
-    def _engine_suggestions(self, word: str) -> Iterable[str]:
-        g = self.graphspell
-        if g is not None:
-            try:
-                for group in g.suggest(word, MAX_SUGGESTIONS):
-                    yield from group
-                return
-            except Exception:
-                pass
-        h = self.hunspell
-        if h is not None:
-            try:
-                yield from h.suggest(word)[:MAX_SUGGESTIONS]
-            except (UnicodeError, ValueError):
-                return
+        out: list[str] = []
+        for candidate, _, _ in get_index().candidates(word):
+            if len(out) == MAX_SUGGESTIONS:
+                break
+            if "'" not in word:  # French typography: the curly apostrophe, unless the writer uses straight ones
+                candidate = candidate.replace("'", "’")
+            if (
+                candidate.lower() != word.lower()
+                and distance(bare, unaccent(candidate.lower())) <= limit
+                and self.known(candidate)
+            ):
+                out.append(_match_case(word, candidate))
+        return tuple(dict.fromkeys(out))
 
 
 def load_pyspell() -> Any:

@@ -45,6 +45,7 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     if unused:
         kept.extend(unused_suppressions(unused, ctx))
         kept.sort(key=Finding.sort_key)
+    ctx.complete(kept)  # suggestions: only for the findings reported
     return LintResult(doc.path, kept, ctx.engines_ran, ctx.engines_unavailable, suppressed)
 
 

@@ -8,38 +8,23 @@ reports every such error after the findings of the other files and exits with st
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.config import Config
 from checker.errors import CheckerError
-from checker.lint import LintResult, lint_text, read_source
+from checker.jobs import FileJob, FileOutcome, warm_up
+from checker.lint import lint_text, read_source
+
+__all__ = ["FileJob", "FileOutcome", "iter_outcomes", "lint_files", "lint_one", "warm_up", "workers_for"]
 
 if TYPE_CHECKING:
     from checker.cache import ResultCache
-
-
-@dataclass(frozen=True)
-class FileJob:
-    path: str  # the file to read
-    display_path: str  # the path reported in findings
-    config: Config
-
-
-@dataclass
-class FileOutcome:
-    display_path: str
-    result: LintResult | None = None
-    error: str | None = None  # one-line message when the file could not be checked
-    cached: bool = False
 
 
 def default_jobs() -> int:
@@ -48,37 +33,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
-
-
-# Reaches the lazy paths of every family (unknown word and suggestions, repetitions, claims, FAQ, figures).
-_WARM_UP_TEXT = """# Les ventes du marché
-
-Le 12 mars 2024, les ventes ont baissé de 3,5 % à Paris. Les ventes pourraient encore baisser, selon certains
-experts. Le marché du travail reste fragile ; le marché de l’énergie aussi. Un mott mal écrit.
-
-## FAQ
-
-### Les ventes vont-elles baisser ?
-
-Les ventes ont baissé de 3,5 % en mars 2024.
-"""
-
-
-def warm_up(configs: Sequence[Config]) -> None:
-    """Load what every file needs (check modules, rule packs) once, before the workers start."""
-    from checker.families import family_module, family_names
-    from checker.rule_packs import load_rules
-
-    for family in family_names():
-        family_module(family)
-    for packs in {c.rule_packs for c in configs}:
-        with contextlib.suppress(CheckerError):  # reported per file
-            load_rules(packs)
-    # One small text per configuration loads the lexicons and grammar engines here, once: forked
-    # workers share them instead of each loading its own copy.
-    for config in dict.fromkeys(configs):
-        with contextlib.suppress(CheckerError):
-            lint_text(_WARM_UP_TEXT, config, "warm-up.md")
 
 
 def lint_one(job: FileJob, cache_dir: str | None = None) -> FileOutcome:
@@ -139,15 +93,38 @@ def _size(path: str) -> int:
         return 0
 
 
-def lint_files(
-    jobs_list: Sequence[FileJob], jobs: int | None = None, cache_dir: str | None = None
-) -> list[FileOutcome]:
-    """Lint every file; outcomes in input order. `jobs` None: all cores; 1: in this process.
+# Below this much text per worker, a pool costs more than it saves (starting the workers, sending
+# the results back): a 1,000-word article takes about a quarter of a second to lint, forking a
+# worker a few hundredths. So small inputs are linted in this process, whatever --jobs says.
+MIN_BYTES_PER_WORKER = 12_000
 
-    Cache hits are answered here; only the other files go to the workers, longest first so that
-    no core waits for a long article at the end.
+
+def workers_for(requested: int | None, sizes: Sequence[int]) -> int:
+    """Worker processes for files of these sizes: at most `requested` (None: all cores), one per
+    file, and one per MIN_BYTES_PER_WORKER of text; 1 means this process, no pool."""
+    by_size = sum(sizes) // MIN_BYTES_PER_WORKER
+    return max(1, min(requested or default_jobs(), len(sizes), by_size))
+
+
+def lint_files(
+    jobs_list: Sequence[FileJob], jobs: int | None = None, cache_dir: str | None = None, scheduler: str | None = None
+) -> list[FileOutcome]:
+    """Every file's outcome, in input order (see `iter_outcomes`)."""
+    return list(iter_outcomes(jobs_list, jobs, cache_dir, scheduler))
+
+
+def iter_outcomes(
+    jobs_list: Sequence[FileJob], jobs: int | None = None, cache_dir: str | None = None, scheduler: str | None = None
+) -> Iterator[FileOutcome]:
+    """Lint every file and yield the outcomes in input order, each as soon as it and the files before
+    it are done (so that a streaming output shows results while the rest is checked).
+
+    `jobs` None: all cores; 1: in this process; small inputs are always linted in this process
+    (`workers_for`). `scheduler`: a Dask scheduler address (checker.distributed). Cache hits are
+    answered here; only the other files go to the workers, longest first so that no core waits for
+    a long article at the end.
     """
-    outcomes: list[FileOutcome | None] = [None] * len(jobs_list)
+    outcomes: dict[int, FileOutcome] = {}
     pending: list[tuple[int, tuple[FileJob, str | None, str | None]]] = []
     cache = None
     if cache_dir:
@@ -163,22 +140,51 @@ def lint_files(
                 outcomes[i] = hit
                 continue
         pending.append((i, (job, key, cache_dir)))
-    workers = min(jobs or default_jobs(), len(pending))
+
+    def in_order(done: Iterator[tuple[int, FileOutcome]]) -> Iterator[FileOutcome]:
+        nxt = 0
+        for i, outcome in done:
+            outcomes[i] = outcome
+            while nxt in outcomes:
+                yield outcomes.pop(nxt)
+                nxt += 1
+        while nxt in outcomes:
+            yield outcomes.pop(nxt)
+            nxt += 1
+
+    if scheduler:
+        yield from in_order(_on_cluster(pending, scheduler))
+        return
+    sizes = {i: _size(task[0].path) for i, task in pending}
+    workers = workers_for(jobs, list(sizes.values())) if pending else 1
     if workers <= 1:
-        for i, task in pending:
-            outcomes[i] = _check_task(task)
-    else:
-        warm_up([task[0].config for _, task in pending])
-        # The loaded lexicons and rules live as long as the workers: keeping them out of the cyclic
-        # garbage collector saves its repeated walks over them and keeps forked pages shared.
-        # (Undone afterwards: the caller's process keeps its ordinary collector.)
-        gc.freeze()
-        try:
-            pending.sort(key=lambda item: -_size(item[1][0].path))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-                futures = [(i, pool.submit(_check_task, task)) for i, task in pending]
-                for i, future in futures:
-                    outcomes[i] = future.result()
-        finally:
-            gc.unfreeze()
-    return [o for o in outcomes if o is not None]
+        yield from in_order((i, _check_task(task)) for i, task in pending)
+        return
+    warm_up([task[0].config for _, task in pending])
+    # The loaded lexicons and rules live as long as the workers: keeping them out of the cyclic
+    # garbage collector saves its repeated walks over them and keeps forked pages shared.
+    # (Undone afterwards: the caller's process keeps its ordinary collector.)
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            futures = {i: pool.submit(_check_task, task) for i, task in sorted(pending, key=lambda p: -sizes[p[0]])}
+            yield from in_order((i, futures.pop(i).result()) for i, _ in pending)
+    finally:
+        gc.unfreeze()
+
+
+def _on_cluster(
+    pending: list[tuple[int, tuple[FileJob, str | None, str | None]]], scheduler: str
+) -> Iterator[tuple[int, FileOutcome]]:
+    """Pending files linted on a Dask cluster; results stored in this machine's cache."""
+    from checker.distributed import lint_on_cluster
+
+    tasks = dict(pending)
+    for i, outcome in lint_on_cluster([(i, task[0]) for i, task in pending], scheduler):
+        job, key, cache_dir = tasks.pop(i)
+        if cache_dir and key and outcome.result is not None:
+            from checker.cache import ResultCache, cacheable
+
+            if cacheable(outcome.result, job.config):
+                ResultCache(Path(cache_dir)).put(key, outcome.result)
+        yield i, outcome

@@ -10,12 +10,14 @@ from __future__ import annotations
 from checker import frequencies
 from checker.document import lemma
 from checker.lexicon import load_pyspell
+from checker.suggest import prepare as prepare_suggestions
 
 
 def prepare() -> None:
     lemma("renforcera")
     frequencies.word_frequency("pôle")
     load_pyspell()
+    prepare_suggestions()  # the SymSpell index (checker/suggest.py), about 8 s once
 
 
 if __name__ == "__main__":

@@ -64,6 +64,11 @@ def build_report(
     return Report(files, findings, engines_ran, engines_unavailable, suppressed, baselined)
 
 
+def jsonl_lines(findings: list[Finding]) -> str:
+    """One finding per line (the shape of findings.schema.json's findings), for streaming output."""
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+
+
 def render(
     fmt: str,
     report: Report,
@@ -79,6 +84,8 @@ def render(
     `summary` False leaves the text format's summary line out (--quiet)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return jsonl_lines(report.findings)
     if fmt == "sarif":
         return json.dumps(to_sarif(report, rules, fail_on, errors), ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":

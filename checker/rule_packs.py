@@ -89,12 +89,26 @@ def _schema_error(path: str, data: Any, err: Any) -> CheckerError:
     return CheckerError(f"{path}:{rule_id} paquet de règles invalide à « {where or '/'} » : {schema_message(err)}")
 
 
+def _load_yaml(text: str) -> Any:
+    """The pack's YAML, decoded once per content and kept in the data cache (checker.datacache):
+    libyaml's loader still costs a few hundredths of a second of every cold start for the shipped packs."""
+    import hashlib
+
+    from checker import datacache
+
+    def decode() -> Any:
+        # libyaml's loader when PyYAML has it: the pure-Python one costs ~0.3 s of every cold start.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return datacache.load_or_build(f"rulepack-{digest}", str(yaml.__version__), decode, lambda v: True)
+
+
 def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
     """The rules of one pack. `validate=False` is for the shipped packs only, which the test
     suite validates (tests/test_rule_examples.py); user packs are always validated."""
     try:
-        # libyaml's loader when PyYAML has it: the pure-Python one costs ~0.3 s of every cold start.
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}" if mark is not None else ""

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,8 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
 # Also during collection: nothing a test module computes at import time reads or fills the user's
-# caches (results, and the decoded word lists of checker.datacache).
+# caches. Results are not cached; the data cache (decoded word lists, the suggestion index of
+# checker.datacache) lives in a folder of this session, filled once and shared by the subprocesses
+# the tests start (they inherit the variable).
 os.environ.setdefault("CHECKER_NO_CACHE", "1")
+if "CHECKER_TEST_CACHE_DIR" not in os.environ:
+    os.environ["CHECKER_TEST_CACHE_DIR"] = tempfile.mkdtemp(prefix="checker-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CHECKER_TEST_CACHE_DIR"], True)
+os.environ["CHECKER_CACHE_DIR"] = os.environ["CHECKER_TEST_CACHE_DIR"]
 
 
 @pytest.fixture
@@ -24,8 +33,8 @@ def sample_raw() -> Path:
 
 
 @pytest.fixture(scope="session")
-def _session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("checker-cache")
+def _session_cache_dir() -> Path:
+    return Path(os.environ["CHECKER_TEST_CACHE_DIR"])
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    """The data cache turned on, in a temporary folder (conftest turns it off for every other test)."""
-    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    """The data cache in a temporary folder of its own (the other tests share one for the session)."""
+    monkeypatch.delenv("CHECKER_NO_DATA_CACHE", raising=False)
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
     _french_lemmatizer.cache_clear()
     frequencies._table.cache_clear()
@@ -78,7 +78,7 @@ def test_corrupt_or_foreign_file_is_ignored_and_replaced(cache_dir: Path, conten
 
 
 def test_unwritable_folder_only_costs_the_speed_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    monkeypatch.delenv("CHECKER_NO_DATA_CACHE", raising=False)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocker))
@@ -88,9 +88,9 @@ def test_unwritable_folder_only_costs_the_speed_up(monkeypatch: pytest.MonkeyPat
     assert len(calls) == 2
 
 
-def test_no_cache_variable_turns_it_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_no_data_cache_variable_turns_it_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    monkeypatch.setenv("CHECKER_NO_DATA_CACHE", "1")
     calls: list[int] = []
     datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
     datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
@@ -119,7 +119,7 @@ def test_cached_dictionary_gives_the_same_lemmas_as_simplemma(cache_dir: Path) -
     assert len(words) > 3000
     expected = [simplemma.lemmatize(w, lang="fr") for w in words]
     first = [_lemmatize(w) for w in words]  # builds and writes the cache file
-    assert datacache.cache_path("simplemma-fr", simplemma.__version__).is_file()
+    assert list((cache_dir / "data").glob("simplemma-fr-table-*.bin"))
     _french_lemmatizer.cache_clear()
     second = [_lemmatize(w) for w in words]  # reads it back
     assert first == expected
@@ -161,6 +161,7 @@ def test_frequencies_without_data_cache_ask_wordfreq(monkeypatch: pytest.MonkeyP
     import wordfreq
 
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("CHECKER_NO_DATA_CACHE", "1")
     frequencies._table.cache_clear()
     try:
         assert frequencies._table() == b""
@@ -190,3 +191,35 @@ def test_cached_pyspellchecker_list_is_the_librarys(cache_dir: Path) -> None:
             assert cached.candidates(word) == plain.candidates(word)
     lexicon = Lexicon(use_hunspell=False, use_graphspell=False)
     assert "maison" in lexicon.close_words("maisonn")
+
+
+def test_result_cache_variable_leaves_it_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`CHECKER_NO_CACHE` / `--no-cache` concern results only: the libraries' data stays cached."""
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    monkeypatch.delenv("CHECKER_NO_DATA_CACHE", raising=False)
+    calls: list[int] = []
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
+    assert len(calls) == 1
+
+
+def test_mapped_data_is_written_once_then_mapped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CHECKER_NO_DATA_CACHE", raising=False)
+    calls: list[int] = []
+
+    def build() -> bytes:
+        calls.append(1)
+        return b"a\t1\nb\t2\n"
+
+    data, offset = datacache.load_or_build_mapped("table", "1.0", build)
+    again, offset_again = datacache.load_or_build_mapped("table", "1.0", build)
+    assert data[offset:] == again[offset_again:] == b"a\t1\nb\t2\n" and len(calls) == 1
+    assert not isinstance(again, bytes)  # a memory map of the file
+    (path,) = (tmp_path / "data").glob("table-*.bin")
+    path.write_bytes(b"something else")  # not a file we wrote: built again
+    data, offset = datacache.load_or_build_mapped("table", "1.0", build)
+    assert data[offset:] == b"a\t1\nb\t2\n" and len(calls) == 2
+    monkeypatch.setenv("CHECKER_NO_DATA_CACHE", "1")
+    assert datacache.load_or_build_mapped("table", "1.0", build) == (b"a\t1\nb\t2\n", 0)

@@ -8,6 +8,7 @@ used to depend on a frozenset's iteration order, so the cited body sentence chan
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,12 @@ ARTICLE = Path(__file__).resolve().parent / "data" / "faq_ranking_ties.md"
 
 
 def _lint_json(seed: int) -> str:
-    env = {"PYTHONHASHSEED": str(seed), "CHECKER_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
+    env = {
+        "PYTHONHASHSEED": str(seed),
+        "CHECKER_NO_CACHE": "1",
+        "CHECKER_CACHE_DIR": os.environ["CHECKER_CACHE_DIR"],  # the session's data cache (conftest)
+        "PATH": "/usr/bin:/bin",
+    }
     proc = subprocess.run(
         [
             sys.executable,

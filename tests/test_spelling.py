@@ -10,7 +10,7 @@ import pytest
 
 from checker.checks import spelling
 from checker.config import Config
-from checker.lexicon import Lexicon, get_lexicon
+from checker.lexicon import Lexicon
 from checker.lint import lint_text
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -187,13 +187,13 @@ def test_positions_in_markdown() -> None:
         assert source[f.start : f.end] == f.text
 
 
-def test_suggestions_are_computed_only_for_flagged_words(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_suggestions_are_computed_only_for_reported_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     original = Lexicon.suggest
 
-    def counting(self: Lexicon, word: str, slow: bool = True) -> list[str]:
+    def counting(self: Lexicon, word: str) -> list[str]:
         calls.append(word)
-        return original(self, word, slow)
+        return original(self, word)
 
     monkeypatch.setattr(Lexicon, "suggest", counting)
     text = (DATA / "correct_french_economie.txt").read_text(encoding="utf-8")
@@ -201,22 +201,48 @@ def test_suggestions_are_computed_only_for_flagged_words(monkeypatch: pytest.Mon
     assert calls == []
     assert _spelling(text + "\n\nLe gouvernemnt a tranché.") == ["gouvernemnt"]
     assert calls == ["gouvernemnt"]
+    # Flagged, then suppressed inline or not selected: never reported, so no suggestion is computed.
+    calls.clear()
+    suppressed = "<!-- checker-disable-next-line spelling -->\nLe gouvernemnt a tranché.\n\nUn batiment.\n"
+    assert _spelling(suppressed, fmt="markdown") == ["batiment"]
+    assert calls == ["batiment"]
+    calls.clear()
+    assert lint_text("Le gouvernemnt a tranché.", Config(select=("typography",))).findings == []
+    assert calls == []
 
 
-def test_slow_suggestions_are_capped_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    slow_calls: list[str] = []
-    original = Lexicon._engine_suggestions
+def test_suggestion_index_ranks_accent_slips_and_frequent_words_first() -> None:
+    from checker.suggest import get_index
 
-    def counting(self: Lexicon, word: str):  # type: ignore[no-untyped-def]
-        slow_calls.append(word)
-        return original(self, word)
+    index = get_index()
+    assert index.candidates("bientot")[0][0] == "bientôt"
+    assert index.candidates("gouvernemnt")[0][:2] == ("gouvernement", 1)
+    assert [c for c, _, _ in index.candidates("parmis")][:1] == ["parmi"]
+    assert all(d <= 1 for _, d, _ in index.candidates("mott", 1))
+    assert index.candidates("x" * 60) == []
+    assert index.count("gouvernement") > index.count("gouvernant") > 0
+    assert index.count("gouvernemnt") == 0
 
-    monkeypatch.setattr(Lexicon, "_engine_suggestions", counting)
-    get_lexicon()._suggest_cache.clear()
-    typos = [f"zqxw{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(spelling.MAX_SLOW_SUGGESTIONS + 15)]
-    text = "Les mots " + ", ".join(typos) + " sont inventés."
-    assert _spelling(text) == typos
-    assert len(slow_calls) <= spelling.MAX_SLOW_SUGGESTIONS
+
+def test_suggestion_table_is_symspells_own_index(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The tables kept in the data cache answer like symspellpy's in-memory dictionaries."""
+    from symspellpy import Verbosity
+
+    from checker import suggest
+
+    words = {"gouvernement": 300, "gouvernent": 20, "parmi": 500, "permis": 400, "bientôt": 90, "mot": 70}
+    monkeypatch.setattr(suggest, "_word_counts", lambda: words)
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    mapped = suggest.SuggestionIndex()  # built, written, then memory-mapped
+    assert list((tmp_path / "data").glob("symspell-fr-*.bin"))
+    reference = suggest._build_symspell(words)
+    for typo in ["gouvernemnt", "parmis", "bientot", "mott", "zzz", "permi"]:
+        expected = [(i.term, i.distance, i.count) for i in reference.lookup(typo, Verbosity.ALL, 2)]
+        got = mapped._symspell.lookup(typo, Verbosity.ALL, 2)
+        assert sorted(expected) == sorted((i.term, i.distance, i.count) for i in got), typo
+    assert len(mapped.words) == len(words) and sorted(mapped.words) == sorted(words)
+    assert "mot" in mapped.words and "mots" not in mapped.words
 
 
 @pytest.mark.parametrize(

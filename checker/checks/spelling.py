@@ -10,14 +10,15 @@ word list (`words` / `wordlist` in the configuration, case-insensitive).
 A capitalised word opening a sentence is flagged only when it is unknown, appears nowhere
 else capitalised inside a sentence, and a known word is one edit away (a typo rather than a name).
 
-Suggestions are computed only for flagged words, cached per word; the slower engine suggestions
-are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a document.
+Suggestions (a SymSpell index, checker/suggest.py, a few milliseconds a word) are computed only
+for the findings that are reported: a finding masked, de-duplicated or suppressed inline costs none.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from checker.context import CheckContext
@@ -29,7 +30,6 @@ from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 RULE = "spelling.unknown-word"
 FOREIGN_RULE = "spelling.foreign-passage"
 NAME_RULE = "spelling.name-typo"
-MAX_SLOW_SUGGESTIONS = 25
 MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
 
@@ -111,23 +111,17 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             findings.append(ctx.finding_in_block(FOREIGN_RULE, block, tokens[0].start, tokens[-1].end))
     if not want_unknown:
         return findings
-    slow_budget = MAX_SLOW_SUGGESTIONS
-    seen_slow: set[str] = set()
     for block, tok, _initial in unknown:
         word = tok.text
         if (id(block), tok.start) in in_passage:
             continue  # reported once, as an untranslated passage
         if _is_english(word) and not lexicon.close_words(word):
             continue  # a single English word cited as such (« workshop »); no French word is one edit away
-        slow = word in seen_slow or slow_budget > 0
-        if slow and word not in seen_slow:
-            seen_slow.add(word)
-            slow_budget -= 1
-        suggestions = lexicon.suggest(word, slow=slow)
-        hint = f" Vouliez-vous écrire « {suggestions[0]} » ?" if suggestions else ""
-        findings.append(ctx.finding_in_block(RULE, block, tok.start, tok.end, suggestions=suggestions, hint=hint))
-    if candidates and lexicon.hunspell is None:
-        ctx.engines_unavailable.setdefault("hunspell", lexicon.unavailable.get("hunspell", "not available"))
+        # Suggestions are computed only for the findings that are reported (SymSpell index, checker/suggest.py).
+        finding = ctx.finding_in_block(RULE, block, tok.start, tok.end, hint="")
+        findings.append(ctx.defer(finding, _suggestions_for(ctx, block, tok, lexicon)))
+    if candidates and (problem := lexicon.hunspell_problem()) is not None:
+        ctx.engines_unavailable.setdefault("hunspell", problem)
     return findings
 
 
@@ -327,13 +321,27 @@ def _is_name(candidate: str) -> bool:
     return any("proper_noun" in r.pos for r in analyse_form(candidate))
 
 
+def _suggestions_for(ctx: CheckContext, block: Block, tok: Token, lexicon: Lexicon) -> Callable[[Finding], None]:
+    """The suggestions and the message that names the first one, for a reported finding."""
+
+    def complete(finding: Finding) -> None:
+        suggestions = lexicon.suggest(tok.text)
+        if suggestions:
+            hint = f" Vouliez-vous écrire « {suggestions[0]} » ?"
+            done = ctx.finding_in_block(RULE, block, tok.start, tok.end, suggestions=suggestions, hint=hint)
+            finding.suggestions = done.suggestions
+            finding.message = done.message
+
+    return complete
+
+
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
     """A capitalised unknown word opening a sentence is a typo rather than a name when a common
     word is one edit away, accents aside ("Malgrès" → malgré, "Ensuiite" → ensuite)."""
     if lexicon.close_words(word):
         return True
     bare = unaccent(word.lower())
-    for suggestion in lexicon.suggest(word, slow=True)[:3]:
+    for suggestion in lexicon.suggest(word)[:3]:
         if lexicon.frequency(suggestion) >= COMMON_WORD_COUNT and distance(bare, unaccent(suggestion.lower())) <= 1:
             return True
     return False
