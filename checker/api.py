@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from checker.config import Config, find_config, read_config_file, unknown_selector
 from checker.errors import CheckerError
 from checker.findings import SEVERITY_RANK, Finding
-from checker.paths import expand_paths
+from checker.paths import collect_files, safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -93,27 +93,30 @@ def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
                 raise CheckerError(f"{option}: {problem}")
 
     def config_for(path: Path) -> Config:
-        config = explicit or find_config(path.resolve().parent)
+        config = explicit or find_config(safe_resolve(path).parent)
         if options.select is None and not options.ignore:
             return config
         select = options.select if options.select is not None else config.select
         return config.with_overrides(select=select, ignore=config.ignore + options.ignore)
 
-    files = expand_paths(tuple(paths), base_config.exclude)
+    targets = collect_files(tuple(paths), base_config.exclude)
+    files = [t.path for t in targets]
     baseline = read_baseline(Path(options.baseline)) if options.baseline else None
 
     fixes = None
     if options.fix or options.diff:
         from checker.fix import run_fixes
 
-        fixes = run_fixes(files, config_for, write=not options.diff)
+        # Each file carries its tree: --fix writes through a link only when its target stays inside it.
+        fixes = run_fixes(files, config_for, write=not options.diff, roots={t.path: t.root for t in targets})
         if options.diff:
             return Outcome([], [], rules, "error", errors=fixes.errors, fixes=fixes, diff_only=True)
-        # Files in error were left untouched; the lint below reports them.
+        # Files in error (unreadable, read-only, a link out of the tree, a failed write) were left
+        # untouched: their errors make the run fail even when the lint below can read them.
 
     jobs = [FileJob(str(path), str(path), config_for(path)) for path in files]
     fail_on = options.fail_on or (jobs[0].config.fail_on if jobs else base_config.fail_on)
-    outcome = Outcome([], [], rules, fail_on, fixes=fixes)
+    outcome = Outcome([], [], rules, fail_on, fixes=fixes, errors=list(fixes.errors) if fixes else [])
     for file in lint_files(jobs, options.jobs, options.cache_dir):
         if file.result is None:
             message = file.error or f"{file.display_path}: not checked"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.findings import Finding
+from checker.safe_io import read_regular_file, write_atomically
 
 
 def fingerprint(finding: Finding, root: Path | None = None) -> str:
@@ -38,21 +39,20 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     root = path.parent
     counts = Counter(fingerprint(f, root) for f in findings)
     data = {"version": 1, "tool": "checker", "findings": dict(sorted(counts.items()))}
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise CheckerError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+    # An unpredictable temporary name (mkstemp): a link planted at a guessable name cannot redirect the write.
+    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), "baseline")
 
 
 def read_baseline(path: Path) -> Counter[str]:
+    raw = read_regular_file(path, what="baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: baseline illisible : pas en UTF-8") from None
     except ValueError as exc:
         raise CheckerError(f"{path}: invalid baseline (not JSON): {exc}") from None
+    except RecursionError:
+        raise CheckerError(f"{path}: baseline invalide : JSON imbriqué trop profondément") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):
         raise CheckerError(f"{path}: invalid baseline: expected {{'version': 1, 'findings': {{…}}}}")
     counts = data["findings"]

@@ -6,6 +6,8 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad usage, configurati
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ import click
 
 from checker import __version__
 from checker.errors import CheckerError
-from checker.paths import ARTICLE_SUFFIXES, expand_paths
+from checker.paths import ARTICLE_SUFFIXES, expand_paths, safe_resolve
 
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
@@ -29,6 +31,13 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+def _leave_now(status: int) -> NoReturn:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
+
+
 def _guard(fn: F) -> F:
     """Turn every error into one line and exit status 2."""
 
@@ -37,7 +46,11 @@ def _guard(fn: F) -> F:
             return fn(*args, **kwargs)
         except CheckerError as exc:
             fail(str(exc))
-        except (KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            # 130: the shell's convention for a run stopped by Ctrl-C (128 + SIGINT). Workers are already
+            # stopped; leaving at once skips freeing the loaded lexicons one object at a time.
+            _leave_now(130)
+        except BrokenPipeError:
             sys.exit(2)
         except RecursionError:
             fail("input nested too deeply to analyse")
@@ -217,9 +230,11 @@ def lint(
 
 
 def _read_for_display(path: Path) -> str:
+    from checker.lint import read_source
+
     try:
-        return path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
+        return read_source(path, max_size=1 << 40)  # already checked against the size limit
+    except CheckerError:
         return ""
 
 
@@ -324,8 +339,8 @@ def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
     from checker.rule_packs import load_rules
 
     file = Path(path)
-    config = (read_config_file(Path(config_path)) if config_path else None) or find_config(file.resolve().parent)
-    doc = parse_document(read_source(file), path)
+    config = (read_config_file(Path(config_path)) if config_path else None) or find_config(safe_resolve(file).parent)
+    doc = parse_document(read_source(file, config.max_file_size), path)
     statements = build_inventory(doc, load_rules(config.rule_packs))
     click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
 

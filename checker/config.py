@@ -12,7 +12,8 @@ from typing import Any
 
 from checker.errors import CheckerError
 from checker.parameters import LEGACY_THRESHOLDS, hashable
-from checker.schemas import load_schema
+from checker.safe_io import DEFAULT_MAX_FILE_SIZE, is_inside, read_regular_file
+from checker.validation import describe, first_schema_error, non_finite_path, schema_path
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Config:
     thresholds: tuple[tuple[str, float], ...] = ()  # former names of rule parameters (parameters.LEGACY_THRESHOLDS)
     rules: tuple[tuple[str, RuleSettings], ...] = ()
     regex_timeout_seconds: float = 1.0
+    thresholds: tuple[tuple[str, float], ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger article is refused (exit 2)
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -152,13 +155,39 @@ def check_rule_settings(config: Config, where: str) -> None:
 
 
 def _validate(data: Any, path: str) -> None:
-    import jsonschema  # only when there is a configuration: importing it costs 0.06 s of a cold start
-
-    schema = load_schema("config.schema.json")
-    err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if (where := non_finite_path(data)) is not None:
+        raise CheckerError(
+            f"{path}: configuration invalide à « {schema_path(where) or '[tool.checker]'} » : "
+            "nombre infini ou NaN, attendu un nombre fini"
+        )
+    err = first_schema_error(data, "config.schema.json")
     if err is not None:
-        where = ".".join(str(p) for p in err.absolute_path) or "[tool.checker]"
-        raise CheckerError(f"{path}: invalid configuration at '{where}': {err.message}")
+        where = schema_path(err.absolute_path) or "[tool.checker]"
+        raise CheckerError(f"{path}: configuration invalide à « {where} » : {describe(err)}")
+
+
+def project_root(folder: Path) -> Path | None:
+    """The repository holding `folder`: the nearest folder upwards with a `.git` (folder or file), or None."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path: str) -> Path:
+    """`file` (relative to the config's folder `base`), refused when it leaves the project unless the
+    configuration says `allow-outside-project = true`: a configuration from an untrusted checkout must
+    not make the checker read any file of the machine."""
+    target = base / file
+    if data.get("allow-outside-project") is True:
+        return target
+    project = project_root(base.resolve()) or base.resolve()
+    if not is_inside(target, project):
+        raise CheckerError(
+            f"{path}: « {key} » désigne un fichier hors du projet ({project}) : refusé "
+            "(« allow-outside-project = true » dans la configuration l’autorise)"
+        )
+    return target
 
 
 def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path | None = None) -> Config:
@@ -166,13 +195,12 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
     base = base or Path(".")
     words = set(data.get("words", []))
     if "wordlist" in data:
-        wl = base / data["wordlist"]
+        wl = _inside_project(Path(data["wordlist"]), base, data, "wordlist", path)
         try:
-            words.update(
-                w.strip() for w in wl.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-            )
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CheckerError(f"{wl}: cannot read word list: {getattr(exc, 'strerror', None) or exc}") from None
+            content = read_regular_file(wl, what="liste de mots").decode("utf-8")
+        except UnicodeDecodeError:
+            raise CheckerError(f"{wl}: liste de mots illisible : pas en UTF-8") from None
+        words.update(w.strip() for w in content.splitlines() if w.strip() and not w.startswith("#"))
     grammar = data.get("grammar", {})
     config = Config(
         select=tuple(data.get("select", [])),
@@ -180,7 +208,9 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         severity=tuple(sorted(data.get("severity", {}).items())),
         fail_on=data.get("fail-on", "error"),
         locale=data.get("locale", "fr-FR"),
-        rule_packs=tuple(str((base / p).resolve()) for p in data.get("rule-packs", [])),
+        rule_packs=tuple(
+            str(_inside_project(Path(p), base, data, "rule-packs", path).resolve()) for p in data.get("rule-packs", [])
+        ),
         words=frozenset(words),
         exclude=tuple(data.get("exclude", [])),
         grammar_engine=grammar.get("engine", "auto"),
@@ -189,6 +219,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         thresholds=tuple(sorted(data.get("thresholds", {}).items())),
         rules=tuple(sorted((rid, _rule_settings(table)) for rid, table in data.get("rules", {}).items())),
         regex_timeout_seconds=float(data.get("regex-timeout-seconds", 1.0)),
+        max_file_size=int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
         source=path,
     )
     check_selectors(config, path)
@@ -199,22 +230,30 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
 def read_config_file(path: Path) -> Config | None:
     """The config in `path`, or None when a pyproject.toml has no [tool.checker] table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read configuration: {getattr(exc, 'strerror', None) or exc}") from None
+        data = tomllib.loads(read_regular_file(path, what="configuration").decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: configuration illisible : pas en UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CheckerError(f"{path}: invalid TOML: {exc}") from None
+        raise CheckerError(f"{path}: TOML invalide : {exc}") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("checker")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise CheckerError(f"{path}: configuration invalide à « tool » : attendu une table (objet)")
+        table = tool.get("checker")
         if table is None:
             return None
+        if not isinstance(table, dict):
+            raise CheckerError(f"{path}: configuration invalide à « tool.checker » : attendu une table (objet)")
         data = table
     return config_from_mapping(data, str(path), path.parent)
 
 
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Config:
-    """Walk up from `directory`: the first `.checker.toml`, or pyproject.toml with [tool.checker], wins."""
+    """Walk up from `directory`: the first `.checker.toml`, or pyproject.toml with [tool.checker], wins.
+
+    The walk stops at the repository root (the folder holding `.git`): a configuration above it belongs
+    to someone else (a shared parent folder, another checkout) and is never applied."""
     for folder in (directory, *directory.parents):
         for name in (".checker.toml", "pyproject.toml"):
             candidate = folder / name
@@ -222,4 +261,6 @@ def find_config(directory: Path) -> Config:
                 config = read_config_file(candidate)
                 if config is not None:
                     return config
+        if (folder / ".git").exists():
+            break
     return Config()

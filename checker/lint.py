@@ -18,6 +18,7 @@ from checker.families import family_names
 from checker.findings import Finding
 from checker.parse import parse_document
 from checker.rule_packs import RuleSet, load_rules
+from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from checker.suppress import apply_suppressions
 
 
@@ -49,14 +50,15 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>", fmt
     return lint_document(parse_document(text, path, fmt), config)
 
 
-def read_source(path: Path) -> str:
-    """The file's text, or a one-line CheckerError naming the file and the problem."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise CheckerError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise CheckerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """The file's text, or a one-line CheckerError naming the file and the problem.
+
+    Only a regular file of at most `max_size` bytes is read (never a FIFO or a device)."""
+    return decode_source(read_regular_file(path, max_size, "article"), path)
+
+
+def decode_source(data: bytes, path: Path | str) -> str:
+    """Bytes of an article as text (BOM removed), or a one-line CheckerError: binary, not UTF-8."""
     if b"\x00" in data[:8192]:
         raise CheckerError(f"{path}: binary file (contains NUL bytes), not a text article")
     try:
@@ -69,7 +71,7 @@ def read_source(path: Path) -> str:
 
 def lint_file(path: Path, config: Config | None = None, display_path: str | None = None) -> LintResult:
     config = config or find_config(path.resolve().parent)
-    text = read_source(path)
+    text = read_source(path, config.max_file_size)
     return lint_text(text, config, display_path or str(path))
 
 

@@ -271,7 +271,7 @@ def test_bad_toml_is_one_line_exit_2(articles: Path) -> None:
     (articles / ".checker.toml").write_text("select = [\n", encoding="utf-8")
     code, _, err = run("lint", *FAST, str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, ".checker.toml", "invalid TOML")
+    one_line_error(err, ".checker.toml", "TOML invalide")
 
 
 def test_bad_rule_pack_names_the_file_and_the_rule(articles: Path) -> None:
@@ -289,7 +289,7 @@ def test_bad_rule_pack_names_the_file_and_the_rule(articles: Path) -> None:
     (articles / ".checker.toml").write_text('rule-packs = ["maison.yaml"]\n', encoding="utf-8")
     code, _, err = run("lint", *FAST, str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, "maison.yaml", "wording.casse", "severity", "fatal")
+    one_line_error(err, "maison.yaml", "wording.casse", "severity", "valeurs possibles")
     code, _, err = run("rules", cwd=articles)
     assert code == 2
     one_line_error(err, "maison.yaml", "wording.casse")
@@ -307,7 +307,7 @@ def test_bad_baseline_is_one_line_exit_2(articles: Path) -> None:
     one_line_error(err, "baseline.json", "invalid baseline")
     code, _, err = run("lint", *FAST, "--baseline", str(articles / "absent.json"), str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, "absent.json", "cannot read baseline")
+    one_line_error(err, "absent.json", "lecture impossible (baseline)")
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,7 @@ def test_missing_rule_pack_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
     code, _, err = lint_json(str(tmp_path / "a.md"))
     assert code == 2
-    assert "absent.yaml" in err and "cannot read rule pack" in err
+    assert "absent.yaml" in err and "lecture impossible (pack de règles)" in err
 
 
 def test_project_words_and_wordlist(tmp_path: Path) -> None:
@@ -249,7 +249,7 @@ def test_invalid_configuration_names_the_file_and_the_key(tmp_path: Path, toml: 
     with pytest.raises(CheckerError) as err:
         read_config_file(path)
     message = str(err.value)
-    assert message.startswith(str(path) + ": invalid configuration")
+    assert message.startswith(str(path) + ": configuration invalide")
     assert needle in message
     assert "\n" not in message
 
@@ -257,10 +257,10 @@ def test_invalid_configuration_names_the_file_and_the_key(tmp_path: Path, toml: 
 def test_invalid_toml_and_unreadable_wordlist(tmp_path: Path) -> None:
     path = tmp_path / ".checker.toml"
     path.write_text("select = [", encoding="utf-8")
-    with pytest.raises(CheckerError, match="invalid TOML"):
+    with pytest.raises(CheckerError, match="TOML invalide"):
         read_config_file(path)
     path.write_text('wordlist = "absent.txt"\n', encoding="utf-8")
-    with pytest.raises(CheckerError, match=r"absent\.txt: cannot read word list"):
+    with pytest.raises(CheckerError, match=r"absent\.txt: lecture impossible \(liste de mots\)"):
         read_config_file(path)
 
 
@@ -276,12 +276,15 @@ GOOD_RULE = (
 @pytest.mark.parametrize(
     ("text", "needles"),
     [
-        ("pack: p\nrules: [\n", ["invalid YAML", "line"]),
-        ("pack: p\n", ["invalid rule pack", "'rules' is a required property"]),
-        ("pack: p\nrules:\n" + GOOD_RULE.replace("severity: info", "severity: fatal"), ["rule wording.truc", "fatal"]),
-        ("pack: p\nrules:\n" + GOOD_RULE.replace("    message: m\n", ""), ["rule wording.truc", "'message'"]),
-        ("pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "colour: red"), ["rule wording.truc"]),
-        ("pack: p\nrules:\n" + GOOD_RULE.replace("accepted: [machin]", "accepted: []"), ["rule wording.truc"]),
+        ("pack: p\nrules: [\n", ["pack de règles invalide", "ligne"]),
+        ("pack: p\n", ["pack de règles invalide", "champ obligatoire manquant : « rules »"]),
+        (
+            "pack: p\nrules:\n" + GOOD_RULE.replace("severity: info", "severity: fatal"),
+            ["règle wording.truc", "rules/0/severity", "valeurs possibles"],
+        ),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("    message: m\n", ""), ["règle wording.truc", "« message »"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "colour: red"), ["règle wording.truc"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("accepted: [machin]", "accepted: []"), ["règle wording.truc"]),
         ("pack: p\nrules:\n" + GOOD_RULE.replace("id: wording.truc", "id: markup.truc"), ["markup.truc", "family"]),
         (
             "pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "patterns: ['(truc']"),

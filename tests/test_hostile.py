@@ -73,6 +73,173 @@ def repo(tmp_path: Path, name: str = "repo") -> Path:
     return folder
 
 
+# ---------------------------------------------------------------- 1. packs: no echo, no path outside the project
+
+
+def test_a_pack_that_is_not_a_pack_is_named_without_its_contents(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    (project / "passwd").write_text(f"root:x:0:0:{SECRET}:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n", encoding="utf-8")
+    (project / "dict.yaml").write_text(f"password: {SECRET}\nrules: {SECRET}\n", encoding="utf-8")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    for pack, where in (("passwd", "« / »"), ("dict.yaml", "« / »")):
+        (project / ".checker.toml").write_text(f'rule-packs = ["{pack}"]\n', encoding="utf-8")
+        code, out, err = run("lint", *FAST, str(project / "a.md"))
+        assert code == 2
+        line = one_line_error(err, pack, "pack de règles invalide", where)
+        assert SECRET not in out + err, line
+
+
+def test_pack_paths_stay_inside_the_project_unless_allowed(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "pack.yaml").write_text(f"{SECRET}: 1\n", encoding="utf-8")
+    (project / "lien.yaml").symlink_to(outside / "pack.yaml")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    for reference in ("../ailleurs/pack.yaml", str(outside / "pack.yaml"), "lien.yaml"):
+        (project / ".checker.toml").write_text(f'rule-packs = ["{reference}"]\n', encoding="utf-8")
+        code, out, err = run("lint", *FAST, str(project / "a.md"))
+        assert code == 2
+        one_line_error(err, ".checker.toml", "hors du projet", "allow-outside-project")
+        assert SECRET not in out + err
+    # The configuration may allow it explicitly: the pack is then read (and refused as a bad pack, unechoed).
+    (project / ".checker.toml").write_text(
+        'allow-outside-project = true\nrule-packs = ["../ailleurs/pack.yaml"]\n', encoding="utf-8"
+    )
+    code, out, err = run("lint", *FAST, str(project / "a.md"))
+    assert code == 2
+    one_line_error(err, "pack.yaml", "pack de règles invalide")
+    assert SECRET not in out + err
+
+
+def test_word_list_outside_the_project_is_refused(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    (tmp_path / "mots.txt").write_text("Brumtastique\n", encoding="utf-8")
+    (project / ".checker.toml").write_text('wordlist = "../mots.txt"\n', encoding="utf-8")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, _, err = run("lint", *FAST, str(project / "a.md"))
+    assert code == 2
+    one_line_error(err, ".checker.toml", "wordlist", "hors du projet")
+
+
+# ---------------------------------------------------------------- 2. --fix and walking never leave the tree
+
+
+def test_fix_does_not_follow_a_link_out_of_the_tree(tmp_path: Path) -> None:
+    tree = tmp_path / "articles"
+    tree.mkdir()
+    victim = tmp_path / "victime.md"
+    victim.write_text(FIXABLE, encoding="utf-8")
+    (tree / "lien.md").symlink_to(victim)
+    (tree / "vrai.md").write_text(FIXABLE, encoding="utf-8")
+    code, out, err = run("lint", *FAST, "--fix", "--format", "json", str(tree))
+    assert victim.read_text(encoding="utf-8") == FIXABLE, "a file outside the tree was rewritten"
+    assert (tree / "vrai.md").read_text(encoding="utf-8") != FIXABLE, "the file inside the tree is fixed"
+    assert "lien.md" not in out, "walking the folder must not follow a link out of it"
+    assert (tree / "lien.md").is_symlink()
+    # Named directly, the link is read, but never written through.
+    code, out, err = run("lint", *FAST, "--fix", str(tree / "lien.md"))
+    assert code == 2
+    one_line_error(err, "lien.md", "hors de l’arborescence analysée", "non corrigé")
+    assert victim.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_fix_follows_a_link_that_stays_inside_the_tree(tmp_path: Path) -> None:
+    tree = tmp_path / "articles"
+    (tree / "sous").mkdir(parents=True)
+    target = tree / "sous" / "cible.md"
+    target.write_text(FIXABLE, encoding="utf-8")
+    (tree / "lien.md").symlink_to(target)
+    code, _, err = run("lint", *FAST, "--fix", str(tree / "lien.md"), str(tree))
+    assert code in (0, 1), err
+    assert target.read_text(encoding="utf-8") != FIXABLE
+    assert (tree / "lien.md").is_symlink()
+
+
+def test_walking_does_not_enter_linked_folders(tmp_path: Path) -> None:
+    tree = tmp_path / "articles"
+    tree.mkdir()
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "secret.md").write_text(CLICHE, encoding="utf-8")
+    (tree / "dossier-lie").symlink_to(outside, target_is_directory=True)
+    (tree / "boucle").symlink_to(tree, target_is_directory=True)  # a loop must not make the walk endless
+    (tree / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, out, _ = run("lint", *FAST, "--format", "json", str(tree))
+    assert code == 1
+    assert json.loads(out)["files"] == [str(tree / "a.md")]
+
+
+# ---------------------------------------------------------------- 3. unpredictable temporary files
+
+
+def test_baseline_is_not_written_through_a_planted_link(tmp_path: Path) -> None:
+    victim = tmp_path / "victime.txt"
+    victim.write_text("intact\n", encoding="utf-8")
+    (tmp_path / "b.json.tmp").symlink_to(victim)
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, _, err = run("lint", *FAST, "--write-baseline", str(tmp_path / "b.json"), str(tmp_path / "a.md"))
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == "intact\n"
+    assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["version"] == 1
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == ["a.md", "b.json", "b.json.tmp", "victime.txt"], leftovers
+
+
+# ---------------------------------------------------------------- 4. configuration discovery stops at the repository
+
+
+def test_configuration_above_the_repository_root_is_not_applied(tmp_path: Path) -> None:
+    (tmp_path / ".checker.toml").write_text('ignore = ["wording"]\n', encoding="utf-8")
+    project = repo(tmp_path)
+    (project / "docs").mkdir()
+    (project / "docs" / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, out, _ = run("lint", *FAST, "--format", "json", str(project / "docs" / "a.md"))
+    assert code == 1
+    assert "wording.cliche" in {f["rule_id"] for f in json.loads(out)["findings"]}
+    # The repository's own configuration still applies.
+    (project / ".checker.toml").write_text('ignore = ["wording"]\n', encoding="utf-8")
+    code, out, _ = run("lint", *FAST, "--format", "json", str(project / "docs" / "a.md"))
+    assert "wording.cliche" not in {f["rule_id"] for f in json.loads(out)["findings"]}
+
+
+# ---------------------------------------------------------------- 5. YAML alias bombs
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_in_front_matter_is_refused_at_once(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\n" + _alias_bomb() + "---\n" + CLICHE, encoding="utf-8")
+    assert article.stat().st_size < 700
+    proc = run_process("lint", *FAST, str(article), timeout=60)
+    assert proc.returncode == 2
+    one_line_error(proc.stderr, "a.md", "front matter refusé", "alias")
+
+
+def test_alias_bomb_in_a_rule_pack_is_refused_at_once(tmp_path: Path) -> None:
+    (tmp_path / "bombe.yaml").write_text(_alias_bomb() + "pack: bombe\nrules: []\n", encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text('rule-packs = ["bombe.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    proc = run_process("lint", *FAST, str(tmp_path / "a.md"), cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    one_line_error(proc.stderr, "bombe.yaml", "refusé", "alias")
+
+
+def test_recursive_alias_is_refused() -> None:
+    from checker.errors import CheckerError
+    from checker.safe_yaml import load_yaml
+
+    with pytest.raises(CheckerError, match="structure récursive"):
+        load_yaml("a: &a [1, *a]\n", "p.yaml")
+    assert load_yaml("base: &b {x: 1}\nautre: *b\n", "p.yaml") == {"base": {"x": 1}, "autre": {"x": 1}}
+
+
 # ---------------------------------------------------------------- 6. FAQPage JSON-LD in linear time
 
 
@@ -126,6 +293,226 @@ def test_a_large_faqpage_is_checked(tmp_path: Path) -> None:
     source = page.read_text(encoding="utf-8")
     assert all(f["text"] == source[f["start"] : f["end"]] for f in findings[:50])
     assert findings[0]["text"] == "Question numéro 0 ?"
+
+
+# ---------------------------------------------------------------- 8, 9. size guard and non-regular files
+
+
+def test_file_larger_than_max_file_size_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "gros.md"
+    big.write_bytes(b"# Titre\n\n" + b"Les ventes baissent. " * 100_000)  # 2.1 MB
+    code, _, err = run("lint", *FAST, str(big))
+    assert code == 2
+    one_line_error(err, "gros.md", "trop gros", "2,1 Mo", "2 Mo", "max-file-size")
+    small = tmp_path / "petit.md"
+    small.write_text(CLICHE, encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text("max-file-size = 20\n", encoding="utf-8")
+    code, _, err = run("lint", *FAST, str(small))
+    assert code == 2
+    one_line_error(err, "petit.md", "trop gros", "20 octets")
+    (tmp_path / ".checker.toml").write_text("max-file-size = 3000000\n", encoding="utf-8")
+    code, _, err = run("lint", *FAST, "--select", "wording", str(big))
+    assert code in (0, 1), err
+
+
+@pytest.mark.parametrize("fix", [False, True])
+def test_fifo_and_devices_are_refused_without_blocking(tmp_path: Path, fix: bool) -> None:
+    fifo = tmp_path / "a.md"
+    os.mkfifo(fifo)
+    extra = ["--fix"] if fix else []
+    for target, kind in ((fifo, "FIFO"), (Path("/dev/zero"), "périphérique")):
+        proc = run_process("lint", *FAST, *extra, str(target), timeout=60)
+        assert proc.returncode == 2
+        one_line_error(proc.stderr, str(target), kind, "pas un fichier ordinaire")
+    # In a folder, a FIFO is not an article: skipped, the rest is checked.
+    (tmp_path / "b.md").write_text(CLICHE, encoding="utf-8")
+    proc = run_process("lint", *FAST, "--format", "json", str(tmp_path), timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["files"] == [str(tmp_path / "b.md")]
+
+
+# ---------------------------------------------------------------- 10. signals
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int]]:
+    for i in range(24):
+        (tmp_path / f"a{i:02}.md").write_text(
+            "# Titre\n\n" + "Les ventes baissent fortement dans la région, selon certains experts. " * 300,
+            encoding="utf-8",
+        )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "lint", "--jobs", "2", "--no-cache", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a shell gives a foreground job
+    )
+    deadline = time.monotonic() + 120
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) == 2, "the pool did not start"
+    time.sleep(0.5)  # the workers are busy with files
+    return proc, workers
+
+
+def _wait_gone(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [p for p in pids if _alive(p)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_a_parallel_run_at_once(tmp_path: Path) -> None:
+    proc, workers = _start_parallel_run(tmp_path)
+    started = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: SIGINT to the whole group
+    _, err = proc.communicate(timeout=30)
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert elapsed < 1.5, elapsed  # within about a second (slack for a loaded machine)
+    assert _wait_gone(workers, 5) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_their_parent(tmp_path: Path) -> None:
+    proc, workers = _start_parallel_run(tmp_path)
+    os.kill(proc.pid, signal.SIGKILL)  # no clean-up runs in the parent
+    proc.communicate(timeout=30)
+    assert _wait_gone(workers, 10) == []
+
+
+# ---------------------------------------------------------------- 11. failed writes are errors
+
+
+def test_read_only_file_is_not_rewritten(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(FIXABLE, encoding="utf-8")
+    article.chmod(0o444)
+    code, _, err = run("lint", *FAST, "--fix", str(article))
+    assert code == 2
+    assert article.read_text(encoding="utf-8") == FIXABLE
+    assert "checker: error: " + str(article) + ": fichier en lecture seule : non corrigé" in err
+
+
+def test_failed_fix_write_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    article = tmp_path / "a.md"
+    article.write_text(FIXABLE, encoding="utf-8")
+
+    def read_only_mount(src: object, dst: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "replace", read_only_mount)
+    code, _, err = run("lint", *FAST, "--fix", str(article))
+    assert code == 2
+    assert f"checker: error: {article}: écriture impossible (correction) : système de fichiers en lecture seule" in err
+    assert article.read_text(encoding="utf-8") == FIXABLE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"], "no temporary file left"
+
+
+# ---------------------------------------------------------------- 12. no internal error
+
+
+def test_tool_that_is_not_a_table_and_symlink_loop(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, _, err = run("lint", *FAST, str(tmp_path / "a.md"))
+    assert code == 2
+    one_line_error(err, "pyproject.toml", "« tool »")
+    (tmp_path / "pyproject.toml").write_text('[tool]\nchecker = "x"\n', encoding="utf-8")
+    code, _, err = run("lint", *FAST, str(tmp_path / "a.md"))
+    assert code == 2
+    one_line_error(err, "pyproject.toml", "« tool.checker »")
+    (tmp_path / "pyproject.toml").unlink()
+    loop = tmp_path / "boucle.md"
+    loop.symlink_to(loop)
+    for extra in ([], ["--fix"]):
+        code, _, err = run("lint", *FAST, *extra, str(loop))
+        assert code == 2
+        one_line_error(err, "boucle.md", "liens symboliques")
+
+
+# ---------------------------------------------------------------- 13. cache and baseline nested deep
+
+
+def test_corrupt_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CHECKER_NO_CACHE")
+    cache = tmp_path / "cache"
+    article = tmp_path / "a.md"
+    article.write_text(CLICHE, encoding="utf-8")
+    args = ["lint", "--jobs", "1", "--fail-on", "info", "--cache-dir", str(cache), "--format", "json", str(article)]
+    code, first, _ = run(*args)
+    assert code == 1
+    entries = list(cache.rglob("*.json"))
+    assert entries
+    for corruption in ("[" * 200_000 + "]" * 200_000, "{not json", '{"format": 1}', "[]"):
+        for entry in entries:
+            entry.write_text(corruption, encoding="utf-8")
+        code, out, err = run(*args)
+        assert code == 1, err
+        assert json.loads(out)["findings"] == json.loads(first)["findings"]
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)  # a FIFO planted in the cache must not block the run (in a process: bounded)
+    proc = run_process(*args, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["findings"] == json.loads(first)["findings"]
+
+
+def test_deeply_nested_baseline_names_the_file(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, _, err = run("lint", *FAST, "--baseline", str(baseline), str(tmp_path / "a.md"))
+    assert code == 2
+    one_line_error(err, "baseline.json", "imbriqué trop profondément")
+
+
+# ---------------------------------------------------------------- 14. non-finite numbers
+
+
+@pytest.mark.parametrize(
+    ("toml", "where"),
+    [
+        ("[thresholds]\nregex-timeout-seconds = inf\n", "thresholds.regex-timeout-seconds"),
+        ("[thresholds]\nlix-max = nan\n", "thresholds.lix-max"),
+        ("[grammar]\ntimeout = inf\n", "grammar.timeout"),
+        ("[grammar]\ntimeout = 1e300\n", "grammar.timeout"),
+    ],
+)
+def test_non_finite_numbers_are_invalid_configuration(tmp_path: Path, toml: str, where: str) -> None:
+    (tmp_path / ".checker.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, _, err = run("lint", *FAST, str(tmp_path / "a.md"))
+    assert code == 2
+    one_line_error(err, ".checker.toml", "configuration invalide", f"« {where} »")
+
+
+def test_non_finite_number_in_a_pack_is_refused() -> None:
+    from checker.errors import CheckerError
+    from checker.rule_packs import parse_pack
+
+    with pytest.raises(CheckerError, match="nombre infini ou NaN") as err:
+        parse_pack("pack: p\nparams: {seuil: .inf}\nrules: []\n", "p.yaml")
+    assert "params/seuil" in str(err.value)
 
 
 # ---------------------------------------------------------------- 15. JSON-LD nested too deep

@@ -126,4 +126,4 @@ def test_installed_checker_lints_and_validates_config(installed: Path, tmp_path:
         timeout=300,
     )
     assert result.returncode == 2
-    assert result.stderr.startswith(f"checker: error: {tmp_path / '.checker.toml'}: invalid configuration")
+    assert result.stderr.startswith(f"checker: error: {tmp_path / '.checker.toml'}: configuration invalide")

@@ -199,5 +199,5 @@ def test_invalid_baseline_files(tmp_path: Path, content: str) -> None:
 
 
 def test_baseline_write_failure_is_a_checker_error(tmp_path: Path) -> None:
-    with pytest.raises(CheckerError, match="cannot write baseline"):
+    with pytest.raises(CheckerError, match=r"écriture impossible \(baseline\)"):
         write_baseline(tmp_path / "absent-folder" / "b.json", [])
