@@ -295,6 +295,40 @@ def test_a_large_faqpage_is_checked(tmp_path: Path) -> None:
     assert findings[0]["text"] == "Question numéro 0 ?"
 
 
+# ---------------------------------------------------------------- 7. the regex budget covers the whole file
+
+SLOW_PACK = """pack: lent
+rules:
+  - id: wording.motif-lent
+    family: wording
+    kind: existence
+    severity: warning
+    message: "Motif lent : « {match} »."
+    description: Un motif lent sur chaque paragraphe, rapide sur un seul.
+    patterns: ['(.*?,){14}X']
+    examples:
+      flagged: ["<marker>a,a,a,a,a,a,a,a,a,a,a,a,a,a,X</marker>"]
+      accepted: ["bbb"]
+"""
+
+
+def test_regex_time_limit_is_per_file_not_per_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "lent.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text(
+        'rule-packs = ["lent.yaml"]\nselect = ["wording.motif-lent"]\n[thresholds]\nregex-timeout-seconds = 0.5\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.md"
+    # Each paragraph alone stays far below the limit; all of them together go well beyond it.
+    article.write_text("# Titre\n\n" + "a," * 15 + "\n\n" + ("a," * 15 + "\n\n") * 300, encoding="utf-8")
+    started = time.monotonic()
+    proc = run_process("lint", *FAST, str(article), cwd=tmp_path, timeout=120)
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 2, (proc.stdout[-500:], proc.stderr)
+    one_line_error(proc.stderr, "lent.yaml", "wording.motif-lent", "whole file")
+    assert elapsed < 60
+
+
 # ---------------------------------------------------------------- 8, 9. size guard and non-regular files
 
 
