@@ -4,6 +4,7 @@ form (`Report.to_dict`) validates against `schemas/findings.schema.json`."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,6 +14,27 @@ from checker import __version__
 from checker.baseline import fingerprint
 from checker.findings import Finding
 from checker.rule_packs import RuleSet
+
+# Characters an article may contain that must not reach a terminal or an XML file as they are: C0 and C1
+# controls (ESC starts terminal escape sequences, CSI is their 8-bit form), DEL, the bidirectional
+# overrides and isolates (they reorder what the terminal shows), lone surrogates (a file name that is not
+# UTF-8) and the two non-characters XML forbids.
+# Tab stays (it keeps its width under the caret).
+_UNSAFE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as a visible escape (\\x1b, \\u202e)."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(_escape_one, text)
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
@@ -93,8 +115,8 @@ def caret_line(line: str, start: int, end: int) -> str:
 
 
 def _source_line(source: str, line: int) -> str:
-    lines = source.split("\n")
-    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    lines = _LINE_BREAK_RE.split(source)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 MAX_SHOWN_LINE = 200  # characters of a source line shown under a finding; longer lines are windowed
@@ -121,26 +143,29 @@ def to_text(report: Report, sources: dict[str, str], color: bool = False) -> str
     split: dict[str, list[str]] = {}  # each source split into lines once, not once per finding
     for f in report.findings:
         out.append(
-            f"{paint(f.path, '1')}:{f.line}:{f.column}: "
+            f"{paint(printable(f.path), '1')}:{f.line}:{f.column}: "
             f"{paint(SEVERITY_FR[f.severity], sev_color[f.severity])} "
-            f"[{f.rule_id}] {f.message}"
+            f"[{f.rule_id}] {printable(f.message)}"
         )
         if f.path not in split:
-            split[f.path] = sources.get(f.path, "").split("\n")
+            split[f.path] = _LINE_BREAK_RE.split(sources.get(f.path, ""))
         lines = split[f.path]
-        line = lines[f.line - 1].rstrip("\r") if 0 < f.line <= len(lines) else ""
+        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
         if line:
             stop = f.end_column - 1 if f.end_line == f.line else len(line)
             line, start, stop = _window(line, f.column - 1, stop)
+            # Control characters shown escaped, the span moved with them.
+            before, span, after = printable(line[:start]), printable(line[start:stop]), printable(line[stop:])
+            line, start, stop = before + span + after, len(before), len(before) + len(span)
             # Tabs keep their width and wide characters count double, so the caret stays under the span.
             carets = caret_line(line, start, stop)
             marks = carets.lstrip(" \t")
             out.append(f"    {line}")
             out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f.severity])}")
         if f.suggestions:
-            out.append(f"    suggestion : {' | '.join(f.suggestions[:5])}")
+            out.append(f"    suggestion : {printable(' | '.join(f.suggestions[:5]))}")
         for rel in f.related:
-            out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {rel['text']} »")
+            out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {printable(rel['text'])} »")
     s = report.summary()
     engines = ", ".join(report.engines()["ran"]) or "aucun"
     out.append(
@@ -151,7 +176,7 @@ def to_text(report: Report, sources: dict[str, str], color: bool = False) -> str
         + f". Moteurs de grammaire : {engines}."
     )
     for engine, why in report.engines()["unavailable"].items():
-        out.append(f"Moteur {engine} non utilisé : {why}")
+        out.append(f"Moteur {engine} non utilisé : {printable(why)}")
     return "\n".join(out) + "\n"
 
 
@@ -160,7 +185,7 @@ def to_github(report: Report) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}
 
     def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def prop(s: str) -> str:
         return esc(s).replace(":", "%3A").replace(",", "%2C")
@@ -187,11 +212,12 @@ def to_junit(report: Report) -> str:
         f'  <testsuite name="checker" tests="{len(by_file)}" failures="{total_failures}">',
     ]
     for path, items in by_file.items():
-        out.append(f'    <testcase classname="checker" name={quoteattr(path)}>')
+        # XML 1.0 cannot hold most control characters at all, even escaped: they are written as \\x1b.
+        out.append(f'    <testcase classname="checker" name={quoteattr(printable(path))}>')
         for f in items:
-            msg = f"{f.path}:{f.line}:{f.column} [{f.rule_id}] {f.message}"
+            msg = printable(f"{f.path}:{f.line}:{f.column} [{f.rule_id}] {f.message}")
             out.append(
-                f"      <failure type={quoteattr(f.severity)} message={quoteattr(f.message)}>"
+                f"      <failure type={quoteattr(f.severity)} message={quoteattr(printable(f.message))}>"
                 f"{escape(msg)}</failure>"
             )
         out.append("    </testcase>")

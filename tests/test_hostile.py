@@ -565,3 +565,52 @@ def test_deep_jsonld_is_reported_and_the_page_checked(tmp_path: Path) -> None:
     assert code == 1, err
     rules = {f["rule_id"] for f in json.loads(out)["findings"]}
     assert {"faq.jsonld-invalid", "wording.cliche"} <= rules
+
+
+# ---------------------------------------------------------------- 16. output whatever the article holds
+
+NASTY = (
+    "# Titre\x1b[2J\n\nForce est de constater\x07 que \x1b]0;pwned\x07les ventes\u202e baissent\x00.\n"
+).replace("\x00", "\x01")
+
+
+def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(NASTY + "\n« Force est de constater\x1b[31m »\n", encoding="utf-8")
+    code, out, err = run("lint", *FAST, str(article))
+    assert code == 1, err
+    assert not any(ch in out for ch in "\x1b\x07\x01\u202e"), repr(out)
+    assert "\\x1b[2J" in out or "\\x1b" in out
+    # The caret still stands under the span once the escapes are shown.
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "[wording.cliche]" in line)
+    shown, carets = lines[at + 1], lines[at + 2]
+    start = carets.index("^")
+    assert shown[start:].startswith("Force est de constater")
+
+
+@pytest.mark.parametrize("fmt", ["junit", "json", "sarif", "github"])
+def test_machine_formats_stay_valid(tmp_path: Path, fmt: str) -> None:
+    article = tmp_path / "a\x1b.md"
+    article.write_text(NASTY + "\ufffe\uffff Force est de constater.\n", encoding="utf-8")
+    code, out, err = run("lint", *FAST, "--format", fmt, str(article))
+    assert code == 1, err
+    if fmt == "junit":
+        ET.fromstring(out.encode("utf-8"))
+    elif fmt in ("json", "sarif"):
+        json.loads(out)
+    else:
+        assert not any(ch in out for ch in "\x1b\x07\x01")
+        assert all(line.startswith("::") for line in out.splitlines())
+
+
+def test_a_lone_cr_is_a_line_break(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"Ligne un.\rForce est de constater que tout va bien.\rTrois.\r")
+    code, out, err = run("lint", *FAST, "--format", "json", str(article))
+    assert code == 1, err
+    cliche = next(f for f in json.loads(out)["findings"] if f["rule_id"] == "wording.cliche")
+    assert (cliche["line"], cliche["column"]) == (2, 1)
+    code, out, _ = run("lint", *FAST, str(article))
+    assert f"{article}:2:1:" in out
+    assert "    Force est de constater que tout va bien." in out.splitlines()
