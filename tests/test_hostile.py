@@ -12,12 +12,15 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 
@@ -614,3 +617,107 @@ def test_a_lone_cr_is_a_line_break(tmp_path: Path) -> None:
     code, out, _ = run("lint", *FAST, str(article))
     assert f"{article}:2:1:" in out
     assert "    Force est de constater que tout va bien." in out.splitlines()
+
+
+# ---------------------------------------------------------------- property: generated hostile documents
+
+HOSTILE_PIECES = [
+    "---\n",
+    "a: &a [x, x, x, x, x, x, x, x, x]\n",
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n",
+    "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+    "d: &d [1, *d]\n",
+    "faq:\n  - question: Pourquoi ?\n    answer: Parce que.\n",
+    "<<: *a\n",
+    '<script type="application/ld+json">',
+    "</script>",
+    '{"@type": "FAQPage", "mainEntity": [{"name": "Q ?", "acceptedAnswer": {"text": "R."}}]}',
+    "[" * 3000,
+    "]" * 3000,
+    "{" * 500,
+    "<p>",
+    "</p>",
+    "## FAQ\n",
+    "### Pourquoi ?\n",
+    "Force est de constater que les ventes baissent.",
+    "\x1b[2J",
+    "\x1b]0;titre\x07",
+    "\x9b31m",
+    "\u202e",
+    "\u2066",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x7f",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\ufffe",
+    "\ufeff",
+    "\u2028",
+    "« ",
+    " »",
+    " ;",
+    "a," * 20,
+    "é" * 200,
+    "<!-- checker-disable -->",
+    "&amp;",
+    "&#0;",
+    "&#x1b;",
+]
+hostile_text = st.lists(st.sampled_from(HOSTILE_PIECES) | st.text(max_size=6), max_size=40).map("".join)
+hostile_bytes = hostile_text.map(lambda t: t.encode("utf-8")) | st.tuples(hostile_text, st.binary(max_size=8)).map(
+    lambda tb: tb[0].encode("utf-8") + tb[1]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=hostile_bytes,
+    suffix=st.sampled_from([".md", ".html", ".txt"]),
+    fmt=st.sampled_from(["text", "json", "junit", "sarif", "github"]),
+)
+def test_generated_hostile_documents_through_the_cli(data: bytes, suffix: str, fmt: str) -> None:
+    """Whatever the document: no internal error, no traceback, status 0, 1 or 2, a one-line error with
+    status 2, valid JSON/XML, no raw control character in text output, the file never modified."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"article{suffix}"
+        path.write_bytes(data)
+        result = CliRunner().invoke(main, ["lint", *FAST, "--format", fmt, str(path)])
+        assert path.read_bytes() == data
+    out, err = result.stdout, result.stderr
+    assert result.exit_code in (0, 1, 2), (result.exit_code, err, result.exception)
+    assert "Traceback" not in out + err and "internal error" not in err, err
+    if result.exit_code == 2:
+        one_line_error(err, "article")
+        return
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    elif fmt == "junit":
+        ET.fromstring(out.encode("utf-8"))
+    else:
+        assert not any(ch in out for ch in "\x1b\x07\x9b\x7f\u202e\u2066"), repr(out)
+
+
+CONFIG_PIECES = [
+    "[thresholds]\nregex-timeout-seconds = {n}\n",
+    "[grammar]\ntimeout = {n}\n",
+    "max-file-size = {n}\n",
+    "[thresholds]\nlix-max = {n}\n",
+]
+numbers = st.sampled_from(["inf", "-inf", "nan", "0", "-1", "1e308", "1e-300", "3", "0.5", '"x"', "[]", "{}"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(piece=st.sampled_from(CONFIG_PIECES), number=numbers)
+def test_generated_hostile_configurations(piece: str, number: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / ".checker.toml").write_text(piece.format(n=number), encoding="utf-8")
+        (Path(folder) / "a.md").write_text(CLICHE, encoding="utf-8")
+        code, _, err = run("lint", *FAST, str(Path(folder) / "a.md"))
+    assert code in (0, 1, 2), err
+    assert "Traceback" not in err and "internal error" not in err, err
+    if code == 2:
+        line = one_line_error(err)
+        assert ".checker.toml: configuration invalide" in line or "a.md: article trop gros" in line, line
