@@ -68,7 +68,15 @@ _APOS = "'’"
 
 
 CODED_RULES = frozenset(
-    ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial", "faq.jsonld-mismatch")
+    (
+        "faq.contradiction",
+        "faq.new-entity",
+        "faq.escalation",
+        "faq.unsupported",
+        "faq.partial",
+        "faq.jsonld-mismatch",
+        "faq.jsonld-invalid",
+    )
 )
 
 
