@@ -41,7 +41,6 @@ class Config:
     thresholds: tuple[tuple[str, float], ...] = ()  # former names of rule parameters (parameters.LEGACY_THRESHOLDS)
     rules: tuple[tuple[str, RuleSettings], ...] = ()
     regex_timeout_seconds: float = 1.0
-    thresholds: tuple[tuple[str, float], ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger article is refused (exit 2)
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -162,8 +161,8 @@ def _validate(data: Any, path: str) -> None:
         )
     err = first_schema_error(data, "config.schema.json")
     if err is not None:
-        where = schema_path(err.absolute_path) or "[tool.checker]"
-        raise CheckerError(f"{path}: configuration invalide à « {where} » : {describe(err)}")
+        key = schema_path(err.absolute_path) or "[tool.checker]"
+        raise CheckerError(f"{path}: configuration invalide à « {key} » : {describe(err)}")
 
 
 def project_root(folder: Path) -> Path | None:

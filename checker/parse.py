@@ -579,8 +579,11 @@ def _read_jsonld(doc: Document, data: str, start: int) -> None:
     questions costs time in proportion to its size."""
     try:
         payload = json.loads(data)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         doc.jsonld_errors.append((start, start + len(data), f"JSON invalide ({exc.msg})"))
+        return
+    except ValueError:  # e.g. an integer beyond Python's digit limit
+        doc.jsonld_errors.append((start, start + len(data), "JSON invalide (valeur illisible)"))
         return
     except RecursionError:
         doc.jsonld_errors.append((start, start + len(data), "JSON imbriqué trop profondément pour être lu"))

@@ -555,6 +555,17 @@ def test_non_finite_number_in_a_pack_is_refused() -> None:
 # ---------------------------------------------------------------- 15. JSON-LD nested too deep
 
 
+def test_jsonld_beyond_the_integer_digit_limit_is_reported() -> None:
+    from checker import lint_text
+    from checker.config import Config
+
+    page = (
+        '<html><head><script type="application/ld+json">{"n": ' + "9" * 5000 + "}</script></head>"
+        "<body><p>Oui.</p></body></html>"
+    )
+    assert [f.rule_id for f in lint_text(page, Config(select=("faq",)), "p.html").findings] == ["faq.jsonld-invalid"]
+
+
 def test_deep_jsonld_is_reported_and_the_page_checked(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
@@ -665,6 +676,7 @@ HOSTILE_PIECES = [
     "&amp;",
     "&#0;",
     "&#x1b;",
+    '<script type="application/ld+json">{"n": ' + "9" * 5000 + "}</script>",
 ]
 hostile_text = st.lists(st.sampled_from(HOSTILE_PIECES) | st.text(max_size=6), max_size=40).map("".join)
 hostile_bytes = hostile_text.map(lambda t: t.encode("utf-8")) | st.tuples(hostile_text, st.binary(max_size=8)).map(
