@@ -514,6 +514,26 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.M
     assert json.loads(proc.stdout)["findings"] == json.loads(first)["findings"]
 
 
+def test_odd_data_cache_files_are_ignored(tmp_path: Path) -> None:
+    """The decoded word lists (checker.datacache): a FIFO or garbage in their place is rebuilt, never a hang."""
+    script = (
+        "import os, sys\n"
+        "from checker import datacache\n"
+        "fifo = datacache.cache_path('essai', '1')\n"
+        "fifo.parent.mkdir(parents=True, exist_ok=True)\n"
+        "os.mkfifo(fifo)\n"
+        "assert datacache.load_or_build('essai', '1', lambda: {'a': 1}, lambda v: isinstance(v, dict)) == {'a': 1}\n"
+        "bad = datacache.cache_path('autre', '1')\n"
+        "bad.write_bytes(b'\\xff' * 100)\n"
+        "assert datacache.load_or_build('autre', '1', lambda: [2], lambda v: isinstance(v, list)) == [2]\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(tmp_path)}
+    env.pop("CHECKER_NO_CACHE", None)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.stdout.strip() == "ok", proc.stderr
+
+
 def test_deeply_nested_baseline_names_the_file(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
