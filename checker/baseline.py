@@ -29,7 +29,7 @@ def _path_key(path: str, root: Path | None) -> str:
     if root is not None:
         try:
             return Path(path).resolve().relative_to(root.resolve()).as_posix()
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
             pass
     return Path(os.path.normpath(path)).as_posix()
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from checker.errors import CheckerError
 from checker.parameters import LEGACY_THRESHOLDS, hashable
+from checker.paths import safe_resolve
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, is_inside, read_regular_file
 from checker.validation import describe, first_schema_error, non_finite_path, schema_path
 
@@ -180,7 +181,7 @@ def _inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path
     target = base / file
     if data.get("allow-outside-project") is True:
         return target
-    project = project_root(base.resolve()) or base.resolve()
+    project = project_root(safe_resolve(base)) or safe_resolve(base)
     if not is_inside(target, project):
         raise CheckerError(
             f"{path}: « {key} » désigne un fichier hors du projet ({project}) : refusé "
@@ -208,7 +209,8 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         fail_on=data.get("fail-on", "error"),
         locale=data.get("locale", "fr-FR"),
         rule_packs=tuple(
-            str(_inside_project(Path(p), base, data, "rule-packs", path).resolve()) for p in data.get("rule-packs", [])
+            str(safe_resolve(_inside_project(Path(p), base, data, "rule-packs", path)))
+            for p in data.get("rule-packs", [])
         ),
         words=frozenset(words),
         exclude=tuple(data.get("exclude", [])),

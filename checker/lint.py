@@ -17,6 +17,7 @@ from checker.errors import CheckerError
 from checker.families import family_names
 from checker.findings import Finding
 from checker.parse import parse_document
+from checker.paths import safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from checker.suppress import apply_suppressions
@@ -70,7 +71,7 @@ def decode_source(data: bytes, path: Path | str) -> str:
 
 
 def lint_file(path: Path, config: Config | None = None, display_path: str | None = None) -> LintResult:
-    config = config or find_config(path.resolve().parent)
+    config = config or find_config(safe_resolve(path).parent)
     text = read_source(path, config.max_file_size)
     return lint_text(text, config, display_path or str(path))
 

@@ -92,6 +92,17 @@ def test_a_pack_that_is_not_a_pack_is_named_without_its_contents(tmp_path: Path)
         assert SECRET not in out + err, line
 
 
+def test_a_pack_that_is_a_link_loop_is_one_line(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    (project / "boucle.yaml").symlink_to(project / "boucle.yaml")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    for allow in ("", "allow-outside-project = true\n"):
+        (project / ".checker.toml").write_text(allow + 'rule-packs = ["boucle.yaml"]\n', encoding="utf-8")
+        code, _, err = run("lint", *FAST, str(project / "a.md"))
+        assert code == 2
+        one_line_error(err, "boucle.yaml")
+
+
 def test_pack_paths_stay_inside_the_project_unless_allowed(tmp_path: Path) -> None:
     project = repo(tmp_path)
     outside = tmp_path / "ailleurs"
@@ -423,7 +434,7 @@ def test_ctrl_c_stops_a_parallel_run_at_once(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
     assert proc.returncode == 130, err
     assert "Traceback" not in err
-    assert elapsed < 1.5, elapsed  # within about a second (slack for a loaded machine)
+    assert elapsed < 3, elapsed  # measured 0.15 s; the bound leaves room for a loaded machine
     assert _wait_gone(workers, 5) == []
 
 
