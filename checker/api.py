@@ -14,7 +14,7 @@ for f in outcome.findings:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 from checker.config import Config, find_config, read_config_file, unknown_selector
 from checker.errors import CheckerError
 from checker.findings import SEVERITY_RANK, Finding
-from checker.paths import collect_files, safe_resolve
+from checker.paths import ARTICLE_SUFFIXES, collect_files, safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 
 if TYPE_CHECKING:
+    from checker.changed import ChangedLines
     from checker.fix import FixRun
 
 
@@ -43,6 +44,10 @@ class Options:
     diff: bool = False  # compute the safe fixes without writing them (outcome.fixes.diff)
     baseline: str | None = None  # report only findings not in this baseline
     write_baseline: str | None = None  # record the findings in this baseline
+    min_severity: str | None = None  # leave out findings below this severity
+    changed_since: str | None = None  # only findings on lines added or modified since this git revision
+    stdin_text: str | None = None  # lint this text (read from standard input) instead of paths
+    stdin_filename: str | None = None  # its name: format, configuration and the path in findings
 
 
 @dataclass
@@ -59,6 +64,7 @@ class Outcome:
     fixes: FixRun | None = None  # with Options.fix or Options.diff
     diff_only: bool = False  # Options.diff: the fixes were computed, not written, and nothing was linted
     baseline_written: int | None = None  # findings recorded, with Options.write_baseline
+    sources: dict[str, str] = field(default_factory=dict)  # texts not read from a file (standard input)
 
     @property
     def exit_code(self) -> int:
@@ -73,10 +79,13 @@ class Outcome:
         return 1 if any(SEVERITY_RANK[f.severity] >= limit for f in self.findings) else 0
 
 
-def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
+def run(
+    paths: Sequence[str], options: Options | None = None, on_file: Callable[[int, int], None] | None = None
+) -> Outcome:
     """Lint `paths` (files, folders, globs) as `checker lint` does. Raises CheckerError for what stops the
     whole run (bad configuration, no such file, an unreadable baseline); a file that cannot be read is an
-    error of the outcome and does not stop the others."""
+    error of the outcome and does not stop the others. `on_file(done, total)` is called after each file
+    (a progress bar)."""
     from checker.baseline import filter_new, read_baseline, write_baseline
     from checker.parallel import FileJob, lint_files
 
@@ -99,9 +108,19 @@ def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
         select = options.select if options.select is not None else config.select
         return config.with_overrides(select=select, ignore=config.ignore + options.ignore)
 
+    if options.stdin_text is not None:
+        return _run_text(options.stdin_text, options, config_for)
     targets = collect_files(tuple(paths), base_config.exclude)
     files = [t.path for t in targets]
+    if not files:
+        suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+        raise CheckerError(f"{' '.join(paths) or '.'}: aucun article à analyser ({suffixes})")
     baseline = read_baseline(Path(options.baseline)) if options.baseline else None
+    changed = None
+    if options.changed_since:
+        from checker.changed import ChangedLines
+
+        changed = ChangedLines(options.changed_since, files)
 
     fixes = None
     if options.fix or options.diff:
@@ -117,9 +136,11 @@ def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
     jobs = [FileJob(str(path), str(path), config_for(path)) for path in files]
     fail_on = options.fail_on or (jobs[0].config.fail_on if jobs else base_config.fail_on)
     outcome = Outcome([], [], rules, fail_on, fixes=fixes, errors=list(fixes.errors) if fixes else [])
-    for file in lint_files(jobs, options.jobs, options.cache_dir):
+    for done, file in enumerate(lint_files(jobs, options.jobs, options.cache_dir), 1):
+        if on_file is not None:
+            on_file(done, len(jobs))
         if file.result is None:
-            message = file.error or f"{file.display_path}: not checked"
+            message = file.error or f"{file.display_path}: non vérifié"
             if message not in outcome.errors:
                 outcome.errors.append(message)
             continue
@@ -130,13 +151,50 @@ def run(paths: Sequence[str], options: Options | None = None) -> Outcome:
         outcome.engines_unavailable.update(result.engines_unavailable)
         outcome.suppressed += result.suppressed
 
+    _filter(outcome, options, changed)
     if options.write_baseline:
         if outcome.errors:
             first, more = outcome.errors[0], len(outcome.errors) - 1
-            raise CheckerError(first if not more else f"{first} (and {more} more file(s) in error)")
+            raise CheckerError(first if not more else f"{first} (et {more} autre(s) fichier(s) en erreur)")
         write_baseline(Path(options.write_baseline), outcome.findings)
         outcome.baseline_written = len(outcome.findings)
     elif baseline is not None:
         root = Path(options.baseline).parent if options.baseline else None
         outcome.findings, outcome.baselined = filter_new(outcome.findings, baseline, root)
+    return outcome
+
+
+def _filter(outcome: Outcome, options: Options, changed: ChangedLines | None) -> None:
+    """--min-severity and --changed-since."""
+    if options.min_severity:
+        limit = SEVERITY_RANK[options.min_severity]
+        outcome.findings = [f for f in outcome.findings if SEVERITY_RANK[f.severity] >= limit]
+    if changed is not None:
+        outcome.findings = [f for f in outcome.findings if changed.keeps(f.path, f.line, f.end_line)]
+
+
+def _run_text(text: str, options: Options, config_for: Callable[[Path], Config]) -> Outcome:
+    """A text read from standard input, named by --stdin-filename (its format, its configuration)."""
+    from checker.lint import lint_text
+
+    display = options.stdin_filename or "<stdin>"
+    config = config_for(Path(display))
+    result = lint_text(text, config, display)
+    fail_on = options.fail_on or config.fail_on
+    outcome = Outcome(
+        [display],
+        list(result.findings),
+        load_rules(config.rule_packs),
+        fail_on,
+        engines_ran=list(result.engines_ran),
+        engines_unavailable=dict(result.engines_unavailable),
+        suppressed=result.suppressed,
+        sources={display: text},
+    )
+    _filter(outcome, options, None)
+    if options.baseline:
+        from checker.baseline import filter_new, read_baseline
+
+        root = Path(options.baseline).parent
+        outcome.findings, outcome.baselined = filter_new(outcome.findings, read_baseline(Path(options.baseline)), root)
     return outcome

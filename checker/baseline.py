@@ -40,24 +40,24 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     counts = Counter(fingerprint(f, root) for f in findings)
     data = {"version": 1, "tool": "checker", "findings": dict(sorted(counts.items()))}
     # An unpredictable temporary name (mkstemp): a link planted at a guessable name cannot redirect the write.
-    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), "baseline")
+    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), "référence")
 
 
 def read_baseline(path: Path) -> Counter[str]:
-    raw = read_regular_file(path, what="baseline")
+    raw = read_regular_file(path, what="référence")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise CheckerError(f"{path}: baseline illisible : pas en UTF-8") from None
+        raise CheckerError(f"{path}: référence illisible : pas en UTF-8") from None
     except ValueError as exc:
-        raise CheckerError(f"{path}: invalid baseline (not JSON): {exc}") from None
+        raise CheckerError(f"{path}: référence invalide (pas du JSON) : {exc}") from None
     except RecursionError:
-        raise CheckerError(f"{path}: baseline invalide : JSON imbriqué trop profondément") from None
+        raise CheckerError(f"{path}: référence invalide : JSON imbriqué trop profondément") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):
-        raise CheckerError(f"{path}: invalid baseline: expected {{'version': 1, 'findings': {{…}}}}")
+        raise CheckerError(f"{path}: référence invalide : attendu {{'version': 1, 'findings': {{…}}}}")
     counts = data["findings"]
     if not all(isinstance(v, int) and v > 0 for v in counts.values()):
-        raise CheckerError(f"{path}: invalid baseline: each fingerprint needs a positive count")
+        raise CheckerError(f"{path}: référence invalide : chaque empreinte demande un compte positif")
     return Counter({str(k): v for k, v in counts.items()})
 
 

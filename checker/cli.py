@@ -9,21 +9,28 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from checker import __version__
-from checker.errors import CheckerError
+from checker import __version__, click_fr
+from checker.errors import CheckerError, utf8_reason
 from checker.paths import ARTICLE_SUFFIXES, expand_paths, safe_resolve
+
+click_fr.install()
+
+if TYPE_CHECKING:
+    from checker.api import Outcome
+    from checker.config import Config
 
 __all__ = ["ARTICLE_SUFFIXES", "expand_paths", "fail", "main"]  # the first two: their former home
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ["text", "json", "sarif", "github", "junit"]
+FORMATS = ["text", "json", "sarif", "github", "junit", "html"]
 
 
 def fail(message: str) -> NoReturn:
@@ -53,9 +60,9 @@ def _guard(fn: F) -> F:
         except BrokenPipeError:
             sys.exit(2)
         except RecursionError:
-            fail("input nested too deeply to analyse")
+            fail("texte trop profondément imbriqué pour être analysé")
         except Exception as exc:  # never a traceback for the user
-            fail(f"internal error: {type(exc).__name__}: {exc}")
+            fail(f"erreur interne : {type(exc).__name__}: {exc}")
 
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__
@@ -74,7 +81,7 @@ class _OneLineErrors(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
             sys.exit(2)
         except click.UsageError as exc:
-            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            where = f" (voir « {exc.ctx.command_path} --help »)" if exc.ctx else ""
             fail(" ".join(exc.format_message().split()) + where)
         except click.ClickException as exc:
             click.echo(f"checker: error: {' '.join(exc.format_message().split())}", err=True)
@@ -87,73 +94,111 @@ class _OneLineErrors(click.Group):
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="checker")
+@click.version_option(__version__, prog_name="checker", help="Afficher la version et sortir.")
 def main() -> None:
     """Relecture éditoriale d’articles en français."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Format de sortie."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     default=None,
-    help="Lowest severity that makes the exit status 1 (default: config, else error).",
+    help="Gravité la plus basse qui donne le code de sortie 1 (défaut : configuration, sinon error).",
 )
 @click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Use this .checker.toml or pyproject.toml instead of searching upwards.",
+    help="Utiliser ce .checker.toml ou pyproject.toml au lieu de chercher en remontant les dossiers.",
 )
-@click.option("--select", default=None, help="Comma-separated families or rule ids to run.")
-@click.option("--ignore", default=None, help="Comma-separated families or rule ids to skip.")
+@click.option("--select", default=None, help="Familles ou règles à appliquer, séparées par des virgules.")
+@click.option("--ignore", default=None, help="Familles ou règles à ne pas appliquer, séparées par des virgules.")
 @click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Report only findings not in this baseline file.",
+    help="Ne signaler que les constats absents de ce fichier de référence.",
 )
 @click.option(
     "--write-baseline",
     "write_baseline_path",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write all current findings to this baseline file and exit 0.",
+    help="Écrire tous les constats actuels dans ce fichier de référence et sortir avec 0.",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Couleurs dans la sortie texte (auto : sur un terminal, sauf si NO_COLOR est défini).",
+)
+@click.option("--no-color", is_flag=True, help="Comme --color never.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="Avec « - » : le nom du texte lu sur l’entrée standard (format, configuration, chemin affiché).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Seulement les constats : ni résumé ni message d’état.")
+@click.option("--exit-zero", is_flag=True, help="Code de sortie 0 même avec des constats (2 reste pour les erreurs).")
+@click.option("--statistics", is_flag=True, help="Le nombre de constats par règle au lieu de chaque constat.")
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Écrire le rapport dans ce fichier au lieu de la sortie standard.",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Ne signaler que les constats de cette gravité ou plus.",
+)
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REV",
+    default=None,
+    help="Ne signaler que les constats sur des lignes ajoutées ou modifiées depuis cette révision git.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="Dire sur la sortie d’erreur pourquoi un moteur n’a pas servi.")
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Files checked in parallel (default: all cores; 1: in this process).",
+    help="Fichiers vérifiés en parallèle (défaut : tous les cœurs ; 1 : dans ce processus).",
 )
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
     envvar="CHECKER_CACHE_DIR",
     default=None,
-    help="Folder of the result cache (default: the user cache folder, e.g. ~/.cache/checker).",
+    help="Dossier du cache des résultats (défaut : le cache de l’utilisateur, par exemple ~/.cache/checker).",
 )
 @click.option(
     "--no-cache",
     is_flag=True,
     envvar="CHECKER_NO_CACHE",
-    help="Check every file again, ignoring and not filling the cache (also CHECKER_NO_CACHE=1).",
+    help="Tout revérifier, sans lire ni remplir le cache (aussi CHECKER_NO_CACHE=1).",
 )
 @click.option(
     "--fix",
     is_flag=True,
-    help="Apply the safe fixes (typography, pleonasms) to the files (atomically), then report the remaining findings.",
+    help="Appliquer les corrections typographiques sûres (écriture atomique), puis signaler ce qui reste.",
 )
 @click.option(
     "--diff",
     is_flag=True,
-    help="Print the safe fixes as a unified diff without writing anything (exit 1 when there is something to fix).",
+    help="Afficher les corrections sûres en diff unifié sans rien écrire (code 1 s’il y a à corriger).",
 )
 @_guard
 def lint(
@@ -165,7 +210,16 @@ def lint(
     ignore: str | None,
     baseline_path: str | None,
     write_baseline_path: str | None,
-    color: bool | None,
+    color: str,
+    no_color: bool,
+    stdin_filename: str | None,
+    quiet: bool,
+    exit_zero: bool,
+    statistics: bool,
+    output_file: str | None,
+    min_severity: str | None,
+    changed_since: str | None,
+    verbose: bool,
     jobs: int | None,
     cache_dir: str | None,
     no_cache: bool,
@@ -179,11 +233,11 @@ def lint(
     """
     from checker.api import Options, run
     from checker.cache import default_cache_dir
-    from checker.report import build_report, render
 
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
+    stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since), config_path)
     options = Options(
         config_path=config_path,
         select=split(select),
@@ -195,38 +249,181 @@ def lint(
         diff=diff,
         baseline=baseline_path,
         write_baseline=write_baseline_path,
+        min_severity=min_severity,
+        changed_since=changed_since,
+        stdin_text=stdin_text,
+        stdin_filename=stdin_filename,
     )
-    outcome = run(paths, options)
-    if outcome.fixes is not None:
-        if outcome.diff_only:
-            click.echo(outcome.fixes.diff, nl=False)
-        else:
-            changed = len(outcome.fixes.changed)
-            click.echo(
-                f"checker: {outcome.fixes.applied} correction(s) appliquée(s) dans {changed} fichier(s)", err=True
-            )
-    if outcome.baseline_written is not None:
-        click.echo(
-            f"checker: baseline written to {write_baseline_path} ({outcome.baseline_written} finding(s))", err=True
-        )
-    elif not outcome.diff_only and (outcome.files or not outcome.errors):
+    with _progress(quiet) as on_file:
+        outcome = run([] if stdin_text is not None else paths, options, on_file=on_file)
+    _print_fixes_and_baseline(outcome, quiet, write_baseline_path)
+    if outcome.baseline_written is None and not outcome.diff_only and (outcome.files or not outcome.errors):
         # When every file failed, the one-line errors are the whole answer.
-        report = build_report(
-            outcome.files,
-            outcome.findings,
-            outcome.engines_ran,
-            outcome.engines_unavailable,
-            outcome.suppressed,
-            outcome.baselined,
-        )
-        sources = {}
-        if fmt == "text":
-            sources = {path: _read_for_display(Path(path)) for path in dict.fromkeys(f.path for f in outcome.findings)}
-        use_color = color if color is not None else (fmt == "text" and sys.stdout.isatty())
-        click.echo(render(fmt, report, sources, outcome.rules, use_color), nl=False)
+        color_on = _use_color("never" if no_color else color, fmt, output_file)
+        view = _View(fmt, quiet, statistics, output_file, color_on, config_path)
+        _print_report(outcome, view, verbose)
     for message in outcome.errors:
         click.echo(f"checker: error: {message}", err=True)
-    sys.exit(outcome.exit_code)
+    code = outcome.exit_code
+    sys.exit(0 if exit_zero and code == 1 and not outcome.diff_only else code)
+
+
+def _print_fixes_and_baseline(outcome: Outcome, quiet: bool, write_baseline_path: str | None) -> None:
+    """The diff of --diff on standard output; what --fix and --write-baseline did, on standard error."""
+    if outcome.fixes is not None and outcome.diff_only:
+        click.echo(outcome.fixes.diff, nl=False)
+    if quiet:
+        return
+    if outcome.fixes is not None and not outcome.diff_only:
+        changed = len(outcome.fixes.changed)
+        click.echo(f"checker : {outcome.fixes.applied} correction(s) appliquée(s) dans {changed} fichier(s)", err=True)
+    if outcome.baseline_written is not None:
+        written = outcome.baseline_written
+        click.echo(f"checker : référence écrite dans {write_baseline_path} ({written} constat(s))", err=True)
+
+
+def _stdin_text(
+    paths: tuple[str, ...], stdin_filename: str | None, writes_or_diffs: bool, config_path: str | None = None
+) -> str | None:
+    """The article read from standard input with `checker lint -`, else None."""
+    from_stdin = paths == ("-",)
+    if "-" in paths and not from_stdin:
+        fail("« - » (entrée standard) ne se combine pas avec d’autres fichiers")
+    if stdin_filename and not from_stdin:
+        fail("--stdin-filename ne sert qu’avec « - » (entrée standard)")
+    if not from_stdin:
+        return None
+    if writes_or_diffs:
+        fail("--fix, --diff et --changed-since ne s’appliquent pas à l’entrée standard")
+    display = stdin_filename or "<stdin>"
+    limit = _stdin_max_size(config_path, stdin_filename)
+    if not hasattr(sys.stdin, "buffer"):
+        return _decode_stdin(sys.stdin.read(limit + 1), display)
+    from checker.safe_io import read_at_most, require_size
+
+    raw = read_at_most(sys.stdin.buffer, limit + 1)  # an endless input stops at the limit
+    require_size(display, len(raw), limit, "article")
+    return _decode_stdin(raw, display)
+
+
+def _stdin_max_size(config_path: str | None, stdin_filename: str | None) -> int:
+    """max-file-size of the configuration that `run` will use for standard input."""
+    from checker.config import find_config, read_config_file
+
+    explicit = read_config_file(Path(config_path)) if config_path else None
+    return (explicit or find_config(safe_resolve(Path(stdin_filename or "-")).parent)).max_file_size
+
+
+@dataclass(frozen=True)
+class _View:
+    """How the report is shown: format, --quiet, --statistics, --output-file, colours."""
+
+    fmt: str
+    quiet: bool
+    statistics: bool
+    output_file: str | None
+    color: bool
+    config_path: str | None = None  # the HTML report reads each file's configuration as `run` finds it
+
+
+def _print_report(outcome: Outcome, view: _View, verbose: bool) -> None:
+    from checker.report import build_report, engine_status_lines, render, to_statistics
+
+    report = build_report(
+        outcome.files,
+        outcome.findings,
+        outcome.engines_ran,
+        outcome.engines_unavailable,
+        outcome.suppressed,
+        outcome.baselined,
+    )
+    if view.statistics:
+        output = to_statistics(report, outcome.rules, summary=not view.quiet)
+    elif view.fmt == "html":
+        from checker.html_report import build_articles, render_html
+
+        articles = build_articles(report, _config_finder(view.config_path), outcome.rules)
+        output = render_html(report, articles, outcome.rules)
+    else:
+        sources = {}
+        if view.fmt == "text":
+            shown = dict.fromkeys(f.path for f in outcome.findings)
+            sources = {path: outcome.sources.get(path) or _read_for_display(Path(path)) for path in shown}
+        output = render(
+            view.fmt, report, sources, outcome.rules, view.color, outcome.fail_on, outcome.errors, not view.quiet
+        )
+    if view.output_file:
+        from checker.safe_io import write_atomically
+
+        write_atomically(Path(view.output_file), output.encode("utf-8"), "rapport")
+    else:
+        click.echo(output, nl=False, color=view.color)
+    if verbose:
+        for line in engine_status_lines(report):
+            click.echo(line, err=True)
+
+
+def _decode_stdin(data: bytes | str, display: str) -> str:
+    """Standard input with the same checks as a file (UTF-8, no NUL byte)."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    if b"\x00" in data[:8192]:
+        raise CheckerError(f"{display}: fichier binaire (octets NUL), pas un article en texte")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        reason = utf8_reason(exc.reason)
+        raise CheckerError(f"{display}: UTF-8 invalide à l’octet {exc.start} (ligne {line}) : {reason}") from None
+
+
+def _use_color(mode: str, fmt: str, output_file: str | None) -> bool:
+    """--color always|never, or auto: the text format on a terminal, unless NO_COLOR is set (no-color.org)."""
+    if mode == "always":
+        return True
+    if mode == "never" or fmt != "text" or output_file:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error, when it is a terminal and there are several files (`run` calls
+    back with the files done and the total after each file)."""
+    if quiet or not _stderr_is_terminal():
+        yield None
+        return
+    bars: list[Any] = []
+
+    def on_file(done: int, total: int) -> None:
+        if total < 2:
+            return
+        if not bars:
+            bars.append(click.progressbar(length=total, label="Analyse", file=sys.stderr, show_pos=True))
+            bars[0].__enter__()
+        bars[0].update(1)
+
+    try:
+        yield on_file
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)
+
+
+
+
+def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
+    """The configuration of each file as `run` finds it (the HTML report reads its thresholds)."""
+    from checker.config import Config, find_config, read_config_file
+
+    explicit = (read_config_file(Path(config_path)) or Config(source=config_path)) if config_path else None
+    return lambda path: explicit or find_config(safe_resolve(path).parent)
 
 
 def _read_for_display(path: Path) -> str:
@@ -239,29 +436,56 @@ def _read_for_display(path: Path) -> str:
 
 
 @main.command("rules")
-@click.option("--family", default=None, help="Only this family.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--family", default=None, help="Seulement cette famille.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format de sortie."
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Fichier de configuration."
+)
 @_guard
-def rules_cmd(family: str | None, config_path: str | None) -> None:
+def rules_cmd(family: str | None, fmt: str, config_path: str | None) -> None:
     """Liste les règles (id, famille, gravité, description)."""
+    import json
+
     from checker.config import Config, find_config, read_config_file
-    from checker.families import family_names, unknown_family_error
+    from checker.families import family_names
     from checker.rule_packs import load_rules
+    from checker.selectors import did_you_mean
 
     if family and family not in family_names():
-        raise CheckerError(unknown_family_error(family))
+        hint = did_you_mean(family, family_names())
+        raise CheckerError(f"famille inconnue « {family} »{hint} ; familles : {', '.join(family_names())}")
     config = (read_config_file(Path(config_path)) if config_path else None) or find_config(Path.cwd()) or Config()
-    for rule in sorted(load_rules(config.rule_packs), key=lambda r: r.id):
-        if family and rule.family != family:
-            continue
+    rules = sorted(load_rules(config.rule_packs), key=lambda r: r.id)
+    chosen = [r for r in rules if not family or r.family == family]
+    if fmt == "json":
+        data = [
+            {
+                "id": r.id,
+                "family": r.family,
+                "kind": r.kind,
+                "severity": r.severity,
+                "default": "on" if r.default_on else "off",
+                "message": r.message,
+                "description": " ".join(r.description.split()),
+                "pack": r.source,
+            }
+            for r in chosen
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for rule in chosen:
         first = rule.description.split(". ")[0].rstrip(".")
         off = "" if rule.default_on else " (désactivée par défaut)"
-        click.echo(f"{rule.id:<40} {rule.severity:<8} {first}{off}")
+        click.echo(f"{rule.id:<40} {rule.severity:<8} {' '.join(first.split())}{off}")
 
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Fichier de configuration."
+)
 @_guard
 def explain(rule_id: str, config_path: str | None) -> None:
     """Explique une règle : description, message et exemples."""
@@ -272,9 +496,10 @@ def explain(rule_id: str, config_path: str | None) -> None:
     rules = load_rules(config.rule_packs)
     rule = rules.get(rule_id)
     if rule is None:
-        close = [r.id for r in rules if rule_id.split(".")[-1] in r.id][:5]
-        hint = f" (did you mean: {', '.join(close)})" if close else ""
-        raise CheckerError(f"unknown rule id '{rule_id}'{hint}; see 'checker rules'")
+        from checker.selectors import did_you_mean
+
+        hint = did_you_mean(rule_id, [r.id for r in rules])
+        raise CheckerError(f"règle inconnue « {rule_id} »{hint} ; voir « checker rules »")
     click.echo(f"{rule.id}  [{rule.family}, {rule.severity}]  (pack {rule.source})")
     click.echo("")
     click.echo(rule.description)
@@ -326,23 +551,51 @@ def _example_lines(example: str | dict[str, Any]) -> tuple[str, str]:
 
 
 @main.command("claims")
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format de sortie."
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Fichier de configuration."
+)
 @_guard
-def claims_cmd(path: str, fmt: str, config_path: str | None) -> None:
-    """Inventaire des affirmations à vérifier (prospectives, rapportées, chiffrées, évaluatives)."""
+def claims_cmd(paths: tuple[str, ...], fmt: str, config_path: str | None) -> None:
+    """Inventaire des affirmations à vérifier (prospectives, rapportées, chiffrées, évaluatives), pour des
+    fichiers, des dossiers ou des motifs glob. En JSON : un objet pour un seul fichier, une liste sinon."""
+    import json
+
     from checker.claims_inventory import build_inventory, render_json, render_text
     from checker.config import find_config, read_config_file
     from checker.lint import read_source
     from checker.parse import parse_document
     from checker.rule_packs import load_rules
 
-    file = Path(path)
-    config = (read_config_file(Path(config_path)) if config_path else None) or find_config(safe_resolve(file).parent)
-    doc = parse_document(read_source(file, config.max_file_size), path)
-    statements = build_inventory(doc, load_rules(config.rule_packs))
-    click.echo((render_json if fmt == "json" else render_text)(path, statements), nl=False)
+    explicit = read_config_file(Path(config_path)) if config_path else None
+    files = expand_paths(paths, (explicit or find_config(Path.cwd())).exclude)
+    if not files:
+        fail(f"{' '.join(paths)}: aucun article à analyser (.md, .markdown, .mdx, .html, .htm, .txt)")
+    single = len(paths) == 1 and len(files) == 1 and not Path(paths[0]).is_dir()
+    outputs: list[str] = []
+    for file in files:
+        config = explicit or find_config(safe_resolve(file).parent)
+        doc = parse_document(read_source(file, config.max_file_size), str(file), options=config.parse_options())
+        statements = build_inventory(doc, load_rules(config.rule_packs))
+        outputs.append((render_json if fmt == "json" else render_text)(str(file), statements))
+    if fmt == "json" and not single:
+        click.echo(json.dumps([json.loads(o) for o in outputs], ensure_ascii=False, indent=2))
+    else:
+        click.echo("".join(outputs), nl=False)
+
+
+@main.command("lsp")
+@_guard
+def lsp_cmd() -> None:
+    """Serveur de langage (LSP) sur l’entrée et la sortie standard, pour les éditeurs."""
+    try:
+        from checker.lsp import serve
+    except ImportError as exc:
+        raise CheckerError(f"le serveur de langage a besoin de pygls ({exc}) : pip install 'checker[lsp]'") from None
+    serve()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
+from checker.ignore import ParseOptions, compile_user_pattern
 from checker.parameters import LEGACY_THRESHOLDS, hashable
 from checker.paths import safe_resolve
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, is_inside, read_regular_file
@@ -43,6 +44,12 @@ class Config:
     rules: tuple[tuple[str, RuleSettings], ...] = ()
     regex_timeout_seconds: float = 1.0
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger article is refused (exit 2)
+    # Vocabulary: words the house style forbids, each with its preferred term ("" when there is none).
+    reject: tuple[tuple[str, str], ...] = ()
+    template_markup: bool = True
+    ignore_tokens: tuple[str, ...] = ()
+    ignore_blocks: tuple[str, ...] = ()
+    front_matter_fields: tuple[str, ...] = ("title", "description")
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -96,6 +103,15 @@ class Config:
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
+    def parse_options(self) -> ParseOptions:
+        return ParseOptions(
+            template_markup=self.template_markup,
+            ignore_tokens=self.ignore_tokens,
+            ignore_blocks=self.ignore_blocks,
+            front_matter_fields=self.front_matter_fields,
+            regex_timeout=self.regex_timeout(),
+        )
+
 
 def _matches(rule_id: str, family: str, selector: str) -> bool:
     return selector in (family, rule_id) or rule_id.startswith(selector + ".")
@@ -108,7 +124,7 @@ def unknown_selector(selector: str, rule_ids: Iterable[str]) -> str | None:
     ids = list(rule_ids)
     if selector in family_names() or any(rid == selector or rid.startswith(selector + ".") for rid in ids):
         return None
-    return f"'{selector}' is neither a family nor a rule id{suggest(selector, [*family_names(), *ids])}"
+    return f"« {selector} » n’est ni une famille ni une règle{suggest(selector, [*family_names(), *ids])}"
 
 
 def check_selectors(config: Config, where: str) -> None:
@@ -123,7 +139,7 @@ def check_selectors(config: Config, where: str) -> None:
     ):
         for selector in selectors:
             if (problem := unknown_selector(selector, rule_ids)) is not None:
-                raise CheckerError(f"{where}: invalid configuration at '{key}': {problem}")
+                raise CheckerError(f"{where}: configuration invalide à « {key} » : {problem}")
 
 
 def _rule_settings(table: dict[str, Any]) -> RuleSettings:
@@ -139,19 +155,19 @@ def check_rule_settings(config: Config, where: str) -> None:
     rules = load_rules(config.rule_packs)
     for rule_id, settings in config.rules:
         rule = rules.get(rule_id)
-        at = f"{where}: invalid configuration at 'rules.{rule_id}'"
+        at = f"{where}: configuration invalide à « rules.{rule_id} »"
         if rule is None:
-            raise CheckerError(f"{at}: unknown rule{suggest(rule_id, [r.id for r in rules])}")
+            raise CheckerError(f"{at} : règle inconnue{suggest(rule_id, [r.id for r in rules])}")
         declared = [p.name for p in rule.parameters]
         for name, value in settings.parameters:
             parameter = rule.parameter(name)
             if parameter is None:
-                known = f"; its parameters: {', '.join(declared)}" if declared else "; it has no parameter"
+                known = f" ; ses paramètres : {', '.join(declared)}" if declared else " ; elle n’a pas de paramètre"
                 raise CheckerError(
-                    f"{at}: unknown parameter '{name}'{suggest(name, [*declared, 'severity', 'enabled'])}{known}"
+                    f"{at} : paramètre inconnu « {name} »{suggest(name, [*declared, 'severity', 'enabled'])}{known}"
                 )
             if (problem := parameter.problem(value)) is not None:
-                raise CheckerError(f"{at}: {problem}")
+                raise CheckerError(f"{at} : {problem}")
 
 
 def _validate(data: Any, path: str) -> None:
@@ -190,17 +206,50 @@ def _inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path
     return target
 
 
+def _read_lines(path: Path, what: str) -> list[str]:
+    """Non-empty lines of a word file, without # comments (a regular file of bounded size only)."""
+    try:
+        text = read_regular_file(path, what=what).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: {what} illisible : pas en UTF-8") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _rejected_entries(lines: list[str]) -> list[tuple[str, str]]:
+    """`mot` or `mot = terme préféré` (also `mot -> terme préféré`)."""
+    out = []
+    for line in lines:
+        word, _, preferred = line.replace("->", "=").partition("=")
+        if word.strip():
+            out.append((word.strip(), preferred.strip()))
+    return out
+
+
 def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path | None = None) -> Config:
     _validate(data, path)
     base = base or Path(".")
     words = set(data.get("words", []))
-    if "wordlist" in data:
-        wl = _inside_project(Path(data["wordlist"]), base, data, "wordlist", path)
-        try:
-            content = read_regular_file(wl, what="liste de mots").decode("utf-8")
-        except UnicodeDecodeError:
-            raise CheckerError(f"{wl}: liste de mots illisible : pas en UTF-8") from None
-        words.update(w.strip() for w in content.splitlines() if w.strip() and not w.startswith("#"))
+    vocabulary = data.get("vocabulary", {})
+    words.update(vocabulary.get("accept", []))
+
+    def word_file(key: str, value: str) -> Path:
+        return _inside_project(Path(value), base, data, key, path)
+
+    for key, what in (("wordlist", "liste de mots"), ("accept-file", "liste de mots acceptés")):
+        file = data.get(key) if key == "wordlist" else vocabulary.get(key)
+        if file:
+            words.update(_read_lines(word_file(key, file), what))
+    listed = vocabulary.get("reject", [])
+    reject = dict(_rejected_entries(listed) if isinstance(listed, list) else [])
+    if isinstance(listed, dict):
+        reject.update({k: str(v) for k, v in listed.items()})
+    if vocabulary.get("reject-file"):
+        lines = _read_lines(word_file("reject-file", vocabulary["reject-file"]), "liste de mots rejetés")
+        reject.update(_rejected_entries(lines))
+    for pattern in data.get("ignore-tokens", []):
+        compile_user_pattern(pattern, False, f"{path}: ignore-tokens")
+    for pattern in data.get("ignore-blocks", []):
+        compile_user_pattern(pattern, True, f"{path}: ignore-blocks")
     grammar = data.get("grammar", {})
     config = Config(
         select=tuple(data.get("select", [])),
@@ -221,6 +270,11 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         rules=tuple(sorted((rid, _rule_settings(table)) for rid, table in data.get("rules", {}).items())),
         regex_timeout_seconds=float(data.get("regex-timeout-seconds", 1.0)),
         max_file_size=int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
+        reject=tuple(sorted(reject.items())),
+        template_markup=bool(data.get("template-markup", True)),
+        ignore_tokens=tuple(data.get("ignore-tokens", [])),
+        ignore_blocks=tuple(data.get("ignore-blocks", [])),
+        front_matter_fields=tuple(data.get("front-matter-fields", ("title", "description"))),
         source=path,
     )
     check_selectors(config, path)
@@ -228,16 +282,60 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
     return config
 
 
-def read_config_file(path: Path) -> Config | None:
-    """The config in `path`, or None when a pyproject.toml has no [tool.checker] table."""
+# Keys whose values are paths relative to the file that names them: made absolute before two files merge.
+_PATH_KEYS = (("wordlist",), ("vocabulary", "accept-file"), ("vocabulary", "reject-file"))
+# Keys that add to what the parent configuration says instead of replacing it.
+_ADDITIVE_KEYS = {"words", "rule-packs", "ignore-tokens", "ignore-blocks", "exclude"}
+
+
+def _absolute_paths(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    if "rule-packs" in data and isinstance(data["rule-packs"], list):
+        data["rule-packs"] = [str(safe_resolve(folder / p)) for p in data["rule-packs"]]
+    vocabulary = data.get("vocabulary")
+    if isinstance(vocabulary, dict) and isinstance(vocabulary.get("reject"), list):
+        # One form (a table) so that a folder's rejected words add to its parent's.
+        vocabulary["reject"] = dict(_rejected_entries([str(v) for v in vocabulary["reject"]]))
+    for keys in _PATH_KEYS:
+        table: dict[str, Any] = data
+        for key in keys[:-1]:
+            inner = table.get(key)
+            table = inner if isinstance(inner, dict) else {}
+        if isinstance(table.get(keys[-1]), str):
+            table[keys[-1]] = str(safe_resolve(folder / table[keys[-1]]))
+    return data
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """The child's settings over its parent's: tables merge key by key, word lists and patterns add up,
+    anything else the child sets replaces the parent's value."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        if isinstance(value, dict) and isinstance(old, dict):
+            merged[key] = _merge(old, value)
+        elif key in _ADDITIVE_KEYS | {"accept"} and isinstance(value, list) and isinstance(old, list):
+            merged[key] = [*old, *(v for v in value if v not in old)]
+        else:
+            merged[key] = value
+    return merged
+
+
+def _inherit_key(data: dict[str, Any]) -> Any:
+    return data.get("extends", data.get("inherit", False))
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    """The raw settings in `path`, or None when a pyproject.toml has no [tool.checker] table."""
     try:
         data = tomllib.loads(read_regular_file(path, what="configuration").decode("utf-8"))
     except UnicodeDecodeError:
         raise CheckerError(f"{path}: configuration illisible : pas en UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise CheckerError(f"{path}: TOML invalide : {exc}") from None
-    if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
+    tool = data.get("tool", {})
+    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "checker" in tool):
+        # A .checker.toml may use the same [tool.checker] table as pyproject.toml (the README's example).
         if not isinstance(tool, dict):
             raise CheckerError(f"{path}: configuration invalide à « tool » : attendu une table (objet)")
         table = tool.get("checker")
@@ -245,16 +343,70 @@ def read_config_file(path: Path) -> Config | None:
             return None
         if not isinstance(table, dict):
             raise CheckerError(f"{path}: configuration invalide à « tool.checker » : attendu une table (objet)")
-        data = table
-    return config_from_mapping(data, str(path), path.parent)
+        return dict(table)
+    return data
+
+
+def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] | None:
+    """The settings of `path` with relative paths made absolute, merged over the configuration they
+    inherit from (`extends = true`: the nearest one in a parent folder; `extends = "file"`: that file)."""
+    resolved_path = safe_resolve(path)
+    if resolved_path in seen:
+        raise CheckerError(f"{path}: héritage circulaire de configuration ({' → '.join(map(str, seen))})")
+    table = _read_table(path)
+    if table is None:
+        return None
+    inherit = _inherit_key(table)
+    if not isinstance(inherit, bool | str):
+        raise CheckerError(f"{path}: configuration invalide à « extends » : attendu un booléen ou un chemin")
+    table = _absolute_paths(table, path.parent)
+    table.pop("extends", None)
+    table.pop("inherit", None)
+    if inherit is False:
+        return table
+    parent_path: Path | None
+    if isinstance(inherit, str):
+        parent_path = _inside_project(Path(inherit), path.parent, table, "extends", str(path))
+        if not parent_path.is_file():
+            raise CheckerError(f"{path}: « extends » désigne un fichier qui n’existe pas")
+    else:
+        folder = safe_resolve(path.parent)
+        # Never above the repository root: what lies there belongs to someone else.
+        parent_path = None if (folder / ".git").exists() else _config_file_above(folder.parent)
+    if parent_path is None:
+        return table
+    parent = _resolved_table(parent_path, (*seen, resolved_path))
+    return table if parent is None else _merge(parent, table)
+
+
+def _config_file_above(directory: Path) -> Path | None:
+    """The nearest configuration file from `directory` upwards, up to the repository root."""
+    for folder in (directory, *directory.parents):
+        for name in (".checker.toml", "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file() and _read_table(candidate) is not None:
+                return candidate
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def read_config_file(path: Path) -> Config | None:
+    """The config in `path`, or None when a pyproject.toml has no [tool.checker] table."""
+    table = _resolved_table(path)
+    if table is None:
+        return None
+    return config_from_mapping(table, str(path), path.parent)
+
 
 
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Config:
-    """Walk up from `directory`: the first `.checker.toml`, or pyproject.toml with [tool.checker], wins.
+    """Walk up from `directory`: the first `.checker.toml`, or pyproject.toml with [tool.checker], wins
+    (and inherits from the one above it when it says `extends = true`).
 
     The walk stops at the repository root (the folder holding `.git`): a configuration above it belongs
-    to someone else (a shared parent folder, another checkout) and is never applied."""
+    to someone else (a shared parent folder, another checkout) and is never applied, nor inherited."""
     for folder in (directory, *directory.parents):
         for name in (".checker.toml", "pyproject.toml"):
             candidate = folder / name

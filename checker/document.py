@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
-BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "table_cell"]
+# "title" and "description": what readers and search engines see first (front matter fields, <title>,
+# <meta name="description">); checked as prose, not counted in readability or repetition.
+BlockKind = Literal["title", "description", "heading", "paragraph", "list_item", "quote", "table_cell"]
 Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
@@ -165,6 +167,8 @@ class Document:
     jsonld_span: tuple[int, int] | None = None
     jsonld_errors: list[tuple[int, int, str]] = field(default_factory=list)  # JSON-LD that could not be read
     masked: list[tuple[int, int]] = field(default_factory=list)  # source spans never checked (code, markup)
+    # Template markup and configured ignore patterns: removed from the visible text before any check runs.
+    ignored: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -197,6 +201,13 @@ class Document:
     @property
     def faq_answer_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.region == "faq_answer"]
+
+    def is_front_matter_field(self, block: Block) -> bool:
+        """A title or description read from the front matter: prose for the local checks, but written
+        by the publishing tool as much as by the author, so left out of whole-document statistics
+        (apostrophe majority, repetitions)."""
+        span = self.front_matter_span
+        return block.kind in ("title", "description") and span is not None and span[0] <= block.start < span[1]
 
     def add_block(self, block: Block) -> Block:
         block.index = len(self.blocks)

@@ -71,4 +71,4 @@ def suggest(name: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 def unknown_family_error(family: str) -> str:
-    return f"unknown family '{family}'{suggest(family, family_names())}; families: {', '.join(family_names())}"
+    return f"famille inconnue « {family} »{suggest(family, family_names())} ; familles : {', '.join(family_names())}"

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.checks import run_family
+from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
 from checker.document import Document
-from checker.errors import CheckerError
+from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
 from checker.parse import parse_document
@@ -41,14 +42,17 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
             findings.extend(run_family(family, doc, ctx))
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f)]
     findings = _dedupe(findings)
-    kept, suppressed = apply_suppressions(doc, findings)
+    kept, suppressed, unused = apply_suppressions(doc, findings, rules)
+    if unused:
+        kept.extend(unused_suppressions(unused, ctx))
+        kept.sort(key=Finding.sort_key)
     return LintResult(doc.path, kept, ctx.engines_ran, ctx.engines_unavailable, suppressed)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>", fmt: str | None = None) -> LintResult:
     """Lint a text. `fmt` is markdown, html or text (default: guessed from `path` and content)."""
     config = config or Config()
-    return lint_document(parse_document(text, path, fmt), config)
+    return lint_document(parse_document(text, path, fmt, config.parse_options()), config)
 
 
 def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
@@ -61,12 +65,13 @@ def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
 def decode_source(data: bytes, path: Path | str) -> str:
     """Bytes of an article as text (BOM removed), or a one-line CheckerError: binary, not UTF-8."""
     if b"\x00" in data[:8192]:
-        raise CheckerError(f"{path}: binary file (contains NUL bytes), not a text article")
+        raise CheckerError(f"{path}: fichier binaire (octets NUL), pas un article en texte")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CheckerError(f"{path}: invalid UTF-8 at byte {exc.start} (line {line}): {exc.reason}") from None
+        reason = utf8_reason(exc.reason)
+        raise CheckerError(f"{path}: UTF-8 invalide à l’octet {exc.start} (ligne {line}) : {reason}") from None
     return text.removeprefix("\ufeff")
 
 
@@ -83,10 +88,15 @@ def _masked(doc: Document, finding: Finding) -> bool:
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int]] = set()
+    # The grammar engines' pleonasms (grammar.style) repeat wording.pleonasm, which names the fix.
+    pleonasms = [(f.start, f.end) for f in findings if f.rule_id == "wording.pleonasm"]
     out = []
     for f in sorted(findings, key=Finding.sort_key):
         key = (f.rule_id, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        if key in seen:
+            continue
+        if f.rule_id == "grammar.style" and any(s < f.end and f.start < e for s, e in pleonasms):
+            continue
+        seen.add(key)
+        out.append(f)
     return out

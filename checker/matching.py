@@ -85,9 +85,9 @@ def iter_matches(rule: Rule, block: Block, budget: RegexBudget | float) -> Itera
             found = [(m.start(), m.end()) for m in compiled.finditer(text, timeout=budget.remaining)]
         except TimeoutError:
             raise CheckerError(
-                f"{rule.source}: rule {rule.id}: pattern {pattern!r} took longer than {budget.seconds:g} s "
-                f"(regex-timeout-seconds, for all patterns over the whole file) on "
-                f"{block.doc.path if block.doc else 'the text'}; simplify it"
+                f"{rule.source}: règle {rule.id} : le motif {pattern!r} a pris plus de {budget.seconds:g} s "
+                f"(regex-timeout-seconds, pour tous les motifs sur tout le fichier) sur "
+                f"{block.doc.path if block.doc else 'le texte'} ; simplifiez-le"
             ) from None
         finally:
             budget.spent += time.perf_counter() - started
@@ -105,14 +105,37 @@ def _norm(s: str) -> str:
     return regex.sub(r"[\s\u00a0\u202f]+", " ", s.lower().replace("’", "'").replace("\u2011", "-"))
 
 
+def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> regex.Pattern[str]:
+    """One compiled pattern for listed phrases, as existence rules match them (word boundaries, both
+    apostrophes, any space); also for the project's rejected vocabulary."""
+    return _compiled_phrases(phrases, case_sensitive)
+
+
+def phrase_key(text: str) -> str:
+    """How a matched phrase is looked up (lower case, one apostrophe, one kind of space)."""
+    return _norm(text)
+
+
 def pattern_problem(rule: Rule) -> str | None:
     """Why an existence or substitution rule cannot run: a pattern that does not compile."""
     for pattern in rule.patterns:
         try:
             regex.compile(pattern)
         except regex.error as exc:
-            return f"invalid pattern {pattern!r}: {exc}"
+            return f"motif invalide {pattern!r} : {exc}"
     return None
+
+
+# A direct quotation of at least two words. No nesting: each attempt stops at the next opening mark, so
+# unbalanced quotes stay linear.
+QUOTATION_RE = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the direct quotations of a text (visible offsets)."""
+    if "«" not in text and "“" not in text and '"' not in text:
+        return []
+    return [m.span() for m in QUOTATION_RE.finditer(text) if len(m.group().split()) >= 2]
 
 
 def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
@@ -123,7 +146,10 @@ def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
         for block in ctx.doc.blocks:
             if block.region not in rule.regions:
                 continue
+            quotes = quotation_spans(block.text) if rule.outside_quotes else []
             for m in iter_matches(rule, block, budget):
+                if any(a <= m.start and m.end <= b for a, b in quotes):
+                    continue
                 suggestions = [m.suggestion] if m.suggestion else []
                 fix: list[Edit | None] = []
                 if rule.fix and m.suggestion is not None:

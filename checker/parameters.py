@@ -65,11 +65,11 @@ class Parameter:
             "strings": isinstance(value, list | tuple) and all(isinstance(v, str) for v in value),
         }[self.type]
         if not ok:
-            return f"{self.name} must be of type {self.type}, not {value!r}"
+            return f"{self.name} doit être de type {TYPES.get(self.type, self.type)}, pas {value!r}"
         if self.minimum is not None and value < self.minimum:
-            return f"{self.name} must be at least {self.minimum:g}, not {value!r}"
+            return f"{self.name} doit valoir au moins {self.minimum:g}, pas {value!r}"
         if self.maximum is not None and value > self.maximum:
-            return f"{self.name} must be at most {self.maximum:g}, not {value!r}"
+            return f"{self.name} doit valoir au plus {self.maximum:g}, pas {value!r}"
         return None
 
     def shown_default(self) -> str:

@@ -27,6 +27,7 @@ from checker.document import (
     Link,
     Region,
 )
+from checker.ignore import DEFAULT_PARSE_OPTIONS, FILLER, ParseOptions, blank, ignored_spans
 from checker.safe_yaml import YamlSyntaxError, load_yaml
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
@@ -49,16 +50,84 @@ def detect_format(path: str, source: str) -> str:
     return "text"
 
 
-def parse_document(source: str, path: str = "<text>", fmt: str | None = None) -> Document:
+def parse_document(
+    source: str, path: str = "<text>", fmt: str | None = None, options: ParseOptions | None = None
+) -> Document:
+    options = options or DEFAULT_PARSE_OPTIONS
     fmt = fmt or detect_format(path, source)
+    ignored = ignored_spans(source, options)
+    # The parsers read a copy where ignored spans are blanked (same offsets); the document keeps the source.
+    parsed = blank(source, ignored) if ignored else source
     if fmt == "markdown":
-        doc = _parse_markdown(source, path)
+        doc = _parse_markdown(parsed, path)
+        _front_matter_fields(doc, options.front_matter_fields)
     elif fmt == "html":
-        doc = _parse_html(source, path)
+        doc = _parse_html(parsed, path)
     else:
-        doc = _parse_text(source, path)
+        doc = _parse_text(parsed, path)
+    if ignored:
+        doc.source = source
+        doc.ignored = ignored
+        _drop_ignored(doc)
     _assign_faq(doc)
     return doc
+
+
+def _drop_ignored(doc: Document) -> None:
+    """Remove the blanked characters from the visible text: a run of them between two words leaves one
+    space (mapped to the ignored span), at the edges of a block nothing. Blocks left empty go."""
+    kept_blocks: list[Block] = []
+    for block in doc.blocks:
+        if FILLER in block.text:
+            _strip_filler(block)
+        block.heading_path = tuple(" ".join(t.replace(FILLER, " ").split()) for t in block.heading_path)
+        if block.text.strip():
+            kept_blocks.append(block)
+    for i, block in enumerate(kept_blocks):
+        block.index = i
+    doc.blocks = kept_blocks
+
+
+def _strip_filler(block: Block) -> None:
+    text, offsets = block.text, block.offsets
+    ends = block.ends if block.ends is not None else [o + 1 for o in offsets[:-1]]
+    chars: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    remap: list[int] = []
+    gap: int | None = None  # source offset of the first blanked character of the current run
+    for i, ch in enumerate(text):
+        remap.append(len(chars))
+        if ch == FILLER:
+            if gap is None:
+                gap = offsets[i]
+            continue
+        if gap is not None:
+            if chars and chars[-1].isspace() and ch.isspace():
+                continue  # the space after a dropped span, when one stands before it
+            if chars and not chars[-1].isspace() and not ch.isspace():
+                chars.append(" ")
+                starts.append(gap)
+                stops.append(gap + 1)
+            gap = None
+        chars.append(ch)
+        starts.append(offsets[i])
+        stops.append(ends[i])
+    remap.append(len(chars))
+    while chars and chars[-1].isspace():  # a block does not end with the space a dropped shortcode left
+        chars.pop()
+        starts.pop()
+        stops.pop()
+    lead = 0
+    while lead < len(chars) and chars[lead].isspace():
+        lead += 1
+    end_offset = stops[-1] if stops else offsets[-1]
+    block.text = "".join(chars[lead:])
+    block.offsets = [*starts[lead:], end_offset]
+    block.ends = stops[lead:]
+    for link in block.links:
+        link.start = max(0, min(remap[link.start], len(chars)) - lead)
+        link.end = max(0, min(remap[link.end], len(chars)) - lead)
 
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them
@@ -458,35 +527,113 @@ _HTML_BLOCKS = {
 _HTML_SKIP = {"script", "style", "code", "pre", "noscript", "template", "svg", "math", "head"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 
+# Page furniture, not the article: navigation, site header and footer, asides, forms, dialogs.
+_BOILERPLATE_TAGS = {"nav", "footer", "aside", "form", "menu", "dialog", "button", "select", "textarea"}
+_BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu"}
+# Class or id words of cookie banners, related-article boxes, share bars, newsletters, ads.
+_BOILERPLATE_ATTR_RE = re.compile(
+    r"(?:^|[-_\s])(?:cookies?|consent|gdpr|rgpd|newsletter|related|lire-?aussi|read-?also|read-?more|see-?also"
+    r"|voir-?aussi|share|sharing|social|breadcrumbs?|sidebar|advert|ads|pub|promo|subscribe|abonnement|paywall"
+    r"|navbar|menu|comments?|commentaires)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+# The first words of a « À lire aussi » box: the box (or the links that follow) is not the article.
+_READ_ALSO_RE = re.compile(
+    r"^\W*(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+(?:aussi|également)|[àa]\s+voir\s+aussi|voir\s+aussi"
+    r"|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|articles?\s+(?:liés|similaires|associés|connexes)"
+    r"|nos\s+articles\s+sur|(?:[àa]\s+)?découvrir\s+aussi)\b",
+    re.IGNORECASE,
+)
+# A line of page furniture whatever its markup: copyright and legal notices.
+_FURNITURE_TEXT_RE = re.compile(
+    r"^\W*(?:©|\(c\)\s|copyright\b)|\btous\s+droits\s+réservés\b|^\W*mentions\s+légales\W*$", re.IGNORECASE
+)
+_LANDMARK_RE = re.compile(r"<(?:main|article)[\s>/]|\srole\s*=\s*[\"']?main\b", re.IGNORECASE)
+_META_CONTENT_RE = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+class _Element:
+    """An open HTML element: whether it is page furniture, whether it holds the main content."""
+
+    __slots__ = ("boilerplate", "main", "page_header", "tag")
+
+    def __init__(self, tag: str, boilerplate: bool, main: bool, page_header: bool) -> None:
+        self.tag = tag
+        self.boilerplate = boilerplate
+        self.main = main
+        self.page_header = page_header
+
+
+def _is_boilerplate(tag: str, attrs: dict[str, str | None]) -> bool:
+    if tag in _BOILERPLATE_TAGS:
+        return True
+    role = (attrs.get("role") or "").lower()
+    if role in _BOILERPLATE_ROLES:
+        return True
+    if tag in ("main", "article", "body", "html"):
+        return False
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    return bool(names) and _BOILERPLATE_ATTR_RE.search(names) is not None
+
 
 class _HtmlReader(HTMLParser):
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, landmark: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.doc = doc
         # HTMLParser.getpos() counts lines at "\n" only (a lone "\r" does not end one): map its positions the same way.
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", doc.source))]
-        self.stack: list[str] = []
+        self.stack: list[_Element] = []
+        self.boilerplate_depth = 0  # open elements that are page furniture
+        self.main_depth = 0  # open <main>, <article> or role="main" elements
+        # Open <header> elements outside the main content: a page's header is furniture, except its <h1>
+        # (the headline of a page without <main>); an article's own header is prose.
+        self.page_header_depth = 0
+        self.landmark = landmark  # the page has a main landmark: only its content is prose
         self.builder: _TextBuilder | None = None
         self.block_tag: str | None = None
+        self.block_parent: _Element | None = None  # the element holding the block being built
         self.skip = 0
         self.in_jsonld = False
         self.jsonld_start = 0
         self.link_start: tuple[int, str] | None = None
         self.heading_path: list[tuple[int, str]] = []
+        # After a « À lire aussi » marker written straight in the article: its links are skipped, up to the
+        # next heading of the same or a higher level (heading marker) or the next prose paragraph.
+        self.read_also_level: int | None = None
 
     def _source_offset(self) -> int:
         """Source offset of the construct being handled (`offset` is taken by HTMLParser)."""
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
+    def _in(self, tag: str) -> bool:
+        return any(e.tag == tag for e in self.stack)
+
+    def _excluded(self) -> bool:
+        """Whether text here is page furniture rather than the article (the <title> always counts)."""
+        if self.block_tag == "title":
+            return False
+        if self.page_header_depth and self.block_tag != "h1":
+            return True
+        return self.boilerplate_depth > 0 or (self.landmark and self.main_depth == 0)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br" and self.builder is not None:
                 at = self._source_offset()
                 self.builder.add_mapped(" ", at, at + len(self.get_starttag_text() or "<br>"))
+            elif tag == "meta" and self._in("head"):
+                self._meta_description(attrs)
             return
-        self.stack.append(tag)
-        if tag == "script" and dict(attrs).get("type", "") == "application/ld+json":
+        attributes = dict(attrs)
+        is_main = tag in ("main", "article") or (attributes.get("role") or "").lower() == "main"
+        page_header = tag == "header" and self.main_depth == 0
+        element = _Element(tag, _is_boilerplate(tag, attributes), is_main, page_header)
+        self.stack.append(element)
+        self.boilerplate_depth += element.boilerplate
+        self.main_depth += element.main
+        self.page_header_depth += element.page_header
+        if tag == "script" and attributes.get("type", "") == "application/ld+json":
             self.in_jsonld = True
             self.jsonld_start = self._source_offset() + len(self.get_starttag_text() or "")
         if tag in _HTML_SKIP and tag != "head":
@@ -496,15 +643,21 @@ class _HtmlReader(HTMLParser):
             self._flush()
             self.builder = _TextBuilder(self.doc.masked)
             self.block_tag = tag
+            self.block_parent = self.stack[-2] if len(self.stack) > 1 else None
         if tag == "a" and self.builder is not None:
-            self.link_start = (len(self.builder.chars), dict(attrs).get("href") or "")
+            self.link_start = (len(self.builder.chars), attributes.get("href") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
-                pass
+        if self._in(tag):
+            while self.stack:
+                element = self.stack.pop()
+                self.boilerplate_depth -= element.boilerplate
+                self.main_depth -= element.main
+                self.page_header_depth -= element.page_header
+                if element.tag == tag:
+                    break
         if tag == "script" and self.in_jsonld:
             self.in_jsonld = False
         if tag in _HTML_SKIP and tag != "head":
@@ -521,13 +674,14 @@ class _HtmlReader(HTMLParser):
             self.doc.jsonld_span = (self._source_offset(), self._source_offset() + len(data))
             _read_jsonld(self.doc, data, self._source_offset())
             return
-        if self.skip or ("head" in self.stack and "title" not in self.stack):
+        if self.skip or (self._in("head") and self.block_tag != "title") or self._excluded():
             return
         if self.builder is None:
             if not data.strip():
                 return
             self.builder = _TextBuilder(self.doc.masked)
             self.block_tag = None
+            self.block_parent = self.stack[-1] if self.stack else None
         self.builder.add(data, self._source_offset())
 
     def handle_entityref(self, name: str) -> None:
@@ -537,10 +691,31 @@ class _HtmlReader(HTMLParser):
         self._char_ref(f"&#{name};")
 
     def _char_ref(self, ref: str) -> None:
-        if self.skip or self.in_jsonld or self.builder is None:
+        if self.skip or self.in_jsonld or self.builder is None or self._excluded():
             return
         start = self._source_offset()
         self.builder.add_mapped(html.unescape(ref), start, start + len(ref))
+
+    def _meta_description(self, attrs: list[tuple[str, str | None]]) -> None:
+        """<meta name="description" content="…">: a description block over the attribute's source text."""
+        attributes = dict(attrs)
+        if (attributes.get("name") or "").lower() != "description" or not attributes.get("content"):
+            return
+        tag_text = self.get_starttag_text() or ""
+        m = _META_CONTENT_RE.search(tag_text)
+        if m is None:
+            return
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start = self._source_offset() + m.start(group)
+        raw = m.group(group)
+        value = html.unescape(raw)
+        builder = _TextBuilder(self.doc.masked)
+        starts, ends, _ = _align(value, self.doc.source, start, start + len(raw))
+        builder.add_aligned(value, starts, ends)
+        builder.collapse_whitespace()
+        block = builder.block("description", builder.last_offset)
+        if block is not None:
+            self.doc.add_block(block)
 
     def _flush(self) -> None:
         if self.builder is None:
@@ -552,15 +727,44 @@ class _HtmlReader(HTMLParser):
         self.builder.collapse_whitespace()
         text_end = self.builder.last_offset
         block = self.builder.block(kind, text_end, level=level)
-        if block is not None:
-            if kind == "heading":
-                while self.heading_path and self.heading_path[-1][0] >= level:
-                    self.heading_path.pop()
-                self.heading_path.append((level, block.text.strip()))
-            block.heading_path = tuple(t for _, t in self.heading_path)
-            self.doc.add_block(block)
+        parent = self.block_parent
         self.builder = None
         self.block_tag = None
+        self.block_parent = None
+        if block is None or not self._keep_after_read_also(block, parent):
+            return
+        if kind == "heading":
+            while self.heading_path and self.heading_path[-1][0] >= level:
+                self.heading_path.pop()
+            self.heading_path.append((level, block.text.strip()))
+        block.heading_path = tuple(t for _, t in self.heading_path)
+        self.doc.add_block(block)
+
+    def _keep_after_read_also(self, block: Block, parent: _Element | None = None) -> bool:
+        """False for a « À lire aussi » marker and the links it introduces, and for a copyright line."""
+        if block.kind == "title":
+            return True
+        if _FURNITURE_TEXT_RE.search(block.text):
+            return False
+        if _READ_ALSO_RE.match(block.text):
+            box = parent
+            if box is not None and not box.main and box.tag not in ("body", "html") and box in self.stack:
+                if not box.boilerplate:  # the rest of the box is furniture too
+                    box.boilerplate = True
+                    self.boilerplate_depth += 1
+            else:
+                self.read_also_level = block.level if block.kind == "heading" else 7
+            return False
+        if self.read_also_level is not None:
+            if block.kind == "heading" and block.level <= self.read_also_level:
+                self.read_also_level = None
+                return True
+            linked = sum(link.end - link.start for link in block.links)
+            if block.kind == "list_item" or linked >= 0.6 * len(block.text.strip()):
+                return False
+            if self.read_also_level == 7:
+                self.read_also_level = None
+        return True
 
     def close(self) -> None:
         super().close()
@@ -642,11 +846,61 @@ _BAD_MARKED_SECTION_RE = re.compile(
 
 def _parse_html(source: str, path: str) -> Document:
     doc = Document(source=source, path=path, format="html")
-    reader = _HtmlReader(doc)
+    landmark = _LANDMARK_RE.search(source) is not None
+    reader = _HtmlReader(doc, landmark)
     # Same length, same offsets: only the "<" of a malformed "<![" becomes a space.
     reader.feed(_BAD_MARKED_SECTION_RE.sub(" ", source) if "<![" in source else source)
     reader.close()
+    if not landmark and _PAGE_RE.match(source):
+        _keep_main_text(doc)
     return doc
+
+
+_PAGE_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def _keep_main_text(doc: Document) -> None:
+    """A whole page without <main> or <article>: the prose is the region that trafilatura finds as its
+    main text, from the first to the last block it keeps (headings, lists, quotes, tables and FAQ inside
+    that region stay even when the extractor leaves them out); outside it, only blocks it keeps stay.
+    The title, the description and the <h1> always stay. When it finds nothing, every block stays."""
+    import trafilatura  # only for pages without a main landmark: its import takes a while
+
+    extracted = trafilatura.extract(
+        doc.source, include_comments=False, include_tables=True, deduplicate=False, favor_recall=True
+    )
+    if not extracted:
+        return
+    main_text = _squeeze(extracted)
+    main_words = set(_WORD_RE.findall(extracted.lower().replace("’", "'")))
+
+    def in_main_text(block: Block) -> bool:
+        # Verbatim, or nearly (the extractor keeps inline code that the document model leaves out).
+        if _squeeze(block.text) in main_text:
+            return True
+        words = _WORD_RE.findall(block.text.lower().replace("’", "'"))
+        return bool(words) and sum(w in main_words for w in words) >= 0.8 * len(words)
+
+    always = [b.kind in ("title", "description") or (b.kind == "heading" and b.level == 1) for b in doc.blocks]
+    found = [not keep and in_main_text(b) for b, keep in zip(doc.blocks, always, strict=True)]
+    if not any(found):
+        return
+    first = found.index(True)
+    last = len(found) - 1 - found[::-1].index(True)
+    kept = [b for i, b in enumerate(doc.blocks) if always[i] or found[i] or first <= i <= last]
+    if len(kept) == len(doc.blocks):
+        return
+    for i, block in enumerate(kept):
+        block.index = i
+    doc.blocks = kept
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _squeeze(text: str) -> str:
+    """Text without any white space (extractors re-flow lines and spaces) and with straight apostrophes."""
+    return re.sub(r"\s+", "", text).replace("’", "'")
 
 
 # ---------------------------------------------------------------- plain text
@@ -733,7 +987,32 @@ def _front_matter_faq(doc: Document) -> None:
         block.index = i
 
 
-def _front_matter_block(doc: Document, text: str, start: int, end: int) -> Block | None:
+def _front_matter_fields(doc: Document, fields: tuple[str, ...]) -> None:
+    """Front matter fields that readers see (title, description…) as prose blocks at their exact place."""
+    if doc.front_matter_span is None or not fields:
+        return
+    fm_start, fm_end = doc.front_matter_span
+    added = False
+    for name in fields:
+        value = doc.front_matter.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key_re = re.compile(rf"^[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*:", re.MULTILINE)
+        key = key_re.search(doc.source, fm_start, fm_end)
+        if key is None:
+            continue
+        kind: BlockKind = "title" if name == "title" else "description"
+        if _front_matter_block(doc, value, key.end(), fm_end, kind) is not None:
+            added = True
+    if added:
+        doc.blocks.sort(key=lambda b: b.start)
+        for i, block in enumerate(doc.blocks):
+            block.index = i
+
+
+def _front_matter_block(
+    doc: Document, text: str, start: int, end: int, kind: BlockKind = "paragraph"
+) -> Block | None:
     """A block for a YAML scalar of the front matter, mapped to where its words stand in the source."""
     text = text.strip()
     if not text:
@@ -759,7 +1038,7 @@ def _front_matter_block(doc: Document, text: str, start: int, end: int) -> Block
             else:
                 builder.add_aligned(word, offsets, [o + 1 for o in offsets])
             pos = offsets[-1] + 1
-    block = builder.block("paragraph", builder.last_offset)
+    block = builder.block(kind, builder.last_offset)
     if block is not None:
         doc.add_block(block)
     return block

@@ -71,7 +71,7 @@ def collect_files(paths: tuple[str, ...] | list[str], exclude: tuple[str, ...] =
             root = _glob_root(raw)
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                raise CheckerError(f"{raw}: no file matches this pattern")
+                raise CheckerError(f"{raw}: aucun fichier ne correspond à ce motif")
             for m in matches:
                 match = Path(m)
                 if not is_inside(match, root):
@@ -87,7 +87,7 @@ def collect_files(paths: tuple[str, ...] | list[str], exclude: tuple[str, ...] =
         elif path.exists() or path.is_symlink():
             files.append(SourceFile(path, path.parent))
         else:
-            raise CheckerError(f"{path}: no such file or directory")
+            raise CheckerError(f"{path}: fichier ou dossier introuvable")
     seen: set[Path] = set()
     unique: list[SourceFile] = []
     for f in files:

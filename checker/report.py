@@ -13,7 +13,7 @@ from typing import Any
 from checker import __version__
 from checker.baseline import fingerprint
 from checker.findings import Finding
-from checker.rule_packs import RuleSet
+from checker.rule_packs import Rule, RuleSet
 
 # Characters an article may contain that must not reach a terminal or an XML file as they are: C0 and C1
 # controls (ESC starts terminal escape sequences, CSI is their 8-bit form), DEL, the bidirectional
@@ -85,16 +85,28 @@ def build_report(
     return Report(files, findings, engines_ran, engines_unavailable, suppressed, baselined)
 
 
-def render(fmt: str, report: Report, sources: dict[str, str], rules: RuleSet, color: bool = False) -> str:
+def render(
+    fmt: str,
+    report: Report,
+    sources: dict[str, str],
+    rules: RuleSet,
+    color: bool = False,
+    fail_on: str = "error",
+    errors: list[str] | tuple[str, ...] = (),
+    summary: bool = True,
+) -> str:
+    """The report in format `fmt`. `fail_on` is the lowest severity that fails (JUnit failures, SARIF
+    exit code); `errors` are the one-line errors of files that could not be checked (SARIF notifications);
+    `summary` False leaves the text format's summary line out (--quiet)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "sarif":
-        return json.dumps(to_sarif(report, rules), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_sarif(report, rules, fail_on, errors), ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
         return to_github(report)
     if fmt == "junit":
-        return to_junit(report)
-    return to_text(report, sources, color)
+        return to_junit(report, fail_on)
+    return to_text(report, sources, color, summary)
 
 
 def display_width(text: str) -> int:
@@ -134,17 +146,27 @@ def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
     return prefix + line[lo:hi] + suffix, start + shift, min(stop, hi) + shift
 
 
-def to_text(report: Report, sources: dict[str, str], color: bool = False) -> str:
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+SEVERITY_STYLE: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan"},
+}
 
-    sev_color = {"error": "31;1", "warning": "33;1", "info": "36"}
+
+def to_text(report: Report, sources: dict[str, str], color: bool = False, summary: bool = True) -> str:
+    import click  # styling goes through click, which also strips it when the output is not a terminal
+
+    def paint(text: str, style: str) -> str:
+        if not color:
+            return text
+        return click.style(text, bold=True) if style == "path" else click.style(text, **SEVERITY_STYLE[style])
+
     out: list[str] = []
     split: dict[str, list[str]] = {}  # each source split into lines once, not once per finding
     for f in report.findings:
         out.append(
-            f"{paint(printable(f.path), '1')}:{f.line}:{f.column}: "
-            f"{paint(SEVERITY_FR[f.severity], sev_color[f.severity])} "
+            f"{paint(printable(f.path), 'path')}:{f.line}:{f.column}: "
+            f"{paint(SEVERITY_FR[f.severity], f.severity)} "
             f"[{f.rule_id}] {printable(f.message)}"
         )
         if f.path not in split:
@@ -161,28 +183,78 @@ def to_text(report: Report, sources: dict[str, str], color: bool = False) -> str
             carets = caret_line(line, start, stop)
             marks = carets.lstrip(" \t")
             out.append(f"    {line}")
-            out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, sev_color[f.severity])}")
+            out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, f.severity)}")
         if f.suggestions:
-            out.append(f"    suggestion : {printable(' | '.join(f.suggestions[:5]))}")
+            out.append(f"    suggestion : {' | '.join(printable(visible(s)) for s in f.suggestions[:5])}")
         for rel in f.related:
             out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {printable(rel['text'])} »")
+    if summary:
+        out.append(summary_line(report))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def summary_line(report: Report) -> str:
     s = report.summary()
     engines = ", ".join(report.engines()["ran"]) or "aucun"
-    out.append(
+    return (
         f"{s['files']} fichier(s) analysé(s) : {s['error']} erreur(s), {s['warning']} avertissement(s), "
         f"{s['info']} info(s)"
         + (f", {s['suppressed']} masquée(s)" if s["suppressed"] else "")
-        + (f", {s['baselined']} dans la baseline" if s["baselined"] else "")
+        + (f", {s['baselined']} déjà connu(s) (fichier de référence)" if s["baselined"] else "")
         + f". Moteurs de grammaire : {engines}."
     )
-    for engine, why in report.engines()["unavailable"].items():
-        out.append(f"Moteur {engine} non utilisé : {printable(why)}")
-    return "\n".join(out) + "\n"
 
 
-def to_github(report: Report) -> str:
-    """GitHub Actions workflow commands: one annotation per finding."""
-    level = {"error": "error", "warning": "warning", "info": "notice"}
+def to_statistics(report: Report, rules: RuleSet, summary: bool = True) -> str:
+    """--statistics: how many findings of each rule, most frequent first."""
+    counts = Counter(f.rule_id for f in report.findings)
+    severities = {f.rule_id: f.severity for f in report.findings}
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    id_width = max((len(rid) for rid in counts), default=0)
+    out = []
+    for rule_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = rules.get(rule_id)
+        label = rule.description.split(". ")[0].strip().rstrip(".") if rule else ""
+        severity = SEVERITY_FR[severities[rule_id]]
+        out.append(f"{count:>{width}}  {rule_id:<{id_width}}  {severity:<13}  {' '.join(label.split())}")
+    if summary:
+        out.append(summary_line(report))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def engine_status_lines(report: Report) -> list[str]:
+    """Why an engine did not run (for --verbose, on standard error)."""
+    unavailable = report.engines()["unavailable"]
+    return [f"checker : moteur {engine} non utilisé : {printable(why)}" for engine, why in unavailable.items()]
+
+
+# Spaces a reader cannot see in a suggestion: named, so that « suggestion :  : » does not happen.
+_INVISIBLE = {
+    "\u00a0": "‹espace insécable›",
+    "\u202f": "‹espace fine insécable›",
+    "\u2009": "‹espace fine›",
+    "\u2007": "‹espace tabulaire›",
+    "\u200b": "‹espace sans chasse›",
+}
+
+
+def visible(suggestion: str) -> str:
+    """A suggestion as it should be read: special spaces named, a bare space or nothing said so."""
+    if suggestion == "":
+        return "‹supprimer›"
+    if suggestion == " ":
+        return "‹espace›"
+    return "".join(_INVISIBLE.get(ch, ch) for ch in suggestion)
+
+
+# GitHub shows at most 10 annotations of each level per step; the rest would be dropped silently.
+GITHUB_ANNOTATIONS_PER_LEVEL = 10
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> str:
+    """GitHub Actions workflow commands: up to `per_level` annotations of each level, then the other
+    findings as plain log lines and one summary line saying how many were not annotated."""
 
     def esc(s: str) -> str:
         return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
@@ -190,56 +262,157 @@ def to_github(report: Report) -> str:
     def prop(s: str) -> str:
         return esc(s).replace(":", "%3A").replace(",", "%2C")
 
-    lines = [
-        f"::{level[f.severity]} file={prop(f.path)},line={f.line},col={f.column},"
-        f"endLine={f.end_line},endColumn={f.end_column},title={prop(f.rule_id)}::{esc(f.message)}"
-        for f in report.findings
-    ]
+    lines: list[str] = []
+    rest: list[str] = []
+    annotated: Counter[str] = Counter()
+    left: Counter[str] = Counter()
+    for f in report.findings:
+        severity = f.severity
+        if annotated[severity] < per_level:
+            annotated[severity] += 1
+            lines.append(
+                f"::{GITHUB_LEVEL[severity]} file={prop(f.path)},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},title={prop(f.rule_id)}::{esc(f.message)}"
+            )
+        else:
+            left[severity] += 1
+            message = " ".join(f.message.split())
+            rest.append(printable(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}"))
+    lines.extend(rest)
+    if left:
+        counts = ", ".join(
+            f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev]
+        )
+        lines.append(
+            f"checker : {counts} de plus, sans annotation (GitHub en affiche {per_level} par niveau) : "
+            "voir les lignes ci-dessus."
+        )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def to_junit(report: Report) -> str:
-    """JUnit XML: one test case per file, one failure per finding."""
+_PLURAL_LABELS = (("error", "erreur(s)"), ("warning", "avertissement(s)"), ("info", "info(s)"))
+
+
+def to_junit(report: Report, fail_on: str = "error") -> str:
+    """JUnit XML: one test case per file, failed when it has a finding at or above `fail_on` (one
+    <failure> listing them); findings below that level go to the test case's <system-out>."""
     from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
 
+    from checker.findings import SEVERITY_RANK
+
+    limit = SEVERITY_RANK[fail_on]
     by_file: dict[str, list[Finding]] = {p: [] for p in report.files}
     for f in report.findings:
         by_file.setdefault(f.path, []).append(f)
-    total_failures = sum(len(v) for v in by_file.values())
+
+    # XML 1.0 cannot hold most control characters at all, even escaped: they are written as \\x1b.
+    def line(f: Finding) -> str:
+        return printable(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[f.severity]} [{f.rule_id}] {f.message}")
+
+    cases: list[str] = []
+    failed = 0
+    for path, items in by_file.items():
+        failing = [f for f in items if SEVERITY_RANK[f.severity] >= limit]
+        below = [f for f in items if SEVERITY_RANK[f.severity] < limit]
+        cases.append(f"    <testcase classname=\"checker\" name={quoteattr(printable(path))}>")
+        if failing:
+            failed += 1
+            counts: Counter[str] = Counter(f.severity for f in failing)
+            summary = ", ".join(f"{counts[sev]} {label}" for sev, label in _PLURAL_LABELS if counts[sev])
+            body = "\n".join(line(f) for f in failing)
+            cases.append(
+                f"      <failure type={quoteattr(fail_on)} message={quoteattr(summary)}>"
+                f"{escape(body)}</failure>"
+            )
+        if below:
+            cases.append(f"      <system-out>{escape(chr(10).join(line(f) for f in below))}</system-out>")
+        cases.append("    </testcase>")
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="checker" tests="{len(by_file)}" failures="{total_failures}">',
-        f'  <testsuite name="checker" tests="{len(by_file)}" failures="{total_failures}">',
+        f'<testsuites name="checker" tests="{len(by_file)}" failures="{failed}">',
+        f'  <testsuite name="checker" tests="{len(by_file)}" failures="{failed}" errors="0" skipped="0">',
+        *cases,
+        "  </testsuite>",
+        "</testsuites>",
     ]
-    for path, items in by_file.items():
-        # XML 1.0 cannot hold most control characters at all, even escaped: they are written as \\x1b.
-        out.append(f'    <testcase classname="checker" name={quoteattr(printable(path))}>')
-        for f in items:
-            msg = printable(f"{f.path}:{f.line}:{f.column} [{f.rule_id}] {f.message}")
-            out.append(
-                f"      <failure type={quoteattr(f.severity)} message={quoteattr(printable(f.message))}>"
-                f"{escape(msg)}</failure>"
-            )
-        out.append("    </testcase>")
-    out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"
 
 
-def to_sarif(report: Report, rules: RuleSet) -> dict[str, Any]:
+def artifact_location(path: str) -> dict[str, str]:
+    """A SARIF artifact location: a relative path percent-encoded against %SRCROOT%, an absolute one
+    as a file: URI."""
+    from pathlib import Path, PurePosixPath
+    from urllib.parse import quote
+
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(PurePosixPath(Path(path).as_posix()).as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def information_uri() -> str | None:
+    """The project's home page from the installed package's metadata (Project-URL), if it declares one."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("checker").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() in ("documentation", "homepage", "repository", "source") and url.strip():
+            return url.strip()
+    return None
+
+
+def _rule_help(rule: Rule) -> dict[str, str]:
+    """What SARIF viewers show under a result: the description, the message, and the rule's examples."""
+
+    def plain(example: str | dict[str, Any]) -> str:
+        raw = example if isinstance(example, str) else example["text"]
+        return " ".join(raw.replace("<marker>", "«\u00a0").replace("</marker>", "\u00a0»").split())
+
+    flagged = [plain(e) for e in rule.examples_flagged[:3]]
+    accepted = [plain(e) for e in rule.examples_accepted[:3]]
+    description = " ".join(rule.description.split())
+    text = "\n".join(
+        [description, "", f"Message : {rule.message}", "", "Signalé :"]
+        + [f"  ✗ {e}" for e in flagged]
+        + ["Accepté :"]
+        + [f"  ✓ {e}" for e in accepted]
+        + ["", f"Plus de détails : checker explain {rule.id}"]
+    )
+    markdown = "\n".join(
+        [description, "", f"**Message :** {rule.message}", "", "**Signalé :**"]
+        + [f"- ✗ {e}" for e in flagged]
+        + ["", "**Accepté :**"]
+        + [f"- ✓ {e}" for e in accepted]
+        + ["", f"Plus de détails : `checker explain {rule.id}`"]
+    )
+    return {"text": text, "markdown": markdown}
+
+
+def to_sarif(
+    report: Report, rules: RuleSet, fail_on: str = "error", errors: list[str] | tuple[str, ...] = ()
+) -> dict[str, Any]:
+    from pathlib import Path
+
+    from checker.findings import SEVERITY_RANK
+
     used = sorted({f.rule_id for f in report.findings})
     index = {rid: i for i, rid in enumerate(used)}
     driver_rules = []
     for rid in used:
         rule = rules.get(rid)
-        driver_rules.append(
-            {
-                "id": rid,
-                "shortDescription": {"text": rule.description.split(". ")[0] if rule else rid},
-                "fullDescription": {"text": rule.description if rule else rid},
-                "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity] if rule else "warning"},
-                "properties": {"family": rule.family if rule else rid.split(".")[0]},
-            }
-        )
+        entry: dict[str, Any] = {
+            "id": rid,
+            "shortDescription": {"text": rule.description.split(". ")[0].strip() if rule else rid},
+            "fullDescription": {"text": " ".join(rule.description.split()) if rule else rid},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity] if rule else "warning"},
+            "properties": {"family": rule.family if rule else rid.split(".")[0]},
+        }
+        if rule is not None:
+            entry["help"] = _rule_help(rule)
+        driver_rules.append(entry)
     results = []
     for f in report.findings:
         results.append(
@@ -251,7 +424,7 @@ def to_sarif(report: Report, rules: RuleSet) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": f.path},
+                            "artifactLocation": artifact_location(f.path),
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.column,
@@ -267,19 +440,28 @@ def to_sarif(report: Report, rules: RuleSet) -> dict[str, Any]:
                 "partialFingerprints": {"checker/v1": _fingerprint(f)},
             }
         )
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings)
+    invocation: dict[str, Any] = {
+        "executionSuccessful": not errors,
+        "exitCode": 2 if errors else 1 if failing else 0,
+    }
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": message}} for message in errors
+        ]
+    driver: dict[str, Any] = {"name": "checker", "version": __version__, "semanticVersion": __version__}
+    uri = information_uri()
+    if uri:
+        driver["informationUri"] = uri
+    driver["rules"] = driver_rules
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "checker",
-                        "version": __version__,
-                        "informationUri": "https://example.invalid/checker",
-                        "rules": driver_rules,
-                    }
-                },
+                "tool": {"driver": driver},
+                "invocations": [invocation],
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

@@ -35,6 +35,7 @@ class Rule:
     patterns: tuple[str, ...] = ()
     swap: tuple[tuple[str, str], ...] = ()
     case_sensitive: bool = False
+    outside_quotes: bool = False  # list rules: a match inside a direct quotation is the speaker's word, not reported
     fix: bool = False  # substitution: the suggestion is a safe fix (`fix: true` in the pack)
     regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
     default_on: bool = True  # False: `default: off` in the pack, run only when selected by id or enabled in config
@@ -96,7 +97,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
     rules = []
     for raw in data["rules"]:
         if not raw["id"].startswith(raw["family"] + "."):
-            raise CheckerError(f"{path}: rule {raw['id']}: id must start with its family '{raw['family']}.'")
+            raise CheckerError(f"{path}: règle {raw['id']} : l’id doit commencer par sa famille « {raw['family']}. »")
         rules.append(
             Rule(
                 id=raw["id"],
@@ -114,6 +115,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
                 patterns=tuple(raw.get("patterns", ())),
                 swap=tuple(raw.get("swap", {}).items()),
                 case_sensitive=bool(raw.get("case_sensitive", False)),
+                outside_quotes=bool(raw.get("outside_quotes", False)),
                 fix=bool(raw.get("fix", False)),
                 regions=tuple(raw.get("regions", ("body", "faq_question", "faq_answer"))),
                 params={**data.get("params", {}), **raw.get("params", {})},
@@ -125,7 +127,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
         for rule in rules:
             problem = rule_problem(rule) or next(filter(None, (p.problem(p.default) for p in rule.parameters)), None)
             if problem is not None:
-                raise CheckerError(f"{path}: rule {rule.id}: cannot run: {problem}")
+                raise CheckerError(f"{path}: règle {rule.id} : inapplicable : {problem}")
     return rules
 
 
@@ -152,6 +154,6 @@ def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     for path, text, validate in sources:
         for rule in parse_pack(text, path, validate):
             if rule.id in rules:
-                raise CheckerError(f"{path}: rule {rule.id}: duplicate id (already in {rules[rule.id].source})")
+                raise CheckerError(f"{path}: règle {rule.id} : id en double (déjà dans {rules[rule.id].source})")
             rules[rule.id] = rule
     return RuleSet(rules)

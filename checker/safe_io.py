@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, os_reason
 
 DEFAULT_MAX_FILE_SIZE = 2_000_000  # bytes: an article is rarely above 200 kB; checks cost ~1 min per MB at worst
 MAX_AUXILIARY_SIZE = 10_000_000  # configuration, rule packs, word lists, baselines
@@ -34,23 +33,6 @@ def human_size(size: int) -> str:
     return f"{size} octets"
 
 
-def os_reason(exc: OSError) -> str:
-    """The system's reason for an OSError, in French for the common cases."""
-    reasons = {
-        errno.ENOENT: "fichier ou dossier introuvable",
-        errno.EACCES: "permission refusée",
-        errno.EPERM: "opération non permise",
-        errno.EROFS: "système de fichiers en lecture seule",
-        errno.ENOSPC: "plus de place sur le disque",
-        errno.EISDIR: "c’est un dossier",
-        errno.ENOTDIR: "un élément du chemin n’est pas un dossier",
-        errno.ELOOP: "trop de niveaux de liens symboliques (boucle ?)",
-        errno.ENAMETOOLONG: "nom trop long",
-        errno.EDQUOT: "quota disque dépassé",
-    }
-    return reasons.get(exc.errno or 0) or exc.strerror or str(exc)
-
-
 def read_regular_file(path: Path, max_size: int = MAX_AUXILIARY_SIZE, what: str = "fichier") -> bytes:
     """The bytes of a regular file of at most `max_size` bytes, else a one-line CheckerError."""
     try:
@@ -60,7 +42,7 @@ def read_regular_file(path: Path, max_size: int = MAX_AUXILIARY_SIZE, what: str 
     except ValueError:  # a NUL byte in the name
         raise CheckerError(f"{path}: nom de fichier invalide") from None
     _require_regular(path, info.st_mode, what)
-    _require_size(path, info.st_size, max_size, what)
+    require_size(path, info.st_size, max_size, what)
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening it still returns at once.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -69,14 +51,14 @@ def read_regular_file(path: Path, max_size: int = MAX_AUXILIARY_SIZE, what: str 
     with os.fdopen(fd, "rb") as fh:
         try:
             _require_regular(path, os.fstat(fd).st_mode, what)
-            data = _read_at_most(fh, max_size + 1)  # a file that grows while it is read still stops at the limit
+            data = read_at_most(fh, max_size + 1)  # a file that grows while it is read still stops at the limit
         except OSError as exc:
             raise CheckerError(f"{path}: lecture impossible ({what}) : {os_reason(exc)}") from None
-    _require_size(path, len(data), max_size, what)
+    require_size(path, len(data), max_size, what)
     return data
 
 
-def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
+def read_at_most(fh: BinaryIO, limit: int) -> bytes:
     """Up to `limit` bytes, read in pieces (one `read(limit)` would allocate `limit` bytes up front)."""
     chunks: list[bytes] = []
     total = 0
@@ -105,7 +87,7 @@ def _require_regular(path: Path, mode: int, what: str) -> None:
         raise CheckerError(f"{path}: {kind}, pas un fichier ordinaire : refusé (l’entrée standard se lit avec « - »)")
 
 
-def _require_size(path: Path, size: int, max_size: int, what: str) -> None:
+def require_size(path: Path | str, size: int, max_size: int, what: str) -> None:
     if size > max_size:
         raise CheckerError(
             f"{path}: {what} trop gros ({human_size(size)}, au-delà de {human_size(max_size)}) : refusé "
@@ -145,9 +127,11 @@ def write_atomically(path: Path, data: bytes, what: str = "fichier") -> None:
     """
     target = Path(path)
     try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
-        mode = None
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # a new file gets what open() would give it, not mkstemp's 0600
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
@@ -155,8 +139,7 @@ def write_atomically(path: Path, data: bytes, what: str = "fichier") -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         if tmp is not None:

@@ -3,26 +3,34 @@
     <!-- checker-disable RULE[, RULE…] -->     until checker-enable (no RULE: everything)
     <!-- checker-enable [RULE…] -->
     <!-- checker-disable-next-line [RULE…] -->
+    <!-- checker-disable-line [RULE…] -->       the line the comment stands on
 
-RULE is a rule id, an id prefix or a family name.
+RULE is a rule id, an id prefix or a family name. A RULE that names no rule is an error (exit 2)
+with a suggestion; a comment that suppresses nothing is reported as `suppression.unused` (turn it
+off with `ignore = ["suppression.unused"]`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.document import Document
+from checker.errors import CheckerError
 from checker.findings import Finding
+from checker.rule_packs import RuleSet
+from checker.selectors import known_selectors, unknown_selector_message
 
-_DIRECTIVE_RE = re.compile(r"<!--\s*checker-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_DIRECTIVE_RE = re.compile(r"<!--\s*checker-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->")
 
 
 @dataclass
-class _Range:
+class SuppressionRange:
     start: int
     end: int
     selectors: frozenset[str]  # empty: all rules
+    comment: tuple[int, int] = (0, 0)  # source span of the comment that opened it
+    used: bool = field(default=False, compare=False)
 
     def covers(self, f: Finding) -> bool:
         if not self.start <= f.start < self.end:
@@ -32,34 +40,63 @@ class _Range:
         )
 
 
-def suppression_ranges(doc: Document) -> list[_Range]:
+def _line_span(doc: Document, line: int) -> tuple[int, int]:
+    """Source span of 1-based `line`, its line break included."""
+    start = doc.line_starts[line - 1]
+    end = doc.line_starts[line] if line < len(doc.line_starts) else len(doc.source) + 1
+    return start, end
+
+
+def suppression_ranges(doc: Document, rules: RuleSet | None = None) -> list[SuppressionRange]:
     src = doc.source
     if "checker-" not in src:
         return []
-    ranges: list[_Range] = []
-    open_ranges: dict[frozenset[str], int] = {}
+    known = known_selectors(rules) if rules is not None else None
+    ranges: list[SuppressionRange] = []
+    open_ranges: dict[frozenset[str], tuple[int, tuple[int, int]]] = {}
     for m in _DIRECTIVE_RE.finditer(src):
         kind = m.group(1)
         selectors = frozenset(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+        if known is not None and rules is not None:
+            for selector in sorted(selectors):
+                if selector not in known:
+                    line, col = doc.line_col(m.start())
+                    raise CheckerError(
+                        f"{doc.path}:{line}:{col}: checker-{kind} : {unknown_selector_message(selector, rules)}"
+                    )
+        comment = (m.start(), m.end())
         if kind == "disable-next-line":
             line, _ = doc.line_col(m.end())
             if line < len(doc.line_starts):
-                start = doc.line_starts[line]
-                end = doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(src)
-                ranges.append(_Range(start, end, selectors))
+                start, end = _line_span(doc, line + 1)
+                ranges.append(SuppressionRange(start, end, selectors, comment))
+        elif kind == "disable-line":
+            start, end = _line_span(doc, doc.line_col(m.start())[0])
+            ranges.append(SuppressionRange(start, end, selectors, comment))
         elif kind == "disable":
-            open_ranges.setdefault(selectors, m.end())
+            open_ranges.setdefault(selectors, (m.end(), comment))
         else:
             for key in list(open_ranges):
                 if not selectors or key == selectors or (key and key <= selectors):
-                    ranges.append(_Range(open_ranges.pop(key), m.start(), key))
-    ranges.extend(_Range(start, len(src) + 1, key) for key, start in open_ranges.items())
+                    start, opened_by = open_ranges.pop(key)
+                    ranges.append(SuppressionRange(start, m.start(), key, opened_by))
+    ranges.extend(SuppressionRange(start, len(src) + 1, key, comment) for key, (start, comment) in open_ranges.items())
     return ranges
 
 
-def apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
-    ranges = suppression_ranges(doc)
+def apply_suppressions(
+    doc: Document, findings: list[Finding], rules: RuleSet | None = None
+) -> tuple[list[Finding], int, list[SuppressionRange]]:
+    """Findings left after the comments, how many were suppressed, and the comments that suppressed
+    nothing. With `rules`, a comment naming an unknown rule is a CheckerError."""
+    ranges = suppression_ranges(doc, rules)
     if not ranges:
-        return findings, 0
-    kept = [f for f in findings if not any(r.covers(f) for r in ranges)]
-    return kept, len(findings) - len(kept)
+        return findings, 0, []
+    kept = []
+    for f in findings:
+        covering = [r for r in ranges if r.covers(f)]
+        for r in covering:
+            r.used = True
+        if not covering:
+            kept.append(f)
+    return kept, len(findings) - len(kept), [r for r in ranges if not r.used]

@@ -454,5 +454,5 @@ def test_inventory_bad_input_exits_2(tmp_path: Path) -> None:
     binary = tmp_path / "b.md"
     binary.write_bytes(b"\x00\x01\x02")
     result = runner.invoke(main, ["claims", str(binary)])
-    assert result.exit_code == 2 and "binary" in result.output
+    assert result.exit_code == 2 and "fichier binaire" in result.output
     assert runner.invoke(main, ["claims", str(SAMPLE), "--format", "xml"]).exit_code == 2

@@ -114,6 +114,50 @@ def test_sarif_output_validates_against_the_official_sarif_schema(articles: Path
         assert BAD[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels == {"markup.broken-image": "error", "wording.pleonasm": "warning"}
+    for rule in sarif_run["tool"]["driver"]["rules"]:  # help: description, message, examples
+        assert "Signalé :" in rule["help"]["text"] and "**Accepté :**" in rule["help"]["markdown"]
+        assert f"checker explain {rule['id']}" in rule["help"]["text"]
+    assert "example.invalid" not in out
+    (invocation,) = sarif_run["invocations"]
+    assert invocation == {"executionSuccessful": True, "exitCode": 1}
+
+
+def test_sarif_uris_are_percent_encoded_and_errors_are_notifications(tmp_path: Path) -> None:
+    folder = tmp_path / "dossier à voir #1"
+    folder.mkdir()
+    (folder / "été 2026.md").write_text(BAD, encoding="utf-8")
+    (folder / "binaire.md").write_bytes(b"\x00\x01")
+    code, out, _ = run("lint", *FAST, "--format", "sarif", "dossier à voir #1", cwd=tmp_path)
+    assert code == 2
+    sarif = json.loads(out)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+    (sarif_run,) = sarif["runs"]
+    location = sarif_run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "dossier%20%C3%A0%20voir%20%231/%C3%A9t%C3%A9%202026.md", "uriBaseId": "%SRCROOT%"}
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    (invocation,) = sarif_run["invocations"]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    (note,) = invocation["toolExecutionNotifications"]
+    assert "binaire.md" in note["message"]["text"]
+    absolute = json.loads(run("lint", *FAST, "--format", "sarif", str(folder / "été 2026.md"))[1])
+    uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (folder / "été 2026.md").as_uri() and "%C3%A9" in uri
+
+
+def test_sarif_information_uri_comes_from_the_package_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from checker import report
+
+    class Meta:
+        def get_all(self, name: str) -> list[str]:
+            return ["Documentation, https://docs.invalid/checker"] if name == "Project-URL" else []
+
+    monkeypatch.setattr(metadata, "metadata", lambda name: Meta())
+    assert report.information_uri() == "https://docs.invalid/checker"
+    sarif = report.to_sarif(report.build_report([], [], [], {}), load_rules())
+    assert sarif["runs"][0]["tool"]["driver"]["informationUri"] == "https://docs.invalid/checker"
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
 
 
 def test_sarif_schema_is_real() -> None:
@@ -145,7 +189,21 @@ def test_github_annotations(articles: Path) -> None:
     assert "collaborer ensemble" in lines[1]
 
 
-def test_junit_xml(articles: Path) -> None:
+def test_github_annotations_are_capped_per_level_with_a_summary_line(tmp_path: Path) -> None:
+    article = tmp_path / "many.md"
+    article.write_text("# Titre\n\n" + "".join(f"Ligne {i} : collaborer ensemble %20.\n\n" for i in range(13)))
+    code, out, _ = run("lint", *FAST, "--format", "github", str(article))
+    assert code == 1
+    lines = out.splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert sum(line.startswith("::warning ") for line in lines) == 10
+    plain = [line for line in lines if not line.startswith("::")]
+    assert len(plain) == 3 + 3 + 1  # the other findings, then the summary
+    assert plain[-1].startswith("checker : 3 erreur(s), 3 avertissement(s) de plus, sans annotation")
+    assert all(line.startswith(f"{article}:") for line in plain[:-1])
+
+
+def test_junit_xml_one_test_case_per_file_failed_at_fail_on(articles: Path) -> None:
     code, out, _ = run("lint", *FAST, "--format", "junit", str(articles))
     assert code == 1
     root = ET.fromstring(out)
@@ -153,10 +211,31 @@ def test_junit_xml(articles: Path) -> None:
     assert suite is not None
     cases = {case.get("name"): case for case in suite.findall("testcase")}
     assert set(cases) == {str(articles / "bad.md"), str(articles / "clean.md")}
-    failures = cases[str(articles / "bad.md")].findall("failure")
-    assert [f.get("type") for f in failures] == ["error", "warning"]
+    (failure,) = cases[str(articles / "bad.md")].findall("failure")
+    assert failure.get("message") == "1 erreur(s)"
+    assert "[markup.broken-image]" in (failure.text or "")
+    # The warning is below --fail-on (error): reported, not counted as a failure.
+    assert "[wording.pleonasm]" in (cases[str(articles / "bad.md")].findtext("system-out") or "")
     assert cases[str(articles / "clean.md")].findall("failure") == []
-    assert root.get("failures") == "2"
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")
+    code, out, _ = run("lint", *FAST, "--format", "junit", "--fail-on", "warning", str(articles))
+    root = ET.fromstring(out)
+    (failure,) = root.iter("failure")
+    assert failure.get("message") == "1 erreur(s), 1 avertissement(s)"
+    code, out, _ = run("lint", *FAST, "--format", "junit", str(articles / "clean.md"))
+    assert code == 0 and ET.fromstring(out).get("failures") == "0"
+
+
+def test_junit_xml_is_valid_whatever_the_article_contains(tmp_path: Path) -> None:
+    # Control characters (in a file name here) cannot appear in XML 1.0, even escaped.
+    article = tmp_path / "ctl\x1b[31m\x0b.md"
+    article.write_text("# Titre\n\nUn texte ]]> <b>&amp; %20(26).png) collaborer ensemble.\n", encoding="utf-8")
+    _, out, _ = run("lint", *FAST, "--format", "junit", "--fail-on", "info", str(article))
+    root = ET.fromstring(out)  # raises on invalid XML
+    (case,) = root.iter("testcase")
+    assert (case.get("name") or "").endswith("ctl\\u001b[31m\\u000b.md")
+    (failure,) = root.iter("failure")
+    assert "[markup.broken-image]" in (failure.text or "") and "\\u001b" in (failure.text or "")
 
 
 # ---------------------------------------------------------------- exit statuses
@@ -189,7 +268,7 @@ def test_fail_on_info_counts_info_findings(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     code, _, err = run("lint", *FAST, str(tmp_path / "absent.md"))
     assert code == 2
-    one_line_error(err, "absent.md", "no such file")
+    one_line_error(err, "absent.md", "fichier ou dossier introuvable")
 
 
 def test_invalid_utf8(tmp_path: Path) -> None:
@@ -251,13 +330,13 @@ def test_glob_pattern(articles: Path) -> None:
 def test_glob_matching_nothing_is_an_error(articles: Path) -> None:
     code, _, err = run("lint", *FAST, str(articles / "*.rst"))
     assert code == 2
-    one_line_error(err, "*.rst", "no file matches")
+    one_line_error(err, "*.rst", "aucun fichier ne correspond")
 
 
-def test_empty_directory_has_nothing_to_check(tmp_path: Path) -> None:
-    code, out, _ = run("lint", *FAST, "--format", "json", str(tmp_path))
-    assert code == 0
-    assert json.loads(out)["files"] == []
+def test_empty_directory_is_exit_2_not_a_silent_pass(tmp_path: Path) -> None:
+    code, out, err = run("lint", *FAST, "--format", "json", str(tmp_path))
+    assert code == 2 and out == ""
+    one_line_error(err, str(tmp_path), "aucun article à analyser")
 
 
 def test_bad_config_is_one_line_exit_2(articles: Path) -> None:
@@ -300,26 +379,26 @@ def test_bad_baseline_is_one_line_exit_2(articles: Path) -> None:
     baseline.write_text("{not json", encoding="utf-8")
     code, _, err = run("lint", *FAST, "--baseline", str(baseline), str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, "baseline.json", "invalid baseline")
+    one_line_error(err, "baseline.json", "référence invalide")
     baseline.write_text('{"version": 7, "findings": {}}', encoding="utf-8")
     code, _, err = run("lint", *FAST, "--baseline", str(baseline), str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, "baseline.json", "invalid baseline")
+    one_line_error(err, "baseline.json", "référence invalide")
     code, _, err = run("lint", *FAST, "--baseline", str(articles / "absent.json"), str(articles / "bad.md"))
     assert code == 2
-    one_line_error(err, "absent.json", "lecture impossible (baseline)")
+    one_line_error(err, "absent.json", "lecture impossible (référence)")
 
 
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["lint", "--format", "xml", "{bad}"], "'xml' is not one of"),
-        (["lint", "--formt", "json", "{bad}"], "No such option '--formt'"),
-        (["lint"], "Missing argument 'PATHS...'"),
+        (["lint", "--format", "xml", "{bad}"], "'xml' n’est pas parmi"),
+        (["lint", "--formt", "json", "{bad}"], "Option inconnue '--formt'"),
+        (["lint"], "Argument manquant 'PATHS...'"),
         (["lint", "--fail-on", "fatal", "{bad}"], "--fail-on"),
         (["lint", "--jobs", "0", "{bad}"], "--jobs"),
-        (["nonsense"], "No such command 'nonsense'"),
-        (["explain"], "Missing argument 'RULE_ID'"),
+        (["nonsense"], "Commande inconnue 'nonsense'"),
+        (["explain"], "Argument manquant 'RULE_ID'"),
     ],
 )
 def test_bad_usage_is_one_line_exit_2(articles: Path, args: list[str], needle: str) -> None:
@@ -332,7 +411,7 @@ def test_bad_usage_is_one_line_exit_2(articles: Path, args: list[str], needle: s
 def test_no_command_shows_help_and_exits_2() -> None:
     code, _, err = run()
     assert code == 2
-    assert "Commands:" in err and "lint" in err
+    assert "Commandes:" in err and "lint" in err
 
 
 def test_lint_never_modifies_the_input(articles: Path) -> None:
@@ -384,7 +463,7 @@ def test_explain_shows_examples_with_the_span_marked() -> None:
 def test_explain_unknown_rule() -> None:
     code, _, err = run("explain", "wording.nope")
     assert code == 2
-    one_line_error(err, "wording.nope", "unknown rule")
+    one_line_error(err, "wording.nope", "règle inconnue")
 
 
 def test_version() -> None:

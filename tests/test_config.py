@@ -285,10 +285,10 @@ GOOD_RULE = (
         ("pack: p\nrules:\n" + GOOD_RULE.replace("    message: m\n", ""), ["règle wording.truc", "« message »"]),
         ("pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "colour: red"), ["règle wording.truc"]),
         ("pack: p\nrules:\n" + GOOD_RULE.replace("accepted: [machin]", "accepted: []"), ["règle wording.truc"]),
-        ("pack: p\nrules:\n" + GOOD_RULE.replace("id: wording.truc", "id: markup.truc"), ["markup.truc", "family"]),
+        ("pack: p\nrules:\n" + GOOD_RULE.replace("id: wording.truc", "id: markup.truc"), ["markup.truc", "famille"]),
         (
             "pack: p\nrules:\n" + GOOD_RULE.replace("phrases: [truc]", "patterns: ['(truc']"),
-            ["wording.truc", "pattern"],
+            ["wording.truc", "motif invalide"],
         ),
     ],
 )
@@ -308,7 +308,7 @@ def test_duplicate_rule_id_across_packs(tmp_path: Path) -> None:
 
     pack = tmp_path / "dup.yaml"
     pack.write_text("pack: dup\nrules:\n" + GOOD_RULE.replace("wording.truc", "wording.pleonasm"), encoding="utf-8")
-    with pytest.raises(CheckerError, match=r"wording\.pleonasm: duplicate id"):
+    with pytest.raises(CheckerError, match=r"wording\.pleonasm : id en double"):
         load_rules((str(pack),))
 
 

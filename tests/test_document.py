@@ -72,7 +72,13 @@ def test_front_matter_is_read_and_offsets_follow_it() -> None:
     assert doc.format == "markdown"
     assert doc.front_matter == {"title": "« Un titre »", "date": __import__("datetime").date(2026, 1, 27)}
     assert doc.front_matter_span is not None and src[doc.front_matter_span[0] :].startswith("---")
-    assert [b.text for b in doc.blocks] == ["Titre", "Ils veulent collaborer ensemble."]
+    # The front matter title is prose too (what readers see first), at its place in the YAML.
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "« Un titre »"),
+        ("heading", "Titre"),
+        ("paragraph", "Ils veulent collaborer ensemble."),
+    ]
+    assert doc.line_col(doc.blocks[0].start) == (2, 8)
     assert_offsets_exact(doc)
     (f,) = findings(src, "markdown")
     assert f.text == "collaborer ensemble"
@@ -249,7 +255,7 @@ def test_faq_from_front_matter_maps_to_the_yaml_text() -> None:
     assert item.question is not None and item.question.region == "faq_question"
     assert item.question.text == "Pourquoi Bakou ?"
     assert [a.text for a in item.answers] == ["Pour collaborer ensemble."]
-    assert [b.text for b in doc.blocks] == ["Pourquoi Bakou ?", "Pour collaborer ensemble.", "Corps."]
+    assert [b.text for b in doc.blocks] == ["T", "Pourquoi Bakou ?", "Pour collaborer ensemble.", "Corps."]
     assert_offsets_exact(doc)
     (f,) = findings(src, "markdown")
     assert (f.line, f.column, f.text) == (5, 18, "collaborer ensemble")

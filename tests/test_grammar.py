@@ -157,12 +157,12 @@ def test_grammalecte_missing_is_reported_under_auto_and_an_error_when_required(
     result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",)))
     assert result.findings == []
     assert "python3-grammalecte" in result.engines_unavailable["grammalecte"]
-    with pytest.raises(CheckerError, match="grammar engine grammalecte: Grammalecte is not installed"):
+    with pytest.raises(CheckerError, match="moteur de grammaire grammalecte : Grammalecte is not installed"):
         lint_text("Les enfants mange des pommes.", GRAMMAR)
 
 
 def test_unknown_engine_is_a_checker_error() -> None:
-    with pytest.raises(CheckerError, match="unknown grammar engine"):
+    with pytest.raises(CheckerError, match="moteur de grammaire inconnu"):
         lint_text("Bonjour.", Config(select=("grammar",), grammar_engine="word"))
 
 
@@ -197,5 +197,5 @@ def test_long_runs_without_spaces_are_skipped_and_positions_kept() -> None:
 
 def test_message_does_not_repeat_the_rule_label() -> None:
     (finding,) = lint_text("Les enfants mange des pommes.", GRAMMAR).findings
-    assert finding.message.startswith("Conjugaison : Accord avec “Les enfants…”.")
+    assert finding.message.startswith("Conjugaison : Accord avec « Les enfants… ».")
     assert "Conjugaison erronée" not in finding.message

@@ -265,7 +265,7 @@ def test_unreachable_url_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None
     assert len(lines) == 1, proc.stderr
     config_file = tmp_path / ".checker.toml"
     assert lines[0].startswith(
-        f"checker: error: {config_file}: grammar engine languagetool: LanguageTool unreachable at {url}"
+        f"checker: error: {config_file}: moteur de grammaire languagetool : LanguageTool injoignable à {url}"
     )
     assert lines[0].endswith("Connection refused"), lines[0]
     assert "Traceback" not in proc.stderr
@@ -285,7 +285,7 @@ def test_languagetool_without_url_or_local_install_is_a_clear_error(
     with pytest.raises(CheckerError) as info:
         lint_text("Les enfants mange.", Config(grammar_engine="languagetool"))
     message = str(info.value)
-    assert "LanguageTool is not available" in message and "languagetool-url" in message
+    assert "LanguageTool indisponible" in message and "languagetool-url" in message
     assert not list(tmp_path.iterdir()), "nothing was downloaded"
 
 
@@ -302,7 +302,7 @@ def test_auto_without_languagetool_reports_it_and_runs_grammalecte(
 
 def test_server_error_is_a_checker_error(server: Server) -> None:
     config = Config(grammar_engine="languagetool", languagetool_url=server.url + "/nowhere/", select=("grammar",))
-    with pytest.raises(CheckerError, match="grammar engine languagetool"):
+    with pytest.raises(CheckerError, match="moteur de grammaire languagetool"):
         lint_text("Les enfants mange.", config)
 
 

@@ -135,7 +135,7 @@ def _lint_file(data: bytes, suffix: str = ".md", *extra: str) -> tuple[int, str]
     if result.exit_code == 2:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("checker: error: "), result.stderr
-        assert "internal error" not in result.stderr, result.stderr
+        assert "erreur interne" not in result.stderr, result.stderr
     return result.exit_code, output
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from checker.config import Config
+from checker.config import Config, config_from_mapping
 from checker.lint import lint_text
 from checker.rule_packs import load_rules, schema_error, shipped_pack_files
 
@@ -24,6 +24,10 @@ def _cases(kind: str) -> list[Any]:
         for i, example in enumerate(examples):
             cases.append(pytest.param(rule, example, id=f"{rule.id}-{kind}-{i}"))
     return cases
+
+
+def _config(example: str | dict[str, Any]) -> dict[str, Any]:
+    return example.get("config", {}) if isinstance(example, dict) else {}
 
 
 def _split(example: str | dict[str, Any]) -> tuple[str, str, list[tuple[int, int]]]:
@@ -41,8 +45,11 @@ def _split(example: str | dict[str, Any]) -> tuple[str, str, list[tuple[int, int
     return text, fmt, spans
 
 
-def _run(rule_id: str, text: str, fmt: str) -> list[tuple[int, int]]:
-    config = Config(select=(rule_id,))
+def _run(rule_id: str, text: str, fmt: str, settings: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    # An example's own settings may select more than its rule (suppression.unused needs rules to suppress).
+    config = config_from_mapping(settings) if settings else Config()
+    if "select" not in (settings or {}):
+        config = config.with_overrides(select=(rule_id,))
     return [(f.start, f.end) for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
 
 
@@ -63,7 +70,7 @@ def test_every_rule_has_both_kinds_of_examples() -> None:
 @pytest.mark.parametrize(("rule", "example"), _cases("flagged"))
 def test_flagged_example(rule: Any, example: Any) -> None:
     text, fmt, spans = _split(example)
-    found = _run(rule.id, text, fmt)
+    found = _run(rule.id, text, fmt, _config(example))
     assert found, f"{rule.id} did not flag: {text!r}"
     for span in spans:
         assert span in found, (
@@ -74,5 +81,5 @@ def test_flagged_example(rule: Any, example: Any) -> None:
 @pytest.mark.parametrize(("rule", "example"), _cases("accepted"))
 def test_accepted_example(rule: Any, example: Any) -> None:
     text, fmt, _ = _split(example)
-    found = _run(rule.id, text, fmt)
+    found = _run(rule.id, text, fmt, _config(example))
     assert not found, f"{rule.id} wrongly flagged {[text[s:e] for s, e in found]} in {text!r}"

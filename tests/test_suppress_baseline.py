@@ -134,7 +134,7 @@ def test_baseline_round_trip_only_new_findings_fail(tmp_path: Path) -> None:
 
     code, out, err = cli("--write-baseline", "baseline.json", "docs", cwd=tmp_path)
     assert code == 0
-    assert "2 finding(s)" in err
+    assert "2 constat(s)" in err
     data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
     assert data["version"] == 1 and sum(data["findings"].values()) == 2
 
@@ -194,10 +194,59 @@ def test_baseline_functions() -> None:
 def test_invalid_baseline_files(tmp_path: Path, content: str) -> None:
     path = tmp_path / "baseline.json"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(CheckerError, match="invalid baseline"):
+    with pytest.raises(CheckerError, match="référence invalide"):
         read_baseline(path)
 
 
 def test_baseline_write_failure_is_a_checker_error(tmp_path: Path) -> None:
-    with pytest.raises(CheckerError, match=r"écriture impossible \(baseline\)"):
+    with pytest.raises(CheckerError, match=r"écriture impossible \(référence\)"):
         write_baseline(tmp_path / "absent-folder" / "b.json", [])
+
+
+# ---------------------------------------------------------------- unknown ids, unused comments, same line
+
+
+def _lint(tmp_path: Path, text: str, *args: str) -> tuple[int, list[dict[str, object]], str]:
+    article = tmp_path / "a.md"
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["lint", "--jobs", "1", "--format", "json", "--select", "wording,suppression", *args, str(article)]
+    )
+    findings = json.loads(result.stdout)["findings"] if result.stdout.strip() else []
+    return result.exit_code, findings, result.stderr
+
+
+def test_unknown_rule_in_a_suppression_comment_is_exit_2_with_a_suggestion(tmp_path: Path) -> None:
+    code, _, err = _lint(tmp_path, "Texte.\n<!-- checker-disable-next-line claim.future -->\nIls vont venir.\n")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "a.md:2:1: checker-disable-next-line : règle ou famille inconnue « claim.future »" in err
+    assert "vouliez-vous dire claims.future ?" in err
+
+
+def test_same_line_form_suppresses_findings_of_its_own_line(tmp_path: Path) -> None:
+    text = (
+        "Ils veulent collaborer ensemble. <!-- checker-disable-line wording.pleonasm -->\n"
+        "\n"
+        "Ils veulent collaborer ensemble.\n"
+    )
+    code, findings, err = _lint(tmp_path, text)
+    assert [(f["rule_id"], f["line"]) for f in findings] == [("wording.pleonasm", 3)], err
+    assert code == 0
+
+
+def test_a_comment_that_suppresses_nothing_is_reported_and_can_be_turned_off(tmp_path: Path) -> None:
+    text = (
+        "<!-- checker-disable-next-line wording.cliche -->\n"
+        "Ils veulent collaborer.\n"
+        "<!-- checker-disable-next-line spelling -->\n"
+        "Ils veulent colaborer.\n"
+    )
+    _, findings, _ = _lint(tmp_path, text)
+    # The spelling comment is not judged: spelling did not run.
+    assert [(f["rule_id"], f["line"], f["column"], f["text"]) for f in findings] == [
+        ("suppression.unused", 1, 1, "<!-- checker-disable-next-line wording.cliche -->")
+    ]
+    assert "« wording.cliche »" in str(findings[0]["message"])
+    code, findings, _ = _lint(tmp_path, text, "--ignore", "suppression.unused")
+    assert findings == [] and code == 0

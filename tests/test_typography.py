@@ -27,13 +27,14 @@ def test_sample_article_flags_plain_spaces_before_colon_and_question_marks(sampl
     source = read_source(sample_md)
     findings = lint_text(source, Config(select=("typography",)), str(sample_md)).findings
     spaces = [f for f in findings if f.rule_id == "typography.space-before-punct"]
-    # The H1 "Israël et Azerbaïdjan : l’IA…" and the four FAQ questions ending in " ?".
-    assert len(spaces) == 5
+    # The front matter title and the H1 "Israël et Azerbaïdjan : l’IA…", and the four FAQ questions ending in " ?".
+    assert len(spaces) == 6
     assert all(f.text == " " for f in spaces)
     assert {source[f.end] for f in spaces} == {":", "?"}
-    h1 = next(f for f in spaces if source[f.end] == ":")
+    title, h1 = (f for f in spaces if source[f.end] == ":")
+    assert (title.line, title.column) == (2, 30)
     assert (h1.line, h1.column) == (7, 24)
-    assert h1.fix == [Edit(h1.start, h1.end, NBSP)]
+    assert h1.fix == [Edit(h1.start, h1.end, NBSP)] and title.fix == [Edit(title.start, title.end, NBSP)]
     questions = [f for f in spaces if source[f.end] == "?"]
     assert all(f.fix[0].replacement == NNBSP for f in questions)
     # The article uses ’ everywhere: no apostrophe finding.

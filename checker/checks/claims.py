@@ -25,7 +25,7 @@ from typing import Any
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
 from checker.findings import Finding
-from checker.matching import iter_matches
+from checker.matching import iter_matches, quotation_spans
 from checker.rule_packs import Rule, RuleSet
 
 FAMILY = "claims"
@@ -270,6 +270,9 @@ class Settings:
     event_lemmas: frozenset[str]
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
+    hypothesis_patterns: tuple[re.Pattern[str], ...] = ()  # "si …", "dans le cas où …": a hypothesis, not a forecast
+    hypothesis_rules: frozenset[str] = frozenset()  # the rules a hypothesis exempts
 
     @cached_property
     def attribution_verbs(self) -> frozenset[str]:
@@ -310,6 +313,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
         event_lemmas=_words(events.get("lemmas", ())),
         date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
+        not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
+        hypothesis_patterns=tuple(re.compile(p) for p in params.get("hypothesis", {}).get("patterns", ())),
+        hypothesis_rules=frozenset(params.get("hypothesis", {}).get("rules", ())),
     )
 
 
@@ -465,20 +471,29 @@ class SentenceAnalysis:
     sentence: Sentence
     cues: list[CueMatch]  # every cue found, supported or not
     question: bool
-    attributed: bool  # a source in the sentence itself
-    paragraph_attributed: bool  # a source elsewhere in the paragraph
+    attributed: bool  # a source in the sentence itself (a quotation alone is not one)
+    paragraph_attributed: bool  # a source in the previous or the next sentence of the paragraph
     markers: list[tuple[int, int, str]]  # attribution spans in the sentence, with their kind
     scheduled: bool  # the sentence announces a scheduled event with a date or time
+    hypothesis: bool = False  # the sentence states a hypothesis ("si …", "dans le cas où …")
+    exempt_in_hypothesis: frozenset[str] = frozenset()
 
     @property
     def supported(self) -> bool:
         return self.attributed or self.paragraph_attributed
 
     def flagged(self) -> list[CueMatch]:
-        """The cues to report: unsupported, not in a question, not a scheduled event."""
+        """The cues to report: unsupported, not in a question, not a scheduled event, not quoted speech."""
         if self.question or self.supported:
             return []
-        return [c for c in self.cues if not (self.scheduled and c.rule_id == "claims.future")]
+        quotes = [(a, b) for a, b, kind in self.markers if kind == "quote"]
+        return [
+            c
+            for c in self.cues
+            if not (self.scheduled and c.rule_id == "claims.future")
+            and not (self.hypothesis and c.rule_id in self.exempt_in_hypothesis)
+            and not any(a <= c.start and c.end <= b for a, b in quotes)
+        ]
 
 
 @lru_cache(maxsize=100_000)
@@ -514,6 +529,9 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
             blocked = compiled.settings.not_after_lemmas.get(cue.rule_id)
             if blocked and a > 0 and any(r.lemma in blocked for r in infos[a - 1].readings):
                 continue
+            followed = compiled.settings.not_before_words.get(cue.rule_id)
+            if followed and b + 1 < len(infos) and infos[b + 1].norm in followed:
+                continue
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
@@ -533,8 +551,6 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
     return out
 
 
-# No nesting: each attempt stops at the next opening mark, so unbalanced quotes stay linear.
-_QUOTE_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
 
 
@@ -560,6 +576,7 @@ def _attribution_markers(
     infos: list[TokInfo],
     cues: list[CueMatch],
     block_marks: list[tuple[int, int, str]],
+    block_quotes: list[tuple[int, int]],
 ) -> list[tuple[int, int, str]]:
     text = sentence.text
     base = sentence.start
@@ -568,10 +585,13 @@ def _attribution_markers(
     marks = [(a - base, b - base, k) for a, b, k in block_marks[lo:hi]]
     if settings.links and sentence.has_link:
         marks.append((0, len(text), "link"))
-    if settings.quotes and ("«" in text or "“" in text or '"' in text):
-        for m in _QUOTE_RE.finditer(text):
-            if len(m.group().split()) >= 2:
-                marks.append((*m.span(), "quote"))
+    # Quotations of the whole block, clipped to the sentence: a quotation of several sentences covers each.
+    lo = bisect.bisect_right(block_quotes, (sentence.start, sentence.start)) - 1
+    for a, b in block_quotes[max(lo, 0) :]:
+        if a >= sentence.end:
+            break
+        if b > sentence.start:
+            marks.append((max(a, sentence.start) - base, min(b, sentence.end) - base, "quote"))
     verbs = settings.attribution_verbs
     in_cue = bytearray(len(infos))
     for c in cues:
@@ -588,6 +608,8 @@ def _attribution_markers(
         for r in info.readings:
             if "verb" not in r.pos or "infinitive" in r.tenses:
                 continue
+            if r.persons and not r.persons & {"3s", "3p"}:
+                continue  # a news source speaks in the third person: "tables" is not "table sur"
             if r.tenses == {"participle"} and not _after_auxiliary(infos, i):
                 continue  # "les bugs signalés par…" is not "a signalé"
             if r.lemma in settings.saying_verbs:
@@ -620,7 +642,9 @@ def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
             return False
         if info.norm.startswith(("a-t-", "ont-", "avait-", "aurait-")):
             return True
-        if any(r.lemma in ("avoir", "être") and "infinitive" not in r.tenses for r in info.readings):
+        # A conjugated auxiliary only: "après avoir signalé" reports nothing.
+        readings = info.readings
+        if any(r.lemma in ("avoir", "être") and "verb" in r.pos and "infinitive" not in r.tenses for r in readings):
             return True
     return False
 
@@ -629,11 +653,12 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
     settings = compiled.settings
     out: list[SentenceAnalysis] = []
     block_marks = _block_markers(settings, block.text)
+    block_quotes = quotation_spans(block.text) if settings.quotes else []  # sorted, never overlapping
     for sentence in block.sentences:
         infos = _token_infos(sentence, settings.determiners)
         text = sentence.text
         cues = _find_cues(compiled, infos, text)
-        markers = _attribution_markers(settings, sentence, infos, cues, block_marks)
+        markers = _attribution_markers(settings, sentence, infos, cues, block_marks, block_quotes)
         scheduled = False
         if any(c.rule_id == "claims.future" for c in cues) and any(p.search(text) for p in settings.date_patterns):
             scheduled = _is_scheduled_event(settings, infos, cues)
@@ -642,16 +667,21 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
                 sentence=sentence,
                 cues=cues,
                 question=block.region == "faq_question" or bool(_QUESTION_RE.search(text)),
-                attributed=bool(markers),
+                attributed=any(kind != "quote" for _, _, kind in markers),
                 paragraph_attributed=False,
                 markers=markers,
                 scheduled=scheduled,
+                hypothesis=bool(cues) and any(p.search(text) for p in settings.hypothesis_patterns),
+                exempt_in_hypothesis=settings.hypothesis_rules,
             )
         )
-    # A source named elsewhere in the paragraph supports every sentence of it.
-    if len(out) > 1 and any(a.attributed for a in out):
-        for a in out:
-            a.paragraph_attributed = not a.attributed
+    # A news editor reads a source in the sentence before or after as carrying the statement; a source
+    # further away, or a quotation anywhere else, does not source the journalist's own forecast.
+    for i, analysis in enumerate(out):
+        if not analysis.attributed:
+            analysis.paragraph_attributed = any(
+                out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out)
+            )
     return out
 
 
@@ -670,14 +700,23 @@ def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[Cue
     return True
 
 
+def analysed_blocks(compiled: Compiled, doc: Document) -> list[tuple[Block, list[SentenceAnalysis]]]:
+    """Every block but the front matter with its sentences analysed. A heading is supported by the
+    paragraph under it when that paragraph's first sentences name the source: a headline sourced by the
+    lede is not an unsupported claim."""
+    out = [(block, analyse_block(compiled, block)) for block in doc.blocks if block.region != "front_matter"]
+    for i, (block, analyses) in enumerate(out):
+        if block.kind != "heading" or i + 1 >= len(out) or out[i + 1][0].kind == "heading":
+            continue
+        if any(a.attributed for a in out[i + 1][1][:2]):
+            for analysis in analyses:
+                analysis.paragraph_attributed = True
+    return out
+
+
 def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
     compiled = compile_rules(rules)
-    out: list[SentenceAnalysis] = []
-    for block in doc.blocks:
-        if block.region == "front_matter":
-            continue
-        out.extend(analyse_block(compiled, block))
-    return out
+    return [analysis for _, analyses in analysed_blocks(compiled, doc) for analysis in analyses]
 
 
 def list_matches(
@@ -703,7 +742,7 @@ def cue_problem(rule: Rule) -> str | None:
                 try:
                     re.compile(step["pattern"])
                 except re.error as exc:
-                    return f"cue {raw.get('name', '?')}: invalid pattern {step['pattern']!r}: {exc}"
+                    return f"indice {raw.get('name', '?')} : motif invalide {step['pattern']!r} : {exc}"
     return None
 
 
@@ -716,10 +755,8 @@ def run_cue_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
         return findings
     compiled = compile_rules(ctx.rules)
     regions = {r.id: r.regions for r in rules}
-    for block in ctx.doc.blocks:
-        if block.region == "front_matter":
-            continue
-        for analysis in analyse_block(compiled, block):
+    for block, analyses in analysed_blocks(compiled, ctx.doc):
+        for analysis in analyses:
             for cue in analysis.flagged():
                 if cue.rule_id in cue_ids and block.region in regions[cue.rule_id]:
                     sentence = analysis.sentence

@@ -71,7 +71,7 @@ def _engines(ctx: CheckContext) -> list[Engine]:
     config = ctx.config
     choice = config.grammar_engine
     if choice not in ENGINE_CHOICES:
-        raise CheckerError(f"unknown grammar engine {choice!r}; expected one of {', '.join(ENGINE_CHOICES)}")
+        raise CheckerError(f"moteur de grammaire inconnu {choice!r} ; attendu : {', '.join(ENGINE_CHOICES)}")
     engines: list[Engine] = []
     if choice == "none":
         return engines
@@ -80,7 +80,7 @@ def _engines(ctx: CheckContext) -> list[Engine]:
             engines.append(grammalecte_engine.get_engine())
         except EngineUnavailable as exc:
             if choice != "auto":
-                raise CheckerError(f"{_where(config)}grammar engine grammalecte: {exc}") from None
+                raise CheckerError(f"{_where(config)}moteur de grammaire grammalecte : {exc}") from None
             ctx.engines_unavailable["grammalecte"] = str(exc)
     if choice in ("auto", "languagetool", "both"):
         url = config.languagetool_url
@@ -93,7 +93,7 @@ def _engines(ctx: CheckContext) -> list[Engine]:
                 engines.append(languagetool_engine.get_engine(url, float(config.grammar_timeout)))
             except EngineUnavailable as exc:
                 if choice != "auto" or url:
-                    raise CheckerError(f"{_where(config)}grammar engine languagetool: {exc}") from None
+                    raise CheckerError(f"{_where(config)}moteur de grammaire languagetool : {exc}") from None
                 ctx.engines_unavailable["languagetool"] = str(exc)
     return engines
 
@@ -119,7 +119,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         try:
             matches = engine.check(pieces)
         except EngineUnavailable as exc:  # a configured server that stopped answering
-            raise CheckerError(f"{_where(ctx.config)}grammar engine {engine.name}: {exc}") from None
+            raise CheckerError(f"{_where(ctx.config)}moteur de grammaire {engine.name} : {exc}") from None
         label = engine.label
         if label not in ctx.engines_ran:
             ctx.engines_ran.append(label)
@@ -160,6 +160,8 @@ def _clean_message(message: str, rule: Rule | None = None) -> str:
     """The engine's message, on one line, without a first clause that repeats the rule's label
     ("Conjugaison : Conjugaison erronée. Accord avec…" becomes "Conjugaison : Accord avec…")."""
     text = " ".join(message.split())
+    # Grammalecte quotes with “ ”; every other message of the tool uses « ».
+    text = text.replace("“", "« ").replace("”", " »").replace("«  ", "« ").replace("  »", " »")
     if rule is not None:
         labels = [w for w in rule.message.split(" : ")[0].lower().split() if len(w) > 3]
         if any(text.lower().startswith(label) for label in labels):

@@ -86,6 +86,9 @@ def _analyse(doc: Document) -> dict[int, list[Item]]:
     for block in doc.blocks:
         items: list[Item] = []
         append = items.append
+        if doc.is_front_matter_field(block):
+            raw[block.index] = items
+            continue
         for s_index, (sentence, words) in enumerate(zip(block.sentences, block_sentence_words(block), strict=True)):
             offset = sentence.start
             initial = True

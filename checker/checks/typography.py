@@ -285,7 +285,7 @@ def apostrophes(c: _Findings) -> None:
     places: list[tuple[Block, int, str]] = []
     for block in c.doc.blocks:
         text = block.text
-        if "'" not in text and "’" not in text:
+        if ("'" not in text and "’" not in text) or c.doc.is_front_matter_field(block):
             continue
         for m in _APOSTROPHE_RE.finditer(text):
             places.append((block, m.start(), m.group()))

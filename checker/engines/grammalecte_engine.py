@@ -69,7 +69,7 @@ def import_grammalecte() -> ModuleType:
     try:
         return importlib.import_module("grammalecte")
     except ImportError as exc:
-        raise EngineUnavailable(f"Grammalecte is not installed (Debian package python3-grammalecte): {exc}") from None
+        raise EngineUnavailable(f"Grammalecte n’est pas installé (paquet Debian python3-grammalecte) : {exc}") from None
 
 
 class GrammalecteEngine:
@@ -81,7 +81,7 @@ class GrammalecteEngine:
             fr = importlib.import_module("grammalecte.fr")
             fr.load("Python")
         except Exception as exc:  # a broken installation must not crash the linter
-            raise EngineUnavailable(f"Grammalecte could not be loaded: {type(exc).__name__}: {exc}") from None
+            raise EngineUnavailable(f"Grammalecte n’a pas pu être chargé : {type(exc).__name__}: {exc}") from None
         self._module = module
         self._engine: Any = fr
         self.version = str(getattr(fr, "version", "") or "")

@@ -127,7 +127,7 @@ class LanguageToolEngine:
         try:
             from language_tool_python.exceptions import LanguageToolError
         except ImportError as exc:
-            raise EngineUnavailable(f"language-tool-python is not installed: {exc}") from None
+            raise EngineUnavailable(f"language-tool-python n’est pas installé : {exc}") from None
         errors: tuple[type[BaseException], ...] = (LanguageToolError, OSError, ValueError)
         cls = _client_class(timeout)
         try:
@@ -137,20 +137,20 @@ class LanguageToolEngine:
                 version = local_installation()
                 if version is None or shutil.which("java") is None:
                     raise EngineUnavailable(
-                        "LanguageTool is not available: no local LanguageTool installation (with Java) and no server "
-                        "configured; set languagetool-url in [tool.checker.grammar] (e.g. http://localhost:8081)"
+                        "LanguageTool indisponible : pas d’installation locale (avec Java) ni de serveur configuré ; "
+                        "indiquez languagetool-url dans [tool.checker.grammar] (par exemple http://localhost:8081)"
                     )
                 kwargs = {} if version == "jar-dir" else {"language_tool_download_version": version}
                 self.client = cls(LANGUAGE, **kwargs)
         except EngineUnavailable:
             raise
         except errors as exc:
-            where = url or "local LanguageTool"
-            raise EngineUnavailable(f"LanguageTool unreachable at {where}: {_one_line(exc)}") from None
+            where = url or "LanguageTool local"
+            raise EngineUnavailable(f"LanguageTool injoignable à {where} : {_one_line(exc)}") from None
         except Exception as exc:  # whatever the library raises, never a traceback
-            where = url or "local LanguageTool"
+            where = url or "LanguageTool local"
             raise EngineUnavailable(
-                f"LanguageTool unavailable at {where}: {type(exc).__name__}: {_one_line(exc)}"
+                f"LanguageTool indisponible à {where} : {type(exc).__name__}: {_one_line(exc)}"
             ) from None
         self.client.disabled_categories = set(DISABLED_CATEGORIES)
         self.label = NAME
@@ -171,7 +171,7 @@ class LanguageToolEngine:
             raw = self.client.check_annotated(annotated.data)
         except Exception as exc:
             raise EngineUnavailable(
-                f"LanguageTool request failed at {self.url or 'local server'}: {_one_line(exc)}"
+                f"la requête à LanguageTool a échoué ({self.url or 'serveur local'}) : {_one_line(exc)}"
             ) from None
         matches = []
         for m in raw:
