@@ -233,9 +233,10 @@ def test_junit_xml_is_valid_whatever_the_article_contains(tmp_path: Path) -> Non
     _, out, _ = run("lint", *FAST, "--format", "junit", "--fail-on", "info", str(article))
     root = ET.fromstring(out)  # raises on invalid XML
     (case,) = root.iter("testcase")
-    assert (case.get("name") or "").endswith("ctl\\u001b[31m\\u000b.md")
+    # Escaped as in every other text output (checker.report.printable).
+    assert (case.get("name") or "").endswith("ctl\\x1b[31m\\x0b.md")
     (failure,) = root.iter("failure")
-    assert "[markup.broken-image]" in (failure.text or "") and "\\u001b" in (failure.text or "")
+    assert "[markup.broken-image]" in (failure.text or "") and "\\x1b" in (failure.text or "")
 
 
 # ---------------------------------------------------------------- exit statuses

@@ -766,3 +766,68 @@ def test_generated_hostile_configurations(piece: str, number: str) -> None:
         # A valid but tiny regex-timeout-seconds (1e-300) makes the first pattern run out of time: named too.
         expected = (".checker.toml: configuration invalide", "a.md: article trop gros", "(regex-timeout-seconds,")
         assert any(part in line for part in expected), line
+
+
+# ---------------------------------------------------------------- merged with the CLI conventions (issue 13)
+
+
+def test_vocabulary_files_and_extends_stay_inside_the_project(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "mots.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    (outside / "base.toml").write_text(f'words = ["{SECRET}"]\n', encoding="utf-8")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    settings = {
+        "accept-file": '[vocabulary]\naccept-file = "../ailleurs/mots.txt"\n',
+        "reject-file": '[vocabulary]\nreject-file = "../ailleurs/mots.txt"\n',
+        "extends": 'extends = "../ailleurs/base.toml"\n',
+    }
+    for key, text in settings.items():
+        (project / ".checker.toml").write_text(text, encoding="utf-8")
+        code, out, err = run("lint", *FAST, str(project / "a.md"))
+        assert code == 2, (key, err)
+        one_line_error(err, ".checker.toml", f"« {key} »", "hors du projet")
+        assert SECRET not in out + err
+
+
+def test_extends_true_does_not_climb_above_the_repository(tmp_path: Path) -> None:
+    project = repo(tmp_path)
+    # Above the repository: a configuration that would select nothing but a missing pack.
+    (tmp_path / ".checker.toml").write_text('rule-packs = ["absent.yaml"]\nfail-on = "info"\n', encoding="utf-8")
+    (project / ".checker.toml").write_text("extends = true\n", encoding="utf-8")
+    (project / "a.md").write_text(CLICHE, encoding="utf-8")
+    code, out, err = run("lint", *FAST, str(project / "a.md"))
+    assert code == 1, err  # the cliché is found: the folder above was not inherited (its pack is absent)
+    assert "absent.yaml" not in out + err
+
+
+def test_standard_input_is_read_up_to_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / ".checker.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker.cli", "lint", *FAST, "-"],
+        input=CLICHE + "Encore une phrase.\n" * 200,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    one_line_error(proc.stderr, "<stdin>", "trop gros", "max-file-size")
+    code, out, _ = run("lint", *FAST, "-", cwd=tmp_path)  # empty input: under the limit, nothing to report
+    assert code == 0, out
+
+
+def test_report_file_is_written_through_mkstemp_with_ordinary_permissions(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
+    guessable = tmp_path / "rapport.json.tmp"
+    guessable.symlink_to(tmp_path / "victime.txt")  # a planted link at a predictable name is not followed
+    code, out, err = run("lint", *FAST, "--format", "json", "-o", str(tmp_path / "rapport.json"), str(tmp_path / "a.md"))
+    assert code == 1, err
+    report = tmp_path / "rapport.json"
+    assert json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert not (tmp_path / "victime.txt").exists()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert report.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "rapport.json", "rapport.json.tmp"]  # no temp left
