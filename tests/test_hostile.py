@@ -822,9 +822,9 @@ def test_report_file_is_written_through_mkstemp_with_ordinary_permissions(tmp_pa
     (tmp_path / "a.md").write_text(CLICHE, encoding="utf-8")
     guessable = tmp_path / "rapport.json.tmp"
     guessable.symlink_to(tmp_path / "victime.txt")  # a planted link at a predictable name is not followed
-    code, out, err = run("lint", *FAST, "--format", "json", "-o", str(tmp_path / "rapport.json"), str(tmp_path / "a.md"))
-    assert code == 1, err
     report = tmp_path / "rapport.json"
+    code, _, err = run("lint", *FAST, "--format", "json", "-o", str(report), str(tmp_path / "a.md"))
+    assert code == 1, err
     assert json.loads(report.read_text(encoding="utf-8"))["findings"]
     assert not (tmp_path / "victime.txt").exists()
     umask = os.umask(0)
