@@ -190,7 +190,7 @@ def project_root(folder: Path) -> Path | None:
     return None
 
 
-def _inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path: str) -> Path:
+def inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path: str) -> Path:
     """`file` (relative to the config's folder `base`), refused when it leaves the project unless the
     configuration says `allow-outside-project = true`: a configuration from an untrusted checkout must
     not make the checker read any file of the machine."""
@@ -233,7 +233,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
     words.update(vocabulary.get("accept", []))
 
     def word_file(key: str, value: str) -> Path:
-        return _inside_project(Path(value), base, data, key, path)
+        return inside_project(Path(value), base, data, key, path)
 
     for key, what in (("wordlist", "liste de mots"), ("accept-file", "liste de mots acceptés")):
         file = data.get(key) if key == "wordlist" else vocabulary.get(key)
@@ -258,7 +258,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         fail_on=data.get("fail-on", "error"),
         locale=data.get("locale", "fr-FR"),
         rule_packs=tuple(
-            str(safe_resolve(_inside_project(Path(p), base, data, "rule-packs", path)))
+            str(safe_resolve(inside_project(Path(p), base, data, "rule-packs", path)))
             for p in data.get("rule-packs", [])
         ),
         words=frozenset(words),
@@ -366,7 +366,7 @@ def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] |
         return table
     parent_path: Path | None
     if isinstance(inherit, str):
-        parent_path = _inside_project(Path(inherit), path.parent, table, "extends", str(path))
+        parent_path = inside_project(Path(inherit), path.parent, table, "extends", str(path))
         if not parent_path.is_file():
             raise CheckerError(f"{path}: « extends » désigne un fichier qui n’existe pas")
     else:
