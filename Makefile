@@ -12,7 +12,7 @@ system-deps:
 $(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,hunspell,lsp]'
+	$(BIN)/python -m pip install --quiet -e '.[test,hunspell,lsp,embeddings]'
 	$(BIN)/python -m checker.prepare   # decode the word lists once, not in the first lint run
 	touch $(STAMP)
 

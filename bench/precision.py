@@ -302,7 +302,7 @@ def report(
     )
     lines.append(
         f"On by default, outside typography: {per_thousand(on_news, news_words).strip()} warnings and errors "
-        f"per 1,000 words of news (goal: at most 12). Rules marked (off) run only when selected."
+        f"per 1,000 words of news (goal: at most 12). Rules marked (off) run with --preset picky."
     )
     lines.append("")
     if new_unjudged:

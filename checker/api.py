@@ -37,11 +37,13 @@ class Options:
     config_path: str | None = None  # this file instead of the nearest .checker.toml / pyproject.toml
     select: tuple[str, ...] | None = None  # replaces the configuration's select
     ignore: tuple[str, ...] = ()  # added to the configuration's ignore
+    preset: str | None = None  # "default" or "picky" (also the rules off by default); replaces the configuration's
     fail_on: str | None = None
     jobs: int | None = None  # None: all cores; 1: in this process
     cache_dir: str | None = None  # None: no result cache
     fix: bool = False  # apply the safe fixes to the files
     diff: bool = False  # compute the safe fixes without writing them (outcome.fixes.diff)
+    unsafe_fixes: bool = False  # with fix or diff: also the fixes that change meaning (FAQ hedges restored)
     baseline: str | None = None  # report only findings not in this baseline
     write_baseline: str | None = None  # record the findings in this baseline
     min_severity: str | None = None  # leave out findings below this severity
@@ -103,10 +105,11 @@ def run(
 
     def config_for(path: Path) -> Config:
         config = explicit or find_config(safe_resolve(path).parent)
-        if options.select is None and not options.ignore:
+        if options.select is None and not options.ignore and options.preset is None:
             return config
         select = options.select if options.select is not None else config.select
-        return config.with_overrides(select=select, ignore=config.ignore + options.ignore)
+        preset = options.preset if options.preset is not None else config.preset
+        return config.with_overrides(select=select, ignore=config.ignore + options.ignore, preset=preset)
 
     if options.stdin_text is not None:
         return _run_text(options.stdin_text, options, config_for)
@@ -127,7 +130,13 @@ def run(
         from checker.fix import run_fixes
 
         # Each file carries its tree: --fix writes through a link only when its target stays inside it.
-        fixes = run_fixes(files, config_for, write=not options.diff, roots={t.path: t.root for t in targets})
+        fixes = run_fixes(
+            files,
+            config_for,
+            write=not options.diff,
+            unsafe=options.unsafe_fixes,
+            roots={t.path: t.root for t in targets},
+        )
         if options.diff:
             return Outcome([], [], rules, "error", errors=fixes.errors, fixes=fixes, diff_only=True)
         # Files in error (unreadable, read-only, a link out of the tree, a failed write) were left

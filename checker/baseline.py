@@ -61,9 +61,7 @@ def read_baseline(path: Path) -> Counter[str]:
     return Counter({str(k): v for k, v in counts.items()})
 
 
-def filter_new(
-    findings: list[Finding], baseline: Counter[str], root: Path | None = None
-) -> tuple[list[Finding], int]:
+def filter_new(findings: list[Finding], baseline: Counter[str], root: Path | None = None) -> tuple[list[Finding], int]:
     """Findings not covered by the baseline, and how many were covered. `root` is the baseline file's
     folder (paths in the baseline are relative to it)."""
     remaining = Counter(baseline)

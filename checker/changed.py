@@ -61,9 +61,7 @@ class ChangedLines:
             by_root.setdefault(root, []).append(safe_resolve(file))
         for root, members in by_root.items():
             _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
-            diff = _git(
-                ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", revision, "--"], root
-            )
+            diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", revision, "--"], root)
             changed = {safe_resolve(root / name): numbers for name, numbers in parse_unified_diff(diff).items()}
             untracked = {
                 safe_resolve(root / name)

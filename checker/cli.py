@@ -120,6 +120,12 @@ def main() -> None:
 @click.option("--select", default=None, help="Familles ou règles à appliquer, séparées par des virgules.")
 @click.option("--ignore", default=None, help="Familles ou règles à ne pas appliquer, séparées par des virgules.")
 @click.option(
+    "--preset",
+    type=click.Choice(["default", "picky"]),
+    default=None,
+    help="default: rules on by default; picky: also the rules off by default (noisier).",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
@@ -196,6 +202,13 @@ def main() -> None:
     help="Appliquer les corrections typographiques sûres (écriture atomique), puis signaler ce qui reste.",
 )
 @click.option(
+    "--unsafe-fixes",
+    "unsafe_fixes",
+    is_flag=True,
+    help="Avec --fix ou --diff, appliquer aussi les corrections qui changent le sens (rétablir dans une réponse"
+    " de FAQ la nuance du corps : « positionne » → « pourrait positionner »). À relire.",
+)
+@click.option(
     "--diff",
     is_flag=True,
     help="Afficher les corrections sûres en diff unifié sans rien écrire (code 1 s’il y a à corriger).",
@@ -208,6 +221,7 @@ def lint(
     config_path: str | None,
     select: str | None,
     ignore: str | None,
+    preset: str | None,
     baseline_path: str | None,
     write_baseline_path: str | None,
     color: str,
@@ -224,6 +238,7 @@ def lint(
     cache_dir: str | None,
     no_cache: bool,
     fix: bool,
+    unsafe_fixes: bool,
     diff: bool,
 ) -> None:
     """Analyse des articles (fichiers, dossiers ou motifs glob).
@@ -237,16 +252,20 @@ def lint(
     def split(value: str | None) -> tuple[str, ...] | None:
         return tuple(s.strip() for s in value.split(",") if s.strip()) if value is not None else None
 
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes va avec --fix ou --diff")
     stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since), config_path)
     options = Options(
         config_path=config_path,
         select=split(select),
         ignore=split(ignore) or (),
+        preset=preset,
         fail_on=fail_on,
         jobs=jobs,
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         fix=fix,
         diff=diff,
+        unsafe_fixes=unsafe_fixes,
         baseline=baseline_path,
         write_baseline=write_baseline_path,
         min_severity=min_severity,
@@ -414,8 +433,6 @@ def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
-
-
 
 
 def _config_finder(config_path: str | None) -> Callable[[Path], Config]:

@@ -23,6 +23,7 @@ from typing import Any, Literal
 # <meta name="description">); checked as prose, not counted in readability or repetition.
 BlockKind = Literal["title", "description", "heading", "paragraph", "list_item", "quote", "table_cell"]
 Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
+AsideKind = Literal["tweet", "read-also", "caption", "byline"]
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
@@ -74,6 +75,9 @@ class Block:
     # Source offset just past each visible character (an entity such as &eacute; spans several
     # source characters); None means every visible character stands for one source character.
     ends: list[int] | None = field(default=None, repr=False)
+    # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
+    # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
+    aside: AsideKind | None = None
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets for the visible span [start, end)."""
@@ -284,6 +288,20 @@ ABBREVIATIONS = frozenset(
 # End punctuation, then closing quotes or brackets (French puts a space before »).
 _SENT_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*(?=\s+|$)")
 _NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“—–-])")
+
+
+# A direct quotation: French guillemets, English curly quotes, or straight double quotes, unnested.
+_QUOTATION_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets [start, end) of the direct quotations of a block's text, quotation marks included.
+    An unclosed « runs to the end of the text (a quotation going on over several paragraphs)."""
+    spans = [(m.start(), m.end()) for m in _QUOTATION_RE.finditer(text)]
+    last_open, last_close = text.rfind("«"), text.rfind("»")
+    if last_open > last_close and not any(start <= last_open < end for start, end in spans):
+        spans.append((last_open, len(text)))
+    return spans
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -43,13 +43,15 @@ class Finding:
     data: dict[str, Any] = field(default_factory=dict)  # check-specific details (scores, counts)
     # A safe automatic correction: source edits applied all together by --fix (checker.edits.safe_edit).
     fix: list[Edit] = field(default_factory=list)
+    # A correction that changes meaning (e.g. restoring a hedge the body has): only --unsafe-fixes applies it.
+    unsafe_fix: list[Edit] = field(default_factory=list)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule_id)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (findings.schema.json): every field in declaration order, the optional ones
-        (engine, related, data, fix) only when set."""
+        (engine, related, data, fix, unsafe_fix) only when set."""
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -63,8 +65,8 @@ class Finding:
         """A finding from its JSON form (the result cache)."""
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name == "fix":
-                values["fix"] = [Edit(**edit) for edit in d.get("fix", [])]
+            if f.name in ("fix", "unsafe_fix"):
+                values[f.name] = [Edit(**edit) for edit in d.get(f.name, [])]
             elif f.name in d:
                 value = d[f.name]
                 values[f.name] = (
@@ -73,7 +75,7 @@ class Finding:
         return cls(**values)
 
 
-_OPTIONAL = frozenset({"engine", "related", "data", "fix"})
+_OPTIONAL = frozenset({"engine", "related", "data", "fix", "unsafe_fix"})
 
 
 def _plain(value: Any) -> Any:

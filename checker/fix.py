@@ -61,8 +61,9 @@ class FixOutcome:
         return self.fixed != self.original
 
 
-def plan_edits(findings: Iterable[Finding], length: int | None = None) -> tuple[list[Edit], int]:
+def plan_edits(findings: Iterable[Finding], length: int | None = None, unsafe: bool = False) -> tuple[list[Edit], int]:
     """Non-overlapping edits from the findings' fixes, in source order, and how many findings they fix.
+    With `unsafe`, also the fixes that change meaning (`Finding.unsafe_fix`), never applied otherwise.
 
     Findings are taken in source order; a finding whose edits overlap an edit already taken (or each
     other, or fall outside the text) is skipped as a whole.
@@ -72,9 +73,10 @@ def plan_edits(findings: Iterable[Finding], length: int | None = None) -> tuple[
     fixed = 0
     candidates = []
     for f in findings:
-        if not f.fix:
+        raw = f.fix or (f.unsafe_fix if unsafe else [])
+        if not raw:
             continue
-        edits = sorted(f.fix, key=lambda e: (e.start, e.end))
+        edits = sorted(raw, key=lambda e: (e.start, e.end))
         candidates.append((edits[0].start, edits[0].end, f.rule_id, edits))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
 
@@ -116,7 +118,7 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def fix_text(
-    text: str, config: Config | None = None, path: str = "<text>", fmt: str | None = None
+    text: str, config: Config | None = None, path: str = "<text>", fmt: str | None = None, unsafe: bool = False
 ) -> tuple[str, int, LintResult]:
     """Lint and apply fixes until none is left: (fixed text, fixes applied, findings left).
 
@@ -126,7 +128,7 @@ def fix_text(
     applied = 0
     result = lint_text(text, config, path, fmt)
     for _ in range(MAX_PASSES):
-        edits, count = plan_edits(result.findings, len(text))
+        edits, count = plan_edits(result.findings, len(text), unsafe)
         if not edits:
             break
         new = apply_edits(text, edits)
@@ -138,14 +140,16 @@ def fix_text(
     return text, applied, result
 
 
-def fix_file(path: Path, config: Config | None = None, display_path: str | None = None) -> FixOutcome:
+def fix_file(
+    path: Path, config: Config | None = None, display_path: str | None = None, unsafe: bool = False
+) -> FixOutcome:
     """The fixed text of a file, without writing it (see `write_fixed`)."""
     config = config or find_config(safe_resolve(path).parent)
     # CheckerError on a file that cannot be read (not regular, too large, not UTF-8): it is then never written.
     data = read_regular_file(path, config.max_file_size, "article")
     text = decode_source(data, path)
     shown = display_path or str(path)
-    fixed, applied, result = fix_text(text, config, shown)
+    fixed, applied, result = fix_text(text, config, shown, unsafe=unsafe)
     return FixOutcome(path, shown, text, fixed, applied, result, data.startswith(BOM))
 
 
@@ -216,18 +220,19 @@ def run_fixes(
     config_for: Callable[[Path], Config],
     write: bool = True,
     roots: Mapping[Path, Path] | None = None,
+    unsafe: bool = False,
 ) -> FixRun:
     """Fix every file (or only compute the fixes when `write` is False). A file in error is skipped and
     its one-line error kept: a file that could not be read, or written (read-only, outside the tree
     through a link, a failed write), makes the run fail.
 
     `roots` gives the tree each file was found in (see `checker.paths`); a file missing from it is
-    confined to its own folder."""
+    confined to its own folder. `unsafe`: also the fixes that need a reader's check (--unsafe-fixes)."""
     outcomes: list[FixOutcome] = []
     errors: list[str] = []
     for path in files:
         try:
-            outcome = fix_file(path, config_for(path), str(path))
+            outcome = fix_file(path, config_for(path), str(path), unsafe=unsafe)
             if write:
                 root = roots.get(path) if roots is not None else None
                 write_fixed(outcome, root if root is not None else path.parent)

@@ -13,7 +13,7 @@ from checker.checks import run_family
 from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
-from checker.document import Document
+from checker.document import Block, Document
 from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
@@ -40,7 +40,8 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     for family in family_names():
         if config.family_enabled(family):
             findings.extend(run_family(family, doc, ctx))
-    findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f)]
+    asides = [b for b in doc.blocks if b.aside is not None]
+    findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
     findings = _dedupe(findings)
     kept, suppressed, unused = apply_suppressions(doc, findings, rules)
     if unused:
@@ -84,6 +85,18 @@ def lint_file(path: Path, config: Config | None = None, display_path: str | None
 def _masked(doc: Document, finding: Finding) -> bool:
     """Whether a finding touches code, a bare URL or an HTML block: those are never checked."""
     return any(s < finding.end and finding.start < e for s, e in doc.masked)
+
+
+# What an aside block (an embedded post, « À lire aussi » links, a caption, a byline) is still checked for.
+_ASIDE_FAMILIES = {"caption": {"typography", "markup"}, "byline": {"typography", "markup"}}
+
+
+def _in_aside(asides: list[Block], finding: Finding) -> bool:
+    """Whether a finding lies in a block that is not the writer's prose and its family is not checked there."""
+    for block in asides:
+        if block.aside is not None and block.start <= finding.start and finding.end <= block.end:
+            return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
+    return False
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

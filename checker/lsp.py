@@ -247,7 +247,7 @@ def _declare_wordlist(path: Path) -> None:
     if path.name == "pyproject.toml":
         header = re.search(r"(?m)^\[tool\.checker\][ \t]*(?:#.*)?\r?\n", text)
         if header is None:  # [tool.checker] written inline (tool = {checker = {...}}): leave it to the user
-            raise CheckerError(f"{path}: ajoutez wordlist = \"{DEFAULT_WORDLIST}\" à [tool.checker] à la main")
+            raise CheckerError(f'{path}: ajoutez wordlist = "{DEFAULT_WORDLIST}" à [tool.checker] à la main')
         text = text[: header.end()] + line + text[header.end() :]
     else:
         text = line + text

@@ -83,6 +83,7 @@ def parse_document(
         doc.ignored = ignored
         _drop_ignored(doc)
     _assign_faq(doc)
+    mark_asides(doc)
     return doc
 
 
@@ -141,6 +142,38 @@ def _strip_filler(block: Block) -> None:
     for link in block.links:
         link.start = max(0, min(remap[link.start], len(chars)) - lead)
         link.end = max(0, min(remap[link.end], len(chars)) - lead)
+
+
+# Blocks pasted with an article that are not its prose: checked for typography at most, never for grammar,
+# spelling, readability, repetition or claims.
+_READ_ALSO_RE = re.compile(
+    r"^[\W_]*(?:[àa] (?:lire|voir|écouter) aussi|lire aussi|voir aussi|sur le même sujet)\b", re.IGNORECASE
+)
+_TWEET_RE = re.compile(
+    r"pic\.twitter\.com/|twitter\.com/\w+/status|x\.com/\w+/status|— [^—()]{1,60} \(@\w{1,15}\) \S+ \d{1,2},? \d{4}"
+    r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
+)
+_CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
+_BYLINE_RE = re.compile(
+    r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
+)
+
+
+def mark_asides(doc: Document) -> None:
+    """Recognise embedded posts, « À lire aussi » links, captions and bylines (Block.aside)."""
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "quote", "list_item") or block.region != "body":
+            continue
+        text = block.text.strip()
+        source = doc.source[block.start : block.end]
+        if _READ_ALSO_RE.match(text):
+            block.aside = "read-also"
+        elif _TWEET_RE.search(source) or _TWEET_RE.search(text):
+            block.aside = "tweet"
+        elif len(text.split()) <= 40 and _CAPTION_RE.search(text):
+            block.aside = "caption"
+        elif len(text.split()) <= 12 and _BYLINE_RE.match(text):
+            block.aside = "byline"
 
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them
@@ -1024,8 +1057,14 @@ def _front_matter_fields(doc: Document, fields: tuple[str, ...]) -> None:
             block.index = i
 
 
+def front_matter_block(doc: Document, text: str, start: int, end: int) -> Block | None:
+    """A block for a front matter value (e.g. `description`), mapped to where it is written, not added
+    to the document."""
+    return _front_matter_block(doc, text, start, end, register=False)
+
+
 def _front_matter_block(
-    doc: Document, text: str, start: int, end: int, kind: BlockKind = "paragraph"
+    doc: Document, text: str, start: int, end: int, kind: BlockKind = "paragraph", register: bool = True
 ) -> Block | None:
     """A block for a YAML scalar of the front matter, mapped to where its words stand in the source."""
     text = text.strip()
@@ -1053,7 +1092,7 @@ def _front_matter_block(
                 builder.add_aligned(word, offsets, [o + 1 for o in offsets])
             pos = offsets[-1] + 1
     block = builder.block(kind, builder.last_offset)
-    if block is not None:
+    if block is not None and register:
         doc.add_block(block)
     return block
 

@@ -280,9 +280,7 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
             rest.append(printable(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}"))
     lines.extend(rest)
     if left:
-        counts = ", ".join(
-            f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev]
-        )
+        counts = ", ".join(f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev])
         lines.append(
             f"checker : {counts} de plus, sans annotation (GitHub en affiche {per_level} par niveau) : "
             "voir les lignes ci-dessus."

@@ -43,6 +43,7 @@ class Rule:
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
+
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -217,9 +217,9 @@ def _lint_with(tmp_path: Path, toml: str, *args: str) -> tuple[int, str, str]:
 def test_per_rule_severity_enabled_and_parameter(tmp_path: Path) -> None:
     rule = '[rules."readability.long-sentence"]\n'
     code, out, _ = _lint_with(tmp_path, 'select = ["readability"]\n')
-    assert "readability.long-sentence" not in out  # 18 words, under the default 30
+    assert "readability.long-sentence" not in out  # 18 words, under the default 35
     code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nseverity = "error"\n')
-    assert code == 1 and "erreur [readability.long-sentence] Phrase longue : 18 mots (seuil : 10)" in out
+    assert code == 1 and "erreur [readability.long-sentence] Phrase longue : 18 mots hors citations (seuil : 10)" in out
     code, out, _ = _lint_with(tmp_path, f'select = ["readability"]\n{rule}max-words = 10\nenabled = false\n')
     assert code == 0 and "readability.long-sentence" not in out
     # The former [thresholds] name still sets the same parameter.

@@ -535,3 +535,33 @@ def test_every_fixture_finding_starts_and_ends_on_visible_text(path: Path) -> No
         if doc.jsonld_span and doc.jsonld_span[0] <= f.start < f.end <= doc.jsonld_span[1]:
             continue
         assert f.start in starts and f.end in ends, f
+
+
+ASIDES = """# Le sommet de Bakou
+
+Par Jean Dupont et Marie Curie
+
+Le ministre a parlé hier à Bakou. Emmanuel Macron a répondu.
+
+À lire aussi : Le gouvernemnt prépare un budget
+
+> Merci à tous pour ce sommet historique ! pic.twitter.com/abc123 — Emmanuel Macron (@EmmanuelMacron) June 3, 2024
+
+Photo : AFP / Jean Dupont. Le gouvernemnt reçoit.
+"""
+
+
+def test_non_prose_blocks_are_recognised_and_not_checked_as_prose() -> None:
+    from checker.config import Config
+    from checker.lint import lint_text
+    from checker.parse import parse_document
+
+    doc = parse_document(ASIDES, "a.md")
+    assert [b.aside for b in doc.blocks] == [None, "byline", None, "read-also", "tweet", "caption"]
+    assert [b.aside for b in parse_document("Par ailleurs, le ministre parle.\n", "a.txt").blocks] == [None]
+    found = lint_text(ASIDES, Config(preset="picky"), fmt="markdown").findings
+    assert not [f for f in found if f.family in ("spelling", "repetition", "grammar", "readability", "claims")]
+    # A caption is still typeset: its missing no-break space is reported.
+    assert [f.rule_id for f in found] == ["typography.space-before-punct"]
+    prose = lint_text(ASIDES.replace("À lire aussi : ", ""), Config(select=("spelling",)), fmt="markdown")
+    assert [f.text for f in prose.findings] == ["gouvernemnt"]

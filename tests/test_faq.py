@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.checks.faq import _FaqChecker, _inflects, support_report
+from checker.checks.faq import _FaqChecker, inflects, support_report
 from checker.config import Config
 from checker.context import CheckContext
 from checker.findings import Finding
@@ -79,7 +79,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     },
     "culture-festival.md": {
         # Front matter FAQ: « la direction envisage de prolonger le festival d’une semaine ».
-        ("faq.escalation", "prolonge le festival d’une semaine"),
+        ("faq.escalation", "prolonge le festival d’une semaine en 2026"),
         # « 3,5 millions d’euros » in the body.
         ("faq.contradiction", "4 M€"),
         # Passing: « Cent vingt mille spectateurs » = « 120 000 spectateurs ».
@@ -121,22 +121,54 @@ def test_fixture_faqs_are_detected() -> None:
         assert all(item.answers for item in doc.faq), name
 
 
-def test_sample_article_has_exactly_the_two_escalations() -> None:
+SAMPLE_ESCALATIONS = {
+    # Body: « Les discussions ont porté sur l’optimisation des flux énergétiques régionaux ».
+    ("faq.escalation", "optimiser les flux énergétiques"),
+    # Body: « L’Azerbaïdjan … cherche à diversifier ses exportations ».
+    ("faq.escalation", "diversifier les exportations"),
+    # Body: « sont susceptibles de créer de nouvelles chaînes de valeur », « pourrait catalyser les IDE ».
+    ("faq.escalation", "crée de nouvelles opportunités d’investissements directs étrangers (IDE)"),
+    # Body: « pourrait … stimuler la croissance économique locale et positionner Bakou … » (both in one finding).
+    ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique"),
+    # Body: « L’objectif est de déployer des solutions … qui améliorent la productivité agricole ».
+    ("faq.escalation", "optimiser la production agricole"),
+    # Body: « L’Azerbaïdjan souhaite bénéficier de l’expertise israélienne ».
+    ("faq.escalation", "bénéficie de l’expertise israélienne"),
+}
+
+
+def test_sample_article_escalations_named_in_the_issue() -> None:
     source = read_source(SAMPLE)
     findings = _faq_findings(source, str(SAMPLE))
-    assert _pairs(findings) == {
-        ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique"),
-        ("faq.escalation", "bénéficie de l’expertise israélienne"),
-    }
+    assert _pairs(findings) == SAMPLE_ESCALATIONS
     by_text = {f.text: f for f in findings}
     bakou = by_text["positionne Bakou comme un hub régional d’innovation énergétique"]
     assert "pourrait … positionner Bakou comme un hub d’innovation énergétique dans la région" in bakou.message
+    assert "« renforcer la croissance économique »" in bakou.message
     assert bakou.related[0]["text"].startswith("Cette alliance pourrait renforcer")
     assert source.splitlines()[bakou.related[0]["line"] - 1].count("positionner Bakou") == 1
+    assert bakou.suggestions[0] == "pourrait positionner Bakou comme un hub régional d’innovation énergétique"
+    # In the message too, so that every output format (SARIF, GitHub, JUnit) shows the rewrite.
+    assert "Réécriture proposée : « pourrait positionner Bakou comme un hub régional" in bakou.message
     expertise = by_text["bénéficie de l’expertise israélienne"]
     assert "souhaite bénéficier de l’expertise israélienne" in expertise.message
     assert expertise.related[0]["text"].startswith("L’Azerbaïdjan souhaite bénéficier")
+    assert expertise.suggestions == ["souhaite bénéficier de l’expertise israélienne"]
+    agri = by_text["optimiser la production agricole"]
+    assert "« objectif est de »" in agri.message and "améliorent la productivité agricole" in agri.message
+    assert agri.suggestions == ["pourrait permettre d’optimiser la production agricole"]
     assert all(f.severity == "warning" for f in findings)
+    # The rewrite is an unsafe fix only: never a plain --fix edit.
+    assert all(not f.fix and f.unsafe_fix for f in findings)
+
+
+def test_raw_sample_closing_paragraphs_get_the_same_escalations() -> None:
+    """The raw export lost the FAQ questions: its last four paragraphs are the answers."""
+    md = _faq_findings(read_source(SAMPLE), str(SAMPLE))
+    raw_path = SAMPLE.with_suffix(".raw.txt")
+    raw = _faq_findings(read_source(raw_path), str(raw_path))
+    assert {f.line for f in raw} == {9, 10}
+    assert sorted((f.rule_id, f.text, f.column) for f in raw) == sorted((f.rule_id, f.text, f.column) for f in md)
 
 
 def test_sample_supported_answers_pass() -> None:
@@ -344,7 +376,7 @@ def test_retrieval_skips_lemmas_shared_by_too_many_body_sentences() -> None:
     text = f"{body}\n\n## FAQ\n\n### Que vend le marché ?\n\nLe marché vend des légumes frais et des fromages.\n"
     doc = parse_document(text, "a.md")
     checker = _FaqChecker(doc, CheckContext(doc, Config(), load_rules()))
-    assert len(checker.body) == 301  # the title too
+    assert len(checker.body) == 300  # the title is a restatement, checked against them
     info = checker.body[0].__class__(doc.faq[0].answers[0].sentences[0], checker.cue_params)
     assert checker.candidates(info) == []  # every content lemma is in all 300 sentences (> 200)
 
@@ -369,7 +401,7 @@ def test_many_answers() -> None:
     ],
 )
 def test_inflects(form: str, lem: str, verb: str, expected: bool) -> None:
-    assert _inflects(form, lem, verb) is expected
+    assert inflects(form, lem, verb) is expected
 
 
 def test_contradiction_quotes_the_body_number_it_replaces() -> None:
@@ -381,7 +413,7 @@ def test_contradiction_quotes_the_body_number_it_replaces() -> None:
 
 def test_support_report_gives_each_answer_sentence_a_verdict() -> None:
     doc = parse_document(read_source(FAQ_FIXTURES / "sante-vaccination.md"), "s.md")
-    verdicts = support_report(doc)
+    verdicts = [v for v in support_report(doc) if v.kind == "faq"]
     assert [v.status for v in verdicts] == [
         "supported",  # « a débuté le 14 octobre »
         "supported",  # « Cinquante-quatre pour cent » = « 54 % »
@@ -400,24 +432,30 @@ def test_support_report_gives_each_answer_sentence_a_verdict() -> None:
 
 def test_support_report_on_the_sample() -> None:
     doc = parse_document(read_source(SAMPLE), str(SAMPLE))
-    statuses = [v.status for v in support_report(doc)]
-    assert statuses.count("escalation") == 2
+    statuses = [v.status for v in support_report(doc) if v.kind == "faq"]
+    assert statuses.count("escalation") == 4  # two sentences of each of the last two answers
     assert set(statuses) == {"supported", "escalation"}
 
 
 def test_without_hunspell_the_fallback_morphology_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     import checker.checks.faq as faq_module
+    import checker.faq_index as index_module
 
-    monkeypatch.setattr(faq_module, "_morphology", lambda word: None)
-    assert not faq_module.is_infinitive("agriculture", "agriculture")
-    assert faq_module.is_infinitive("positionner", "positionner")
-    source = read_source(SAMPLE)
-    assert _pairs(_faq_findings(source, str(SAMPLE))) == {
-        ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique"),
-        ("faq.escalation", "bénéficie de l’expertise israélienne"),
-    }
-    for name in ("sante-vaccination.md", "culture-festival.md", "politique-reforme.md"):
-        assert _pairs(_faq_findings(read_source(FAQ_FIXTURES / name), name)) == EXPECTED[name]
+    caches = (index_module.verb_analysis, index_module.is_conditional, faq_module._base_form)
+    monkeypatch.setattr(index_module, "_morphology", lambda word: None)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert not faq_module.is_infinitive("agriculture", "agriculture")
+        assert faq_module.is_infinitive("positionner", "positionner")
+        source = read_source(SAMPLE)
+        # Without Hunspell fewer verb forms are recognised (« bénéficie »); the main escalations remain.
+        found = _pairs(_faq_findings(source, str(SAMPLE)))
+        assert ("faq.escalation", "positionne Bakou comme un hub régional d’innovation énergétique") in found
+        assert len(found & SAMPLE_ESCALATIONS) >= 4
+    finally:
+        for cached in caches:  # the answers computed without Hunspell must not serve later tests
+            cached.cache_clear()
 
 
 @pytest.mark.parametrize(

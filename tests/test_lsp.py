@@ -123,7 +123,8 @@ def test_diagnostics_code_action_and_hover_on_the_sample_article(client: LspClie
         assert any(d["range"] == want for d in by_code(diagnostics, "claims.conditional"))
         assert text[f["start"] : f["end"]] in ("pourrait renforcer", "pourrait catalyser")
     first = by_code(diagnostics, "claims.conditional")[0]
-    assert first["severity"] == 2 and first["source"] == "checker" and "conditionnel" in first["message"]
+    lsp_severity = {"error": 1, "warning": 2, "info": 3}[conditional[0]["severity"]]
+    assert first["severity"] == lsp_severity and first["source"] == "checker" and "conditionnel" in first["message"]
 
     # Hover: the rule, its message and its French explanation.
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": first["range"]["start"]})
@@ -184,28 +185,30 @@ def test_configuration_found_as_the_cli_finds_it_and_add_to_project_dictionary(
 ) -> None:
     (workspace / ".checker.toml").write_text('ignore = ["repetition", "readability"]\n', encoding="utf-8")
     article = workspace / "article.md"
+    # « zorglubix », written many times in the sample, is its own term; a word written once is a candidate typo.
+    article.write_text(article.read_text(encoding="utf-8") + "\nLe greffon zorglubix tourne.\n", encoding="utf-8")
     text = article.read_text(encoding="utf-8")
     uri = open_document(client, article, text)
     diagnostics = client.wait_notification("textDocument/publishDiagnostics", uri=uri)["diagnostics"]
     assert not [d for d in diagnostics if d["code"].startswith(("repetition.", "readability."))]
-    unknown = [d for d in by_code(diagnostics, "spelling.unknown-word") if "agri-tech" in d["message"]]
+    unknown = [d for d in by_code(diagnostics, "spelling.unknown-word") if "zorglubix" in d["message"]]
     assert unknown
     actions = client.request(
         "textDocument/codeAction",
         {"textDocument": {"uri": uri}, "range": unknown[0]["range"], "context": {"diagnostics": [unknown[0]]}},
     )
-    add = next(a for a in actions if a["title"] == "Ajouter « agri-tech » au dictionnaire du projet")
+    add = next(a for a in actions if a["title"] == "Ajouter « zorglubix » au dictionnaire du projet")
     client.request("workspace/executeCommand", add["command"])
     # The configuration now names a word list holding the word, and the document is checked again.
     assert 'wordlist = "mots.txt"' in (workspace / ".checker.toml").read_text(encoding="utf-8")
     assert "ignore" in (workspace / ".checker.toml").read_text(encoding="utf-8")
-    assert (workspace / "mots.txt").read_text(encoding="utf-8") == "agri-tech\n"
+    assert (workspace / "mots.txt").read_text(encoding="utf-8") == "zorglubix\n"
     again = client.wait_notification("textDocument/publishDiagnostics", uri=uri)["diagnostics"]
-    assert not [d for d in by_code(again, "spelling.unknown-word") if "agri-tech" in d["message"]]
+    assert not [d for d in by_code(again, "spelling.unknown-word") if "zorglubix" in d["message"]]
     assert by_code(again, "claims.conditional")
     # The CLI reads the same configuration and agrees.
     cli = cli_findings(article)
-    assert not [f for f in cli if f["rule_id"] == "spelling.unknown-word" and f["text"] == "agri-tech"]
+    assert not [f for f in cli if f["rule_id"] == "spelling.unknown-word" and f["text"] == "zorglubix"]
 
 
 def test_plain_text_and_html_documents(client: LspClient, workspace: Path) -> None:

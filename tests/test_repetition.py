@@ -15,7 +15,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "israel-azerbaidj
 
 
 def _findings(text: str, rule: str, fmt: str = "text", **thresholds: float) -> list:
-    config = Config(select=(rule,), thresholds=tuple(thresholds.items()))
+    config = Config(preset="picky", select=(rule,), thresholds=tuple(thresholds.items()))
     return [f for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule]
 
 
@@ -31,6 +31,19 @@ def test_stop_words_are_function_words() -> None:
 
 
 # ---------------------------------------------------------------- close lemma
+
+
+def test_close_lemma_leaves_the_subject_and_quotations_alone() -> None:
+    titled = "---\ntitle: La réforme des retraites\n---\n\nLa réforme passe. Mais la réforme divise encore.\n"
+    assert not _findings(titled, "repetition.close-lemma", "markdown")
+    frequent = "Le vaccin arrive. Le vaccin protège. Le vaccin rassure. Le vaccin coûte."
+    assert not _findings(frequent, "repetition.close-lemma")
+    # Twice in one sentence is an echo, subject or not.
+    one_sentence = "---\ntitle: La réforme des retraites\n---\n\nLa réforme passe, et la réforme divise.\n"
+    assert [f.text for f in _findings(one_sentence, "repetition.close-lemma", "markdown")] == ["réforme"]
+    quoted = "Il a déclaré : « Nous voulons la paix, rien que la paix. »"
+    assert not _findings(quoted, "repetition.close-lemma")
+    assert [f.text for f in _findings("Il veut la paix, rien que la paix.", "repetition.close-lemma")] == ["paix"]
 
 
 def test_close_lemma_window_is_configurable() -> None:
@@ -84,8 +97,10 @@ def test_faq_restating_the_body_is_not_a_repeated_phrase(sample: str) -> None:
 
 def test_overused_words_on_the_sample(sample: str) -> None:
     found = {f.data["lemma"]: f for f in _findings(sample, "repetition.overused", "markdown")}
-    assert {"stratégique", "innovation", "coopération"} <= set(found)
-    f = found["stratégique"]
+    assert {"technologique", "innovation", "durable"} <= set(found)
+    # The subject: words of the title (« partenariat stratégique ») and headings (« coopération ») are not overused.
+    assert not {"stratégique", "coopération", "partenariat"} & set(found)
+    f = found["technologique"]
     assert f.severity == "info" and f.data["count"] == 5
     assert len(f.related) == 4
     assert "5 fois" in f.message
@@ -206,7 +221,7 @@ def test_anglicism_plural_and_case() -> None:
 
 @pytest.mark.parametrize("text", ["", "…", "🙂 " * 50, "a " * 3000, "L’ l’ l’", "- x\n- x\n- x\n", "1 1 1 1 1 1 1 1."])
 def test_no_crash_on_odd_input(text: str) -> None:
-    result = lint_text(text, Config(select=("repetition",)))
+    result = lint_text(text, Config(preset="picky", select=("repetition",)))
     assert all(f.end > f.start for f in result.findings)
 
 
@@ -221,7 +236,7 @@ def test_no_crash_and_exact_spans_on_generated_text() -> None:
     @settings(max_examples=150, deadline=None)
     @given(st.lists(pieces, max_size=120).map("".join), st.sampled_from(["text", "markdown"]))
     def run(text: str, fmt: str) -> None:
-        config = Config(select=("repetition", "readability"), thresholds=(("repetition-window", 5),))
+        config = Config(preset="picky", select=("repetition", "readability"), thresholds=(("repetition-window", 5),))
         for f in lint_text(text, config, fmt=fmt).findings:
             assert 0 <= f.start < f.end <= len(text)
             assert text[f.start : f.end] == f.text
@@ -231,11 +246,26 @@ def test_no_crash_and_exact_spans_on_generated_text() -> None:
 
 def test_findings_per_rule_are_capped_on_pathological_text() -> None:
     from checker.checks.repetition import MAX_FINDINGS_PER_RULE
+    from checker.config import RuleSettings
 
     text = "Les ventes baissent fortement dans la région, " * 2000
-    found = lint_text(text, Config(select=("repetition",))).findings
+    # Every word of this text is frequent enough to be its subject: raise the bar so that close-lemma runs.
+    subject_off = RuleSettings(parameters=(("subject-min-count", 10**9),))
+    config = Config(preset="picky", select=("repetition",), rules=(("repetition.close-lemma", subject_off),))
+    found = lint_text(text, config).findings
     by_rule: dict[str, int] = {}
     for f in found:
         by_rule[f.rule_id] = by_rule.get(f.rule_id, 0) + 1
     assert by_rule["repetition.close-lemma"] == MAX_FINDINGS_PER_RULE
     assert max(by_rule.values()) <= MAX_FINDINGS_PER_RULE
+
+
+def test_spelling_variant_leaves_quotations_domains_and_stop_word_pairs_alone() -> None:
+    rule = "repetition.spelling-variant"
+    assert not _findings("Il dénonce le harcèlement sexuel le soir ; la violence sexuelle aussi.", rule)
+    assert not _findings("Le code est sur gitlab.com ; GitLab l'héberge, et GitLab le sert.", rule)
+    quoted = "Le vent vient du nord-est. Météo-France écrit : « vent de Nord Est fort ». Le nord-est gèle."
+    assert not _findings(quoted, rule)
+    assert [f.text for f in _findings("L'agri-tech progresse, l'agri-tech recrute, et l'agritech attire.", rule)] == [
+        "agritech"
+    ]

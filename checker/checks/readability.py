@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from checker.context import CheckContext
-from checker.document import Block, Document, Sentence, Token
+from checker.document import Block, Document, Sentence, Token, quotation_spans
 from checker.findings import Finding
 from checker.syllables import count_syllables
 
@@ -196,7 +196,7 @@ def readability_scores(doc: Document) -> ReadabilityReport:
     total = Scores()
     paragraphs = []
     for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
+        if block.kind not in PROSE_KINDS or block.aside is not None:
             continue
         scores = block_scores(block)
         if scores.words:
@@ -251,13 +251,19 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 
 
 def _long_sentences(doc: Document, ctx: CheckContext) -> list[Finding]:
+    """Sentences with more than `max-words` words of the writer's own: the words of a direct quotation are
+    not counted, since the writer cannot split or shorten what someone said."""
     limit = ctx.param("readability.long-sentence", "max-words")
     findings = []
     for block in doc.blocks:
-        if block.kind == "table_cell":
-            continue
+        if block.kind in ("table_cell", "quote") or block.aside is not None:
+            continue  # a table cell is not a sentence; a block quotation is someone else's words
+        quotations = _long_quotations(block.text) if any(q in block.text for q in '«“"') else []
         for sentence, words in zip(block.sentences, block_sentence_words(block), strict=True):
-            count = len(words)
+            if len(words) <= limit:
+                continue
+            quoted = sum(1 for w in words if any(start <= sentence.start + w.start < end for start, end in quotations))
+            count = len(words) - quoted
             if count > limit:
                 findings.append(
                     ctx.finding_in_sentence(
@@ -267,10 +273,18 @@ def _long_sentences(doc: Document, ctx: CheckContext) -> list[Finding]:
                         sentence.end - sentence.start,
                         words=count,
                         threshold=int(limit),
-                        data={"words": count, "threshold": limit},
+                        data={"words": count, "quoted_words": quoted, "threshold": limit},
                     )
                 )
     return findings
+
+
+# A quoted fragment this short (« truffé d’incantations ») is part of the writer's own syntax: it counts.
+MIN_QUOTATION_WORDS = 4
+
+
+def _long_quotations(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in quotation_spans(text) if len(text[s + 1 : e - 1].split()) >= MIN_QUOTATION_WORDS]
 
 
 def _hard_paragraphs(report: ReadabilityReport, ctx: CheckContext, min_words: float) -> list[Finding]:

@@ -21,6 +21,7 @@ index of shingles with capped posting lists for near-duplicates).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +30,7 @@ from itertools import accumulate, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
 from checker.context import CheckContext
-from checker.document import Block, Document, lemma
+from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
 from checker.frequencies import word_frequency
 
@@ -145,12 +146,21 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not wanted or not doc.blocks:
         return findings
     items = _analyse(doc)
+    titled: frozenset[str] = frozenset()
+    frequent: frozenset[str] = frozenset()
+    if wanted & {"close-lemma", "overused"}:
+        titled, frequent = _subject_keys(
+            doc,
+            items,
+            ctx.param("repetition.close-lemma", "subject-min-count"),
+            ctx.param("repetition.close-lemma", "subject-min-share"),
+        )
     if "close-lemma" in wanted:
-        findings.extend(_close_lemmas(doc, items, ctx))
+        findings.extend(_close_lemmas(doc, items, ctx, titled | frequent))
     if "phrase" in wanted:
         findings.extend(_phrases(doc, items, ctx))
     if "overused" in wanted:
-        findings.extend(_overused(doc, items, ctx))
+        findings.extend(_overused(doc, items, ctx, titled))
     if "near-duplicate" in wanted:
         findings.extend(_near_duplicates(doc, items, ctx))
     if "spelling-variant" in wanted:
@@ -168,19 +178,64 @@ def _line(item: Item) -> int:
     return doc.line_col(item.block.source_span(item.start, item.end)[0])[0] if doc else 0
 
 
+# ---------------------------------------------------------------- the article's subject
+
+
+def _subject_keys(
+    doc: Document, items: dict[int, list[Item]], min_count: float, min_share: float
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Lemmas of the article's key terms: (the content words of its title and headings, the words frequent
+    in its body). Repeating them is naming the subject, not an echo."""
+    keys: set[str] = set()
+    title = doc.front_matter.get("title") if isinstance(doc.front_matter, dict) else None
+    if isinstance(title, str):
+        keys.update(_key(w) for w in _TITLE_WORD.findall(title) if len(w) >= _MIN_LETTERS)
+    counts: Counter[str] = Counter()
+    total = 0
+    for block in doc.blocks:
+        block_items = items[block.index]
+        if block.kind in ("title", "heading"):
+            keys.update(item.key for item in block_items if item.content)
+        elif block.region == "body":
+            total += len(block_items)
+            counts.update(item.key for item in block_items if item.content)
+    floor = max(min_count, min_share * total)
+    return frozenset(keys), frozenset(key for key, count in counts.items() if count >= floor)
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
 # ---------------------------------------------------------------- close lemma
 
 
-def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+def _in_quotation(spans: list[tuple[int, int]], item: Item) -> bool:
+    return any(start <= item.start < end for start, end in spans)
+
+
+def _close_lemmas(
+    doc: Document, items: dict[int, list[Item]], ctx: CheckContext, subject: frozenset[str]
+) -> list[Finding]:
+    """The same lemma again within `window` words; not inside a direct quotation (the speaker's words are
+    not the writer's to vary), and for the article's key terms only within one sentence (naming the subject
+    again in the next sentence is natural; twice in one sentence is an echo)."""
     window = ctx.param("repetition.close-lemma", "window")
     findings = []
     for block in doc.blocks:
+        if block.kind == "quote" or block.aside is not None:
+            continue
+        quotations = quotation_spans(block.text) if any(q in block.text for q in '«“"') else []
         last: dict[str, tuple[int, Item]] = {}
         for position, item in enumerate(items[block.index]):
             if not item.content:
                 continue
             previous = last.get(item.key)
-            if previous is not None and position - previous[0] <= window:
+            if (
+                previous is not None
+                and position - previous[0] <= window
+                and not (item.key in subject and previous[1].sentence != item.sentence)
+                and not (quotations and _in_quotation(quotations, item))
+            ):
                 first = previous[1]
                 findings.append(
                     ctx.finding_in_block(
@@ -205,7 +260,7 @@ def _close_lemmas(doc: Document, items: dict[int, list[Item]], ctx: CheckContext
 
 def _group(block: Block) -> str | None:
     """Which part of the article a block is compared within, or None when it is not compared."""
-    if block.kind not in PROSE_KINDS:
+    if block.kind not in PROSE_KINDS or block.aside is not None:
         return None
     if block.region == "body":
         return "body"
@@ -312,13 +367,13 @@ def _phrases(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> 
 # ---------------------------------------------------------------- overused words
 
 
-def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
+def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext, subject: frozenset[str]) -> list[Finding]:
     min_count = ctx.param("repetition.overused", "min-count")
     min_ratio = ctx.param("repetition.overused", "ratio")
     total = 0
     by_key: dict[str, list[Item]] = defaultdict(list)
     for block in doc.blocks:
-        if block.region != "body":
+        if block.region != "body" or block.aside is not None:
             continue
         for item in items[block.index]:
             total += 1
@@ -327,7 +382,7 @@ def _overused(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) ->
     findings = []
     for key, occurrences in by_key.items():
         count = len(occurrences)
-        if count < min_count:
+        if count < min_count or key in subject:
             continue
         forms = {o.text.lower().replace("’", "'") for o in occurrences}
         reference = max(_frequency(key), sum(_frequency(f) for f in forms))
@@ -475,6 +530,11 @@ def _variant_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+def _domain_part(text: str, item: Item) -> bool:
+    """A word followed by a dot and a letter: part of a domain or file name (gitlab.com)."""
+    return text[item.end : item.end + 1] == "." and text[item.end + 1 : item.end + 2].isalpha()
+
+
 def _pair_key(first: str, second: str) -> str:
     """`_variant_key(first + second)`, from the cached keys of the two words when that is the same."""
     if "Σ" in first or "Σ" in second:  # the only lower-casing that depends on the next letter (final sigma)
@@ -493,23 +553,29 @@ def _form(text: str) -> str:
 def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
     rule = ctx.rules.get("repetition.spelling-variant")
     ignored = {_variant_key(w) for w in (rule.params.get("ignore", []) if rule else [])}
-    occurrences: dict[str, list[tuple[str, Block, int, int]]] = defaultdict(list)
+    occurrences: dict[str, list[tuple[str, Block, int, int, bool]]] = defaultdict(list)
+    quotations = {b.index: quotation_spans(b.text) for b in doc.blocks if any(q in b.text for q in '«“"')}
     for block in doc.blocks:
+        if block.aside is not None:
+            continue  # « @EmmanuelMacron » in an embedded post is no variant of « Emmanuel Macron »
+        spans = quotations.get(block.index, [])
         for item in items[block.index]:
             text = item.text
-            if item.is_number or len(text) < 4:
-                continue
+            if item.is_number or len(text) < 4 or _domain_part(block.text, item):
+                continue  # « gitlab.com » is an address
             key = _variant_key(text)
             if len(key) < 4:
                 continue
             if key not in ignored:
-                occurrences[key].append((_form(text), block, item.start, item.end))
+                occurrences[key].append((_form(text), block, item.start, item.end, _in_quotation(spans, item)))
     # Two words written apart ("agri tech") are a variant of a key already seen as one word.
     for block in doc.blocks:
         text = block.text
+        spans = quotations.get(block.index, [])
         for a, b in pairwise(items[block.index]):
-            if a.sentence != b.sentence or a.is_number or b.is_number:
-                continue
+            if a.sentence != b.sentence or a.is_number or b.is_number or a.is_stop or b.is_stop:
+                continue  # « sexuel le » is two words, not a spelling of « sexuelle »
+
             if b.start - a.end == 1:
                 if not text[a.end].isspace():
                     continue
@@ -519,7 +585,8 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
                     continue
             key = _pair_key(a.text, b.text)
             if key in occurrences and key not in ignored:
-                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end))
+                quoted = _in_quotation(spans, a)
+                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end, quoted))
     findings: list[Finding] = []
     for places in occurrences.values():
         forms = Counter(form for form, *_ in places)
@@ -527,9 +594,9 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
             continue
         order = {form: i for i, (form, *_) in reversed(list(enumerate(places)))}
         preferred = max(forms, key=lambda f: (forms[f], -order[f]))
-        for form, block, start, end in places:
-            if form == preferred or len(findings) >= MAX_FINDINGS_PER_RULE:
-                continue
+        for form, block, start, end, quoted in places:
+            if form == preferred or quoted or len(findings) >= MAX_FINDINGS_PER_RULE:
+                continue  # a quoted speaker's spelling is theirs (their forms still count)
             findings.append(
                 ctx.finding_in_block(
                     "repetition.spelling-variant",

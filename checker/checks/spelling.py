@@ -17,6 +17,7 @@ are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a docume
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
@@ -24,50 +25,93 @@ from checker.findings import Finding
 from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 
 RULE = "spelling.unknown-word"
+FOREIGN_RULE = "spelling.foreign-passage"
 MAX_SLOW_SUGGESTIONS = 25
 MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
 
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ère|es|ème|èmes|nd|nde)?$")
 _SENTENCE_OPENERS = frozenset('«“"(—–-:;…[')
-_GLUE_BEFORE = frozenset("@#/\\_.~$€£%&=+*^|")
+_GLUE_BEFORE = frozenset("@#/\\_.~$€£%&=+*^|·")
 _GLUE_AFTER = frozenset("@/\\_~=+*^|")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
-CODED_RULES = frozenset((RULE,))
+CODED_RULES = frozenset((RULE, FOREIGN_RULE))
+# A word the writer spells the same way this many times is a term of the article (a software name, a coined
+# word explained in the text), not a typo: typos are rarely repeated identically.
+TERM_MIN_COUNT = 3
+# English: frequent in English (wordfreq Zipf scale) and clearly more so than in French.
+ENGLISH_MIN_ZIPF = 3.0
+ENGLISH_OVER_FRENCH = 1.0
+_SOFT_HYPHEN = "\u00ad"
+# Between two words of one English passage: spaces, hyphens, apostrophes, a comma or a colon.
+_PASSAGE_GAP = re.compile(r"[ \u00a0\u202f\-'’,:]*")
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    if not ctx.enabled(RULE):
+    want_unknown, want_foreign = ctx.enabled(RULE), ctx.enabled(FOREIGN_RULE)
+    if not (want_unknown or want_foreign):
         return []
     lexicon = get_lexicon()
     project = {w.lower() for w in ctx.config.words}
     candidates: list[tuple[Block, Token, bool]] = []
     capitalised_inside: set[str] = set()
+    capitalised_anywhere: set[str] = set()
+    counts: dict[str, int] = {}
     for block in doc.blocks:
         starts = _sentence_initial_tokens(block)
         for i, tok in enumerate(block.tokens):
             if tok.kind != "word":
                 continue
             word = tok.text
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+            if word[:1].isupper():
+                capitalised_anywhere.add(word)
             if _skipped(word, block.text, tok) or word.lower() in project:
                 continue
             initial = i in starts
             if word[0].isupper() and not initial:
                 capitalised_inside.add(word)
                 continue  # a proper noun
+            if _in_name(block, i):
+                continue  # « of », « and » in « Empress of Ireland », « Gordon and Betty Moore Foundation »
             candidates.append((block, tok, initial))
 
-    findings: list[Finding] = []
-    slow_budget = MAX_SLOW_SUGGESTIONS
-    seen_slow: set[str] = set()
+    unknown: list[tuple[Block, Token, bool]] = []
     for block, tok, initial in candidates:
         word = tok.text
-        if _known(word, lexicon, project):
+        if _known(word, lexicon, project) or _soft_hyphen_part_of_known(block.text, tok, lexicon, project):
             continue
-        if initial and word[0].isupper() and (word in capitalised_inside or not _looks_like_typo(word, lexicon)):
-            continue  # most likely a name opening the sentence
+        if (
+            initial
+            and word[0].isupper()
+            and (word in capitalised_inside or _followed_by_name(block, tok) or not _looks_like_typo(word, lexicon))
+        ):
+            continue  # most likely a name opening the sentence (« Mitt Romney », « Kito de Pavant »)
+        if _identifier(word) or _quoted_term(block.text, tok) or _prefixed_known(word, lexicon):
+            continue
+        if counts.get(word.lower(), 0) >= TERM_MIN_COUNT and word.capitalize() not in capitalised_anywhere:
+            continue  # the article's own term; « vendée » next to « Vendée » stays a case typo
+        if word.islower() and _derived_from_name(word, capitalised_inside):
+            continue  # « wikipédiens » next to « Wikipédia », « macronie » next to « Macron »
+        unknown.append((block, tok, initial))
+    passages = _english_passages(unknown)
+    in_passage = {(id(block), tok.start) for block, tokens in passages for tok in tokens}
+    findings: list[Finding] = []
+    if want_foreign:
+        for block, tokens in passages:
+            findings.append(ctx.finding_in_block(FOREIGN_RULE, block, tokens[0].start, tokens[-1].end))
+    if not want_unknown:
+        return findings
+    slow_budget = MAX_SLOW_SUGGESTIONS
+    seen_slow: set[str] = set()
+    for block, tok, _initial in unknown:
+        word = tok.text
+        if (id(block), tok.start) in in_passage:
+            continue  # reported once, as an untranslated passage
+        if _is_english(word) and not lexicon.close_words(word):
+            continue  # a single English word cited as such (« workshop »); no French word is one edit away
         slow = word in seen_slow or slow_budget > 0
         if slow and word not in seen_slow:
             seen_slow.add(word)
@@ -78,6 +122,129 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if candidates and lexicon.hunspell is None:
         ctx.engines_unavailable.setdefault("hunspell", lexicon.unavailable.get("hunspell", "not available"))
     return findings
+
+
+@lru_cache(maxsize=50_000)
+def _is_english(word: str) -> bool:
+    """A word frequent in English and clearly more so than in French (« the », « available », « strongly »)."""
+    import wordfreq
+
+    low = word.lower()
+    english = wordfreq.zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+
+
+def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Block, list[Token]]]:
+    """Runs of at least two English words around the unknown ones: one untranslated passage each."""
+    passages: list[tuple[Block, list[Token]]] = []
+    covered: set[tuple[int, int]] = set()
+    for block, tok, _initial in unknown:
+        if (id(block), tok.start) in covered or not _is_english(tok.text):
+            continue
+        tokens = block.tokens
+        index = next(i for i, t in enumerate(tokens) if t.start == tok.start)
+        first = last = index
+        while first > 0 and _joins(block.text, tokens[first - 1], tokens[first]):
+            first -= 1
+        while last + 1 < len(tokens) and _joins(block.text, tokens[last], tokens[last + 1]):
+            last += 1
+        run = [t for t in tokens[first : last + 1] if t.kind == "word"]
+        if len(run) >= 2:
+            passages.append((block, run))
+            covered.update((id(block), t.start) for t in run)
+    return passages
+
+
+def _joins(text: str, left: Token, right: Token) -> bool:
+    """Whether two neighbouring tokens belong to one English passage."""
+    if left.kind == "punct" or right.kind == "punct":
+        return False
+    if not (_is_english(left.text) and _is_english(right.text)):
+        return False
+    return _PASSAGE_GAP.fullmatch(text[left.end : right.start]) is not None
+
+
+_NAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "van", "von", "ben", "ag", "al", "el", "bin", "ibn"})
+# Written solid (prévalidé) or hyphenated; short ones (co-, re-, dé-) only hyphenated, or « comission » would
+# pass as co + mission.
+_SOLID_PREFIXES = ("pré", "pre", "auto", "contre", "anti", "inter", "sous", "sur")
+_HYPHEN_PREFIXES = ("co-", "re-", "ré-", "dé-", "pré-", "auto-", "contre-", "anti-", "inter-", "sous-", "sur-")
+
+
+def _followed_by_name(block: Block, tok: Token) -> bool:
+    """The capitalised word is followed by another capitalised one, perhaps after a particle: a full name."""
+    following = [t for t in block.tokens if t.start >= tok.end][:3]
+    if following and following[0].kind == "word" and following[0].text in _NAME_PARTICLES:
+        following = following[1:]
+    return bool(following) and following[0].kind == "word" and following[0].text[:1].isupper()
+
+
+def _prefixed_known(word: str, lexicon: Lexicon) -> bool:
+    """A regular derivative with a productive prefix, written solid or hyphenated (prévalidé, co-construite)."""
+    low = word.lower().replace("\u2010", "-").replace("\u2011", "-")
+    for prefix in (*_HYPHEN_PREFIXES, *_SOLID_PREFIXES):
+        if low.startswith(prefix):
+            rest = low[len(prefix) :]
+            if len(rest) >= 4 and lexicon.known(rest):
+                return True
+    return False
+
+
+def _derived_from_name(word: str, names: set[str]) -> bool:
+    """A lower-case word longer than a name of the document and sharing its first letters (at least 5,
+    accents aside): a derivative of that name (juppéiste ← Juppé, wikipédiens ← Wikipédia)."""
+    bare = unaccent(word)
+    for name in names:
+        stem = unaccent(name.lower())
+        size = min(len(stem), 8)
+        if size >= 5 and len(bare) > len(stem) - 1 and bare != stem and bare[:size] == stem[:size]:
+            return True
+    return False
+
+
+def _in_name(block: Block, index: int) -> bool:
+    """A lower-case word between two capitalised ones: a link word of a proper name."""
+    tokens = block.tokens
+    if not tokens[index].text.islower() or index == 0 or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return before.kind == after.kind == "word" and before.text[:1].isupper() and after.text[:1].isupper()
+
+
+def _soft_hyphen_part_of_known(text: str, tok: Token, lexicon: Lexicon, project: set[str]) -> bool:
+    """A fragment of a word cut by an invisible soft hyphen (U+00AD, « pre\u00admier »): the whole word is checked."""
+    start, end = tok.start, tok.end
+    if not (text[start - 1 : start] == _SOFT_HYPHEN or text[end : end + 1] == _SOFT_HYPHEN):
+        return False
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == _SOFT_HYPHEN):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] == _SOFT_HYPHEN):
+        end += 1
+    whole = text[start:end].replace(_SOFT_HYPHEN, "")
+    return _known(whole, lexicon, project) or whole[:1].isupper()
+
+
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+
+
+def _identifier(word: str) -> bool:
+    """A code-like identifier: lower-case ASCII parts joined by hyphens (node-oidc-provider)."""
+    return _IDENTIFIER.fullmatch(word) is not None
+
+
+def _quoted_term(text: str, tok: Token) -> bool:
+    """A word cited between guillemets or quotes on its own or in a short quotation (« scoring »): a term
+    mentioned, often foreign, not a word of the writer's prose."""
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        left = text.rfind(opening, max(0, tok.start - 40), tok.start)
+        if left < 0:
+            continue
+        right = text.find(closing, tok.end, tok.end + 40)
+        if right < 0 or closing in text[left + 1 : tok.start] or opening in text[tok.end : right]:
+            continue
+        if len(text[left + 1 : right].split()) <= 3:
+            return True
+    return False
 
 
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:

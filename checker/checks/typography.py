@@ -293,22 +293,20 @@ def apostrophes(c: _Findings) -> None:
     curly = len(places) - straight
     if not straight or not curly:
         return
-    minority, majority = ("'", "’") if straight <= curly else ("’", "'")
-    count_major = max(straight, curly)
-    count_minor = min(straight, curly)
+    # The typographic apostrophe is the French norm: it is never the one to change, even when the
+    # straight one is more frequent (then the writer's keyboard produced those, not a choice).
     for block, at, ch in places:
-        if ch != minority:
+        if ch != "'":
             continue
         c.add(
             "typography.apostrophe-consistency",
             block,
             at,
             at + 1,
-            [c.edit(block, at, at + 1, majority)],
-            majority,
-            majority=majority,
-            count_major=count_major,
-            count_minor=count_minor,
+            [c.edit(block, at, at + 1, "’")],
+            "’",
+            count_straight=straight,
+            count_curly=curly,
         )
 
 

@@ -36,7 +36,7 @@ class Engine(Protocol):
 
     @property
     def name(self) -> str:
-        """"grammalecte" or "languagetool": the value of EngineMatch.engine."""
+        """ "grammalecte" or "languagetool": the value of EngineMatch.engine."""
         ...
 
     @property

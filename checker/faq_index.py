@@ -1,0 +1,598 @@
+"""The article body as the FAQ check sees it: its sentences with their content lemmas, hedge
+cues and predicates, an inverted index (comparison key -> body sentences) to retrieve the sentences
+an answer may restate, and the body's quantities indexed by value and month.
+
+Shared by every restatement the FAQ family checks (FAQ answers, title, description, closing
+paragraphs); the check logic itself is in `checker.checks.faq`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from checker.document import Sentence, Token, lemma, tokenize
+from checker.numbers import Quantity, find_quantities
+
+# Function words and very general words that carry no claim.
+_STOP_TEXT = """
+    le la les l' un une des du de d' à au aux en dans par pour sur sous avec sans entre vers chez contre
+    et ou mais donc or ni car que qu' qui quoi dont où ce cet cette ces ceci cela ça se sa son ses leur
+    leurs notre nos votre vos mon ma mes ton ta tes il elle ils elles on nous vous je tu lui eux y
+    ne pas plus moins très tout tous toute toutes aussi ainsi comme si même autre autres tel telle
+    être avoir faire aller pouvoir devoir falloir cela celui celle ceux celles quel quelle quels quelles
+    lequel laquelle lesquels lesquelles non oui déjà encore toujours jamais bien peu beaucoup trop
+    alors puis ensuite enfin notamment également cependant pourtant toutefois afin lors depuis pendant
+    selon grâce travers parmi après avant ici là chaque certain certains plusieurs nombreux
+    quoi comment pourquoi quand combien est sont a ont été permettre jusque
+"""
+STOP_LEMMAS = frozenset(_STOP_TEXT.split())
+CLAUSE_BREAK_WORDS = frozenset({"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins"})
+CLAUSE_BREAK_PUNCT = frozenset({";", ":", "—", "–", "(", ")"})
+ARG_BREAK_PUNCT = frozenset({",", ";", ":", "—", "–", "."})
+# Words opening another clause (purpose, cause, relative): the predicate's argument ends before them.
+ARG_BREAK_WORDS = frozenset({"pour", "afin", "grâce", "car", "parce", "puisque", "lorsque", "quand", "si", "mais"})
+ARG_BREAK_WORDS |= frozenset({"dont", "qui", "que", "qu'", "qu’", "tandis", "alors"})
+# What may stand right before an infinitive governed by a cue: « pourrait renforcer …, stimuler … et positionner … ».
+INFINITIVE_LEFT = frozenset(
+    {",", "et", "ou", "à", "de", "d'", "d’", "se", "s'", "s’", "voire", "puis", "aussi", "également", "davantage"}
+    | {"en", "y", "lui", "leur", "nous", "vous", "me", "m'", "m’", "te", "t'", "t’"}
+    | {"ainsi", "notamment", "mieux", "encore", "même", "vraiment", "rapidement", "progressivement", "pas", "plus"}
+)
+NOT_INFINITIVE = frozenset(
+    {"hier", "cher", "fier", "mer", "fer", "hiver", "enfer", "avenir", "plaisir", "désir", "loisir", "soir", "espoir"}
+    | {"pouvoir", "devoir", "savoir", "avoir", "être"}  # as nouns or auxiliaries they never carry the claim
+)
+_INFINITIVE_END = ("er", "ir", "re", "oir")
+_APOS = "'’"
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Lower case without accents, both apostrophes alike."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def key_of(word: str) -> str:
+    """Comparison key of a word: its lemma without accents, cut to 5 letters so that derived
+    forms (optimiser / optimisation, énergie / énergétique) meet."""
+    return fold(lemma(word))[:5]
+
+
+def is_content_token(tok: Token) -> bool:
+    return tok.kind == "word" and _content_word(tok.text)
+
+
+@lru_cache(maxsize=100_000)
+def _content_word(word: str) -> bool:
+    return len(word) > 1 and lemma(word) not in STOP_LEMMAS
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """Cue lemma sequences indexed by their first lemma, longest first."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # (lemmas, mode, cue as declared)
+    conditional: frozenset[str]
+
+
+@lru_cache(maxsize=64)
+def cue_table(
+    governing: tuple[str, ...],
+    sentence: tuple[str, ...],
+    conditional: tuple[str, ...],
+    attribution: tuple[str, ...] = (),
+) -> CueTable:
+    entries: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for mode, cues in (("sentence", sentence), ("governing", governing), ("attribution", attribution)):
+        for cue in cues:
+            seq = tuple(lemma(t.text) for t in tokenize(cue) if t.kind == "word")
+            if seq:
+                entries[seq[0]].append((seq, mode, cue))
+    by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in entries.items()}
+    return CueTable(by_first, frozenset(lemma(w) for w in conditional))
+
+
+@dataclass
+class Cue:
+    start: int  # token index in the sentence (first word of the cue)
+    end: int  # token index one past the cue
+    # "governing": what follows in the clause is hedged; "sentence": the whole sentence is;
+    # "attribution": the clause it introduces (« a déclaré que … ») or follows (« …, a déclaré X »);
+    # "conditional": the verb in the conditional mood and the rest of its clause.
+    mode: str
+    scope_start: int
+    scope_end: int
+    declared: str = ""  # the cue as written in the rule pack (« chercher à »), "" for the conditional mood
+
+
+@dataclass
+class Predicate:
+    verb: str  # lemma
+    verb_index: int
+    arg_keys: frozenset[str]
+    end_index: int  # token index one past the argument
+    cue: Cue
+
+
+_FINITE_TAGS = frozenset({"po:ipre", "po:ipsi", "po:ifut", "po:cond", "po:spre", "po:simp", "po:iimp"})
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces"})
+_DETERMINERS |= frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"})
+COPULAS = frozenset({"être", "devenir", "rester", "demeurer", "constituer", "représenter", "sembler", "paraître"})
+_AUXILIARIES = frozenset({"avoir", "être"})
+NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
+NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
+_NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
+_YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
+_COORDINATION = frozenset({"et", "ou", "de", "d'", "d’", "à", "puis"})
+
+
+@lru_cache(maxsize=100_000)
+def verb_analysis(word: str) -> tuple[str, str] | None:
+    """(infinitive, form) when `word` can be a verb: form is "finite", "infinitive", "participle"
+    (past) or "present-participle"; None otherwise. Hunspell's morphology, or the ending without it."""
+    low = word.lower()
+    analyses = _morphology(low)
+    if analyses is None:
+        lem = lemma(low)
+        if not lem.endswith(_INFINITIVE_END) or lem in NOT_INFINITIVE:
+            return None
+        if low == lem:
+            return (lem, "infinitive") if is_infinitive(low, lem) else None
+        if inflects(low, lem, lem):
+            return lem, "participle" if low.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "it")) else "finite"
+        return None
+    best: tuple[str, str] | None = None
+    for stem, tags in analyses:
+        if not any(t.startswith("po:v") for t in tags):
+            continue
+        if "po:infi" in tags:
+            return stem, "infinitive"
+        if tags & _FINITE_TAGS:
+            return stem, "finite"
+        if "po:ppas" in tags:
+            best = best or (stem, "participle")
+        elif "po:ppre" in tags:
+            best = best or (stem, "present-participle")
+    return best
+
+
+@dataclass(eq=False)
+class SentenceInfo:
+    sentence: Sentence
+    cues_params: CueTable
+    index: int = 0
+    arg_window: int = 12
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        return [lemma(t.text) if t.kind == "word" else t.text for t in self.tokens]
+
+    @cached_property
+    def content(self) -> list[int]:
+        """Content words, without those spelling a quantity (« quarante pour cent »)."""
+        spans = [(q.start, q.end) for q in self.quantities]
+        return [
+            i for i, t in enumerate(self.tokens) if is_content_token(t) and not any(s <= t.start < e for s, e in spans)
+        ]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(key_of(self.tokens[i].text) for i in self.content)
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return find_quantities(self.sentence.text)
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Hedge, intention and attribution cues, found in one pass over the words (table lookups),
+        and verbs in the conditional mood."""
+        table = self.cues_params
+        toks, lems = self.tokens, self.lemmas
+        words = [i for i, t in enumerate(toks) if t.kind == "word"]
+        found: list[Cue] = []
+        w = 0
+        while w < len(words):
+            i = words[w]
+            low = toks[i].lower.replace("’", "'")
+            options = table.by_first.get(lems[i], ()) + table.by_first.get(low, ())
+            matched = 0
+            for seq, mode, declared in options:
+                n = len(seq)
+                idx = words[w : w + n]
+                if len(idx) < n or not all(
+                    lems[j] == x or toks[j].lower.replace("’", "'") == x for j, x in zip(idx, seq, strict=True)
+                ):
+                    continue
+                if lems[i] in table.conditional and not _conditional_form(toks[i].lower):
+                    continue
+                start, end = i, idx[-1] + 1
+                if mode == "sentence":
+                    found.append(Cue(start, end, mode, 0, len(toks), declared))
+                elif mode == "attribution":
+                    found.append(self._attribution(start, end, declared))
+                else:
+                    found.append(Cue(start, end, mode, end, self._governed_end(end), declared))
+                matched = n
+                break
+            if not matched and toks[i].kind == "word" and _conditional_form(toks[i].lower):
+                verb = verb_analysis(toks[i].text)
+                if verb is not None and verb[1] == "finite" and is_conditional(toks[i].lower):
+                    found.append(Cue(i, i + 1, "conditional", i, self._governed_end(i + 1)))
+            w += max(matched, 1)
+        return found
+
+    def _attribution(self, start: int, end: int, declared: str) -> Cue:
+        """« X a déclaré que … » hedges what follows; « …, a déclaré X » what precedes; else nothing."""
+        toks = self.tokens
+        nxt = next((j for j in range(end, len(toks)) if toks[j].kind == "word"), None)
+        if nxt is not None and toks[nxt].lower.replace("’", "'") in ("que", "qu'"):
+            return Cue(start, end, "attribution", end, self._clause_end(end), declared)
+        before = [j for j in range(max(0, start - 3), start) if toks[j].text in (",", "»", "“", '"')]
+        if before:
+            clause_start = 0
+            for j in range(before[-1] - 1, -1, -1):
+                if toks[j].text in CLAUSE_BREAK_PUNCT:
+                    clause_start = j + 1
+                    break
+            return Cue(start, end, "attribution", clause_start, before[-1], declared)
+        return Cue(start, end, "attribution", start, start, declared)
+
+    def _governed_end(self, start: int) -> int:
+        """Where what a hedge governs ends: at the clause's end, or at a comma that does not go on
+        with another governed infinitive (« pourrait renforcer …, stimuler … » goes on; « …, ni les
+        organisations … » does not)."""
+        end = self._clause_end(start)
+        toks = self.tokens
+        for i in range(start, end):
+            if toks[i].text != ",":
+                continue
+            nxt = next((j for j in range(i + 1, end) if toks[j].kind == "word"), None)
+            if nxt is None:
+                return i
+            word = toks[nxt].lower
+            if word in ("et", "ou", "de", "d'", "d’", "à", "voire", "puis", "mais") and nxt + 1 < end:
+                nxt = next((j for j in range(nxt + 1, end) if toks[j].kind == "word"), nxt)
+                word = toks[nxt].lower
+            if not is_infinitive(word, self.lemmas[nxt]):
+                return i
+        return end
+
+    def _clause_end(self, start: int) -> int:
+        for i in range(start, len(self.tokens)):
+            t = self.tokens[i]
+            if (t.kind == "punct" and t.text in CLAUSE_BREAK_PUNCT) or t.lower in CLAUSE_BREAK_WORDS:
+                return i
+        return len(self.tokens)
+
+    def cue_at(self, index: int, skip: tuple[str, ...] = ()) -> Cue | None:
+        """The cue token `index` stands under, if any (a hedge before an attribution; modes in `skip` ignored)."""
+        covering = [
+            c
+            for c in self.cues
+            if (c.scope_start <= index < c.scope_end or c.start <= index < c.end) and c.mode not in skip
+        ]
+        return min(covering, key=lambda c: c.mode in ("sentence", "attribution"), default=None)
+
+    def hedged(self, index: int) -> bool:
+        """Whether token `index` stands under one of the sentence's cues (or is one)."""
+        return any(c.scope_start <= index < c.scope_end or c.start <= index < c.end for c in self.cues)
+
+    def argument_end(self, index: int, limit: int | None = None) -> int:
+        """Token index one past the argument of the word at `index`: up to the next clause boundary,
+        hedge cue or coordinated predicate (« crée … et positionne … »)."""
+        if limit is None:
+            found = self._ends.get(index)
+            if found is None:
+                found = self._ends[index] = self._argument_end(index, None)
+            return found
+        return self._argument_end(index, limit)
+
+    @cached_property
+    def _ends(self) -> dict[int, int]:
+        return {}
+
+    @cached_property
+    def _cue_starts(self) -> frozenset[int]:
+        return frozenset(c.start for c in self.cues)
+
+    def _argument_end(self, index: int, limit: int | None) -> int:
+        toks = self.tokens
+        stop = len(toks) if limit is None else limit
+        cue_starts = self._cue_starts
+        heads = self.head_set
+        end = index + 1
+        while end < stop and end - index <= self.arg_window:
+            if toks[end].text in ARG_BREAK_PUNCT or toks[end].lower in ARG_BREAK_WORDS or end in cue_starts:
+                break
+            if end in heads and toks[end - 1].lower in _COORDINATION:
+                end -= 1
+                break
+            end += 1
+        return end
+
+    def argument_keys(self, index: int) -> frozenset[str]:
+        """Comparison keys of the content words of the argument of the word at `index` (memoised)."""
+        found = self._arguments.get(index)
+        if found is None:
+            toks = self.tokens
+            end = self.argument_end(index)
+            found = frozenset(key_of(toks[j].text) for j in range(index + 1, end) if is_content_token(toks[j]))
+            self._arguments[index] = found
+        return found
+
+    @cached_property
+    def _arguments(self) -> dict[int, frozenset[str]]:
+        return {}
+
+    def subject_keys(self, index: int) -> frozenset[str]:
+        """Content keys of the words before the verb at `index` in its clause (its subject, roughly)."""
+        toks = self.tokens
+        keys: set[str] = set()
+        j = index - 1
+        while j >= 0 and index - j <= 10:
+            t = toks[j]
+            if t.text in ARG_BREAK_PUNCT or t.text in CLAUSE_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
+                break
+            if is_content_token(t) and self.lemmas[j] not in _AUXILIARIES:
+                keys.add(key_of(t.text))
+            j -= 1
+        return frozenset(keys)
+
+    def passive(self, index: int) -> bool:
+        """« … a été battu par X »: a participle after « être » whose agent follows with « par »."""
+        toks = self.tokens
+        before = [self.lemmas[j] for j in range(max(0, index - 3), index) if toks[j].kind == "word"]
+        if "être" not in before:
+            return False
+        return any(toks[j].lower == "par" for j in range(index + 1, min(len(toks), index + 6)))
+
+    def argument_quantities(self, index: int) -> frozenset[float]:
+        """Values of the quantities in the argument of the word at `index` (« crée 2 000 emplois »)."""
+        if not self.quantities:
+            return frozenset()
+        toks = self.tokens
+        end = self.argument_end(index)
+        if end <= index + 1:
+            return frozenset()
+        lo, hi = toks[index].end, toks[end - 1].end
+        return frozenset(value_key(q.value) for q in self.quantities if lo <= q.start < hi)
+
+    def negated(self, index: int) -> bool:
+        """Whether the verb at `index` is negated: « ne … pas / jamais / plus / ni » around it or its
+        auxiliaries (« n’ont pas été transportés »); « ne … que » is a restriction, not a negation."""
+        toks = self.tokens
+        words = [j for j in range(index - 1, max(-1, index - 8), -1) if toks[j].kind == "word"][:5]
+        for j in range(index - 1, max(-1, index - 8), -1):
+            if toks[j].kind == "punct" and toks[j].text in ARG_BREAK_PUNCT:
+                words = [w for w in words if w > j]
+                break
+        ne = next((j for j in words if toks[j].lower in NEGATION_BEFORE), None)
+        if ne is None:
+            return False
+        if toks[ne].lower == "non":
+            return True
+        after = [toks[j].lower for j in range(ne + 1, min(len(toks), index + 3)) if toks[j].kind == "word"]
+        subject = [toks[j].lower for j in range(max(0, ne - 4), ne) if toks[j].kind == "word"]
+        return any(w in NEGATION_AFTER or w == "ni" for w in after) or any(w in _NEGATIVE_SUBJECTS for w in subject)
+
+    @cached_property
+    def head_set(self) -> frozenset[int]:
+        return frozenset(self.heads)
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """Tokens that state something: verbs (a past participle after its auxiliary) and the
+        attribute of a copula (« est un moteur »), each a place where a restatement can assert."""
+        out: list[int] = []
+        for i in self.content:
+            prev = self._previous_words(i, 3)
+            if prev and prev[0][1] in _DETERMINERS:
+                continue  # « la place », « un accord »: a noun
+            if self._states(i, prev):
+                out.append(i)
+        return out
+
+    def _states(self, i: int, prev: list[tuple[int, str]]) -> bool:
+        verb = verb_analysis(self.tokens[i].text)
+        if verb is not None and verb[1] in ("finite", "infinitive"):
+            return True
+        if verb is not None and verb[1] == "participle" and any(self.lemmas[j] in _AUXILIARIES for j, _ in prev[:2]):
+            return True
+        return any(self.lemmas[j] in COPULAS for j, _ in prev)
+
+    def _previous_words(self, index: int, count: int) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        j = index - 1
+        while j >= 0 and len(out) < count:
+            t = self.tokens[j]
+            if t.kind == "word":
+                out.append((j, t.lower))
+            elif t.text in ARG_BREAK_PUNCT:
+                break
+            j -= 1
+        return out
+
+    @cached_property
+    def predicates(self) -> list[Predicate]:
+        """Infinitives governed by a hedge or intention cue, each with its argument's content keys."""
+        preds: list[Predicate] = []
+        toks, lems = self.tokens, self.lemmas
+        for cue in self.cues:
+            if cue.mode != "governing":
+                continue
+            for i in range(cue.scope_start, cue.scope_end):
+                t = toks[i]
+                low = t.lower
+                if t.kind != "word" or not is_infinitive(low, lems[i]):
+                    continue
+                prev = toks[i - 1].lower if i > 0 else ""
+                if i != cue.scope_start and prev not in INFINITIVE_LEFT:
+                    continue
+                end = self.argument_end(i, cue.scope_end)
+                args = frozenset(key_of(toks[j].text) for j in range(i + 1, end) if is_content_token(toks[j]))
+                preds.append(Predicate(lems[i], i, args, end, cue))
+        return preds
+
+    def scope_keys(self, cue: Cue) -> frozenset[str]:
+        return frozenset(
+            key_of(self.tokens[j].text)
+            for j in range(cue.scope_start, cue.scope_end)
+            if is_content_token(self.tokens[j])
+        )
+
+
+_CONDITIONAL_RE = re.compile(r"r(?:ait|aient|ais|ions|iez)$")
+
+
+def _conditional_form(word: str) -> bool:
+    return _CONDITIONAL_RE.search(word) is not None
+
+
+@lru_cache(maxsize=20_000)
+def is_conditional(word: str) -> bool:
+    """Whether a verb form is in the conditional mood (Hunspell's po:cond; the ending without it)."""
+    analyses = _morphology(word)
+    if analyses is None:
+        return (_conditional_form(word) and not word.endswith(("rais", "rait"))) or word.endswith(("rait", "raient"))
+    return any("po:cond" in tags for _, tags in analyses)
+
+
+class BodyIndex:
+    """The body's sentences, an inverted index from comparison key to body sentences, and the body's
+    quantities by value and month: what every restatement is compared with."""
+
+    def __init__(self, sentences: list[Sentence], cues: CueTable, max_df: int, arg_window: int) -> None:
+        self.sentences = [SentenceInfo(s, cues, i, arg_window) for i, s in enumerate(sentences)]
+        self.max_df = max_df
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for info in self.sentences:
+            for k in info.keys:
+                self.index[k].append(info.index)
+        self.keys = set(self.index)
+        self.numbers_by_value: dict[float, list[Quantity]] = defaultdict(list)
+        self.dates_by_month: dict[int | None, list[Quantity]] = defaultdict(list)
+        self.date_years: set[int] = set()
+        for info in self.sentences:
+            for q in info.quantities:
+                if q.kind == "date":
+                    self.dates_by_month[q.month].append(q)
+                    if q.year is not None:
+                        self.date_years.add(q.year)
+                else:
+                    self.numbers_by_value[value_key(q.value)].append(q)
+        self.words = {fold(t.text) for info in self.sentences for t in info.tokens if t.kind == "word"}
+        self.transliterated = {transliteration_key(w) for w in self.words}
+        # Both ends of a year range (« 1900-1946 », « 1914/18 »): « de 1900 à 1946 » states the same.
+        self.range_years: set[int] = set()
+        for info in self.sentences:
+            for m in _YEAR_RANGE_RE.finditer(info.sentence.text):
+                first, second = int(m.group(1)), m.group(2)
+                self.range_years.add(first)
+                self.range_years.add(int(second) if len(second) == 4 else first // 100 * 100 + int(second))
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return {w[:n] for w in self.words for n in range(4, len(w) + 1)}
+
+    def candidates(self, keys: frozenset[str], limit: int = 3) -> list[tuple[float, SentenceInfo]]:
+        """The body sentences sharing most (idf-weighted) keys with `keys`, with their share of the weight."""
+        n = max(len(self.sentences), 1)
+        # Sorted keys: float sums in a fixed order, so equal-looking scores rank the same in every
+        # process (a frozenset's order changes with the hash seed).
+        ordered = sorted(keys)
+        weights = {k: math.log(1 + n / len(self.index[k])) for k in ordered if k in self.index}
+        total = sum(weights.values()) + sum(math.log(1 + 2 * n) for k in ordered if k not in self.index)
+        scores: dict[int, float] = defaultdict(float)
+        for k, w in weights.items():
+            postings = self.index[k]
+            if len(postings) > self.max_df:
+                continue
+            for i in postings:
+                scores[i] += w
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(s / total if total else 0.0, self.sentences[i]) for i, s in ranked]
+
+
+@lru_cache(maxsize=50_000)
+def transliteration_key(word: str) -> str:
+    """A name's key across transliterations (Kokochine / Kokoshin, Tchaïkovski / Chaikovsky)."""
+    w = fold(word)
+    for a, b in (("tch", "ch"), ("sh", "ch"), ("kh", "h"), ("ou", "u"), ("y", "i"), ("w", "v"), ("ck", "k")):
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1", r"\1", w)
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+
+
+def value_key(value: float) -> float:
+    return float(f"{value:.9g}")
+
+
+_VERB_ENDING_RE = re.compile(
+    r"(?:e|es|ent|ons|ez|é|ée|és|ées|i|ie|is|it|ît|ies|issent|issons|issez|issait|issaient|ira|iront"
+    r"|t|s|era|eront|ra|ront|ait|aient|ai|a|èrent|irent|ent)?"
+)
+
+
+@lru_cache(maxsize=100_000)
+def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
+    """Hunspell's analyses of a word, (stem, tags) each (``po:infi``, ``po:v1…``), or None
+    without a Hunspell French dictionary."""
+    from checker.lexicon import get_lexicon
+
+    engine = get_lexicon().hunspell
+    if engine is None:
+        return None
+    try:
+        raw = engine.analyze(word)
+    except Exception:  # a word Hunspell cannot encode
+        return ()
+    out = []
+    for entry in raw:
+        text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
+        fields = text.split()
+        stem = next((f[3:] for f in fields if f.startswith("st:")), word)
+        out.append((stem.lower(), frozenset(f for f in fields if f.startswith("po:"))))
+    return tuple(out)
+
+
+def is_infinitive(word: str, word_lemma: str) -> bool:
+    """Whether a word is an infinitive (Hunspell's morphology; without it, the ending)."""
+    if not word.endswith(_INFINITIVE_END):
+        return False
+    analyses = _morphology(word)
+    if analyses is not None:
+        return any("po:infi" in tags for _, tags in analyses)
+    if word_lemma != word or not word.endswith(_INFINITIVE_END) or word in NOT_INFINITIVE:
+        return False
+    # Nouns in -ure, -tre, -aire, -ier are far more common than verbs (culture, ministre, salaire, dossier).
+    if word.endswith(("ure", "tre", "aire", "ier")):
+        return word.endswith(("clure", "ttre", "ître", "faire", "plaire", "traire", "ifier", "cier", "dier", "lier"))
+    return True
+
+
+def inflects(form: str, form_lemma: str, verb: str) -> bool:
+    """Whether `form` is an inflection of the infinitive `verb` (simplemma sometimes answers with
+    an adjective or a noun: « réduit », « prolonge »)."""
+    if form_lemma == verb:
+        return True
+    if form[:2] != verb[:2]:  # French conjugation keeps the first letters (être, aller aside: never cues' verbs)
+        return False
+    analyses = _morphology(form)
+    if analyses:
+        return any(stem == verb and any(t.startswith("po:v") for t in tags) for stem, tags in analyses)
+    stem = verb[:-3] if verb.endswith("oir") else verb[:-2]
+    if len(stem) < 3 or not form.startswith(stem):
+        return False
+    return _VERB_ENDING_RE.fullmatch(form[len(stem) :]) is not None

@@ -1,0 +1,54 @@
+"""The FAQ development set (tests/data/faq_dev/: real French Wikinews articles, CC BY 2.5, answers derived
+by bench/make_faq_dev.py) holds the figures reached on it, per case of issue 11's table, minus a small
+margin: a change that loses catches or adds false alarms fails here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from faq_quality import CASES, Row, evaluate, load  # noqa: E402
+
+# case: (floor for caught, or ceiling for flagged), from the figures of bench/faq_quality.py minus ~3 points.
+FLOORS = {
+    "escalation-same-verb": 0.86,  # reached 90.0 % (27/30)
+    "escalation-other-verb": 0.76,  # reached 80.0 % (24/30)
+    "contradiction-rte": 0.74,  # reached 78.3 % (47/60)
+    "contradiction-factcheck": 0.90,  # reached 93.3 % (56/60)
+    "unsupported": 0.96,  # reached 100 % (60/60)
+}
+CEILINGS = {
+    "hedge-kept": 0.04,  # reached 0 % (0/30)
+    "entailed": 0.07,  # reached 3.3 % (2/60)
+}
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, Row]:
+    result, _, _ = evaluate()
+    return result
+
+
+def test_the_set_is_large_and_covers_every_case() -> None:
+    articles, items = load()
+    assert len(items) >= 300
+    assert {i.case for i in items} == set(CASES)
+    assert all(sum(1 for i in items if i.case == case) >= 30 for case in CASES)
+    assert all(i.article in articles for i in items)
+
+
+@pytest.mark.parametrize("case", sorted(FLOORS))
+def test_caught_at_least(rows: dict[str, Row], case: str) -> None:
+    row = rows[case]
+    assert row.rate >= FLOORS[case], f"{case}: {row.hits}/{row.total}"
+
+
+@pytest.mark.parametrize("case", sorted(CEILINGS))
+def test_flagged_at_most(rows: dict[str, Row], case: str) -> None:
+    row = rows[case]
+    assert row.rate <= CEILINGS[case], f"{case}: {row.hits}/{row.total}"
