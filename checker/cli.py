@@ -123,7 +123,7 @@ def main() -> None:
     "--preset",
     type=click.Choice(["default", "picky"]),
     default=None,
-    help="default: rules on by default; picky: also the rules off by default (noisier).",
+    help="default : les règles actives par défaut ; picky : aussi les règles désactivées par défaut (plus bavard).",
 )
 @click.option(
     "--baseline",
