@@ -297,5 +297,5 @@ def test_output_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Pat
     target = tmp_path / "absent" / "rapport.html"
     code, out, err = lint("--select", "markup", "--format", "html", "-o", str(target), str(SAMPLE))
     assert code == 2 and out == ""
-    assert err.startswith(f"checker: error: {target}: écriture du rapport impossible") and err.count("\n") == 1
+    assert err.startswith(f"checker: error: {target}: écriture impossible (rapport)") and err.count("\n") == 1
     assert not target.parent.exists()
