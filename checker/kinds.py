@@ -40,6 +40,7 @@ KINDS: dict[str, Kind] = {
         Kind("existence", "checker.matching:run_list_rules", "checker.matching:pattern_problem"),
         Kind("substitution", "checker.matching:run_list_rules", "checker.matching:pattern_problem"),
         Kind("cue", "checker.checks.claims:run_cue_rules", "checker.checks.claims:cue_problem"),
+        Kind("tokens", "checker.token_patterns:run_token_rules", "checker.token_patterns:token_rule_problem"),
     )
 }
 

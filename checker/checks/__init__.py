@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from checker.context import CheckContext
 from checker.document import Document
-from checker.families import coded_check, family_names
+from checker.families import coded_check, family_module, family_names
 from checker.findings import Finding
 from checker.kinds import run_data_rules
 
@@ -20,10 +20,18 @@ CheckFunction = Callable[[Document, CheckContext], list[Finding]]
 
 
 def run_family(family: str, doc: Document, ctx: CheckContext) -> list[Finding]:
-    """Every enabled rule of `family`: its module's coded rules, then its data-only rules by kind."""
+    """Every enabled rule of `family`: its module's coded rules, then its data-only rules by kind.
+    A module may define `combine(coded, data)` to merge the two (grammar drops a rule of its own
+    pack that repeats an engine finding on the same span)."""
     coded = coded_check(family)
     findings = coded(doc, ctx) if coded is not None else []
-    findings.extend(run_data_rules(ctx, ctx.enabled_rules(family)))
+    data = run_data_rules(ctx, ctx.enabled_rules(family))
+    combine: Callable[[list[Finding], list[Finding]], list[Finding]] | None = getattr(
+        family_module(family), "combine", None
+    )
+    if combine is not None:
+        return combine(findings, data)
+    findings.extend(data)
     return findings
 
 

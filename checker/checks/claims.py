@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from checker import morphology
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
 from checker.findings import Finding
 from checker.matching import iter_matches, quotation_spans
+from checker.morphology import Reading, analyse_word
 from checker.rule_packs import Rule, RuleSet
 
 FAMILY = "claims"
@@ -34,167 +35,16 @@ FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "cl
 REPORTED_RULES = ("claims.reported-conditional",)
 
 # ---------------------------------------------------------------- morphology
-
-_TENSES = {
-    "K": "conditional",
-    "If": "future",
-    "Ip": "present",
-    "Iq": "imperfect",
-    "Is": "simple_past",
-    "Sp": "subjunctive",
-    "Sq": "subjunctive",
-    "E": "imperative",
-    "Y": "infinitive",
-    "Q": "participle",
-}
-_PERSONS = {"1s", "2s", "3s", "1p", "2p", "3p"}
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    lemma: str
-    pos: frozenset[str]  # verb, noun, adjective, adverb, participle, infinitive
-    tenses: frozenset[str] = frozenset()
-    persons: frozenset[str] = frozenset()
-
-
-_ENGINE: list[Any] = []  # [spellchecker or None], filled once
-
-
-def morphology_engine() -> Any:
-    """Grammalecte's French lexicon (shared with the grammar engine when it already loaded it), or None."""
-    if not _ENGINE:
-        _ENGINE.append(_load_grammalecte())
-    return _ENGINE[0]
-
-
-def _load_grammalecte() -> Any:
-    gc = sys.modules.get("grammalecte.fr.gc_engine")
-    shared = getattr(gc, "_oSpellChecker", None) if gc is not None else None
-    if shared is not None:
-        return shared
-    try:
-        try:
-            from grammalecte.graphspell.spellchecker import SpellChecker
-        except ImportError:
-            dist = "/usr/lib/python3/dist-packages"
-            if dist not in sys.path:
-                sys.path.append(dist)  # at the end: never shadow the venv's packages
-            from grammalecte.graphspell.spellchecker import SpellChecker
-        return SpellChecker("fr")
-    except Exception:  # optional engine: any failure means "use the fallback"
-        return None
+# Shared with the grammar token patterns: checker/morphology.py.
+morphology_engine = morphology.morphology_engine
 
 
 def use_fallback_morphology(flag: bool = True) -> None:
     """Force (or stop forcing) the lemma-and-ending fallback; for tests and benchmarks."""
-    _ENGINE.clear()
-    if flag:
-        _ENGINE.append(None)
-    analyse_word.cache_clear()
+    morphology.use_fallback_morphology(flag)
     _readings.cache_clear()
     _token_keys.cache_clear()
     _may_attribute.cache_clear()
-
-
-@lru_cache(maxsize=100_000)
-def analyse_word(word: str) -> tuple[Reading, ...]:
-    """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
-    engine = morphology_engine()
-    if engine is not None:
-        readings = _grammalecte_readings(engine, word)
-        if readings:
-            return readings
-    return _fallback_readings(word)
-
-
-def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:
-    try:
-        morphs = engine.getMorph(word)
-    except Exception:
-        return ()
-    out = []
-    for morph in morphs:
-        m = re.match(r">([^/]+)/(.*?)(?:/[^/]*)?$", morph)
-        if not m:
-            continue
-        lemma, tags = m.group(1).lower(), [t.rstrip("!") for t in m.group(2).split(":") if t]
-        pos: set[str] = set()
-        tenses = {_TENSES[t] for t in tags if t in _TENSES}
-        if any(t.startswith("V") for t in tags):
-            pos.add("verb")
-        if "N" in tags:
-            pos.add("noun")
-        if "A" in tags:
-            pos.add("adjective")
-        if "W" in tags:
-            pos.add("adverb")
-        if "participle" in tenses:
-            pos.add("participle")
-        if "infinitive" in tenses:
-            pos.add("infinitive")
-        out.append(Reading(lemma, frozenset(pos), frozenset(tenses), frozenset(t for t in tags if t in _PERSONS)))
-    return tuple(out)
-
-
-_IRREGULAR = {
-    "est": ("être", "present", "3s"),
-    "sont": ("être", "present", "3p"),
-    "sera": ("être", "future", "3s"),
-    "seront": ("être", "future", "3p"),
-    "serait": ("être", "conditional", "3s"),
-    "seraient": ("être", "conditional", "3p"),
-    "a": ("avoir", "present", "3s"),
-    "ont": ("avoir", "present", "3p"),
-    "aura": ("avoir", "future", "3s"),
-    "auront": ("avoir", "future", "3p"),
-    "aurait": ("avoir", "conditional", "3s"),
-    "auraient": ("avoir", "conditional", "3p"),
-    "va": ("aller", "present", "3s"),
-    "vont": ("aller", "present", "3p"),
-    "ira": ("aller", "future", "3s"),
-    "iront": ("aller", "future", "3p"),
-    "irait": ("aller", "conditional", "3s"),
-    "iraient": ("aller", "conditional", "3p"),
-    "être": ("être", "infinitive", ""),
-    "avoir": ("avoir", "infinitive", ""),
-}
-_VERB_LEMMA_RE = re.compile(r"(?:er|ir|re|oir)$")
-
-
-def _fallback_readings(word: str) -> tuple[Reading, ...]:
-    """simplemma lemma plus French verb endings: an approximation used when Grammalecte is absent."""
-    if word in _IRREGULAR:
-        lemma, tense, person = _IRREGULAR[word]
-        pos = {"verb", tense} if tense == "infinitive" else {"verb"}
-        return (Reading(lemma, frozenset(pos), frozenset({tense}), frozenset({person} - {""})),)
-    from checker.document import lemma as simple_lemma
-
-    lem = simple_lemma(word)
-    verb_like = bool(_VERB_LEMMA_RE.search(lem)) and lem != word
-    persons = frozenset({"3p"} if word.endswith("nt") else {"3s"})
-    if verb_like and re.search(r"r(?:ait|aient)$", word):
-        return (Reading(lem, frozenset({"verb"}), frozenset({"conditional"}), persons),)
-    if verb_like and re.search(r"r(?:a|ont)$", word):
-        return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), persons),)
-    if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
-        return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
-    participle = Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"}))
-    if verb_like and re.search(r"(?:é|ée|és|ées)$", word):
-        return (participle,)
-    if verb_like and re.search(r"(?:i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
-        # "prévoit", "indique", "conclu": present or participle, the ending cannot tell.
-        return (participle, Reading(lem, frozenset({"verb"}), frozenset({"present"}), persons))
-    if verb_like:
-        return (Reading(lem, frozenset({"verb"}), frozenset({"present"}), persons),)
-    # Short words are function words (au, du, les…): no open-class reading.
-    readings = [Reading(lem, frozenset({"noun", "adjective"}) if len(word) > 3 else frozenset())]
-    # "estime", "prévoient": simplemma may return the noun; also try the -er verb.
-    for ending, repl in (("ent", "er"), ("e", "er"), ("es", "er")):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), persons))
-            break
-    return tuple(readings)
 
 
 @lru_cache(maxsize=100_000)

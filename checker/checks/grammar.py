@@ -106,11 +106,29 @@ def coded_rule_problem(rule: Rule) -> str | None:
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    if not ctx.enabled_rules("grammar"):
+    # The engines feed the coded rules only: the pack's own token rules (rules/grammar-fr.yaml) run
+    # without them, so selecting those alone does not start Grammalecte.
+    if not any(r.kind == "coded" for r in ctx.enabled_rules("grammar")):
         return []
     engines = _engines(ctx)
     if not engines:
         return []
+    return _engine_findings(doc, ctx, engines)
+
+
+def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
+    """An engine finding and one of the project's own rules on the same span, or one inside the
+    other, say the same thing twice: the engine's (its own message and suggestions) is kept."""
+    spans = [(f.start, f.end) for f in engine]
+    kept = [
+        f
+        for f in own
+        if not any((s <= f.start and f.end <= e) or (f.start <= s and e <= f.end) for s, e in spans)
+    ]
+    return engine + kept
+
+
+def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
     mapping = _mapping(tuple(ctx.rules.family("grammar")))

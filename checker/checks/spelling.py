@@ -16,16 +16,19 @@ are limited to the first MAX_SLOW_SUGGESTIONS distinct flagged words of a docume
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
+from checker.frequencies import word_frequency
 from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
 
 RULE = "spelling.unknown-word"
 FOREIGN_RULE = "spelling.foreign-passage"
+NAME_RULE = "spelling.name-typo"
 MAX_SLOW_SUGGESTIONS = 25
 MAX_WORD_LENGTH = 60  # longer "words" are not prose; French words, even compounds, are far shorter
 COMMON_WORD_COUNT = 1000  # pyspellchecker frequency of a common word
@@ -37,7 +40,7 @@ _GLUE_AFTER = frozenset("@/\\_~=+*^|")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
-CODED_RULES = frozenset((RULE, FOREIGN_RULE))
+CODED_RULES = frozenset((RULE, FOREIGN_RULE, NAME_RULE))
 # A word the writer spells the same way this many times is a term of the article (a software name, a coined
 # word explained in the text), not a typo: typos are rarely repeated identically.
 TERM_MIN_COUNT = 3
@@ -50,8 +53,8 @@ _PASSAGE_GAP = re.compile(r"[ \u00a0\u202f\-'’,:]*")
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
-    want_unknown, want_foreign = ctx.enabled(RULE), ctx.enabled(FOREIGN_RULE)
-    if not (want_unknown or want_foreign):
+    want_unknown, want_foreign, want_names = ctx.enabled(RULE), ctx.enabled(FOREIGN_RULE), ctx.enabled(NAME_RULE)
+    if not (want_unknown or want_foreign or want_names):
         return []
     lexicon = get_lexicon()
     project = {w.lower() for w in ctx.config.words}
@@ -59,6 +62,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     capitalised_inside: set[str] = set()
     capitalised_anywhere: set[str] = set()
     counts: dict[str, int] = {}
+    names: list[tuple[Block, Token]] = []
     for block in doc.blocks:
         starts = _sentence_initial_tokens(block)
         for i, tok in enumerate(block.tokens):
@@ -66,13 +70,14 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
                 continue
             word = tok.text
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
-            if word[:1].isupper():
-                capitalised_anywhere.add(word)
+            if word[:1].isupper() and block.kind not in ("title", "description"):
+                capitalised_anywhere.add(word)  # a title's capital is typographic, not a name's
             if _skipped(word, block.text, tok) or word.lower() in project:
                 continue
             initial = i in starts
             if word[0].isupper() and not initial:
                 capitalised_inside.add(word)
+                names.append((block, tok))
                 continue  # a proper noun
             if _in_name(block, i):
                 continue  # « of », « and » in « Empress of Ireland », « Gordon and Betty Moore Foundation »
@@ -99,6 +104,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     passages = _english_passages(unknown)
     in_passage = {(id(block), tok.start) for block, tokens in passages for tok in tokens}
     findings: list[Finding] = []
+    if want_names:
+        findings.extend(_name_typos(doc, ctx, names, project))
     if want_foreign:
         for block, tokens in passages:
             findings.append(ctx.finding_in_block(FOREIGN_RULE, block, tokens[0].start, tokens[-1].end))
@@ -245,6 +252,79 @@ def _quoted_term(text: str, tok: Token) -> bool:
         if len(text[left + 1 : right].split()) <= 3:
             return True
     return False
+
+
+# Letters tried in one-edit variants of a name (lower case: the capital initial is kept).
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzéèëïöü"
+MIN_NAME_LENGTH = 5
+# wordfreq Zipf frequencies (French): the misspelling is (almost) never written, the name is common.
+MAX_TYPO_ZIPF = 1.0
+MIN_NAME_ZIPF = 2.5
+
+
+def _name_typos(
+    doc: Document, ctx: CheckContext, candidates: list[tuple[Block, Token]], project: set[str]
+) -> list[Finding]:
+    """Capitalised unknown words one edit away from a name of the lexicon (« Obbama » → « Obama »).
+    A real unknown name is left alone: the word must occur once in the document, or the known name
+    must occur in it too, and exactly one name must be one edit away."""
+    lexicon = get_lexicon()
+    source = doc.source
+    counts: dict[str, int] = {}
+    for _, tok in candidates:
+        counts[tok.text] = counts.get(tok.text, 0) + 1
+    findings: list[Finding] = []
+    verdicts: dict[str, str | None] = {}
+    for block, tok in candidates:
+        word = tok.text
+        if word not in verdicts:
+            verdicts[word] = _name_for(word, lexicon, project, source, counts[word])
+        name = verdicts[word]
+        if name is not None:
+            findings.append(ctx.finding_in_block(NAME_RULE, block, tok.start, tok.end, suggestions=[name]))
+    return findings
+
+
+def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count: int) -> str | None:
+    if len(word) < MIN_NAME_LENGTH or not word.isalpha() or word.lower() in project or lexicon.known(word):
+        return None
+    if _zipf(word) >= MAX_TYPO_ZIPF:
+        return None  # a name French text uses (« Romney », « Oumar »), even if the lexicon lacks it
+    names = [n for n in _one_edit(word) if _is_name(n) and _zipf(n) >= MIN_NAME_ZIPF]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    if count > 1 and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
+        return None  # written the same way several times: a name of its own
+    return name
+
+
+def _zipf(word: str) -> float:
+    frequency = word_frequency(word)
+    return math.log10(frequency * 1e9) if frequency > 0 else 0.0
+
+
+def _one_edit(word: str) -> list[str]:
+    head, tail = word[0], word[1:]
+    out: set[str] = set()
+    for i in range(len(tail) + 1):
+        left, right = tail[:i], tail[i:]
+        if right:
+            out.add(head + left + right[1:])
+            for ch in _NAME_LETTERS:
+                out.add(head + left + ch + right[1:])
+        if len(right) > 1:
+            out.add(head + left + right[1] + right[0] + right[2:])
+        for ch in _NAME_LETTERS:
+            out.add(head + left + ch + right)
+    out.discard(word)
+    return sorted(out)
+
+
+def _is_name(candidate: str) -> bool:
+    from checker.morphology import analyse_form
+
+    return any("proper_noun" in r.pos for r in analyse_form(candidate))
 
 
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:

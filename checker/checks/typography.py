@@ -81,6 +81,28 @@ _UNIT_SPACED_RE = re.compile(rf"(?<=\d){_SP}+(?=[%‰{CURRENCIES}])")
 
 _DOUBLE_SPACE_RE = re.compile(rf"(?<=\S){_SP}{{2,}}(?=\S)")
 
+# Units of measure glued to their number (« 80kg »); case-sensitive, whole token only.
+_UNITS = (
+    "kg|mg|g|t|km|m|cm|mm|µm|nm|ha|km²|m²|m³|l|L|cl|ml|hl|kWh|MWh|GWh|TWh|W|kW|MW|GW|V|kV|mA|A|Hz|kHz|MHz|GHz|"
+    "Go|Mo|Ko|To|octets|°C|°F|K|km/h|m/s|kg/m²|dB|mph|nœuds|ct|bar|mbar|hPa|Pa"
+)
+_UNIT_GLUED_WORD_RE = re.compile(rf"(?<![\w.,/])(\d+(?:[.,]\d+)?)({_UNITS})(?![\w²³/])")
+# Times: « 20h30 », « 20h », « 20 h30 », « 20H30 » → « 20 h 30 » (hours 0-24, minutes 00-59).
+_TIME_RE = re.compile(
+    rf"(?<![\w.,:/])([01]?\d|2[0-4])({_SP}?)([hH])({_SP}?)([0-5]\d)?(?![\w:/])"
+)
+# Ordinals written with è, ème, eme, ième…: « XIXè », « 2ème », « 2eme », « 1ère ».
+_ORDINAL_RE = re.compile(
+    r"(?<![\w-])(\d+|[IVXLC]+)(ème|eme|ième|ieme|è|ièmes|èmes|emes|iemes|ère|ere|ière)(?![\w-])"
+)
+# An elided word followed by a space (« d’ enfants »), or « qu » without its apostrophe (« qu il »).
+_ELISION_SPACE_RE = re.compile(
+    rf"(?<![\w-])([cdjlmnstCDJLMNST]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)(['’]){_BRK}+(?=[^\W\d_])"
+)
+_MISSING_APOSTROPHE_RE = re.compile(
+    r"(?<![\w-])([Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)( )(il|ils|elle|elles|on|un|une|au|aux|à|en)(?![\w'’-])"
+)
+
 
 def locale_conventions(locale: str) -> dict[str, str]:
     key = locale.replace("_", "-").lower()
@@ -420,6 +442,86 @@ def double_spaces(c: _Findings, block: Block) -> None:
         )
 
 
+def unit_spacing(c: _Findings, block: Block) -> None:
+    """« 80kg » → « 80 kg », with the no-break space of the locale."""
+    text = block.text
+    required = c.conv["unit"]
+    for m in _UNIT_GLUED_WORD_RE.finditer(text):
+        number, unit = m.group(1), m.group(2)
+        if unit in ("A", "K", "V", "W", "t", "m", "g", "l", "L") and _looks_like_identifier(text, m):
+            continue  # « 4G », « A380 », « T4 », « 3D » and the like are names, not measures
+        at = m.start(2)
+        c.add(
+            "typography.unit-space",
+            block,
+            m.start(),
+            m.end(),
+            [c.edit(block, at, at + len(unit), required + unit)],
+            number + required + unit,
+            expected=_show(required),
+        )
+
+
+def times(c: _Findings, block: Block) -> None:
+    """« 20h30 » → « 20 h 30 », « 20h » → « 20 h » (French convention, no-break spaces)."""
+    text = block.text
+    required = c.conv["unit"]
+    for m in _TIME_RE.finditer(text):
+        hours, space1, h, space2, minutes = m.groups()
+        if h == "h" and space1 in NO_BREAK and (minutes is None or space2 in NO_BREAK):
+            continue  # already « 20 h 30 »
+        if not space1 and not minutes and m.end() < len(text) and text[m.end()] in "-–":
+            continue  # « 24h-24 », ranges written another way
+        if space1 == " " and not minutes:
+            continue  # « 20 h » with an ordinary space: not a time glued or mistyped, left alone
+        suggestion = hours + required + "h" + (required + minutes if minutes else "")
+        c.replace("typography.time-format", block, m, suggestion, expected=_show(required))
+
+
+def ordinals(c: _Findings, block: Block) -> None:
+    """« XIXè », « 2ème », « 2eme » → « XIXe », « 2e »; « 1ère » → « 1re »."""
+    text = block.text
+    for m in _ORDINAL_RE.finditer(text):
+        number, ending = m.groups()
+        if number[0] in "IVXLC" and not re.fullmatch(r"[IVXLC]+", number):
+            continue
+        plural = ending.endswith("s")
+        feminine_first = ending in ("ère", "ere", "ière") and number in ("1", "I")
+        if ending in ("ère", "ere", "ière") and not feminine_first:
+            continue  # « 2ère » is another error; not ours to guess
+        suggestion = number + ("re" if feminine_first else "es" if plural else "e")
+        c.replace("typography.ordinal", block, m, suggestion)
+
+
+def elisions(c: _Findings, block: Block) -> None:
+    """« d’ enfants » (a space after the apostrophe) and « qu il » (no apostrophe)."""
+    text = block.text
+    for m in _ELISION_SPACE_RE.finditer(text):
+        word_start = m.end()
+        nxt = re.match(r"[^\W\d_]+", text[word_start:])
+        suggestion = m.group(1) + m.group(2) + (nxt.group() if nxt else "")
+        c.add(
+            "typography.elision",
+            block,
+            m.start(),
+            word_start + (nxt.end() if nxt else 0),
+            [c.edit(block, m.end(2), word_start, "")],
+            suggestion,
+        )
+    apostrophe = "’" if "’" in text or "'" not in text else "'"
+    for m in _MISSING_APOSTROPHE_RE.finditer(text):
+        suggestion = m.group(1) + apostrophe + m.group(3)
+        c.replace("typography.elision", block, m, suggestion)
+
+
+
+def _looks_like_identifier(text: str, m: re.Match[str]) -> bool:
+    """A single-letter unit glued to a short number and followed by more letters or digits, or
+    preceded by a capital letter, reads as a name (« A380 », « T4 », « 4G », « 3D »)."""
+    before = text[m.start() - 1] if m.start() else ""
+    return before.isalpha() or len(m.group(1)) == 1
+
+
 def _contiguous(block: Block, start: int, end: int) -> bool:
     """Whether the visible [start, end) is one run of adjacent source characters (nothing removed inside)."""
     offsets = block.offsets
@@ -458,6 +560,10 @@ CODED_RULES = frozenset(
         "percent-space",
         "currency-space",
         "double-space",
+        "unit-space",
+        "time-format",
+        "ordinal",
+        "elision",
     )
 )
 
@@ -484,6 +590,14 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             units(c, block)
         if want_double:
             double_spaces(c, block)
+        if "typography.unit-space" in enabled and any(ch.isdigit() for ch in block.text):
+            unit_spacing(c, block)
+        if "typography.time-format" in enabled and ("h" in block.text or "H" in block.text):
+            times(c, block)
+        if "typography.ordinal" in enabled:
+            ordinals(c, block)
+        if "typography.elision" in enabled:
+            elisions(c, block)
     if "typography.apostrophe-consistency" in enabled:
         apostrophes(c)
     return c.findings

@@ -1,0 +1,277 @@
+"""Homophone confusions injected one at a time into real French sentences.
+
+    .venv/bin/python bench/homophones.py make [--corpus corpus/articles]   # (re)build the pairs
+    .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms]
+
+`make` takes every prose sentence of the development corpus (`corpus/articles/`, real articles
+by others: French Wikinews CC BY 2.5 and code.gouv.fr posts under Licence Ouverte 2.0, see
+`corpus/SOURCES.tsv`), and for each occurrence of a word of a homophone pair writes one pair:
+the sentence as published and the same sentence with that one word replaced by its homophone
+(at most PER_DIRECTION pairs per direction, drawn with a fixed seed). The pairs are kept in
+`bench/data/homophones.tsv` with the source file, so the figures do not depend on the corpus
+being present.
+
+The run lints every changed sentence with the grammar and spelling families (Grammalecte, the
+project's own token rules, the spelling lexicon) and counts it caught when a finding overlaps
+the injected word. It also lints every original sentence once: the share of them with any
+grammar or spelling finding is the false-alarm rate (the texts are published, edited prose;
+a few findings there are real errors of the original, most are false alarms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker.config import Config  # noqa: E402
+from checker.lint import lint_text  # noqa: E402
+from checker.parse import parse_document  # noqa: E402
+
+PAIRS = ROOT / "bench" / "data" / "homophones.tsv"
+SEED = 12
+PER_DIRECTION = 120
+FAMILIES = ("grammar", "spelling")
+GOAL_PER_TYPE = 0.70
+GOAL_ALL = 0.85
+GOAL_ALARMS = 0.12
+
+# type -> (correct form, written instead); elided forms are written with an apostrophe and
+# matched with either apostrophe.
+CONFUSIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "a/à": (("a", "à"), ("à", "a")),
+    "et/est": (("et", "est"), ("est", "et")),
+    "ou/où": (("ou", "où"), ("où", "ou")),
+    "son/sont": (("son", "sont"), ("sont", "son")),
+    "on/ont": (("on", "ont"), ("ont", "on")),
+    "ses/ces/c'est/s'est/sait": (
+        ("ses", "ces"),
+        ("ces", "ses"),
+        ("c'est", "s'est"),
+        ("c'est", "ses"),
+        ("s'est", "c'est"),
+        ("s'est", "ses"),
+        ("sait", "c'est"),
+    ),
+    "se/ce": (("se", "ce"), ("ce", "se")),
+    "leur/leurs": (("leur", "leurs"), ("leurs", "leur")),
+    "quel/qu'elle": (("quel", "qu'elle"), ("quelle", "qu'elle"), ("qu'elle", "quelle"), ("qu'elles", "quelles")),
+    "peu/peut": (("peu", "peut"), ("peut", "peu")),
+    "la/là": (("la", "là"), ("là", "la")),
+    "mes/mais": (("mes", "mais"), ("mais", "mes")),
+}
+_APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class Pair:
+    kind: str
+    correct: str
+    wrong: str
+    source: str
+    original: str
+    changed: str
+    start: int  # the injected word in `changed`
+    end: int
+
+
+def _word_regex(form: str) -> re.Pattern[str]:
+    body = "".join(f"[{_APOSTROPHES}]" if ch == "'" else re.escape(ch) for ch in form)
+    # Not inside a word, a hyphenated compound (peut-être, là-bas) or an elision (l'a).
+    return re.compile(rf"(?<![\w{_APOSTROPHES}-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def _with_case(model: str, form: str, apostrophe: str) -> str:
+    out = form.replace("'", apostrophe)
+    return out[:1].upper() + out[1:] if model[:1].isupper() else out
+
+
+def corpus_sentences(folder: Path) -> list[tuple[str, str]]:
+    """(file name, sentence) for every prose sentence of 6 words or more of the corpus."""
+    out = []
+    for path in sorted(folder.glob("*.md")):
+        doc = parse_document(path.read_text(encoding="utf-8"), str(path), "markdown")
+        for block in doc.blocks:
+            if block.region != "body" or block.kind not in ("paragraph", "list_item"):
+                continue
+            for sentence in block.sentences:
+                text = " ".join(sentence.text.split())
+                if len(text.split()) >= 6 and "\n" not in text:
+                    out.append((path.name, text))
+    return out
+
+
+def make_pairs(sentences: list[tuple[str, str]]) -> list[Pair]:
+    rng = random.Random(SEED)
+    pairs: list[Pair] = []
+    for kind, directions in CONFUSIONS.items():
+        for correct, wrong in directions:
+            regex = _word_regex(correct)
+            found = []
+            for source, text in sentences:
+                for m in regex.finditer(text):
+                    apostrophe = next((ch for ch in m.group() if ch in _APOSTROPHES), "’")
+                    replacement = _with_case(m.group(), wrong, apostrophe)
+                    changed = text[: m.start()] + replacement + text[m.end() :]
+                    found.append(
+                        Pair(kind, correct, wrong, source, text, changed, m.start(), m.start() + len(replacement))
+                    )
+            rng.shuffle(found)
+            pairs.extend(sorted(found[:PER_DIRECTION], key=lambda p: (p.source, p.original, p.start)))
+    return pairs
+
+
+def write_pairs(pairs: list[Pair], path: Path = PAIRS) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["type", "correct", "wrong", "source", "start", "end", "original", "changed"])
+        for p in pairs:
+            writer.writerow([p.kind, p.correct, p.wrong, p.source, p.start, p.end, p.original, p.changed])
+
+
+def read_pairs(path: Path = PAIRS) -> list[Pair]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [
+        Pair(
+            r["type"],
+            r["correct"],
+            r["wrong"],
+            r["source"],
+            r["original"],
+            r["changed"],
+            int(r["start"]),
+            int(r["end"]),
+        )
+        for r in rows
+    ]
+
+
+def findings(text: str) -> list[tuple[int, int, str]]:
+    result = lint_text(text, Config(select=FAMILIES), fmt="text")
+    return [(f.start, f.end, f.rule_id) for f in result.findings]
+
+
+@dataclass
+class Figures:
+    caught: dict[str, list[int]]  # type -> [caught, total]
+    by_direction: dict[tuple[str, str], list[int]]
+    originals: int
+    originals_flagged: int
+    misses: dict[str, list[Pair]]
+    alarms: list[tuple[str, str, list[tuple[int, int, str]]]]  # (source file, sentence, findings)
+
+    def share(self, kind: str | None = None) -> float:
+        if kind is None:
+            caught = sum(c for c, _ in self.caught.values())
+            total = sum(t for _, t in self.caught.values())
+        else:
+            caught, total = self.caught[kind]
+        return caught / total if total else 0.0
+
+    @property
+    def alarm_rate(self) -> float:
+        return self.originals_flagged / self.originals if self.originals else 0.0
+
+    def false_alarm_rate(self, judged_true: set[tuple[str, str, str]]) -> float:
+        """The share of original sentences with a finding that is not a real error of the published
+        text: a finding (file, rule, text) judged TRUE in bench/judgements/findings.tsv is a real one."""
+        false = sum(
+            1
+            for source, text, found in self.alarms
+            if any((source, rule, text[s:e]) not in judged_true for s, e, rule in found)
+        )
+        return false / self.originals if self.originals else 0.0
+
+
+def judged_true() -> set[tuple[str, str, str]]:
+    """(corpus file name, rule id, flagged text) of the findings judged TRUE on the corpus."""
+    path = ROOT / "bench" / "judgements" / "findings.tsv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return {(Path(r["file"]).name, r["rule_id"], r["text"]) for r in rows if r["verdict"] == "TRUE"}
+
+
+def measure(pairs: list[Pair]) -> Figures:
+    caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_direction: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: dict[str, list[Pair]] = defaultdict(list)
+    for p in pairs:
+        hit = any(s < p.end and p.start < e for s, e, _ in findings(p.changed))
+        for counter in (caught[p.kind], by_direction[(p.correct, p.wrong)]):
+            counter[0] += hit
+            counter[1] += 1
+        if not hit:
+            misses[p.kind].append(p)
+    originals = sorted({(p.source, p.original) for p in pairs})
+    alarms = [(source, text, found) for source, text in originals if (found := findings(text))]
+    return Figures(dict(caught), dict(by_direction), len(originals), len(alarms), dict(misses), alarms)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", default="run", choices=("run", "make"))
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "articles")
+    parser.add_argument("--show-misses", metavar="TYPE", help="print the missed pairs of a type ('all' for every type)")
+    parser.add_argument("--show-alarms", action="store_true", help="print the original sentences flagged")
+    args = parser.parse_args()
+    if args.command == "make":
+        if not args.corpus.is_dir():
+            print(f"homophones: no corpus at {args.corpus}", file=sys.stderr)
+            return 2
+        pairs = make_pairs(corpus_sentences(args.corpus))
+        write_pairs(pairs)
+        print(f"{len(pairs)} pairs written to {PAIRS.relative_to(ROOT)}")
+        return 0
+    figures = measure(read_pairs())
+    print(f"{'type':<28} {'caught':>8} {'pairs':>6} {'share':>7}   goal {GOAL_PER_TYPE:.0%}")
+    for kind in CONFUSIONS:
+        if kind not in figures.caught:
+            continue
+        c, t = figures.caught[kind]
+        mark = "" if figures.share(kind) >= GOAL_PER_TYPE else "  (below goal)"
+        print(f"{kind:<28} {c:>8} {t:>6} {figures.share(kind):>7.1%}{mark}")
+        for (correct, wrong), (dc, dt) in figures.by_direction.items():
+            if any((correct, wrong) == d for d in CONFUSIONS[kind]):
+                print(f"    {correct} -> {wrong}: {dc}/{dt}")
+    total = sum(t for _, t in figures.caught.values())
+    print(
+        f"{'all types':<28} {sum(c for c, _ in figures.caught.values()):>8} {total:>6} {figures.share():>7.1%}"
+        f"   goal {GOAL_ALL:.0%}"
+    )
+    print(
+        f"original sentences flagged (grammar + spelling): {figures.originals_flagged}/{figures.originals}"
+        f" = {figures.alarm_rate:.1%}   goal <= {GOAL_ALARMS:.0%}"
+    )
+    print(
+        "  with a finding not judged a real error of the original (bench/judgements): "
+        f"{figures.false_alarm_rate(judged_true()):.1%}"
+    )
+    if args.show_misses:
+        for kind, missed in figures.misses.items():
+            if args.show_misses in ("all", kind):
+                for p in missed:
+                    print(
+                        f"MISS {kind} {p.correct}->{p.wrong}: {p.changed[: p.start]}[[{p.changed[p.start : p.end]}]]"
+                        f"{p.changed[p.end :]}"
+                    )
+    if args.show_alarms:
+        for _, text, found in figures.alarms:
+            print("ALARM", text, [(text[s:e], rule) for s, e, rule in found])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,596 @@
+"""The `tokens` rule kind: sequences of token conditions matched sentence by sentence.
+
+A rule of kind `tokens` lists, in `params.patterns`, one or more patterns. A pattern is a list of
+steps; each step is one token that must meet every condition given:
+
+- `words` / `not_words`: word forms (case-insensitive, either apostrophe), punctuation included;
+- `pattern`: a regular expression searched in the token as written (case-sensitive);
+- `lemmas`, `pos`, `tense`, `person`, `gender`, `number`: one reading of the word (from the
+  lexicon, `checker/morphology.py`) must have all of them; `not_lemmas` / `not_pos` / `not_tense`:
+  no reading has any of them; `not_reading`: no reading has all the reading conditions it gives;
+  `only_pos`: every reading is of these classes only (a word that can only be a noun);
+- `kind` (word, number, punct), `known` (the spelling lexicon knows the word), `capitalised`,
+  `sentence_start` (the first token of the sentence), `sentence_end` (the last one).
+
+A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
+conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
+`word_classes`). Steps with `mark: true` delimit the reported span (the whole match otherwise).
+`suggest` lists replacements of the marked span, where `\\2` is the text of step 2 (steps
+counted from 1, skip steps included) and `\\2:fs` the same participle or adjective agreed in
+the feminine singular (ms, fs, mp, fp); `rewrite: [regex, replacement]` adds the marked text with
+that substitution made. `unless` lists patterns (rule-wide in `params.unless`,
+or per pattern) whose match over a marked token cancels the finding. A pattern's `detail`
+fills `{detail}` in the rule's message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from checker.context import CheckContext
+from checker.document import Sentence, Token
+from checker.findings import Finding
+from checker.morphology import Reading, analyse_form, analyse_word, morphology_engine
+from checker.rule_packs import Rule, RuleSet
+
+KIND = "tokens"
+# `only_pos` compares these classes (subclasses such as possessive or place only refine them).
+_MAIN_CLASSES = frozenset(
+    {"verb", "participle", "infinitive", "noun", "adjective", "adverb", "determiner", "pronoun", "preposition",
+     "conjunction", "numeral", "negation", "proper_noun", "interjection"}
+)
+_AGREEMENTS = ("ms", "fs", "mp", "fp")
+_BACKREF_RE = re.compile(r"\\(\d)(?::(ms|fs|mp|fp|1s|2s|3s|1p|2p|3p|imperfect|present))?")
+_PERSON_FORMS = ("1s", "2s", "3s", "1p", "2p", "3p")
+_GRAMMALECTE_TENSES = {
+    "present": ":Ip",
+    "imperfect": ":Iq",
+    "future": ":If",
+    "conditional": ":K",
+    "simple_past": ":Is",
+    "subjunctive": ":Sp",
+}
+
+
+def norm(text: str) -> str:
+    return text.lower().replace("’", "'").replace("ʼ", "'")
+
+
+@dataclass(frozen=True)
+class Condition:
+    words: frozenset[str] = frozenset()
+    not_words: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    lemmas: frozenset[str] = frozenset()
+    not_lemmas: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    not_pos: frozenset[str] = frozenset()
+    only_pos: frozenset[str] = frozenset()
+    tense: frozenset[str] = frozenset()
+    not_tense: frozenset[str] = frozenset()
+    person: frozenset[str] = frozenset()
+    gender: frozenset[str] = frozenset()
+    number: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    not_reading: Condition | None = None  # no reading meets all of its reading conditions
+    known: bool | None = None
+    capitalised: bool | None = None
+    sentence_start: bool | None = None
+    sentence_end: bool | None = None
+
+    @property
+    def reading_conditions(self) -> bool:
+        return bool(self.lemmas or self.pos or self.tense or self.person or self.gender or self.number)
+
+
+@dataclass(frozen=True)
+class Step:
+    condition: Condition
+    optional: bool = False
+    skip: bool = False  # a gap of 0..max tokens meeting `condition`
+    max: int = 1
+    mark: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule_id: str
+    name: str
+    steps: tuple[Step, ...]
+    suggestions: tuple[str, ...] = ()
+    rewrite: tuple[re.Pattern[str], str] | None = None  # a regex substitution of the marked text
+    detail: str = ""
+    unless: tuple[tuple[Step, ...], ...] = ()
+    anchor: frozenset[str] = frozenset()  # word forms one of which a match must contain…
+    anchor_offsets: tuple[int, int] = (0, 0)  # …between these many tokens after the match's start
+
+
+@dataclass
+class TokenInfo:
+    token: Token  # offsets relative to the sentence
+    norm: str
+    index: int
+    count: int  # tokens in the sentence
+    _readings: tuple[Reading, ...] | None = field(default=None, repr=False)
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        if self._readings is None:
+            self._readings = analyse_form(self.token.text) if self.token.kind == "word" else ()
+        return self._readings
+
+
+# ---------------------------------------------------------------- compiling the pack's data
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(norm(w) for w in items)
+
+
+def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condition:
+    words = set(_words(raw.get("words", ())))
+    for name in raw.get("classes", ()):
+        words |= classes.get(name, frozenset())
+    not_words = set(_words(raw.get("not_words", ())))
+    for name in raw.get("not_classes", ()):
+        not_words |= classes.get(name, frozenset())
+    return Condition(
+        words=frozenset(words),
+        not_words=frozenset(not_words),
+        pattern=re.compile(raw["pattern"]) if raw.get("pattern") else None,
+        lemmas=_words(raw.get("lemmas", ())),
+        not_lemmas=_words(raw.get("not_lemmas", ())),
+        pos=frozenset(raw.get("pos", ())),
+        not_pos=frozenset(raw.get("not_pos", ())),
+        only_pos=frozenset(raw.get("only_pos", ())),
+        tense=frozenset(raw.get("tense", ())),
+        not_tense=frozenset(raw.get("not_tense", ())),
+        person=frozenset(raw.get("person", ())),
+        gender=frozenset(raw.get("gender", ())),
+        number=frozenset(raw.get("number", ())),
+        kinds=frozenset(raw.get("kind", ())),
+        not_reading=_condition(raw["not_reading"], classes) if raw.get("not_reading") else None,
+        known=raw.get("known"),
+        capitalised=raw.get("capitalised"),
+        sentence_start=raw.get("sentence_start"),
+        sentence_end=raw.get("sentence_end"),
+    )
+
+
+def _step(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Step:
+    if "skip" in raw:
+        skip = raw["skip"]
+        if isinstance(skip, list):  # word forms and word classes
+            condition = Condition(words=frozenset(w for name in skip for w in classes.get(name, _words([name]))))
+        else:
+            condition = _condition(skip, classes)
+        return Step(condition, skip=True, max=int(raw.get("max", 1)))
+    return Step(_condition(raw, classes), optional=bool(raw.get("optional", False)), mark=bool(raw.get("mark", False)))
+
+
+def _steps(raw: Sequence[dict[str, Any]], classes: dict[str, frozenset[str]]) -> tuple[Step, ...]:
+    return tuple(_step(s, classes) for s in raw)
+
+
+def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], tuple[int, int]]:
+    """The word forms of the first step that names some, with how far after a match's start it
+    can be (so only sentences and positions holding one of them are tried)."""
+    low = high = 0
+    for step in steps:
+        if step.skip:
+            high += step.max
+            continue
+        if step.condition.words and not step.optional:
+            return step.condition.words, (low, high)
+        if step.optional:
+            high += 1
+        else:
+            low += 1
+            high += 1
+    return frozenset(), (0, 0)
+
+
+def compile_rule(rule: Rule, classes: dict[str, frozenset[str]]) -> tuple[Pattern, ...]:
+    rule_unless = tuple(_steps(u, classes) for u in rule.params.get("unless", ()))
+    patterns = []
+    for i, raw in enumerate(rule.params.get("patterns", ())):
+        steps = _steps(raw["steps"], classes)
+        anchor, offsets = _anchor(steps)
+        patterns.append(
+            Pattern(
+                rule_id=rule.id,
+                name=str(raw.get("name", f"{rule.id}#{i + 1}")),
+                steps=steps,
+                suggestions=tuple(raw.get("suggest", ())),
+                rewrite=(re.compile(raw["rewrite"][0]), raw["rewrite"][1]) if raw.get("rewrite") else None,
+                detail=str(raw.get("detail", "")),
+                unless=rule_unless + tuple(_steps(u, classes) for u in raw.get("unless", ())),
+                anchor=anchor,
+                anchor_offsets=offsets,
+            )
+        )
+    return tuple(patterns)
+
+
+def word_classes(rules: Iterable[Rule]) -> dict[str, frozenset[str]]:
+    classes: dict[str, frozenset[str]] = {}
+    for rule in rules:
+        for name, words in rule.params.get("word_classes", {}).items():
+            classes.setdefault(name, _words(words))
+    return classes
+
+
+def compile_rules(rules: RuleSet) -> tuple[Pattern, ...]:
+    """Every pattern of the rule set's `tokens` rules, compiled once and kept on the rule set
+    (word classes come from the rules of the same pack, enabled or not)."""
+    cached: tuple[Pattern, ...] | None = getattr(rules, "_token_patterns", None)
+    if cached is not None:
+        return cached
+    token_rules = [r for r in rules if r.kind == KIND]
+    compiled: list[Pattern] = []
+    for pack in dict.fromkeys(r.pack for r in token_rules):
+        classes = word_classes(r for r in rules if r.pack == pack)
+        compiled.extend(p for rule in token_rules if rule.pack == pack for p in compile_rule(rule, classes))
+    result = tuple(compiled)
+    rules._token_patterns = result  # type: ignore[attr-defined]
+    return result
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _reading_ok(c: Condition, r: Reading) -> bool:
+    if c.lemmas and r.lemma not in c.lemmas:
+        return False
+    if c.pos and not (c.pos & r.pos):
+        return False
+    if c.tense and not (c.tense & r.tenses):
+        return False
+    if c.person and not (c.person & r.persons):
+        return False
+    if c.gender and not (c.gender & r.genders):
+        return False
+    return not (c.number and not (c.number & r.numbers))
+
+
+def token_ok(c: Condition, info: TokenInfo) -> bool:
+    tok = info.token
+    if c.kinds and tok.kind not in c.kinds:
+        return False
+    if c.words and info.norm not in c.words:
+        return False
+    if c.not_words and info.norm in c.not_words:
+        return False
+    if c.pattern is not None and not c.pattern.search(tok.text):
+        return False
+    if c.sentence_start is not None and (info.index == 0) != c.sentence_start:
+        return False
+    if c.sentence_end is not None and (info.index == info.count - 1) != c.sentence_end:
+        return False
+    if c.capitalised is not None and (tok.text[:1].isupper()) != c.capitalised:
+        return False
+    if c.known is not None and (tok.kind != "word" or _known(tok.text) != c.known):
+        return False
+    if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
+        if tok.kind != "word":
+            return False
+        readings = info.readings
+        if c.reading_conditions and not any(_reading_ok(c, r) for r in readings):
+            return False
+        if c.not_lemmas and any(r.lemma in c.not_lemmas for r in readings):
+            return False
+        if c.not_pos and any(c.not_pos & r.pos for r in readings):
+            return False
+        if c.not_tense and any(c.not_tense & r.tenses for r in readings):
+            return False
+        if c.not_reading is not None and any(_reading_ok(c.not_reading, r) for r in readings):
+            return False
+        if c.only_pos and not (readings and all((r.pos & _MAIN_CLASSES) <= c.only_pos for r in readings)):
+            return False
+    return True
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    from checker.lexicon import get_lexicon
+
+    return get_lexicon().known(word)
+
+
+Spans = tuple[tuple[int, int] | None, ...]  # per step: (first, last) token index, None when not matched
+
+
+def match_at(steps: tuple[Step, ...], infos: list[TokenInfo], start: int) -> Spans | None:
+    """The token range each step covers in a match starting at token `start`, or None."""
+    spans: list[tuple[int, int] | None] = [None] * len(steps)
+    return _match(steps, infos, 0, start, spans)
+
+
+def _match(
+    steps: tuple[Step, ...], infos: list[TokenInfo], si: int, ti: int, spans: list[tuple[int, int] | None]
+) -> Spans | None:
+    if si == len(steps):
+        return tuple(spans)
+    step = steps[si]
+    n = len(infos)
+    if step.skip:
+        k = 0
+        while True:
+            spans[si] = (ti, ti + k - 1) if k else None
+            found = _match(steps, infos, si + 1, ti + k, spans)
+            if found is not None:
+                return found
+            if k >= step.max or ti + k >= n or not token_ok(step.condition, infos[ti + k]):
+                spans[si] = None
+                return None
+            k += 1
+    if ti < n and token_ok(step.condition, infos[ti]):
+        spans[si] = (ti, ti)
+        found = _match(steps, infos, si + 1, ti + 1, spans)
+        if found is not None:
+            return found
+        spans[si] = None
+    if step.optional:
+        return _match(steps, infos, si + 1, ti, spans)
+    return None
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    pattern: Pattern
+    first: int  # marked token indexes (inclusive)
+    last: int
+    start: int  # marked offsets relative to the sentence
+    end: int
+    suggestions: tuple[str, ...]
+
+
+def _marked(pattern: Pattern, spans: Spans) -> tuple[int, int] | None:
+    marked = [s for step, s in zip(pattern.steps, spans, strict=True) if step.mark and s is not None]
+    if not marked and any(step.mark for step in pattern.steps):
+        return None
+    chosen = marked or [s for s in spans if s is not None]
+    if not chosen:
+        return None
+    return chosen[0][0], chosen[-1][1]
+
+
+def _starts(pattern: Pattern, infos: list[TokenInfo]) -> Iterable[int]:
+    if not pattern.anchor:
+        return range(len(infos))
+    low, high = pattern.anchor_offsets
+    found: set[int] = set()
+    for i, info in enumerate(infos):
+        if info.norm in pattern.anchor:
+            found.update(range(max(0, i - high), i - low + 1))
+    return sorted(found)
+
+
+def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[PatternMatch]:
+    tokens = sentence.tokens
+    count = len(tokens)
+    infos = [TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)]
+    norms = {info.norm for info in infos}
+    text = sentence.text
+    out: list[PatternMatch] = []
+    for pattern in patterns:
+        if pattern.anchor and pattern.anchor.isdisjoint(norms):
+            continue
+        for start in _starts(pattern, infos):
+            spans = match_at(pattern.steps, infos, start)
+            if spans is None:
+                continue
+            marked = _marked(pattern, spans)
+            if marked is None or _cancelled(pattern, infos, spans):
+                continue
+            first, last = marked
+            s, e = infos[first].token.start, infos[last].token.end
+            marked_text = text[s:e]
+            candidates = [_suggestion(template, spans, infos, marked_text) for template in pattern.suggestions]
+            if pattern.rewrite is not None:
+                candidates.append(pattern.rewrite[0].sub(pattern.rewrite[1], marked_text))
+            suggestions = tuple(dict.fromkeys(c for c in candidates if c and c != marked_text))
+            out.append(PatternMatch(pattern, first, last, s, e, suggestions))
+    return _without_overlaps(out)
+
+
+def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
+    """Whether an exception pattern matches over any token of the match."""
+    covered = [s for s in spans if s is not None]
+    first, last = covered[0][0], covered[-1][1]
+    for steps in pattern.unless:
+        lo = max(0, first - len(steps) - 4)
+        for start in range(lo, last + 1):
+            found = match_at(steps, infos, start)
+            if found is None:
+                continue
+            covered = [s for s in found if s is not None]
+            if covered and covered[0][0] <= last and covered[-1][1] >= first:
+                return True
+    return False
+
+
+def _without_overlaps(matches: list[PatternMatch]) -> list[PatternMatch]:
+    """One finding per place: the first pattern (pack order) wins, then the longer span."""
+    kept: list[PatternMatch] = []
+    for m in matches:
+        if any(k.first <= m.last and m.first <= k.last and k.pattern.rule_id == m.pattern.rule_id for k in kept):
+            continue
+        if any((k.first, k.last) == (m.first, m.last) for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _suggestion(template: str, spans: Spans, infos: list[TokenInfo], marked_text: str) -> str:
+    def replace(m: re.Match[str]) -> str:
+        index = int(m.group(1)) - 1
+        span = spans[index] if 0 <= index < len(spans) else None
+        if span is None:
+            return ""
+        first, last = span
+        text = infos[first].token.text if first == last else _joined(infos, first, last)
+        target = m.group(2)
+        if not target:
+            return text
+        if target in _AGREEMENTS:
+            return agree(text, target)
+        return conjugate(text, target)
+
+    out = _BACKREF_RE.sub(replace, template)
+    out = " ".join(out.split()) if " " in out else out
+    if marked_text[:1].isupper() and out[:1].islower():
+        out = out[:1].upper() + out[1:]
+    return out
+
+
+def _joined(infos: list[TokenInfo], first: int, last: int) -> str:
+    parts = [infos[first].token.text]
+    for i in range(first + 1, last + 1):
+        gap = " " if infos[i].token.start > infos[i - 1].token.end else ""
+        parts.append(gap + infos[i].token.text)
+    return "".join(parts)
+
+
+# Endings of participles and adjectives, masculine singular first: (ms, fs, mp, fp).
+_ENDING_SETS = (
+    ("é", "ée", "és", "ées"),
+    ("i", "ie", "is", "ies"),
+    ("u", "ue", "us", "ues"),
+    ("it", "ite", "its", "ites"),
+    ("is", "ise", "is", "ises"),
+    ("ert", "erte", "erts", "ertes"),
+    ("int", "inte", "ints", "intes"),
+    ("ait", "aite", "aits", "aites"),
+    ("eur", "euse", "eurs", "euses"),
+    ("if", "ive", "ifs", "ives"),
+    ("el", "elle", "els", "elles"),
+    ("al", "ale", "aux", "ales"),
+    ("", "e", "s", "es"),
+)
+
+
+@lru_cache(maxsize=20_000)
+def agree(word: str, target: str) -> str:
+    """The form of a participle or adjective in the target gender and number ('ms', 'fs', 'mp',
+    'fp'), checked against the lexicon; the word itself when no known form is found."""
+    index = _AGREEMENTS.index(target)
+    lower = word.lower()
+    lemmas = {r.lemma for r in analyse_word(lower) if r.pos & {"participle", "adjective"}}
+    for endings in _ENDING_SETS:
+        for ending in sorted(set(endings), key=len, reverse=True):
+            if not lower.endswith(ending):
+                continue
+            stem = lower[: len(lower) - len(ending)] if ending else lower
+            candidate = stem + endings[index]
+            readings = analyse_word(candidate)
+            gender, number = target[0], target[1]
+            if any(
+                r.pos & {"participle", "adjective"}
+                and (not lemmas or r.lemma in lemmas)
+                and gender in r.genders
+                and number in r.numbers
+                for r in readings
+            ):
+                return word[:1] + candidate[1:] if word[:1].isupper() else candidate
+    return word
+
+
+@lru_cache(maxsize=20_000)
+def conjugate(word: str, target: str) -> str:
+    """The verb form `word` in another person of the same tense (target '3p'…), or in the same
+    person of another tense (target 'imperfect', 'present'), from Grammalecte's conjugation tables;
+    the word itself when they are not installed or the form is unknown."""
+    if morphology_engine() is None:  # also puts Grammalecte's directory on the path
+        return word
+    try:
+        from grammalecte.fr import conj
+    except ImportError:
+        return word
+    for r in analyse_word(word.lower()):
+        if "verb" not in r.pos:
+            continue
+        for tense in sorted(r.tenses):
+            if tense not in _GRAMMALECTE_TENSES:
+                continue
+            if target in _PERSON_FORMS:
+                code, person = _GRAMMALECTE_TENSES[tense], target
+            else:
+                persons = sorted(r.persons)
+                if not persons:
+                    continue
+                code, person = _GRAMMALECTE_TENSES[target], persons[0]
+            try:
+                form = conj.getConj(r.lemma, code, ":" + person)
+            except Exception:  # a lemma the tables do not know
+                form = None
+            if form:
+                return str(form)
+    return word
+
+
+def token_rule_problem(rule: Rule) -> str | None:
+    """Why a tokens rule cannot run: a regular expression that does not compile, a back-reference
+    to a step that does not exist, a word class the pack does not declare."""
+    classes = rule.params.get("word_classes", {})
+    for i, raw in enumerate(rule.params.get("patterns", ())):
+        name = raw.get("name", f"#{i + 1}")
+        steps = raw.get("steps", ())
+        for step in [*steps, *(s for u in raw.get("unless", ()) for s in u)]:
+            for key in ("pattern",):
+                if step.get(key):
+                    try:
+                        re.compile(step[key])
+                    except re.error as exc:
+                        return f"pattern {name}: invalid regular expression {step[key]!r}: {exc}"
+            for key in ("classes", "not_classes"):
+                missing = [c for c in step.get(key, ()) if c not in classes]
+                if missing:
+                    return f"pattern {name}: unknown word class {', '.join(missing)} (see params.word_classes)"
+        for template in raw.get("suggest", ()):
+            for m in _BACKREF_RE.finditer(template):
+                if not 1 <= int(m.group(1)) <= len(steps):
+                    return f"pattern {name}: suggestion {template!r} refers to step {m.group(1)}, which does not exist"
+        if raw.get("rewrite"):
+            try:
+                re.compile(raw["rewrite"][0])
+            except re.error as exc:
+                return f"pattern {name}: invalid rewrite expression {raw['rewrite'][0]!r}: {exc}"
+    return None
+
+
+# ---------------------------------------------------------------- running the rules
+
+
+def run_token_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
+    """Findings of the `tokens` rules among `rules` (enabled ones) over every block of their regions."""
+    token_rules = tuple(r for r in rules if r.kind == KIND)
+    if not token_rules:
+        return []
+    wanted = {r.id: r for r in token_rules}
+    patterns = tuple(p for p in compile_rules(ctx.rules) if p.rule_id in wanted)
+    findings: list[Finding] = []
+    for block in ctx.doc.blocks:
+        if block.region == "front_matter":
+            continue
+        active = [p for p in patterns if block.region in wanted[p.rule_id].regions]
+        if not active:
+            continue
+        for sentence in block.sentences:
+            for m in find_matches(active, sentence):
+                findings.append(
+                    ctx.finding_in_sentence(
+                        m.pattern.rule_id,
+                        sentence,
+                        m.start,
+                        m.end,
+                        suggestions=m.suggestions,
+                        detail=m.pattern.detail,
+                        data={"pattern": m.pattern.name},
+                    )
+                )
+    return findings

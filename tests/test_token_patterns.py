@@ -1,0 +1,197 @@
+"""The `tokens` rule kind (checker/token_patterns.py), the shared morphology, the project's own
+grammar pack (rules/grammar-fr.yaml) and the homophone figures of bench/homophones.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from checker.config import Config
+from checker.errors import CheckerError
+from checker.lint import lint_text
+from checker.morphology import analyse_form
+from checker.rule_packs import load_rules, parse_pack
+from checker.token_patterns import agree, conjugate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _findings(text: str, *select: str, packs: tuple[str, ...] = ()) -> list[tuple[str, str, list[str]]]:
+    result = lint_text(text, Config(select=select, rule_packs=packs), fmt="text")
+    return [(f.rule_id, f.text, f.suggestions) for f in result.findings]
+
+
+def _pack(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "pack.yaml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+USER_PACK = """
+pack: maison
+params:
+  word_classes:
+    adverbes: [vraiment, très]
+rules:
+  - id: grammar.maison-pas-que
+    family: grammar
+    kind: tokens
+    severity: warning
+    message: "« {match} » : préférez « {suggestion} ». {detail}"
+    description: Test rule.
+    params:
+      patterns:
+        - name: ne-pas-que
+          detail: "Tour critiqué."
+          steps:
+            - {lemmas: [être], pos: [verb]}
+            - {skip: [adverbes], max: 2}
+            - {words: [pas], mark: true}
+            - {words: [que, "qu'"], mark: true}
+          suggest: ["\\\\3 seulement"]
+          unless:
+            - [{words: [ne, "n'"]}, {lemmas: [être]}]
+    examples:
+      flagged: ["Il est <marker>pas que</marker> fatigué."]
+      accepted: ["Il n’est pas que fatigué."]
+"""
+
+
+def test_a_user_pack_tokens_rule_runs_with_skip_mark_backreference_and_exception(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, USER_PACK)
+    found = _findings("Il est vraiment pas que fatigué.", "grammar.maison-pas-que", packs=(pack,))
+    assert found == [("grammar.maison-pas-que", "pas que", ["pas seulement"])]
+    assert _findings("Il n’est pas que fatigué.", "grammar.maison-pas-que", packs=(pack,)) == []
+
+
+def test_an_invalid_tokens_rule_is_refused_with_its_file_and_id(tmp_path: Path) -> None:
+    bad = USER_PACK.replace("{words: [pas], mark: true}", "{wrods: [pas], mark: true}")
+    with pytest.raises(CheckerError, match=r"pack\.yaml: règle grammar\.maison-pas-que : paquet de règles invalide"):
+        load_rules((_pack(tmp_path, bad),))
+    with pytest.raises(CheckerError):
+        parse_pack(bad.replace("kind: tokens", "kind: tokens\n    patterns_missing: 1"), "x.yaml")
+
+
+def test_morphology_gives_gender_number_and_closed_classes() -> None:
+    la = analyse_form("la")
+    assert any("determiner" in r.pos and r.genders == {"f"} and r.numbers == {"s"} for r in la)
+    assert any("object_pronoun" in r.pos for r in la)
+    assert any("proper_noun" in r.pos for r in analyse_form("Obama"))
+    assert any(r.numbers == {"p"} and r.genders == {"f"} for r in analyse_form("huîtres"))
+    # a verb with a hyphenated pronoun after it keeps the verb's readings
+    assert any("verb" in r.pos and r.lemma == "contacter" for r in analyse_form("contactez-nous"))
+
+
+def test_agreement_and_conjugation_helpers() -> None:
+    assert agree("mangée", "ms") == "mangé"
+    assert agree("gratuit", "fs") == "gratuite"
+    assert agree("vendus", "ms") == "vendu"
+    assert conjugate("parlent", "3s") == "parle"
+    assert conjugate("aurais", "imperfect") == "avais"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "span", "suggestion"),
+    [
+        ("La chaîne à en effet décidé de ne pas diffuser le match.", "grammar.homophone-a", "à", "a"),
+        ("Les deux pays son en désaccord.", "grammar.homophone-son", "son", "sont"),
+        ("Le sommet est prévu pour RMC est BFMTV.", "grammar.homophone-et", "est", "et"),
+        ("L’article a été publié se lundi.", "grammar.homophone-se", "se", "ce"),
+        ("Il veut s’assurer qu’il viendra, il ne sait pas ou il va.", "grammar.homophone-ou", "ou", "où"),
+        ("Isabelle a mangée des huîtres.", "grammar.participle-avoir", "mangée", "mangé"),
+        ("La plupart du monde parlent anglais.", "grammar.plupart", "parlent", "parle"),
+        ("Il y a eu au mois trois morts.", "grammar.set-phrase", "au mois", "au moins"),
+        ("Que mange il ?", "grammar.inversion", "mange il", "mange-t-il"),
+        ("Des légumes bons marchés.", "grammar.invariable", "bons marchés", "bon marché"),
+        ("Une mise à jour gratuit est disponible.", "grammar.compound-agreement", "gratuit", "gratuite"),
+    ],
+)
+def test_issue_examples_are_caught_with_their_correction(text: str, rule: str, span: str, suggestion: str) -> None:
+    found = [(t, s) for r, t, s in _findings(text, rule) if r == rule]
+    assert found, f"{rule} missed {text!r}"
+    assert found[0][0] == span
+    assert suggestion in found[0][1]
+
+
+def test_a_token_finding_on_the_span_of_an_engine_finding_is_not_repeated() -> None:
+    # Grammalecte reports « à » here too: one finding, the engine's.
+    found = _findings("Le projet à été validé par le conseil.", "grammar")
+    assert len([f for f in found if f[1] == "à"]) == 1
+
+
+def test_a_real_unknown_name_is_not_taken_for_a_misspelling() -> None:
+    assert _findings("Le président Barack Obbama est à Paris.", "spelling.name-typo") == [
+        ("spelling.name-typo", "Obbama", ["Obama"])
+    ]
+    # written several times, and no known name in the text: a name of its own
+    text = "Le chercheur Filipp est arrivé. Filipp a parlé. Ensuite Filipp est reparti."
+    assert _findings(text, "spelling.name-typo") == []
+    # common names that the lexicon lacks are not flagged
+    assert _findings("Le candidat Mitt Romney et Oumar Maïga ont parlé.", "spelling.name-typo") == []
+
+
+def test_typography_fixes_rewrite_units_times_ordinals_and_elisions() -> None:
+    from checker.fix import fix_text
+
+    text = "Au XIXè siècle, il pesait 80kg et partait à 20h30, qu il pleuve ou non, avec beaucoup d’ enfants.\n"
+    fixed, applied, _ = fix_text(text, Config(select=("typography",)), fmt="text")
+    assert applied == 5
+    assert fixed == (
+        "Au XIXe siècle, il pesait 80\u202fkg et partait à 20\u202fh\u202f30, qu’il pleuve ou non, "
+        "avec beaucoup d’enfants.\n"
+    )
+
+
+# ---------------------------------------------------------------- homophone figures
+
+
+def _bench() -> ModuleType:
+    if "bench_homophones" in sys.modules:
+        return sys.modules["bench_homophones"]
+    spec = importlib.util.spec_from_file_location("bench_homophones", ROOT / "bench" / "homophones.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_homophones"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# Measured by `bench/homophones.py` on every pair (see README); the test runs one pair in four
+# (a fixed slice), so its figures differ a little: these floors are the slice's own figures.
+SLICE_FLOORS = {
+    "a/à": 0.75,
+    "son/sont": 0.88,
+    "on/ont": 0.80,
+    "se/ce": 0.80,
+    "leur/leurs": 0.90,
+    "peu/peut": 0.85,
+    "mes/mais": 0.70,
+    "la/là": 0.60,
+}
+SLICE_FLOOR_ALL = 0.64
+SLICE_CEILING_ALARMS = 0.18
+
+
+def test_homophone_pairs_are_real_sentences_with_one_change() -> None:
+    bench = _bench()
+    pairs = bench.read_pairs()
+    assert len(pairs) >= 1500
+    assert {p.kind for p in pairs} == set(bench.CONFUSIONS)
+    for p in pairs:
+        assert p.changed[p.start : p.end].lower().replace("’", "'") == p.wrong
+        assert p.changed[: p.start] == p.original[: p.start]
+        assert (ROOT / "corpus" / "articles" / p.source).is_file()
+
+
+def test_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
+    bench = _bench()
+    pairs = bench.read_pairs()[::4]
+    figures = bench.measure(pairs)
+    for kind, floor in SLICE_FLOORS.items():
+        assert figures.share(kind) >= floor, (kind, figures.caught[kind])
+    assert figures.share() >= SLICE_FLOOR_ALL
+    assert figures.alarm_rate <= SLICE_CEILING_ALARMS
