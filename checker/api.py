@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from checker.config import Config, find_config, read_config_file, unknown_selector
 from checker.errors import CheckerError
 from checker.findings import SEVERITY_RANK, Finding
-from checker.paths import ARTICLE_SUFFIXES, expand_paths
+from checker.paths import ARTICLE_SUFFIXES, collect_files, safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def run(
                 raise CheckerError(f"{option}: {problem}")
 
     def config_for(path: Path) -> Config:
-        config = explicit or find_config(path.resolve().parent)
+        config = explicit or find_config(safe_resolve(path).parent)
         if options.select is None and not options.ignore and options.preset is None:
             return config
         select = options.select if options.select is not None else config.select
@@ -117,7 +117,8 @@ def run(
 
     if options.stdin_text is not None:
         return _run_text(options.stdin_text, options, config_for)
-    files = expand_paths(tuple(paths), base_config.exclude)
+    targets = collect_files(tuple(paths), base_config.exclude)
+    files = [t.path for t in targets]
     if not files:
         suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
         raise CheckerError(f"{' '.join(paths) or '.'}: aucun article à analyser ({suffixes})")
@@ -132,14 +133,22 @@ def run(
     if options.fix or options.diff:
         from checker.fix import run_fixes
 
-        fixes = run_fixes(files, config_for, write=not options.diff, unsafe=options.unsafe_fixes)
+        # Each file carries its tree: --fix writes through a link only when its target stays inside it.
+        fixes = run_fixes(
+            files,
+            config_for,
+            write=not options.diff,
+            unsafe=options.unsafe_fixes,
+            roots={t.path: t.root for t in targets},
+        )
         if options.diff:
             return Outcome([], [], rules, "error", errors=fixes.errors, fixes=fixes, diff_only=True)
-        # Files in error were left untouched; the lint below reports them.
+        # Files in error (unreadable, read-only, a link out of the tree, a failed write) were left
+        # untouched: their errors make the run fail even when the lint below can read them.
 
     jobs = [FileJob(str(path), str(path), config_for(path)) for path in files]
     fail_on = options.fail_on or (jobs[0].config.fail_on if jobs else base_config.fail_on)
-    outcome = Outcome([], [], rules, fail_on, fixes=fixes)
+    outcome = Outcome([], [], rules, fail_on, fixes=fixes, errors=list(fixes.errors) if fixes else [])
     stream = options.on_findings if not options.write_baseline else None
     root = Path(options.baseline).parent if options.baseline else None
     for done, file in enumerate(iter_outcomes(jobs, options.jobs, options.cache_dir, options.scheduler), 1):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.findings import Finding
+from checker.safe_io import read_regular_file, write_atomically
 
 
 def fingerprint(finding: Finding, root: Path | None = None) -> str:
@@ -28,7 +29,7 @@ def _path_key(path: str, root: Path | None) -> str:
     if root is not None:
         try:
             return Path(path).resolve().relative_to(root.resolve()).as_posix()
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
             pass
     return Path(os.path.normpath(path)).as_posix()
 
@@ -38,22 +39,20 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
     root = path.parent
     counts = Counter(fingerprint(f, root) for f in findings)
     data = {"version": 1, "tool": "checker", "findings": dict(sorted(counts.items()))}
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise CheckerError(f"{path}: écriture de la référence impossible : {exc.strerror or exc}") from None
+    # An unpredictable temporary name (mkstemp): a link planted at a guessable name cannot redirect the write.
+    write_atomically(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"), "référence")
 
 
 def read_baseline(path: Path) -> Counter[str]:
+    raw = read_regular_file(path, what="référence")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise CheckerError(f"{path}: lecture de la référence impossible : {reason}") from None
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: référence illisible : pas en UTF-8") from None
     except ValueError as exc:
         raise CheckerError(f"{path}: référence invalide (pas du JSON) : {exc}") from None
+    except RecursionError:
+        raise CheckerError(f"{path}: référence invalide : JSON imbriqué trop profondément") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):
         raise CheckerError(f"{path}: référence invalide : attendu {{'version': 1, 'findings': {{…}}}}")
     counts = data["findings"]

@@ -12,8 +12,10 @@ The key is a SHA-256 of everything a result depends on:
 
 The value is the findings JSON plus the engines that ran. The default folder is the user cache folder
 (`$XDG_CACHE_HOME/checker`, else `~/.cache/checker`); `--cache-dir DIR` chooses another, `--no-cache`
-(or `CHECKER_NO_CACHE=1`) turns it off. A cache that cannot be read or written is silently ignored: the
-file is simply checked.
+(or `CHECKER_NO_CACHE=1`) turns it off. A cache that cannot be read or written, or holds anything but
+its own JSON files (corrupt, deeply nested, a FIFO, a device), is silently ignored: the file is simply
+checked. The cache is trusted as the user's own: an entry is read back as findings without checking
+them again, so a cache folder must not be writable by anyone the user does not trust.
 """
 
 from __future__ import annotations
@@ -31,12 +33,15 @@ from typing import Any
 from checker import __version__
 from checker.config import Config
 from checker.datacache import default_cache_dir
+from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.lint import LintResult
+from checker.safe_io import read_regular_file
 
 __all__ = ["ResultCache", "cache_key", "cacheable", "checker_fingerprint", "config_digest", "default_cache_dir"]
 
 CACHE_FORMAT = 1
+MAX_ENTRY_SIZE = 256_000_000  # bytes: far above any real entry, below what would exhaust memory
 
 # Libraries whose version can change findings.
 _LIBRARIES = (
@@ -118,8 +123,8 @@ def config_digest(config: Config) -> str:
     for pack in config.rule_packs:
         h.update(f"\npack {pack}\n".encode())
         try:
-            h.update(Path(pack).read_bytes())
-        except OSError:
+            h.update(read_regular_file(Path(pack), what="pack de règles"))
+        except CheckerError:
             h.update(b"<unreadable>")  # the lint itself reports the error; nothing is cached then
     return h.hexdigest()
 
@@ -151,8 +156,9 @@ class ResultCache:
 
     def get(self, key: str) -> LintResult | None:
         try:
-            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if payload.get("format") != CACHE_FORMAT:
+            # A regular file of bounded size only: a FIFO or /dev/zero planted in the folder must not hang the run.
+            payload = json.loads(read_regular_file(self._path(key), MAX_ENTRY_SIZE, "cache").decode("utf-8"))
+            if not isinstance(payload, dict) or payload.get("format") != CACHE_FORMAT:
                 raise ValueError("old cache format")
             result = LintResult(
                 path=payload["path"],
@@ -161,7 +167,7 @@ class ResultCache:
                 engines_unavailable=dict(payload["engines_unavailable"]),
                 suppressed=int(payload["suppressed"]),
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except Exception:  # unreadable, corrupt, nested too deep, wrong shape: never fatal, the file is checked
             self.misses += 1
             return None
         self.hits += 1
@@ -187,5 +193,5 @@ class ResultCache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        except OSError:
+        except (OSError, ValueError, RecursionError):
             pass  # a read-only or full disk only costs the cache

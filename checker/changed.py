@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from checker.errors import CheckerError
+from checker.paths import safe_resolve
 
 _HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -55,15 +56,15 @@ class ChangedLines:
         self._by_file: dict[Path, set[int] | None] = {}
         by_root: dict[Path, list[Path]] = {}
         for file in files:
-            folder = file.resolve().parent
+            folder = safe_resolve(file).parent
             root = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
-            by_root.setdefault(root, []).append(file.resolve())
+            by_root.setdefault(root, []).append(safe_resolve(file))
         for root, members in by_root.items():
             _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
             diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", revision, "--"], root)
-            changed = {(root / name).resolve(): numbers for name, numbers in parse_unified_diff(diff).items()}
+            changed = {safe_resolve(root / name): numbers for name, numbers in parse_unified_diff(diff).items()}
             untracked = {
-                (root / name).resolve()
+                safe_resolve(root / name)
                 for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0")
                 if name
             }
@@ -72,7 +73,7 @@ class ChangedLines:
 
     def keeps(self, path: str, line: int, end_line: int) -> bool:
         """Whether a finding over lines [line, end_line] of `path` touches a changed line."""
-        numbers = self._by_file.get(Path(path).resolve(), set())
+        numbers = self._by_file.get(safe_resolve(Path(path)), set())
         if numbers is None:
             return True
         return any(n in numbers for n in range(line, end_line + 1))

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.checks.claims import FORWARD_RULES, REPORTED_RULES, analyse_document, list_matches
+from checker.context import RegexBudget
 from checker.document import Document
 from checker.rule_packs import RuleSet
 
@@ -67,6 +68,7 @@ def build_inventory(doc: Document, rules: RuleSet) -> list[Statement]:
     weasel = [r for r in family if r.id == "claims.weasel"]
 
     list_cache: dict[int, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
+    budget = RegexBudget(1.0)  # one time budget for the patterns over the whole document
     statements: list[Statement] = []
     for analysis in analyse_document(doc, rules):
         sentence = analysis.sentence
@@ -75,8 +77,8 @@ def build_inventory(doc: Document, rules: RuleSet) -> list[Statement]:
             continue
         if block.index not in list_cache:
             list_cache[block.index] = (
-                [(s, e, block.text[s:e]) for _, s, e in list_matches(hype, block)],
-                [(s, e) for _, s, e in list_matches(weasel, block)],
+                [(s, e, block.text[s:e]) for _, s, e in list_matches(hype, block, budget)],
+                [(s, e) for _, s, e in list_matches(weasel, block, budget)],
             )
         hype_spans, weasel_spans = list_cache[block.index]
         text = sentence.text

@@ -18,7 +18,7 @@ import click
 
 from checker import __version__, click_fr
 from checker.errors import CheckerError, utf8_reason
-from checker.paths import ARTICLE_SUFFIXES, expand_paths
+from checker.paths import ARTICLE_SUFFIXES, expand_paths, safe_resolve
 
 click_fr.install()
 
@@ -38,6 +38,13 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+def _leave_now(status: int) -> NoReturn:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
+
+
 def _guard(fn: F) -> F:
     """Turn every error into one line and exit status 2."""
 
@@ -46,7 +53,11 @@ def _guard(fn: F) -> F:
             return fn(*args, **kwargs)
         except CheckerError as exc:
             fail(str(exc))
-        except (KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            # 130: the shell's convention for a run stopped by Ctrl-C (128 + SIGINT). Workers are already
+            # stopped; leaving at once skips freeing the loaded lexicons one object at a time.
+            _leave_now(130)
+        except BrokenPipeError:
             sys.exit(2)
         except RecursionError:
             fail("texte trop profondément imbriqué pour être analysé")
@@ -252,7 +263,7 @@ def lint(
 
     if unsafe_fixes and not (fix or diff):
         raise click.UsageError("--unsafe-fixes va avec --fix ou --diff")
-    stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since))
+    stdin_text = _stdin_text(paths, stdin_filename, fix or diff or bool(changed_since), config_path)
     options = Options(
         config_path=config_path,
         select=split(select),
@@ -309,7 +320,9 @@ def _print_fixes_and_baseline(outcome: Outcome, quiet: bool, write_baseline_path
         click.echo(f"checker : référence écrite dans {write_baseline_path} ({written} constat(s))", err=True)
 
 
-def _stdin_text(paths: tuple[str, ...], stdin_filename: str | None, writes_or_diffs: bool) -> str | None:
+def _stdin_text(
+    paths: tuple[str, ...], stdin_filename: str | None, writes_or_diffs: bool, config_path: str | None = None
+) -> str | None:
     """The article read from standard input with `checker lint -`, else None."""
     from_stdin = paths == ("-",)
     if "-" in paths and not from_stdin:
@@ -320,8 +333,23 @@ def _stdin_text(paths: tuple[str, ...], stdin_filename: str | None, writes_or_di
         return None
     if writes_or_diffs:
         fail("--fix, --diff et --changed-since ne s’appliquent pas à l’entrée standard")
-    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    return _decode_stdin(raw, stdin_filename or "<stdin>")
+    display = stdin_filename or "<stdin>"
+    limit = _stdin_max_size(config_path, stdin_filename)
+    if not hasattr(sys.stdin, "buffer"):
+        return _decode_stdin(sys.stdin.read(limit + 1), display)
+    from checker.safe_io import read_at_most, require_size
+
+    raw = read_at_most(sys.stdin.buffer, limit + 1)  # an endless input stops at the limit
+    require_size(display, len(raw), limit, "article")
+    return _decode_stdin(raw, display)
+
+
+def _stdin_max_size(config_path: str | None, stdin_filename: str | None) -> int:
+    """max-file-size of the configuration that `run` will use for standard input."""
+    from checker.config import find_config, read_config_file
+
+    explicit = read_config_file(Path(config_path)) if config_path else None
+    return (explicit or find_config(safe_resolve(Path(stdin_filename or "-")).parent)).max_file_size
 
 
 @dataclass(frozen=True)
@@ -363,7 +391,9 @@ def _print_report(outcome: Outcome, view: _View, verbose: bool) -> None:
             view.fmt, report, sources, outcome.rules, view.color, outcome.fail_on, outcome.errors, not view.quiet
         )
     if view.output_file:
-        _write_atomically(Path(view.output_file), output)
+        from checker.safe_io import write_atomically
+
+        write_atomically(Path(view.output_file), output.encode("utf-8"), "rapport")
     else:
         click.echo(output, nl=False, color=view.color)
     if verbose:
@@ -429,34 +459,15 @@ def _config_finder(config_path: str | None) -> Callable[[Path], Config]:
     from checker.config import Config, find_config, read_config_file
 
     explicit = (read_config_file(Path(config_path)) or Config(source=config_path)) if config_path else None
-    return lambda path: explicit or find_config(path.resolve().parent)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """The whole report or nothing: a temporary file in the same folder, renamed over the target."""
-    import os
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    except OSError as exc:
-        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CheckerError(f"{path}: écriture du rapport impossible : {exc.strerror or exc}") from None
+    return lambda path: explicit or find_config(safe_resolve(path).parent)
 
 
 def _read_for_display(path: Path) -> str:
+    from checker.lint import read_source
+
     try:
-        return path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
+        return read_source(path, max_size=1 << 40)  # already checked against the size limit
+    except CheckerError:
         return ""
 
 
@@ -602,8 +613,8 @@ def claims_cmd(paths: tuple[str, ...], fmt: str, config_path: str | None) -> Non
     single = len(paths) == 1 and len(files) == 1 and not Path(paths[0]).is_dir()
     outputs: list[str] = []
     for file in files:
-        config = explicit or find_config(file.resolve().parent)
-        doc = parse_document(read_source(file), str(file), options=config.parse_options())
+        config = explicit or find_config(safe_resolve(file).parent)
+        doc = parse_document(read_source(file, config.max_file_size), str(file), options=config.parse_options())
         statements = build_inventory(doc, load_rules(config.rule_packs))
         outputs.append((render_json if fmt == "json" else render_text)(str(file), statements))
     if fmt == "json" and not single:

@@ -10,10 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError, schema_message
+from checker.errors import CheckerError
 from checker.ignore import ParseOptions, compile_user_pattern
 from checker.parameters import LEGACY_THRESHOLDS, hashable
-from checker.schemas import load_schema
+from checker.paths import safe_resolve
+from checker.safe_io import DEFAULT_MAX_FILE_SIZE, is_inside, read_regular_file
+from checker.validation import describe, first_schema_error, non_finite_path, schema_path
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Config:
     thresholds: tuple[tuple[str, float], ...] = ()  # former names of rule parameters (parameters.LEGACY_THRESHOLDS)
     rules: tuple[tuple[str, RuleSettings], ...] = ()
     regex_timeout_seconds: float = 1.0
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger article is refused (exit 2)
     # Vocabulary: words the house style forbids, each with its preferred term ("" when there is none).
     reject: tuple[tuple[str, str], ...] = ()
     template_markup: bool = True
@@ -172,21 +175,47 @@ def check_rule_settings(config: Config, where: str) -> None:
 
 
 def _validate(data: Any, path: str) -> None:
-    import jsonschema  # only when there is a configuration: importing it costs 0.06 s of a cold start
-
-    schema = load_schema("config.schema.json")
-    err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if (where := non_finite_path(data)) is not None:
+        raise CheckerError(
+            f"{path}: configuration invalide à « {schema_path(where) or '[tool.checker]'} » : "
+            "nombre infini ou NaN, attendu un nombre fini"
+        )
+    err = first_schema_error(data, "config.schema.json")
     if err is not None:
-        where = ".".join(str(p) for p in err.absolute_path) or "[tool.checker]"
-        raise CheckerError(f"{path}: configuration invalide à « {where} » : {schema_message(err)}")
+        key = schema_path(err.absolute_path) or "[tool.checker]"
+        raise CheckerError(f"{path}: configuration invalide à « {key} » : {describe(err)}")
+
+
+def project_root(folder: Path) -> Path | None:
+    """The repository holding `folder`: the nearest folder upwards with a `.git` (folder or file), or None."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path: str) -> Path:
+    """`file` (relative to the config's folder `base`), refused when it leaves the project unless the
+    configuration says `allow-outside-project = true`: a configuration from an untrusted checkout must
+    not make the checker read any file of the machine."""
+    target = base / file
+    if data.get("allow-outside-project") is True:
+        return target
+    project = project_root(safe_resolve(base)) or safe_resolve(base)
+    if not is_inside(target, project):
+        raise CheckerError(
+            f"{path}: « {key} » désigne un fichier hors du projet ({project}) : refusé "
+            "(« allow-outside-project = true » dans la configuration l’autorise)"
+        )
+    return target
 
 
 def _read_lines(path: Path, what: str) -> list[str]:
-    """Non-empty lines of a word file, without # comments."""
+    """Non-empty lines of a word file, without # comments (a regular file of bounded size only)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: impossible de lire {what} : {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_regular_file(path, what=what).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: {what} illisible : pas en UTF-8") from None
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -206,16 +235,21 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
     words = set(data.get("words", []))
     vocabulary = data.get("vocabulary", {})
     words.update(vocabulary.get("accept", []))
-    for key, what in (("wordlist", "la liste de mots"), ("accept-file", "la liste de mots acceptés")):
+
+    def word_file(key: str, value: str) -> Path:
+        return inside_project(Path(value), base, data, key, path)
+
+    for key, what in (("wordlist", "liste de mots"), ("accept-file", "liste de mots acceptés")):
         file = data.get(key) if key == "wordlist" else vocabulary.get(key)
         if file:
-            words.update(_read_lines(base / file, what))
+            words.update(_read_lines(word_file(key, file), what))
     listed = vocabulary.get("reject", [])
     reject = dict(_rejected_entries(listed) if isinstance(listed, list) else [])
     if isinstance(listed, dict):
         reject.update({k: str(v) for k, v in listed.items()})
     if vocabulary.get("reject-file"):
-        reject.update(_rejected_entries(_read_lines(base / vocabulary["reject-file"], "la liste de mots rejetés")))
+        lines = _read_lines(word_file("reject-file", vocabulary["reject-file"]), "liste de mots rejetés")
+        reject.update(_rejected_entries(lines))
     for pattern in data.get("ignore-tokens", []):
         compile_user_pattern(pattern, False, f"{path}: ignore-tokens")
     for pattern in data.get("ignore-blocks", []):
@@ -228,7 +262,10 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         severity=tuple(sorted(data.get("severity", {}).items())),
         fail_on=data.get("fail-on", "error"),
         locale=data.get("locale", "fr-FR"),
-        rule_packs=tuple(str((base / p).resolve()) for p in data.get("rule-packs", [])),
+        rule_packs=tuple(
+            str(safe_resolve(inside_project(Path(p), base, data, "rule-packs", path)))
+            for p in data.get("rule-packs", [])
+        ),
         words=frozenset(words),
         exclude=tuple(data.get("exclude", [])),
         grammar_engine=grammar.get("engine", "auto"),
@@ -238,6 +275,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         thresholds=tuple(sorted(data.get("thresholds", {}).items())),
         rules=tuple(sorted((rid, _rule_settings(table)) for rid, table in data.get("rules", {}).items())),
         regex_timeout_seconds=float(data.get("regex-timeout-seconds", 1.0)),
+        max_file_size=int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
         reject=tuple(sorted(reject.items())),
         template_markup=bool(data.get("template-markup", True)),
         ignore_tokens=tuple(data.get("ignore-tokens", [])),
@@ -259,7 +297,7 @@ _ADDITIVE_KEYS = {"words", "rule-packs", "ignore-tokens", "ignore-blocks", "excl
 def _absolute_paths(data: dict[str, Any], folder: Path) -> dict[str, Any]:
     data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
     if "rule-packs" in data and isinstance(data["rule-packs"], list):
-        data["rule-packs"] = [str((folder / p).resolve()) for p in data["rule-packs"]]
+        data["rule-packs"] = [str(safe_resolve(folder / p)) for p in data["rule-packs"]]
     vocabulary = data.get("vocabulary")
     if isinstance(vocabulary, dict) and isinstance(vocabulary.get("reject"), list):
         # One form (a table) so that a folder's rejected words add to its parent's.
@@ -270,7 +308,7 @@ def _absolute_paths(data: dict[str, Any], folder: Path) -> dict[str, Any]:
             inner = table.get(key)
             table = inner if isinstance(inner, dict) else {}
         if isinstance(table.get(keys[-1]), str):
-            table[keys[-1]] = str((folder / table[keys[-1]]).resolve())
+            table[keys[-1]] = str(safe_resolve(folder / table[keys[-1]]))
     return data
 
 
@@ -296,19 +334,21 @@ def _inherit_key(data: dict[str, Any]) -> Any:
 def _read_table(path: Path) -> dict[str, Any] | None:
     """The raw settings in `path`, or None when a pyproject.toml has no [tool.checker] table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise CheckerError(f"{path}: impossible de lire la configuration : {reason}") from None
+        data = tomllib.loads(read_regular_file(path, what="configuration").decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CheckerError(f"{path}: configuration illisible : pas en UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise CheckerError(f"{path}: TOML invalide : {exc}") from None
-    if path.name == "pyproject.toml" or ("tool" in data and "checker" in data.get("tool", {})):
+    tool = data.get("tool", {})
+    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "checker" in tool):
         # A .checker.toml may use the same [tool.checker] table as pyproject.toml (the README's example).
-        table = data.get("tool", {}).get("checker")
+        if not isinstance(tool, dict):
+            raise CheckerError(f"{path}: configuration invalide à « tool » : attendu une table (objet)")
+        table = tool.get("checker")
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise CheckerError(f"{path}: [tool.checker] doit être une table")
+            raise CheckerError(f"{path}: configuration invalide à « tool.checker » : attendu une table (objet)")
         return dict(table)
     return data
 
@@ -316,7 +356,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] | None:
     """The settings of `path` with relative paths made absolute, merged over the configuration they
     inherit from (`extends = true`: the nearest one in a parent folder; `extends = "file"`: that file)."""
-    resolved_path = path.resolve()
+    resolved_path = safe_resolve(path)
     if resolved_path in seen:
         raise CheckerError(f"{path}: héritage circulaire de configuration ({' → '.join(map(str, seen))})")
     table = _read_table(path)
@@ -324,9 +364,7 @@ def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] |
         return None
     inherit = _inherit_key(table)
     if not isinstance(inherit, bool | str):
-        raise CheckerError(
-            f"{path}: configuration invalide à « extends » : {inherit!r} n’est ni un booléen ni un chemin"
-        )
+        raise CheckerError(f"{path}: configuration invalide à « extends » : attendu un booléen ou un chemin")
     table = _absolute_paths(table, path.parent)
     table.pop("extends", None)
     table.pop("inherit", None)
@@ -334,11 +372,13 @@ def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] |
         return table
     parent_path: Path | None
     if isinstance(inherit, str):
-        parent_path = (path.parent / inherit).resolve()
+        parent_path = inside_project(Path(inherit), path.parent, table, "extends", str(path))
         if not parent_path.is_file():
-            raise CheckerError(f"{path}: extends : {inherit} n’existe pas")
+            raise CheckerError(f"{path}: « extends » désigne un fichier qui n’existe pas")
     else:
-        parent_path = _config_file_above(path.parent.resolve().parent)
+        folder = safe_resolve(path.parent)
+        # Never above the repository root: what lies there belongs to someone else.
+        parent_path = None if (folder / ".git").exists() else _config_file_above(folder.parent)
     if parent_path is None:
         return table
     parent = _resolved_table(parent_path, (*seen, resolved_path))
@@ -346,12 +386,14 @@ def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] |
 
 
 def _config_file_above(directory: Path) -> Path | None:
-    """The nearest configuration file from `directory` upwards."""
+    """The nearest configuration file from `directory` upwards, up to the repository root."""
     for folder in (directory, *directory.parents):
         for name in (".checker.toml", "pyproject.toml"):
             candidate = folder / name
             if candidate.is_file() and _read_table(candidate) is not None:
                 return candidate
+        if (folder / ".git").exists():
+            break
     return None
 
 
@@ -363,10 +405,14 @@ def read_config_file(path: Path) -> Config | None:
     return config_from_mapping(table, str(path), path.parent)
 
 
+
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Config:
     """Walk up from `directory`: the first `.checker.toml`, or pyproject.toml with [tool.checker], wins
-    (and inherits from the one above it when it says `extends = true`)."""
+    (and inherits from the one above it when it says `extends = true`).
+
+    The walk stops at the repository root (the folder holding `.git`): a configuration above it belongs
+    to someone else (a shared parent folder, another checkout) and is never applied, nor inherited."""
     for folder in (directory, *directory.parents):
         for name in (".checker.toml", "pyproject.toml"):
             candidate = folder / name
@@ -374,4 +420,6 @@ def find_config(directory: Path) -> Config:
                 config = read_config_file(candidate)
                 if config is not None:
                     return config
+        if (folder / ".git").exists():
+            break
     return Config()

@@ -14,6 +14,21 @@ from checker.findings import Edit, Finding, Severity
 from checker.rule_packs import Rule, RuleSet
 
 
+@dataclass
+class RegexBudget:
+    """Time left for the rule packs' regular expressions over one whole document.
+
+    One budget per lint of a file, shared by every pattern and every paragraph: a catastrophic pattern
+    cannot take its full time limit on each of a thousand paragraphs."""
+
+    seconds: float
+    spent: float = 0.0
+
+    @property
+    def remaining(self) -> float:
+        return max(self.seconds - self.spent, 1e-6)
+
+
 class _Defaulting(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -29,6 +44,11 @@ class CheckContext:
     # Work left for the findings that are reported (suggestions): run by `complete` for the findings
     # that survive selection, masking, de-duplication and inline suppressions, and only for them.
     deferred: dict[int, tuple[Finding, Callable[[Finding], None]]] = field(default_factory=dict)
+    regex_budget: RegexBudget | None = None
+
+    def __post_init__(self) -> None:
+        if self.regex_budget is None:
+            self.regex_budget = RegexBudget(self.config.regex_timeout())
 
     def enabled(self, rule_id: str) -> bool:
         rule = self.rules.get(rule_id)

@@ -12,8 +12,10 @@ from `<cache folder>/data/<name>-<version>-py<X.Y>.marshal` when a previous run 
 - `version` is the version of the library the data comes from, so an upgrade builds a new file;
   the Python version is part of the name because the `marshal` format depends on it.
 - Files are written atomically (a temporary file, then `os.replace`); a file that cannot be
-  read, is corrupt or holds something else is ignored (and replaced); a folder that cannot be
-  written only costs the speed-up.
+  read, is corrupt or holds something else (a FIFO, a device, more than 256 MB) is ignored (and
+  replaced); a folder that cannot be written only costs the speed-up.
+- `marshal` is not meant for data an adversary wrote: like the result cache, this folder must be
+  the user's own, never shared with people or jobs the user does not trust.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ def default_cache_dir() -> Path:
 def cache_path(name: str, version: str) -> Path:
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in f"{name}-{version}")
     return default_cache_dir() / "data" / f"{safe}-py{sys.version_info[0]}.{sys.version_info[1]}.marshal"
+
+
+MAX_DATA_FILE_SIZE = 256_000_000  # bytes; the largest list takes about 10 MB
 
 
 def load_or_build(name: str, version: str, build: Callable[[], T], valid: Callable[[Any], bool]) -> T:
@@ -120,10 +125,14 @@ def _write_raw(path: Path, data: bytes) -> None:
 
 
 def _read(path: Path, name: str, version: str) -> Any:
+    from checker.errors import CheckerError
+    from checker.safe_io import read_regular_file
+
     try:
-        with open(path, "rb") as fh:
-            header = marshal.loads(fh.read())  # marshal.load(fh) reads piecemeal: 6x slower
-    except (OSError, EOFError, ValueError, TypeError):
+        # A regular file of bounded size only: a FIFO or a device planted here must not hang every run.
+        data = read_regular_file(path, MAX_DATA_FILE_SIZE, "cache")
+        header = marshal.loads(data)  # marshal.load(fh) reads piecemeal: 6x slower
+    except (CheckerError, EOFError, ValueError, TypeError, RecursionError, MemoryError):
         return None
     if not (isinstance(header, tuple) and len(header) == 4 and header[:3] == (FORMAT, name, version)):
         return None

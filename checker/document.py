@@ -25,6 +25,8 @@ BlockKind = Literal["title", "description", "heading", "paragraph", "list_item",
 Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
 AsideKind = Literal["tweet", "read-also", "caption", "byline"]
 
+LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
 # Bare URLs and e-mail addresses are never prose: they are dropped from visible text.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»\"]+[^\s<>()\[\]«»\".,;:!?]|[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
@@ -164,15 +166,20 @@ class Document:
     front_matter_span: tuple[int, int] | None = None
     faq: list[FaqItem] = field(default_factory=list)
     jsonld_faq: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) from schema.org FAQPage
+    # Source spans of each JSON-LD question and answer string (None when not a plain string).
+    jsonld_faq_spans: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = field(default_factory=list)
     jsonld_span: tuple[int, int] | None = None
+    jsonld_errors: list[tuple[int, int, str]] = field(default_factory=list)  # JSON-LD that could not be read
     masked: list[tuple[int, int]] = field(default_factory=list)  # source spans never checked (code, markup)
     # Template markup and configured ignore patterns: removed from the visible text before any check runs.
     ignored: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def line_starts(self) -> list[int]:
+        """Offset where each line starts. A line ends at \\n, \\r\\n or a lone \\r (old Mac files, and what
+        editors and the Language Server Protocol count), so positions match what the writer sees."""
         starts = [0]
-        for m in re.finditer("\n", self.source):
+        for m in LINE_BREAK_RE.finditer(self.source):
             starts.append(m.end())
         return starts
 

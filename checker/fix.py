@@ -5,28 +5,28 @@ read, without its BOM). Edits of one finding are applied together or not at all;
 findings' edits overlap, the later one is skipped. Fixing repeats lint → apply until nothing is
 left to fix (a few passes at most), so fixes that were skipped because of an overlap are applied
 on the next pass. Everything outside the edits is kept byte for byte (line endings, BOM), and a
-file is replaced atomically: written to a temporary file in the same folder, then `os.replace`.
-A file that cannot be read (not UTF-8, binary) raises `CheckerError` and is never touched.
+file is replaced atomically: written to a temporary file with an unpredictable name in the same
+folder, then `os.replace`. A file that cannot be read (not UTF-8, binary) raises `CheckerError` and is
+never touched; so is a read-only file, and a link whose target lies outside the linted tree.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
 import itertools
 import os
-import stat
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.config import Config, find_config
 from checker.errors import CheckerError
 from checker.findings import Edit, Finding
-from checker.lint import LintResult, lint_text, read_source
+from checker.lint import LintResult, decode_source, lint_text
 from checker.parse import detect_format
+from checker.paths import safe_resolve
+from checker.safe_io import is_inside, is_read_only, read_regular_file, write_atomically
 
 __all__ = [
     "Edit",  # its former home; now checker.findings.Edit
@@ -144,48 +144,35 @@ def fix_file(
     path: Path, config: Config | None = None, display_path: str | None = None, unsafe: bool = False
 ) -> FixOutcome:
     """The fixed text of a file, without writing it (see `write_fixed`)."""
-    config = config or find_config(path.resolve().parent)
-    text = read_source(path)  # CheckerError on a file that cannot be read: it is then never written
-    with path.open("rb") as fh:
-        bom = fh.read(3) == BOM
+    config = config or find_config(safe_resolve(path).parent)
+    # CheckerError on a file that cannot be read (not regular, too large, not UTF-8): it is then never written.
+    data = read_regular_file(path, config.max_file_size, "article")
+    text = decode_source(data, path)
     shown = display_path or str(path)
     fixed, applied, result = fix_text(text, config, shown, unsafe=unsafe)
-    return FixOutcome(path, shown, text, fixed, applied, result, bom)
+    return FixOutcome(path, shown, text, fixed, applied, result, data.startswith(BOM))
 
 
-def write_fixed(outcome: FixOutcome) -> bool:
-    """Replace the file with its fixed text, atomically. False when there was nothing to change."""
+def write_fixed(outcome: FixOutcome, root: Path | None = None) -> bool:
+    """Replace the file with its fixed text, atomically. False when there was nothing to change.
+
+    A symbolic link is followed (the file it points to is replaced, the link stays) only when that file
+    lies inside `root`, the tree being linted; a read-only file is not rewritten. Both are a CheckerError
+    naming the file, which is then left untouched.
+    """
     if not outcome.changed:
         return False
+    target = Path(os.path.realpath(outcome.path))
+    if root is not None and not is_inside(target, root):
+        raise CheckerError(
+            f"{outcome.display_path}: lien symbolique vers un fichier hors de l’arborescence analysée "
+            f"({target}) : non corrigé"
+        )
+    if is_read_only(target):
+        raise CheckerError(f"{outcome.display_path}: fichier en lecture seule : non corrigé")
     data = (BOM if outcome.bom else b"") + outcome.fixed.encode("utf-8")
-    write_atomically(outcome.path, data)
+    write_atomically(target, data, "correction")
     return True
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file next to the target, then rename it over the target.
-
-    A symbolic link is followed (the file it points to is replaced, the link stays) and the file's
-    permission bits are kept.
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".checker-fix", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def unified_diff(outcome: FixOutcome) -> str:
@@ -229,22 +216,28 @@ class FixRun:
 
 
 def run_fixes(
-    files: Iterable[Path], config_for: Callable[[Path], Config], write: bool = True, unsafe: bool = False
+    files: Iterable[Path],
+    config_for: Callable[[Path], Config],
+    write: bool = True,
+    roots: Mapping[Path, Path] | None = None,
+    unsafe: bool = False,
 ) -> FixRun:
-    """Fix every file (or only compute the fixes when `write` is False). A file in error is skipped."""
+    """Fix every file (or only compute the fixes when `write` is False). A file in error is skipped and
+    its one-line error kept: a file that could not be read, or written (read-only, outside the tree
+    through a link, a failed write), makes the run fail.
+
+    `roots` gives the tree each file was found in (see `checker.paths`); a file missing from it is
+    confined to its own folder. `unsafe`: also the fixes that need a reader's check (--unsafe-fixes)."""
     outcomes: list[FixOutcome] = []
     errors: list[str] = []
     for path in files:
         try:
             outcome = fix_file(path, config_for(path), str(path), unsafe=unsafe)
+            if write:
+                root = roots.get(path) if roots is not None else None
+                write_fixed(outcome, root if root is not None else path.parent)
         except CheckerError as exc:
             errors.append(str(exc))
             continue
-        if write:
-            try:
-                write_fixed(outcome)
-            except OSError as exc:
-                errors.append(f"{path}: écriture du fichier corrigé impossible : {exc.strerror or exc}")
-                continue
         outcomes.append(outcome)
     return FixRun(outcomes, errors)

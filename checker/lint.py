@@ -14,11 +14,13 @@ from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
 from checker.document import Block, Document
-from checker.errors import CheckerError, os_reason, utf8_reason
+from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
 from checker.parse import parse_document
+from checker.paths import safe_resolve
 from checker.rule_packs import RuleSet, load_rules
+from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from checker.suppress import apply_suppressions
 
 
@@ -55,14 +57,15 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>", fmt
     return lint_document(parse_document(text, path, fmt, config.parse_options()), config)
 
 
-def read_source(path: Path) -> str:
-    """The file's text, or a one-line CheckerError naming the file and the problem."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise CheckerError(f"{path}: est un dossier") from None
-    except OSError as exc:
-        raise CheckerError(f"{path}: lecture impossible : {os_reason(exc)}") from None
+def read_source(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """The file's text, or a one-line CheckerError naming the file and the problem.
+
+    Only a regular file of at most `max_size` bytes is read (never a FIFO or a device)."""
+    return decode_source(read_regular_file(path, max_size, "article"), path)
+
+
+def decode_source(data: bytes, path: Path | str) -> str:
+    """Bytes of an article as text (BOM removed), or a one-line CheckerError: binary, not UTF-8."""
     if b"\x00" in data[:8192]:
         raise CheckerError(f"{path}: fichier binaire (octets NUL), pas un article en texte")
     try:
@@ -75,8 +78,8 @@ def read_source(path: Path) -> str:
 
 
 def lint_file(path: Path, config: Config | None = None, display_path: str | None = None) -> LintResult:
-    config = config or find_config(path.resolve().parent)
-    text = read_source(path)
+    config = config or find_config(safe_resolve(path).parent)
+    text = read_source(path, config.max_file_size)
     return lint_text(text, config, display_path or str(path))
 
 

@@ -30,7 +30,7 @@ from checker.config import Config, find_config
 from checker.errors import CheckerError
 from checker.explanations import explanation
 from checker.findings import Edit, Finding
-from checker.paths import ARTICLE_SUFFIXES
+from checker.paths import ARTICLE_SUFFIXES, safe_resolve
 from checker.rule_packs import load_rules
 
 log = logging.getLogger("checker.lsp")
@@ -104,7 +104,7 @@ def document_format(language_id: str | None, path: str) -> str | None:
 def config_for(path: Path) -> Config:
     """The configuration the CLI would use for this file, read again (it may have just been edited)."""
     find_config.cache_clear()
-    return find_config(path.resolve().parent)
+    return find_config(safe_resolve(path).parent)
 
 
 def excluded(path: Path, config: Config) -> bool:
@@ -181,11 +181,18 @@ def add_word_to_project(folder: Path, word: str, root: Path | None = None) -> Pa
     else:
         table = _checker_table(config_file)
         if "wordlist" in table:
-            wordlist = config_file.parent / str(table["wordlist"])
+            from checker.config import inside_project
+
+            # The list a configuration names stays inside the project, as for the CLI.
+            named = Path(str(table["wordlist"]))
+            wordlist = inside_project(named, config_file.parent, table, "wordlist", str(config_file))
         else:
             _declare_wordlist(config_file)
             wordlist = config_file.parent / DEFAULT_WORDLIST
-    existing = wordlist.read_text(encoding="utf-8") if wordlist.exists() else ""
+    from checker.safe_io import read_regular_file
+
+    # A regular file of bounded size only: appending to a FIFO or a device would block or never end.
+    existing = read_regular_file(wordlist, what="liste de mots").decode("utf-8", "replace") if wordlist.exists() else ""
     if word not in {line.strip() for line in existing.splitlines()}:
         separator = "" if not existing or existing.endswith("\n") else "\n"
         with wordlist.open("a", encoding="utf-8") as out:
@@ -196,18 +203,20 @@ def add_word_to_project(folder: Path, word: str, root: Path | None = None) -> Pa
 
 def _inside(folder: Path, root: Path) -> bool:
     try:
-        folder.resolve().relative_to(root.resolve())
+        safe_resolve(folder).relative_to(safe_resolve(root))
     except ValueError:
         return False
     return True
 
 
 def _config_file(folder: Path) -> Path | None:
-    for candidate_folder in (folder.resolve(), *folder.resolve().parents):
+    for candidate_folder in (safe_resolve(folder), *safe_resolve(folder).parents):
         for name in (".checker.toml", "pyproject.toml"):
             candidate = candidate_folder / name
             if candidate.is_file() and (name == ".checker.toml" or "checker" in _tool_tables(candidate)):
                 return candidate
+        if (candidate_folder / ".git").exists():
+            break  # the CLI does not look above the repository root either
     return None
 
 

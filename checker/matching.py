@@ -6,13 +6,14 @@ repetition (anglicisms) and any user pack rule of these kinds.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from checker.context import CheckContext
+from checker.context import CheckContext, RegexBudget
 from checker.document import Block, lemma
 from checker.edits import in_the_style_of
 from checker.errors import CheckerError
@@ -57,7 +58,11 @@ def _compiled_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
     return regex.compile(pattern, 0 if case_sensitive else regex.IGNORECASE)
 
 
-def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
+def iter_matches(rule: Rule, block: Block, budget: RegexBudget | float) -> Iterator[Match]:
+    """Matches of a data rule in a block. User patterns run within `budget`, the time left for every pattern
+    over the whole document (a number: a fresh budget of that many seconds)."""
+    if not isinstance(budget, RegexBudget):
+        budget = RegexBudget(budget)
     text = block.text
     if rule.phrases:
         for m in _compiled_phrases(rule.phrases, rule.case_sensitive).finditer(text):
@@ -74,15 +79,21 @@ def iter_matches(rule: Rule, block: Block, timeout: float) -> Iterator[Match]:
                 yield Match(tok.start, tok.end)
     for pattern in rule.patterns:
         compiled = _compiled_pattern(pattern, rule.case_sensitive)
+        started = time.perf_counter()
         try:
-            for m in compiled.finditer(text, timeout=timeout):
-                if m.end() > m.start():
-                    yield Match(m.start(), m.end())
+            # Collected at once, so the budget counts the pattern's own time, not the caller's between matches.
+            found = [(m.start(), m.end()) for m in compiled.finditer(text, timeout=budget.remaining)]
         except TimeoutError:
             raise CheckerError(
-                f"{rule.source}: règle {rule.id} : le motif {pattern!r} a pris plus de {timeout:g} s "
-                f"sur {block.doc.path if block.doc else 'le texte'} ; simplifiez-le"
+                f"{rule.source}: règle {rule.id} : le motif {pattern!r} a pris plus de {budget.seconds:g} s "
+                f"(regex-timeout-seconds, pour tous les motifs sur tout le fichier) sur "
+                f"{block.doc.path if block.doc else 'le texte'} ; simplifiez-le"
             ) from None
+        finally:
+            budget.spent += time.perf_counter() - started
+        for start, end in found:
+            if end > start:
+                yield Match(start, end)
 
 
 @lru_cache(maxsize=2048)
@@ -129,14 +140,14 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
 def run_list_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
     """Findings of existence and substitution rules over every block in the rules' regions."""
-    timeout = ctx.config.regex_timeout()
+    budget = ctx.regex_budget or RegexBudget(ctx.config.regex_timeout())
     findings: list[Finding] = []
     for rule in rules:
         for block in ctx.doc.blocks:
             if block.region not in rule.regions:
                 continue
             quotes = quotation_spans(block.text) if rule.outside_quotes else []
-            for m in iter_matches(rule, block, timeout):
+            for m in iter_matches(rule, block, budget):
                 if any(a <= m.start and m.end <= b for a, b in quotes):
                     continue
                 suggestions = [m.suggestion] if m.suggestion else []

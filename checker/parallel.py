@@ -8,10 +8,15 @@ reports every such error after the findings of the other files and exits with st
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING
 from checker.errors import CheckerError
 from checker.jobs import FileJob, FileOutcome, warm_up
 from checker.lint import lint_text, read_source
+from checker.safe_io import read_regular_file
 
 __all__ = ["FileJob", "FileOutcome", "iter_outcomes", "lint_files", "lint_one", "warm_up", "workers_for"]
 
@@ -51,8 +57,8 @@ def _lookup(job: FileJob, cache: ResultCache) -> tuple[FileOutcome | None, str |
     from checker.cache import cache_key
 
     try:
-        data = Path(job.path).read_bytes()
-    except OSError:
+        data = read_regular_file(Path(job.path), job.config.max_file_size, "article")
+    except CheckerError:
         return None, None  # _check gives the one-line error
     key = cache_key(data, job.display_path, job.config)
     hit = cache.get(key)
@@ -61,7 +67,7 @@ def _lookup(job: FileJob, cache: ResultCache) -> tuple[FileOutcome | None, str |
 
 def _check(job: FileJob, key: str | None = None, cache_dir: str | None = None) -> FileOutcome:
     try:
-        text = read_source(Path(job.path))
+        text = read_source(Path(job.path), job.config.max_file_size)
         result = lint_text(text, job.config, job.display_path)
     except CheckerError as exc:
         return FileOutcome(job.display_path, error=str(exc))
@@ -84,6 +90,47 @@ def _pool_context() -> multiprocessing.context.BaseContext | None:
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_init(parent_pid: int) -> None:
+    """In each worker: leave Ctrl-C to the parent, and die with it.
+
+    The terminal sends SIGINT to every process of the group; the parent alone decides (it stops the
+    pool). A worker whose parent dies — even by SIGKILL, which runs no clean-up — must not keep running:
+    on Linux the kernel kills it (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices the new parent.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="checker-parent-watch").start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop running tasks: its worker processes are killed directly.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=1)
 
 
 def _size(path: str) -> int:
@@ -166,9 +213,19 @@ def iter_outcomes(
     # (Undone afterwards: the caller's process keeps its ordinary collector.)
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_pool_context(), initializer=_worker_init, initargs=(os.getpid(),)
+        )
+        try:
             futures = {i: pool.submit(_check_task, task) for i, task in sorted(pending, key=lambda p: -sizes[p[0]])}
             yield from in_order((i, futures.pop(i).result()) for i, _ in pending)
+        except BaseException:
+            # Ctrl-C (KeyboardInterrupt) or any failure: stop the workers now instead of letting them
+            # finish the queue, so the command ends within a moment and leaves no process behind.
+            _kill_workers(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         gc.unfreeze()
 

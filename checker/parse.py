@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -30,9 +29,23 @@ from checker.document import (
     Region,
 )
 from checker.ignore import DEFAULT_PARSE_OPTIONS, FILLER, ParseOptions, blank, ignored_spans
+from checker.safe_yaml import YamlSyntaxError, load_yaml
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+# json's own messages are English: the common ones in French (never the script's text).
+_JSON_REASONS_FR = {
+    "Expecting value": "valeur attendue",
+    "Expecting property name enclosed in double quotes": "nom de propriété entre guillemets droits attendu",
+    "Expecting ',' delimiter": "virgule attendue",
+    "Expecting ':' delimiter": "deux-points attendus",
+    "Unterminated string starting at": "chaîne non terminée",
+    "Extra data": "données en trop après la valeur",
+    "Invalid control character at": "caractère de contrôle dans une chaîne",
+    "Invalid \\escape": "échappement invalide",
+}
 
 
 def detect_format(path: str, source: str) -> str:
@@ -526,9 +539,9 @@ def _read_front_matter(doc: Document, tok: MdToken, line_offset: Any) -> None:
     assert tok.map is not None
     doc.front_matter_span = (line_offset(tok.map[0]), line_offset(tok.map[1]))
     try:
-        data = yaml.safe_load(tok.content)
-    except yaml.YAMLError:
-        data = None
+        data = load_yaml(tok.content, doc.path, "front matter")
+    except YamlSyntaxError:
+        data = None  # not YAML: the article is still checked, its front matter is not read
     if isinstance(data, dict):
         doc.front_matter = data
 
@@ -610,7 +623,8 @@ class _HtmlReader(HTMLParser):
     def __init__(self, doc: Document, landmark: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.doc = doc
-        self.line_starts = doc.line_starts
+        # HTMLParser.getpos() counts lines at "\n" only (a lone "\r" does not end one): map its positions the same way.
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", doc.source))]
         self.stack: list[_Element] = []
         self.boilerplate_depth = 0  # open elements that are page furniture
         self.main_depth = 0  # open <main>, <article> or role="main" elements
@@ -701,7 +715,7 @@ class _HtmlReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_jsonld:
             self.doc.jsonld_span = (self._source_offset(), self._source_offset() + len(data))
-            _read_jsonld(self.doc, data)
+            _read_jsonld(self.doc, data, self._source_offset())
             return
         if self.skip or (self._in("head") and self.block_tag != "title") or self._excluded():
             return
@@ -800,12 +814,45 @@ class _HtmlReader(HTMLParser):
         self._flush()
 
 
-def _read_jsonld(doc: Document, data: str) -> None:
-    """Questions and answers of a schema.org FAQPage (also inside @graph, or with several @type)."""
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _read_jsonld(doc: Document, data: str, start: int) -> None:
+    """Questions and answers of a schema.org FAQPage (also inside @graph, or with several @type).
+
+    JSON that cannot be read (a syntax error, or nested too deeply to decode) is recorded in
+    `doc.jsonld_errors` and the rest of the page is checked. Where each question and answer stands
+    in the source comes from one scan of the script's string literals, so a page with many
+    questions costs time in proportion to its size."""
     try:
         payload = json.loads(data)
-    except ValueError:
+    except json.JSONDecodeError as exc:
+        reason = _JSON_REASONS_FR.get(exc.msg, "erreur de syntaxe")
+        doc.jsonld_errors.append((start, start + len(data), f"JSON invalide ({reason})"))
         return
+    except ValueError:  # e.g. an integer beyond Python's digit limit
+        doc.jsonld_errors.append((start, start + len(data), "JSON invalide (valeur illisible)"))
+        return
+    except RecursionError:
+        doc.jsonld_errors.append((start, start + len(data), "JSON imbriqué trop profondément pour être lu"))
+        return
+    literals: dict[str, list[tuple[int, int]]] = {}  # decoded string -> source spans of its content, in order
+    for m in _JSON_STRING_RE.finditer(data):
+        try:
+            value = json.loads(m.group())
+        except ValueError:
+            continue
+        literals.setdefault(value, []).append((start + m.start() + 1, start + m.end() - 1))
+    taken: dict[str, int] = {}
+
+    def span_of(value: object) -> tuple[int, int] | None:
+        if not isinstance(value, str) or value not in literals:
+            return None
+        spans = literals[value]
+        i = taken.get(value, 0)
+        taken[value] = i + 1
+        return spans[min(i, len(spans) - 1)]
+
     items = payload if isinstance(payload, list) else [payload]
     for item in items:  # grows while it runs: nested @graph items are read too
         if isinstance(item, dict) and isinstance(item.get("@graph"), list):
@@ -824,7 +871,9 @@ def _read_jsonld(doc: Document, data: str) -> None:
             if isinstance(answer, list):
                 answer = answer[0] if answer else {}
             text = answer.get("text", "") if isinstance(answer, dict) else ""
-            doc.jsonld_faq.append((_html_to_text(str(q.get("name", ""))), _html_to_text(str(text))))
+            name = q.get("name", "")
+            doc.jsonld_faq.append((_html_to_text(str(name)), _html_to_text(str(text))))
+            doc.jsonld_faq_spans.append((span_of(name), span_of(text)))
 
 
 def _html_to_text(fragment: str) -> str:

@@ -15,6 +15,27 @@ from checker.baseline import fingerprint
 from checker.findings import Finding
 from checker.rule_packs import Rule, RuleSet
 
+# Characters an article may contain that must not reach a terminal or an XML file as they are: C0 and C1
+# controls (ESC starts terminal escape sequences, CSI is their 8-bit form), DEL, the bidirectional
+# overrides and isolates (they reorder what the terminal shows), lone surrogates (a file name that is not
+# UTF-8) and the two non-characters XML forbids.
+# Tab stays (it keeps its width under the caret).
+_UNSAFE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as a visible escape (\\x1b, \\u202e)."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(_escape_one, text)
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
 
@@ -113,8 +134,8 @@ def caret_line(line: str, start: int, end: int) -> str:
 
 
 def _source_line(source: str, line: int) -> str:
-    lines = source.split("\n")
-    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    lines = _LINE_BREAK_RE.split(source)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 MAX_SHOWN_LINE = 200  # characters of a source line shown under a finding; longer lines are windowed
@@ -151,26 +172,29 @@ def to_text(report: Report, sources: dict[str, str], color: bool = False, summar
     split: dict[str, list[str]] = {}  # each source split into lines once, not once per finding
     for f in report.findings:
         out.append(
-            f"{paint(f.path, 'path')}:{f.line}:{f.column}: "
+            f"{paint(printable(f.path), 'path')}:{f.line}:{f.column}: "
             f"{paint(SEVERITY_FR[f.severity], f.severity)} "
-            f"[{f.rule_id}] {f.message}"
+            f"[{f.rule_id}] {printable(f.message)}"
         )
         if f.path not in split:
-            split[f.path] = sources.get(f.path, "").split("\n")
+            split[f.path] = _LINE_BREAK_RE.split(sources.get(f.path, ""))
         lines = split[f.path]
-        line = lines[f.line - 1].rstrip("\r") if 0 < f.line <= len(lines) else ""
+        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
         if line:
             stop = f.end_column - 1 if f.end_line == f.line else len(line)
             line, start, stop = _window(line, f.column - 1, stop)
+            # Control characters shown escaped, the span moved with them.
+            before, span, after = printable(line[:start]), printable(line[start:stop]), printable(line[stop:])
+            line, start, stop = before + span + after, len(before), len(before) + len(span)
             # Tabs keep their width and wide characters count double, so the caret stays under the span.
             carets = caret_line(line, start, stop)
             marks = carets.lstrip(" \t")
             out.append(f"    {line}")
             out.append(f"    {carets[: len(carets) - len(marks)]}{paint(marks, f.severity)}")
         if f.suggestions:
-            out.append(f"    suggestion : {' | '.join(visible(s) for s in f.suggestions[:5])}")
+            out.append(f"    suggestion : {' | '.join(printable(visible(s)) for s in f.suggestions[:5])}")
         for rel in f.related:
-            out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {rel['text']} »")
+            out.append(f"    voir ligne {rel['line']}:{rel['column']} : « {printable(rel['text'])} »")
     if summary:
         out.append(summary_line(report))
     return "\n".join(out) + ("\n" if out else "")
@@ -208,7 +232,7 @@ def to_statistics(report: Report, rules: RuleSet, summary: bool = True) -> str:
 def engine_status_lines(report: Report) -> list[str]:
     """Why an engine did not run (for --verbose, on standard error)."""
     unavailable = report.engines()["unavailable"]
-    return [f"checker : moteur {engine} non utilisé : {why}" for engine, why in unavailable.items()]
+    return [f"checker : moteur {engine} non utilisé : {printable(why)}" for engine, why in unavailable.items()]
 
 
 # Spaces a reader cannot see in a suggestion: named, so that « suggestion :  : » does not happen.
@@ -240,7 +264,7 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
     findings as plain log lines and one summary line saying how many were not annotated."""
 
     def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def prop(s: str) -> str:
         return esc(s).replace(":", "%3A").replace(",", "%2C")
@@ -260,7 +284,7 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
         else:
             left[severity] += 1
             message = " ".join(f.message.split())
-            rest.append(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}")
+            rest.append(printable(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[severity]} [{f.rule_id}] {message}"))
     lines.extend(rest)
     if left:
         counts = ", ".join(f"{left[sev]} {label}" for sev, label in _PLURAL_LABELS if left[sev])
@@ -272,13 +296,6 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
 
 
 _PLURAL_LABELS = (("error", "erreur(s)"), ("warning", "avertissement(s)"), ("info", "info(s)"))
-
-# Characters XML 1.0 cannot hold, even escaped: an article's control characters are shown as \uXXXX.
-_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _xml_text(text: str) -> str:
-    return _XML_INVALID_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_junit(report: Report, fail_on: str = "error") -> str:
@@ -293,26 +310,27 @@ def to_junit(report: Report, fail_on: str = "error") -> str:
     for f in report.findings:
         by_file.setdefault(f.path, []).append(f)
 
+    # XML 1.0 cannot hold most control characters at all, even escaped: they are written as \\x1b.
     def line(f: Finding) -> str:
-        return f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[f.severity]} [{f.rule_id}] {f.message}"
+        return printable(f"{f.path}:{f.line}:{f.column}: {SEVERITY_FR[f.severity]} [{f.rule_id}] {f.message}")
 
     cases: list[str] = []
     failed = 0
     for path, items in by_file.items():
         failing = [f for f in items if SEVERITY_RANK[f.severity] >= limit]
         below = [f for f in items if SEVERITY_RANK[f.severity] < limit]
-        cases.append(f'    <testcase classname="checker" name={quoteattr(_xml_text(path))}>')
+        cases.append(f"    <testcase classname=\"checker\" name={quoteattr(printable(path))}>")
         if failing:
             failed += 1
             counts: Counter[str] = Counter(f.severity for f in failing)
             summary = ", ".join(f"{counts[sev]} {label}" for sev, label in _PLURAL_LABELS if counts[sev])
             body = "\n".join(line(f) for f in failing)
             cases.append(
-                f"      <failure type={quoteattr(fail_on)} message={quoteattr(_xml_text(summary))}>"
-                f"{escape(_xml_text(body))}</failure>"
+                f"      <failure type={quoteattr(fail_on)} message={quoteattr(summary)}>"
+                f"{escape(body)}</failure>"
             )
         if below:
-            cases.append(f"      <system-out>{escape(_xml_text(chr(10).join(line(f) for f in below)))}</system-out>")
+            cases.append(f"      <system-out>{escape(chr(10).join(line(f) for f in below))}</system-out>")
         cases.append("    </testcase>")
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',

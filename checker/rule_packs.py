@@ -12,10 +12,12 @@ from typing import Any
 
 import yaml
 
-from checker.errors import CheckerError, schema_message
+from checker.errors import CheckerError
 from checker.kinds import canonical, rule_problem
 from checker.parameters import Parameter, parse_parameters
-from checker.schemas import load_schema
+from checker.safe_io import read_regular_file
+from checker.safe_yaml import load_yaml
+from checker.validation import describe, first_schema_error, non_finite_path, safe_name, schema_path
 
 
 @dataclass(frozen=True)
@@ -69,24 +71,24 @@ class RuleSet:
 
 
 def schema_error(text_or_data: Any, path: str) -> CheckerError | None:
-    """The best schema error of a parsed pack, as a one-line CheckerError, or None when it is valid."""
-    import jsonschema  # only when a pack is validated: importing it costs a third of a cold start
+    """The best schema error of a parsed pack, as a one-line CheckerError, or None when it is valid.
 
-    schema = load_schema("rulepack.schema.json")
-    validator = jsonschema.validators.validator_for(schema)(schema)
-    err = jsonschema.exceptions.best_match(validator.iter_errors(text_or_data))
+    The message names the file, the rule and the schema path, never a value from the file."""
+    if (where := non_finite_path(text_or_data)) is not None:
+        return CheckerError(f"{path}: pack de règles invalide à « {schema_path(where, '/')} » : nombre infini ou NaN")
+    err = first_schema_error(text_or_data, "rulepack.schema.json")
     return None if err is None else _schema_error(path, text_or_data, err)
 
 
 def _schema_error(path: str, data: Any, err: Any) -> CheckerError:
-    where = "/".join(str(p) for p in err.absolute_path)
+    where = schema_path(err.absolute_path, "/")
     rule_id = ""
     parts = list(err.absolute_path)
     if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
         rules = data.get("rules") if isinstance(data, dict) else None
         if isinstance(rules, list) and parts[1] < len(rules) and isinstance(rules[parts[1]], dict):
-            rule_id = f" règle {rules[parts[1]].get('id', '#' + str(parts[1]))} :"
-    return CheckerError(f"{path}:{rule_id} paquet de règles invalide à « {where or '/'} » : {schema_message(err)}")
+            rule_id = f" règle {safe_name(rules[parts[1]].get('id', '#' + str(parts[1])))} :"
+    return CheckerError(f"{path}:{rule_id} pack de règles invalide à « {where or '/'} » : {describe(err)}")
 
 
 def _load_yaml(text: str) -> Any:
@@ -107,12 +109,9 @@ def _load_yaml(text: str) -> Any:
 def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
     """The rules of one pack. `validate=False` is for the shipped packs only, which the test
     suite validates (tests/test_rule_examples.py); user packs are always validated."""
-    try:
-        data = _load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" ligne {mark.line + 1}" if mark is not None else ""
-        raise CheckerError(f"{path}: YAML invalide{where} : {getattr(exc, 'problem', exc)}") from None
+    # Shipped packs (trusted, validated by the test suite) are decoded once and kept in the data cache; a user's
+    # pack goes through the safe loader (bounded aliases, one-line errors naming the file).
+    data = _load_yaml(text) if not validate else load_yaml(text, path, "pack de règles")
     if validate and (err := schema_error(data, path)) is not None:
         raise err
     rules = []
@@ -169,10 +168,9 @@ def load_rules(extra_packs: tuple[str, ...] = ()) -> RuleSet:
     sources: list[tuple[str, str, bool]] = [(path, text, False) for path, text in shipped_pack_files()]
     for extra in extra_packs:
         try:
-            sources.append((extra, Path(extra).read_text(encoding="utf-8"), True))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise CheckerError(f"{extra}: lecture du paquet de règles impossible : {reason}") from None
+            sources.append((extra, read_regular_file(Path(extra), what="pack de règles").decode("utf-8"), True))
+        except UnicodeDecodeError:
+            raise CheckerError(f"{extra}: pack de règles illisible : pas en UTF-8") from None
     for path, text, validate in sources:
         for rule in parse_pack(text, path, validate):
             if rule.id in rules:

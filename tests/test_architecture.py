@@ -59,7 +59,7 @@ def test_schemas_family_and_kind_lists_come_from_the_registries() -> None:
 
 
 def test_a_pack_naming_an_unknown_family_is_refused() -> None:
-    expected = r"maison\.yaml: règle style\.truc : paquet de règles invalide à « rules/0/family »"
+    expected = r"maison\.yaml: règle style\.truc : pack de règles invalide à « rules/0/family »"
     with pytest.raises(CheckerError, match=expected):
         parse_pack(_pack(_rule("style.truc", "style")), "maison.yaml")
 
@@ -258,7 +258,7 @@ def test_enabled_true_turns_on_a_rule_off_by_default(tmp_path: Path) -> None:
 def test_bad_rule_settings_are_exit_2_with_a_suggestion(tmp_path: Path, toml: str, needles: list[str]) -> None:
     code, _, err = _lint_with(tmp_path, toml)
     assert code == 2
-    assert err.startswith(f"checker: error: {tmp_path / '.checker.toml'}: configuration invalide à « rules")
+    assert err.startswith(f"checker: error: {tmp_path / '.checker.toml'}: configuration invalide à « rules"), err
     for needle in needles:
         assert needle in err, err
 

@@ -23,8 +23,10 @@ PLEONASM = Config(select=("wording.pleonasm",))
 
 
 def _line_col(source: str, offset: int) -> tuple[int, int]:
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+    """Lines end at \\n, \\r\\n or a lone \\r."""
+    before = source[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, offset - (max(before.rfind("\n"), before.rfind("\r")) + 1) + 1
 
 
 def assert_offsets_exact(doc: Document) -> None:

@@ -14,8 +14,10 @@ FIXTURE_FILES = sorted(p for p in (Path(__file__).resolve().parent.parent / "fix
 
 
 def _line_col(source: str, offset: int) -> tuple[int, int]:
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+    """Lines end at \\n, \\r\\n or a lone \\r."""
+    before = source[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, offset - (max(before.rfind("\n"), before.rfind("\r")) + 1) + 1
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)

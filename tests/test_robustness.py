@@ -102,8 +102,9 @@ def _check_findings(text: str, fmt: str) -> None:
     for f in result.findings:
         assert 0 <= f.start < f.end <= len(text), f
         assert text[f.start : f.end] == f.text, f
-        line_start = text.rfind("\n", 0, f.start) + 1
-        assert f.line == text.count("\n", 0, f.start) + 1, f
+        before = text[: f.start]  # lines end at \n, \r\n or a lone \r
+        line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+        assert f.line == before.count("\n") + before.count("\r") - before.count("\r\n") + 1, f
         assert f.column == f.start - line_start + 1, f
         assert f.message
 

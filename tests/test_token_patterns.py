@@ -70,7 +70,7 @@ def test_a_user_pack_tokens_rule_runs_with_skip_mark_backreference_and_exception
 
 def test_an_invalid_tokens_rule_is_refused_with_its_file_and_id(tmp_path: Path) -> None:
     bad = USER_PACK.replace("{words: [pas], mark: true}", "{wrods: [pas], mark: true}")
-    with pytest.raises(CheckerError, match=r"pack\.yaml: règle grammar\.maison-pas-que : paquet de règles invalide"):
+    with pytest.raises(CheckerError, match=r"pack\.yaml: règle grammar\.maison-pas-que : pack de règles invalide"):
         load_rules((_pack(tmp_path, bad),))
     with pytest.raises(CheckerError):
         parse_pack(bad.replace("kind: tokens", "kind: tokens\n    patterns_missing: 1"), "x.yaml")

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from checker import morphology
-from checker.context import CheckContext
+from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
 from checker.findings import Finding
 from checker.matching import iter_matches, quotation_spans
@@ -569,12 +569,15 @@ def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
     return [analysis for _, analyses in analysed_blocks(compiled, doc) for analysis in analyses]
 
 
-def list_matches(rules: Iterable[Rule], block: Block) -> list[tuple[Rule, int, int]]:
-    """Existence matches (weasel, hype) of claims rules in a block: (rule, start, end) in visible offsets."""
+def list_matches(
+    rules: Iterable[Rule], block: Block, budget: RegexBudget | float = 1.0
+) -> list[tuple[Rule, int, int]]:
+    """Existence matches (weasel, hype) of claims rules in a block: (rule, start, end) in visible offsets.
+    `budget`: the regular expressions' time left for the whole document (see `RegexBudget`)."""
     out: list[tuple[Rule, int, int]] = []
     for rule in rules:
         if rule.kind in ("existence", "substitution") and block.region in rule.regions:
-            out.extend((rule, m.start, m.end) for m in iter_matches(rule, block, 1.0))
+            out.extend((rule, m.start, m.end) for m in iter_matches(rule, block, budget))
     return out
 
 

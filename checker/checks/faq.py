@@ -18,6 +18,7 @@ candidates, never with body size × FAQ size. Then:
 - `faq.new-entity`: a proper name absent from the body;
 - `faq.unsupported` / `faq.partial`: too few of the answer's content lemmas occur in the body;
 - `faq.jsonld-mismatch`: the schema.org FAQPage JSON-LD differs from the visible FAQ.
+- `faq.jsonld-invalid`: a JSON-LD script that cannot be read (syntax error, nested too deeply).
 
 Every threshold, cue and word list is a declared parameter of the rules in rules/faq.yaml.
 """
@@ -62,7 +63,15 @@ RestatementKind = Literal["faq", "jsonld", "title", "description", "lede", "conc
 
 
 CODED_RULES = frozenset(
-    ("faq.contradiction", "faq.new-entity", "faq.escalation", "faq.unsupported", "faq.partial", "faq.jsonld-mismatch")
+    (
+        "faq.contradiction",
+        "faq.new-entity",
+        "faq.escalation",
+        "faq.unsupported",
+        "faq.partial",
+        "faq.jsonld-mismatch",
+        "faq.jsonld-invalid",
+    )
 )
 
 
@@ -73,6 +82,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         findings.extend(_FaqChecker(doc, ctx).run())
     if ctx.enabled("faq.jsonld-mismatch"):
         findings.extend(_jsonld_findings(doc, ctx))
+    if ctx.enabled("faq.jsonld-invalid"):
+        findings.extend(_jsonld_error_findings(doc, ctx))
     return findings
 
 
@@ -1120,20 +1131,43 @@ def _similar(a: str, b: str, minimum: float) -> bool:
     return jaccard >= minimum and qa == qb
 
 
+_FULL_COMPARISON_MAX = 40_000  # JSON-LD × visible question pairs compared one by one; beyond, nearby pairs only
+_NEARBY = 25
+
+
 def _jsonld_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not doc.jsonld_faq or doc.jsonld_span is None:
         return []
     visible = [item for item in doc.faq if item.source != "jsonld" and item.question is not None]
+    # Exact questions are found through a table; only the others are compared by similarity — with every
+    # visible question on a page of ordinary size, with the ones at about the same rank on a huge one, so
+    # that the cost stays in proportion to the page.
+    exact: dict[str, list[int]] = {}
+    for k, item in enumerate(visible):
+        if item.question is not None:
+            exact.setdefault(_norm_text(item.question.text), []).append(k)
+    compare_all = len(visible) * len(doc.jsonld_faq) <= _FULL_COMPARISON_MAX
     findings: list[Finding] = []
     used: set[int] = set()
-    for name, answer in doc.jsonld_faq:
-        answer_span = _locate_json(doc, answer) or _locate_json(doc, name) or _fallback_json_span(doc)
-        name_span = _locate_json(doc, name) or answer_span
+    spans = doc.jsonld_faq_spans
+    for rank, (name, answer) in enumerate(doc.jsonld_faq):
+        name_at, answer_at = spans[rank] if rank < len(spans) else (None, None)
+        answer_span = answer_at or name_at or _fallback_json_span(doc)
+        name_span = name_at or answer_span
         match = None
-        for k, item in enumerate(visible):
-            if k not in used and item.question is not None and _similar(name, item.question.text, 0.6):
-                match = (k, item)
+        for k in exact.get(_norm_text(name), ()):
+            if k not in used:
+                match = (k, visible[k])
                 break
+        if match is None:
+            candidates = range(len(visible)) if compare_all else range(max(0, rank - _NEARBY), rank + _NEARBY)
+            for k in candidates:
+                if k >= len(visible):
+                    break
+                item = visible[k]
+                if k not in used and item.question is not None and _similar(name, item.question.text, 0.6):
+                    match = (k, item)
+                    break
         if match is None:
             findings.append(
                 ctx.finding(
@@ -1172,28 +1206,21 @@ def _jsonld_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def _jsonld_error_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
+    findings = []
+    for start, end, reason in doc.jsonld_errors:
+        lo, hi = start, end
+        while lo < hi and doc.source[lo].isspace():
+            lo += 1
+        while hi > lo and doc.source[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            findings.append(ctx.finding("faq.jsonld-invalid", lo, min(hi, lo + 1), detail=reason))
+    return findings
+
+
 def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _locate_json(doc: Document, text: str) -> tuple[int, int] | None:
-    """Source span of a JSON-LD string value (the answer or the question), if it can be found."""
-    assert doc.jsonld_span is not None
-    lo, hi = doc.jsonld_span
-    text = text.strip()
-    if not text:
-        return None
-    at = doc.source.find(text, lo, hi)
-    if at >= 0:
-        return at, at + len(text)
-    head = text[:20]
-    at = doc.source.find(head, lo, hi)
-    if at < 0:
-        return None
-    end = at
-    while end < hi and not (doc.source[end] == '"' and doc.source[end - 1] != "\\"):
-        end += 1
-    return (at, end) if end > at else None
 
 
 def _fallback_json_span(doc: Document) -> tuple[int, int]:
