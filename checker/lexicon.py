@@ -18,6 +18,8 @@ import unicodedata
 from functools import cached_property, lru_cache
 from typing import Any
 
+from checker.suggest import distance, unaccent
+
 HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 HUNSPELL_NAMES = ("fr_FR", "fr", "fr-toutesvariantes", "fr-classique")
 MAX_SUGGESTIONS = 5
@@ -265,19 +267,6 @@ def _is_word_counts(value: Any) -> bool:
     return isinstance(key, str) and isinstance(val, int)
 
 
-def unaccent(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-
-
-def distance(a: str, b: str) -> int:
-    """Levenshtein distance (for short words)."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _match_case(original: str, suggestion: str) -> str:

@@ -133,7 +133,7 @@ class SuggestionIndex:
         items.sort(key=lambda t: (t[1], -t[2], t[0]))  # symspellpy's own order, made total
         bare = unaccent(lower)
         # Accents second-guessed: among the RANKED best, the distance between unaccented forms first.
-        head = sorted(items[:RANKED], key=lambda t: (_distance(bare, unaccent(t[0])), t[1], -t[2], t[0]))
+        head = sorted(items[:RANKED], key=lambda t: (distance(bare, unaccent(t[0])), t[1], -t[2], t[0]))
         return tuple(head + items[RANKED:])
 
 
@@ -141,7 +141,7 @@ def unaccent(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
-def _distance(a: str, b: str) -> int:
+def distance(a: str, b: str) -> int:
     """Levenshtein distance (short words)."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

@@ -25,7 +25,8 @@ from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
 from checker.frequencies import word_frequency
-from checker.lexicon import Lexicon, distance, get_lexicon, unaccent
+from checker.lexicon import Lexicon, get_lexicon
+from checker.suggest import distance, unaccent
 
 RULE = "spelling.unknown-word"
 FOREIGN_RULE = "spelling.foreign-passage"
