@@ -3,13 +3,12 @@ the labelled-set quality and the `checker claims` inventory."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench  # tests/bench_scripts.py
 from click.testing import CliRunner
 
 from checker.checks import claims
@@ -28,14 +27,7 @@ CUE_RULES = tuple(rule.id for rule in load_rules() if rule.kind == "cue")
 
 def _bench():
     """bench/claims_quality.py, imported once (it is a script, not a package module)."""
-    if "claims_quality" in sys.modules:
-        return sys.modules["claims_quality"]
-    spec = importlib.util.spec_from_file_location("claims_quality", ROOT / "bench" / "claims_quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["claims_quality"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("claims_quality")
 
 
 def cues(text: str, fmt: str = "text") -> list[tuple[str, str]]:

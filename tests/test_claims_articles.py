@@ -5,25 +5,17 @@ them fails here. The issue's goal is 0.75 for both: recall is not there yet."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from bench_scripts import load_bench  # tests/bench_scripts.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_claims_articles", ROOT / "bench" / "claims_articles.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_claims_on_real_news_sentence_by_sentence() -> None:
-    scores = _load().score_sentences()
+    scores = load_bench("claims_articles").score_sentences()
     assert len(scores) == 459 and sum(s.label for s in scores) == 20
     tp = sum(1 for s in scores if s.label and s.flagged_by)
     fp = sum(1 for s in scores if not s.label and s.flagged_by)

@@ -8,27 +8,16 @@ The corpus files that hold a judged finding are linted once for the module."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_scripts import load_bench  # tests/bench_scripts.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_precision() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_precision", ROOT / "bench" / "precision.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-precision = _load_precision()
+precision = load_bench("precision")
 JUDGEMENTS = precision.load_judgements()
 
 

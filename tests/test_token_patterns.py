@@ -3,12 +3,11 @@ grammar pack (rules/grammar-fr.yaml) and the homophone figures of bench/homophon
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_scripts import load_bench  # tests/bench_scripts.py
 
 from checker.config import Config
 from checker.errors import CheckerError
@@ -150,14 +149,7 @@ def test_typography_fixes_rewrite_units_times_ordinals_and_elisions() -> None:
 
 
 def _bench() -> ModuleType:
-    if "bench_homophones" in sys.modules:
-        return sys.modules["bench_homophones"]
-    spec = importlib.util.spec_from_file_location("bench_homophones", ROOT / "bench" / "homophones.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_homophones"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("homophones")
 
 
 # Measured by `bench/homophones.py` on every pair (see README); the test runs one pair in four
