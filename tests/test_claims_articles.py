@@ -5,13 +5,7 @@ them fails here. The issue's goal is 0.75 for both: recall is not there yet."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bench_scripts import load_bench  # tests/bench_scripts.py
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
 
 
 def test_claims_on_real_news_sentence_by_sentence() -> None:
