@@ -153,6 +153,27 @@ def test_english_passage_is_one_finding() -> None:
     ]
 
 
+def test_an_english_passage_is_one_finding_across_words_french_also_knows() -> None:
+    # « brown » and « fox » are frequent in French too (names): they do not cut the passage in three.
+    text = "Il a dit : the quick brown fox jumps over the lazy dog every morning."
+    found = lint_text(text, Config(select=("spelling",), preset="picky")).findings
+    assert [(f.rule_id, f.text) for f in found] == [
+        ("spelling.foreign-passage", "the quick brown fox jumps over the lazy dog every morning")
+    ]
+
+
+def test_a_word_written_as_code_in_the_article_is_not_a_typo_elsewhere() -> None:
+    text = "Le projet `dnsmasq` fournit le DNS.\n\nComme dnsmasq est configuré par des fichiers, il convient.\n"
+    assert _spelling(text, fmt="markdown") == []
+    assert _spelling("Comme dnsmasq est configuré par des fichiers, il convient.\n", fmt="markdown") == ["dnsmasq"]
+
+
+def test_a_name_after_a_title_is_not_a_sentence_start() -> None:
+    assert _spelling("Il avait lâché : « M. Foote, vous êtes un salaud ! »") == []
+    # Opening a sentence, the same unknown word one edit from « Forte » reads as a typo.
+    assert _spelling("Il est parti. Foote est un mot inconnu.") == ["Foote"]
+
+
 def test_names_soft_hyphens_identifiers_and_quoted_terms_are_not_typos() -> None:
     assert _spelling("Le paquebot Empress of Ireland a sombré.") == []
     assert _spelling("Le pre\u00admier essai a réussi.") == []

@@ -27,6 +27,9 @@ from checker.findings import Finding
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
+# Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
+# (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
+_NOT_PROSE_RE = re.compile(r"https?://\S+|(?<!\w)[@#][\w-]+|(?<![\w.])\w[\w-]*(?:\.[^\W\d_][\w-]*)+")
 ENGINE_CHOICES = ("auto", "grammalecte", "languagetool", "both", "none")
 
 
@@ -132,6 +135,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
     mapping = _mapping(tuple(ctx.rules.family("grammar")))
+    not_prose = [[m.span() for m in _NOT_PROSE_RE.finditer(text)] for text in pieces]
     merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]] = {}
     for engine in engines:
         try:
@@ -144,6 +148,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
         for m in matches:
             rule_id = rule_for(m, mapping)
             if not ctx.enabled(rule_id):
+                continue
+            if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
             key = (m.piece, m.start, m.end)
             if key in merged:

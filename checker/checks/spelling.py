@@ -39,6 +39,9 @@ _SENTENCE_OPENERS = frozenset('«“"(—–-:;…[')
 _GLUE_BEFORE = frozenset("@#/\\_.~$€£%&=+*^|·")
 _GLUE_AFTER = frozenset("@/\\_~=+*^|")
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
+# Titles written before a name: the period after them does not open a sentence (« M. Foote »).
+_HONORIFICS = frozenset({"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "Mgr"})
+_CODE_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 CODED_RULES = frozenset((RULE, FOREIGN_RULE, NAME_RULE))
@@ -58,7 +61,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not (want_unknown or want_foreign or want_names):
         return []
     lexicon = get_lexicon()
-    project = {w.lower() for w in ctx.config.words}
+    project = {w.lower() for w in ctx.config.words} | _code_words(doc)
     candidates: list[tuple[Block, Token, bool]] = []
     capitalised_inside: set[str] = set()
     capitalised_anywhere: set[str] = set()
@@ -136,6 +139,17 @@ def _is_english(word: str) -> bool:
     return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
 
 
+@lru_cache(maxsize=50_000)
+def _english_or_both(word: str) -> bool:
+    """A word at least as frequent in English as in French (« brown », « fox »: also names in French): it
+    does not end an English passage, though it does not start one."""
+    import wordfreq
+
+    low = word.lower()
+    english = wordfreq.zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr")
+
+
 def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Block, list[Token]]]:
     """Runs of at least two English words around the unknown ones: one untranslated passage each."""
     passages: list[tuple[Block, list[Token]]] = []
@@ -151,7 +165,11 @@ def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Bl
         while last + 1 < len(tokens) and _joins(block.text, tokens[last], tokens[last + 1]):
             last += 1
         run = [t for t in tokens[first : last + 1] if t.kind == "word"]
-        if len(run) >= 2:
+        while run and not _is_english(run[0].text):
+            run.pop(0)
+        while run and not _is_english(run[-1].text):
+            run.pop()
+        if sum(_is_english(t.text) for t in run) >= 2:
             passages.append((block, run))
             covered.update((id(block), t.start) for t in run)
     return passages
@@ -161,7 +179,7 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     """Whether two neighbouring tokens belong to one English passage."""
     if left.kind == "punct" or right.kind == "punct":
         return False
-    if not (_is_english(left.text) and _is_english(right.text)):
+    if not (_english_or_both(left.text) and _english_or_both(right.text)):
         return False
     return _PASSAGE_GAP.fullmatch(text[left.end : right.start]) is not None
 
@@ -348,20 +366,38 @@ def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _code_words(doc: Document) -> set[str]:
+    """Words the article writes as inline code somewhere (`dnsmasq`): identifiers, also where they
+    appear as plain text, lower-cased."""
+    words: set[str] = set()
+    for start, end in doc.masked:
+        span = doc.source[start:end]
+        if span.startswith("`") and "\n" not in span.strip("`"):
+            words.update(w.lower() for w in _CODE_WORD.findall(span))
+    return words
+
+
 def _sentence_initial_tokens(block: Block) -> set[int]:
     """Indices (in block.tokens) of the first word of each sentence or quoted clause."""
     out: set[int] = set()
     starts = {s.start for s in block.sentences}
     previous: Token | None = None
+    before_previous: Token | None = None
     for i, tok in enumerate(block.tokens):
+        after_title = (
+            previous is not None
+            and previous.text == "."
+            and before_previous is not None
+            and before_previous.text in _HONORIFICS
+        )
         if tok.kind == "word" and (
             tok.start in starts
             or previous is None
             or (previous.kind == "punct" and previous.text in _SENTENCE_OPENERS)
-            or (previous.kind == "punct" and previous.text in ".!?")
+            or (previous.kind == "punct" and previous.text in ".!?" and not after_title)
         ):
             out.add(i)
-        previous = tok
+        before_previous, previous = previous, tok
     return out
 
 

@@ -75,6 +75,8 @@ _NUMBER_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _POSTCODE_AFTER_RE = re.compile(rf"{_SP}[A-ZÀ-ÖØ-Þ]")
+# A catalogue designation is a name, not a quantity: « HD 188753 », « NGC 2403 », « KIC 8462852 ».
+_DESIGNATION_BEFORE_RE = re.compile(rf"\b[A-Z]{{2,4}}{_SP}$")
 
 _UNIT_GLUED_RE = re.compile(rf"(?<=\d)(?:%(?![0-9A-Fa-f]{{2}})|‰|[{CURRENCIES}])")
 _UNIT_SPACED_RE = re.compile(rf"(?<=\d){_SP}+(?=[%‰{CURRENCIES}])")
@@ -351,6 +353,8 @@ def numbers(c: _Findings, block: Block) -> None:
     for m in _LONG_NUMBER_RE.finditer(text):
         digits = m.group()
         if _NUMBER_PREFIX_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _DESIGNATION_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
             continue
         if len(digits) == 5 and _POSTCODE_AFTER_RE.match(text, m.end()):
             continue  # "75001 Paris"

@@ -38,12 +38,32 @@ DISABLED_OPTIONS = (
     "ocr",
     "poncfin",
 )
+# Grammalecte rules whose findings on real, edited articles were matters of taste or false alarms
+# (bench/judgements/findings.tsv): a comma before « car » (4 of its 6 findings on the development corpus
+# were house style, the other 2 inside direct quotations, none an error).
+IGNORED_RULES = frozenset({"g0__virg_virgules_manquantes__b2_a1_1"})
 # Rules without an option ("notype") that are typography, left to the typography family.
 TYPOGRAPHY_RULE_PREFIXES = ("num_", "eepi_", "typo_", "esp_", "nbsp_", "apos", "unit_", "tab_", "liga_", "p_")
 # Grammalecte's time grows with the square of a whitespace-free run (50,000 letters: 25 s).
 # Such runs are not prose: they are blanked out (same length, so offsets are unchanged).
 _LONG_RUN_RE = re.compile(r"\S{100,}")
 _TYPED_RULE_RE = re.compile(r"^g[a-z]*\d*__([a-z]+)_")
+# A reporting verb between commas followed by its inverted subject is an incise (« Par ailleurs,
+# poursuit l’ex-Président, une langue… »), not an imperative misspelt with -t or -d.
+_REPORTING_VERBS = frozenset(
+    {
+        "admet", "avertit", "conclut", "convient", "dit", "écrit", "entend", "interrompt", "maintient", "poursuit",
+        "prévient", "promet", "reconnaît", "reconnait", "reprend", "répond", "résout", "soutient", "sourit",
+    }
+)  # fmt: skip
+_INCISE_BEFORE_RE = re.compile(r",\s*$")
+_INCISE_AFTER_RE = re.compile(
+    r"\s+(?:l[ea]s?\s|l['’]|un\s|une\s|son\s|sa\s|ses\s|leurs?\s|ce\s|cet\s|cette\s|[A-ZÀ-ÖØ-Þ])[^,.;:!?«»]{0,60},"
+)
+# A subject coordinating « vous » or « nous » with a noun (« vous ou votre service n’êtes pas ») takes the
+# person of the pronoun: the verb agrees with it, not with the noun next to it.
+_COORDINATED_PRONOUN_RE = re.compile(r"(?i)\b(?:(vous|nous)\s+(?:et|ou)\b|(?:et|ou)\s+(vous|nous)\b)[^.;:!?]{0,60}$")
+_PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 
 
 def _category(err: dict[str, Any]) -> str | None:
@@ -105,6 +125,39 @@ class GrammalecteEngine:
         """Grammalecte's raw grammar errors for one paragraph."""
         return list(self._engine.parse(text, "FR", dOptions=self.options))
 
+    def _morphologies(self, word: str) -> list[str]:
+        try:
+            return [str(m) for m in self._engine.getSpellChecker().getMorph(word)]
+        except Exception:
+            return []
+
+    def misread(self, text: str, err: dict[str, Any]) -> bool:
+        """A Grammalecte error that misreads the sentence in a way seen on real articles."""
+        rule_id = str(err.get("sRuleId", ""))
+        start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
+        if rule_id in IGNORED_RULES:
+            return True
+        if "__imp_" in rule_id:
+            return bool(
+                text[start:end].lower() in _REPORTING_VERBS
+                and _INCISE_BEFORE_RE.search(text, 0, start)
+                and _INCISE_AFTER_RE.match(text, end)
+            )
+        if "__conj_" not in rule_id:
+            return False
+        word = text[start:end]
+        morphologies = self._morphologies(word)
+        coordinated = _COORDINATED_PRONOUN_RE.search(text, max(0, start - 80), start)
+        if coordinated:
+            person = _PERSON_OF_PRONOUN[(coordinated.group(1) or coordinated.group(2)).lower()]
+            if any(person in m for m in morphologies):
+                return True
+        # A plural noun right after a plural noun is a noun complement (« les codes sources »), not a verb.
+        previous = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
+        if previous and any(":N" in m and ":p" in m for m in morphologies):
+            return any(":N" in m and ":p" in m for m in self._morphologies(previous.group(1)))
+        return False
+
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
         for index, text in enumerate(pieces):
@@ -119,6 +172,8 @@ class GrammalecteEngine:
                 start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
                 category = _category(err)
                 if category is None or category in DISABLED_OPTIONS or not 0 <= start < end <= len(text):
+                    continue
+                if self.misread(text, err):
                     continue
                 matches.append(
                     EngineMatch(
