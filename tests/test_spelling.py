@@ -168,6 +168,12 @@ def test_a_word_written_as_code_in_the_article_is_not_a_typo_elsewhere() -> None
     assert _spelling("Comme dnsmasq est configuré par des fichiers, il convient.\n", fmt="markdown") == ["dnsmasq"]
 
 
+def test_newsroom_words_are_not_typos() -> None:
+    text = "Selon franceinfo (ndlr : le 3 mai), les twittos et les macronistes ont réagi."
+    assert _spelling(text) == []
+    assert _spelling("Selon franceinfo, les twitos ont réagi.") == ["twitos"]
+
+
 def test_a_name_after_a_title_is_not_a_sentence_start() -> None:
     assert _spelling("Il avait lâché : « M. Foote, vous êtes un salaud ! »") == []
     # Opening a sentence, the same unknown word one edit from « Forte » reads as a typo.

@@ -4,8 +4,10 @@ What is never flagged: elided articles and pronouns (l’, d’, qu’, jusqu’
 apostrophe: the tokenizer splits them off), numbers and words with digits, acronyms and words
 with inner capitals (OTAN, iPhone), capitalised words inside a sentence (proper nouns), Roman
 numerals (XXIe), parts of domain names, file names, handles and hashtags, hyphenated compounds
-whose parts are all known, œ/æ written oe/ae, unaccented capitals (Etat), and the project's
-word list (`words` / `wordlist` in the configuration, case-insensitive).
+whose parts are all known, œ/æ written oe/ae, unaccented capitals (Etat), words the article writes
+as inline code (`dnsmasq`), newsroom words the lexicons lack (checker/data/newsroom-words-fr.txt: ndlr,
+franceinfo, twittos…), and the project's word list (`words` / `wordlist` in the configuration,
+case-insensitive).
 
 A capitalised word opening a sentence is flagged only when it is unknown, appears nowhere
 else capitalised inside a sentence, and a known word is one edit away (a typo rather than a name).
@@ -20,6 +22,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
@@ -61,7 +64,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     if not (want_unknown or want_foreign or want_names):
         return []
     lexicon = get_lexicon()
-    project = {w.lower() for w in ctx.config.words} | _code_words(doc)
+    project = {w.lower() for w in ctx.config.words} | _code_words(doc) | newsroom_words()
     candidates: list[tuple[Block, Token, bool]] = []
     capitalised_inside: set[str] = set()
     capitalised_anywhere: set[str] = set()
@@ -364,6 +367,14 @@ def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
         if lexicon.frequency(suggestion) >= COMMON_WORD_COUNT and distance(bare, unaccent(suggestion.lower())) <= 1:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def newsroom_words() -> frozenset[str]:
+    """checker/data/newsroom-words-fr.txt: press abbreviations (ndlr), media names written in lower case
+    (franceinfo), social-media words (twittos) that the lexicons lack, lower-cased."""
+    text = (resources.files("checker") / "data" / "newsroom-words-fr.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _code_words(doc: Document) -> set[str]:
