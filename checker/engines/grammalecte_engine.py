@@ -64,6 +64,12 @@ _INCISE_AFTER_RE = re.compile(
 # person of the pronoun: the verb agrees with it, not with the noun next to it.
 _COORDINATED_PRONOUN_RE = re.compile(r"(?i)\b(?:(vous|nous)\s+(?:et|ou)\b|(?:et|ou)\s+(vous|nous)\b)[^.;:!?]{0,60}$")
 _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
+# A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
+# with what the name designates (a race, a school), which the lexicon cannot know.
+_DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
+_CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
+_WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 
 
 def _category(err: dict[str, Any]) -> str | None:
@@ -143,6 +149,8 @@ class GrammalecteEngine:
                 and _INCISE_BEFORE_RE.search(text, 0, start)
                 and _INCISE_AFTER_RE.match(text, end)
             )
+        if "__gn_" in rule_id:
+            return self._name_or_apposition(text, start, end)
         if "__conj_" not in rule_id:
             return False
         word = text[start:end]
@@ -157,6 +165,21 @@ class GrammalecteEngine:
         if previous and any(":N" in m and ":p" in m for m in morphologies):
             return any(":N" in m and ":p" in m for m in self._morphologies(previous.group(1)))
         return False
+
+    def _name_or_apposition(self, text: str, start: int, end: int) -> bool:
+        """An agreement error that is a name's determiner (« du Vendée Globe ») or a plural noun phrase set
+        without determiner after a noun (« la mission logiciels libres », « le pôle logiciels libres »)."""
+        word = text[start:end]
+        if word.lower() in _DETERMINERS and _CAPITALISED_NAME_AFTER_RE.match(text, end):
+            return True
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER_RE.match(text, end)
+        if not (before and after):
+            return False
+        plural_noun = any(":N" in m and ":p" in m for m in self._morphologies(word) or self._morphologies(word.lower()))
+        noun_before = any(":N" in m and ":s" in m for m in self._morphologies(before.group(1)))
+        plural_adjective_after = any(":A" in m and ":p" in m for m in self._morphologies(after.group(1)))
+        return plural_noun and noun_before and plural_adjective_after
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
