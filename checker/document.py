@@ -324,8 +324,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group().startswith(".") and len(m.group().rstrip('»”"’)] \u00a0\u202f')) == 1:
             word = re.search(r"([\w.-]+)$", text[start : m.start()])
             prev = word.group(1) if word else ""
-            # "M. Dupont", "J. Durand", "p. 12": not an end ("10 h. Il" is).
-            if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
+            # "M. Dupont", "J. Durand", "p. 12": not an end ("10 h. Il" is). « etc. » closes its sentence
+            # when a capitalised word follows (« …, etc. Ensuite, nous… »).
+            ends_with_etc = prev.lower() == "etc" and text[following.end() : following.end() + 1].isupper()
+            if (prev.lower() in ABBREVIATIONS and not ends_with_etc) or (len(prev) == 1 and prev.isupper()):
                 continue
         spans.append(_trim(text, start, end))
         start = following.end()

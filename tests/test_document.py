@@ -400,6 +400,15 @@ def test_sentences_split_on_french_punctuation_not_abbreviations() -> None:
     ]
 
 
+def test_etc_ends_its_sentence_before_a_capital_only() -> None:
+    text = "Des corrections, de la documentation, etc. Ensuite, nous avancerons. Du pain, etc. et du lait."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Des corrections, de la documentation, etc.",
+        "Ensuite, nous avancerons.",
+        "Du pain, etc. et du lait.",
+    ]
+
+
 def test_sentence_and_token_offsets_map_to_source() -> None:
     src = "# T\n\nL’IA **aujourd’hui** : 1 200 emplois. Qu’en pense-t-on ?\n"
     doc = parse_document(src, "a.md")
