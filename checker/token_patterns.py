@@ -10,7 +10,12 @@ steps; each step is one token that must meet every condition given:
   no reading has any of them; `not_reading`: no reading has all the reading conditions it gives;
   `only_pos`: every reading is of these classes only (a word that can only be a noun);
 - `kind` (word, number, punct), `known` (the spelling lexicon knows the word), `capitalised`,
-  `sentence_start` (the first token of the sentence), `sentence_end` (the last one).
+  `sentence_start` (the first token of the sentence), `sentence_end` (the last one);
+- `main_verb_in_segment`: another finite verb of a main clause stands in the token's segment
+  (the sentence between « », brackets, ; : and dashes); `main_verb_in_chunk`: the token is itself
+  a main-clause finite verb and another one stands in its chunk (the segment cut at commas and
+  coordinating conjunctions). A finite verb after a subordinating word (qui, que, dont, où,
+  quand, si…) belongs to that subordinate clause, not to the main one (see `clause_verbs`).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -81,6 +86,8 @@ class Condition:
     capitalised: bool | None = None
     sentence_start: bool | None = None
     sentence_end: bool | None = None
+    main_verb_in_segment: bool | None = None
+    main_verb_in_chunk: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -116,12 +123,185 @@ class TokenInfo:
     index: int
     count: int  # tokens in the sentence
     _readings: tuple[Reading, ...] | None = field(default=None, repr=False)
+    sentence: SentenceInfo | None = field(default=None, repr=False)
 
     @property
     def readings(self) -> tuple[Reading, ...]:
         if self._readings is None:
             self._readings = analyse_form(self.token.text) if self.token.kind == "word" else ()
         return self._readings
+
+
+@dataclass
+class SentenceInfo:
+    """The tokens of one sentence, with their clause analysis computed on first use."""
+
+    infos: list[TokenInfo]
+    _clauses: ClauseVerbs | None = None
+
+    @property
+    def clauses(self) -> ClauseVerbs:
+        if self._clauses is None:
+            self._clauses = clause_verbs(self.infos)
+        return self._clauses
+
+
+# ---------------------------------------------------------------- clauses
+
+_FINITE_TENSES = frozenset({"present", "imperfect", "future", "conditional", "simple_past", "subjunctive"})
+# Auxiliaries and copulas: always verbs (« est » also reads as a noun, handled apart).
+_AUXILIARIES = frozenset(
+    {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent",
+     "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent", "avons", "avez",
+     "sommes", "êtes", "suis", "es", "va", "vont", "peut", "peuvent", "doit", "doivent", "faut"}
+)
+# Words that open a subordinate clause: the next finite verb of the chunk is that clause's.
+_OPENERS = frozenset(
+    {"qui", "que", "qu'", "dont", "où", "lorsque", "lorsqu'", "quand", "si", "comme", "puisque", "puisqu'",
+     "quoique", "quoiqu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles",
+     "duquel", "desquels", "desquelles"}
+)
+_OPENING_MARKS = frozenset({"«", "(", "[", "“"})
+_CLOSING_MARKS = frozenset({"»", ")", "]", "”"})
+_SEGMENT_BREAKS = frozenset({";", ":", "—", "–", "-", "?", "!", "…"})
+_CHUNK_BREAKS = frozenset({",", "et", "ou", "mais", "puis", "car", "or", "ni"})
+# A word that is a finite verb or something else (« porte », « compte ») counts as a verb after a
+# subject or reflexive pronoun, or after an object pronoun that follows one (« il la porte »).
+_SUBJECTS_BEFORE_VERB = frozenset(
+    {"je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n'", "se", "s'", "y", "qui", "ça",
+     "cela", "lui"}
+)
+_OBJECTS_BEFORE_VERB = frozenset({"le", "la", "les", "l'", "me", "m'", "te", "t'", "leur", "en"})
+_EAST_BEFORE = frozenset(
+    {"l'", "le", "à", "de", "d'", "vers", "du", "au", "nord", "sud", "sud-", "nord-", "côte", "rive", "zone", "partie",
+     "région", "frontière", "banlieue", "flanc", "façade", "secteur", "aile", "bloc", "europe", "afrique", "asie",
+     "allemagne", "berlin", "jérusalem", "timor", "pays", "vent", "direction"}
+)
+
+
+@dataclass(frozen=True)
+class ClauseVerbs:
+    segment: tuple[int, ...]  # per token: its segment number
+    chunk: tuple[int, ...]  # per token: its chunk number
+    main: frozenset[int]  # indexes of the finite verbs of main clauses
+
+
+def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
+    """Whether token i is a conjugated verb here (a word that is also a noun or an adjective only
+    after a subject or object pronoun)."""
+    info = infos[i]
+    if info.token.kind != "word":
+        return False
+    previous = infos[i - 1].norm if i else ""
+    if info.norm in _AUXILIARIES:
+        # « l'est », « à l'est », « Europe de l'Est »: the cardinal point.
+        if info.token.text == "A":
+            return False  # « A l'exception » written for « À »
+        return not (info.norm == "est" and (previous in _EAST_BEFORE or (info.token.text == "Est" and i > 0)))
+    if i and info.token.text[:1].isupper():
+        return False  # a name
+    readings = info.readings
+    finite = [r for r in readings if "verb" in r.pos and r.tenses & _FINITE_TENSES]
+    if not finite:
+        return False
+    if len(finite) == len(readings):
+        return True
+    if previous in _SUBJECTS_BEFORE_VERB:
+        return True
+    if previous in _OBJECTS_BEFORE_VERB:
+        return i >= 2 and infos[i - 2].norm in _SUBJECTS_BEFORE_VERB
+    # A noun that is also a verb (« porte », « vise »), after a noun or a name and before a determiner
+    # or a preposition: « HP accuse une baisse », « le sommet vise à ».
+    if any(r.pos & _NOT_VERB_CLASSES for r in readings if r not in finite):
+        return False
+    before = infos[i - 1] if i else None
+    after = infos[i + 1] if i + 1 < len(infos) else None
+    if before is None or before.token.kind != "word" or after is None or after.norm not in _AFTER_VERB:
+        return False
+    if before.token.text[:1].isupper() and i >= 2:
+        return not any("determiner" in r.pos for r in before.readings)
+    return bool(before.readings) and all("noun" in r.pos and not r.pos & {"adjective", "verb"} for r in before.readings)
+
+
+_NOT_VERB_CLASSES = frozenset(
+    {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation", "interjection"}
+)
+_AFTER_VERB = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "à", "au", "aux", "sur", "dans", "pour", "par",
+     "en", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "que", "qu'", "avec", "contre", "vers"}
+)
+
+
+def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
+    """Segments, chunks and the finite verbs of main clauses of a sentence. A quotation or a
+    bracket is a segment of its own, and the text around it one segment; ; : and dashes start a
+    new one. A subordinating word claims the next finite verb of its chunk; the other finite
+    verbs are the main clauses'."""
+    segments: list[int] = []
+    chunks: list[int] = []
+    main: set[int] = set()
+    counter = 0
+    stack: list[list[int]] = [[0, 0, 0]]  # per open quotation or bracket: segment, chunk, subordinators waiting
+    straight_quote_open = False
+    for i, info in enumerate(infos):
+        word = info.norm
+        opening = word in _OPENING_MARKS or (word == '"' and not straight_quote_open)
+        closing = word in _CLOSING_MARKS or (word == '"' and straight_quote_open)
+        if word == '"':
+            straight_quote_open = not straight_quote_open
+        if opening:
+            counter += 1
+            stack.append([counter, counter, 0])
+        elif closing and len(stack) > 1:
+            stack.pop()
+        elif closing:  # the sentence began inside a quotation: what follows is another segment
+            counter += 1
+            stack[-1] = [counter, counter, 0]
+        elif word in _SEGMENT_BREAKS:
+            counter += 1
+            stack[-1] = [counter, counter, 0]
+        elif word in _CHUNK_BREAKS:
+            counter += 1
+            stack[-1][1:] = [counter, 0]
+        here = stack[-1]
+        segments.append(here[0])
+        chunks.append(here[1])
+        if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
+            here[2] += 1
+        elif is_finite_verb(infos, i):
+            if here[2]:
+                here[2] -= 1
+            else:
+                main.add(i)
+    return ClauseVerbs(tuple(segments), tuple(chunks), frozenset(main))
+
+
+def _main_verb_in_segment(info: TokenInfo) -> bool:
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    here = clauses.segment[info.index]
+    return any(clauses.segment[i] == here for i in clauses.main if i != info.index)
+
+
+_PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
+
+
+def _main_verb_in_chunk(info: TokenInfo) -> bool:
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    if info.index not in clauses.main:
+        return False
+    here = clauses.chunk[info.index]
+    infos = info.sentence.infos
+    return any(
+        clauses.chunk[i] == here
+        # « est définit »: a participle misspelt as a verb, not a second verb
+        and not (i == info.index + 1 and _PARTICIPLE_LIKE.search(infos[i].norm))
+        for i in clauses.main
+        if i != info.index
+    )
 
 
 # ---------------------------------------------------------------- compiling the pack's data
@@ -158,6 +338,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         capitalised=raw.get("capitalised"),
         sentence_start=raw.get("sentence_start"),
         sentence_end=raw.get("sentence_end"),
+        main_verb_in_segment=raw.get("main_verb_in_segment"),
+        main_verb_in_chunk=raw.get("main_verb_in_chunk"),
     )
 
 
@@ -275,6 +457,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
         return False
     if c.known is not None and (tok.kind != "word" or _known(tok.text) != c.known):
         return False
+    if c.main_verb_in_segment is not None and _main_verb_in_segment(info) != c.main_verb_in_segment:
+        return False
+    if c.main_verb_in_chunk is not None and _main_verb_in_chunk(info) != c.main_verb_in_chunk:
+        return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
             return False
@@ -374,6 +560,9 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
     tokens = sentence.tokens
     count = len(tokens)
     infos = [TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)]
+    shared = SentenceInfo(infos)
+    for info in infos:
+        info.sentence = shared
     norms = {info.norm for info in infos}
     text = sentence.text
     out: list[PatternMatch] = []
