@@ -88,6 +88,8 @@ class Condition:
     sentence_end: bool | None = None
     main_verb_in_segment: bool | None = None
     main_verb_in_chunk: bool | None = None
+    subject_before: bool | None = None
+    main_verb_near: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -284,6 +286,16 @@ def _main_verb_in_segment(info: TokenInfo) -> bool:
     return any(clauses.segment[i] == here for i in clauses.main if i != info.index)
 
 
+def _main_verb_near(info: TokenInfo) -> bool:
+    """Whether a main-clause finite verb stands in the token's chunk or in the chunk just before it."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    here = clauses.chunk[info.index]
+    before = next((clauses.chunk[i] for i in range(info.index - 1, -1, -1) if clauses.chunk[i] != here), None)
+    return any(clauses.chunk[i] in (here, before) for i in clauses.main if i != info.index)
+
+
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
 
 
@@ -302,6 +314,38 @@ def _main_verb_in_chunk(info: TokenInfo) -> bool:
         for i in clauses.main
         if i != info.index
     )
+
+
+_PREPOSITIONS = frozenset(
+    {"de", "d'", "du", "des", "à", "au", "aux", "pour", "en", "dans", "sur", "par", "avec", "selon", "vers", "entre",
+     "depuis", "chez", "sans", "contre", "après", "avant", "pendant", "malgré", "parmi", "grâce", "sous", "dès", "via",
+     "lors", "jusqu'", "face", "envers", "durant", "outre", "hors"}
+)
+_SUBJECT_STARTS = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre",
+     "nos", "votre", "vos", "mon", "ma", "mes", "il", "elle", "on", "ils", "elles", "c'", "cela", "ça", "ceci", "nous",
+     "vous", "je", "j'", "tu", "tout", "chacun", "chacune", "aucun", "aucune", "plusieurs", "certains", "certaines"}
+)
+
+
+def _subject_before(info: TokenInfo) -> bool:
+    """Whether the token's chunk, before it, can hold its subject: false only when the chunk opens
+    with a preposition and every noun phrase in it hangs on a preposition (« pour des raisons
+    économiques est … »)."""
+    if info.sentence is None:
+        return True
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    here = clauses.chunk[info.index]
+    members = [i for i in range(info.index) if clauses.chunk[i] == here and infos[i].token.kind != "punct"]
+    if not members or infos[members[0]].norm not in _PREPOSITIONS:
+        return True
+    for i in members[1:]:
+        word = infos[i]
+        starts = word.norm in _SUBJECT_STARTS or (word.token.text[:1].isupper() and word.token.kind == "word")
+        if starts and infos[i - 1].norm not in _PREPOSITIONS and infos[i - 1].norm not in _SUBJECT_STARTS:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- compiling the pack's data
@@ -340,6 +384,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         sentence_end=raw.get("sentence_end"),
         main_verb_in_segment=raw.get("main_verb_in_segment"),
         main_verb_in_chunk=raw.get("main_verb_in_chunk"),
+        subject_before=raw.get("subject_before"),
+        main_verb_near=raw.get("main_verb_near"),
     )
 
 
@@ -460,6 +506,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.main_verb_in_segment is not None and _main_verb_in_segment(info) != c.main_verb_in_segment:
         return False
     if c.main_verb_in_chunk is not None and _main_verb_in_chunk(info) != c.main_verb_in_chunk:
+        return False
+    if c.subject_before is not None and _subject_before(info) != c.subject_before:
+        return False
+    if c.main_verb_near is not None and _main_verb_near(info) != c.main_verb_near:
         return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
