@@ -90,6 +90,8 @@ class Condition:
     main_verb_in_chunk: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
+    verb_after: bool | None = None
+    verb_before: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -186,6 +188,7 @@ class ClauseVerbs:
     segment: tuple[int, ...]  # per token: its segment number
     chunk: tuple[int, ...]  # per token: its chunk number
     main: frozenset[int]  # indexes of the finite verbs of main clauses
+    finite: frozenset[int] = frozenset()  # indexes of every finite verb
 
 
 def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
@@ -242,6 +245,7 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
     segments: list[int] = []
     chunks: list[int] = []
     main: set[int] = set()
+    finite: set[int] = set()
     counter = 0
     stack: list[list[int]] = [[0, 0, 0]]  # per open quotation or bracket: segment, chunk, subordinators waiting
     straight_quote_open = False
@@ -271,11 +275,12 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
         if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
             here[2] += 1
         elif is_finite_verb(infos, i):
+            finite.add(i)
             if here[2]:
                 here[2] -= 1
             else:
                 main.add(i)
-    return ClauseVerbs(tuple(segments), tuple(chunks), frozenset(main))
+    return ClauseVerbs(tuple(segments), tuple(chunks), frozenset(main), frozenset(finite))
 
 
 def _main_verb_in_segment(info: TokenInfo) -> bool:
@@ -294,6 +299,40 @@ def _main_verb_near(info: TokenInfo) -> bool:
     here = clauses.chunk[info.index]
     before = next((clauses.chunk[i] for i in range(info.index - 1, -1, -1) if clauses.chunk[i] != here), None)
     return any(clauses.chunk[i] in (here, before) for i in clauses.main if i != info.index)
+
+
+def _verb_after(info: TokenInfo) -> bool:
+    """Whether a finite verb follows the token in its chunk, not one of a subordinate clause opened after it."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    here = clauses.chunk[info.index]
+    waiting = 0  # a verb after a subordinating word (« … qui s'y rattachent ») is that clause's
+    for i in range(info.index + 1, len(infos)):
+        if clauses.chunk[i] != here:
+            break
+        if infos[i].norm in _OPENERS:
+            waiting += 1
+        elif i in clauses.finite:
+            if not waiting:
+                return True
+            waiting -= 1
+    return False
+
+
+def _verb_before(info: TokenInfo) -> bool:
+    """Whether a finite verb stands before the token in its chunk, or (for a token that opens its
+    chunk, « ou », « et ») in the chunk just before it."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    here = clauses.chunk[info.index]
+    earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
+    if not earlier and info.index:
+        here = clauses.chunk[info.index - 1]
+        earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
+    return any(i in clauses.finite for i in earlier)
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
@@ -386,6 +425,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         main_verb_in_chunk=raw.get("main_verb_in_chunk"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
+        verb_after=raw.get("verb_after"),
+        verb_before=raw.get("verb_before"),
     )
 
 
@@ -510,6 +551,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.subject_before is not None and _subject_before(info) != c.subject_before:
         return False
     if c.main_verb_near is not None and _main_verb_near(info) != c.main_verb_near:
+        return False
+    if c.verb_after is not None and _verb_after(info) != c.verb_after:
+        return False
+    if c.verb_before is not None and _verb_before(info) != c.verb_before:
         return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
