@@ -92,6 +92,7 @@ class Condition:
     main_verb_near: bool | None = None
     verb_after: bool | None = None
     verb_before: bool | None = None
+    possessor_before: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -335,6 +336,33 @@ def _verb_before(info: TokenInfo) -> bool:
     return any(i in clauses.finite for i in earlier)
 
 
+_SINGULAR_PRONOUNS = frozenset(
+    {"il", "elle", "on", "lui", "celui", "celle", "celui-ci", "celle-ci", "chacun", "chacune", "qui", "ce", "cela",
+     "ça", "c'", "soi", "personne", "quiconque", "tout"}
+)
+
+
+def _possessor_before(info: TokenInfo) -> bool:
+    """Whether something before the token in the sentence can own what « ses » introduces: a
+    singular noun or name, a third-person singular pronoun, an unknown capitalised word."""
+    if info.sentence is None:
+        return True
+    for other in info.sentence.infos[: info.index]:
+        if other.token.kind != "word":
+            continue
+        if other.norm in _SINGULAR_PRONOUNS:
+            return True
+        if other.token.text[:1].isupper() and other.index > 0:
+            return True
+        if any(r.pos & {"noun", "proper_noun"} and "s" in r.numbers for r in other.readings):
+            return True
+        if not other.readings and other.index > 0:
+            return True  # an unknown word may be a name
+        if any("infinitive" in r.tenses for r in other.readings):
+            return True  # « Développer ses compétences »: the generic subject of the infinitive
+    return False
+
+
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
 
 
@@ -427,6 +455,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         main_verb_near=raw.get("main_verb_near"),
         verb_after=raw.get("verb_after"),
         verb_before=raw.get("verb_before"),
+        possessor_before=raw.get("possessor_before"),
     )
 
 
@@ -555,6 +584,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.verb_after is not None and _verb_after(info) != c.verb_after:
         return False
     if c.verb_before is not None and _verb_before(info) != c.verb_before:
+        return False
+    if c.possessor_before is not None and _possessor_before(info) != c.possessor_before:
         return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
