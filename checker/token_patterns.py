@@ -163,7 +163,8 @@ _AUXILIARIES = frozenset(
 # Words that open a subordinate clause: the next finite verb of the chunk is that clause's.
 _OPENERS = frozenset(
     {"qui", "que", "qu'", "dont", "où", "lorsque", "lorsqu'", "quand", "si", "comme", "puisque", "puisqu'",
-     "quoique", "quoiqu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles",
+     "quoique", "quoiqu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien", "lequel",
+     "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles",
      "duquel", "desquels", "desquelles"}
 )
 _OPENING_MARKS = frozenset({"«", "(", "[", "“"})
@@ -199,6 +200,11 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     if info.token.kind != "word":
         return False
     previous = infos[i - 1].norm if i else ""
+    if previous in (".", "/", "@") and infos[i - 1].token.end == info.token.start:
+        return False  # part of an address: « deepest.ai »
+    following = infos[i + 1] if i + 1 < len(infos) else None
+    if info.norm == "a" and following is not None and any("infinitive" in r.tenses for r in following.readings):
+        return False  # « prête a effectuer »: the preposition without its accent
     if info.norm in _AUXILIARIES:
         # « l'est », « à l'est », « Europe de l'Est »: the cardinal point.
         if info.token.text == "A":
@@ -230,7 +236,8 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
 
 
 _NOT_VERB_CLASSES = frozenset(
-    {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation", "interjection"}
+    {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",
+     "interjection"}
 )
 _AFTER_VERB = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "à", "au", "aux", "sur", "dans", "pour", "par",
@@ -261,10 +268,7 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
             stack.append([counter, counter, 0])
         elif closing and len(stack) > 1:
             stack.pop()
-        elif closing:  # the sentence began inside a quotation: what follows is another segment
-            counter += 1
-            stack[-1] = [counter, counter, 0]
-        elif word in _SEGMENT_BREAKS:
+        elif closing or word in _SEGMENT_BREAKS:  # a closing mark alone: the sentence began inside a quotation
             counter += 1
             stack[-1] = [counter, counter, 0]
         elif word in _CHUNK_BREAKS:
@@ -396,14 +400,16 @@ _SUBJECT_STARTS = frozenset(
 
 
 def _subject_before(info: TokenInfo) -> bool:
-    """Whether the token's chunk, before it, can hold its subject: false only when the chunk opens
-    with a preposition and every noun phrase in it hangs on a preposition (« pour des raisons
-    économiques est … »)."""
+    """Whether the token's chunk, before it, can hold its subject (for a token that opens its chunk,
+    the chunk before it): false only when the chunk opens with a preposition and every noun phrase
+    in it hangs on a preposition (« pour des raisons économiques est … »)."""
     if info.sentence is None:
         return True
     clauses = info.sentence.clauses
     infos = info.sentence.infos
     here = clauses.chunk[info.index]
+    if info.index and clauses.chunk[info.index - 1] != here:  # « et », « ou » open their chunk: the one before
+        here = clauses.chunk[info.index - 1]
     members = [i for i in range(info.index) if clauses.chunk[i] == here and infos[i].token.kind != "punct"]
     if not members or infos[members[0]].norm not in _PREPOSITIONS:
         return True
