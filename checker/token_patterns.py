@@ -333,10 +333,15 @@ def _verb_before(info: TokenInfo) -> bool:
         return False
     clauses = info.sentence.clauses
     here = clauses.chunk[info.index]
+    infos = info.sentence.infos
     earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
-    if not earlier and info.index:
-        here = clauses.chunk[info.index - 1]
+    previous = info.index - 1
+    while not earlier and previous >= 0:  # the chunk before, past a lone comma
+        here = clauses.chunk[previous]
         earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
+        if all(infos[i].token.kind == "punct" for i in earlier):
+            earlier = []
+            previous = min(i for i in range(info.index) if clauses.chunk[i] == here) - 1
     return any(i in clauses.finite for i in earlier)
 
 
