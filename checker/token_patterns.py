@@ -213,8 +213,8 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     if i and info.token.text[:1].isupper():
         return False  # a name
     readings = info.readings
-    finite = [r for r in readings if "verb" in r.pos and r.tenses & _FINITE_TENSES]
-    if not finite:
+    finite = [r for r in readings if "verb" in r.pos and r.tenses & (_FINITE_TENSES | {"imperative"})]
+    if not any(r.tenses & _FINITE_TENSES for r in finite):
         return False
     if len(finite) == len(readings):
         return True

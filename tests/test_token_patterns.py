@@ -14,7 +14,8 @@ from checker.errors import CheckerError
 from checker.lint import lint_text
 from checker.morphology import analyse_form
 from checker.rule_packs import load_rules, parse_pack
-from checker.token_patterns import agree, conjugate
+from checker.parse import parse_document
+from checker.token_patterns import TokenInfo, agree, clause_verbs, conjugate, norm
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,6 +144,67 @@ def test_typography_fixes_rewrite_units_times_ordinals_and_elisions() -> None:
         "Au XIXe siècle, il pesait 80\u202fkg et partait à 20\u202fh\u202f30, qu’il pleuve ou non, "
         "avec beaucoup d’enfants.\n"
     )
+
+
+# ---------------------------------------------------------------- clause analysis
+
+
+def _main_verbs(text: str) -> list[str]:
+    sentence = parse_document(text + "\n", "x.txt", "text").blocks[0].sentences[0]
+    infos = [TokenInfo(t, norm(t.text), i, len(sentence.tokens)) for i, t in enumerate(sentence.tokens)]
+    clauses = clause_verbs(infos)
+    return [infos[i].token.text for i in sorted(clauses.main)]
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # The verb after a relative or subordinating word is that clause's, not the main one's.
+        ("L’observatoire qui publie des bilans est un projet européen.", ["est"]),
+        ("Bien que leurs formes varient, le rapport identifie trois modèles.", ["identifie"]),
+        ("Il faut savoir quel est le scénario retenu.", ["faut"]),
+        # A noun that is also a verb is a verb only where a verb can stand.
+        ("Le groupe HP accuse une baisse à la porte d’entrée.", ["accuse"]),
+        ("La porte de l’est de la ville et la zone est sont fermées.", ["sont"]),
+        # A quotation is a segment of its own: its verb does not count for the text around it.
+        ("Estimant que « le catalan est notre langue », il vota contre.", ["est", "vota"]),
+        ("Le texte, adopté par le Sénat et promulgué hier, entre en vigueur.", []),
+    ],
+)
+def test_clause_analysis_finds_the_main_verbs(text: str, main: list[str]) -> None:
+    assert _main_verbs(text) == main
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("La gare de Lyon et fermée depuis ce matin.", "et", "est"),
+        ("Il a confirmé que le projet et terminé.", "et", "est"),
+        ("Les inscriptions sont ouvertes sur le site est voici le formulaire.", "est", "et"),
+        ("Il faut choisir le train où l’avion pour ce trajet.", "où", "ou"),
+        ("Sans la Floride, ou le résultat n’était pas connu, il a recueilli 303 voix.", "ou", "où"),
+        ("Nous présenterons ses résultats lors de la réunion.", "ses", "ces"),
+        ("Il a cassé là porte du local.", "là", "la"),
+    ],
+)
+def test_homophones_decided_by_the_clause(text: str, span: str, suggestion: str) -> None:
+    found = [f for f in _findings(text, "grammar") if f[0].startswith("grammar.homophone")]
+    assert [(f[1], f[2][:1]) for f in found] == [(span, [suggestion])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre et le président, arrivés hier à Bakou, ont signé l’accord.",
+        "Il viendra demain, ou il restera à Paris.",
+        "Le maire a présenté ses projets ; développer ses compétences est utile.",
+        "Ses parents sont arrivés hier.",
+        "À l’est de la ville, la route est coupée.",
+        "Il y a là matière à réflexion, c’est là une bonne nouvelle.",
+    ],
+)
+def test_clause_rules_leave_correct_sentences_alone(text: str) -> None:
+    assert not [f for f in _findings(text, "grammar") if f[0].startswith("grammar.homophone")]
 
 
 # ---------------------------------------------------------------- homophone figures
