@@ -279,6 +279,8 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
         chunks.append(here[1])
         if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
             here[2] += 1
+        elif _INCISE_RE.search(word):
+            pass  # « affirme-t-il », « estime-t-elle »: an incise, not the clause's verb
         elif is_finite_verb(infos, i):
             finite.add(i)
             if here[2]:
@@ -392,6 +394,7 @@ def _main_verb_in_chunk(info: TokenInfo) -> bool:
     )
 
 
+_INCISE_RE = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles)$")
 _PREPOSITIONS = frozenset(
     {"de", "d'", "du", "des", "à", "au", "aux", "pour", "en", "dans", "sur", "par", "avec", "selon", "vers", "entre",
      "depuis", "chez", "sans", "contre", "après", "avant", "pendant", "malgré", "parmi", "grâce", "sous", "dès", "via",

@@ -169,6 +169,8 @@ def _main_verbs(text: str) -> list[str]:
         # A quotation is a segment of its own: its verb does not count for the text around it.
         ("Estimant que « le catalan est notre langue », il vota contre.", ["est", "vota"]),
         ("Le texte, adopté par le Sénat et promulgué hier, entre en vigueur.", []),
+        # An incise (« affirme-t-il ») is not the clause's verb.
+        ("La question est de savoir « si nous allons investir » affirme-t-il.", ["est"]),
     ],
 )
 def test_clause_analysis_finds_the_main_verbs(text: str, main: list[str]) -> None:
