@@ -13,8 +13,8 @@ from checker.config import Config
 from checker.errors import CheckerError
 from checker.lint import lint_text
 from checker.morphology import analyse_form
-from checker.rule_packs import load_rules, parse_pack
 from checker.parse import parse_document
+from checker.rule_packs import load_rules, parse_pack
 from checker.token_patterns import TokenInfo, agree, clause_verbs, conjugate, norm
 
 ROOT = Path(__file__).resolve().parent.parent
