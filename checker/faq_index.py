@@ -31,7 +31,9 @@ _STOP_TEXT = """
     quoi comment pourquoi quand combien est sont a ont été permettre jusque
 """
 STOP_LEMMAS = frozenset(_STOP_TEXT.split())
-CLAUSE_BREAK_WORDS = frozenset({"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins"})
+CLAUSE_BREAK_WORDS = frozenset(
+    {"mais", "tandis", "cependant", "pourtant", "toutefois", "néanmoins", "car", "puisque", "parce"}
+)
 CLAUSE_BREAK_PUNCT = frozenset({";", ":", "—", "–", "(", ")"})
 ARG_BREAK_PUNCT = frozenset({",", ";", ":", "—", "–", "."})
 # Words opening another clause (purpose, cause, relative): the predicate's argument ends before them.
@@ -58,11 +60,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# « dû » is the modal devoir's participle, and an adjective of its own (« le crash est dû à … »).
+_OWN_LEMMAS = {"dû": "dû", "due": "dû", "dus": "dû", "dues": "dû"}
+
+
 @lru_cache(maxsize=100_000)
 def key_of(word: str) -> str:
     """Comparison key of a word: its lemma without accents, cut to 5 letters so that derived
     forms (optimiser / optimisation, énergie / énergétique) meet."""
-    return fold(lemma(word))[:5]
+    own = _OWN_LEMMAS.get(word.lower())
+    return fold(own or lemma(word))[:5]
 
 
 def is_content_token(tok: Token) -> bool:
@@ -71,7 +78,7 @@ def is_content_token(tok: Token) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _content_word(word: str) -> bool:
-    return len(word) > 1 and lemma(word) not in STOP_LEMMAS
+    return len(word) > 1 and (word.lower() in _OWN_LEMMAS or lemma(word) not in STOP_LEMMAS)
 
 
 @dataclass(frozen=True)
@@ -124,12 +131,18 @@ class Predicate:
 _FINITE_TAGS = frozenset({"po:ipre", "po:ipsi", "po:ifut", "po:cond", "po:spre", "po:simp", "po:iimp"})
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces"})
 _DETERMINERS |= frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes"})
-COPULAS = frozenset({"être", "devenir", "rester", "demeurer", "constituer", "représenter", "sembler", "paraître"})
+COPULAS = frozenset(
+    {"être", "devenir", "rester", "demeurer", "constituer", "représenter", "sembler", "paraître", "avérer", "révéler"}
+)
 _AUXILIARIES = frozenset({"avoir", "être"})
 NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
 NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
 _NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
+# Present participles used as prepositions or adverbs: they do not open a clause of their own.
+_ADVERBIAL_PARTICIPLES = frozenset(
+    {"pendant", "durant", "suivant", "concernant", "moyennant", "maintenant", "touchant", "nonobstant", "étant"}
+)
 _COORDINATION = frozenset({"et", "ou", "de", "d'", "d’", "à", "puis"})
 
 
@@ -255,8 +268,9 @@ class SentenceInfo:
         organisations … » does not)."""
         end = self._clause_end(start)
         toks = self.tokens
+        skip_to = self._incise_end(start, end)
         for i in range(start, end):
-            if toks[i].text != ",":
+            if toks[i].text != "," or i < skip_to:
                 continue
             nxt = next((j for j in range(i + 1, end) if toks[j].kind == "word"), None)
             if nxt is None:
@@ -267,7 +281,30 @@ class SentenceInfo:
                 word = toks[nxt].lower
             if not is_infinitive(word, self.lemmas[nxt]):
                 return i
+        for i in range(skip_to + 1, end):
+            if toks[i].kind != "word":
+                continue
+            verb = verb_analysis(toks[i].text)
+            if verb is None:
+                continue
+            participle = verb[1] == "present-participle" and toks[i].lower not in _ADVERBIAL_PARTICIPLES
+            if participle or (verb[1] == "finite" and verb[0] in _AUXILIARIES):
+                return i
         return end
+
+    def _incise_end(self, start: int, end: int) -> int:
+        """After a hedge, an incise between commas (« devrait, dans quelques jours, être arrimée »): the
+        index past its closing comma when an infinitive follows it, else `start`."""
+        toks = self.tokens
+        if start >= end or toks[start].text != ",":
+            return start
+        closing = next((j for j in range(start + 1, min(end, start + 10)) if toks[j].text == ","), None)
+        if closing is None:
+            return start
+        nxt = next((j for j in range(closing + 1, end) if toks[j].kind == "word"), None)
+        if nxt is None or not is_infinitive(toks[nxt].lower, self.lemmas[nxt]):
+            return start
+        return closing + 1
 
     def _clause_end(self, start: int) -> int:
         for i in range(start, len(self.tokens)):
@@ -398,8 +435,8 @@ class SentenceInfo:
         out: list[int] = []
         for i in self.content:
             prev = self._previous_words(i, 3)
-            if prev and prev[0][1] in _DETERMINERS:
-                continue  # « la place », « un accord »: a noun
+            if prev and prev[0][1] in _DETERMINERS and not (len(prev) > 1 and self.lemmas[prev[1][0]] in COPULAS):
+                continue  # « la place », « un accord »: a noun; « est une chance » is an attribute
             if self._states(i, prev):
                 out.append(i)
         return out

@@ -231,7 +231,7 @@ def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list
     # The lede and the conclusion summarise the rest of the body: each is compared with the other paragraphs.
     if len(paragraphs) >= params.lede_min_paragraphs:
         units.append(Restatement("lede", [paragraphs[0]]))
-    if len(paragraphs) >= params.lede_min_paragraphs + 1:
+    if len(paragraphs) >= params.lede_min_paragraphs:
         units.append(Restatement("conclusion", [paragraphs[-1]]))
     body = [s for b in prose for s in b.sentences]
     return body, [u for u in units if u.kind not in _SUMMARIES or u.kind in params.summaries]
@@ -454,7 +454,7 @@ class _FaqChecker:
         """How well body word `j` matches the answer's predicate `i`: same lemma or derived form
         (comparison key), else the thesaurus link between their lemmas (verbs by their infinitive)."""
         a, b = faq.tokens[i].text, body.tokens[j].text
-        if key_of(a) == key_of(b):
+        if key_of(a) == key_of(b) or _same_verb(a, b):
             return 1.0
         p = self.params
         weights = (p.synonym_direct, p.synonym_two_step, p.synonym_min_shared)
@@ -928,6 +928,13 @@ class _FaqChecker:
 @lru_cache(maxsize=200_000)
 def _link(a: str, b: str, antonyms: frozenset[tuple[str, str]], direct: float, two_step: float, shared: int) -> float:
     return link_weight(a, b, antonyms, direct, two_step, shared)
+
+
+@lru_cache(maxsize=100_000)
+def _same_verb(a: str, b: str) -> bool:
+    """Two forms of one verb whose lemmas differ (« volé » / « volés », lemmatised « voler » / « volé »)."""
+    va, vb = verb_analysis(a), verb_analysis(b)
+    return va is not None and vb is not None and va[0] == vb[0]
 
 
 @lru_cache(maxsize=100_000)
