@@ -139,6 +139,11 @@ NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
 NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
 _NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
+# Adverbs that may stand inside a cue (« prévoit également de », « jugent toutefois que »).
+INSERTED_ADVERBS = frozenset(
+    {"également", "aussi", "toutefois", "notamment", "encore", "toujours", "déjà", "pourtant", "cependant", "donc"}
+    | {"ainsi", "même", "plutôt", "désormais", "d'ailleurs", "d’ailleurs", "surtout", "enfin", "alors", "bien"}
+)
 # Present participles used as prepositions or adverbs: they do not open a clause of their own.
 _ADVERBIAL_PARTICIPLES = frozenset(
     {"pendant", "durant", "suivant", "concernant", "moyennant", "maintenant", "touchant", "nonobstant", "étant"}
@@ -223,7 +228,12 @@ class SentenceInfo:
             matched = 0
             for seq, mode, declared in options:
                 n = len(seq)
-                idx = words[w : w + n]
+                idx = words[w : w + 1]
+                k = w + 1
+                while len(idx) < n and k < len(words):  # « prévoit également de »: an adverb inside the cue
+                    if toks[words[k]].lower not in INSERTED_ADVERBS or lems[words[k]] == seq[len(idx)]:
+                        idx.append(words[k])
+                    k += 1
                 if len(idx) < n or not all(
                     lems[j] == x or toks[j].lower.replace("’", "'") == x for j, x in zip(idx, seq, strict=True)
                 ):
@@ -237,7 +247,7 @@ class SentenceInfo:
                     found.append(self._attribution(start, end, declared))
                 else:
                     found.append(Cue(start, end, mode, end, self._governed_end(end), declared))
-                matched = n
+                matched = k - w
                 break
             if not matched and toks[i].kind == "word" and _conditional_form(toks[i].lower):
                 verb = verb_analysis(toks[i].text)
@@ -250,8 +260,10 @@ class SentenceInfo:
         """« X a déclaré que … » hedges what follows; « …, a déclaré X » what precedes; else nothing."""
         toks = self.tokens
         nxt = next((j for j in range(end, len(toks)) if toks[j].kind == "word"), None)
+        while nxt is not None and toks[nxt].lower in INSERTED_ADVERBS:  # « jugent toutefois que »
+            nxt = next((j for j in range(nxt + 1, len(toks)) if toks[j].kind == "word"), None)
         if nxt is not None and toks[nxt].lower.replace("’", "'") in ("que", "qu'"):
-            return Cue(start, end, "attribution", end, self._clause_end(end), declared)
+            return Cue(start, end, "attribution", end, self._clause_end(nxt + 1), declared)
         before = [j for j in range(max(0, start - 3), start) if toks[j].text in (",", "»", "“", '"')]
         if before:
             clause_start = 0
@@ -583,6 +595,11 @@ _VERB_ENDING_RE = re.compile(
 
 
 @lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """Whether the lower-case form of a word is in the French dictionary (« Crash » opening a title)."""
+    return bool(_morphology(word.lower()))
+
+
 def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
     """Hunspell's analyses of a word, (stem, tags) each (``po:infi``, ``po:v1…``), or None
     without a Hunspell French dictionary."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +46,7 @@ from checker.faq_index import (
     cue_table,
     fold,
     inflects,
+    is_common_word,
     is_content_token,
     is_infinitive,
     key_of,
@@ -178,6 +180,14 @@ class FaqParams:
 
 _PART_OF_BODY = ("lede", "conclusion")
 _SUMMARIES = ("title", "description", "lede", "conclusion")
+# A headline, a description or a lede may drop the attribution the next sentences give (news style);
+# a conclusion may not: nothing after it carries the source.
+_NEWS_STYLE = ("title", "description", "lede")
+_SOURCES = frozenset({"selon", "d'après"})  # sentence cues that name a source rather than hedge
+# Sentence cues that are adverbs: the rewrite puts them back after the verb (« est probablement »).
+_ADVERB_CUES = frozenset(
+    {"probablement", "peut-être", "éventuellement", "sans doute", "potentiellement", "vraisemblablement"}
+)
 # How a message names the restatement.
 _WHERE = {
     "faq": "la FAQ",
@@ -352,9 +362,14 @@ class _FaqChecker:
         self.body = self.index.sentences
         self.body_keys = self.index.keys
         # Names the title and headings give are known to the reader (« l’Assemblée » of the title).
-        for block in doc.blocks:
-            if block.region == "body" and block.kind in ("title", "heading"):
-                self.index.words.update(fold(t.text) for t in block.tokens if t.kind == "word")
+        self.headings = [b for b in doc.blocks if b.region == "body" and b.kind in ("title", "heading")]
+        for block in self.headings:
+            self.index.words.update(_block_words(block))
+        # In how many prose blocks each word occurs: a title, a lede or a conclusion does not vouch for its own names.
+        self.prose_blocks: Counter[str] = Counter()
+        for block in dict.fromkeys(s.block for s in body_sentences):
+            self.prose_blocks.update(_block_words(block))
+        self.own_words: frozenset[str] = frozenset()
         self.body_words = self.index.words
 
     @property
@@ -380,8 +395,21 @@ class _FaqChecker:
         kw.setdefault("where", self.where)
         return self.ctx.finding_in_sentence(rule_id, sentence, start, end, **kw)
 
+    def _own_words(self, kind: RestatementKind, block: Block) -> frozenset[str]:
+        """The words of a title, a lede or a conclusion that nothing else in the article gives."""
+        if kind not in ("title", *_PART_OF_BODY):
+            return frozenset()
+        words = _block_words(block)
+        others: set[str] = set()
+        for heading in self.headings:
+            if heading is not block and heading.text.strip() != block.text.strip():
+                others.update(_block_words(heading))
+        in_prose = 1 if kind in _PART_OF_BODY else 0
+        return frozenset(w for w in words if self.prose_blocks[w] <= in_prose and w not in others)
+
     def _check_block(self, kind: RestatementKind, block: Block) -> list[Finding]:
         self.where = _WHERE[kind]
+        self.own_words = self._own_words(kind, block)
         findings: list[Finding] = []
         escalations: dict[int, _Escalation] = {}
         for s in block.sentences:
@@ -397,10 +425,12 @@ class _FaqChecker:
                 cands, semantic = self._semantic_candidates(info, cands)
             own: list[Finding] = []
             flagged_entity = False
-            if kind not in _PART_OF_BODY:  # its figures and names are the body's own
-                own.extend(self._numbers(info, cands))
-                flagged_entity, entity_findings = self._entities(info, cands)
-                own.extend(entity_findings)
+            # The figures and names of a lede or a conclusion are the body's own: only one that replaces
+            # the figure or name of the body sentence it restates is reported.
+            replaced_only = kind in _PART_OF_BODY
+            own.extend(self._numbers(info, cands, replaced_only))
+            flagged_entity, entity_findings = self._entities(info, cands, replaced_only)
+            own.extend(entity_findings)
             own.extend(self._contradictions(info, cands))
             sentence_escalations = self._escalations(info, cands, kind)
             for esc in sentence_escalations:
@@ -469,6 +499,7 @@ class _FaqChecker:
         # A headline, a description or a lede may drop the attribution the next sentences give (news
         # style): only a real hedge (modal, conditional, intention) counts there, and a predicate.
         summary = kind in _SUMMARIES
+        news_style = kind in _NEWS_STYLE
         out: list[_Escalation] = []
         for i in faq.heads:
             if faq.hedged(i):
@@ -497,7 +528,9 @@ class _FaqChecker:
                         continue
                     # The sentence the answer restates as a whole weighs more than a word met elsewhere.
                     score = sim * (1 + shared) * (0.5 + retrieval)
-                    cue = body.cue_at(j, ("attribution", "sentence") if summary else ())
+                    cue = body.cue_at(j, ("attribution",) if news_style else ())
+                    if cue is not None and news_style and cue.mode == "sentence" and cue.declared in _SOURCES:
+                        cue = None  # « selon X », given by the lede or the next sentence in news style
                     if cue is None:
                         if plain is None or score > plain.score:
                             plain = _Match(score, body, j, None)
@@ -505,6 +538,13 @@ class _FaqChecker:
                         hedged = _Match(score, body, j, cue)
             if hedged is None or hedged.cue is None or (plain is not None and plain.score >= hedged.score):
                 continue
+            if hedged.cue.mode == "sentence" and any(
+                e.body is hedged.body and e.cue.mode == "sentence" and e.strength >= hedged.score for e in out
+            ):
+                continue  # the whole sentence is already flagged for this body sentence's hedge
+            out = [e for e in out if not (e.body is hedged.body and e.cue.mode == "sentence")] if (
+                hedged.cue.mode == "sentence"
+            ) else out
             out.append(self._escalation(faq, i, hedged.body, hedged.index, hedged.cue, hedged.score))
         # The body attributes or qualifies the whole statement (« selon X », « probablement »).
         score, best = cands[0]
@@ -549,6 +589,15 @@ class _FaqChecker:
     ) -> tuple[Edit | None, str]:
         """The source edit restoring the body's hedge in the answer's words, and the rewritten span."""
         toks = faq.tokens
+        if cue.mode == "sentence" and cue.declared in _ADVERB_CUES:
+            # « est probablement », « a sans doute été »: the body's adverb after the conjugated verb.
+            target, _, _ = _verb_to_hedge(faq, i)
+            if target is None or cue.end - cue.start < 1:
+                return None, ""
+            verb = target[0] if toks[target[0]].lower not in ("se", "s'", "s’") else target[0] + 1
+            adverb = _tokens_text(body, cue.start, cue.end).lower()
+            edit = (verb, verb + 1, f"{toks[verb].text} {adverb}")
+            return self._edit(faq, edit), self._rewritten(faq, start, end, edit)
         if cue.mode == "sentence":
             # « Selon le préfet, la crue a détruit … »: the attribution, as the body words it.
             lead = _clause_lead(body, cue)
@@ -751,11 +800,30 @@ class _FaqChecker:
 
     # -- numbers
 
-    def _numbers(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> list[Finding]:
+    def _numbers(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], replaced_only: bool = False
+    ) -> list[Finding]:
         if not self.ctx.enabled("faq.contradiction"):
             return []
         out = []
         for q in faq.quantities:
+            if replaced_only:
+                if not self._stated_elsewhere(faq, q):
+                    replaced = self._replaced_quantity(faq, q, cands)
+                    if replaced is not None:
+                        best, other = replaced
+                        detail = f"le corps donne « {best.sentence.text[other.start : other.end]} » : « {_quote(best)} »"
+                        out.append(
+                            self._finding(
+                                "faq.contradiction",
+                                faq.sentence,
+                                q.start,
+                                q.end,
+                                detail=detail,
+                                related=[self._related(best)],
+                            )
+                        )
+                continue
             if self._stated(q):
                 bound = self._bound_elsewhere(faq, q, cands)
                 if bound is not None:
@@ -807,6 +875,32 @@ class _FaqChecker:
             return None
         return other_value
 
+    def _stated_elsewhere(self, faq: SentenceInfo, q: Quantity) -> bool:
+        """Whether a body sentence outside the lede or conclusion being checked states quantity `q`."""
+        block = faq.sentence.block
+        return any(
+            b.sentence.block is not block and any(q.same(x) for x in b.quantities)
+            for b in self.body
+            if b.quantities
+        ) or (q.kind != "date" and q.unit is None and q.value in self.index.range_years)
+
+    def _replaced_quantity(
+        self, faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
+    ) -> tuple[SentenceInfo, Quantity] | None:
+        """The quantity of the body sentence a lede or a conclusion restates that `q` replaces: in a
+        sentence sharing most of its words, a comparable quantity counting the same thing (or with
+        the same unit)."""
+        if not cands or cands[0][0] < self.support_min:
+            return None
+        best, other = _closest_quantity(faq, q, [(score, b) for score, b in cands if score >= self.support_min])
+        if best is None or other is None:
+            return None
+        same_thing = _next_word(faq.sentence.text, q.end) == _next_word(best.sentence.text, other.end)
+        dates = q.kind == "date" and other.kind == "date"
+        if not (same_thing or dates or _year(q) and _year(other) or (q.unit is not None and q.unit == other.unit)):
+            return None
+        return best, other
+
     def _stated(self, q: Quantity) -> bool:
         """Whether the body states quantity `q` (« en 2026 » is stated by « le 26 janvier 2026 »)."""
         if q.kind == "date":
@@ -817,7 +911,9 @@ class _FaqChecker:
 
     # -- names
 
-    def _entities(self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]]) -> tuple[bool, list[Finding]]:
+    def _entities(
+        self, faq: SentenceInfo, cands: list[tuple[float, SentenceInfo]], replaced_only: bool = False
+    ) -> tuple[bool, list[Finding]]:
         out: list[Finding] = []
         missing = [e for e in _entities(faq) if not all(self._in_body(faq.tokens[i].text) for i in e if _cap(faq, i))]
         if not missing:
@@ -835,7 +931,7 @@ class _FaqChecker:
             body_names = [
                 e
                 for e in _entities(best)
-                if not any(fold(best.tokens[i].text) in answer_words for i in e if _cap(best, i))
+                if not all(fold(best.tokens[i].text) in answer_words for i in e if _cap(best, i))
             ]
         for ent in missing:
             start, end = faq.tokens[ent[0]].start, faq.tokens[ent[-1]].end
@@ -848,18 +944,21 @@ class _FaqChecker:
                         "faq.contradiction", faq.sentence, start, end, detail=detail, related=[self._related(best)]
                     )
                 )
-            elif self.ctx.enabled("faq.new-entity"):
+            elif self.ctx.enabled("faq.new-entity") and not replaced_only:
                 out.append(self._finding("faq.new-entity", faq.sentence, start, end))
-        return True, out
+        return bool(out) or not replaced_only, out
 
     def _in_body(self, word: str) -> bool:
         """Whether a name occurs in the body, allowing inflection (Israël / israélienne) and
         compounds written apart (Israël-Azerbaïdjan / Israël et l’Azerbaïdjan)."""
         w = fold(word)
-        if w in self.body_words or transliteration_key(w) in self.index.transliterated:
+        own = self.own_words  # a title's or a lede's own words: the rest of the article does not give them
+        if w not in own and (w in self.body_words or transliteration_key(w) in self.index.transliterated):
             return True
         parts = [p for p in w.split("-") if len(p) > 1]
-        return bool(parts) and all(p in self.body_words or p[: max(4, len(p) - 2)] in self.body_prefixes for p in parts)
+        return bool(parts) and all(
+            p not in own and (p in self.body_words or p[: max(4, len(p) - 2)] in self.body_prefixes) for p in parts
+        )
 
     # -- support
 
@@ -923,6 +1022,14 @@ class _FaqChecker:
     def _related(self, info: SentenceInfo) -> dict[str, Any]:
         s, e = info.sentence.source_span()
         return self.ctx.related_line(s, e, role="body")
+
+
+def _year(q: Quantity) -> bool:
+    return q.kind != "date" and q.unit is None and q.value.is_integer() and 1000 <= q.value <= 2100
+
+
+def _block_words(block: Block) -> set[str]:
+    return {fold(t.text) for t in block.tokens if t.kind == "word"}
 
 
 @lru_cache(maxsize=200_000)
@@ -1104,7 +1211,7 @@ def _entities(info: SentenceInfo) -> list[list[int]]:
         if len(run) == 1 and (i == first_word or after_quote):
             i = j
             continue
-        if i == first_word and lemma(toks[i].text) in STOP_LEMMAS:
+        if i == first_word and (lemma(toks[i].text) in STOP_LEMMAS or is_common_word(toks[i].text)):
             run = run[1:]
             while run and not _cap(info, run[0]):
                 run = run[1:]
