@@ -139,6 +139,10 @@ NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
 NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
 _NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
+_SUBORDINATORS = frozenset({"que", "qu'", "qu’", "comment", "si", "où", "dont", "pourquoi", "combien", "qui"})
+_PREPOSITIONS = frozenset(
+    {"à", "de", "d'", "d’", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "vers", "au", "aux", "du", "des"}
+)
 # Adverbs that may stand inside a cue (« prévoit également de », « jugent toutefois que »).
 INSERTED_ADVERBS = frozenset(
     {"également", "aussi", "toutefois", "notamment", "encore", "toujours", "déjà", "pourtant", "cependant", "donc"}
@@ -296,6 +300,8 @@ class SentenceInfo:
         for i in range(skip_to + 1, end):
             if toks[i].kind != "word":
                 continue
+            if toks[i].lower in _SUBORDINATORS:
+                break  # « semble montrer comment les rebelles ont procédé »: the clause is governed too
             verb = verb_analysis(toks[i].text)
             if verb is None:
                 continue
@@ -362,7 +368,11 @@ class SentenceInfo:
         cue_starts = self._cue_starts
         heads = self.head_set
         end = index + 1
-        while end < stop and end - index <= self.arg_window:
+        incise = self._incise_after(index, stop)
+        while end < stop and end - index <= self.arg_window + (incise - index - 1 if incise > index + 1 else 0):
+            if end == index + 1 and incise > end:
+                end = incise  # « prouver, de façon assez concluante, l’existence … »
+                continue
             if toks[end].text in ARG_BREAK_PUNCT or toks[end].lower in ARG_BREAK_WORDS or end in cue_starts:
                 break
             if end in heads and toks[end - 1].lower in _COORDINATION:
@@ -370,6 +380,22 @@ class SentenceInfo:
                 break
             end += 1
         return end
+
+    def _incise_after(self, index: int, stop: int) -> int:
+        """Past an adverbial incise right after a verb (« prouver, de façon assez concluante, l’existence »):
+        a comma, a preposition or an adverb ending in -ment, words, a comma; else `index`."""
+        toks = self.tokens
+        first = index + 2
+        if index + 1 >= stop or toks[index + 1].text != "," or first >= stop or toks[first].kind != "word":
+            return index
+        if toks[first].lower not in _PREPOSITIONS and not toks[first].lower.endswith("ment"):
+            return index
+        for j in range(first + 1, min(stop, first + 8)):
+            if toks[j].text == ",":
+                return j + 1
+            if toks[j].text in ARG_BREAK_PUNCT or toks[j].text in CLAUSE_BREAK_PUNCT:
+                return index
+        return index
 
     def argument_keys(self, index: int) -> frozenset[str]:
         """Comparison keys of the content words of the argument of the word at `index` (memoised)."""
@@ -459,7 +485,12 @@ class SentenceInfo:
             return True
         if verb is not None and verb[1] == "participle" and any(self.lemmas[j] in _AUXILIARIES for j, _ in prev[:2]):
             return True
-        return any(self.lemmas[j] in COPULAS for j, _ in prev)
+        for j, word in prev:  # the attribute of a copula, no preposition between (« est battu à Grenoble »)
+            if self.lemmas[j] in COPULAS:
+                return True
+            if word in _PREPOSITIONS:
+                return False
+        return False
 
     def _previous_words(self, index: int, count: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []

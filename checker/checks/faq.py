@@ -418,7 +418,7 @@ class _FaqChecker:
                 continue
             cands = self.candidates(info, self.params.candidates + (2 if kind in _PART_OF_BODY else 0))
             if kind in _PART_OF_BODY:  # the lede and the conclusion are compared with the rest of the body
-                cands = [(score, b) for score, b in cands if b.sentence.block not in self.summaries]
+                cands = [(score, b) for score, b in cands if b.sentence.block is not block]
                 cands = cands[: self.params.candidates]
             semantic = 0.0
             if self.ctx.config.faq_engine == "embeddings":
@@ -506,6 +506,7 @@ class _FaqChecker:
                 continue
             faq_args = faq.argument_keys(i)
             faq_values = faq.argument_quantities(i)
+            faq_subject = faq.subject_keys(i) - faq_args
             hedged: _Match | None = None
             plain: _Match | None = None
             for rank, (retrieval, body) in enumerate(cands):
@@ -518,6 +519,8 @@ class _FaqChecker:
                     if faq_values and values and not faq_values & values:
                         continue  # other figures: another claim (a changed figure is faq.contradiction's)
                     shared += len(faq_values & values)
+                    if sim > 0 and faq_subject:  # the same subject (« la publication … est inutile »)
+                        shared += len(faq_subject & body.subject_keys(j) - faq_args)
                     if sim == 0:
                         if shared < p.arguments_only_min or j not in body.head_set:
                             continue
@@ -531,6 +534,8 @@ class _FaqChecker:
                     cue = body.cue_at(j, ("attribution",) if news_style else ())
                     if cue is not None and news_style and cue.mode == "sentence" and cue.declared in _SOURCES:
                         cue = None  # « selon X », given by the lede or the next sentence in news style
+                    if cue is None and kind in _PART_OF_BODY and body.sentence.block in self.summaries:
+                        continue  # the other summary may hedge what this one asserts, never vouch for it
                     if cue is None:
                         if plain is None or score > plain.score:
                             plain = _Match(score, body, j, None)
