@@ -139,6 +139,8 @@ NEGATION_BEFORE = frozenset({"ne", "n'", "n’", "non"})
 NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "nullement"})
 _NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
+# « les satellites n° 3 et 4 »: numbers that name, not count.
+_NUMBERED = re.compile(r"(?:\bn°|\bnuméros?\b)\s*\d+(?:\s*(?:,|et|à)\s*\d+)*", re.IGNORECASE)
 _SUBORDINATORS = frozenset({"que", "qu'", "qu’", "comment", "si", "où", "dont", "pourquoi", "combien", "qui"})
 _PREPOSITIONS = frozenset(
     {"à", "de", "d'", "d’", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "vers", "au", "aux", "du", "des"}
@@ -442,7 +444,12 @@ class SentenceInfo:
         if end <= index + 1:
             return frozenset()
         lo, hi = toks[index].end, toks[end - 1].end
-        return frozenset(value_key(q.value) for q in self.quantities if lo <= q.start < hi)
+        numbered = [m.span() for m in _NUMBERED.finditer(self.sentence.text)]
+        return frozenset(
+            value_key(q.value)
+            for q in self.quantities
+            if lo <= q.start < hi and not any(a <= q.start < b for a, b in numbered)
+        )
 
     def negated(self, index: int) -> bool:
         """Whether the verb at `index` is negated: « ne … pas / jamais / plus / ni » around it or its

@@ -99,6 +99,7 @@ class FaqParams:
     hedge_cues: tuple[str, ...]
     sentence_cues: tuple[str, ...]
     attribution_cues: tuple[str, ...]
+    opinion_cues: frozenset[str]
     conditional_only: tuple[str, ...]
     rewrites: Mapping[str, tuple[str, str]]
     default_rewrite: tuple[str, str]
@@ -150,6 +151,7 @@ class FaqParams:
             hedge_cues=tuple(esc("hedge-cues")),
             sentence_cues=tuple(esc("sentence-cues")),
             attribution_cues=tuple(esc("attribution-cues")),
+            opinion_cues=frozenset(esc("opinion-cues")),
             conditional_only=tuple(esc("conditional-only")),
             rewrites=rewrites,
             default_rewrite=(str(default[0]), str(default[-1])),
@@ -180,8 +182,8 @@ class FaqParams:
 
 _PART_OF_BODY = ("lede", "conclusion")
 _SUMMARIES = ("title", "description", "lede", "conclusion")
-# A headline, a description or a lede may drop the attribution the next sentences give (news style);
-# a conclusion may not: nothing after it carries the source.
+# A headline, a description or a lede may drop the source the next sentences give (news style, see
+# _FaqChecker._summary_cue); a conclusion may not: nothing after it carries the source.
 _NEWS_STYLE = ("title", "description", "lede")
 _SOURCES = frozenset({"selon", "d'après"})  # sentence cues that name a source rather than hedge
 # Sentence cues that are adverbs: the rewrite puts them back after the verb (« est probablement »).
@@ -370,6 +372,7 @@ class _FaqChecker:
         for block in dict.fromkeys(s.block for s in body_sentences):
             self.prose_blocks.update(_block_words(block))
         self.own_words: frozenset[str] = frozenset()
+        self.first_paragraph = body_sentences[0].block if body_sentences else None
         self.body_words = self.index.words
 
     @property
@@ -512,6 +515,8 @@ class _FaqChecker:
             for rank, (retrieval, body) in enumerate(cands):
                 for j in body.content:
                     shared = len(faq_args & body.argument_keys(j))
+                    if faq_subject and j in body.head_set:  # the same subject (« la publication … est inutile »)
+                        shared += len(faq_subject & body.subject_keys(j) - faq_args)
                     if shared == 0 and faq_args:
                         continue  # (checked first: the thesaurus is the costly part)
                     sim = self.head_similarity(faq, i, body, j)
@@ -519,8 +524,6 @@ class _FaqChecker:
                     if faq_values and values and not faq_values & values:
                         continue  # other figures: another claim (a changed figure is faq.contradiction's)
                     shared += len(faq_values & values)
-                    if sim > 0 and faq_subject:  # the same subject (« la publication … est inutile »)
-                        shared += len(faq_subject & body.subject_keys(j) - faq_args)
                     if sim == 0:
                         if shared < p.arguments_only_min or j not in body.head_set:
                             continue
@@ -531,9 +534,7 @@ class _FaqChecker:
                         continue
                     # The sentence the answer restates as a whole weighs more than a word met elsewhere.
                     score = sim * (1 + shared) * (0.5 + retrieval)
-                    cue = body.cue_at(j, ("attribution",) if news_style else ())
-                    if cue is not None and news_style and cue.mode == "sentence" and cue.declared in _SOURCES:
-                        cue = None  # « selon X », given by the lede or the next sentence in news style
+                    cue = self._summary_cue(body, j, kind) if news_style else body.cue_at(j)
                     if cue is None and kind in _PART_OF_BODY and body.sentence.block in self.summaries:
                         continue  # the other summary may hedge what this one asserts, never vouch for it
                     if cue is None:
@@ -558,6 +559,23 @@ class _FaqChecker:
             if cue is not None:
                 out.append(self._escalation(faq, 0, best, cue.end, cue, 0.0))
         return out
+
+    def _summary_cue(self, body: SentenceInfo, j: int, kind: RestatementKind) -> Cue | None:
+        """The hedge over body word `j` that a title, a description or a lede must keep. News style lets a
+        lede drop the sources the next sentences give, and a title or a description those of the first
+        paragraph (« selon la police », « a annoncé »); an opinion or a forecast (« estiment que »)
+        stated as a fact in a title or a description is still an escalation."""
+        sourced = kind == "lede" or body.sentence.block is self.first_paragraph
+        kept = []
+        for c in body.cues:
+            if not (c.scope_start <= j < c.scope_end or c.start <= j < c.end):
+                continue
+            opinion = c.mode == "attribution" and c.declared in self.params.opinion_cues and kind != "lede"
+            source = (c.mode == "sentence" and c.declared in _SOURCES) or (c.mode == "attribution" and not opinion)
+            if source and (sourced or c.mode == "attribution" and kind == "lede"):
+                continue
+            kept.append(c)
+        return min(kept, key=lambda c: c.mode in ("sentence", "attribution"), default=None)
 
     def _escalation(self, faq: SentenceInfo, i: int, body: SentenceInfo, j: int, cue: Cue, score: float) -> _Escalation:
         scope = body.scope_keys(cue) if cue.mode != "sentence" else body.keys
