@@ -427,6 +427,11 @@ class SentenceInfo:
             j -= 1
         return frozenset(keys)
 
+    def after_etre(self, index: int) -> bool:
+        """A participle after « être » (« ont été blessées », « est arrimée »)."""
+        toks = self.tokens
+        return any(self.lemmas[j] == "être" for j in range(max(0, index - 3), index) if toks[j].kind == "word")
+
     def passive(self, index: int) -> bool:
         """« … a été battu par X »: a participle after « être » whose agent follows with « par »."""
         toks = self.tokens
@@ -478,13 +483,31 @@ class SentenceInfo:
         """Tokens that state something: verbs (a past participle after its auxiliary) and the
         attribute of a copula (« est un moteur »), each a place where a restatement can assert."""
         out: list[int] = []
+        toks = self.tokens
+        words = [k for k, t in enumerate(toks) if t.kind == "word"]
+        first, last = (words[0], words[-1]) if words else (-1, -1)
         for i in self.content:
             prev = self._previous_words(i, 3)
             if prev and prev[0][1] in _DETERMINERS and not (len(prev) > 1 and self.lemmas[prev[1][0]] in COPULAS):
                 continue  # « la place », « un accord »: a noun; « est une chance » is an attribute
-            if self._states(i, prev):
+            if i != first and toks[i].text[:1].isupper():
+                continue  # a name (« au mont Maudit »)
+            if i > 0 and toks[i - 1].text[-1:].isdigit():
+                continue  # « 556 postes »: a noun after its number
+            if self._states(i, prev) and not self._noun_reading(i, prev, i in (first, last)):
                 out.append(i)
         return out
+
+    def _noun_reading(self, i: int, prev: list[tuple[int, str]], at_edge: bool) -> bool:
+        """A finite-looking form read as a noun or an adjective: after a preposition (« en orbite »), or a
+        word that is also a noun or an adjective opening or closing the sentence (« Banques belges
+        piratées », « logiciels libres critiques »)."""
+        verb = verb_analysis(self.tokens[i].text)
+        if verb is None or verb[1] != "finite":
+            return False
+        if prev and prev[0][1] in _PREPOSITIONS:
+            return True
+        return at_edge and is_noun_or_adjective(self.tokens[i].text)
 
     def _states(self, i: int, prev: list[tuple[int, str]]) -> bool:
         verb = verb_analysis(self.tokens[i].text)
@@ -633,6 +656,11 @@ _VERB_ENDING_RE = re.compile(
 
 
 @lru_cache(maxsize=100_000)
+def is_noun_or_adjective(word: str) -> bool:
+    """Whether a word form can be a noun or an adjective (« banques », « critiques », « dure »)."""
+    return any(t in ("po:nom", "po:adj") for _, tags in _morphology(word.lower()) or () for t in tags)
+
+
 def is_common_word(word: str) -> bool:
     """Whether the lower-case form of a word is in the French dictionary (« Crash » opening a title)."""
     return bool(_morphology(word.lower()))

@@ -223,9 +223,11 @@ def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list
             units.extend(Restatement("faq", [block]) for block in item.answers)
     body_blocks = [b for b in doc.blocks if b.region == "body"]
     # Every title: the front matter's and the first-level heading (they may differ).
-    units.extend(
-        Restatement("title", [b]) for b in body_blocks if b.kind == "title" or (b.kind == "heading" and b.level == 1)
-    )
+    titles: dict[str, Block] = {}  # the front matter's title and the same first-level heading: checked once
+    for b in body_blocks:
+        if b.kind == "title" or (b.kind == "heading" and b.level == 1):
+            titles.setdefault(" ".join(b.text.split()), b)
+    units.extend(Restatement("title", [b]) for b in titles.values())
     description = next((b for b in doc.blocks if b.kind == "description"), None) or _front_matter_text_block(
         doc, "description"
     )
@@ -372,7 +374,6 @@ class _FaqChecker:
         for block in dict.fromkeys(s.block for s in body_sentences):
             self.prose_blocks.update(_block_words(block))
         self.own_words: frozenset[str] = frozenset()
-        self.first_paragraph = body_sentences[0].block if body_sentences else None
         self.body_words = self.index.words
 
     @property
@@ -428,9 +429,10 @@ class _FaqChecker:
                 cands, semantic = self._semantic_candidates(info, cands)
             own: list[Finding] = []
             flagged_entity = False
-            # The figures and names of a lede or a conclusion are the body's own: only one that replaces
-            # the figure or name of the body sentence it restates is reported.
-            replaced_only = kind in _PART_OF_BODY
+            # The figures and names of a lede or a conclusion are the body's own, and a title may name or
+            # count what the body takes for granted (« 153 personnes à bord » for 147 passengers and 6 crew):
+            # only one that replaces the figure or the name of the body sentence it restates is reported.
+            replaced_only = kind in ("title", *_PART_OF_BODY)
             own.extend(self._numbers(info, cands, replaced_only))
             flagged_entity, entity_findings = self._entities(info, cands, replaced_only)
             own.extend(entity_findings)
@@ -517,6 +519,10 @@ class _FaqChecker:
                     shared = len(faq_args & body.argument_keys(j))
                     if faq_subject and j in body.head_set:  # the same subject (« la publication … est inutile »)
                         shared += len(faq_subject & body.subject_keys(j) - faq_args)
+                    if faq_args and j in body.head_set and body.after_etre(j):
+                        # the answer's object, the body's passive subject (« blesse neuf personnes » /
+                        # « neuf personnes auraient été blessées »)
+                        shared += len(faq_args & body.subject_keys(j) - body.argument_keys(j))
                     if shared == 0 and faq_args:
                         continue  # (checked first: the thesaurus is the costly part)
                     sim = self.head_similarity(faq, i, body, j)
@@ -561,18 +567,16 @@ class _FaqChecker:
         return out
 
     def _summary_cue(self, body: SentenceInfo, j: int, kind: RestatementKind) -> Cue | None:
-        """The hedge over body word `j` that a title, a description or a lede must keep. News style lets a
-        lede drop the sources the next sentences give, and a title or a description those of the first
-        paragraph (« selon la police », « a annoncé »); an opinion or a forecast (« estiment que »)
-        stated as a fact in a title or a description is still an escalation."""
-        sourced = kind == "lede" or body.sentence.block is self.first_paragraph
+        """The hedge over body word `j` that a title, a description or a lede must keep. News style lets
+        them drop the sources the article gives (« selon la police », « a annoncé »); an opinion or a
+        forecast (« estiment que ») stated as a fact in a title or a description is still an escalation."""
         kept = []
         for c in body.cues:
             if not (c.scope_start <= j < c.scope_end or c.start <= j < c.end):
                 continue
             opinion = c.mode == "attribution" and c.declared in self.params.opinion_cues and kind != "lede"
             source = (c.mode == "sentence" and c.declared in _SOURCES) or (c.mode == "attribution" and not opinion)
-            if source and (sourced or c.mode == "attribution" and kind == "lede"):
+            if source or (c.mode == "attribution" and kind == "lede"):
                 continue
             kept.append(c)
         return min(kept, key=lambda c: c.mode in ("sentence", "attribution"), default=None)
@@ -947,7 +951,9 @@ class _FaqChecker:
         best = None
         if cands and other_keys:
             shared = len(other_keys & cands[0][1].keys) / len(other_keys)
-            best = cands[0][1] if shared >= self.support_min else None
+            # A summary's name replaces the body's only in the sentence it restates nearly word for word.
+            needed = self.params.restatement_min if replaced_only else self.support_min
+            best = cands[0][1] if shared >= needed else None
         answer_words = {fold(t.text) for t in tokenize(faq.sentence.block.text) if t.kind == "word"}
         body_names = []
         if best is not None:
