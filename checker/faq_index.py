@@ -494,6 +494,10 @@ class SentenceInfo:
                 continue  # a name (« au mont Maudit »)
             if i > 0 and toks[i - 1].text[-1:].isdigit():
                 continue  # « 556 postes »: a noun after its number
+            if i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end and (
+                i + 2 < len(toks) and toks[i + 2].start == toks[i + 1].end
+            ):
+                continue  # « code.gouv.fr »: a domain name
             if self._states(i, prev) and not self._noun_reading(i, prev, i in (first, last)):
                 out.append(i)
         return out

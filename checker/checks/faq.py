@@ -420,6 +420,8 @@ class _FaqChecker:
             info = SentenceInfo(s, self.cue_params, arg_window=self.params.argument_window)
             if not info.content:
                 continue
+            if kind in _PART_OF_BODY and self._restated_share(info, block) < self.params.closing_min_coverage:
+                continue  # a lede's or a last paragraph's own news, not a restatement of the body
             cands = self.candidates(info, self.params.candidates + (2 if kind in _PART_OF_BODY else 0))
             if kind in _PART_OF_BODY:  # the lede and the conclusion are compared with the rest of the body
                 cands = [(score, b) for score, b in cands if b.sentence.block is not block]
@@ -476,6 +478,15 @@ class _FaqChecker:
             kind=kind,
         )
 
+    def _restated_share(self, info: SentenceInfo, block: Block) -> float:
+        """Share of the sentence's content words that another block of the body gives."""
+        keys = {key_of(info.tokens[i].text) for i in info.content}
+        if not keys:
+            return 1.0
+        postings = self.index.index
+        found = sum(1 for k in keys if any(self.body[n].sentence.block is not block for n in postings.get(k, ())))
+        return found / len(keys)
+
     def coverage(self, info: SentenceInfo) -> float:
         """Share of the sentence's content words that occur somewhere in the body."""
         if not info.content:
@@ -506,9 +517,15 @@ class _FaqChecker:
         summary = kind in _SUMMARIES
         news_style = kind in _NEWS_STYLE
         out: list[_Escalation] = []
+        if _imperative(faq):
+            return []  # « Faites reconnaître vos efforts »: an invitation asserts nothing
+        at = faq.sentence.start
+        quoted = _quoted_spans(faq.sentence.block.text)
         for i in faq.heads:
-            if faq.hedged(i):
-                continue
+            if faq.hedged(i) or any(a <= at + faq.tokens[i].start < b for a, b in quoted):
+                continue  # hedged, or quoted: someone's words (« une « filière d’avenir » »), not an assertion
+            if _purpose(faq, i):
+                continue  # « pour mettre en lumière »: an aim, not a fact
             faq_args = faq.argument_keys(i)
             faq_values = faq.argument_quantities(i)
             faq_subject = faq.subject_keys(i) - faq_args
@@ -517,15 +534,18 @@ class _FaqChecker:
             for rank, (retrieval, body) in enumerate(cands):
                 for j in body.content:
                     shared = len(faq_args & body.argument_keys(j))
+                    by_subject = 0
                     if faq_subject and j in body.head_set:  # the same subject (« la publication … est inutile »)
-                        shared += len(faq_subject & body.subject_keys(j) - faq_args)
+                        by_subject = len(faq_subject & body.subject_keys(j) - faq_args)
                     if faq_args and j in body.head_set and body.after_etre(j):
                         # the answer's object, the body's passive subject (« blesse neuf personnes » /
                         # « neuf personnes auraient été blessées »)
-                        shared += len(faq_args & body.subject_keys(j) - body.argument_keys(j))
-                    if shared == 0 and faq_args:
+                        by_subject += len(faq_args & body.subject_keys(j) - body.argument_keys(j))
+                    if shared + by_subject == 0 and faq_args:
                         continue  # (checked first: the thesaurus is the costly part)
                     sim = self.head_similarity(faq, i, body, j)
+                    if shared or sim >= p.synonym_direct:  # a subject alone links the same predicate or a synonym
+                        shared += by_subject
                     values = body.argument_quantities(j)
                     if faq_values and values and not faq_values & values:
                         continue  # other figures: another claim (a changed figure is faq.contradiction's)
@@ -1051,6 +1071,37 @@ class _FaqChecker:
     def _related(self, info: SentenceInfo) -> dict[str, Any]:
         s, e = info.sentence.source_span()
         return self.ctx.related_line(s, e, role="body")
+
+
+_IMPERATIVE = frozenset({"faites", "dites", "soyez", "ayez", "sachez", "venez", "voyez", "lisez"})
+
+
+def _imperative(info: SentenceInfo) -> bool:
+    """A sentence opening on an imperative (« Faites reconnaître … », « Découvrez … »)."""
+    first = next((t for t in info.tokens if t.kind == "word"), None)
+    if first is None or not first.text[:1].isupper():
+        return False
+    low = first.lower
+    if low in _IMPERATIVE:
+        return True
+    verb = verb_analysis(first.text) if low.endswith("ez") else None
+    return verb is not None and verb[1] == "finite"
+
+
+def _purpose(info: SentenceInfo, i: int) -> bool:
+    """An infinitive of purpose (« pour mettre en lumière », « afin de réduire »)."""
+    verb = verb_analysis(info.tokens[i].text)
+    if verb is None or verb[1] != "infinitive":
+        return False
+    before = [t.lower for t in info.tokens[max(0, i - 3) : i] if t.kind == "word"]
+    return bool(before) and (before[-1] == "pour" or before[-2:] in (["afin", "de"], ["afin", "d'"], ["afin", "d’"]))
+
+
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def _year(q: Quantity) -> bool:
