@@ -114,6 +114,7 @@ class FaqParams:
     antonyms: frozenset[tuple[str, str]]
     quantifiers: Mapping[str, str]
     restatement_min: float
+    replaced_min: float
     embedding_supported: float
     embedding_candidate_min: float
     embedding_candidates: int
@@ -167,6 +168,7 @@ class FaqParams:
             quantifiers=quantifiers,
             partial_min=float(ctx.param("faq.partial", "min-coverage")),
             restatement_min=float(con("restatement-min")),
+            replaced_min=float(con("replaced-min")),
             embedding_supported=float(sup("embedding-supported")),
             embedding_candidate_min=float(sup("embedding-candidate-min")),
             embedding_candidates=int(sup("embedding-candidates")),
@@ -431,10 +433,11 @@ class _FaqChecker:
                 cands, semantic = self._semantic_candidates(info, cands)
             own: list[Finding] = []
             flagged_entity = False
-            # The figures and names of a lede or a conclusion are the body's own, and a title may name or
-            # count what the body takes for granted (« 153 personnes à bord » for 147 passengers and 6 crew):
-            # only one that replaces the figure or the name of the body sentence it restates is reported.
-            replaced_only = kind in ("title", *_PART_OF_BODY)
+            # The figures and names of a lede or a conclusion are the body's own, and a title or a description
+            # may name or count what the body takes for granted (« 153 personnes à bord » for 147 passengers
+            # and 6 crew, « Deux postes » for two job ads): only one that replaces the figure or the name of
+            # the body sentence it restates is reported.
+            replaced_only = kind in _SUMMARIES
             own.extend(self._numbers(info, cands, replaced_only))
             flagged_entity, entity_findings = self._entities(info, cands, replaced_only)
             own.extend(entity_findings)
@@ -929,24 +932,39 @@ class _FaqChecker:
             b.sentence.block is not block and any(q.same(x) for x in b.quantities)
             for b in self.body
             if b.quantities
-        ) or (q.kind != "date" and q.unit is None and q.value in self.index.range_years)
+        ) or (
+            q.kind != "date"
+            and q.unit is None
+            and q.value.is_integer()
+            and int(q.value) in self.index.range_years | self.index.date_years
+        )
 
     def _replaced_quantity(
         self, faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
     ) -> tuple[SentenceInfo, Quantity] | None:
-        """The quantity of the body sentence a lede or a conclusion restates that `q` replaces: in a
-        sentence sharing most of its words, a comparable quantity counting the same thing (or with
-        the same unit)."""
-        if not cands or cands[0][0] < self.support_min:
+        """The body quantity that `q`, in a summary, replaces: in one of the body sentences it restates, a
+        different quantity counting the same thing (the same word after it, or the same unit), or another
+        full date, or another year."""
+        if not cands or cands[0][0] < self.params.replaced_min:
             return None
-        best, other = _closest_quantity(faq, q, [(score, b) for score, b in cands if score >= self.support_min])
-        if best is None or other is None:
-            return None
-        same_thing = _next_word(faq.sentence.text, q.end) == _next_word(best.sentence.text, other.end)
-        dates = q.kind == "date" and other.kind == "date"
-        if not (same_thing or dates or _year(q) and _year(other) or (q.unit is not None and q.unit == other.unit)):
-            return None
-        return best, other
+        counted = _next_word(faq.sentence.text, q.end)
+        # « trois fois plus » and « cinq fois plus » compare different things: a multiplier counts nothing.
+        counted = "" if counted == "fois" else counted
+        counted_key = {fold(counted)[:5]} if counted else set()
+        for score, body in cands:
+            if score < self.params.replaced_min / 2:
+                break
+            if len(faq.keys & body.keys - counted_key) < 2:
+                continue  # a sentence on another subject that happens to count the same thing
+            for b in body.quantities:
+                if q.same(b) or not q.comparable(b):
+                    continue
+                same_thing = bool(counted) and counted == _next_word(body.sentence.text, b.end)
+                # Two full dates (« 10 février 2013 » for « 10 janvier 2013 »), not a month for a day.
+                dates = q.kind == "date" and b.kind == "date" and None not in (q.day, b.day)
+                if same_thing or dates or (_year(q) and _year(b)) or (q.unit is not None and q.unit == b.unit):
+                    return body, b
+        return None
 
     def _stated(self, q: Quantity) -> bool:
         """Whether the body states quantity `q` (« en 2026 » is stated by « le 26 janvier 2026 »)."""
