@@ -239,6 +239,18 @@ def evaluate_restatements(
     return rows, errors, time.process_time() - started
 
 
+def real_summary_findings(engine: str = "lexical") -> tuple[int, list[tuple[str, str, int, str, str]]]:
+    """The FAQ-family findings on the real corpus articles (corpus/articles/, titles and ledes written by
+    their newsrooms) with every summary compared with the body: (file, rule, line, text, message) each."""
+    config = restatement_config(engine)
+    paths = sorted(CORPUS.glob("*.md"))
+    found = []
+    for path in paths:
+        result = lint_text(path.read_text(encoding="utf-8"), config, str(path), "markdown")
+        found.extend((path.name, f.rule_id, f.line, f.text, f.message) for f in result.findings if f.family == "faq")
+    return len(paths), found
+
+
 def print_restatements(engine: str, errors_of: str | None) -> None:
     rows, errors, cpu = evaluate_restatements(engine)
     items = load_restatements()
@@ -256,6 +268,10 @@ def print_restatements(engine: str, errors_of: str | None) -> None:
         by_kind[f"{item.kind} ({item.format})"] = [good + (item.id not in wrong), total + 1]
     print("right per kind: " + ", ".join(f"{k} {g}/{t}" for k, (g, t) in sorted(by_kind.items())))
     print(f"CPU: {cpu:.1f} s")
+    articles, real = real_summary_findings(engine)
+    print(f"Real articles ({articles} in corpus/articles/), every summary compared: {len(real)} FAQ-family findings")
+    for name, rule, line, text, message in real:
+        print(f"- {name}:{line} {rule} « {text} »\n    {message}")
     if errors_of:
         for item, found in errors[errors_of]:
             print(f"- #{item.id} {item.kind} ({item.format}, {item.article}) [{item.change}] {item.text}\n    found: {found}")
