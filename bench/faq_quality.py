@@ -216,9 +216,7 @@ def restatement_findings(item: Restated, config: Config) -> list[str]:
         located = _html_escape(part) if fmt == "html" and item.kind != "jsonld" else part
         spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(located), text))
     result = lint_text(text, config, f"restatement.{'md' if fmt == 'markdown' else fmt}", fmt)
-    return [
-        f.rule_id for f in result.findings if f.family == "faq" and any(a <= f.start < b for a, b in spans)
-    ]
+    return [f.rule_id for f in result.findings if f.family == "faq" and any(a <= f.start < b for a, b in spans)]
 
 
 def evaluate_restatements(
@@ -274,7 +272,8 @@ def print_restatements(engine: str, errors_of: str | None) -> None:
         print(f"- {name}:{line} {rule} « {text} »\n    {message}")
     if errors_of:
         for item, found in errors[errors_of]:
-            print(f"- #{item.id} {item.kind} ({item.format}, {item.article}) [{item.change}] {item.text}\n    found: {found}")
+            where = f"{item.kind} ({item.format}, {item.article})"
+            print(f"- #{item.id} {where} [{item.change}] {item.text}\n    found: {found}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -143,7 +143,8 @@ _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{
 _NUMBERED = re.compile(r"(?:\bn°|\bnuméros?\b)\s*\d+(?:\s*(?:,|et|à)\s*\d+)*", re.IGNORECASE)
 _SUBORDINATORS = frozenset({"que", "qu'", "qu’", "comment", "si", "où", "dont", "pourquoi", "combien", "qui"})
 _PREPOSITIONS = frozenset(
-    {"à", "de", "d'", "d’", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "vers", "au", "aux", "du", "des"}
+    {"à", "de", "d'", "d’", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "vers", "au", "aux", "du"}
+    | {"des"}
 )
 # Adverbs that may stand inside a cue (« prévoit également de », « jugent toutefois que »).
 INSERTED_ADVERBS = frozenset(
@@ -494,8 +495,11 @@ class SentenceInfo:
                 continue  # a name (« au mont Maudit »)
             if i > 0 and toks[i - 1].text[-1:].isdigit():
                 continue  # « 556 postes »: a noun after its number
-            if i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end and (
-                i + 2 < len(toks) and toks[i + 2].start == toks[i + 1].end
+            if (
+                i + 1 < len(toks)
+                and toks[i + 1].text == "."
+                and toks[i + 1].start == toks[i].end
+                and (i + 2 < len(toks) and toks[i + 2].start == toks[i + 1].end)
             ):
                 continue  # « code.gouv.fr »: a domain name
             if self._states(i, prev) and not self._noun_reading(i, prev, i in (first, last)):

@@ -577,9 +577,11 @@ class _FaqChecker:
                 e.body is hedged.body and e.cue.mode == "sentence" and e.strength >= hedged.score for e in out
             ):
                 continue  # the whole sentence is already flagged for this body sentence's hedge
-            out = [e for e in out if not (e.body is hedged.body and e.cue.mode == "sentence")] if (
-                hedged.cue.mode == "sentence"
-            ) else out
+            out = (
+                [e for e in out if not (e.body is hedged.body and e.cue.mode == "sentence")]
+                if (hedged.cue.mode == "sentence")
+                else out
+            )
             out.append(self._escalation(faq, i, hedged.body, hedged.index, hedged.cue, hedged.score))
         # The body attributes or qualifies the whole statement (« selon X », « probablement »).
         score, best = cands[0]
@@ -861,8 +863,9 @@ class _FaqChecker:
                 if not self._stated_elsewhere(faq, q):
                     replaced = self._replaced_quantity(faq, q, cands)
                     if replaced is not None:
-                        best, other = replaced
-                        detail = f"le corps donne « {best.sentence.text[other.start : other.end]} » : « {_quote(best)} »"
+                        source, replaced_quantity = replaced
+                        given = source.sentence.text[replaced_quantity.start : replaced_quantity.end]
+                        detail = f"le corps donne « {given} » : « {_quote(source)} »"
                         out.append(
                             self._finding(
                                 "faq.contradiction",
@@ -870,7 +873,7 @@ class _FaqChecker:
                                 q.start,
                                 q.end,
                                 detail=detail,
-                                related=[self._related(best)],
+                                related=[self._related(source)],
                             )
                         )
                 continue
@@ -929,9 +932,7 @@ class _FaqChecker:
         """Whether a body sentence outside the lede or conclusion being checked states quantity `q`."""
         block = faq.sentence.block
         return any(
-            b.sentence.block is not block and any(q.same(x) for x in b.quantities)
-            for b in self.body
-            if b.quantities
+            b.sentence.block is not block and any(q.same(x) for x in b.quantities) for b in self.body if b.quantities
         ) or (
             q.kind != "date"
             and q.unit is None
