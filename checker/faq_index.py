@@ -141,6 +141,7 @@ _NEGATIVE_SUBJECTS = frozenset({"aucun", "aucune", "personne", "rien", "nul", "n
 _YEAR_RANGE_RE = re.compile(r"\b(1\d{3}|20\d{2})\s*[-–/]\s*(1\d{3}|20\d{2}|\d{2})\b")
 # « les satellites n° 3 et 4 »: numbers that name, not count.
 _NUMBERED = re.compile(r"(?:\bn°|\bnuméros?\b)\s*\d+(?:\s*(?:,|et|à)\s*\d+)*", re.IGNORECASE)
+_TIME_ADVERBS = frozenset({"hier", "aujourd'hui", "aujourd’hui", "demain", "ensuite", "enfin", "alors", "depuis"})
 _SUBORDINATORS = frozenset({"que", "qu'", "qu’", "comment", "si", "où", "dont", "pourquoi", "combien", "qui"})
 _PREPOSITIONS = frozenset(
     {"à", "de", "d'", "d’", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "vers", "au", "aux", "du"}
@@ -391,14 +392,17 @@ class SentenceInfo:
         first = index + 2
         if index + 1 >= stop or toks[index + 1].text != "," or first >= stop or toks[first].kind != "word":
             return index
-        if toks[first].lower not in _PREPOSITIONS and not toks[first].lower.endswith("ment"):
-            return index
-        for j in range(first + 1, min(stop, first + 8)):
-            if toks[j].text == ",":
-                return j + 1
-            if toks[j].text in ARG_BREAK_PUNCT or toks[j].text in CLAUSE_BREAK_PUNCT:
-                return index
-        return index
+        end = index
+        while first < stop and toks[first].kind == "word":
+            word = toks[first].lower
+            if word not in _PREPOSITIONS and word not in _TIME_ADVERBS and not word.endswith("ment"):
+                break
+            closing = next((j for j in range(first, min(stop, first + 8)) if toks[j].text in ARG_BREAK_PUNCT), None)
+            if closing is None or toks[closing].text != ",":
+                break
+            end = closing + 1  # « a exclu, hier, à l’unanimité, Antoni Pastor »: one incise after another
+            first = end
+        return end
 
     def argument_keys(self, index: int) -> frozenset[str]:
         """Comparison keys of the content words of the argument of the word at `index` (memoised)."""
@@ -419,8 +423,16 @@ class SentenceInfo:
         toks = self.tokens
         keys: set[str] = set()
         j = index - 1
-        while j >= 0 and index - j <= 10:
+        while j >= 0 and index - j <= 12:
             t = toks[j]
+            if t.lower == "qui" and not keys:
+                j -= 1  # « le quotidien Libération qui a accusé »: the antecedent is the subject
+                continue
+            if t.text == "," and not keys:  # « Antoni Pastor, député-maire de Manacor, a exclu »: past the apposition
+                opening = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text == ","), None)
+                if opening is not None:
+                    j = opening - 1
+                    continue
             if t.text in ARG_BREAK_PUNCT or t.text in CLAUSE_BREAK_PUNCT or t.lower in ARG_BREAK_WORDS:
                 break
             if is_content_token(t) and self.lemmas[j] not in _AUXILIARIES:
@@ -472,7 +484,16 @@ class SentenceInfo:
         if toks[ne].lower == "non":
             return True
         after = [toks[j].lower for j in range(ne + 1, min(len(toks), index + 3)) if toks[j].kind == "word"]
-        subject = [toks[j].lower for j in range(max(0, ne - 4), ne) if toks[j].kind == "word"]
+        # The negative subject may stand farther (« aucun passager ou membre d’équipage n’a survécu »),
+        # in the same clause.
+        subject = []
+        for j in range(ne - 1, max(-1, ne - 9), -1):
+            if toks[j].kind == "punct" and (toks[j].text in ARG_BREAK_PUNCT or toks[j].text in CLAUSE_BREAK_PUNCT):
+                break
+            if toks[j].kind == "word":
+                subject.append(toks[j].lower.replace("’", "'"))
+            if toks[j].lower in ("qu'", "qu’", "que"):
+                break
         return any(w in NEGATION_AFTER or w == "ni" for w in after) or any(w in _NEGATIVE_SUBJECTS for w in subject)
 
     @cached_property

@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from faq_quality import (  # noqa: E402
     CASES,
+    DERIVED_CASES,
     RESTATEMENT_LABELS,
     Row,
     evaluate,
@@ -25,15 +26,18 @@ from faq_quality import (  # noqa: E402
 
 # case: (floor for caught, or ceiling for flagged), from the figures of bench/faq_quality.py minus ~3 points.
 FLOORS = {
-    "escalation-same-verb": 0.86,  # reached 90.0 % (27/30)
-    "escalation-other-verb": 0.76,  # reached 80.0 % (24/30)
-    "contradiction-rte": 0.74,  # reached 78.3 % (47/60)
-    "contradiction-factcheck": 0.90,  # reached 93.3 % (56/60)
+    "escalation-same-verb": 0.9,  # reached 93.3 % (28/30)
+    "escalation-other-verb": 0.83,  # reached 86.7 % (26/30)
+    "contradiction-rte": 0.73,  # reached 76.7 % (46/60)
+    "contradiction-factcheck": 0.96,  # reached 100 % (60/60)
     "unsupported": 0.96,  # reached 100 % (60/60)
+    "contradiction-roles": 0.6,  # reached 66.7 % (6/9)
+    "contradiction-quantifier": 0.9,  # reached 100 % (15/15)
 }
 CEILINGS = {
     "hedge-kept": 0.04,  # reached 0 % (0/30)
-    "entailed": 0.07,  # reached 3.3 % (2/60)
+    "entailed": 0.04,  # reached 1.7 % (1/60)
+    "roles-quantifier-kept": 0.0,  # reached 0 % (0/15)
 }
 
 
@@ -47,7 +51,7 @@ def test_the_set_is_large_and_covers_every_case() -> None:
     articles, items = load()
     assert len(items) >= 300
     assert {i.case for i in items} == set(CASES)
-    assert all(sum(1 for i in items if i.case == case) >= 30 for case in CASES)
+    assert all(sum(1 for i in items if i.case == case) >= (30 if case in DERIVED_CASES else 9) for case in CASES)
     assert all(i.article in articles for i in items)
 
 

@@ -813,6 +813,8 @@ class _FaqChecker:
                 continue
             body_base = _base_form(body.tokens[j].text)
             if (faq_base, body_base) in p.antonyms or (body_base, faq_base) in p.antonyms:
+                if _swapped(faq, i, faq_args, body, j):
+                    continue  # « B a perdu contre A » for « A a gagné contre B »: the same fact
                 if faq.negated(i) == body.negated(j):
                     return j, f"le corps dit le contraire (« {body.tokens[j].text} »)"
                 continue
@@ -823,17 +825,15 @@ class _FaqChecker:
                 return j, f"le corps {said} le contraire"
         return None
 
-    @staticmethod
-    def _roles_swapped(faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
-        """« Lyon a battu Marseille » for « Marseille a battu Lyon »: the same verb, the answer's
-        subject in the body's object and its object in the body's subject (active voice on both sides)."""
-        if j not in body.head_set or key_of(faq.tokens[i].text) != key_of(body.tokens[j].text):
+    def _roles_swapped(self, faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
+        """« Marseille a battu Lyon » or « Marseille a vaincu Lyon » for « Lyon a battu Marseille »: the same
+        verb or a synonym (mythes-fr, direct link), the answer's subject in the body's object and its
+        object in the body's subject (active voice on both sides)."""
+        if j not in body.head_set or faq.passive(i) or body.passive(j) or faq.negated(i) != body.negated(j):
             return False
-        if faq.passive(i) or body.passive(j) or faq.negated(i) != body.negated(j):
+        if not _swapped(faq, i, faq_args, body, j):
             return False
-        faq_subject, body_subject = faq.subject_keys(i), body.subject_keys(j)
-        body_object = body.argument_keys(j)
-        return bool(faq_subject & body_object and faq_args & body_subject and not faq_subject & body_subject)
+        return self.head_similarity(faq, i, body, j) >= self.params.synonym_direct
 
     def _quantifier_clash(self, faq: SentenceInfo, body: SentenceInfo) -> tuple[int, str] | None:
         """« tous » in the answer for « certains » in the body it restates (or the reverse, or « aucun »)."""
@@ -1121,6 +1121,13 @@ _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _swapped(faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
+    """The answer's subject in the body's object, its object in the body's subject, no subject shared."""
+    faq_subject, body_subject = faq.subject_keys(i), body.subject_keys(j)
+    body_object = body.argument_keys(j)
+    return bool(faq_subject & body_object and faq_args & body_subject and not faq_subject & body_subject)
 
 
 def _year(q: Quantity) -> bool:
