@@ -284,3 +284,71 @@ def test_the_cues_are_parameters_the_configuration_can_change() -> None:
     cues = ["pouvoir", "devoir"]  # « souhaiter » no longer hedges
     config = config_from_mapping({"select": ["faq"], "rules": {"faq.escalation": {"hedge-cues": cues}}})
     assert lint_text(text, config, "<text>", "markdown").findings == []
+
+
+# Summaries (titles, descriptions, ledes, conclusions) when the configuration compares them (issue 11 item 7).
+
+NEWS_BODY = (
+    "Le 3 mai, la police a arrêté deux hommes à Lyon, selon un communiqué de la préfecture.\n\n"
+    "Les enquêteurs estiment que les deux hommes préparaient un cambriolage de la banque centrale.\n\n"
+    "Le procès devrait s’ouvrir en juin devant le tribunal correctionnel de Lyon.\n\n"
+    "Les deux hommes, âgés de 25 et 31 ans, ont été placés en garde à vue pendant 48 heures.\n\n"
+    "La préfecture n’a pas donné d’autre détail.\n"
+)
+
+
+def _summary_findings(title: str, extra: str = "") -> list[tuple[int, str]]:
+    text = f"# {title}\n\n{NEWS_BODY}{extra}"
+    return [(f.line, f.rule_id) for f in _faq_summaries(text)]
+
+
+def test_a_title_may_drop_a_source_not_an_opinion_nor_a_hedge() -> None:
+    assert _summary_findings("Lyon : la police arrête deux hommes") == []
+    assert _summary_findings("Lyon : deux hommes préparaient un cambriolage de la banque centrale") == [
+        (1, "faq.escalation")
+    ]
+    assert _summary_findings("Lyon : le procès s’ouvre en juin devant le tribunal correctionnel") == [
+        (1, "faq.escalation")
+    ]
+
+
+def test_a_title_that_counts_or_quotes_is_not_a_finding() -> None:
+    # The body never writes « 2 » nor « deux suspects » as such a figure: a headline may count.
+    assert _summary_findings("Lyon : deux suspects en garde à vue") == []
+    assert _summary_findings("Lyon : un « cambriolage » de la banque centrale déjoué, selon les enquêteurs") == []
+    assert _summary_findings("Découvrez pourquoi le procès s’ouvre en juin") == []
+
+
+def test_a_conclusion_may_not_drop_the_attribution_and_gets_the_adverb_back() -> None:
+    conclusion = "\nLes deux hommes préparaient donc un cambriolage de la banque centrale.\n"
+    assert (13, "faq.escalation") in _summary_findings("Lyon : deux arrestations", conclusion)
+    body = "Le tramway réduira probablement la pollution du centre-ville de moitié, selon l’étude municipale."
+    text = (
+        f"# Le tramway\n\nLe conseil a voté le budget du tramway.\n\n{body}\n\n"
+        "Les travaux commencent en mars.\n\nLe tramway réduira la pollution du centre-ville de moitié.\n"
+    )
+    (finding,) = [f for f in _faq_summaries(text) if f.rule_id == "faq.escalation"]
+    assert finding.suggestions == ["Le tramway réduira probablement la pollution du centre-ville de moitié."]
+
+
+def test_a_summary_figure_that_replaces_the_body_one() -> None:
+    lede = "Deux hommes ont été placés en garde à vue pendant 72 heures à Lyon, après leur arrestation le 3 mai.\n\n"
+    text = f"# Lyon : deux arrestations\n\n{lede}{NEWS_BODY}"
+    found = [(f.line, f.rule_id, f.text) for f in _faq_summaries(text)]
+    assert found == [(3, "faq.contradiction", "72")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "contradiction"),
+    [
+        ("La Polonaise Agnieszka Radwanska a vaincu la joueuse américaine en trois sets.", True),
+        ("La Polonaise Agnieszka Radwanska a battu la joueuse américaine en trois sets.", True),
+        ("La joueuse américaine a vaincu la Polonaise Agnieszka Radwanska en trois sets.", False),
+        ("La Polonaise Agnieszka Radwanska a été battue par la joueuse américaine en trois sets.", False),
+        ("La Polonaise Agnieszka Radwanska a perdu contre la joueuse américaine en trois sets.", False),
+    ],
+)
+def test_roles_swapped_with_the_same_verb_or_a_synonym(answer: str, contradiction: bool) -> None:
+    body = "La joueuse américaine a battu la Polonaise Agnieszka Radwanska en trois sets 6-1, 5-7, 6-2."
+    found = [f.rule_id for f in _faq(ARTICLE.format(body=body, answer=answer))]
+    assert ("faq.contradiction" in found) is contradiction, found

@@ -573,15 +573,12 @@ class _FaqChecker:
                         hedged = _Match(score, body, j, cue)
             if hedged is None or hedged.cue is None or (plain is not None and plain.score >= hedged.score):
                 continue
-            if hedged.cue.mode == "sentence" and any(
-                e.body is hedged.body and e.cue.mode == "sentence" and e.strength >= hedged.score for e in out
-            ):
-                continue  # the whole sentence is already flagged for this body sentence's hedge
-            out = (
-                [e for e in out if not (e.body is hedged.body and e.cue.mode == "sentence")]
-                if (hedged.cue.mode == "sentence")
-                else out
-            )
+            if hedged.cue.mode == "sentence":
+                # The body hedges its whole sentence (« probablement »): one escalation for it, the strongest.
+                same = [e for e in out if e.body is hedged.body and e.cue.mode == "sentence"]
+                if any(e.strength >= hedged.score for e in same):
+                    continue
+                out = [e for e in out if e not in same]
             out.append(self._escalation(faq, i, hedged.body, hedged.index, hedged.cue, hedged.score))
         # The body attributes or qualifies the whole statement (« selon X », « probablement »).
         score, best = cands[0]
