@@ -70,7 +70,7 @@ def test_flagged_at_most(rows: dict[str, Row], case: str) -> None:
 # Restatements outside a marked FAQ (tests/data/restatement_dev/): titles, descriptions, ledes, conclusions,
 # FAQPage JSON-LD and plain-text closing answers, every summary kind compared with the body.
 RESTATEMENT_FLOORS = {
-    "escalation": 0.77,  # reached 80.0 % (40/50)
+    "escalation": 0.78,  # reached 82.0 % (41/50)
     "changed": 0.83,  # reached 86.2 % (50/58)
 }
 RESTATEMENT_CEILINGS = {

@@ -520,8 +520,8 @@ class _FaqChecker:
         summary = kind in _SUMMARIES
         news_style = kind in _NEWS_STYLE
         out: list[_Escalation] = []
-        if _imperative(faq):
-            return []  # « Faites reconnaître vos efforts »: an invitation asserts nothing
+        if _imperative(faq) or faq.sentence.text.rstrip().endswith("?"):
+            return []  # « Faites reconnaître vos efforts », « Quels sont les logiciels … ? » assert nothing
         at = faq.sentence.start
         quoted = _quoted_spans(faq.sentence.block.text)
         for i in faq.heads:
@@ -557,7 +557,9 @@ class _FaqChecker:
                         if shared < p.arguments_only_min or j not in body.head_set:
                             continue
                         sim = p.arguments_only_weight
-                    if shared == 0 and (faq_args or sim < 1 or rank > 0):
+                    # Without shared words, only the same predicate, in the sentence restated or said once in the body.
+                    rare = len(self.index.index.get(key_of(body.tokens[j].text), ())) == 1
+                    if shared == 0 and (faq_args or sim < 1 or (rank > 0 and not rare)):
                         continue
                     if sim <= p.synonym_two_step and shared < 2:  # a loose link needs more shared words
                         continue
