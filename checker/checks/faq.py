@@ -803,8 +803,18 @@ class _FaqChecker:
         polarity (« aucun accord n’a été trouvé » / « sont parvenus à un accord »), or its antonym."""
         p = self.params
         faq_base = _base_form(faq.tokens[i].text)
+        attribute = _copula_attribute(faq, i) and retrieval >= p.restatement_min
         for j in body.content:
             if self._roles_swapped(faq, i, faq_args, body, j):
+                return j, "le corps inverse les rôles"
+            if (
+                attribute
+                and j in body.head_set
+                and not _copula_attribute(body, j)
+                and _swapped(faq, i, faq_args, body, j)
+            ):
+                # « X est membre du gouvernement » for « le gouvernement accuse X »: another predicate whose
+                # subject and object are the answer's object and subject, in the sentence it restates
                 return j, "le corps inverse les rôles"
             shared = len(faq_args & body.argument_keys(j))
             # Without shared arguments, only in the sentence the answer restates almost word for word.
@@ -1120,6 +1130,15 @@ _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _copula_attribute(info: SentenceInfo, i: int) -> bool:
+    """A noun or an adjective stated by a copula (« est membre de … »), not a verb."""
+    verb = verb_analysis(info.tokens[i].text)
+    if verb is not None and verb[1] in ("finite", "infinitive", "participle"):
+        return False
+    before = [j for j in range(max(0, i - 3), i) if info.tokens[j].kind == "word"]
+    return any(info.lemmas[j] in COPULAS for j in before)
 
 
 def _swapped(faq: SentenceInfo, i: int, faq_args: frozenset[str], body: SentenceInfo, j: int) -> bool:
