@@ -25,8 +25,8 @@ def _faq(text: str, fmt: str = "markdown") -> list[Finding]:
     return [f for f in lint_text(text, Config(select=("faq",)), "<text>", fmt).findings if f.family == "faq"]
 
 
-# Titles, descriptions, ledes and conclusions are compared with the body only when the configuration lists them
-# (off by default: on real articles their findings were almost all false alarms).
+# Titles, descriptions, ledes and conclusions are compared with the body by default (no false alarm left on the
+# real titles, ledes and conclusions of the corpus); `summaries = []` limits the check to the FAQ.
 SUMMARIES = config_from_mapping(
     {"select": ["faq"], "rules": {"faq.escalation": {"summaries": ["title", "description", "lede", "conclusion"]}}}
 )
@@ -36,10 +36,13 @@ def _faq_summaries(text: str) -> list[Finding]:
     return [f for f in lint_text(text, SUMMARIES, "<text>", "markdown").findings if f.family == "faq"]
 
 
-def test_summaries_are_not_compared_by_default() -> None:
+def test_summaries_are_compared_by_default_and_an_empty_list_turns_them_off() -> None:
     text = "# Le tramway réduit la pollution\n\nSelon l’étude, le tramway pourrait réduire la pollution.\n"
-    assert not [f for f in _faq(text) if f.rule_id == "faq.escalation"]
+    assert [f for f in _faq(text) if f.rule_id == "faq.escalation"]
     assert [f for f in _faq_summaries(text) if f.rule_id == "faq.escalation"]
+    faq_only = config_from_mapping({"select": ["faq"], "rules": {"faq.escalation": {"summaries": []}}})
+    findings = lint_text(text, faq_only, "<text>", "markdown").findings
+    assert not [f for f in findings if f.rule_id == "faq.escalation"]
 
 
 @pytest.mark.parametrize(
