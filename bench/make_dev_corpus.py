@@ -173,7 +173,9 @@ def gazette_number(path: str) -> int:
     return int(re.sub(r"\D", "", Path(path).stem) or 0)
 
 
-def codegouv_articles(git_dir: Path, folder: str) -> list[Article]:
+def codegouv_articles(git_dir: Path, folder: str, path_slugs: bool = False) -> list[Article]:
+    """The French pages under `folder`; `path_slugs` names each file after its whole path (the rare set
+    mixes folders whose file names repeat)."""
     listing = git(git_dir, "ls-tree", "-r", "--name-only", CODEGOUV_COMMIT, folder).split()
     articles = []
     for path in sorted((p for p in listing if p.endswith(".md")), key=lambda p: (gazette_number(p), p)):
@@ -189,9 +191,10 @@ def codegouv_articles(git_dir: Path, folder: str) -> list[Article]:
         body = body.strip() + "\n"
         title = front_matter_value(front, "title")
         post_dir = Path(path).parent.name if "blog/posts" in path else Path(path).stem
+        slug = slugify(path.removeprefix("content/fr/").removesuffix(".md"), 12) if path_slugs else slugify(post_dir, 8)
         articles.append(
             Article(
-                slug=f"codegouv-{slugify(post_dir, 8)}",
+                slug=f"codegouv-{slug}",
                 title=title,
                 genre="institutional",
                 source=f"https://code.gouv.fr/fr/{'blog' if 'blog/posts' in path else 'bluehats/gazettes'}/{post_dir}/",
@@ -209,8 +212,8 @@ def yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write(articles: list[Article], out: Path) -> None:
-    folder = out / "articles"
+def write(articles: list[Article], out: Path, folder_name: str = "articles") -> None:
+    folder = out / folder_name
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.md"):
         old.unlink()
@@ -228,10 +231,30 @@ def write(articles: list[Article], out: Path) -> None:
             "---\n\n"
         )
         (folder / f"{article.slug}.md").write_text(front + article.body, encoding="utf-8")
-        fields = [f"articles/{article.slug}.md", article.title, article.genre, article.origin, article.source,
+        fields = [f"{folder_name}/{article.slug}.md", article.title, article.genre, article.origin, article.source,
                   article.licence, article.author, article.date]  # fmt: skip
         rows.append("\t".join(field.replace("\t", " ") for field in fields))
-    (out / "SOURCES.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "SOURCES.tsv" if folder_name != "articles" else out / "SOURCES.tsv").write_text(
+        "\n".join(rows) + "\n", encoding="utf-8"
+    )
+
+
+# The rare-rule set (`corpus/rare/`): every other French page of code.gouv.fr with some prose, to judge
+# the rules that fire too seldom on `corpus/articles/` to measure them.
+RARE_FOLDERS = ("content/fr/",)
+RARE_MIN_WORDS = 60
+
+
+def rare_articles(codegouv_git: Path, used_origins: set[str]) -> list[Article]:
+    """The code.gouv.fr pages that `corpus/articles/` does not hold (translations and the blog's own
+    image folders aside), with at least RARE_MIN_WORDS words."""
+    articles = [
+        article
+        for folder in RARE_FOLDERS
+        for article in codegouv_articles(codegouv_git, folder, path_slugs=True)
+        if article.origin not in used_origins and word_count(article.body) >= RARE_MIN_WORDS
+    ]
+    return sorted(articles, key=lambda article: article.slug)
 
 
 def main() -> None:
@@ -239,7 +262,14 @@ def main() -> None:
     parser.add_argument("--wikinews-git", type=Path, required=True, help=f"git directory of {WIKINEWS_REPO}")
     parser.add_argument("--codegouv-git", type=Path, required=True, help=f"git directory of {CODEGOUV_REPO}")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--rare", action="store_true", help="write the rare-rule set corpus/rare/ instead")
     args = parser.parse_args()
+    if args.rare:
+        used = {row.split("\t")[3] for row in (args.out / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]}
+        rare = rare_articles(args.codegouv_git, used)
+        write(rare, args.out, "rare")
+        print(f"{len(rare)} articles, {sum(word_count(a.body) for a in rare)} words written to {args.out / 'rare'}")
+        return
     news = wikinews_articles(args.wikinews_git)
     articles = news + codegouv_articles(args.codegouv_git, "content/fr/blog/posts/")
     # Then BlueHats newsletters, in order, as long as news keeps NEWS_SHARE of the words.

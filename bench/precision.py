@@ -44,6 +44,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "articles"
 JUDGEMENTS = ROOT / "bench" / "judgements" / "findings.tsv"
 POPULATION = ROOT / "bench" / "judgements" / "population.tsv"
+# The rare-rule set (`corpus/rare/`, issue 10): more real articles, linted only to judge the rules that fire
+# too seldom on `corpus/articles/` to measure them; every finding of those rules there is judged.
+RARE_CORPUS = ROOT / "corpus" / "rare"
+RARE_JUDGEMENTS = ROOT / "bench" / "judgements" / "rare-findings.tsv"
+RARE_RULES = {
+    "grammar.conjugation", "grammar.verb-form", "grammar.locution", "grammar.punctuation", "spelling.name-typo",
+    "grammar.elision", "grammar.hyphenation", "repetition.spelling-variant",
+}  # fmt: skip
+RARE_PACK = ROOT / "rules" / "grammar-fr.yaml"  # and every rule of this pack (homophone-a, participle-avoir…)
 JUDGEMENT_COLUMNS = ["file", "rule_id", "occurrence", "line", "column", "text", "verdict", "reason", "reported"]
 VERDICTS = ("TRUE", "FALSE", "DEBATABLE")
 # A score reported once per document, not a fault: nothing to judge.
@@ -134,8 +143,38 @@ def word_count(text: str) -> int:
     return len(WORD.findall(MARKUP.sub(" ", body)))
 
 
-def corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.md"))
+def corpus_files(folder: Path = CORPUS) -> list[Path]:
+    return sorted(folder.glob("*.md"))
+
+
+def rare_rules() -> set[str]:
+    """The rules judged whole on the rare-rule set: RARE_RULES and every rule of RARE_PACK."""
+    import yaml
+
+    pack = yaml.safe_load(RARE_PACK.read_text(encoding="utf-8"))
+    return RARE_RULES | {rule["id"] for rule in pack["rules"]}
+
+
+def load_all_judgements() -> dict[Key, Judgement]:
+    """The judged findings of both sets (their keys differ by file)."""
+    return {**load_judgements(JUDGEMENTS), **load_judgements(RARE_JUDGEMENTS)}
+
+
+def both_sets(rules: Iterable[str]) -> str:
+    """Per rule, the verdicts on both sets together (judged findings still reported, TRUE ones always)."""
+    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, judgement in load_all_judgements().items():
+        if judgement.reported or judgement.verdict == "TRUE":
+            verdicts[key[1]][judgement.verdict] += 1
+    lines = ["Both sets (corpus/articles + corpus/rare), judged findings still reported:",
+             f"{'rule':34} {'judged':>6} {'TRUE':>5} {'FALSE':>5} {'DEB':>4} {'precision':>9}"]  # fmt: skip
+    for rule in sorted(rules):
+        v = verdicts[rule]
+        lines.append(
+            f"{rule:34} {sum(v.values()):6d} {v['TRUE']:5d} {v['FALSE']:5d} {v['DEBATABLE']:4d} "
+            f"{precision(v['TRUE'], v['FALSE']):>9}"
+        )
+    return "\n".join(lines)
 
 
 def genres_and_words(files: Iterable[Path]) -> dict[str, tuple[str, int]]:
@@ -237,6 +276,7 @@ def report(
     words: dict[str, tuple[str, int]],
     judgements: dict[Key, Judgement],
     population: set[Key],
+    judgement_file: Path = JUDGEMENTS,
 ) -> str:
     news_words = sum(n for genre, n in words.values() if genre == "news")
     all_words = sum(n for _, n in words.values())
@@ -260,7 +300,7 @@ def report(
 
     lines = [
         f"corpus: {len(words)} files, {all_words} words ({news_words} news); {len(findings)} findings; "
-        f"{len(judgements)} judged findings in {JUDGEMENTS.relative_to(ROOT)}",
+        f"{len(judgements)} judged findings in {judgement_file.relative_to(ROOT)}",
         "",
         f"{'rule':34} {'/1k news':>8} {'/1k all':>8} {'count':>6} {'judged':>6} {'TRUE':>5} {'FALSE':>5} "
         f"{'DEB':>4} {'precision':>9} {'news':>6}",
@@ -330,7 +370,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--findings", type=Path, help="a `checker lint --format json` output on corpus/articles")
     parser.add_argument("--draw-sample", type=int, metavar="SEED", help="write population.tsv and sample-sheet.tsv")
     parser.add_argument("--record", action="store_true", help="set the `reported` column of findings.tsv from this run")
+    parser.add_argument("--rare", action="store_true", help="the rare-rule set corpus/rare/ and rare-findings.tsv")
     args = parser.parse_args(argv)
+    if args.rare:
+        rare_main(args.findings, args.record)
+        return
     files = corpus_files()
     raw = json.loads(args.findings.read_text(encoding="utf-8"))["findings"] if args.findings else lint(files)
     findings = keyed(raw)
@@ -345,6 +389,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         record(judgements, findings)
         judgements = load_judgements()
     print(report(findings, genres_and_words(files), judgements, load_population()))
+
+
+def rare_main(findings_file: Path | None, record_run: bool) -> None:
+    """The rare-rule set: only the rare rules' findings count; all of them are to be judged."""
+    files = corpus_files(RARE_CORPUS)
+    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
+    rules = rare_rules()
+    findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
+    judgements = load_judgements(RARE_JUDGEMENTS)
+    if record_run:
+        record(judgements, findings, RARE_JUDGEMENTS)
+        judgements = load_judgements(RARE_JUDGEMENTS)
+    # Every finding of a rare rule is judged: the population is what has been judged.
+    print(report(findings, genres_and_words(files), judgements, set(judgements), RARE_JUDGEMENTS))
+    print()
+    print(both_sets(rules))
 
 
 if __name__ == "__main__":
