@@ -101,11 +101,11 @@ def rules_off_by_default() -> set[str]:
     return {r.id for r in load_rules() if not r.default_on}
 
 
-def lint(paths: Sequence[Path]) -> list[dict[str, Any]]:
-    """Findings of `checker lint --format json --no-cache` with every rule selected, on the given files, in
-    output order."""
+def lint(paths: Sequence[Path], select: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Findings of `checker lint --format json --no-cache` with every rule selected (or the rules and
+    families of `select`), on the given files, in output order."""
     command = [sys.executable, "-c", "from checker.cli import main; main()", "lint", "--format", "json", "--no-cache"]
-    command += ["--select", every_rule_selected()]
+    command += ["--select", ",".join(sorted(select)) if select is not None else every_rule_selected()]
     result = subprocess.run([*command, *map(str, paths)], capture_output=True, text=True, cwd=ROOT)
     if result.returncode not in (0, 1):
         raise RuntimeError(f"checker lint failed ({result.returncode}): {result.stderr.strip()}")
@@ -394,8 +394,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 def rare_main(findings_file: Path | None, record_run: bool) -> None:
     """The rare-rule set: only the rare rules' findings count; all of them are to be judged."""
     files = corpus_files(RARE_CORPUS)
-    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
     rules = rare_rules()
+    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
     findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
     judgements = load_judgements(RARE_JUDGEMENTS)
     if record_run:

@@ -1,10 +1,13 @@
-"""The judged findings of bench/judgements/findings.tsv on the development corpus (corpus/articles/)
-hold: a finding judged TRUE is still reported, a false alarm recorded as fixed (`reported` = no) does
-not come back, and a known false alarm (`reported` = yes) that a change removes is recorded as fixed
-(`.venv/bin/python bench/precision.py --record`), so that the gain is kept.
+"""The judged findings of bench/judgements/findings.tsv on the development corpus (corpus/articles/), and
+of bench/judgements/rare-findings.tsv on the rare-rule set (corpus/rare/, the rare rules only), hold: a
+finding judged TRUE is still reported, a false alarm recorded as fixed (`reported` = no) does not come
+back, and a known false alarm (`reported` = yes) that a change removes is recorded as fixed
+(`.venv/bin/python bench/precision.py --record`, `--rare --record`), so that the gain is kept.
 
-After a rule change, also judge the findings it newly produces (`bench/precision.py` lists them).
-The corpus files that hold a judged finding are linted once for the module."""
+After a rule change, also judge the findings it newly produces (`bench/precision.py` lists them); on the
+rare-rule set every finding of a rare rule is judged.
+The corpus files that hold a judged finding are linted once for the module (on the rare-rule set only
+the rare rules' findings are judged; every rule runs, as their overlaps decide which finding is kept)."""
 
 from __future__ import annotations
 
@@ -18,13 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 precision = load_bench("precision")
-JUDGEMENTS = precision.load_judgements()
+JUDGEMENTS = precision.load_all_judgements()
+RARE_FOLDER = precision.RARE_CORPUS.relative_to(ROOT).as_posix() + "/"
 
 
 @pytest.fixture(scope="module")
 def current() -> dict[Any, dict[str, Any]]:
-    files = sorted({ROOT / key[0] for key in JUDGEMENTS})
-    result: dict[Any, dict[str, Any]] = precision.keyed(precision.lint(files))
+    files = sorted({key[0] for key in JUDGEMENTS})
+    development = [ROOT / f for f in files if not f.startswith(RARE_FOLDER)]
+    rare = [ROOT / f for f in files if f.startswith(RARE_FOLDER)]
+    result: dict[Any, dict[str, Any]] = precision.keyed(precision.lint(development))
+    rare_rules = precision.rare_rules()
+    result.update({k: f for k, f in precision.keyed(precision.lint(rare)).items() if k[1] in rare_rules})
     return result
 
 
@@ -55,6 +63,13 @@ def test_a_fixed_false_alarm_is_recorded(current: dict[Any, dict[str, Any]]) -> 
 def test_no_finding_judged_true_disappears(current: dict[Any, dict[str, Any]]) -> None:
     gone = [key for key, j in JUDGEMENTS.items() if j.verdict == "TRUE" and key not in current]
     assert not gone, f"{len(gone)} finding(s) judged TRUE are no longer reported:\n{_describe(gone)}"
+
+
+def test_every_finding_of_a_rare_rule_on_the_rare_set_is_judged(current: dict[Any, dict[str, Any]]) -> None:
+    unjudged = [key for key in current if key[0].startswith(RARE_FOLDER) and key not in JUDGEMENTS]
+    assert not unjudged, f"{len(unjudged)} finding(s) of the rare rules on corpus/rare/ are not judged:\n" + "\n".join(
+        f"  {k[1]} {k[0]} « {k[2]} »" for k in sorted(unjudged)
+    )
 
 
 def test_a_finding_is_keyed_by_file_rule_text_and_occurrence() -> None:

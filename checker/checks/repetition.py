@@ -535,6 +535,57 @@ def _domain_part(text: str, item: Item) -> bool:
     return text[item.end : item.end + 1] == "." and text[item.end + 1 : item.end + 2].isalpha()
 
 
+def _handle_or_tag(text: str, item: Item) -> bool:
+    """A word right after « # » or « @ »: a hashtag, a channel or a handle (#OSORAwards, #bluehats), a name of
+    its own rather than a spelling of the words it glues."""
+    return item.start > 0 and text[item.start - 1] in "#@"
+
+
+# Capitals that spell out an acronym inside a word, on purpose: « GEstion des Milieux Aquatiques » (GEMAPI),
+# « FRAnçais et MAthématiques » (Frama). Two or more capitals, then lower case only.
+_SPELLED_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[a-zß-öø-ÿ]{3,}")
+# Words of one run: spaces, hyphens, apostrophes, a comma or a colon between them (not « | », « ( », « [ »).
+_RUN_GAP = re.compile(r"[ \u00a0\u202f\-'’,:]*")
+_RUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+ENGLISH_CONTEXT_WORDS = 3  # words looked at on each side
+ENGLISH_CONTEXT_MIN = 2  # English words among them that make the place English
+
+
+def _run_words(text: str, start: int, end: int, count: int) -> list[str]:
+    """Up to `count` words before `start` and after `end` in the same run of words (see _RUN_GAP)."""
+    words: list[str] = []
+    position = end
+    for _ in range(count):
+        gap = _RUN_GAP.match(text, position)
+        word = _RUN_WORD.match(text, gap.end()) if gap else None
+        if not word or word.start() == position:
+            break
+        words.append(word[0])
+        position = word.end()
+    position = start
+    for _ in range(count):
+        before = text[:position]
+        gap_start = len(before.rstrip(" \u00a0\u202f-'’,:"))
+        match = re.search(r"[^\W\d_][\w'’-]*$", before[:gap_start])
+        if not match or gap_start == position:
+            break
+        words.append(match[0])
+        position = match.start()
+    return words
+
+
+def _in_english(text: str, start: int, end: int) -> bool:
+    """An English word among English words (« making the web's open-source infrastructure », the English title
+    of a cited article): English spelling, not a variant of the article's. A name (« Bluehats Semester of
+    Code ») is the same name in any language."""
+    from checker.checks.spelling import _english_or_both, _is_english
+
+    if not all(_english_or_both(part) for part in re.split(r"[\s'’-]+", text[start:end]) if part):
+        return False
+    english = sum(_is_english(word) for word in _run_words(text, start, end, ENGLISH_CONTEXT_WORDS))
+    return english >= ENGLISH_CONTEXT_MIN
+
+
 def _pair_key(first: str, second: str) -> str:
     """`_variant_key(first + second)`, from the cached keys of the two words when that is the same."""
     if "Σ" in first or "Σ" in second:  # the only lower-casing that depends on the next letter (final sigma)
@@ -561,8 +612,10 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
         spans = quotations.get(block.index, [])
         for item in items[block.index]:
             text = item.text
-            if item.is_number or len(text) < 4 or _domain_part(block.text, item):
-                continue  # « gitlab.com » is an address
+            if item.is_number or len(text) < 4 or _domain_part(block.text, item) or _handle_or_tag(block.text, item):
+                continue  # « gitlab.com » is an address, « #bluehats » a channel
+            if _SPELLED_ACRONYM.fullmatch(text):
+                continue  # « GEstion » spells GEMAPI on purpose
             key = _variant_key(text)
             if len(key) < 4:
                 continue
@@ -575,6 +628,8 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
         for a, b in pairwise(items[block.index]):
             if a.sentence != b.sentence or a.is_number or b.is_number or a.is_stop or b.is_stop:
                 continue  # « sexuel le » is two words, not a spelling of « sexuelle »
+            if _handle_or_tag(text, a) or _SPELLED_ACRONYM.fullmatch(a.text) or _SPELLED_ACRONYM.fullmatch(b.text):
+                continue
 
             if b.start - a.end == 1:
                 if not text[a.end].isspace():
@@ -588,7 +643,10 @@ def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckCo
                 quoted = _in_quotation(spans, a)
                 occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end, quoted))
     findings: list[Finding] = []
-    for places in occurrences.values():
+    for all_places in occurrences.values():
+        if len(Counter(form for form, *_ in all_places)) < 2:
+            continue
+        places = [place for place in all_places if not _in_english(place[1].text, place[2], place[3])]
         forms = Counter(form for form, *_ in places)
         if len(forms) < 2:
             continue
