@@ -69,8 +69,10 @@ def test_classic_errors_are_caught_at_their_exact_span(
         "Confusion",
         "Élision ou euphonie",
     }
-    # grammar.agreement reports as info (36 % precise on real articles); the other categories as errors.
-    assert finding.family == "grammar" and finding.severity == ("info" if rule_id == "grammar.agreement" else "error")
+    # grammar.agreement, conjugation and verb-form report as info (below 80 % precise on real articles); the
+    # other categories as errors.
+    as_info = {"grammar.agreement", "grammar.conjugation", "grammar.verb-form"}
+    assert finding.family == "grammar" and finding.severity == ("info" if rule_id in as_info else "error")
 
 
 def test_corrected_sentences_are_clean() -> None:
