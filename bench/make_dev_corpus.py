@@ -23,6 +23,12 @@ by ours, the site's `{% imageContent "src", "alt" %}` shortcode becomes the imag
         --codegouv-git /work/.mirror/codegouvfr+eleventy-dsfr/repo
 
 Writes `corpus/articles/*.md` and `corpus/SOURCES.tsv` (replacing what is there).
+
+    # the rare-rule set corpus/rare/: every other French page of code.gouv.fr (same commit), judged only for
+    # the rules too rare on corpus/articles to measure (bench/precision.py --rare)
+    python bench/make_dev_corpus.py --rare --codegouv-git /work/.mirror/codegouvfr+eleventy-dsfr/repo
+
+Writes `corpus/rare/*.md` and `corpus/rare/SOURCES.tsv`, leaving out what `corpus/SOURCES.tsv` lists.
 """
 
 from __future__ import annotations
@@ -259,7 +265,7 @@ def rare_articles(codegouv_git: Path, used_origins: set[str]) -> list[Article]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--wikinews-git", type=Path, required=True, help=f"git directory of {WIKINEWS_REPO}")
+    parser.add_argument("--wikinews-git", type=Path, help=f"git directory of {WIKINEWS_REPO} (not for --rare)")
     parser.add_argument("--codegouv-git", type=Path, required=True, help=f"git directory of {CODEGOUV_REPO}")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--rare", action="store_true", help="write the rare-rule set corpus/rare/ instead")
@@ -270,6 +276,8 @@ def main() -> None:
         write(rare, args.out, "rare")
         print(f"{len(rare)} articles, {sum(word_count(a.body) for a in rare)} words written to {args.out / 'rare'}")
         return
+    if args.wikinews_git is None:
+        parser.error("--wikinews-git is required to build corpus/articles")
     news = wikinews_articles(args.wikinews_git)
     articles = news + codegouv_articles(args.codegouv_git, "content/fr/blog/posts/")
     # Then BlueHats newsletters, in order, as long as news keeps NEWS_SHARE of the words.
