@@ -313,8 +313,10 @@ def test_cli_json_lists_languagetool_engine(server: Server, tmp_path: Path) -> N
     )
     article = tmp_path / "article.md"
     article.write_text("Les enfants mange des pommes.\n", encoding="utf-8")
+    # grammar.conjugation reports as info (40 % precise on real articles): --fail-on info makes it fail
+    command = ["lint", "--no-cache", "--format", "json", "--fail-on", "info", str(article)]
     proc = subprocess.run(
-        [sys.executable, "-m", "checker.cli", "lint", "--no-cache", "--format", "json", str(article)],
+        [sys.executable, "-m", "checker.cli", *command],
         capture_output=True,
         text=True,
         cwd=tmp_path,

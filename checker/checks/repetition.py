@@ -29,6 +29,7 @@ from importlib import resources
 from itertools import accumulate, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
+from checker.checks.spelling import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH
 from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
@@ -574,15 +575,35 @@ def _run_words(text: str, start: int, end: int, count: int) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=50_000)
+def _english_zipf_margin(word: str) -> tuple[float, float]:
+    """The word's frequency in English (wordfreq Zipf scale) and how much more frequent it is there than in French."""
+    import wordfreq
+
+    low = word.lower()
+    english = wordfreq.zipf_frequency(low, "en")
+    return english, english - wordfreq.zipf_frequency(low, "fr")
+
+
+def _english_word(word: str) -> bool:
+    """Frequent in English and clearly more so than in French (« the », « software »), as spelling reads it."""
+    english, margin = _english_zipf_margin(word)
+    return english >= ENGLISH_MIN_ZIPF and margin >= ENGLISH_OVER_FRENCH
+
+
+def _english_or_shared(word: str) -> bool:
+    """At least as frequent in English as in French (« open », « source »)."""
+    english, margin = _english_zipf_margin(word)
+    return english >= ENGLISH_MIN_ZIPF and margin >= 0
+
+
 def _in_english(text: str, start: int, end: int) -> bool:
     """An English word among English words (« making the web's open-source infrastructure », the English title
     of a cited article): English spelling, not a variant of the article's. A name (« Bluehats Semester of
     Code ») is the same name in any language."""
-    from checker.checks.spelling import _english_or_both, _is_english
-
-    if not all(_english_or_both(part) for part in re.split(r"[\s'’-]+", text[start:end]) if part):
+    if not all(_english_or_shared(part) for part in re.split(r"[\s'’-]+", text[start:end]) if part):
         return False
-    english = sum(_is_english(word) for word in _run_words(text, start, end, ENGLISH_CONTEXT_WORDS))
+    english = sum(_english_word(word) for word in _run_words(text, start, end, ENGLISH_CONTEXT_WORDS))
     return english >= ENGLISH_CONTEXT_MIN
 
 
