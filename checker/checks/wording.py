@@ -79,8 +79,13 @@ def anglicism_table() -> dict[str, Recommendation]:
 
 
 def _recommended(french: tuple[str, ...]) -> str:
-    quoted = [f"« {term} »" for term in french]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " ou " + quoted[-1]
+    """« pôle » (selon le sens, « centre de tri » ou « concentrateur »): the most used term first, since
+    FranceTerme gives one term per sense and field."""
+    first, *others = [f"« {term} »" for term in french]
+    if not others:
+        return first
+    alternatives = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " ou " + others[-1]
+    return f"{first} (selon le sens, {alternatives})"
 
 
 def _is_name_or_title(block: Block, start: int, end: int) -> bool:
