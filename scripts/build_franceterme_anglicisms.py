@@ -18,7 +18,8 @@ French Zipf frequency of the English form at least --min-english-zipf), whose Fr
 hand: an English equivalent spelled like a French word, « ablation », or a proper use in French, « jazz »).
 
 Usage: scripts/build_franceterme_anglicisms.py DB JSON > checker/data/franceterme-anglicisms.tsv
-(run with the project's venv: it needs wordfreq).
+(run with the project's venv: it needs wordfreq). Both inputs, as fetched, are kept outside the repository in
+the workplace's shared/franceterme/ (franceterme.db, terms_recent.json).
 """
 
 from __future__ import annotations
