@@ -11,6 +11,30 @@ from checker.errors import CheckerError
 from checker.paths import safe_resolve
 
 _HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def unquote_git_path(name: str) -> str:
+    """A path as git prints it: unusual names (non-ASCII, quotes, control characters) come between double
+    quotes with C escapes, bytes as octal (`"caf\\303\\251.md"`), the rest as they are."""
+    if not (len(name) >= 2 and name.startswith('"') and name.endswith('"')):
+        return name
+    body = name[1:-1]
+    raw = bytearray()
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char != "\\" or i + 1 == len(body):
+            raw += char.encode("utf-8")
+            i += 1
+        elif body[i + 1] in "01234567" and re.fullmatch(r"[0-7]{3}", body[i + 1 : i + 4]):
+            raw.append(int(body[i + 1 : i + 4], 8) & 0xFF)
+            i += 4
+        else:
+            code = _C_ESCAPES.get(body[i + 1])
+            raw += bytes([code]) if code is not None else body[i : i + 2].encode("utf-8")
+            i += 2
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def _git(args: list[str], cwd: Path) -> str:
@@ -32,14 +56,12 @@ def parse_unified_diff(diff: str) -> dict[str, set[int]]:
     current: set[int] | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
+            target = line[4:].rstrip("\t")  # git ends a name holding a space with a tab
             if target == "/dev/null":
                 current = None
                 continue
-            name = target[2:] if target.startswith("b/") else target
-            if name.startswith('"'):  # git quotes unusual names with C escapes
-                name = name.strip('"').encode("latin-1", "backslashreplace").decode("unicode_escape")
-                name = name.encode("latin-1").decode("utf-8", "replace")
+            name = unquote_git_path(target)
+            name = name[2:] if name.startswith("b/") else name
             current = lines.setdefault(name, set())
         elif current is not None and (m := _HUNK_RE.match(line)):
             start = int(m.group(1))
@@ -60,8 +82,17 @@ class ChangedLines:
             root = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
             by_root.setdefault(root, []).append(safe_resolve(file))
         for root, members in by_root.items():
-            _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
-            diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", revision, "--"], root)
+            try:
+                _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
+            except CheckerError:
+                raise CheckerError(f"--changed-since : révision inconnue « {revision} » dans {root}") from None
+            # The user's git settings must not change the names or lines read here: prefixes (diff.noprefix,
+            # diff.mnemonicPrefix), textconv filters, external diff programs, colours.
+            diff = _git(
+                ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+                 "--src-prefix=a/", "--dst-prefix=b/", revision, "--"],
+                root,
+            )
             changed = {safe_resolve(root / name): numbers for name, numbers in parse_unified_diff(diff).items()}
             untracked = {
                 safe_resolve(root / name)

@@ -178,6 +178,28 @@ def test_changed_since_reports_only_added_or_modified_lines(tmp_path: Path) -> N
     assert code == 2 and err.startswith("checker: error: --changed-since") and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("settings", [[], ["-c", "core.quotePath=false", "-c", "diff.mnemonicPrefix=true"]])
+def test_changed_since_with_unusual_names_and_git_settings(tmp_path: Path, settings: list[str]) -> None:
+    """git quotes a name with accents, quotes or spaces (`"b/\\303\\251t\\303\\251 \\"x\\".md"`); the user's
+    own git settings (quotePath, mnemonic prefixes, no prefix) must not hide the changed lines."""
+    names = ["été \"x\".md", "a b.md", "tab\tname.md"]
+    for name in names:
+        (tmp_path / name).write_text("# Titre\n\nLigne stable.\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    for setting in settings[1::2]:
+        git(tmp_path, "config", *setting.split("=", 1))
+    git(tmp_path, "config", "diff.noprefix", "true")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "v1")
+    for name in names:
+        (tmp_path / name).write_text("# Titre\n\nLigne stable.\nIls veulent collaborer ensemble.\n", encoding="utf-8")
+    code, out, err = run("lint", *FAST, "--format", "json", "--changed-since", "HEAD", str(tmp_path))
+    found = sorted((Path(f["path"]).name, f["line"]) for f in json.loads(out)["findings"])
+    assert found == sorted((name, 4) for name in names), err
+    code, _, err = run("lint", *FAST, "--changed-since", "pas-une-revision", str(tmp_path))
+    assert code == 2 and "révision inconnue « pas-une-revision »" in err
+
+
 def test_changed_since_outside_a_git_repository_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(BAD, encoding="utf-8")
     code, _, err = run("lint", *FAST, "--changed-since", "HEAD", str(tmp_path / "a.md"))
