@@ -387,8 +387,9 @@ def _print_report(outcome: Outcome, view: _View, verbose: bool) -> None:
         if view.fmt == "text":
             shown = dict.fromkeys(f.path for f in outcome.findings)
             sources = {path: outcome.sources.get(path) or _read_for_display(Path(path)) for path in shown}
+        uri = _config_finder(view.config_path)(Path.cwd() / "-").information_uri if view.fmt == "sarif" else None
         output = render(
-            view.fmt, report, sources, outcome.rules, view.color, outcome.fail_on, outcome.errors, not view.quiet
+            view.fmt, report, sources, outcome.rules, view.color, outcome.fail_on, outcome.errors, not view.quiet, uri
         )
     if view.output_file:
         from checker.safe_io import write_atomically

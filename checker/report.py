@@ -99,16 +99,19 @@ def render(
     fail_on: str = "error",
     errors: list[str] | tuple[str, ...] = (),
     summary: bool = True,
+    information_uri: str | None = None,
 ) -> str:
     """The report in format `fmt`. `fail_on` is the lowest severity that fails (JUnit failures, SARIF
     exit code); `errors` are the one-line errors of files that could not be checked (SARIF notifications);
-    `summary` False leaves the text format's summary line out (--quiet)."""
+    `summary` False leaves the text format's summary line out (--quiet); `information_uri` is SARIF's link to
+    the tool's home page (`information-uri` of the configuration)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return jsonl_lines(report.findings)
     if fmt == "sarif":
-        return json.dumps(to_sarif(report, rules, fail_on, errors), ensure_ascii=False, indent=2) + "\n"
+        sarif = to_sarif(report, rules, fail_on, errors, information_uri)
+        return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
         return to_github(report)
     if fmt == "junit":
@@ -397,8 +400,14 @@ def _rule_help(rule: Rule) -> dict[str, str]:
 
 
 def to_sarif(
-    report: Report, rules: RuleSet, fail_on: str = "error", errors: list[str] | tuple[str, ...] = ()
+    report: Report,
+    rules: RuleSet,
+    fail_on: str = "error",
+    errors: list[str] | tuple[str, ...] = (),
+    configured_uri: str | None = None,
 ) -> dict[str, Any]:
+    """SARIF 2.1.0. `informationUri` is `configured_uri` (the configuration's `information-uri`), else the
+    package's Project-URL, else left out: never a placeholder."""
     from pathlib import Path
 
     from checker.findings import SEVERITY_RANK
@@ -455,7 +464,7 @@ def to_sarif(
             {"level": "error", "message": {"text": message}} for message in errors
         ]
     driver: dict[str, Any] = {"name": "checker", "version": __version__, "semanticVersion": __version__}
-    uri = information_uri()
+    uri = configured_uri or information_uri()
     if uri:
         driver["informationUri"] = uri
     driver["rules"] = driver_rules

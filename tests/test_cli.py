@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.config import find_config
 from checker.findings import load_schema
 from checker.rule_packs import load_rules
 
@@ -158,6 +159,28 @@ def test_sarif_information_uri_comes_from_the_package_metadata(monkeypatch: pyte
     sarif = report.to_sarif(report.build_report([], [], [], {}), load_rules())
     assert sarif["runs"][0]["tool"]["driver"]["informationUri"] == "https://docs.invalid/checker"
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+
+
+def test_sarif_information_uri_from_the_configuration_else_left_out(
+    articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project has no public URL: `informationUri` is what `information-uri` says, never a placeholder."""
+    from checker import report
+
+    monkeypatch.setattr(report, "information_uri", lambda: None)  # as installed: no Project-URL
+    driver = json.loads(run("lint", *FAST, "--format", "sarif", str(articles), cwd=articles)[1])["runs"][0]["tool"]
+    assert "informationUri" not in driver["driver"]
+    (articles / ".checker.toml").write_text('information-uri = "https://lint.example.org/checker"\n', encoding="utf-8")
+    find_config.cache_clear()  # the same process reads the folder again
+    code, out, _ = run("lint", *FAST, "--format", "sarif", str(articles), cwd=articles)
+    sarif = json.loads(out)
+    assert code == 1 and sarif["runs"][0]["tool"]["driver"]["informationUri"] == "https://lint.example.org/checker"
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
+    (articles / ".checker.toml").write_text('information-uri = "à remplir"\n', encoding="utf-8")
+    find_config.cache_clear()
+    code, _, err = run("lint", *FAST, "--format", "sarif", str(articles), cwd=articles)
+    assert code == 2
+    one_line_error(err, ".checker.toml", "information-uri")
 
 
 def test_sarif_schema_is_real() -> None:
