@@ -117,7 +117,9 @@ def run(
 
     if options.stdin_text is not None:
         return _run_text(options.stdin_text, options, config_for)
-    targets = collect_files(tuple(paths), base_config.exclude)
+    targets = [
+        t for t in collect_files(tuple(paths), base_config.exclude) if not _config_data_file(t.path, paths, config_for)
+    ]
     files = [t.path for t in targets]
     if not files:
         suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
@@ -182,6 +184,15 @@ def run(
     elif baseline is not None and stream is None:
         outcome.findings, outcome.baselined = filter_new(outcome.findings, baseline, root)
     return outcome
+
+
+def _config_data_file(path: Path, named: Sequence[str], config_for: Callable[[Path], Config]) -> bool:
+    """Whether `path`, found in a folder or by a glob, is a word list of its own configuration (`mots.txt`,
+    a reject-file): a .txt file like an article, but linting it would report the words it lists. A file
+    named on the command line is always checked."""
+    if any(Path(raw) == path for raw in named):
+        return False
+    return str(safe_resolve(path)) in config_for(path).data_files
 
 
 def _filter(outcome: Outcome, options: Options, changed: ChangedLines | None) -> None:

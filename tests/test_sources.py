@@ -214,6 +214,31 @@ def test_reject_list_with_preferred_terms_from_config_and_file(tmp_path: Path) -
     assert code == 0  # warnings
 
 
+def test_word_lists_among_the_articles_are_not_linted_as_articles(tmp_path: Path) -> None:
+    """A reject-file or wordlist in the linted folder is a .txt file like an article: walking the folder
+    (or a glob) leaves out the configuration's own lists, whose every line would be a finding; naming one
+    on the command line still checks it. Outside a git repository (as here), a sub-folder that says
+    `extends = true` may use the lists its parent configuration names in the parent's folder."""
+    (tmp_path / "vocabulaire").mkdir()
+    (tmp_path / "vocabulaire" / "rejet.txt").write_text("hashtag = mot-dièse\nimpacter\n", encoding="utf-8")
+    (tmp_path / "mots.txt").write_text("Aliyev\n", encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text(
+        'wordlist = "mots.txt"\n[vocabulary]\nreject-file = "vocabulaire/rejet.txt"\n', encoding="utf-8"
+    )
+    sport = tmp_path / "sport"
+    sport.mkdir()
+    (sport / "rejets-sport.txt").write_text("match amical\n", encoding="utf-8")
+    (sport / ".checker.toml").write_text('extends = true\n[vocabulary]\nreject-file = "rejets-sport.txt"\n')
+    (tmp_path / "a.txt").write_text("Aliyev va impacter le hashtag.\n", encoding="utf-8")
+    (sport / "b.md").write_text("Un match amical.\n", encoding="utf-8")
+    for args in ([str(tmp_path)], [f"{tmp_path}/**/*.txt", str(sport / "b.md")]):
+        code, findings, err = lint_json("--select", "wording.vocabulary,spelling", *args)
+        assert sorted({Path(str(f["path"])).name for f in findings}) == ["a.txt", "b.md"], err
+        assert code == 0
+    _, findings, _ = lint_json("--select", "wording.vocabulary", str(tmp_path / "vocabulaire" / "rejet.txt"))
+    assert [f["text"] for f in findings] == ["hashtag", "impacter"]
+
+
 def test_per_folder_vocabulary_inherits_from_the_parent_config_when_asked(tmp_path: Path) -> None:
     (tmp_path / ".checker.toml").write_text(
         '[vocabulary]\nreject = {"e-mail" = "courriel"}\n\n[thresholds]\nlong-sentence-words = 8\n', encoding="utf-8"
