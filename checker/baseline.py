@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, json_reason
 from checker.findings import Finding
 from checker.safe_io import read_regular_file, write_atomically
 
@@ -50,7 +50,7 @@ def read_baseline(path: Path) -> Counter[str]:
     except UnicodeDecodeError:
         raise CheckerError(f"{path}: référence illisible : pas en UTF-8") from None
     except ValueError as exc:
-        raise CheckerError(f"{path}: référence invalide (pas du JSON) : {exc}") from None
+        raise CheckerError(f"{path}: référence invalide (pas du JSON) : {json_reason(exc)}") from None
     except RecursionError:
         raise CheckerError(f"{path}: référence invalide : JSON imbriqué trop profondément") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("findings"), dict):

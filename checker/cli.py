@@ -93,14 +93,25 @@ class _OneLineErrors(click.Group):
         sys.exit(0)
 
 
-@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+class _AtLeast(click.IntRange):
+    """An integer at least `min`, described in French in the help (« [au moins 1] ») and in errors."""
+
+    def _describe_range(self) -> str:
+        return f"au moins {self.min}"
+
+
+@click.group(
+    cls=_OneLineErrors,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+)
 @click.version_option(__version__, prog_name="checker", help="Afficher la version et sortir.")
 def main() -> None:
     """Relecture éditoriale d’articles en français."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="CHEMINS...")
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Format de sortie."
 )
@@ -117,8 +128,12 @@ def main() -> None:
     default=None,
     help="Utiliser ce .checker.toml ou pyproject.toml au lieu de chercher en remontant les dossiers.",
 )
-@click.option("--select", default=None, help="Familles ou règles à appliquer, séparées par des virgules.")
-@click.option("--ignore", default=None, help="Familles ou règles à ne pas appliquer, séparées par des virgules.")
+@click.option(
+    "--select", default=None, metavar="LISTE", help="Familles ou règles à appliquer, séparées par des virgules."
+)
+@click.option(
+    "--ignore", default=None, metavar="LISTE", help="Familles ou règles à ne pas appliquer, séparées par des virgules."
+)
 @click.option(
     "--preset",
     type=click.Choice(["default", "picky"]),
@@ -150,6 +165,7 @@ def main() -> None:
 @click.option(
     "--stdin-filename",
     default=None,
+    metavar="CHEMIN",
     help="Avec « - » : le nom du texte lu sur l’entrée standard (format, configuration, chemin affiché).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Seulement les constats : ni résumé ni message d’état.")
@@ -179,14 +195,15 @@ def main() -> None:
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1),
+    type=_AtLeast(min=1),
+    metavar="N",
     default=None,
     help="Fichiers vérifiés en parallèle (défaut : tous les cœurs ; 1 : dans ce processus).",
 )
 @click.option(
     "--scheduler",
     default=None,
-    metavar="tcp://HOST:PORT",
+    metavar="tcp://HÔTE:PORT",
     help="Analyser sur ce cluster Dask distribué (extra checker[dask]) ; même sortie qu’en local.",
 )
 @click.option(
@@ -473,7 +490,7 @@ def _read_for_display(path: Path) -> str:
 
 
 @main.command("rules")
-@click.option("--family", default=None, help="Seulement cette famille.")
+@click.option("--family", default=None, metavar="FAMILLE", help="Seulement cette famille.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format de sortie."
 )
@@ -519,7 +536,7 @@ def rules_cmd(family: str | None, fmt: str, config_path: str | None) -> None:
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="RÈGLE")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Fichier de configuration."
 )
@@ -588,7 +605,7 @@ def _example_lines(example: str | dict[str, Any]) -> tuple[str, str]:
 
 
 @main.command("claims")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, metavar="CHEMINS...")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format de sortie."
 )

@@ -27,7 +27,7 @@ SINGULAR: dict[str, str] = {
     "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
     "Invalid value: {message}": "Valeur invalide : {message}",
     "{value!r} is not a valid {number_type}.": "{value!r} n’est pas un {number_type} valide.",
-    "{value} is not in the range {range}.": "{value} n’est pas dans l’intervalle {range}.",
+    "{value} is not in the range {range}.": "{value} : attendu {range}.",
     "{name} {filename!r} does not exist.": "{name} {filename!r} n’existe pas.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
     "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, toml_reason
 from checker.ignore import ParseOptions, compile_user_pattern
 from checker.parameters import LEGACY_THRESHOLDS, hashable
 from checker.paths import safe_resolve
@@ -353,7 +353,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     except UnicodeDecodeError:
         raise CheckerError(f"{path}: configuration illisible : pas en UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CheckerError(f"{path}: TOML invalide : {exc}") from None
+        raise CheckerError(f"{path}: TOML invalide : {toml_reason(exc)}") from None
     tool = data.get("tool", {})
     if path.name == "pyproject.toml" or (isinstance(tool, dict) and "checker" in tool):
         # A .checker.toml may use the same [tool.checker] table as pyproject.toml (the README's example).

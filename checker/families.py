@@ -59,8 +59,8 @@ def coded_rule_problem(rule: Rule) -> str | None:
     if rule.id in getattr(module, "CODED_RULES", ()):
         return None
     return (
-        f"kind coded means implemented in checker/checks/{rule.family}.py, which does not implement {rule.id}; "
-        "describe it with a data kind (existence, substitution, cue) instead"
+        f"le type coded désigne une règle programmée dans checker/checks/{rule.family}.py, qui n’implémente pas "
+        f"{rule.id} ; décrivez-la plutôt avec un type de données (existence, substitution, cue, tokens)"
     )
 
 

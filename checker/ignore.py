@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, regex_reason
 
 # Stands for an ignored character in the text given to the parsers: not white space (four blanked
 # characters at the start of a Markdown line would open an indented code block), not punctuation
@@ -55,7 +55,7 @@ def compile_user_pattern(pattern: str, block: bool, where: str) -> regex.Pattern
     try:
         return _compiled(pattern, block)
     except regex.error as exc:
-        raise CheckerError(f"{where}: expression régulière invalide {pattern!r} : {exc}") from None
+        raise CheckerError(f"{where}: expression régulière invalide {pattern!r} : {regex_reason(exc)}") from None
 
 
 @lru_cache(maxsize=256)

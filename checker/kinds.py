@@ -67,7 +67,7 @@ def rule_problem(rule: Rule) -> str | None:
     """Why this rule cannot run, or None when it can."""
     kind = KINDS.get(rule.kind)
     if kind is None:
-        return f"unknown kind '{rule.kind}' (known: {', '.join(KINDS)})"
+        return f"type inconnu « {rule.kind} » (types connus : {', '.join(KINDS)})"
     if kind.problem is None:
         return None
     finder: ProblemFinder = _resolve(kind.problem)  # type: ignore[assignment]

@@ -78,21 +78,22 @@ class Lexicon:
     @cached_property
     def hunspell(self) -> Any | None:
         if not self._use_hunspell:
-            self.unavailable["hunspell"] = "disabled"
+            self.unavailable["hunspell"] = "désactivé"
             return None
         try:
             import hunspell
         except ImportError as exc:
-            self.unavailable["hunspell"] = f"pyhunspell is not installed ({exc}); install checker[hunspell]"
+            self.unavailable["hunspell"] = f"pyhunspell n’est pas installé ({exc}) : pip install 'checker[hunspell]'"
             return None
         paths = _hunspell_paths()
         if paths is None:
-            self.unavailable["hunspell"] = "no French Hunspell dictionary (Debian package hunspell-fr-comprehensive)"
+            reason = "pas de dictionnaire Hunspell français (paquet Debian hunspell-fr-comprehensive)"
+            self.unavailable["hunspell"] = reason
             return None
         try:
             return hunspell.HunSpell(*paths)
         except Exception as exc:
-            self.unavailable["hunspell"] = f"cannot load {paths[0]}: {exc}"
+            self.unavailable["hunspell"] = f"impossible de charger {paths[0]} : {exc}"
             return None
 
     def hunspell_problem(self) -> str | None:
@@ -103,13 +104,13 @@ class Lexicon:
             if self._use_hunspell and importlib.util.find_spec("hunspell") is not None and _hunspell_paths():
                 return None
         if self.hunspell is None:
-            return self.unavailable.get("hunspell", "not available")
+            return self.unavailable.get("hunspell", "indisponible")
         return None
 
     @cached_property
     def graphspell(self) -> Any | None:
         if not self._use_graphspell:
-            self.unavailable["graphspell"] = "disabled"
+            self.unavailable["graphspell"] = "désactivé"
             return None
         try:
             from checker.engines import grammalecte_engine
@@ -124,7 +125,7 @@ class Lexicon:
 
             return SpellChecker("fr")
         except Exception as exc:
-            self.unavailable["graphspell"] = f"Grammalecte's lexicon is not available: {exc}"
+            self.unavailable["graphspell"] = f"lexique de Grammalecte indisponible : {exc}"
             return None
 
     @cached_property

@@ -220,11 +220,21 @@ def _config_file(folder: Path) -> Path | None:
     return None
 
 
+def _read_reason(exc: Exception) -> str:
+    from checker.errors import os_reason, toml_reason
+
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return f"TOML invalide : {toml_reason(exc)}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "pas en UTF-8"
+    return os_reason(exc)
+
+
 def _tool_tables(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CheckerError(f"{path}: lecture de la configuration impossible : {exc}") from None
+        raise CheckerError(f"{path}: lecture de la configuration impossible : {_read_reason(exc)}") from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}
 
@@ -236,7 +246,7 @@ def _checker_table(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CheckerError(f"{path}: lecture de la configuration impossible : {exc}") from None
+        raise CheckerError(f"{path}: lecture de la configuration impossible : {_read_reason(exc)}") from None
 
 
 def _declare_wordlist(path: Path) -> None:
@@ -298,7 +308,7 @@ class CheckerServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"checker : {exc}"))
             findings = []
         except Exception as exc:  # a bug must not stop the server: one line, and the next check may succeed
-            log.exception("check of %s failed", uri)
+            log.exception("la vérification de %s a échoué", uri)
             message = f"checker : erreur interne : {type(exc).__name__}: {exc}"
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             findings = []

@@ -16,7 +16,7 @@ import regex
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, lemma
 from checker.edits import in_the_style_of
-from checker.errors import CheckerError
+from checker.errors import CheckerError, regex_reason
 from checker.findings import Edit, Finding
 from checker.rule_packs import Rule
 
@@ -122,7 +122,7 @@ def pattern_problem(rule: Rule) -> str | None:
         try:
             regex.compile(pattern)
         except regex.error as exc:
-            return f"motif invalide {pattern!r} : {exc}"
+            return f"motif invalide {pattern!r} : {regex_reason(exc)}"
     return None
 
 

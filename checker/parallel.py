@@ -72,7 +72,8 @@ def _check(job: FileJob, key: str | None = None, cache_dir: str | None = None) -
     except CheckerError as exc:
         return FileOutcome(job.display_path, error=str(exc))
     except RecursionError:
-        return FileOutcome(job.display_path, error=f"{job.display_path}: input nested too deeply to analyse")
+        message = f"{job.display_path}: texte trop profondément imbriqué pour être analysé"
+        return FileOutcome(job.display_path, error=message)
     if cache_dir and key:
         from checker.cache import ResultCache, cacheable
 

@@ -28,6 +28,7 @@ from checker.document import (
     Link,
     Region,
 )
+from checker.errors import json_reason
 from checker.ignore import DEFAULT_PARSE_OPTIONS, FILLER, ParseOptions, blank, ignored_spans
 from checker.safe_yaml import YamlSyntaxError, load_yaml
 
@@ -36,18 +37,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 # json's own messages are English: the common ones in French (never the script's text).
-_JSON_REASONS_FR = {
-    "Expecting value": "valeur attendue",
-    "Expecting property name enclosed in double quotes": "nom de propriété entre guillemets droits attendu",
-    "Expecting ',' delimiter": "virgule attendue",
-    "Expecting ':' delimiter": "deux-points attendus",
-    "Unterminated string starting at": "chaîne non terminée",
-    "Extra data": "données en trop après la valeur",
-    "Invalid control character at": "caractère de contrôle dans une chaîne",
-    "Invalid \\escape": "échappement invalide",
-}
-
-
 def detect_format(path: str, source: str) -> str:
     suffix = PurePath(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
@@ -827,7 +816,7 @@ def _read_jsonld(doc: Document, data: str, start: int) -> None:
     try:
         payload = json.loads(data)
     except json.JSONDecodeError as exc:
-        reason = _JSON_REASONS_FR.get(exc.msg, "erreur de syntaxe")
+        reason = json_reason(exc, position=False)
         doc.jsonld_errors.append((start, start + len(data), f"JSON invalide ({reason})"))
         return
     except ValueError:  # e.g. an integer beyond Python's digit limit

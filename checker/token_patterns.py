@@ -38,6 +38,7 @@ from typing import Any
 
 from checker.context import CheckContext
 from checker.document import Sentence, Token
+from checker.errors import regex_reason
 from checker.findings import Finding
 from checker.morphology import Reading, analyse_form, analyse_word, morphology_engine
 from checker.rule_packs import Rule, RuleSet
@@ -875,20 +876,20 @@ def token_rule_problem(rule: Rule) -> str | None:
                     try:
                         re.compile(step[key])
                     except re.error as exc:
-                        return f"pattern {name}: invalid regular expression {step[key]!r}: {exc}"
+                        return f"motif {name} : expression régulière invalide {step[key]!r} : {regex_reason(exc)}"
             for key in ("classes", "not_classes"):
                 missing = [c for c in step.get(key, ()) if c not in classes]
                 if missing:
-                    return f"pattern {name}: unknown word class {', '.join(missing)} (see params.word_classes)"
+                    return f"motif {name} : classe de mots inconnue {', '.join(missing)} (voir params.word_classes)"
         for template in raw.get("suggest", ()):
             for m in _BACKREF_RE.finditer(template):
                 if not 1 <= int(m.group(1)) <= len(steps):
-                    return f"pattern {name}: suggestion {template!r} refers to step {m.group(1)}, which does not exist"
+                    return f"motif {name} : la suggestion {template!r} renvoie à l’étape {m.group(1)}, qui n’existe pas"
         if raw.get("rewrite"):
             try:
                 re.compile(raw["rewrite"][0])
             except re.error as exc:
-                return f"pattern {name}: invalid rewrite expression {raw['rewrite'][0]!r}: {exc}"
+                return f"motif {name} : réécriture invalide {raw['rewrite'][0]!r} : {regex_reason(exc)}"
     return None
 
 

@@ -418,11 +418,11 @@ def test_bad_baseline_is_one_line_exit_2(articles: Path) -> None:
     [
         (["lint", "--format", "xml", "{bad}"], "'xml' n’est pas parmi"),
         (["lint", "--formt", "json", "{bad}"], "Option inconnue '--formt'"),
-        (["lint"], "Argument manquant 'PATHS...'"),
+        (["lint"], "Argument manquant 'CHEMINS...'"),
         (["lint", "--fail-on", "fatal", "{bad}"], "--fail-on"),
         (["lint", "--jobs", "0", "{bad}"], "--jobs"),
         (["nonsense"], "Commande inconnue 'nonsense'"),
-        (["explain"], "Argument manquant 'RULE_ID'"),
+        (["explain"], "Argument manquant 'RÈGLE'"),
     ],
 )
 def test_bad_usage_is_one_line_exit_2(articles: Path, args: list[str], needle: str) -> None:

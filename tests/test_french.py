@@ -44,6 +44,8 @@ def test_help_is_french_including_clicks_own_words(command: list[str]) -> None:
     for line in help_lines:
         text = re.split(r"\s{2,}", line.strip(), maxsplit=1)[-1]  # the help, not the option's own name
         assert not re.search(r"\b(?:the|files?|findings?|this)\b", text), line
+    # click's own placeholders: argument names, types, ranges, the sub-command slot.
+    assert not re.search(r"\b(?:TEXT|INTEGER|RANGE|COMMAND|ARGS|PATHS|RULE_ID|FILE|DIRECTORY|HOST)\b|\[x>=", out), out
 
 
 def test_usage_errors_are_french() -> None:
@@ -51,6 +53,46 @@ def test_usage_errors_are_french() -> None:
     assert code == 2 and "Option inconnue '--frmat'. Vouliez-vous dire '--format' ?" in err
     code, _, err = run("lint", "--format", "xml", "a.md")
     assert code == 2 and "Valeur invalide pour '--format'" in err
+    code, _, err = run("lint", "--jobs", "0", "a.md")
+    assert code == 2 and "0 : attendu au moins 1" in err
+    code, _, err = run("explain")
+    assert code == 2 and "Argument manquant 'RÈGLE'" in err
+
+
+PACK_HEAD = "pack: maison\nrules:\n  - id: {rid}\n    family: {family}\n    kind: {kind}\n    severity: warning\n"
+PACK_TAIL = '    message: "M"\n    description: "d"\n    examples: {flagged: ["<marker>x</marker>"], accepted: ["y"]}\n'
+TOKENS = "    params:\n      patterns:\n        - name: p1\n          steps: [{step}]\n{extra}"
+
+
+@pytest.mark.parametrize(
+    ("rid", "family", "kind", "body", "needle"),
+    [
+        ("wording.maison", "wording", "coded", "", "le type coded désigne une règle programmée"),
+        ("wording.maison", "wording", "existence", '    patterns: ["(x"]\n', "parenthèse fermante manquante"),
+        ("wording.maison", "wording", "existence", '    patterns: ["a**"]\n', "quantificateurs qui se suivent"),
+        ("grammar.maison", "grammar", "tokens", TOKENS.format(step='{pattern: "[x"}', extra=""), "jamais fermée"),
+        ("grammar.maison", "grammar", "tokens", TOKENS.format(step="{classes: [z]}", extra=""), "classe de mots"),
+        (
+            "grammar.maison",
+            "grammar",
+            "tokens",
+            TOKENS.format(step="{words: [x]}", extra='          suggest: ["\\\\5"]\n'),
+            "renvoie à l’étape 5, qui n’existe pas",
+        ),
+    ],
+)
+def test_errors_about_a_users_rule_pack_are_french(
+    tmp_path: Path, rid: str, family: str, kind: str, body: str, needle: str
+) -> None:
+    """A pack a user writes is refused in one French line: the rule kind, a token pattern, and what the
+    regular expression library says about a pattern that does not compile (translated, with its position)."""
+    (tmp_path / "p.yaml").write_text(PACK_HEAD.format(rid=rid, family=family, kind=kind) + body + PACK_TAIL)
+    (tmp_path / ".checker.toml").write_text('rule-packs = ["p.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Titre\n\nTexte.\n", encoding="utf-8")
+    code, _, err = run("lint", "--jobs", "1", "--config", str(tmp_path / ".checker.toml"), str(tmp_path / "a.md"))
+    assert code == 2 and err.count("\n") == 1 and needle in err, err
+    message = err.split(" : ", 1)[1]
+    assert not re.search(r"\b(?:pattern|invalid|missing|nothing|repeat|unterminated|which|at position)\b", message), err
 
 
 def test_engine_status_only_with_verbose_on_stderr(tmp_path: Path) -> None:
@@ -101,3 +143,25 @@ def test_one_pleonasm_is_reported_once() -> None:
     # Alone, the grammar engines still report it.
     found = lint_text(text, Config(select=("grammar.style",)), fmt="text").findings
     assert [f.rule_id for f in found] == ["grammar.style"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "needle"),
+    [
+        ("ignore = [\n", "TOML invalide : valeur invalide, en fin de fichier"),
+        ("ignore x\n", "TOML invalide : « = » attendu après une clé, ligne 1, colonne 8"),
+        ('fail-on = "error"\nfail-on = "info"\n', "TOML invalide : clé déjà définie, ligne 2"),
+    ],
+)
+def test_configuration_and_baseline_syntax_errors_are_french(tmp_path: Path, toml: str, needle: str) -> None:
+    """What tomllib and json say about a broken file (« Expected '=' after a key… ») is said in French,
+    with its line and column."""
+    article = tmp_path / "a.md"
+    article.write_text("# Titre\n\nTexte.\n", encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text(toml, encoding="utf-8")
+    code, _, err = run("lint", "--jobs", "1", str(article))
+    assert code == 2 and needle in err, err
+    (tmp_path / ".checker.toml").unlink()
+    (tmp_path / "b.json").write_text('{"version" 1}', encoding="utf-8")
+    code, _, err = run("lint", "--jobs", "1", "--baseline", str(tmp_path / "b.json"), str(article))
+    assert code == 2 and "référence invalide (pas du JSON) : deux-points attendus, ligne 1, colonne 12" in err, err

@@ -24,6 +24,7 @@ from typing import Any
 from checker import morphology
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
+from checker.errors import regex_reason
 from checker.findings import Finding
 from checker.matching import iter_matches, quotation_spans
 from checker.morphology import Reading, analyse_word
@@ -592,7 +593,7 @@ def cue_problem(rule: Rule) -> str | None:
                 try:
                     re.compile(step["pattern"])
                 except re.error as exc:
-                    return f"indice {raw.get('name', '?')} : motif invalide {step['pattern']!r} : {exc}"
+                    return f"indice {raw.get('name', '?')} : motif invalide {step['pattern']!r} : {regex_reason(exc)}"
     return None
 
 

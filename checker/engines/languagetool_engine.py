@@ -113,7 +113,7 @@ def _client_class(timeout: float) -> type:
             params["data"] = data
             response = self._query_server(urllib.parse.urljoin(self._url, "check"), params, method="post")
             if not isinstance(response, dict) or not isinstance(response.get("matches"), list):
-                raise LanguageToolError(f"{self._url}: unexpected response: {str(response)[:200]}")
+                raise LanguageToolError(f"{self._url} : réponse inattendue : {str(response)[:200]}")
             return list(response["matches"])
 
     return Client
