@@ -357,7 +357,7 @@ def _stdin_text(
     from checker.safe_io import read_at_most, require_size
 
     raw = read_at_most(sys.stdin.buffer, limit + 1)  # an endless input stops at the limit
-    require_size(display, len(raw), limit, "article")
+    require_size(display, len(raw), limit, "article", read_whole=False)
     return _decode_stdin(raw, display)
 
 

@@ -54,7 +54,7 @@ def read_regular_file(path: Path, max_size: int = MAX_AUXILIARY_SIZE, what: str 
             data = read_at_most(fh, max_size + 1)  # a file that grows while it is read still stops at the limit
         except OSError as exc:
             raise CheckerError(f"{path}: lecture impossible ({what}) : {os_reason(exc)}") from None
-    require_size(path, len(data), max_size, what)
+    require_size(path, len(data), max_size, what, read_whole=False)
     return data
 
 
@@ -87,12 +87,21 @@ def _require_regular(path: Path, mode: int, what: str) -> None:
         raise CheckerError(f"{path}: {kind}, pas un fichier ordinaire : refusé (l’entrée standard se lit avec « - »)")
 
 
-def require_size(path: Path | str, size: int, max_size: int, what: str) -> None:
-    if size > max_size:
-        raise CheckerError(
-            f"{path}: {what} trop gros ({human_size(size)}, au-delà de {human_size(max_size)}) : refusé "
-            "(limite réglable par « max-file-size » dans la configuration)"
-        )
+def require_size(path: Path | str, size: int, max_size: int, what: str, read_whole: bool = True) -> None:
+    """A one-line error when `size` exceeds `max_size`. `read_whole` False: reading stopped at the limit, so
+    the true size is unknown (a stream, a file still growing)."""
+    if size <= max_size:
+        return
+    shown, limit = human_size(size), human_size(max_size)
+    if not read_whole:
+        amount = f"plus de {limit}"
+    elif shown == limit:  # « 2 Mo, au-delà de 2 Mo » would say nothing: the exact counts
+        amount = f"{size:_} octets, au-delà de {max_size:_}".replace("_", "\u202f")
+    else:
+        amount = f"{shown}, au-delà de {limit}"
+    raise CheckerError(
+        f"{path}: {what} trop gros ({amount}) : refusé (limite réglable par « max-file-size » dans la configuration)"
+    )
 
 
 def is_inside(path: Path, folder: Path) -> bool:

@@ -358,6 +358,12 @@ def test_file_larger_than_max_file_size_is_refused(tmp_path: Path) -> None:
     code, _, err = run("lint", *FAST, str(small))
     assert code == 2
     one_line_error(err, "petit.md", "trop gros", "20 octets")
+    # Just above the limit: the rounded sizes would be equal (« 2 Mo, au-delà de 2 Mo »), the exact ones are said.
+    (tmp_path / ".checker.toml").write_text("max-file-size = 2000000\n", encoding="utf-8")
+    (tmp_path / "juste.md").write_bytes(b"# Titre\n\n" + b"a" * (2_000_001 - 9))
+    code, _, err = run("lint", *FAST, str(tmp_path / "juste.md"))
+    assert code == 2
+    one_line_error(err, "juste.md", "trop gros (2\u202f000\u202f001 octets, au-delà de 2\u202f000\u202f000)")
     (tmp_path / ".checker.toml").write_text("max-file-size = 3000000\n", encoding="utf-8")
     code, _, err = run("lint", *FAST, "--select", "wording", str(big))
     assert code in (0, 1), err
@@ -813,7 +819,7 @@ def test_standard_input_is_read_up_to_the_size_limit(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 2
-    one_line_error(proc.stderr, "<stdin>", "trop gros", "max-file-size")
+    one_line_error(proc.stderr, "<stdin>", "trop gros (plus de 1 ko)", "max-file-size")  # read up to the limit only
     code, out, _ = run("lint", *FAST, "-", cwd=tmp_path)  # empty input: under the limit, nothing to report
     assert code == 0, out
 
