@@ -171,8 +171,18 @@ def build_articles(report: Report, config_for: Callable[[Path], Config], rules: 
 # ---------------------------------------------------------------- rendering
 
 
+# Control characters from an article (ESC, BEL, C1 controls such as the 8-bit CSI) are shown as their
+# visible pictures (␛, ␇, �), one character for one: the page stays valid HTML, and printed to a terminal
+# (`--format html` without -o) it cannot drive it.
+_CONTROL_PICTURES = {
+    **{code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n\r"},
+    0x7F: "\u2421",
+    **dict.fromkeys(range(0x80, 0xA0), "\ufffd"),
+}
+
+
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(str(value).translate(_CONTROL_PICTURES), quote=True)
 
 
 def _json_for_script(data: Any) -> str:
