@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -64,7 +65,7 @@ def one_line_error(stderr: str, *needles: str) -> str:
     assert len(lines) == 1, stderr
     line = lines[0]
     assert line.startswith("checker: error: "), line
-    assert "internal error" not in line and "Traceback" not in stderr, line
+    assert "erreur interne" not in line and "Traceback" not in stderr, line
     for needle in needles:
         assert needle in line, (needle, line)
     return line
@@ -655,6 +656,16 @@ def test_machine_formats_stay_valid(tmp_path: Path, fmt: str) -> None:
         assert all(line.startswith("::") for line in out.splitlines())
 
 
+def test_html_report_shows_control_characters_as_pictures(tmp_path: Path) -> None:
+    """The HTML report printed to a terminal cannot drive it, and stays valid HTML: no raw control character."""
+    article = tmp_path / "a\x1b.md"
+    article.write_text(NASTY + "\x9b31m Force est de constater.\n", encoding="utf-8")
+    code, out, err = run("lint", *FAST, "--format", "html", str(article))
+    assert code == 1, err
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out), repr(out[:200])
+    assert "\u241b[2J" in out and "Force est de constater" in out
+
+
 def test_a_lone_cr_is_a_line_break(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_bytes(b"Ligne un.\rForce est de constater que tout va bien.\rTrois.\r")
@@ -721,32 +732,57 @@ hostile_bytes = hostile_text.map(lambda t: t.encode("utf-8")) | st.tuples(hostil
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=hostile_bytes,
     suffix=st.sampled_from([".md", ".html", ".txt"]),
-    fmt=st.sampled_from(["text", "json", "junit", "sarif", "github"]),
+    fmt=st.sampled_from(["text", "json", "jsonl", "junit", "sarif", "github", "html", "statistics"]),
+    mode=st.sampled_from(["file", "stdin", "fix", "diff"]),
 )
-def test_generated_hostile_documents_through_the_cli(data: bytes, suffix: str, fmt: str) -> None:
-    """Whatever the document: no internal error, no traceback, status 0, 1 or 2, a one-line error with
-    status 2, valid JSON/XML, no raw control character in text output, the file never modified."""
+def test_generated_hostile_documents_through_the_cli(data: bytes, suffix: str, fmt: str, mode: str) -> None:
+    """Whatever the document, read from a file or standard input, linted, fixed or diffed, in every output
+    format: no internal error, no traceback, status 0, 1 or 2, a one-line error with status 2, valid
+    JSON/XML, no raw control character in text output; only --fix may change the file, and it leaves it
+    in UTF-8 when it was. Bounded: 80 examples of at most 40 pieces, each run in this process."""
+    args = ["lint", *FAST, *(["--statistics"] if fmt == "statistics" else ["--format", fmt])]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"article{suffix}"
         path.write_bytes(data)
-        result = CliRunner().invoke(main, ["lint", *FAST, "--format", fmt, str(path)])
-        assert path.read_bytes() == data
+        if mode == "stdin":
+            result = CliRunner().invoke(main, [*args, "--stdin-filename", str(path), "-"], input=data)
+        else:
+            extra = {"file": [], "fix": ["--fix", "--unsafe-fixes"], "diff": ["--diff"]}[mode]
+            result = CliRunner().invoke(main, [*args, *extra, str(path)])
+        after = path.read_bytes()
     out, err = result.stdout, result.stderr
     assert result.exit_code in (0, 1, 2), (result.exit_code, err, result.exception)
-    assert "Traceback" not in out + err and "internal error" not in err, err
+    assert "Traceback" not in out + err and "erreur interne" not in err, err
+    if mode == "fix":
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            assert after == data
+        else:
+            after.decode("utf-8")
+    else:
+        assert after == data
     if result.exit_code == 2:
         one_line_error(err, "article")
         return
-    if fmt in ("json", "sarif"):
+    if mode == "diff":
+        # A unified diff (the article's lines as they are: `patch` must be able to apply it).
+        assert all(line[:1] in ("", "-", "+", " ", "@", "\\") for line in out.split("\n")), out
+    elif fmt in ("json", "sarif"):
         json.loads(out)
+    elif fmt == "jsonl":
+        for line in out.splitlines():
+            json.loads(line)
     elif fmt == "junit":
         ET.fromstring(out.encode("utf-8"))
     else:
-        assert not any(ch in out for ch in "\x1b\x07\x9b\x7f\u202e\u2066"), repr(out)
+        assert not any(ch in out for ch in "\x1b\x07\x9b\x7f"), repr(out)
+        if fmt != "html":  # the report shows the article's own bidirectional marks as text
+            assert not any(ch in out for ch in "\u202e\u2066"), repr(out)
 
 
 CONFIG_PIECES = [
@@ -766,7 +802,7 @@ def test_generated_hostile_configurations(piece: str, number: str) -> None:
         (Path(folder) / "a.md").write_text(CLICHE, encoding="utf-8")
         code, _, err = run("lint", *FAST, str(Path(folder) / "a.md"))
     assert code in (0, 1, 2), err
-    assert "Traceback" not in err and "internal error" not in err, err
+    assert "Traceback" not in err and "erreur interne" not in err, err
     if code == 2:
         line = one_line_error(err)
         # A valid but tiny regex-timeout-seconds (1e-300) makes the first pattern run out of time: named too.
