@@ -22,6 +22,17 @@ _OS_REASONS = {
     "EEXIST": "le fichier existe déjà",
     "ETIMEDOUT": "délai dépassé",
     "ECONNREFUSED": "connexion refusée",
+    "ECONNRESET": "connexion interrompue par le serveur",
+    "EHOSTUNREACH": "hôte injoignable",
+    "ENETUNREACH": "réseau injoignable",
+    "EADDRNOTAVAIL": "adresse indisponible",
+}
+# getaddrinfo's negative codes (socket.gaierror), as glibc numbers them.
+_RESOLVER_REASONS = {
+    -2: "nom d’hôte inconnu",
+    -3: "résolution du nom impossible pour l’instant",
+    -5: "aucune adresse pour ce nom",
+    -9: "famille d’adresses non prise en charge",
 }
 _UTF8_REASONS = {
     "invalid start byte": "octet de début invalide",
@@ -37,6 +48,15 @@ def os_reason(exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
     return _OS_REASONS.get(name) or str(getattr(exc, "strerror", None) or exc)
+
+
+def errno_reason(code: int, fallback: str) -> str:
+    """The French reason of an errno (or a resolver's negative code), else `fallback`."""
+    import errno
+
+    if code < 0:
+        return _RESOLVER_REASONS.get(code, fallback)
+    return _OS_REASONS.get(errno.errorcode.get(code, ""), fallback)
 
 
 def utf8_reason(reason: str) -> str:

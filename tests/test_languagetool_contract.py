@@ -267,8 +267,28 @@ def test_unreachable_url_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None
     assert lines[0].startswith(
         f"checker: error: {config_file}: moteur de grammaire languagetool : LanguageTool injoignable à {url}"
     )
-    assert lines[0].endswith("Connection refused"), lines[0]
+    assert lines[0].endswith(" : connexion refusée"), lines[0]  # in French, not « [Errno 111] Connection refused »
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (
+            "HTTPConnectionPool(host='lt.exemple', port=8081): Max retries exceeded with url: /v2/languages (Caused "
+            "by NameResolutionError(\"<urllib3.connection.HTTPConnection object>: Failed to resolve 'lt.exemple' "
+            "([Errno -2] Name or service not known)\"))",
+            "nom d’hôte inconnu",
+        ),
+        ("... Failed to establish a new connection: [Errno 113] No route to host'))", "hôte injoignable"),
+        ("HTTPConnectionPool(host='127.0.0.1', port=8081): Read timed out. (read timeout=5)", "délai dépassé"),
+        ("[Errno 12345] Something new", "Something new"),
+    ],
+)
+def test_why_a_server_cannot_be_reached_is_said_in_french(raised: str, said: str) -> None:
+    from checker.engines.languagetool_engine import _one_line
+
+    assert _one_line(OSError(raised)).startswith(said)
 
 
 def test_configured_url_unreachable_under_auto_is_an_error() -> None:

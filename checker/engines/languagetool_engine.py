@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.engines import EngineMatch, EngineUnavailable
+from checker.errors import errno_reason
 
 NAME = "languagetool"
 LANGUAGE = "fr"
@@ -226,9 +227,11 @@ def _batches(pieces: Sequence[str]) -> list[tuple[int, list[str]]]:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     # A connection failure is buried in urllib3's repr: the OS reason is what the user needs.
-    os_reason = re.search(r"\[Errno -?\d+\] [^'\")\]]+", text)
+    os_reason = re.search(r"\[Errno (-?\d+)\] ([^'\")\]]+)", text)
     if os_reason:
-        return os_reason.group().strip()
+        return errno_reason(int(os_reason.group(1)), os_reason.group(2).strip())
+    if "timed out" in text.lower():
+        return "délai dépassé (timeout de [tool.checker.grammar])"
     return text[:300] or type(exc).__name__
 
 
