@@ -529,10 +529,12 @@ def rules_cmd(family: str | None, fmt: str, config_path: str | None) -> None:
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from checker.report import SEVERITY_FR
+
     for rule in chosen:
         first = rule.description.split(". ")[0].rstrip(".")
         off = "" if rule.default_on else " (désactivée par défaut)"
-        click.echo(f"{rule.id:<40} {rule.severity:<8} {' '.join(first.split())}{off}")
+        click.echo(f"{rule.id:<40} {SEVERITY_FR[rule.severity]:<13} {' '.join(first.split())}{off}")
 
 
 @main.command()
@@ -554,7 +556,11 @@ def explain(rule_id: str, config_path: str | None) -> None:
 
         hint = did_you_mean(rule_id, [r.id for r in rules])
         raise CheckerError(f"règle inconnue « {rule_id} »{hint} ; voir « checker rules »")
-    click.echo(f"{rule.id}  [{rule.family}, {rule.severity}]  (pack {rule.source})")
+    from checker.report import SEVERITY_FR
+
+    # The severity in French, and as the configuration writes it (severity = {"id" = "warning"}).
+    severity = SEVERITY_FR[rule.severity] + ("" if rule.severity == "info" else f" ({rule.severity})")
+    click.echo(f"{rule.id}  [{rule.family}, {severity}]  (pack {rule.source})")
     click.echo("")
     click.echo(rule.description)
     click.echo("")

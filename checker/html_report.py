@@ -25,7 +25,7 @@ from checker.errors import CheckerError
 from checker.explanations import explanation
 from checker.findings import Finding
 from checker.parse import parse_document
-from checker.report import Report
+from checker.report import SEVERITY_FR, Report
 from checker.rule_packs import RuleSet
 
 FAMILY_FR = {
@@ -40,7 +40,6 @@ FAMILY_FR = {
     "repetition": "répétitions",
 }
 SEVERITIES = ("error", "warning", "info")
-SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
 SEVERITY_PLURAL_FR = {"error": "erreurs", "warning": "avertissements", "info": "infos"}
 STATUS_FR = {"supported": "sourcée", "weakly-supported": "source vague", "unsupported": "non sourcée"}
 KIND_FR = {"forward-looking": "prospective", "reported": "rapportée", "numeric": "chiffrée", "evaluative": "évaluative"}

@@ -31,6 +31,7 @@ from checker.errors import CheckerError
 from checker.explanations import explanation
 from checker.findings import Edit, Finding
 from checker.paths import ARTICLE_SUFFIXES, safe_resolve
+from checker.report import SEVERITY_FR
 from checker.rule_packs import load_rules
 
 log = logging.getLogger("checker.lsp")
@@ -44,7 +45,6 @@ SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
 DEFAULT_WORDLIST = "mots.txt"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the three line ends LSP counts
 

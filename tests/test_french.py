@@ -165,3 +165,12 @@ def test_configuration_and_baseline_syntax_errors_are_french(tmp_path: Path, tom
     (tmp_path / "b.json").write_text('{"version" 1}', encoding="utf-8")
     code, _, err = run("lint", "--jobs", "1", "--baseline", str(tmp_path / "b.json"), str(article))
     assert code == 2 and "référence invalide (pas du JSON) : deux-points attendus, ligne 1, colonne 12" in err, err
+
+
+def test_rules_and_explain_name_severities_in_french() -> None:
+    code, out, _ = run("rules", "--family", "wording")
+    assert code == 0
+    rows = {line.split()[0]: line.split()[1] for line in out.splitlines()}
+    assert rows["wording.pleonasm"] == "avertissement" and "warning" not in out
+    code, out, _ = run("explain", "wording.pleonasm")
+    assert out.splitlines()[0].startswith("wording.pleonasm  [wording, avertissement (warning)]")
