@@ -115,7 +115,7 @@ def render(
     if fmt == "github":
         return to_github(report)
     if fmt == "junit":
-        return to_junit(report, fail_on)
+        return to_junit(report, fail_on, errors)
     return to_text(report, sources, color, summary)
 
 
@@ -301,9 +301,11 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
 _PLURAL_LABELS = (("error", "erreur(s)"), ("warning", "avertissement(s)"), ("info", "info(s)"))
 
 
-def to_junit(report: Report, fail_on: str = "error") -> str:
+def to_junit(report: Report, fail_on: str = "error", errors: list[str] | tuple[str, ...] = ()) -> str:
     """JUnit XML: one test case per file, failed when it has a finding at or above `fail_on` (one
-    <failure> listing them); findings below that level go to the test case's <system-out>."""
+    <failure> listing them); findings below that level go to the test case's <system-out>. A file that
+    could not be checked (`errors`, « FILE: problem ») is a test case in <error>: a merge request's
+    report must not show it as passed, nor leave it out."""
     from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
 
     from checker.findings import SEVERITY_RANK
@@ -335,10 +337,19 @@ def to_junit(report: Report, fail_on: str = "error") -> str:
         if below:
             cases.append(f"      <system-out>{escape(chr(10).join(line(f) for f in below))}</system-out>")
         cases.append("    </testcase>")
+    for message in errors:
+        name, _, problem = message.partition(": ")
+        cases.append(f"    <testcase classname=\"checker\" name={quoteattr(printable(name))}>")
+        cases.append(
+            f"      <error type=\"checker\" message={quoteattr(printable(problem or message))}>"
+            f"{escape(printable(message))}</error>"
+        )
+        cases.append("    </testcase>")
+    tests = len(by_file) + len(errors)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="checker" tests="{len(by_file)}" failures="{failed}">',
-        f'  <testsuite name="checker" tests="{len(by_file)}" failures="{failed}" errors="0" skipped="0">',
+        f'<testsuites name="checker" tests="{tests}" failures="{failed}" errors="{len(errors)}">',
+        f'  <testsuite name="checker" tests="{tests}" failures="{failed}" errors="{len(errors)}" skipped="0">',
         *cases,
         "  </testsuite>",
         "</testsuites>",

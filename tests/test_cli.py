@@ -249,6 +249,18 @@ def test_junit_xml_one_test_case_per_file_failed_at_fail_on(articles: Path) -> N
     assert code == 0 and ET.fromstring(out).get("failures") == "0"
 
 
+def test_junit_counts_a_file_that_could_not_be_checked_as_an_error(articles: Path) -> None:
+    """A file in error is in the report (an <error> test case), not left out of a report that looks green."""
+    (articles / "latin1.md").write_bytes("Un caf\xe9 \x1b[2J.\n".encode("latin-1"))
+    code, out, err = run("lint", *FAST, "--format", "junit", str(articles / "clean.md"), str(articles / "latin1.md"))
+    assert code == 2 and "latin1.md: UTF-8 invalide" in err
+    root = ET.fromstring(out)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "0", "1")
+    cases = {case.get("name"): case for case in root.iter("testcase")}
+    error = cases[str(articles / "latin1.md")].find("error")
+    assert error is not None and (error.get("message") or "").startswith("UTF-8 invalide")
+
+
 def test_junit_xml_is_valid_whatever_the_article_contains(tmp_path: Path) -> None:
     # Control characters (in a file name here) cannot appear in XML 1.0, even escaped.
     article = tmp_path / "ctl\x1b[31m\x0b.md"
