@@ -113,7 +113,7 @@ def render(
         sarif = to_sarif(report, rules, fail_on, errors, information_uri)
         return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
     if fmt == "github":
-        return to_github(report)
+        return to_github(report, errors=errors)
     if fmt == "junit":
         return to_junit(report, fail_on, errors)
     return to_text(report, sources, color, summary)
@@ -262,9 +262,12 @@ GITHUB_ANNOTATIONS_PER_LEVEL = 10
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> str:
+def to_github(
+    report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL, errors: list[str] | tuple[str, ...] = ()
+) -> str:
     """GitHub Actions workflow commands: up to `per_level` annotations of each level, then the other
-    findings as plain log lines and one summary line saying how many were not annotated."""
+    findings as plain log lines and one summary line saying how many were not annotated. A file that
+    could not be checked (`errors`, « FILE: problem ») comes first, as an error annotation on that file."""
 
     def esc(s: str) -> str:
         return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
@@ -276,6 +279,14 @@ def to_github(report: Report, per_level: int = GITHUB_ANNOTATIONS_PER_LEVEL) -> 
     rest: list[str] = []
     annotated: Counter[str] = Counter()
     left: Counter[str] = Counter()
+    for message in errors:
+        path, _, problem = message.partition(": ")
+        if annotated["error"] < per_level:
+            annotated["error"] += 1
+            lines.append(f"::error file={prop(path)},title=checker::{esc(problem or message)}")
+        else:
+            left["error"] += 1
+            rest.append(printable(message))
     for f in report.findings:
         severity = f.severity
         if annotated[severity] < per_level:

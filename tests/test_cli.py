@@ -249,6 +249,14 @@ def test_junit_xml_one_test_case_per_file_failed_at_fail_on(articles: Path) -> N
     assert code == 0 and ET.fromstring(out).get("failures") == "0"
 
 
+def test_github_annotates_a_file_that_could_not_be_checked(articles: Path) -> None:
+    (articles / "latin1.md").write_bytes("Un caf\xe9.\n".encode("latin-1"))
+    code, out, _ = run("lint", *FAST, "--format", "github", str(articles / "bad.md"), str(articles / "latin1.md"))
+    assert code == 2
+    first = out.splitlines()[0]
+    assert first.startswith(f"::error file={articles / 'latin1.md'},title=checker::UTF-8 invalide"), first
+
+
 def test_junit_counts_a_file_that_could_not_be_checked_as_an_error(articles: Path) -> None:
     """A file in error is in the report (an <error> test case), not left out of a report that looks green."""
     (articles / "latin1.md").write_bytes("Un caf\xe9 \x1b[2J.\n".encode("latin-1"))
