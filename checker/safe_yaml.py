@@ -26,6 +26,36 @@ class YamlSyntaxError(CheckerError):
     """Text that is not YAML (front matter ignores it; a rule pack is refused)."""
 
 
+# What PyYAML says about a text that is not YAML, in French (by the start of its message).
+_YAML_REASONS = (
+    ("mapping values are not allowed", "« : » inattendu ici (une valeur qui contient « : » va entre guillemets)"),
+    ("could not find expected ':'", "« : » attendu"),
+    ("found character '\\t'", "tabulation interdite (l’indentation se fait en espaces)"),
+    ("found character", "caractère qui ne peut pas commencer une valeur (mettez-la entre guillemets)"),
+    ("found undefined alias", "alias non défini"),
+    ("found unexpected end of stream", "fin du texte inattendue (guillemet jamais fermé ?)"),
+    ("found unknown escape character", "échappement inconnu dans une chaîne entre guillemets"),
+    ("expected ',' or ']'", "« , » ou « ] » attendu"),
+    ("did not find expected ',' or ']'", "« , » ou « ] » attendu"),
+    ("expected ',' or '}'", "« , » ou « } » attendu"),
+    ("did not find expected ',' or '}'", "« , » ou « } » attendu"),
+    ("expected <block end>", "indentation incohérente"),
+    ("did not find expected key", "clé attendue (indentation incohérente ?)"),
+    ("did not find expected '-' indicator", "« - » attendu (indentation incohérente ?)"),
+    ("could not determine a constructor for the tag", "étiquette YAML non prise en charge"),
+    ("second occurrence", "ancre définie deux fois"),
+    ("expected '<document start>'", "texte en trop après le document"),
+    ("did not find expected <document start>", "texte en trop après le document"),
+)
+
+
+def yaml_reason(problem: str | None) -> str:
+    """Why a text is not YAML, in French."""
+    if not problem:
+        return "syntaxe incorrecte"
+    return next((fr for en, fr in _YAML_REASONS if problem.startswith(en)), f"syntaxe incorrecte (« {problem} »)")
+
+
 def load_yaml(text: str, path: str, what: str = "YAML", trusted: bool = False) -> Any:
     """The data of one YAML document, or a one-line CheckerError naming `path` (never its contents).
 
@@ -41,8 +71,8 @@ def load_yaml(text: str, path: str, what: str = "YAML", trusted: bool = False) -
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntaxe incorrecte"
-        raise YamlSyntaxError(f"{path}: {what} invalide{where} : {problem}") from None
+        reason = yaml_reason(getattr(exc, "problem", None))
+        raise YamlSyntaxError(f"{path}: {what} invalide{where} : {reason}") from None
     except RecursionError:
         raise CheckerError(f"{path}: {what} imbriqué trop profondément") from None
     finally:

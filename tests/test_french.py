@@ -174,3 +174,23 @@ def test_rules_and_explain_name_severities_in_french() -> None:
     assert rows["wording.pleonasm"] == "avertissement" and "warning" not in out
     code, out, _ = run("explain", "wording.pleonasm")
     assert out.splitlines()[0].startswith("wording.pleonasm  [wording, avertissement (warning)]")
+
+
+@pytest.mark.parametrize(
+    ("broken", "needle"),
+    [
+        ("rules:\n  - id: wording.x\n    message: Attention : ceci\n", "ligne 4 : « : » inattendu ici"),
+        ("rules:\n\t- id: wording.x\n", "ligne 3 : "),
+        ("rules: [1, 2\n", "« , » ou « ] » attendu"),
+        ("rules: *nulle\n", "alias non défini"),
+        ("rules:\n  - message: 'non fermé\n", "guillemet jamais fermé"),
+    ],
+)
+def test_yaml_syntax_errors_in_a_pack_are_french(tmp_path: Path, broken: str, needle: str) -> None:
+    """What PyYAML says (« mapping values are not allowed in this context ») is said in French."""
+    (tmp_path / "p.yaml").write_text("pack: maison\n" + broken, encoding="utf-8")
+    (tmp_path / ".checker.toml").write_text('rule-packs = ["p.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("Texte.\n", encoding="utf-8")
+    code, _, err = run("lint", "--jobs", "1", "--config", str(tmp_path / ".checker.toml"), str(tmp_path / "a.md"))
+    assert code == 2 and "pack de règles invalide" in err and needle in err, err
+    assert "syntaxe incorrecte (« " not in err and "found" not in err and "expected" not in err, err
