@@ -164,6 +164,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_span: tuple[int, int] | None = None
+    # A front matter that is not YAML: (start, end, reason) of the line where the parser gave up.
+    front_matter_error: tuple[int, int, str] | None = None
     faq: list[FaqItem] = field(default_factory=list)
     jsonld_faq: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) from schema.org FAQPage
     # Source spans of each JSON-LD question and answer string (None when not a plain string).

@@ -529,8 +529,18 @@ def _read_front_matter(doc: Document, tok: MdToken, line_offset: Any) -> None:
     doc.front_matter_span = (line_offset(tok.map[0]), line_offset(tok.map[1]))
     try:
         data = load_yaml(tok.content, doc.path, "front matter")
-    except YamlSyntaxError:
-        data = None  # not YAML: the article is still checked, its front matter is not read
+    except YamlSyntaxError as exc:
+        # Not YAML: the article is still checked, its fields are not, and markup.front-matter says so at
+        # the line where the parser gave up (the opening `---` is line tok.map[0]).
+        last = tok.map[1] - 2  # the last line before the closing `---`
+        line = min(tok.map[0] + 1 + (exc.line or 0), max(last, tok.map[0] + 1))
+        start = line_offset(line)
+        end = doc.source.find("\n", start, line_offset(tok.map[1]))
+        end = len(doc.source) if end < 0 else end
+        while end > start and doc.source[end - 1] in "\r ":
+            end -= 1
+        doc.front_matter_error = (start, max(end, start + 1), exc.reason)
+        data = None
     if isinstance(data, dict):
         doc.front_matter = data
 

@@ -23,7 +23,10 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlSyntaxError(CheckerError):
-    """Text that is not YAML (front matter ignores it; a rule pack is refused)."""
+    """Text that is not YAML (a rule pack is refused; a front matter is reported by markup.front-matter)."""
+
+    line: int | None = None  # 0-based line of the problem in the YAML text, when the parser says
+    reason: str = ""  # yaml_reason: why, in French
 
 
 # What PyYAML says about a text that is not YAML, in French (by the start of its message).
@@ -31,6 +34,8 @@ _YAML_REASONS = (
     ("mapping values are not allowed", "« : » inattendu ici (une valeur qui contient « : » va entre guillemets)"),
     ("could not find expected ':'", "« : » attendu"),
     ("found character '\\t'", "tabulation interdite (l’indentation se fait en espaces)"),
+    ("found a tab character", "tabulation interdite (l’indentation se fait en espaces)"),
+    ("did not find expected node content", "valeur attendue"),
     ("found character", "caractère qui ne peut pas commencer une valeur (mettez-la entre guillemets)"),
     ("found undefined alias", "alias non défini"),
     ("found unexpected end of stream", "fin du texte inattendue (guillemet jamais fermé ?)"),
@@ -72,7 +77,9 @@ def load_yaml(text: str, path: str, what: str = "YAML", trusted: bool = False) -
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}" if mark is not None else ""
         reason = yaml_reason(getattr(exc, "problem", None))
-        raise YamlSyntaxError(f"{path}: {what} invalide{where} : {reason}") from None
+        error = YamlSyntaxError(f"{path}: {what} invalide{where} : {reason}")
+        error.line, error.reason = (mark.line if mark is not None else None), reason
+        raise error from None
     except RecursionError:
         raise CheckerError(f"{path}: {what} imbriqué trop profondément") from None
     finally:

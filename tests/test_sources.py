@@ -187,6 +187,23 @@ def test_html_fragment_is_all_prose(tmp_path: Path) -> None:
     assert [b.text for b in doc.blocks] == ["Premier.", "Second."]
 
 
+def test_front_matter_that_is_not_yaml_is_reported_not_silently_skipped(tmp_path: Path) -> None:
+    """« title: Israël : un partenariat » is not YAML (a colon in an unquoted value): the title cannot be
+    checked, and the writer is told where, in French, instead of the field being skipped in silence."""
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ndate: 2026-01-26\ntitle: Israël : collaborer ensemble\n---\n\nLe texte.\n", encoding="utf-8"
+    )
+    code, findings, err = lint_json(str(article))
+    (found,) = [f for f in findings if f["rule_id"] == "markup.front-matter"]
+    assert (found["line"], found["column"], found["text"]) == (3, 1, "title: Israël : collaborer ensemble")
+    assert "« : » inattendu ici" in str(found["message"]) and code == 1, err
+    article.write_text('---\ntitle: "Israël : collaborer ensemble"\n---\n\nLe texte.\n', encoding="utf-8")
+    code, findings, _ = lint_json(str(article))
+    rules = {f["rule_id"] for f in findings}
+    assert "wording.pleonasm" in rules and "markup.front-matter" not in rules  # now read, and checked as prose
+
+
 # ---------------------------------------------------------------- vocabularies and inheritance
 
 

@@ -26,11 +26,14 @@ _STRAY_SYNTAX_RE = re.compile(
 )
 
 
-CODED_RULES = frozenset(("markup.broken-image", "markup.stray-syntax"))
+CODED_RULES = frozenset(("markup.broken-image", "markup.stray-syntax", "markup.front-matter"))
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
+    if doc.front_matter_error is not None and ctx.enabled("markup.front-matter"):
+        start, end, reason = doc.front_matter_error
+        findings.append(ctx.finding("markup.front-matter", start, end, reason=reason))
     want_image = ctx.enabled("markup.broken-image")
     want_stray = ctx.enabled("markup.stray-syntax")
     for block in doc.blocks:
