@@ -170,7 +170,11 @@ def main() -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="Seulement les constats : ni résumé ni message d’état.")
 @click.option("--exit-zero", is_flag=True, help="Code de sortie 0 même avec des constats (2 reste pour les erreurs).")
-@click.option("--statistics", is_flag=True, help="Le nombre de constats par règle au lieu de chaque constat.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Le nombre de constats par règle au lieu de chaque constat (en JSON avec --format json).",
+)
 @click.option(
     "--output-file",
     "-o",
@@ -393,7 +397,7 @@ def _print_report(outcome: Outcome, view: _View, verbose: bool) -> None:
         outcome.baselined,
     )
     if view.statistics:
-        output = to_statistics(report, outcome.rules, summary=not view.quiet)
+        output = to_statistics(report, outcome.rules, summary=not view.quiet, fmt=view.fmt)
     elif view.fmt == "html":
         from checker.html_report import build_articles, render_html
 

@@ -215,10 +215,22 @@ def summary_line(report: Report) -> str:
     )
 
 
-def to_statistics(report: Report, rules: RuleSet, summary: bool = True) -> str:
-    """--statistics: how many findings of each rule, most frequent first."""
+def to_statistics(report: Report, rules: RuleSet, summary: bool = True, fmt: str = "text") -> str:
+    """--statistics: how many findings of each rule, most frequent first; with --format json, a list of
+    {"count", "rule_id", "severity", "description"} (the severity as the configuration writes it)."""
     counts = Counter(f.rule_id for f in report.findings)
     severities = {f.rule_id: f.severity for f in report.findings}
+    if fmt == "json":
+        rows = [
+            {
+                "count": count,
+                "rule_id": rule_id,
+                "severity": severities[rule_id],
+                "description": " ".join(rule.description.split()) if (rule := rules.get(rule_id)) else "",
+            }
+            for rule_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     width = max((len(str(n)) for n in counts.values()), default=1)
     id_width = max((len(rid) for rid in counts), default=0)
     out = []

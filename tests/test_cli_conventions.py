@@ -79,6 +79,13 @@ def test_statistics_counts_findings_per_rule(two: Path) -> None:
     assert lines[0].split()[:3] == ["2", "markup.stray-syntax", "erreur"]
     assert lines[1].split()[:3] == ["2", "wording.pleonasm", "avertissement"]
     assert lines[2].startswith("2 fichier(s) analysé(s) : 2 erreur(s), 2 avertissement(s)")
+    # --format json: the same counts as data (as ruff's --statistics --output-format json), nothing else.
+    code, out, _ = run("lint", *FAST, "--statistics", "--format", "json", str(two))
+    assert code == 1
+    assert [(r["count"], r["rule_id"], r["severity"]) for r in json.loads(out)] == [
+        (2, "markup.stray-syntax", "error"),
+        (2, "wording.pleonasm", "warning"),
+    ]
 
 
 def test_output_file_and_min_severity(two: Path) -> None:
