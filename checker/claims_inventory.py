@@ -166,8 +166,8 @@ def render_text(path: str, statements: list[Statement]) -> str:
         if s.evaluative:
             out.append("    évaluation : " + ", ".join(f"« {e} »" for e in s.evaluative[:5]))
     total = summary(statements)
-    out.append(
-        f"{total['statements']} affirmation(s) à vérifier : {total['unsupported']} non sourcée(s), "
+    out.append(  # the file named: with several files, each summary says whose it is
+        f"{path} : {total['statements']} affirmation(s) à vérifier : {total['unsupported']} non sourcée(s), "
         f"{total['weakly_supported']} à source vague, {total['supported']} sourcée(s)."
     )
     return "\n".join(out) + "\n"

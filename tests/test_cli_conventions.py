@@ -146,6 +146,11 @@ def test_claims_on_a_directory_and_rules_as_json(tmp_path: Path) -> None:
     assert [item["path"] for item in json.loads(out)] == [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
     code, out, _ = run("claims", "--format", "json", str(tmp_path / "a.md"))
     assert json.loads(out)["path"] == str(tmp_path / "a.md")  # one file: one object, as before
+    (tmp_path / "c.md").write_text("# T\n\nLe texte.\n", encoding="utf-8")
+    code, out, _ = run("claims", str(tmp_path))  # text: each file's summary names its file
+    summaries = [line for line in out.splitlines() if "affirmation(s) à vérifier" in line]
+    assert [line.split(" : ")[0] for line in summaries] == [str(tmp_path / n) for n in ("a.md", "b.md", "c.md")]
+    assert summaries[2].endswith(" : 0 affirmation(s) à vérifier : 0 non sourcée(s), 0 à source vague, 0 sourcée(s).")
     code, out, _ = run("rules", "--format", "json", "--family", "wording")
     rules = json.loads(out)
     assert code == 0 and {r["id"] for r in rules} >= {"wording.pleonasm", "wording.vocabulary"}
