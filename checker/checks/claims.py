@@ -236,7 +236,9 @@ def compile_rules(rules: RuleSet) -> Compiled:
             within = int(raw.get("after", {}).get("within", 0))
             standalone = bool(raw.get("standalone", False))
             not_after = _words(raw.get("not_after", ()))
-            cues.append(Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after))
+            cues.append(
+                Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after)
+            )
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
     return compiled
