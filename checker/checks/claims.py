@@ -33,7 +33,7 @@ from checker.rule_packs import Rule, RuleSet
 
 FAMILY = "claims"
 # Cue rules whose cues are forward-looking (the inventory's "forward-looking" kind).
-FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon")
+FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon", "claims.forecast")
 REPORTED_RULES = ("claims.reported-conditional",)
 
 # ---------------------------------------------------------------- morphology
