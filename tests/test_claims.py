@@ -439,6 +439,23 @@ def test_inventory_json_kinds_and_support(tmp_path: Path) -> None:
     assert data["summary"]["by_kind"]["forward-looking"] == 2
 
 
+def test_inventory_forecasts_and_schedules(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(
+        "Des orages sont à prévoir dans la soirée.\n\n"
+        "La Bourse est fermée ; elle devrait rouvrir mercredi.\n\n"
+        "Le ministre est attendu à Alger le 16 juillet.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["claims", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    by_line = {s["line"]: s for s in json.loads(result.output)["statements"]}
+    # a forecast is forward-looking; a reopening with its date and a visit are schedules, not forecasts
+    assert set(by_line) == {1, 5} and by_line[5]["kinds"] == ["numeric"] and by_line[5]["cues"] == []
+    assert by_line[1]["status"] == "unsupported" and by_line[1]["kinds"] == ["forward-looking"]
+    assert by_line[1]["cues"] == [{"rule": "claims.forecast", "text": "sont à prévoir", "line": 1, "column": 12}]
+
+
 def test_inventory_bad_input_exits_2(tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(main, ["claims", str(tmp_path / "nope.md")])

@@ -6,10 +6,12 @@ adverbs, clitics or negations to jump over. Tense and part of speech come from a
 morphological lexicon (Grammalecte's, when it is installed) so that every conjugated or
 inflected form matches its rule; without it a lemma-and-ending fallback (simplemma) is used.
 
-A cue is not reported when its sentence or paragraph names a source (« selon », « d'après »,
-« pour l'économiste X, », a verb of saying, a quotation, a link or a footnote), when the
-sentence is a question, or — for the future tense — when it announces a scheduled event
-with a date or a time. All those lists are data in the pack's `params`.
+A cue is not reported when its sentence or a neighbouring sentence of its paragraph names a
+source (« selon », « d'après », « pour l'économiste X, », a verb of saying, a link or a
+footnote), when the sentence is a question, or — for the future tense and « devrait » + an event
+verb — when it announces a scheduled event with a date or a time. A cue may require a word of a
+class a few tokens before it (`after`: « des vents … sont attendus », a forecast, against « le
+ministre est attendu », a visit). All those lists are data in the pack's `params`.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from checker.rule_packs import Rule, RuleSet
 
 FAMILY = "claims"
 # Cue rules whose cues are forward-looking (the inventory's "forward-looking" kind).
-FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon")
+FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon", "claims.forecast")
 REPORTED_RULES = ("claims.reported-conditional",)
 
 # ---------------------------------------------------------------- morphology
@@ -66,7 +68,7 @@ class Step:
     person: frozenset[str] = frozenset()
     pos: frozenset[str] = frozenset()
     optional: bool = False
-    skip: frozenset[str] = frozenset()  # a gap: word forms to jump over
+    skip: frozenset[str] = frozenset()  # a gap: word forms to jump over ("*": any token)
     max: int = 1
 
     @property
@@ -83,6 +85,10 @@ class Cue:
     # Index lookup: a match needs a token with one of `anchor_keys` at most `lookback` tokens after its start.
     anchor_keys: frozenset[str] = frozenset()
     lookback: int = 0
+    # The match counts only when one of these lemmas or word forms is among the `after_within` tokens before it.
+    after: frozenset[str] = frozenset()
+    after_within: int = 0
+    not_after: frozenset[str] = frozenset()  # word forms that must not come just before the match
 
 
 def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
@@ -114,6 +120,7 @@ class Settings:
     attribution_patterns: tuple[re.Pattern[str], ...]
     saying_verbs: frozenset[str]
     inverted_only: frozenset[str]
+    noun_after: frozenset[str]  # after these prepositions a form that can be a noun is one (« en alerte »)
     verbs_with_que: frozenset[str]
     quotes: bool
     links: bool
@@ -124,6 +131,11 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     hypothesis_patterns: tuple[re.Pattern[str], ...] = ()  # "si …", "dans le cas où …": a hypothesis, not a forecast
     hypothesis_rules: frozenset[str] = frozenset()  # the rules a hypothesis exempts
+    scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
+    scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
+
+    def schedulable(self, rule_id: str, cue_name: str) -> bool:
+        return rule_id in self.scheduled_rules or cue_name in self.scheduled_cues
 
     @cached_property
     def attribution_verbs(self) -> frozenset[str]:
@@ -157,6 +169,7 @@ def _build_settings(rules: list[Rule]) -> Settings:
         attribution_patterns=tuple(re.compile(p) for p in att.get("patterns", ())),
         saying_verbs=_words(att.get("verbs", ())),
         inverted_only=_words(att.get("inverted_only", ())),
+        noun_after=_words(att.get("noun_after", ())),
         verbs_with_que=_words(att.get("verbs_with_que", ())),
         quotes=bool(att.get("quotes", True)),
         links=bool(att.get("links", True)),
@@ -167,13 +180,15 @@ def _build_settings(rules: list[Rule]) -> Settings:
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
         hypothesis_patterns=tuple(re.compile(p) for p in params.get("hypothesis", {}).get("patterns", ())),
         hypothesis_rules=frozenset(params.get("hypothesis", {}).get("rules", ())),
+        scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
+        scheduled_cues=frozenset(events.get("cues", ())),
     )
 
 
 def _build_step(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Step:
     skip: set[str] = set()
     for name in raw.get("skip", ()):
-        skip |= classes.get(name, _words([name]))
+        skip |= {"*"} if name == "*" else classes.get(name, _words([name]))
     return Step(
         lemmas=_words(raw.get("lemmas", ())),
         not_lemmas=_words(raw.get("not_lemmas", ())),
@@ -216,7 +231,15 @@ def compile_rules(rules: RuleSet) -> Compiled:
         for raw in rule.params.get("cues", ()):
             steps = tuple(_build_step(s, settings.classes) for s in raw["steps"])
             keys, lookback = _anchor(steps)
-            cues.append(Cue(rule.id, raw["name"], steps, bool(raw.get("standalone", False)), keys, lookback))
+            after: set[str] = set()
+            for name in raw.get("after", {}).get("lemmas", ()):
+                after |= settings.classes.get(name, _words([name]))
+            within = int(raw.get("after", {}).get("within", 0))
+            standalone = bool(raw.get("standalone", False))
+            not_after = _words(raw.get("not_after", ()))
+            cues.append(
+                Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after)
+            )
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
     return compiled
@@ -294,7 +317,7 @@ def _match(steps: tuple[Step, ...], infos: list[TokInfo], si: int, ti: int, firs
             found = _match(steps, infos, si + 1, ti + k, first)
             if found is not None:
                 return found
-            if k >= step.max or ti + k >= n or infos[ti + k].norm not in step.skip:
+            if k >= step.max or ti + k >= n or not ("*" in step.skip or infos[ti + k].norm in step.skip):
                 return None
             k += 1
     if ti < n and _step_ok(step, infos[ti]):
@@ -315,6 +338,7 @@ class CueMatch:
     text: str
     first: int = 0  # token indexes (first, last) within the sentence
     last: int = 0
+    schedulable: bool = False  # a scheduled event with a date exempts it (future tense, « devrait » + event verb)
 
 
 @dataclass
@@ -341,7 +365,7 @@ class SentenceAnalysis:
         return [
             c
             for c in self.cues
-            if not (self.scheduled and c.rule_id == "claims.future")
+            if not (self.scheduled and c.schedulable)
             and not (self.hypothesis and c.rule_id in self.exempt_in_hypothesis)
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
@@ -358,7 +382,19 @@ def _token_keys(norm: str, after_determiner: bool) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueMatch]:
+def _after_ok(cue: Cue, infos: list[TokInfo], first: int) -> bool:
+    """Whether one of the cue's `after` words (form or lemma) is among the tokens just before `first`."""
+    for info in infos[max(0, first - cue.after_within) : first]:
+        if info.norm in cue.after or any(r.lemma in cue.after for r in info.readings):
+            return True
+    return False
+
+
+def _find_cues(
+    compiled: Compiled, infos: list[TokInfo], text: str, active: frozenset[str] | None = None
+) -> list[CueMatch]:
+    """The cues of the sentence, overlapping ones resolved (longest first). Only the cues of `active`
+    rules compete (all when None): a rule that is off must not hide the match of a rule that is on."""
     index: dict[str, list[int]] = {"*": list(range(len(infos)))}
     wanted = compiled.anchor_keys
     if not any(not wanted.isdisjoint(_token_keys(*info.key)) for info in infos):
@@ -368,7 +404,7 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
             index.setdefault(key, []).append(i)
     found: set[tuple[int, int, int, Cue]] = set()  # (first, last, order, cue)
     for order, cue in enumerate(compiled.cues):
-        if cue.anchor_keys.isdisjoint(index):
+        if (active is not None and cue.rule_id not in active) or cue.anchor_keys.isdisjoint(index):
             continue
         anchors = sorted({i for key in cue.anchor_keys for i in index.get(key, ())})
         starts = sorted({ti for a in anchors for ti in range(max(0, a - cue.lookback), a + 1)})
@@ -382,6 +418,10 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
                 continue
             followed = compiled.settings.not_before_words.get(cue.rule_id)
             if followed and b + 1 < len(infos) and infos[b + 1].norm in followed:
+                continue
+            if cue.after and not _after_ok(cue, infos, a):
+                continue
+            if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
                 continue
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
@@ -398,7 +438,8 @@ def _find_cues(compiled: Compiled, infos: list[TokInfo], text: str) -> list[CueM
     out = []
     for a, b, _, cue in kept:
         s, e = infos[a].token.start, infos[b].token.end
-        out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b))
+        schedulable = compiled.settings.schedulable(cue.rule_id, cue.name)
+        out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b, schedulable))
     return out
 
 
@@ -456,6 +497,8 @@ def _attribution_markers(
         prev = infos[i - 1].norm if i > 0 else ""
         if prev in ("s'", "se"):
             continue
+        if prev in settings.noun_after and any("noun" in r.pos for r in info.readings):
+            continue
         for r in info.readings:
             if "verb" not in r.pos or "infinitive" in r.tenses:
                 continue
@@ -500,7 +543,7 @@ def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
     return False
 
 
-def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
+def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | None = None) -> list[SentenceAnalysis]:
     settings = compiled.settings
     out: list[SentenceAnalysis] = []
     block_marks = _block_markers(settings, block.text)
@@ -508,10 +551,10 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
     for sentence in block.sentences:
         infos = _token_infos(sentence, settings.determiners)
         text = sentence.text
-        cues = _find_cues(compiled, infos, text)
+        cues = _find_cues(compiled, infos, text, active)
         markers = _attribution_markers(settings, sentence, infos, cues, block_marks, block_quotes)
         scheduled = False
-        if any(c.rule_id == "claims.future" for c in cues) and any(p.search(text) for p in settings.date_patterns):
+        if any(c.schedulable for c in cues) and any(p.search(text) for p in settings.date_patterns):
             scheduled = _is_scheduled_event(settings, infos, cues)
         out.append(
             SentenceAnalysis(
@@ -536,7 +579,7 @@ def analyse_block(compiled: Compiled, block: Block) -> list[SentenceAnalysis]:
 
 def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> bool:
     for cue in cues:
-        if cue.rule_id != "claims.future":
+        if not cue.schedulable:
             continue
         idx = list(range(cue.first, cue.last + 1))
         if idx[-1] + 1 < len(infos):
@@ -549,11 +592,13 @@ def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[Cue
     return True
 
 
-def analysed_blocks(compiled: Compiled, doc: Document) -> list[tuple[Block, list[SentenceAnalysis]]]:
+def analysed_blocks(
+    compiled: Compiled, doc: Document, active: frozenset[str] | None = None
+) -> list[tuple[Block, list[SentenceAnalysis]]]:
     """Every block but the front matter with its sentences analysed. A heading is supported by the
     paragraph under it when that paragraph's first sentences name the source: a headline sourced by the
-    lede is not an unsupported claim."""
-    out = [(block, analyse_block(compiled, block)) for block in doc.blocks if block.region != "front_matter"]
+    lede is not an unsupported claim. `active`: the cue rules that run (all when None)."""
+    out = [(block, analyse_block(compiled, block, active)) for block in doc.blocks if block.region != "front_matter"]
     headline_kinds = ("heading", "title")
     for i, (block, analyses) in enumerate(out):
         if block.kind not in headline_kinds:
@@ -606,7 +651,8 @@ def run_cue_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
         return findings
     compiled = compile_rules(ctx.rules)
     regions = {r.id: r.regions for r in rules}
-    for block, analyses in analysed_blocks(compiled, ctx.doc):
+    active = frozenset(r.id for r in ctx.rules if r.kind == "cue" and ctx.enabled(r.id))
+    for block, analyses in analysed_blocks(compiled, ctx.doc, active):
         for analysis in analyses:
             for cue in analysis.flagged():
                 if cue.rule_id in cue_ids and block.region in regions[cue.rule_id]:
