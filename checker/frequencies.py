@@ -1,17 +1,24 @@
-"""French word frequencies: `wordfreq.word_frequency(word, "fr")`, without its cold-start cost.
+"""French (and English) word frequencies: `wordfreq.word_frequency(word, lang)` and
+`wordfreq.zipf_frequency(word, lang)`, without their cold-start cost.
 
-Importing wordfreq (langcodes, its tokenizer) and loading its large French list take about
-0.2 s in every new process. With the data cache on (`checker.datacache`), the first run stores
-a table of wordfreq.word_frequency(word, "fr") for every word of that list (a few seconds,
-once per wordfreq version); later runs read it back (a few hundredths of a second). The table
-holds wordfreq's own results for those exact strings, so a word found in it gets the same
-value as from wordfreq; any other word (a hyphenated compound, a word wordfreq does not know)
-is asked to wordfreq itself. With the data cache off, wordfreq is always asked.
+Importing wordfreq (langcodes, ftfy, its tokenizer) takes about 0.15 s and loading one of its
+large lists 0.2 s in every new process. With the data cache on (`checker.datacache`), the first
+run (or `python -m checker.prepare`) stores a table of wordfreq.word_frequency(word, lang) for
+every word of that list (a few seconds, once per wordfreq version); later runs read it back (a
+few hundredths of a second). The table holds wordfreq's own results for those exact strings.
+
+A single word of lower-case Latin letters (after wordfreq's own NFC and case folding) is one token
+to wordfreq, so its frequency is the table's value for that form, or 0 when the list lacks it:
+those are answered without wordfreq. Anything else (a compound with a hyphen or an apostrophe, a
+number, another script) is asked to wordfreq itself, as is every word with the data cache off.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import math
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,39 +26,65 @@ from typing import Any
 from checker import datacache
 
 LANG = "fr"
+LANGUAGES = ("fr", "en")  # the lists kept in the data cache (English: the spelling check's English passages)
+ZIPF_FLOOR = 1e-9  # wordfreq.zipf_to_freq(0): zipf_frequency's minimum frequency
+# One token to wordfreq's tokenizer, unchanged by its normalisation: lower-case Latin letters only.
+_ONE_TOKEN = re.compile(r"[a-zà-öø-ÿœ]+")
 
 
-def word_frequency(word: str) -> float:
-    """`float(wordfreq.word_frequency(word, "fr"))`."""
-    value = lookup(_table(), word)
+def word_frequency(word: str, lang: str = LANG) -> float:
+    """`float(wordfreq.word_frequency(word, lang))`."""
+    table = _table(lang)
+    value = lookup(table, word)
+    if value is None and table and (form := one_token_form(word)) is not None:
+        value = lookup(table, form) or 0.0  # one token missing from the list: wordfreq's minimum, 0
     if value is None:
         import wordfreq
 
-        value = float(wordfreq.word_frequency(word, LANG))
+        value = float(wordfreq.word_frequency(word, lang))
     return value
 
 
-@lru_cache(maxsize=1)
-def _table() -> bytes:
-    if not datacache.enabled():
+def zipf_frequency(word: str, lang: str = LANG) -> float:
+    """`wordfreq.zipf_frequency(word, lang)`: log10 of the frequency per billion words, rounded to 0.01,
+    at least 0."""
+    table = _table(lang)
+    form = one_token_form(word) if table else None
+    if form is None:
+        import wordfreq
+
+        return float(wordfreq.zipf_frequency(word, lang))
+    frequency = max(lookup(table, form) or 0.0, ZIPF_FLOOR)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def one_token_form(word: str) -> str | None:
+    """The form wordfreq looks up for `word` when it is one token of lower-case Latin letters, else None."""
+    form = unicodedata.normalize("NFC", word).casefold()
+    return form if _ONE_TOKEN.fullmatch(form) else None
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _table(lang: str = LANG) -> bytes:
+    if not datacache.enabled() or lang not in LANGUAGES:
         return b""
-    version = _wordfreq_version()
+    version = _wordfreq_version(lang)
     if version is None:
         return b""
-    return datacache.load_or_build(f"wordfreq-{LANG}", version, _build, _valid)
+    return datacache.load_or_build(f"wordfreq-{lang}", version, lambda: _build(lang), _valid)
 
 
-def _build() -> bytes:
+def _build(lang: str = LANG) -> bytes:
     """The table as `word<TAB>repr(frequency)<LF>` lines sorted by their UTF-8 bytes: read as one bytes
     object (milliseconds, where a 300,000-entry dict takes a tenth of a second) and searched by bisection.
     `float(repr(x)) == x` for every float, so the values read back are wordfreq's, bit for bit."""
     import wordfreq
 
     rows = []
-    for word in wordfreq.get_frequency_dict(LANG, "best"):
+    for word in wordfreq.get_frequency_dict(lang, "best"):
         if not word or "\t" in word or "\n" in word:
             continue  # not representable in a line: left to wordfreq
-        rows.append(word.encode() + b"\t" + repr(float(wordfreq.word_frequency(word, LANG))).encode())
+        rows.append(word.encode() + b"\t" + repr(float(wordfreq.word_frequency(word, lang))).encode())
     rows.sort()
     return b"\n".join(rows) + b"\n"
 
@@ -89,15 +122,15 @@ def lookup(table: bytes, word: str) -> float | None:
     return None
 
 
-def _wordfreq_version() -> str | None:
-    """wordfreq's installed version and the size and date of its French lists, read without importing it."""
+def _wordfreq_version(lang: str = LANG) -> str | None:
+    """wordfreq's installed version and the size and date of its lists for `lang`, read without importing it."""
     try:
         spec = importlib.util.find_spec("wordfreq")
         if spec is None or not spec.origin:
             return None
         package = Path(spec.origin).parent
         parts = sorted(p.name for p in package.parent.glob("wordfreq-*.dist-info"))
-        for name in (f"large_{LANG}.msgpack.gz", f"small_{LANG}.msgpack.gz"):
+        for name in (f"large_{lang}.msgpack.gz", f"small_{lang}.msgpack.gz"):
             data = package / "data" / name
             if data.is_file():
                 stat = data.stat()

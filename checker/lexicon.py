@@ -112,13 +112,14 @@ class Lexicon:
             self.unavailable["graphspell"] = "disabled"
             return None
         try:
+            from checker.morphology import morphology_engine
+
+            # Grammalecte's engine's own spell checker, shared with the grammar check and the morphology.
+            shared = morphology_engine()
+            if shared is not None:
+                return shared
             from checker.engines import grammalecte_engine
 
-            if grammalecte_engine.get_engine.cache_info().currsize:
-                # The grammar check already loaded Grammalecte: share its spell checker.
-                shared = grammalecte_engine.get_engine().spell_checker()
-                if shared is not None:
-                    return shared
             grammalecte_engine.import_grammalecte()
             from grammalecte.graphspell.spellchecker import SpellChecker
 

@@ -27,7 +27,7 @@ from importlib import resources
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
-from checker.frequencies import word_frequency
+from checker.frequencies import word_frequency, zipf_frequency
 from checker.lexicon import Lexicon, get_lexicon
 from checker.suggest import distance, unaccent
 
@@ -135,11 +135,9 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 @lru_cache(maxsize=50_000)
 def _is_english(word: str) -> bool:
     """A word frequent in English and clearly more so than in French (« the », « available », « strongly »)."""
-    import wordfreq
-
     low = word.lower()
-    english = wordfreq.zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+    english = zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
 
 
 @lru_cache(maxsize=50_000)
