@@ -183,6 +183,11 @@ class Document:
             starts.append(m.end())
         return starts
 
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Values a check derives from the whole document, computed once per document (keyed by the check)."""
+        return {}
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a source offset."""
         line = bisect.bisect_right(self.line_starts, offset) - 1
@@ -390,7 +395,9 @@ def lemma(word: str) -> str:
 def _french_lemmatizer() -> Any:
     """`simplemma.lemmatize(w, lang="fr")` as a bound method, with the French dictionary read from
     the data cache (`checker.datacache`) instead of decoded again in every new process."""
-    import simplemma
+    from checker.lazy_simplemma import import_simplemma
+
+    simplemma = import_simplemma()
 
     try:
         from simplemma.strategies import DefaultStrategy

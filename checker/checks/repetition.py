@@ -25,7 +25,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
@@ -34,6 +33,7 @@ from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
 from checker.frequencies import word_frequency
+from checker.paths import package_files
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
 _MIN_LETTERS = 3
@@ -43,7 +43,7 @@ MAX_FINDINGS_PER_RULE = 500  # a pathological text (one phrase pasted 20,000 tim
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    text = (resources.files("checker") / "data" / "stopwords-fr.txt").read_text(encoding="utf-8")
+    text = (package_files("checker") / "data" / "stopwords-fr.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
