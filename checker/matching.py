@@ -66,11 +66,10 @@ def _present(phrases: tuple[str, ...], case_sensitive: bool, block: Block) -> tu
     key = ("matching.present", phrases, case_sensitive)
     found: tuple[str, ...] | None = doc.memo.get(key)
     if found is None:
-        text_key = ("matching.text", case_sensitive)
-        text: str | None = doc.memo.get(text_key)
-        if text is None:
-            text = "\n".join(b.text for b in doc.blocks)
-            text = doc.memo[text_key] = text if case_sensitive else text.casefold()
+        # The document's text is joined again for each list (a few per document, milliseconds a megabyte),
+        # not kept: it would be two more copies of the text for as long as the document lives. Case-folded
+        # block by block: str.casefold works in a buffer of 12 bytes a character.
+        text = "\n".join(b.text if case_sensitive else b.text.casefold() for b in doc.blocks)
         found = doc.memo[key] = _phrases_in(phrases, case_sensitive, text)
     return found
 
