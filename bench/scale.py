@@ -95,7 +95,9 @@ GRAMMALECTE_LOAD = (
 )
 
 
-def bench_peer(runs: int, target: Callable[[str, str, bool | None], None], corpus_limit: int | None = None) -> None:
+def bench_peer(
+    runs: int, target: Callable[[str, str, bool | None], None], corpus_limit: int | None = None, cold: bool = True
+) -> None:
     files = [str(p.relative_to(ROOT)) for p in real_articles(corpus_limit)]
     words = sum(len(Path(ROOT / f).read_text(encoding="utf-8").split()) for f in files)
     print(f"\n== peer. Whole process against Grammalecte alone: {len(files)} real articles, {words} words")
@@ -124,7 +126,15 @@ def bench_peer(runs: int, target: Callable[[str, str, bool | None], None], corpu
         ratio <= PEER_RATIO_TARGET,
     )
 
+    if cold:
+        bench_cold_peer(runs, target)
+
+
+def bench_cold_peer(runs: int, target: Callable[[str, str, bool | None], None]) -> None:
+    env = lint_env()
+    exe = checker_exe()
     print(f"\n   cold lint of {SAMPLE.relative_to(ROOT)} (new process, no result cache, data cache as after make)")
+    print(f"   {load()}")
     sample = str(SAMPLE.relative_to(ROOT))
     cold = alternate(
         runs,
