@@ -42,11 +42,8 @@ def fail(message: str) -> NoReturn:
 
 def _leave_now(status: int) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(Exception):
             stream.flush()
-        except Exception:
-            if stream is sys.stdout and status in (0, 1):
-                status = 2  # the report could not be written (a closed pipe): not a success
     os._exit(status)
 
 

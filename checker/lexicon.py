@@ -112,13 +112,15 @@ class Lexicon:
             self.unavailable["graphspell"] = "disabled"
             return None
         try:
-            from checker.morphology import morphology_engine
+            from checker.engines import EngineUnavailable, grammalecte_engine
 
             # Grammalecte's engine's own spell checker, shared with the grammar check and the morphology.
-            shared = morphology_engine()
+            try:
+                shared = grammalecte_engine.get_engine().spell_checker()
+            except EngineUnavailable:
+                shared = None
             if shared is not None:
                 return shared
-            from checker.engines import grammalecte_engine
 
             grammalecte_engine.import_grammalecte()
             from grammalecte.graphspell.spellchecker import SpellChecker
