@@ -33,7 +33,7 @@ from checker.checks.spelling import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH
 from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
-from checker.frequencies import word_frequency
+from checker.frequencies import word_frequency, zipf_frequency
 from checker.paths import package_files
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
@@ -607,11 +607,9 @@ def _run_words(text: str, start: int, end: int, count: int) -> list[str]:
 @lru_cache(maxsize=50_000)
 def _english_zipf_margin(word: str) -> tuple[float, float]:
     """The word's frequency in English (wordfreq Zipf scale) and how much more frequent it is there than in French."""
-    import wordfreq
-
     low = word.lower()
-    english = wordfreq.zipf_frequency(low, "en")
-    return english, english - wordfreq.zipf_frequency(low, "fr")
+    english = zipf_frequency(low, "en")  # wordfreq's value, from the data cache (checker.frequencies)
+    return english, english - zipf_frequency(low, "fr")
 
 
 def _english_word(word: str) -> bool:
