@@ -15,11 +15,9 @@ times by the other programs of a shared machine; the load average is printed wit
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import resource
-import signal
 import statistics
 import subprocess
 import sys
@@ -97,7 +95,9 @@ GRAMMALECTE_LOAD = (
 )
 
 
-def bench_peer(runs: int, target: Callable[[str, str, bool | None], None], corpus_limit: int | None = None) -> None:
+def bench_peer(
+    runs: int, target: Callable[[str, str, bool | None], None], corpus_limit: int | None = None, cold: bool = True
+) -> None:
     files = [str(p.relative_to(ROOT)) for p in real_articles(corpus_limit)]
     words = sum(len(Path(ROOT / f).read_text(encoding="utf-8").split()) for f in files)
     print(f"\n== peer. Whole process against Grammalecte alone: {len(files)} real articles, {words} words")
@@ -126,7 +126,15 @@ def bench_peer(runs: int, target: Callable[[str, str, bool | None], None], corpu
         ratio <= PEER_RATIO_TARGET,
     )
 
+    if cold:
+        bench_cold_peer(runs, target)
+
+
+def bench_cold_peer(runs: int, target: Callable[[str, str, bool | None], None]) -> None:
+    env = lint_env()
+    exe = checker_exe()
     print(f"\n   cold lint of {SAMPLE.relative_to(ROOT)} (new process, no result cache, data cache as after make)")
+    print(f"   {load()}")
     sample = str(SAMPLE.relative_to(ROOT))
     cold = alternate(
         runs,
@@ -294,50 +302,6 @@ def bench_jobs_scaling(paths: list[Path], runs: int, target: Callable[[str, str,
 # ---------------------------------------------------------------- dask
 
 
-def _start_cluster(folder: Path, workers: int) -> tuple[str, list[subprocess.Popen[bytes]]]:
-    dask = str(Path(sys.executable).with_name("dask"))
-    info = folder / "scheduler.json"
-    common = ["--no-dashboard", "--scheduler-file", str(info)]
-    procs = [
-        subprocess.Popen(
-            [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", *common],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=lint_env(),
-        )
-    ]
-    deadline = time.monotonic() + 120
-    while not info.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    address = json.loads(info.read_text())["address"]
-    for i in range(workers):
-        procs.append(
-            subprocess.Popen(
-                [dask, "worker", "--host", "127.0.0.1", "--nthreads", "1", "--name", f"w{i}", *common],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env=lint_env(),
-            )
-        )
-    from distributed import Client
-
-    with Client(address, timeout="60s", set_as_default=False) as client:
-        client.wait_for_workers(workers, timeout=180)
-    return address, procs
-
-
-def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
-    for proc in reversed(procs):
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-    for proc in reversed(procs):
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def bench_dask(paths: list[Path], target: Callable[[str, str, bool | None], None]) -> None:
     try:
         import distributed  # noqa: F401
@@ -345,21 +309,17 @@ def bench_dask(paths: list[Path], target: Callable[[str, str, bool | None], None
         print("\n== dask. dask.distributed is not installed (checker[dask]): skipped")
         target("dask throughput", "not installed", None)
         return
+    from checker.distributed import local_cluster
+
     files = [str(p) for p in paths]
     print(f"\n== dask. {len(files)} articles on a cluster on 127.0.0.1, against --jobs 1 in one process ({load()})")
     exe = checker_exe()
     _, local_wall, local_out, _ = child_run([exe, "lint", "--no-cache", "--jobs", "1", "--format", "json", *files])
     print(f"   --jobs 1 (peer):        {local_wall:6.2f} s wall, {len(files) / local_wall:5.2f} files/s")
     for workers in (1, 2):
-        with tempfile.TemporaryDirectory() as folder:
-            address, procs = _start_cluster(Path(folder), workers)
-            try:
-                child_run([exe, "lint", "--no-cache", "--scheduler", address, str(SAMPLE)])  # workers loaded
-                _, wall, out, _ = child_run(
-                    [exe, "lint", "--no-cache", "--scheduler", address, "--format", "json", *files]
-                )
-            finally:
-                _stop(procs)
+        with tempfile.TemporaryDirectory() as folder, local_cluster(Path(folder), workers, lint_env()) as address:
+            child_run([exe, "lint", "--no-cache", "--scheduler", address, str(SAMPLE)])  # workers loaded
+            _, wall, out, _ = child_run([exe, "lint", "--no-cache", "--scheduler", address, "--format", "json", *files])
         print(
             f"   {workers} worker(s):           {wall:6.2f} s wall, {len(files) / wall:5.2f} files/s, "
             f"{local_wall / wall:.2f}× --jobs 1; identical output: {out == local_out}"

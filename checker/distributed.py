@@ -22,9 +22,14 @@ From Python, on a bag of texts or a dataframe of articles:
 from __future__ import annotations
 
 import contextlib
+import json
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,3 +138,65 @@ def lint_on_cluster(pending: Sequence[tuple[int, FileJob]], address: str) -> Ite
     finally:
         with contextlib.suppress(Exception):
             client.close()
+
+
+# ---------------------------------------------------------------- a local cluster (tests, benchmark)
+
+
+@contextlib.contextmanager
+def local_cluster(
+    folder: Path, workers: int, env: Mapping[str, str] | None = None, timeout: float = 120.0
+) -> Iterator[str]:
+    """A Dask scheduler and `workers` workers (one thread each) on 127.0.0.1, started as subprocesses of
+    this one, for the test suite and the benchmark; yields the scheduler's address once every worker has
+    joined, and always stops them all (workers first). Their logs are written to `folder`."""
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        address = _start_local_cluster(folder, workers, env, timeout, processes)
+        yield address
+    finally:
+        stop_processes(processes)
+
+
+def _start_local_cluster(
+    folder: Path, workers: int, env: Mapping[str, str] | None, timeout: float, processes: list[subprocess.Popen[bytes]]
+) -> str:
+    dask = str(Path(sys.executable).with_name("dask"))
+    info = folder / "scheduler.json"
+    common = ["--no-dashboard", "--scheduler-file", str(info)]
+    environment = dict(env) if env is not None else None
+
+    def start(name: str, command: list[str]) -> None:
+        with open(folder / f"{name}.log", "wb") as log:  # the child keeps its own descriptor
+            processes.append(
+                subprocess.Popen([dask, *command], stdout=subprocess.DEVNULL, stderr=log, env=environment)
+            )
+
+    start("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", *common])
+    deadline = time.monotonic() + timeout
+    while not info.exists() and time.monotonic() < deadline and processes[0].poll() is None:
+        time.sleep(0.2)
+    if not info.exists():
+        raise RuntimeError(f"no Dask scheduler after {timeout:g} s: {(folder / 'scheduler.log').read_text()[-2000:]}")
+    address = str(json.loads(info.read_text())["address"])
+    for i in range(workers):
+        start(f"w{i + 1}", ["worker", "--host", "127.0.0.1", "--nthreads", "1", "--name", f"w{i + 1}", *common])
+    from distributed import Client
+
+    with Client(address, timeout=f"{timeout:g}s", set_as_default=False) as client:  # type: ignore[no-untyped-call]
+        client.wait_for_workers(workers, timeout=timeout)
+    return address
+
+
+def stop_processes(processes: Sequence[subprocess.Popen[bytes]], timeout: float = 20.0) -> None:
+    """Stop processes started by `local_cluster`, the last started first: Ctrl-C (Dask's clean shutdown),
+    then a kill for any still running after `timeout` seconds."""
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+    for process in reversed(processes):
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)

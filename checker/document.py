@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Literal
+
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_LAST_WORD_RE = re.compile(r"([\w.-]+)$")
 
 # "title" and "description": what readers and search engines see first (front matter fields, <title>,
 # <meta name="description">); checked as prose, not counted in readability or repetition.
@@ -47,19 +53,31 @@ class Link:
 class Token:
     text: str
     start: int  # visible offsets within the block
-    end: int
     kind: Literal["word", "number", "punct"]
+
+    @property
+    def end(self) -> int:
+        # Not stored: a document has a token per word and punctuation mark, and its end is its start plus
+        # its length (a slot and, past offset 256, an int object of its own: a third of a token's memory).
+        return self.start + len(self.text)
 
     @property
     def lower(self) -> str:
         return self.text.lower()
 
     @property
+    def lexical(self) -> str:
+        """The word without an elided prefix (checker.checks.readability.Word): a token is all lexical."""
+        return self.text
+
+    @property
     def is_word(self) -> bool:
         return self.kind == "word"
 
 
-@dataclass(eq=False)
+# Slots (a document has many blocks and sentences): each computed list is kept in a slot of its own
+# instead of a per-instance dictionary.
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Block:
     """A run of prose with its map back to the source."""
 
@@ -78,6 +96,9 @@ class Block:
     # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
     # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
     aside: AsideKind | None = None
+    _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
+    _tokens: list[Token] | None = field(default=None, init=False, repr=False)
+    _token_starts: array[int] | None = field(default=None, init=False, repr=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets for the visible span [start, end)."""
@@ -97,42 +118,52 @@ class Block:
     def end(self) -> int:
         return self.offsets[-1]
 
-    @cached_property
+    @property
     def sentences(self) -> list[Sentence]:
-        return [Sentence(self, s, e) for s, e in split_sentences(self.text)]
+        if self._sentences is None:
+            self._sentences = [Sentence(self, s, e) for s, e in split_sentences(self.text)]
+        return self._sentences
 
-    @cached_property
+    @property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text)
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
 
-    @cached_property
-    def token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+    @property
+    def token_starts(self) -> array[int]:
+        if self._token_starts is None:
+            self._token_starts = array("i" if len(self.text) < 2**31 else "q", [t.start for t in self.tokens])
+        return self._token_starts
 
     def has_link_between(self, start: int, end: int) -> bool:
         return any(link.start < end and link.end > start for link in self.links)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Sentence:
     block: Block
     start: int  # visible offsets within the block
     end: int
+    _tokens: list[Token] | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
 
-    @cached_property
+    @property
     def tokens(self) -> list[Token]:
-        # Only the block's tokens that start within this sentence (two bisects): linear over a block
-        # of many sentences.
-        starts = self.block.token_starts
-        start, end = self.start, self.end
-        inside = self.block.tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-        if start == 0:  # same offsets: the block's tokens themselves (never modified), not copies
-            return [t for t in inside if t.end <= end]
-        return [Token(t.text, t.start - start, t.end - start, t.kind) for t in inside if t.end <= end]
+        if self._tokens is None:
+            # Only the block's tokens that start within this sentence (two bisects): linear over a block
+            # of many sentences.
+            starts = self.block.token_starts
+            start, end = self.start, self.end
+            inside = self.block.tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if start == 0:  # same offsets: the block's tokens themselves (never modified), not copies
+                self._tokens = [t for t in inside if t.end <= end]
+            else:
+                self._tokens = [Token(t.text, t.start - start, t.kind) for t in inside if t.end <= end]
+        return self._tokens
 
     @property
     def words(self) -> list[Token]:
@@ -184,6 +215,11 @@ class Document:
         for m in LINE_BREAK_RE.finditer(self.source):
             starts.append(m.end())
         return starts
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """Values a check derives from the whole document, computed once per document (keyed by the check)."""
+        return {}
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a source offset."""
@@ -324,7 +360,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not following:
             continue
         if m.group().startswith(".") and len(m.group().rstrip('»”"’)] \u00a0\u202f')) == 1:
-            word = re.search(r"([\w.-]+)$", text[start : m.start()])
+            word = _LAST_WORD_RE.search(text[start : m.start()])
             prev = word.group(1) if word else ""
             # "M. Dupont", "J. Durand", "p. 12": not an end ("10 h. Il" is). « etc. » closes its sentence
             # when a capitalised word follows (« …, etc. Ensuite, nous… »).
@@ -357,8 +393,11 @@ _APOSTROPHE_WORDS = re.compile(r"(?i)aujourd['’]hui|prud['’]hom\w*|presqu['�
 
 
 def tokenize(text: str) -> list[Token]:
+    # Token texts are interned: « de », « la », « les »… are one string each, not one a token (a fifth of the
+    # tokens' memory).
     tokens: list[Token] = []
     append = tokens.append
+    intern = sys.intern
     pos: int | None = 0
     while pos is not None:
         # One finditer scan; after a whole apostrophe word (rare) a new scan resumes at its end.
@@ -368,13 +407,13 @@ def tokenize(text: str) -> list[Token]:
             if text[at] in "aApPeE" and (at == 0 or not text[at - 1].isalnum()):
                 whole = _APOSTROPHE_WORDS.match(text, at)
                 if whole:
-                    append(Token(whole.group(), at, whole.end(), "word"))
+                    append(Token(intern(whole.group()), at, "word"))
                     resume = whole.end()
                     break
             kind = m.lastgroup or "punct"
             if kind == "elision":
                 kind = "word"
-            append(Token(m.group(), at, m.end(), kind))  # type: ignore[arg-type]
+            append(Token(intern(m.group()), at, kind))  # type: ignore[arg-type]
         pos = resume
     return tokens
 
@@ -392,7 +431,9 @@ def lemma(word: str) -> str:
 def _french_lemmatizer() -> Any:
     """`simplemma.lemmatize(w, lang="fr")` as a bound method, with the French dictionary read from
     the data cache (`checker.datacache`) instead of decoded again in every new process."""
-    import simplemma
+    from checker.lazy_simplemma import import_simplemma
+
+    simplemma = import_simplemma()
 
     try:
         from simplemma.strategies import DefaultStrategy

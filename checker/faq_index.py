@@ -18,6 +18,10 @@ from functools import cached_property, lru_cache
 from checker.document import Sentence, Token, lemma, tokenize
 from checker.numbers import Quantity, find_quantities
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_DOUBLED_RE = re.compile(r"(.)\1")
+
 # Function words and very general words that carry no claim.
 _STOP_TEXT = """
     le la les l' un une des du de d' à au aux en dans par pour sur sous avec sans entre vers chez contre
@@ -670,7 +674,7 @@ def transliteration_key(word: str) -> str:
     w = fold(word)
     for a, b in (("tch", "ch"), ("sh", "ch"), ("kh", "h"), ("ou", "u"), ("y", "i"), ("w", "v"), ("ck", "k")):
         w = w.replace(a, b)
-    w = re.sub(r"(.)\1", r"\1", w)
+    w = _DOUBLED_RE.sub(r"\1", w)
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 

@@ -1,103 +1,144 @@
-"""French word frequencies: `wordfreq.word_frequency(word, "fr")`, without its cold-start cost.
+"""French (and English) word frequencies: `wordfreq.word_frequency(word, lang)` and
+`wordfreq.zipf_frequency(word, lang)`, without their cold-start cost.
 
-Importing wordfreq (langcodes, its tokenizer) and loading its large French list take about
-0.2 s in every new process. With the data cache on (`checker.datacache`), the first run stores
-a table of wordfreq.word_frequency(word, "fr") for every word of that list (a few seconds,
-once per wordfreq version); later runs read it back (a few hundredths of a second). The table
-holds wordfreq's own results for those exact strings, so a word found in it gets the same
-value as from wordfreq; any other word (a hyphenated compound, a word wordfreq does not know)
-is asked to wordfreq itself. With the data cache off, wordfreq is always asked.
+Importing wordfreq (langcodes, ftfy, its tokenizer) takes about 0.15 s and loading one of its
+large lists 0.2 s in every new process. With the data cache on (`checker.datacache`), the first
+run (or `python -m checker.prepare`) stores a table of wordfreq.word_frequency(word, lang) for
+every word of that list (a few seconds, once per wordfreq version); later runs read it back (a
+few hundredths of a second). The table holds wordfreq's own results for those exact strings.
+
+A single word of lower-case Latin letters (after wordfreq's own NFC and case folding) is one token
+to wordfreq, so its frequency is the table's value for that form, or 0 when the list lacks it:
+those are answered without wordfreq. Anything else (a compound with a hyphen or an apostrophe, a
+number, another script) is asked to wordfreq itself, as is every word with the data cache off.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import math
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from checker import datacache
 
 LANG = "fr"
+LANGUAGES = ("fr", "en")  # the lists kept in the data cache (English: the spelling check's English passages)
+ZIPF_FLOOR = 1e-9  # wordfreq.zipf_to_freq(0): zipf_frequency's minimum frequency
+# One token to wordfreq's tokenizer, unchanged by its normalisation: lower-case Latin letters only.
+_ONE_TOKEN = re.compile(r"[a-zà-öø-ÿœ]+")
 
 
-def word_frequency(word: str) -> float:
-    """`float(wordfreq.word_frequency(word, "fr"))`."""
-    value = lookup(_table(), word)
+# A table: (bytes or a memory map of the data cache's file, where its lines start, where they end).
+Table = tuple[datacache.Buffer, int, int]
+NO_TABLE: Table = (b"", 0, 0)
+
+
+def word_frequency(word: str, lang: str = LANG) -> float:
+    """`float(wordfreq.word_frequency(word, lang))`."""
+    table = _table(lang)
+    value = lookup(table, word)
+    if value is None and _filled(table) and (form := one_token_form(word)) is not None:
+        value = lookup(table, form) or 0.0  # one token missing from the list: wordfreq's minimum, 0
     if value is None:
         import wordfreq
 
-        value = float(wordfreq.word_frequency(word, LANG))
+        value = float(wordfreq.word_frequency(word, lang))
     return value
 
 
-@lru_cache(maxsize=1)
-def _table() -> bytes:
-    if not datacache.enabled():
-        return b""
-    version = _wordfreq_version()
+def zipf_frequency(word: str, lang: str = LANG) -> float:
+    """`wordfreq.zipf_frequency(word, lang)`: log10 of the frequency per billion words, rounded to 0.01,
+    at least 0."""
+    table = _table(lang)
+    form = one_token_form(word) if _filled(table) else None
+    if form is None:
+        import wordfreq
+
+        return float(wordfreq.zipf_frequency(word, lang))
+    frequency = max(lookup(table, form) or 0.0, ZIPF_FLOOR)
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+def one_token_form(word: str) -> str | None:
+    """The form wordfreq looks up for `word` when it is one token of lower-case Latin letters, else None."""
+    form = unicodedata.normalize("NFC", word).casefold()
+    return form if _ONE_TOKEN.fullmatch(form) else None
+
+
+def _filled(table: Table) -> bool:
+    return table[2] > table[1]
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _table(lang: str = LANG) -> Table:
+    """The table of `lang`, memory-mapped from the data cache (pages are read as bisection touches them, and
+    shared by every process), or NO_TABLE when the data cache is off or wordfreq is not installed."""
+    if not datacache.enabled() or lang not in LANGUAGES:
+        return NO_TABLE
+    version = _wordfreq_version(lang)
     if version is None:
-        return b""
-    return datacache.load_or_build(f"wordfreq-{LANG}", version, _build, _valid)
+        return NO_TABLE
+    data, offset = datacache.load_or_build_mapped(f"wordfreq-{lang}", version, lambda: _build(lang))
+    return (data, offset, len(data))
 
 
-def _build() -> bytes:
-    """The table as `word<TAB>repr(frequency)<LF>` lines sorted by their UTF-8 bytes: read as one bytes
-    object (milliseconds, where a 300,000-entry dict takes a tenth of a second) and searched by bisection.
+def _build(lang: str = LANG) -> bytes:
+    """The table as `word<TAB>repr(frequency)<LF>` lines sorted by their UTF-8 bytes: nothing to decode on
+    load (a 300,000-entry dict takes a tenth of a second to build), searched by bisection.
     `float(repr(x)) == x` for every float, so the values read back are wordfreq's, bit for bit."""
     import wordfreq
 
     rows = []
-    for word in wordfreq.get_frequency_dict(LANG, "best"):
+    for word in wordfreq.get_frequency_dict(lang, "best"):
         if not word or "\t" in word or "\n" in word:
             continue  # not representable in a line: left to wordfreq
-        rows.append(word.encode() + b"\t" + repr(float(wordfreq.word_frequency(word, LANG))).encode())
+        rows.append(word.encode() + b"\t" + repr(float(wordfreq.word_frequency(word, lang))).encode())
     rows.sort()
     return b"\n".join(rows) + b"\n"
 
 
-def _valid(value: Any) -> bool:
-    return isinstance(value, bytes) and value.endswith(b"\n") and b"\t" in value[:200]
-
-
-def lookup(table: bytes, word: str) -> float | None:
-    """The frequency stored for `word` in a table built by `_build`, or None."""
-    if not table:
+def lookup(table: Table | bytes, word: str) -> float | None:
+    """The frequency stored for `word` in a table built by `_build` (or its bytes), or None."""
+    data, first, last = table if isinstance(table, tuple) else (table, 0, len(table))
+    if last <= first:
         return None
     try:
         key = word.encode()
     except UnicodeError:  # lone surrogates
         return None
-    lo, hi = 0, len(table)
+    lo, hi = first, last
     while lo < hi:
         mid = (lo + hi) // 2
-        start = table.rfind(b"\n", 0, mid) + 1
-        end = table.find(b"\n", start)
-        tab = table.find(b"\t", start, end)
+        start = max(data.rfind(b"\n", first, mid) + 1, first)
+        end = data.find(b"\n", start, last)
+        tab = data.find(b"\t", start, end)
         if end < 0 or tab < 0:
             return None  # not a table we wrote
-        stored = table[start:tab]
+        stored = data[start:tab]
         if stored < key:
             lo = end + 1
         elif stored > key:
             hi = start
         else:
             try:
-                return float(table[tab + 1 : end])
+                return float(data[tab + 1 : end])
             except ValueError:
                 return None
     return None
 
 
-def _wordfreq_version() -> str | None:
-    """wordfreq's installed version and the size and date of its French lists, read without importing it."""
+def _wordfreq_version(lang: str = LANG) -> str | None:
+    """wordfreq's installed version and the size and date of its lists for `lang`, read without importing it."""
     try:
         spec = importlib.util.find_spec("wordfreq")
         if spec is None or not spec.origin:
             return None
         package = Path(spec.origin).parent
         parts = sorted(p.name for p in package.parent.glob("wordfreq-*.dist-info"))
-        for name in (f"large_{LANG}.msgpack.gz", f"small_{LANG}.msgpack.gz"):
+        for name in (f"large_{lang}.msgpack.gz", f"small_{lang}.msgpack.gz"):
             data = package / "data" / name
             if data.is_file():
                 stat = data.stat()

@@ -16,6 +16,10 @@ import regex
 
 from checker.errors import CheckerError, regex_reason
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]")
+
 # Stands for an ignored character in the text given to the parsers: not white space (four blanked
 # characters at the start of a Markdown line would open an indented code block), not punctuation
 # (no emphasis or link syntax), and removed from every block afterwards.
@@ -99,7 +103,7 @@ def blank(source: str, spans: list[tuple[int, int]]) -> str:
     pos = 0
     for start, end in spans:
         parts.append(source[pos:start])
-        parts.append(re.sub(r"[^\r\n]", FILLER, source[start:end]))
+        parts.append(_NOT_LINE_BREAK_RE.sub(FILLER, source[start:end]))
         pos = end
     parts.append(source[pos:])
     return "".join(parts)

@@ -113,13 +113,16 @@ class Lexicon:
             self.unavailable["graphspell"] = "désactivé"
             return None
         try:
-            from checker.engines import grammalecte_engine
+            from checker.engines import EngineUnavailable, grammalecte_engine
 
-            if grammalecte_engine.get_engine.cache_info().currsize:
-                # The grammar check already loaded Grammalecte: share its spell checker.
+            # Grammalecte's engine's own spell checker, shared with the grammar check and the morphology.
+            try:
                 shared = grammalecte_engine.get_engine().spell_checker()
-                if shared is not None:
-                    return shared
+            except EngineUnavailable:
+                shared = None
+            if shared is not None:
+                return shared
+
             grammalecte_engine.import_grammalecte()
             from grammalecte.graphspell.spellchecker import SpellChecker
 

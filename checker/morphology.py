@@ -15,6 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_MORPH_RE = re.compile(r">([^/]+)/(.*?)(?:/[^/]*)?$")
+_PERSON_RE = re.compile(r"[123](?:sg|pl)")
+_CONDITIONAL_RE = re.compile(r"r(?:ait|aient)$")
+_FUTURE_RE = re.compile(r"r(?:a|ont)$")
+_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées)$")
+_PRESENT_OR_PARTICIPLE_RE = re.compile(r"(?:i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$")
+
 _TENSES = {
     "K": "conditional",
     "If": "future",
@@ -83,8 +92,14 @@ def morphology_engine() -> Any:
 
 
 def _load_grammalecte() -> Any:
-    gc = sys.modules.get("grammalecte.fr.gc_engine")
-    shared = getattr(gc, "_oSpellChecker", None) if gc is not None else None
+    # The grammar engine's own spell checker (the same lexicon, fr-allvars): loaded once for both, where a
+    # spell checker of our own would decode the 0.07 s dictionary a second time in every run with grammar.
+    from checker.engines import EngineUnavailable, grammalecte_engine
+
+    try:
+        shared = grammalecte_engine.get_engine().spell_checker()
+    except EngineUnavailable:
+        shared = None
     if shared is not None:
         return shared
     try:
@@ -163,7 +178,7 @@ def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:
         return ()
     out = []
     for morph in morphs:
-        m = re.match(r">([^/]+)/(.*?)(?:/[^/]*)?$", morph)
+        m = _MORPH_RE.match(morph)
         if not m:
             continue
         # ":N:f:p;É" (a spelling variant mark after ";"): tags only.
@@ -255,7 +270,7 @@ def _hunspell_readings(word: str) -> tuple[Reading, ...]:
                 pos.update(_HUNSPELL_POS.get(value, ()))
                 if value in _HUNSPELL_TENSES:
                     tenses.add(_HUNSPELL_TENSES[value])
-                if re.fullmatch(r"[123](?:sg|pl)", value):
+                if _PERSON_RE.fullmatch(value):
                     persons.add(value[0] + value[1])
             elif key == "is":
                 genders.update({"mas": "m", "fem": "f", "epi": "mf"}.get(value, ""))
@@ -305,16 +320,16 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
     lem = simple_lemma(word)
     verb_like = bool(_VERB_LEMMA_RE.search(lem)) and lem != word
     person = frozenset({"3p"} if word.endswith("nt") else {"3s"})
-    if verb_like and re.search(r"r(?:ait|aient)$", word):
+    if verb_like and _CONDITIONAL_RE.search(word):
         return (Reading(lem, frozenset({"verb"}), frozenset({"conditional"}), person),)
-    if verb_like and re.search(r"r(?:a|ont)$", word):
+    if verb_like and _FUTURE_RE.search(word):
         return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
     if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
         return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
     participle = Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"}))
-    if verb_like and re.search(r"(?:é|ée|és|ées)$", word):
+    if verb_like and _PARTICIPLE_RE.search(word):
         return (participle,)
-    if verb_like and re.search(r"(?:i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes)$", word):
+    if verb_like and _PRESENT_OR_PARTICIPLE_RE.search(word):
         # "prévoit", "indique", "conclu": present or participle, the ending cannot tell.
         return (participle, Reading(lem, frozenset({"verb"}), frozenset({"present"}), person))
     if verb_like:

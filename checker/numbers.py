@@ -15,6 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_DOTTED_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
 MONTHS = {
     "janvier": 1,
     "février": 2,
@@ -131,6 +135,8 @@ UNITS = {
 }
 
 _SP = r"[ \u00a0\u202f]"
+_NUMBER_WORD_SEPARATOR_RE = re.compile(rf"(?:{_SP}|-)+")  # compiled once (see above)
+_SPACES_RE = re.compile(rf"{_SP}+")
 _APOS = "'’"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
@@ -207,7 +213,7 @@ def _fold(s: str) -> str:
 
 def _digits_value(raw: str) -> float | None:
     s = re.sub(_SP, "", raw)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+    if _DOTTED_THOUSANDS_RE.fullmatch(s):
         s = s.replace(".", "")
     s = s.replace(",", ".")
     try:
@@ -218,7 +224,7 @@ def _digits_value(raw: str) -> float | None:
 
 def words_value(raw: str) -> float | None:
     """Value of French number words: « quatre-vingt-dix-sept », « deux cent mille », « trois millions »."""
-    parts = [p for p in re.split(rf"(?:{_SP}|-)+", _fold(raw)) if p and p != "et"]
+    parts = [p for p in _NUMBER_WORD_SEPARATOR_RE.split(_fold(raw)) if p and p != "et"]
     if not parts:
         return None
     total = 0.0
@@ -289,7 +295,7 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         value *= SCALES.get(_fold(scale), 1000)
     unit = None
     if unit_raw:
-        unit = UNITS.get(re.sub(rf"{_SP}+", " ", _fold(unit_raw)))
+        unit = UNITS.get(_SPACES_RE.sub(" ", _fold(unit_raw)))
         if unit is None:
             unit = UNITS.get(unit_raw)
     end = m.end()

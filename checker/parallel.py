@@ -11,14 +11,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +28,9 @@ from checker.safe_io import read_regular_file
 __all__ = ["FileJob", "FileOutcome", "iter_outcomes", "lint_files", "lint_one", "warm_up", "workers_for"]
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import ProcessPoolExecutor
+
     from checker.cache import ResultCache
 
 
@@ -88,6 +89,8 @@ def _check_task(task: tuple[FileJob, str | None, str | None]) -> FileOutcome:
 
 def _pool_context() -> multiprocessing.context.BaseContext | None:
     # fork shares the warmed-up modules, lexicons and engines with the workers; elsewhere use the default.
+    import multiprocessing  # here, not at the top: a run in one process never needs it
+
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None
@@ -208,6 +211,8 @@ def iter_outcomes(
     if workers <= 1:
         yield from in_order((i, _check_task(task)) for i, task in pending)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for a pool: a run in one process never needs it
+
     warm_up([task[0].config for _, task in pending])
     # The loaded lexicons and rules live as long as the workers: keeping them out of the cyclic
     # garbage collector saves its repeated walks over them and keeps forked pages shared.

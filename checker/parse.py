@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import html
 import json
+import operator
 import re
 from array import array
+from functools import lru_cache
 from html.parser import HTMLParser
+from itertools import repeat
 from pathlib import PurePath
 from typing import Any
 
@@ -32,6 +35,14 @@ from checker.errors import json_reason
 from checker.ignore import DEFAULT_PARSE_OPTIONS, FILLER, ParseOptions, blank, ignored_spans
 from checker.safe_yaml import YamlSyntaxError, load_yaml
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_ATX_HEADING_RE = re.compile(r"^#{1,6} ", re.MULTILINE)
+_TAG_RE = re.compile(r"<[^>]+>")
+_HTML_SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
+_WHITESPACE_RE = re.compile(r"\s+")
+_NON_SPACE_RE = re.compile(r"\S+")
+
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -48,7 +59,7 @@ def detect_format(path: str, source: str) -> str:
     head = source.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         return "html"
-    if head.startswith("---\n") or re.search(r"^#{1,6} ", source, re.MULTILINE):
+    if head.startswith("---\n") or _ATX_HEADING_RE.search(source):
         return "markdown"
     return "text"
 
@@ -232,11 +243,22 @@ class _TextBuilder:
         text = "".join(self.chars)
         if not text.strip():
             return None
-        # Machine integers (8 bytes a character) rather than lists of int objects (about 36): the
-        # two maps were most of a document's memory.
-        offsets = array("q", self.starts)
+        # Machine integers (4 bytes a character) rather than lists of int objects (about 36): the maps
+        # were most of a document's memory. The ends are kept only when some character stands for more
+        # than one source character (an entity, an escape): otherwise each end is its start plus one.
+        typecode = "i" if max(end_offset, max(self.starts, default=0), max(self.ends, default=0)) < 2**31 else "q"
+        offsets = array(typecode, self.starts)
         offsets.append(end_offset)
-        return Block(kind, text, offsets, region=region, level=level, links=self.links, ends=array("q", self.ends))
+        ends = None if all(map(operator.eq, self.ends, map(operator.add, self.starts, repeat(1)))) else self.ends
+        return Block(
+            kind,
+            text,
+            offsets,
+            region=region,
+            level=level,
+            links=self.links,
+            ends=None if ends is None else array(typecode, ends),
+        )
 
     def collapse_whitespace(self) -> None:
         """HTML rendering: runs of white space become one space; leading and trailing space go."""
@@ -876,8 +898,8 @@ def _read_jsonld(doc: Document, data: str, start: int) -> None:
 
 
 def _html_to_text(fragment: str) -> str:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()  # no-break spaces stay
+    text = html.unescape(_TAG_RE.sub(" ", fragment))
+    return _HTML_SPACES_RE.sub(" ", text).strip()  # no-break spaces stay
 
 
 # "<![" opening something other than a CDATA or conditional section: Python 3.11's HTMLParser raises
@@ -943,7 +965,7 @@ _WORD_RE = re.compile(r"\w+")
 
 def _squeeze(text: str) -> str:
     """Text without any white space (extractors re-flow lines and spaces) and with straight apostrophes."""
-    return re.sub(r"\s+", "", text).replace("’", "'")
+    return _WHITESPACE_RE.sub("", text).replace("’", "'")
 
 
 # ---------------------------------------------------------------- plain text
@@ -1040,8 +1062,7 @@ def _front_matter_fields(doc: Document, fields: tuple[str, ...]) -> None:
         value = doc.front_matter.get(name)
         if not isinstance(value, str) or not value.strip():
             continue
-        key_re = re.compile(rf"^[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*:", re.MULTILINE)
-        key = key_re.search(doc.source, fm_start, fm_end)
+        key = _front_matter_key_re(name).search(doc.source, fm_start, fm_end)
         if key is None:
             continue
         kind: BlockKind = "title" if name == "title" else "description"
@@ -1051,6 +1072,11 @@ def _front_matter_fields(doc: Document, fields: tuple[str, ...]) -> None:
         doc.blocks.sort(key=lambda b: b.start)
         for i, block in enumerate(doc.blocks):
             block.index = i
+
+
+@lru_cache(maxsize=64)
+def _front_matter_key_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*[\"']?{re.escape(name)}[\"']?[ \t]*:", re.MULTILINE)
 
 
 def front_matter_block(doc: Document, text: str, start: int, end: int) -> Block | None:
@@ -1073,7 +1099,7 @@ def _front_matter_block(
     else:
         # Folded or quoted scalars: align word by word, through YAML escapes ('' and \").
         pos = start
-        for m in re.finditer(r"\S+", text):
+        for m in _NON_SPACE_RE.finditer(text):
             word = m.group()
             at = doc.source.find(word, pos, end)
             offsets = list(range(at, at + len(word))) if at >= 0 else _find_yaml_escaped(doc.source, word, pos, end)

@@ -10,12 +10,17 @@ file outside the folder is skipped, so a link committed in a repository cannot m
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.errors import CheckerError
 from checker.safe_io import is_inside
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".html", ".htm", ".txt"}
 _MAGIC = "*?["
@@ -100,3 +105,16 @@ def collect_files(paths: tuple[str, ...] | list[str], exclude: tuple[str, ...] =
 def expand_paths(paths: tuple[str, ...] | list[str], exclude: tuple[str, ...] = ()) -> list[Path]:
     """The files of `collect_files`, without their trees."""
     return [f.path for f in collect_files(paths, exclude)]
+
+
+def package_files(package: str) -> Traversable:
+    """`importlib.resources.files(package)`: for a package installed as a folder (the usual case, and an
+    editable install), that folder as a Path, found without importing importlib's readers (and zipfile,
+    a hundredth of a second of every cold run); otherwise what importlib.resources gives."""
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if len(locations) == 1 and os.path.isdir(locations[0]):
+        return Path(locations[0])
+    from importlib import resources
+
+    return resources.files(package)

@@ -15,7 +15,8 @@ from checker.suggest import prepare as prepare_suggestions
 
 def prepare() -> None:
     lemma("renforcera")
-    frequencies.word_frequency("pôle")
+    for lang in frequencies.LANGUAGES:
+        frequencies.word_frequency("pôle", lang)
     load_pyspell()
     prepare_suggestions()  # the SymSpell index (checker/suggest.py), about 8 s once
 

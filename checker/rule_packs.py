@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from checker.errors import CheckerError
 from checker.kinds import canonical, rule_problem
 from checker.parameters import Parameter, parse_parameters
+from checker.paths import package_files
 from checker.safe_io import read_regular_file
 from checker.safe_yaml import load_yaml
 from checker.validation import describe, first_schema_error, non_finite_path, safe_name, schema_path
@@ -154,7 +154,7 @@ def parse_pack(text: str, path: str, validate: bool = True) -> list[Rule]:
 @lru_cache(maxsize=1)
 def shipped_pack_files() -> tuple[tuple[str, str], ...]:
     """(display path, text) of every pack shipped in the package, sorted by name."""
-    root = resources.files("checker.rules")
+    root = package_files("checker.rules")
     packs = sorted((p for p in root.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
     return tuple((f"rules/{p.name}", p.read_text(encoding="utf-8")) for p in packs)
 

@@ -21,6 +21,10 @@ from checker.findings import Finding
 from checker.rule_packs import RuleSet
 from checker.selectors import known_selectors, unknown_selector_message
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_SELECTOR_SEPARATOR_RE = re.compile(r"[\s,]+")
+
 _DIRECTIVE_RE = re.compile(r"<!--\s*checker-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->")
 
 
@@ -56,7 +60,7 @@ def suppression_ranges(doc: Document, rules: RuleSet | None = None) -> list[Supp
     open_ranges: dict[frozenset[str], tuple[int, tuple[int, int]]] = {}
     for m in _DIRECTIVE_RE.finditer(src):
         kind = m.group(1)
-        selectors = frozenset(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
+        selectors = frozenset(s for s in _SELECTOR_SEPARATOR_RE.split(m.group(2).strip()) if s)
         if known is not None and rules is not None:
             for selector in sorted(selectors):
                 if selector not in known:

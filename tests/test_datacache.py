@@ -144,6 +144,21 @@ def test_word_frequencies_are_wordfreqs(cache_dir: Path) -> None:
     assert second == expected
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_frequencies_without_wordfreq_are_wordfreqs(lang: str) -> None:
+    """One-token words are answered from the table alone (0 when missing, as wordfreq does), in both
+    languages and on the Zipf scale too; everything else still goes to wordfreq, with the same results."""
+    import wordfreq
+
+    known = list(wordfreq.get_frequency_dict(lang, "best"))[::97]
+    words = known + [w.capitalize() for w in known[::5]] + [w.upper() for w in known[::7]]
+    words += [w + "q" for w in known[::3]] + ["Straße", "ÉTÉ", "Œuvre", "naïve", "e\u0301te\u0301", "İstanbul"]
+    words += ["porte-parole", "l'eau", "aujourd’hui", "2024", "ﬁn", "ǅemal", "", "a b", "zzzzqx"]
+    assert [frequencies.word_frequency(w, lang) for w in words] == [wordfreq.word_frequency(w, lang) for w in words]
+    assert [frequencies.zipf_frequency(w, lang) for w in words] == [wordfreq.zipf_frequency(w, lang) for w in words]
+    assert frequencies.one_token_form("Étés") == "étés" and frequencies.one_token_form("porte-parole") is None
+
+
 def test_frequency_table_lookup() -> None:
     table = b"abeille\t0.001\nb\t2e-05\nchat\t0.5\n\xc3\xa9t\xc3\xa9\t0.25\n"
     assert frequencies.lookup(table, "abeille") == 0.001
@@ -164,7 +179,7 @@ def test_frequencies_without_data_cache_ask_wordfreq(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("CHECKER_NO_DATA_CACHE", "1")
     frequencies._table.cache_clear()
     try:
-        assert frequencies._table() == b""
+        assert frequencies._table() == frequencies.NO_TABLE
         assert frequencies.word_frequency("maison") == wordfreq.word_frequency("maison", "fr")
     finally:
         frequencies._table.cache_clear()

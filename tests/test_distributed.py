@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,60 +19,16 @@ from checker.lint import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-DASK = Path(sys.executable).with_name("dask")
 START_TIMEOUT = 90.0
-
-
-def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
-    for proc in reversed(processes):  # workers first, then the scheduler
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-    for proc in reversed(processes):
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")
 def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("dask")
-    info = folder / "scheduler.json"
     env = {**os.environ, "CHECKER_NO_CACHE": "1", "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
-    common = ["--no-dashboard", "--scheduler-file", str(info)]
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        processes.append(
-            subprocess.Popen(
-                [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", *common],
-                stdout=subprocess.DEVNULL,
-                stderr=open(folder / "scheduler.log", "wb"),  # noqa: SIM115 (closed with the process)
-                env=env,
-            )
-        )
-        deadline = time.monotonic() + START_TIMEOUT
-        while not info.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert info.exists(), (folder / "scheduler.log").read_text()
-        address = json.loads(info.read_text())["address"]
+    with distributed.local_cluster(folder, 2, env, timeout=START_TIMEOUT) as address:
         assert address.startswith("tcp://127.0.0.1:")
-        for name in ("w1", "w2"):
-            processes.append(
-                subprocess.Popen(
-                    [str(DASK), "worker", "--host", "127.0.0.1", "--nthreads", "1", "--name", name, *common],
-                    stdout=subprocess.DEVNULL,
-                    stderr=open(folder / f"{name}.log", "wb"),  # noqa: SIM115
-                    env=env,
-                )
-            )
-        from distributed import Client
-
-        with Client(address, timeout="30s", set_as_default=False) as client:
-            client.wait_for_workers(2, timeout=START_TIMEOUT)
         yield address
-    finally:
-        _stop(processes)
 
 
 def _lint(*args: str) -> tuple[int, str, str]:

@@ -59,6 +59,11 @@ from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_NEXT_WORD_RE = re.compile(r"[\s\u00a0\u202f]*(?:de |d['’])?(\w+)")
+_WORD_CHARS_RE = re.compile(r"\w+")
+
 __all__ = ["check", "fold", "inflects", "is_infinitive", "key_of", "support_report"]
 
 RestatementKind = Literal["faq", "jsonld", "title", "description", "lede", "conclusion", "closing"]
@@ -1259,7 +1264,7 @@ def _hedge_name(cue: Cue, cue_text: str) -> str:
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"[\s\u00a0\u202f]*(?:de |d['’])?(\w+)", text[end:])
+    m = _NEXT_WORD_RE.match(text[end:])
     return lemma(m.group(1)) if m else ""
 
 
@@ -1350,7 +1355,7 @@ def _entities(info: SentenceInfo) -> list[list[int]]:
 
 
 def _norm_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
+    return " ".join(_WORD_CHARS_RE.findall(fold(text)))
 
 
 def _text_keys(text: str) -> set[str]:

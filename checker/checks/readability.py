@@ -49,44 +49,54 @@ class Word:
 
     @property
     def letters(self) -> int:
-        return sum(ch.isalnum() for ch in self.lexical)
+        return letters(self.lexical)
 
     @property
     def syllables(self) -> int:
         return count_syllables(self.text)
 
 
-def graphic_words(tokens: Iterable[Token]) -> list[Word]:
+def letters(word: str) -> int:
+    """Letters and digits of a word (hyphens and apostrophes not counted)."""
+    return sum(ch.isalnum() for ch in word)
+
+
+# A graphic word: the token itself when it is the whole word (no new object: a document holds many), a Word
+# for an elision joined to the word that follows it.
+GraphicWord = Token | Word
+
+
+def graphic_words(tokens: Iterable[Token]) -> list[GraphicWord]:
     """Words as counted by the formulas: an elision is joined to the word that follows it."""
-    words: list[Word] = []
+    words: list[GraphicWord] = []
     pending: Token | None = None
     for tok in tokens:
         if tok.kind == "punct":
             if pending is not None:
-                words.append(Word(pending.text, pending.text, pending.start, pending.end))
+                words.append(pending)
                 pending = None
             continue
         if tok.kind == "word" and tok.text[-1] in _APOSTROPHES:
             if pending is not None:
-                words.append(Word(pending.text, pending.text, pending.start, pending.end))
+                words.append(pending)
             pending = tok
             continue
         if pending is not None and pending.end == tok.start:
             words.append(Word(pending.text + tok.text, tok.text, pending.start, tok.end))
         else:
             if pending is not None:
-                words.append(Word(pending.text, pending.text, pending.start, pending.end))
-            words.append(Word(tok.text, tok.text, tok.start, tok.end))
+                words.append(pending)
+            words.append(tok)
         pending = None
     if pending is not None:
-        words.append(Word(pending.text, pending.text, pending.start, pending.end))
+        words.append(pending)
     return words
 
 
-_BLOCK_WORDS: weakref.WeakKeyDictionary[Block, list[list[Word]]] = weakref.WeakKeyDictionary()
+_BLOCK_WORDS: weakref.WeakKeyDictionary[Block, list[list[GraphicWord]]] = weakref.WeakKeyDictionary()
 
 
-def block_sentence_words(block: Block) -> list[list[Word]]:
+def block_sentence_words(block: Block) -> list[list[GraphicWord]]:
     """The graphic words of each sentence of a block (offsets relative to the sentence), computed once."""
     cached = _BLOCK_WORDS.get(block)
     if cached is None:
@@ -95,7 +105,7 @@ def block_sentence_words(block: Block) -> list[list[Word]]:
     return cached
 
 
-def sentence_words(sentence: Sentence) -> list[Word]:
+def sentence_words(sentence: Sentence) -> list[GraphicWord]:
     return block_sentence_words(sentence.block)[sentence.block.sentences.index(sentence)]
 
 
@@ -153,14 +163,14 @@ def sentence_scores(sentence: Sentence) -> Scores:
     return _scores(sentence_words(sentence))
 
 
-def _scores(words: list[Word]) -> Scores:
+def _scores(words: list[GraphicWord]) -> Scores:
     if not words:
         return Scores()
     return Scores(
         words=len(words),
         sentences=1,
-        syllables=sum(w.syllables for w in words),
-        long_words=sum(w.letters > LIX_LONG_LETTERS for w in words),
+        syllables=sum(count_syllables(w.text) for w in words),
+        long_words=sum(letters(w.lexical) > LIX_LONG_LETTERS for w in words),
     )
 
 

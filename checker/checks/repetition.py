@@ -23,17 +23,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
 from checker.checks.spelling import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH
 from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
-from checker.frequencies import word_frequency
+from checker.frequencies import word_frequency, zipf_frequency
+from checker.paths import package_files
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
 _MIN_LETTERS = 3
@@ -43,7 +44,7 @@ MAX_FINDINGS_PER_RULE = 500  # a pathological text (one phrase pasted 20,000 tim
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    text = (resources.files("checker") / "data" / "stopwords-fr.txt").read_text(encoding="utf-8")
+    text = (package_files("checker") / "data" / "stopwords-fr.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -59,6 +60,10 @@ def _key(lexical: str) -> str:
     return lemma(lexical.replace("’", "'"))
 
 
+# Item flags, one int per item (a document has an item per word: five booleans took 40 bytes each).
+_NUMBER, _STOP, _NAME, _INITIAL, _CONTENT, _MEANINGFUL = (1 << i for i in range(6))
+
+
 @dataclass(slots=True)
 class Item:
     """One graphic word of a block, with what the repetition checks need to know about it."""
@@ -69,15 +74,35 @@ class Item:
     end: int
     text: str  # the lexical part: "innovation" for "l’innovation"
     key: str  # lemma
-    is_number: bool
-    is_stop: bool
-    is_name: bool  # proper noun or all-capital abbreviation
-    sentence_initial: bool
-    # Computed once by `_analyse` (read in every inner loop):
-    # a content word: not a stop word, name or number, at least _MIN_LETTERS letters long;
-    content: bool = False
-    # carries meaning for phrase and duplicate detection (names included).
-    meaningful: bool = False
+    flags: int  # _NUMBER, _STOP, _NAME, _INITIAL, _CONTENT, _MEANINGFUL
+
+    @property
+    def is_number(self) -> bool:
+        return bool(self.flags & _NUMBER)
+
+    @property
+    def is_stop(self) -> bool:
+        return bool(self.flags & _STOP)
+
+    @property
+    def is_name(self) -> bool:
+        """A proper noun or an all-capital abbreviation."""
+        return bool(self.flags & _NAME)
+
+    @property
+    def sentence_initial(self) -> bool:
+        return bool(self.flags & _INITIAL)
+
+    @property
+    def content(self) -> bool:
+        """A content word: not a stop word, name or number, at least _MIN_LETTERS letters long
+        (computed once by `_analyse`)."""
+        return bool(self.flags & _CONTENT)
+
+    @property
+    def meaningful(self) -> bool:
+        """Carries meaning for phrase and duplicate detection (names included)."""
+        return bool(self.flags & _MEANINGFUL)
 
 
 def _analyse(doc: Document) -> dict[int, list[Item]]:
@@ -93,29 +118,33 @@ def _analyse(doc: Document) -> dict[int, list[Item]]:
             continue
         for s_index, (sentence, words) in enumerate(zip(block.sentences, block_sentence_words(block), strict=True)):
             offset = sentence.start
-            initial = True
+            initial = _INITIAL
             for word in words:
                 lexical = word.lexical
                 end = offset + word.end
                 key, number, stop, abbreviation = _word_info(lexical)
-                append(Item(block, s_index, end - len(lexical), end, lexical, key, number, stop, abbreviation, initial))
+                flags = (_NUMBER if number else 0) | (_STOP if stop else 0) | (_NAME if abbreviation else 0) | initial
+                append(Item(block, s_index, end - len(lexical), end, lexical, key, flags))
                 if not initial and lexical[:1].isupper():
                     names_mid_sentence.add(lexical)
-                initial = False
+                initial = 0
         raw[block.index] = items
     for items in raw.values():
         for item in items:
             text = item.text
-            initial = item.sentence_initial
+            flags = item.flags
+            initial = flags & _INITIAL
             if (
                 text[:1].isupper()
                 and (not initial or text in names_mid_sentence)
                 and not (initial and text.lower() in stops)
             ):
-                item.is_name = True
-            is_stop, is_number = item.is_stop, item.is_number
-            item.content = not (is_stop or item.is_name or is_number) and len(text) >= _MIN_LETTERS
-            item.meaningful = not is_stop and (is_number or len(text) >= 2)
+                flags |= _NAME
+            if not flags & (_STOP | _NAME | _NUMBER) and len(text) >= _MIN_LETTERS:
+                flags |= _CONTENT
+            if not flags & _STOP and (flags & _NUMBER or len(text) >= 2):
+                flags |= _MEANINGFUL
+            item.flags = flags
     return raw
 
 
@@ -578,11 +607,9 @@ def _run_words(text: str, start: int, end: int, count: int) -> list[str]:
 @lru_cache(maxsize=50_000)
 def _english_zipf_margin(word: str) -> tuple[float, float]:
     """The word's frequency in English (wordfreq Zipf scale) and how much more frequent it is there than in French."""
-    import wordfreq
-
     low = word.lower()
-    english = wordfreq.zipf_frequency(low, "en")
-    return english, english - wordfreq.zipf_frequency(low, "fr")
+    english = zipf_frequency(low, "en")  # wordfreq's value, from the data cache (checker.frequencies)
+    return english, english - zipf_frequency(low, "fr")
 
 
 def _english_word(word: str) -> bool:
@@ -625,44 +652,57 @@ def _form(text: str) -> str:
 def _spelling_variants(doc: Document, items: dict[int, list[Item]], ctx: CheckContext) -> list[Finding]:
     rule = ctx.rules.get("repetition.spelling-variant")
     ignored = {_variant_key(w) for w in (rule.params.get("ignore", []) if rule else [])}
-    occurrences: dict[str, list[tuple[str, Block, int, int, bool]]] = defaultdict(list)
     quotations = {b.index: quotation_spans(b.text) for b in doc.blocks if any(q in b.text for q in '«“"')}
-    for block in doc.blocks:
-        if block.aside is not None:
-            continue  # « @EmmanuelMacron » in an embedded post is no variant of « Emmanuel Macron »
-        spans = quotations.get(block.index, [])
-        for item in items[block.index]:
-            text = item.text
-            if item.is_number or len(text) < 4 or _domain_part(block.text, item) or _handle_or_tag(block.text, item):
-                continue  # « gitlab.com » is an address, « #bluehats » a channel
-            if _SPELLED_ACRONYM.fullmatch(text):
-                continue  # « GEstion » spells GEMAPI on purpose
-            key = _variant_key(text)
-            if len(key) < 4:
-                continue
-            if key not in ignored:
-                occurrences[key].append((_form(text), block, item.start, item.end, _in_quotation(spans, item)))
-    # Two words written apart ("agri tech") are a variant of a key already seen as one word.
-    for block in doc.blocks:
-        text = block.text
-        spans = quotations.get(block.index, [])
-        for a, b in pairwise(items[block.index]):
-            if a.sentence != b.sentence or a.is_number or b.is_number or a.is_stop or b.is_stop:
-                continue  # « sexuel le » is two words, not a spelling of « sexuelle »
-            if _handle_or_tag(text, a) or _SPELLED_ACRONYM.fullmatch(a.text) or _SPELLED_ACRONYM.fullmatch(b.text):
-                continue
 
-            if b.start - a.end == 1:
-                if not text[a.end].isspace():
+    def singles() -> Iterator[tuple[str, str, Block, Item, Item]]:
+        """(key, form, block, first item, last item) of every word that may be a variant."""
+        for block in doc.blocks:
+            if block.aside is not None:
+                continue  # « @EmmanuelMacron » in an embedded post is no variant of « Emmanuel Macron »
+            for item in items[block.index]:
+                text = item.text
+                if item.is_number or len(text) < 4 or _domain_part(block.text, item):
+                    continue  # « gitlab.com » is an address
+                if _handle_or_tag(block.text, item):
+                    continue  # « #bluehats » a channel
+                if _SPELLED_ACRONYM.fullmatch(text):
+                    continue  # « GEstion » spells GEMAPI on purpose
+                key = _variant_key(text)
+                if len(key) >= 4 and key not in ignored:
+                    yield key, _form(text), block, item, item
+
+    def pairs(keys: Collection[str]) -> Iterator[tuple[str, str, Block, Item, Item]]:
+        """Two words written apart ("agri tech") whose key is one of `keys` (seen as one word)."""
+        for block in doc.blocks:
+            text = block.text
+            for a, b in pairwise(items[block.index]):
+                if a.sentence != b.sentence or a.is_number or b.is_number or a.is_stop or b.is_stop:
+                    continue  # « sexuel le » is two words, not a spelling of « sexuelle »
+                if _handle_or_tag(text, a) or _SPELLED_ACRONYM.fullmatch(a.text) or _SPELLED_ACRONYM.fullmatch(b.text):
                     continue
-            else:
-                gap = text[a.end : b.start]
-                if not gap or gap.strip():
-                    continue
-            key = _pair_key(a.text, b.text)
-            if key in occurrences and key not in ignored:
-                quoted = _in_quotation(spans, a)
-                occurrences[key].append((_form(a.text) + " " + _form(b.text), block, a.start, b.end, quoted))
+                if b.start - a.end == 1:
+                    if not text[a.end].isspace():
+                        continue
+                else:
+                    gap = text[a.end : b.start]
+                    if not gap or gap.strip():
+                        continue
+                key = _pair_key(a.text, b.text)
+                if key in keys:
+                    yield key, _form(a.text) + " " + _form(b.text), block, a, b
+
+    # First pass: the keys written in more than one form (few); only their places are kept (second pass),
+    # not one record for every word of the document.
+    first_form: dict[str, str] = {}
+    varied: set[str] = set()
+    for key, form, *_ in chain(singles(), pairs(first_form)):
+        if first_form.setdefault(key, form) != form:
+            varied.add(key)
+    occurrences: dict[str, list[tuple[str, Block, int, int, bool]]] = {k: [] for k in first_form if k in varied}
+    for key, form, block, first, last in chain(singles(), pairs(first_form)):
+        if key in varied:
+            quoted = _in_quotation(quotations.get(block.index, []), first)
+            occurrences[key].append((form, block, first.start, last.end, quoted))
     findings: list[Finding] = []
     for all_places in occurrences.values():
         if len(Counter(form for form, *_ in all_places)) < 2:

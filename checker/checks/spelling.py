@@ -22,13 +22,13 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
-from checker.frequencies import word_frequency
+from checker.frequencies import word_frequency, zipf_frequency
 from checker.lexicon import Lexicon, get_lexicon
+from checker.paths import package_files
 from checker.suggest import distance, unaccent
 
 RULE = "spelling.unknown-word"
@@ -135,11 +135,9 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 @lru_cache(maxsize=50_000)
 def _is_english(word: str) -> bool:
     """A word frequent in English and clearly more so than in French (« the », « available », « strongly »)."""
-    import wordfreq
-
     low = word.lower()
-    english = wordfreq.zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+    english = zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
 
 
 @lru_cache(maxsize=50_000)
@@ -373,7 +371,7 @@ def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
 def newsroom_words() -> frozenset[str]:
     """checker/data/newsroom-words-fr.txt: press abbreviations (ndlr), media names written in lower case
     (franceinfo), social-media words (twittos) that the lexicons lack, lower-cased."""
-    text = (resources.files("checker") / "data" / "newsroom-words-fr.txt").read_text(encoding="utf-8")
+    text = (package_files("checker") / "data" / "newsroom-words-fr.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -31,6 +31,14 @@ from checker.context import CheckContext
 from checker.document import Block, Document
 from checker.findings import Edit, Finding
 
+# Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
+# would compile these again for every document.
+_OPENING_GUILLEMET_RE = re.compile(r"«(?=[^\s»])")
+_ETC_RE = re.compile(r"(?i)(?:^|\W)etc$")
+_PERCENT_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+_ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 NO_BREAK = (NBSP, NNBSP)
@@ -215,7 +223,7 @@ def spaces_around_punctuation(c: _Findings, block: Block, want_space: bool, want
                     expected=_show(required),
                 )
         required = conv["«"]
-        for m in re.finditer(r"«(?=[^\s»])", text):
+        for m in _OPENING_GUILLEMET_RE.finditer(text):
             c.replace(
                 "typography.nbsp-before-punct",
                 block,
@@ -338,7 +346,7 @@ def ellipsis(c: _Findings, block: Block) -> None:
     text = block.text
     for m in _ELLIPSIS_RE.finditer(text):
         before = text[max(0, m.start() - 4) : m.start()]
-        replacement = "." if re.search(r"(?i)(?:^|\W)etc$", before) else "…"
+        replacement = "." if _ETC_RE.search(before) else "…"
         c.replace(
             "typography.ellipsis",
             block,
@@ -407,7 +415,7 @@ def units(c: _Findings, block: Block) -> None:
         if (len(run) == 1 and run in NO_BREAK) or not _contiguous(block, m.start() - 1, m.end() + 1):
             continue
         unit = text[m.end()]
-        if unit == "%" and re.match(r"%[0-9A-Fa-f]{2}", text[m.end() : m.end() + 3]):
+        if unit == "%" and _PERCENT_ESCAPE_RE.match(text[m.end() : m.end() + 3]):
             continue
         rule = "typography.percent-space" if unit in "%‰" else "typography.currency-space"
         if (rule == "typography.percent-space" and not want_percent) or (
@@ -487,7 +495,7 @@ def ordinals(c: _Findings, block: Block) -> None:
     text = block.text
     for m in _ORDINAL_RE.finditer(text):
         number, ending = m.groups()
-        if number[0] in "IVXLC" and not re.fullmatch(r"[IVXLC]+", number):
+        if number[0] in "IVXLC" and not _ROMAN_NUMBER_RE.fullmatch(number):
             continue
         plural = ending.endswith("s")
         feminine_first = ending in ("ère", "ere", "ière") and number in ("1", "I")
@@ -502,7 +510,7 @@ def elisions(c: _Findings, block: Block) -> None:
     text = block.text
     for m in _ELISION_SPACE_RE.finditer(text):
         word_start = m.end()
-        nxt = re.match(r"[^\W\d_]+", text[word_start:])
+        nxt = _LETTERS_RE.match(text[word_start:])
         suggestion = m.group(1) + m.group(2) + (nxt.group() if nxt else "")
         c.add(
             "typography.elision",

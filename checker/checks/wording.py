@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -16,6 +15,7 @@ from checker.context import CheckContext
 from checker.document import Block, Document, quotation_spans
 from checker.findings import Finding
 from checker.matching import phrase_key, phrase_pattern
+from checker.paths import package_files
 
 VOCABULARY_RULE = "wording.vocabulary"
 ANGLICISM_RULE = "wording.anglicism-franceterme"
@@ -66,7 +66,7 @@ def _spellings(english: str) -> list[str]:
 @lru_cache(maxsize=1)
 def anglicism_table() -> dict[str, Recommendation]:
     """Every spelling of every English term of the data file, keyed as matched text is looked up."""
-    text = resources.files("checker").joinpath(ANGLICISM_DATA).read_text(encoding="utf-8")
+    text = package_files("checker").joinpath(ANGLICISM_DATA).read_text(encoding="utf-8")
     table: dict[str, Recommendation] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
