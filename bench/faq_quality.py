@@ -257,16 +257,21 @@ def real_summary_findings(engine: str = "lexical") -> tuple[int, list[tuple[str,
     return len(paths), found
 
 
+def print_table(heading: str, rows: dict[str, Row], cases: dict[str, tuple[str, tuple[str, ...], str]]) -> None:
+    """One line per case: its answers, how many were caught (rules given) or flagged (none), the goal."""
+    print(f"{heading:<48} {'n':>4} {'caught / flagged':>17}   goal")
+    for key, (name, rules, goal) in cases.items():
+        row = rows[key]
+        verb = "caught" if rules else "flagged"
+        print(f"{name:<48} {row.total:>4} {row.hits:>5} {verb:<7} {row.rate:>5.1%}   {goal}")
+
+
 def print_restatements(engine: str, errors_of: str | None) -> None:
     rows, errors, cpu = evaluate_restatements(engine)
     items = load_restatements()
     articles = len({i.article for i in items})
     print(f"Restatements outside a marked FAQ: {len(items)} restatements over {articles} Wikinews articles")
-    print(f"{'label':<48} {'n':>4} {'caught / flagged':>17}   goal")
-    for label, (name, rules, goal) in RESTATEMENT_LABELS.items():
-        row = rows[label]
-        verb = "caught" if rules else "flagged"
-        print(f"{name:<48} {row.total:>4} {row.hits:>5} {verb:<7} {row.rate:>5.1%}   {goal}")
+    print_table("label", rows, RESTATEMENT_LABELS)
     by_kind: dict[str, list[int]] = {}
     wrong = {i.id for label in errors for i, _ in errors[label]}
     for item in items:
@@ -297,11 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, misses, cpu = evaluate(args.engine, args.per_case)
     total = sum(r.total for r in rows.values())
     print(f"FAQ development set: {total} answers (Wikinews articles), engine {args.engine}")
-    print(f"{'case':<48} {'n':>4} {'caught / flagged':>17}   goal")
-    for case, (label, rules, goal) in CASES.items():
-        row = rows[case]
-        verb = "caught" if rules else "flagged"
-        print(f"{label:<48} {row.total:>4} {row.hits:>5} {verb:<7} {row.rate:>5.1%}   {goal}")
+    print_table("case", rows, CASES)
     print(f"CPU: {cpu:.1f} s, {1000 * cpu / max(total, 1):.0f} ms per article (body embeddings reused across answers)")
     if args.errors:
         for item, found in misses[args.errors]:

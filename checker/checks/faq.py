@@ -877,36 +877,13 @@ class _FaqChecker:
                 if not self._stated_elsewhere(faq, q):
                     replaced = self._replaced_quantity(faq, q, cands)
                     if replaced is not None:
-                        source, replaced_quantity = replaced
-                        given = source.sentence.text[replaced_quantity.start : replaced_quantity.end]
-                        detail = f"le corps donne « {given} » : « {_quote(source)} »"
-                        out.append(
-                            self._finding(
-                                "faq.contradiction",
-                                faq.sentence,
-                                q.start,
-                                q.end,
-                                detail=detail,
-                                related=[self._related(source)],
-                            )
-                        )
+                        out.append(self._other_number(faq, q, *replaced, "le corps donne « {given} » : « {quote} »"))
                 continue
             if self._stated(q):
                 bound = self._bound_elsewhere(faq, q, cands)
                 if bound is not None:
-                    body, bound_quantity = bound
-                    given = body.sentence.text[bound_quantity.start : bound_quantity.end]
-                    detail = f"dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {_quote(body)} »"
-                    out.append(
-                        self._finding(
-                            "faq.contradiction",
-                            faq.sentence,
-                            q.start,
-                            q.end,
-                            detail=detail,
-                            related=[self._related(body)],
-                        )
-                    )
+                    why = "dans le corps, ce nombre compte autre chose ; il donne « {given} » : « {quote} »"
+                    out.append(self._other_number(faq, q, *bound, why))
                 continue
             best, other = _closest_quantity(faq, q, cands)
             related = [self._related(best)] if best else []
@@ -918,6 +895,13 @@ class _FaqChecker:
                 detail = "ce chiffre n’apparaît nulle part dans le corps"
             out.append(self._finding("faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=related))
         return out
+
+    def _other_number(self, faq: SentenceInfo, q: Quantity, body: SentenceInfo, given: Quantity, why: str) -> Finding:
+        """A contradiction on quantity `q` of the FAQ, quoting the body sentence and the number it gives."""
+        detail = why.format(given=body.sentence.text[given.start : given.end], quote=_quote(body))
+        return self._finding(
+            "faq.contradiction", faq.sentence, q.start, q.end, detail=detail, related=[self._related(body)]
+        )
 
     def _bound_elsewhere(
         self, faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
