@@ -41,6 +41,11 @@ KINDS: dict[str, Kind] = {
         Kind("substitution", "checker.matching:run_list_rules", "checker.matching:pattern_problem"),
         Kind("cue", "checker.checks.claims:run_cue_rules", "checker.checks.claims:cue_problem"),
         Kind("tokens", "checker.token_patterns:run_token_rules", "checker.token_patterns:token_rule_problem"),
+        Kind(
+            "homophone-stats",
+            "checker.homophone_contexts:run_homophone_rules",
+            "checker.homophone_contexts:homophone_rule_problem",
+        ),
     )
 }
 

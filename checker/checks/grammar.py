@@ -128,6 +128,9 @@ def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
         for f in own
         if not any((s <= f.start and f.end <= e) or (f.start <= s and e <= f.end) for s, e in spans)
     ]
+    # The word-pair statistics (grammar.homophone-context) only speak where no other rule did.
+    ruled = [(f.start, f.end) for f in engine + kept if "statistics" not in f.data]
+    kept = [f for f in kept if "statistics" not in f.data or not any(s < f.end and f.start < e for s, e in ruled)]
     return engine + kept
 
 

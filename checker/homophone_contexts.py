@@ -1,0 +1,381 @@
+"""Homophones decided from word-pair statistics: the `homophone-stats` rule kind.
+
+`checker/data/homophone-contexts.tsv.gz` (built by `scripts/build_homophone_contexts.py` from the
+ELTeC French novel collection, public domain, see `checker/data/SOURCES.md`) counts, for every form
+of the homophone sets (a/à, et/est, ses/ces/c'est/s'est/sait…), the word just before it and the word
+just after it, and the same contexts reduced to the word's class (part of speech and number from the
+lexicon, `context_class`) for the words seen too rarely to be counted one by one.
+
+A written form X is reported when the sentence's two neighbours prefer one of its homophones Y
+(`ALTERNATIVES`) by a log-likelihood ratio over the rule's `threshold`: log P(Y)/P(X) plus, for each
+side, log P(context | Y)/P(context | X), the context being the word when its counts are kept, its
+class otherwise (a word's counts are smoothed toward its class's). One dict lookup per side and form:
+the data is read once per process (kept decoded in the data cache, `checker.datacache`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from checker.document import Token
+from checker.morphology import analyse_form
+
+if TYPE_CHECKING:
+    from checker.context import CheckContext
+    from checker.findings import Finding
+    from checker.rule_packs import Rule
+
+KIND = "homophone-stats"
+DATA = "data/homophone-contexts.tsv.gz"
+
+# Written form -> the forms it may stand for (each line of the issue's sets, both ways).
+ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "a": ("à",),
+    "à": ("a",),
+    "et": ("est",),
+    "est": ("et",),
+    "ou": ("où",),
+    "où": ("ou",),
+    "son": ("sont",),
+    "sont": ("son",),
+    "on": ("ont",),
+    "ont": ("on",),
+    "ses": ("ces", "c'est", "s'est"),
+    "ces": ("ses",),
+    "c'est": ("s'est", "sait"),
+    "s'est": ("c'est",),
+    "sait": ("c'est",),
+    "se": ("ce",),
+    "ce": ("se",),
+    "leur": ("leurs",),
+    "leurs": ("leur",),
+    "quel": ("qu'elle",),
+    "quelle": ("qu'elle",),
+    "qu'elle": ("quelle",),
+    "quelles": ("qu'elles",),
+    "qu'elles": ("quelles",),
+    "peu": ("peut",),
+    "peut": ("peu",),
+    "la": ("là",),
+    "là": ("la",),
+    "mes": ("mais",),
+    "mais": ("mes",),
+}
+FORMS = frozenset(ALTERNATIVES) | frozenset(y for ys in ALTERNATIVES.values() for y in ys)
+# Two-token forms: an elided word and the one it is written with.
+_JOINED = {("c'", "est"): "c'est", ("s'", "est"): "s'est", ("qu'", "elle"): "qu'elle", ("qu'", "elles"): "qu'elles"}
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+START = "<s>"
+END = "</s>"
+NUMBER = "<num>"
+_FINITE = frozenset({"present", "imperfect", "future", "conditional", "simple_past", "subjunctive"})
+_SHORT = {
+    "noun": "n",
+    "adjective": "adj",
+    "adverb": "adv",
+    "determiner": "det",
+    "pronoun": "pro",
+    "preposition": "prep",
+    "conjunction": "conj",
+    "numeral": "num",
+    "negation": "neg",
+    "proper_noun": "name",
+    "interjection": "int",
+}
+
+
+def norm(text: str) -> str:
+    return text.lower().replace("’", "'").replace("ʼ", "'")
+
+
+@lru_cache(maxsize=100_000)
+def word_class(word: str) -> str:
+    """The classes of a word's readings, with the number of nouns, adjectives, participles and
+    determiners (« n.s+v », « det.p+pro »); « ? » for a word the lexicon does not know."""
+    from checker.lexicon import get_lexicon
+
+    if not get_lexicon().known(word):
+        return "?"
+    tags: set[str] = set()
+    for r in analyse_form(word):
+        number = "".join(sorted(r.numbers)) if len(r.numbers) == 1 else ""
+        if "participle" in r.tenses or "participle" in r.pos:
+            tags.add("pp" + ("." + number if number else ""))
+            continue
+        if "infinitive" in r.pos or "infinitive" in r.tenses:
+            tags.add("inf")
+            continue
+        if "verb" in r.pos:
+            tags.add("v" if r.tenses & _FINITE else "vx")
+            continue
+        for pos, short in _SHORT.items():
+            if pos in r.pos:
+                keep_number = pos in ("noun", "adjective", "determiner") and number
+                tags.add(short + ("." + number if keep_number else ""))
+    return "+".join(sorted(tags)) or "?"
+
+
+def context_class(text: str, kind: str, sentence_start: bool) -> str:
+    """A neighbour's class: punctuation as itself, « <num> », « Maj » for a capitalised word inside
+    a sentence (a name, mostly), else `word_class`."""
+    if kind == "punct":
+        return norm(text)
+    if kind == "number":
+        return NUMBER
+    if text[:1].isupper() and not sentence_start:
+        return "Maj"
+    return word_class(norm(text))
+
+
+def context_word(text: str, kind: str) -> str:
+    return NUMBER if kind == "number" else norm(text)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    form: str
+    first: int  # token indexes (inclusive)
+    last: int
+    left: tuple[str, str]  # (word, class) of the token before
+    right: tuple[str, str]  # … after
+    left2: tuple[str, str]  # … two before
+    right2: tuple[str, str]  # … two after
+
+    def sides(self) -> tuple[tuple[str, tuple[str, str]], ...]:
+        return (("L", self.left), ("R", self.right), ("L2", self.left2), ("R2", self.right2))
+
+
+def occurrences(tokens: Sequence[Token], starts: frozenset[int] = frozenset({0})) -> Iterator[Occurrence]:
+    """Every homophone form among `tokens` with its neighbours; `starts` are the indexes of the
+    tokens that open a sentence (after them a capital is not a name)."""
+    norms = [norm(t.text) for t in tokens]
+    n = len(tokens)
+
+    def opens(i: int) -> bool:
+        return i == 0 or i in starts or norms[i - 1] in _SENTENCE_ENDS
+
+    def before(i: int) -> tuple[str, str]:
+        if i < 0 or opens(i + 1):
+            return (START, START)
+        t = tokens[i]
+        return (context_word(t.text, t.kind), context_class(t.text, t.kind, opens(i)))
+
+    def after(i: int) -> tuple[str, str]:
+        if i >= n or i in starts:
+            return (END, END)
+        t = tokens[i]
+        return (context_word(t.text, t.kind), context_class(t.text, t.kind, False))
+
+    i = 0
+    while i < n:
+        form = norms[i]
+        last = i
+        if i + 1 < n and (form, norms[i + 1]) in _JOINED and tokens[i + 1].start == tokens[i].end:
+            form = _JOINED[(form, norms[i + 1])]
+            last = i + 1
+        if form not in FORMS:
+            i += 1
+            continue
+        left = before(i - 1)
+        left2 = (START, START) if left[0] == START else before(i - 2)
+        right = after(last + 1)
+        right2 = (END, END) if right[0] == END or right[0] in _SENTENCE_ENDS else after(last + 2)
+        yield Occurrence(form, i, last, left, right, left2, right2)
+        i = last + 1
+
+
+# ---------------------------------------------------------------- the counts
+
+
+@dataclass(frozen=True)
+class Counts:
+    totals: dict[str, int]  # form -> occurrences
+    words: dict[str, dict[str, int]]  # "L\tform" / "R\tform" -> context word -> count
+    classes: dict[str, dict[str, int]]  # "L\tform" / "R\tform" -> context class -> count
+    word_class_share: dict[str, float]  # "L\tword" -> P(word | its class) on that side, over every form
+
+
+def parse_counts(text: str) -> Counts:
+    """The data file's lines: `T form count`, `W side form word count`, `C side form class count`,
+    `S side word share` (tab-separated; `#` lines are comments)."""
+    totals: dict[str, int] = {}
+    words: dict[str, dict[str, int]] = {}
+    classes: dict[str, dict[str, int]] = {}
+    shares: dict[str, float] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        tag = parts[0]
+        if tag == "T":
+            totals[parts[1]] = int(parts[2])
+        elif tag == "W":
+            words.setdefault(f"{parts[1]}\t{parts[2]}", {})[parts[3]] = int(parts[4])
+        elif tag == "C":
+            classes.setdefault(f"{parts[1]}\t{parts[2]}", {})[parts[3]] = int(parts[4])
+        elif tag == "S":
+            shares[f"{parts[1]}\t{parts[2]}"] = float(parts[3])
+    return Counts(totals, words, classes, shares)
+
+
+def _data_bytes() -> bytes:
+    from checker.paths import package_files
+
+    return (package_files("checker") / DATA).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def counts() -> Counts:
+    from checker import datacache
+
+    raw = _data_bytes()
+    version = hashlib.sha256(raw).hexdigest()[:24]
+
+    def build() -> tuple[object, ...]:
+        c = parse_counts(gzip.decompress(raw).decode("utf-8"))
+        return (c.totals, c.words, c.classes, c.word_class_share)
+
+    stored = datacache.load_or_build(
+        "homophone-contexts", version, build, lambda v: isinstance(v, tuple) and len(v) == 4
+    )
+    return Counts(*stored)  # type: ignore[arg-type]
+
+
+# A neighbour word decides on its own counts when the two forms compared met it this often between them;
+# rarer words are judged by their class (counts of a few novels' habits are noise).
+MIN_WORD_COUNT = 30
+# The forms' frequencies in novels (passé simple, dialogue) are not a news site's: their ratio counts this much.
+SIDES = ("L", "R", "L2", "R2")
+SIDE_WEIGHTS: dict[str, float] = {}
+PRIOR_WEIGHT = 0.5
+
+
+def _side(data: Counts, side: str, written: str, candidate: str, word: str, cls: str) -> float:
+    """log P(context | candidate) / P(context | written) on one side."""
+    key_x, key_y = f"{side}\t{written}", f"{side}\t{candidate}"
+    n_x, n_y = data.totals.get(written, 0), data.totals.get(candidate, 0)
+    c_x = data.words.get(key_x, {}).get(word, 0)
+    c_y = data.words.get(key_y, {}).get(word, 0)
+    if c_x + c_y < MIN_WORD_COUNT:
+        c_x = data.classes.get(key_x, {}).get(cls, 0)
+        c_y = data.classes.get(key_y, {}).get(cls, 0)
+    return math.log((c_y + 0.5) / (n_y + 1.0)) - math.log((c_x + 0.5) / (n_x + 1.0))
+
+
+def preference(occurrence: Occurrence, candidate: str, data: Counts | None = None) -> float:
+    """log P(candidate | neighbours) / P(written form | neighbours), naive Bayes over both sides."""
+    data = data or counts()
+    written = occurrence.form
+    n_x, n_y = data.totals.get(written, 0), data.totals.get(candidate, 0)
+    if not n_x or not n_y:
+        return 0.0
+    score = PRIOR_WEIGHT * math.log(n_y / n_x)
+    for side, (word, cls) in occurrence.sides():
+        if side in SIDES:
+            score += SIDE_WEIGHTS.get(side, 1.0) * _side(data, side, written, candidate, word, cls)
+    return score
+
+
+# ---------------------------------------------------------------- the rule kind
+
+
+def _suggestion(written: str, candidate: str) -> str:
+    apostrophe = "'" if "'" in written else "’"
+    out = candidate.replace("'", apostrophe)
+    return out[:1].upper() + out[1:] if written[:1].isupper() else out
+
+
+_STRESSED = frozenset({"lui", "elle", "elles", "eux"})
+
+
+def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
+    """Uses the neighbours' counts cannot tell apart: an acronym in capitals (« la CE »), « est » the
+    cardinal point (« la côte est »), « a » in « X a lui aussi / a elle relevé » (the subject set off)."""
+    from checker.token_patterns import _EAST_BEFORE
+
+    written = tokens[occ.first].text
+    if len(written) > 1 and written.isupper():
+        return True
+    if occ.form == "est" and (occ.left[0] in _EAST_BEFORE or (written == "Est" and occ.left[0] != START)):
+        return True
+    return (
+        occ.form == "a"
+        and occ.right[0] in _STRESSED
+        and any(tag.startswith("pp") or tag == "adv" for tag in occ.right2[1].split("+"))
+    )
+
+
+def parse_thresholds(values: Sequence[str]) -> dict[tuple[str, str], float]:
+    """« ses>ces=1 » -> {("ses", "ces"): 1.0}; ValueError on anything else."""
+    out: dict[tuple[str, str], float] = {}
+    for value in values:
+        pair, _, number = value.replace("’", "'").partition("=")
+        written, _, candidate = pair.strip().partition(">")
+        if candidate.strip() not in ALTERNATIVES.get(written.strip(), ()):
+            raise ValueError(f"« {value} » : pas une paire d’homophones connue (forme>homophone=seuil)")
+        out[(written.strip(), candidate.strip())] = float(number)
+    return out
+
+
+def decisions(
+    tokens: Sequence[Token], text: str, threshold: float, by_pair: dict[tuple[str, str], float] | None = None
+) -> Iterator[tuple[int, int, str, float]]:
+    """(start, end, suggestion, score) of every homophone form of a sentence whose neighbours prefer
+    another form by more than the threshold of that pair (`by_pair`, else `threshold`)."""
+    by_pair = by_pair or {}
+    for occ in occurrences(tokens):
+        if _not_decided(occ, tokens):
+            continue
+        score, candidate = max(
+            (preference(occ, y) - by_pair.get((occ.form, y), threshold), y) for y in ALTERNATIVES[occ.form]
+        )
+        if score > 0:
+            start, end = tokens[occ.first].start, tokens[occ.last].end
+            yield start, end, _suggestion(text[start:end], candidate), score
+
+
+def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
+    """Findings of the `homophone-stats` rules among `rules` over every sentence of their regions."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.kind != KIND:
+            continue
+        threshold = float(ctx.param(rule.id, "threshold"))
+        by_pair = parse_thresholds(ctx.param(rule.id, "pair-thresholds"))
+        for block in ctx.doc.blocks:
+            if block.region == "front_matter" or block.region not in rule.regions:
+                continue
+            for sentence in block.sentences:
+                for start, end, suggestion, score in decisions(sentence.tokens, sentence.text, threshold, by_pair):
+                    findings.append(
+                        ctx.finding_in_sentence(
+                            rule.id,
+                            sentence,
+                            start,
+                            end,
+                            suggestions=[suggestion],
+                            data={"statistics": round(score, 2)},
+                        )
+                    )
+    return findings
+
+
+def homophone_rule_problem(rule: Rule) -> str | None:
+    """A `homophone-stats` rule needs its `threshold` parameter and the data file."""
+    if rule.parameter("threshold") is None or (pairs := rule.parameter("pair-thresholds")) is None:
+        return "une règle homophone-stats a besoin des paramètres threshold et pair-thresholds"
+    try:
+        parse_thresholds(pairs.default)
+    except ValueError as exc:
+        return f"pair-thresholds : {exc}"
+    try:
+        _data_bytes()
+    except OSError:
+        return f"données absentes : checker/{DATA} (scripts/build_homophone_contexts.py)"
+    return None
