@@ -28,6 +28,7 @@ from checker.morphology import analyse_form
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
+    from checker.token_patterns import ClauseVerbs
     from checker.findings import Finding
     from checker.rule_packs import Rule
 
@@ -291,16 +292,41 @@ def _suggestion(written: str, candidate: str) -> str:
     return out[:1].upper() + out[1:] if written[:1].isupper() else out
 
 
+# Confusions where the sentence's verbs must agree with the statistics (the neighbours cannot see a subject
+# or a verb further away): « est » or « a » is another word only when another main verb stands in its
+# segment (« Le nombre d'emplois menacés est de 75 000 »: est, the only verb); « et » is « est » only when
+# no main verb does (« Ce lancement et donc un grand pas »).
+_NEEDS_ANOTHER_VERB = {("est", "et"): True, ("a", "à"): True, ("et", "est"): False}
+
+
+def _clauses(tokens: Sequence[Token]) -> ClauseVerbs:
+    from checker.token_patterns import SentenceInfo, TokenInfo, clause_verbs
+
+    infos = [TokenInfo(t, norm(t.text), i, len(tokens)) for i, t in enumerate(tokens)]
+    shared = SentenceInfo(infos)
+    for info in infos:
+        info.sentence = shared
+    return clause_verbs(infos)
+
+
+def _other_main_verb(clauses: ClauseVerbs, index: int) -> bool:
+    segment = clauses.segment[index]
+    return any(j != index and clauses.segment[j] == segment for j in clauses.main)
+
+
 _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 
 
 def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
-    """Uses the neighbours' counts cannot tell apart: an acronym in capitals (« la CE »), « est » the
-    cardinal point (« la côte est »), « a » in « X a lui aussi / a elle relevé » (the subject set off)."""
+    """Uses the neighbours' counts cannot tell apart: an acronym in capitals (« la CE »), an initial
+    (« A. Montebourg »), a word before one of two the lexicon does not know (English: « a new tool »), « est »
+    the cardinal point (« la côte est »), « a » in « X a lui aussi / a elle relevé » (the subject set off)."""
     from checker.token_patterns import _EAST_BEFORE
 
     written = tokens[occ.first].text
     if len(written) > 1 and written.isupper():
+        return True
+    if "?" in (occ.right[1], occ.right2[1]) or (written.isupper() and occ.right[0] == "."):
         return True
     if occ.form == "est" and (occ.left[0] in _EAST_BEFORE or (written == "Est" and occ.left[0] != START)):
         return True
@@ -329,12 +355,18 @@ def decisions(
     """(start, end, suggestion, score) of every homophone form of a sentence whose neighbours prefer
     another form by more than the threshold of that pair (`by_pair`, else `threshold`)."""
     by_pair = by_pair or {}
+    clauses: list[ClauseVerbs] = []
     for occ in occurrences(tokens):
         if _not_decided(occ, tokens):
             continue
         score, candidate = max(
             (preference(occ, y) - by_pair.get((occ.form, y), threshold), y) for y in ALTERNATIVES[occ.form]
         )
+        if score > 0 and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
+            if not clauses:
+                clauses.append(_clauses(tokens))
+            if _other_main_verb(clauses[0], occ.first) != _NEEDS_ANOTHER_VERB[(occ.form, candidate)]:
+                continue
         if score > 0:
             start, end = tokens[occ.first].start, tokens[occ.last].end
             yield start, end, _suggestion(text[start:end], candidate), score
