@@ -314,18 +314,35 @@ def _other_main_verb(clauses: ClauseVerbs, index: int) -> bool:
     return any(j != index and clauses.segment[j] == segment for j in clauses.main)
 
 
+_PAIRED = frozenset({"il", "elle", "ils", "elles", "le", "la", "un", "une", "celui", "celle"})
 _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 
 
 def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
     """Uses the neighbours' counts cannot tell apart: an acronym in capitals (« la CE »), an initial
-    (« A. Montebourg »), a word before one of two the lexicon does not know (English: « a new tool »), « est »
+    (« A. Montebourg »), a domain (« linaker.se »), « pour ce faire », a word before one of two the lexicon does not know (English: « a new tool »), « est »
     the cardinal point (« la côte est »), « a » in « X a lui aussi / a elle relevé » (the subject set off)."""
     from checker.token_patterns import _EAST_BEFORE
 
     written = tokens[occ.first].text
     if len(written) > 1 and written.isupper():
         return True
+    if occ.first and tokens[occ.first - 1].end == tokens[occ.first].start and tokens[occ.first - 1].text in "./":
+        return True  # a domain or a split word: « linaker.se », « développeur/ses »
+    if occ.form == "ce" and occ.left[0] == "pour" and occ.right[0] == "faire":
+        return True
+    if written == "A" and occ.left[0] != START:
+        return True  # a letter named (« partager avec A ne prive jamais B »)
+    if written[:1].isupper() and occ.right[1] == "Maj" and occ.form in ("mes", "ses", "ces", "son", "la"):
+        return True  # a title or a name: « Mes Aides »
+    if occ.form == "mais" and any(tag.startswith(("adj", "pp")) for tag in occ.left[1].split("+")):
+        return True  # between two adjectives: « ponctuels mais réguliers »
+    if occ.form == "sait" and occ.left[0] == START:
+        return True  # a list item: « - Sait demander de l'aide »
+    if occ.form == "a" and occ.right[0] == "fait" and occ.left[0] != "tout":
+        return True  # « à fait » is only « tout à fait »
+    if (occ.form == "la" and occ.right[0] == "ou") or (occ.form == "ou" and occ.left[0] in _PAIRED):
+        return True  # « la ou le stagiaire », « il ou elle »
     if "?" in (occ.right[1], occ.right2[1]) or (written.isupper() and occ.right[0] == "."):
         return True
     if occ.form == "est" and (occ.left[0] in _EAST_BEFORE or (written == "Est" and occ.left[0] != START)):
@@ -362,6 +379,8 @@ def decisions(
         score, candidate = max(
             (preference(occ, y) - by_pair.get((occ.form, y), threshold), y) for y in ALTERNATIVES[occ.form]
         )
+        if candidate == "ces" and occ.left[0] == START:
+            continue  # « Ses contributions… » opening a sentence: the owner is in the sentence before
         if score > 0 and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
             if not clauses:
                 clauses.append(_clauses(tokens))
