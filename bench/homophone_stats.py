@@ -23,29 +23,36 @@ for path in (ROOT, ROOT / "bench"):
 from homophones import CONFUSIONS, read_pairs, split_pairs  # noqa: E402
 
 from checker.document import tokenize  # noqa: E402
-from checker.homophone_contexts import ALTERNATIVES, Occurrence, occurrences, preference  # noqa: E402
+from checker.homophone_contexts import decisions, parse_thresholds  # noqa: E402
+from checker.rule_packs import load_rules  # noqa: E402
+
+RULE = "grammar.homophone-context"
 
 
-def best(occ: Occurrence) -> tuple[float, str]:
-    return max((preference(occ, y), y) for y in ALTERNATIVES[occ.form])
+def _default(name: str) -> object:
+    rule = load_rules().get(RULE)
+    parameter = rule.parameter(name) if rule is not None else None
+    if parameter is None:
+        raise SystemExit(f"homophone_stats: {RULE} has no parameter {name}")
+    return parameter.default
+
+
+BY_PAIR = parse_thresholds(_default("pair-thresholds"))  # type: ignore[arg-type]
+THRESHOLD = float(_default("threshold"))  # type: ignore[arg-type]
 
 
 def scores(text: str) -> list[tuple[int, int, float, str]]:
-    """(start, end, best score, candidate) of every homophone form of a sentence."""
-    tokens = tokenize(text)
-    out = []
-    for occ in occurrences(tokens):
-        score, candidate = best(occ)
-        out.append((tokens[occ.first].start, tokens[occ.last].end, score, candidate))
-    return out
+    """(start, end, score, candidate) of every homophone form of a sentence, the score being how far the
+    statistics go past the rule's pair threshold plus the threshold the table is printed for."""
+    return [(s, e, score, c) for s, e, c, score in decisions(tokenize(text), text, THRESHOLD, BY_PAIR, margin=True)]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=("dev", "held-out", "all"), default="dev")
-    parser.add_argument("--thresholds", default="0,1,2,3,4,5,6")
+    parser.add_argument("--thresholds", default="-2,-1,0,1,2", help="margins over the rule's thresholds")
     parser.add_argument("--show", metavar="TYPE", help="print the misses and alarms of a type ('all') at --at")
-    parser.add_argument("--at", type=float, default=3.0)
+    parser.add_argument("--at", type=float, default=0.0)
     parser.add_argument(
         "--baseline",
         type=Path,

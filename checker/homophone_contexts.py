@@ -251,6 +251,7 @@ def counts() -> Counts:
 # A neighbour word decides on its own counts when the two forms compared met it this often between them;
 # rarer words are judged by their class (counts of a few novels' habits are noise).
 MIN_WORD_COUNT = 30
+MIN_CLASS_COUNT = 10
 # The forms' frequencies in novels (passé simple, dialogue) are not a news site's: their ratio counts this much.
 SIDES = ("L", "R", "L2", "R2")
 SIDE_WEIGHTS: dict[str, float] = {}
@@ -266,6 +267,8 @@ def _side(data: Counts, side: str, written: str, candidate: str, word: str, cls:
     if c_x + c_y < MIN_WORD_COUNT:
         c_x = data.classes.get(key_x, {}).get(cls, 0)
         c_y = data.classes.get(key_y, {}).get(cls, 0)
+        if c_x + c_y < MIN_CLASS_COUNT:
+            return 0.0  # a context the two forms hardly ever had: no evidence either way
     return math.log((c_y + 0.5) / (n_y + 1.0)) - math.log((c_x + 0.5) / (n_x + 1.0))
 
 
@@ -312,6 +315,10 @@ def _clauses(tokens: Sequence[Token]) -> ClauseVerbs:
 def _other_main_verb(clauses: ClauseVerbs, index: int) -> bool:
     segment = clauses.segment[index]
     return any(j != index and clauses.segment[j] == segment for j in clauses.main)
+
+
+def _has_participle(cls: str) -> bool:
+    return any(tag.startswith("pp") for tag in cls.split("+"))
 
 
 _PAIRED = frozenset({"il", "elle", "ils", "elles", "le", "la", "un", "une", "celui", "celle"})
@@ -367,10 +374,16 @@ def parse_thresholds(values: Sequence[str]) -> dict[tuple[str, str], float]:
 
 
 def decisions(
-    tokens: Sequence[Token], text: str, threshold: float, by_pair: dict[tuple[str, str], float] | None = None
+    tokens: Sequence[Token],
+    text: str,
+    threshold: float,
+    by_pair: dict[tuple[str, str], float] | None = None,
+    margin: bool = False,
 ) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, suggestion, score) of every homophone form of a sentence whose neighbours prefer
-    another form by more than the threshold of that pair (`by_pair`, else `threshold`)."""
+    another form by more than the threshold of that pair (`by_pair`, else `threshold`). `margin`
+    (for tuning): every form the clause gate and the exceptions leave, scored by how far it goes past
+    its pair's threshold."""
     by_pair = by_pair or {}
     clauses: list[ClauseVerbs] = []
     for occ in occurrences(tokens):
@@ -379,14 +392,16 @@ def decisions(
         score, candidate = max(
             (preference(occ, y) - by_pair.get((occ.form, y), threshold), y) for y in ALTERNATIVES[occ.form]
         )
+        if candidate == "s'est" and not any(_has_participle(cls) for _, cls in (occ.right, occ.right2)):
+            continue  # « s'est » is followed by its participle (« s'est rendu », « s'est vite rendu »)
         if candidate == "ces" and occ.left[0] == START:
             continue  # « Ses contributions… » opening a sentence: the owner is in the sentence before
-        if score > 0 and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
+        if (score > 0 or margin) and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
             if not clauses:
                 clauses.append(_clauses(tokens))
             if _other_main_verb(clauses[0], occ.first) != _NEEDS_ANOTHER_VERB[(occ.form, candidate)]:
                 continue
-        if score > 0:
+        if score > 0 or margin:
             start, end = tokens[occ.first].start, tokens[occ.last].end
             yield start, end, _suggestion(text[start:end], candidate), score
 
