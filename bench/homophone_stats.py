@@ -20,7 +20,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from homophones import CONFUSIONS, read_pairs, split_pairs  # noqa: E402
+from homophones import CONFUSIONS, Pair, read_pairs, split_pairs  # noqa: E402
 
 from checker.document import tokenize  # noqa: E402
 from checker.homophone_contexts import decisions, parse_thresholds  # noqa: E402
@@ -47,6 +47,11 @@ def scores(text: str) -> list[tuple[int, int, float, str]]:
     return [(s, e, score, c) for s, e, c, score in decisions(tokenize(text), text, THRESHOLD, BY_PAIR, margin=True)]
 
 
+def _marked(p: Pair) -> str:
+    """The changed sentence as bench/homophones.py --show-misses prints it."""
+    return f"{p.changed[: p.start]}[[{p.changed[p.start : p.end]}]]{p.changed[p.end :]}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=("dev", "held-out", "all"), default="dev")
@@ -67,8 +72,8 @@ def main() -> int:
         missed = {line.split(": ", 1)[1] for line in lines if line.startswith("MISS ")}
         already_flagged = {line[len("ALARM ") :].rsplit(" [", 1)[0] for line in lines if line.startswith("ALARM ")}
         total = len(pairs)
-        pairs = [p for p in pairs if f"{p.changed[: p.start]}[[{p.changed[p.start : p.end]}]]{p.changed[p.end :]}" in missed]
-        print(f"baseline: {total - len(pairs)} of {total} pairs caught, {len(already_flagged)} original sentences flagged")
+        pairs = [p for p in pairs if _marked(p) in missed]
+        print(f"baseline: {total - len(pairs)} of {total} pairs caught, {len(already_flagged)} originals flagged")
     thresholds = [float(t) for t in args.thresholds.split(",")]
     changed: dict[str, list[float]] = defaultdict(list)
     for p in pairs:
@@ -86,7 +91,8 @@ def main() -> int:
             marks = [f"{text[s:e]}→{c} {sc:.1f}" for s, e, sc, c in found if sc >= args.at]
             print(f"ALARM {text}  {marks}")
     print(f"part {args.part}: {len(pairs)} pairs, {len(originals)} original sentences")
-    print("threshold " + " ".join(f"{kind[:12]:>12}" for kind in CONFUSIONS if kind in changed) + "      all  originals")
+    header = " ".join(f"{kind[:12]:>12}" for kind in CONFUSIONS if kind in changed)
+    print(f"threshold {header}      all  originals")
     for t in thresholds:
         row = []
         for kind in CONFUSIONS:

@@ -28,9 +28,9 @@ from checker.morphology import analyse_form
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
-    from checker.token_patterns import ClauseVerbs
     from checker.findings import Finding
     from checker.rule_packs import Rule
+    from checker.token_patterns import ClauseVerbs
 
 KIND = "homophone-stats"
 DATA = "data/homophone-contexts.tsv.gz"
@@ -327,8 +327,9 @@ _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 
 def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
     """Uses the neighbours' counts cannot tell apart: an acronym in capitals (« la CE »), an initial
-    (« A. Montebourg »), a domain (« linaker.se »), « pour ce faire », a word before one of two the lexicon does not know (English: « a new tool »), « est »
-    the cardinal point (« la côte est »), « a » in « X a lui aussi / a elle relevé » (the subject set off)."""
+    (« A. Montebourg »), a domain (« linaker.se »), « pour ce faire », a word before one of the two next
+    ones the lexicon does not know (English: « a new tool »), « est » the cardinal point (« la côte
+    est »), « a » in « X a lui aussi / a elle relevé » (the subject set off), and the others below."""
     from checker.token_patterns import _EAST_BEFORE
 
     written = tokens[occ.first].text
