@@ -390,8 +390,10 @@ def decisions(
     for occ in occurrences(tokens):
         if _not_decided(occ, tokens):
             continue
-        score, candidate = max(
-            (preference(occ, y) - by_pair.get((occ.form, y), threshold), y) for y in ALTERNATIVES[occ.form]
+        score, raw, candidate = max(
+            (raw - by_pair.get((occ.form, y), threshold), raw, y)
+            for y in ALTERNATIVES[occ.form]
+            for raw in (preference(occ, y),)
         )
         if candidate == "s'est" and not any(_has_participle(cls) for _, cls in (occ.right, occ.right2)):
             continue  # « s'est » is followed by its participle (« s'est rendu », « s'est vite rendu »)
@@ -404,7 +406,7 @@ def decisions(
                 continue
         if score > 0 or margin:
             start, end = tokens[occ.first].start, tokens[occ.last].end
-            yield start, end, _suggestion(text[start:end], candidate), score
+            yield start, end, _suggestion(text[start:end], candidate), score if margin else raw
 
 
 def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:

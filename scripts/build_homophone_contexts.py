@@ -120,8 +120,8 @@ def write(raw: Raw, totals: dict[str, int], commit: str, files: int, tokens: int
         share = side_word[(side, word)] / total if total else 1.0
         lines.append(f"S\t{side}\t{word}\t{min(share, 1.0):.4g}")
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"{OUT.relative_to(ROOT)}: {len(lines)} lines, {OUT.stat().st_size} bytes", file=sys.stderr)
+    args.out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"{args.out}: {len(lines)} lines, {args.out.stat().st_size} bytes", file=sys.stderr)
 
 
 def main() -> int:
@@ -129,6 +129,7 @@ def main() -> int:
     parser.add_argument("repo", type=Path, help="a clone (or bare git directory) of COST-ELTeC/ELTeC-fra")
     parser.add_argument("--min-word", type=int, default=30, help="keep a neighbour word seen this often on its side")
     parser.add_argument("--min-count", type=int, default=2, help="keep a (form, word) count from this many")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"the file to write (default {OUT.relative_to(ROOT)})")
     parser.add_argument("--raw", type=Path, help="a file keeping the full counts between runs (pickle)")
     args = parser.parse_args()
     if args.raw and args.raw.is_file():
