@@ -173,3 +173,12 @@ def test_the_script_builds_the_file_from_a_tei_repository(tmp_path: Path) -> Non
     assert data.classes["R\ta"]["pp.s"] == 40
     assert "ignorée" not in data.words.get("L\test", {})  # the note is left out
     assert set(data.totals) <= set(ALTERNATIVES) | FORMS
+
+
+def test_the_statistics_speak_only_where_no_other_rule_did() -> None:
+    text = "Le projet à été validé hier par le conseil."
+    alone = lint_text(text, Config(select=(RULE,)), fmt="text").findings
+    family = lint_text(text, Config(select=("grammar",)), fmt="text").findings
+    assert [f.text for f in alone] == ["à"]
+    assert [f.text for f in family if f.start == alone[0].start] == ["à"]
+    assert not [f for f in family if f.rule_id == RULE]
