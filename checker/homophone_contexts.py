@@ -321,6 +321,12 @@ def _has_participle(cls: str) -> bool:
     return any(tag.startswith("pp") for tag in cls.split("+"))
 
 
+# Words before « est » the cardinal point (« la côte est », « au nord-est », « l'Europe de l'est »).
+_EAST_BEFORE = frozenset(
+    {"l'", "le", "à", "de", "d'", "vers", "du", "au", "nord", "sud", "côte", "rive", "zone", "partie", "région",
+     "frontière", "banlieue", "flanc", "façade", "secteur", "aile", "bloc", "europe", "afrique", "asie", "pays",
+     "vent", "direction"}
+)  # fmt: skip
 _PAIRED = frozenset({"il", "elle", "ils", "elles", "le", "la", "un", "une", "celui", "celle"})
 _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 
@@ -330,8 +336,6 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
     (« A. Montebourg »), a domain (« linaker.se »), « pour ce faire », a word before one of the two next
     ones the lexicon does not know (English: « a new tool »), « est » the cardinal point (« la côte
     est »), « a » in « X a lui aussi / a elle relevé » (the subject set off), and the others below."""
-    from checker.token_patterns import _EAST_BEFORE
-
     written = tokens[occ.first].text
     if len(written) > 1 and written.isupper():
         return True
