@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import Token
 from checker.morphology import analyse_form
+from checker.token_patterns import EAST_BEFORE
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
@@ -321,12 +322,6 @@ def _has_participle(cls: str) -> bool:
     return any(tag.startswith("pp") for tag in cls.split("+"))
 
 
-# Words before « est » the cardinal point (« la côte est », « au nord-est », « l'Europe de l'est »).
-_EAST_BEFORE = frozenset(
-    {"l'", "le", "à", "de", "d'", "vers", "du", "au", "nord", "sud", "côte", "rive", "zone", "partie", "région",
-     "frontière", "banlieue", "flanc", "façade", "secteur", "aile", "bloc", "europe", "afrique", "asie", "pays",
-     "vent", "direction"}
-)  # fmt: skip
 _PAIRED = frozenset({"il", "elle", "ils", "elles", "le", "la", "un", "une", "celui", "celle"})
 _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 
@@ -357,7 +352,7 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
         return True  # « la ou le stagiaire », « il ou elle »
     if "?" in (occ.right[1], occ.right2[1]) or (written.isupper() and occ.right[0] == "."):
         return True
-    if occ.form == "est" and (occ.left[0] in _EAST_BEFORE or (written == "Est" and occ.left[0] != START)):
+    if occ.form == "est" and (occ.left[0] in EAST_BEFORE or (written == "Est" and occ.left[0] != START)):
         return True
     return (
         occ.form == "a"

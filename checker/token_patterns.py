@@ -179,7 +179,9 @@ _SUBJECTS_BEFORE_VERB = frozenset(
      "cela", "lui"}
 )
 _OBJECTS_BEFORE_VERB = frozenset({"le", "la", "les", "l'", "me", "m'", "te", "t'", "leur", "en"})
-_EAST_BEFORE = frozenset(
+# Words before « est » the cardinal point (« la côte est », « au nord-est », « l'Europe de l'Est »); also
+# read by the word-pair statistics (checker/homophone_contexts.py).
+EAST_BEFORE = frozenset(
     {"l'", "le", "à", "de", "d'", "vers", "du", "au", "nord", "sud", "sud-", "nord-", "côte", "rive", "zone", "partie",
      "région", "frontière", "banlieue", "flanc", "façade", "secteur", "aile", "bloc", "europe", "afrique", "asie",
      "allemagne", "berlin", "jérusalem", "timor", "pays", "vent", "direction"}
@@ -210,7 +212,7 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
         # « l'est », « à l'est », « Europe de l'Est »: the cardinal point.
         if info.token.text == "A":
             return False  # « A l'exception » written for « À »
-        return not (info.norm == "est" and (previous in _EAST_BEFORE or (info.token.text == "Est" and i > 0)))
+        return not (info.norm == "est" and (previous in EAST_BEFORE or (info.token.text == "Est" and i > 0)))
     if i and info.token.text[:1].isupper():
         return False  # a name
     readings = info.readings
