@@ -80,6 +80,15 @@ def alternate(
     return cpu
 
 
+def ensure_bytecode() -> str:
+    """Byte-compile checker/ as an install does (pip compiles the modules it installs; `make` runs
+    checker.prepare, which does it too): an editable checkout run with PYTHONDONTWRITEBYTECODE=1 would
+    compile most of its modules again in every process measured (a tenth of a second of a cold lint)."""
+    from checker.prepare import compile_package
+
+    return "checker/ byte-compiled" if compile_package() else "checker/ byte-compiled (some modules failed)"
+
+
 def lint_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("CHECKER_NO_DATA_CACHE", None)  # the data cache as a user has it (make fills it)
@@ -101,7 +110,7 @@ def bench_peer(
     files = [str(p.relative_to(ROOT)) for p in real_articles(corpus_limit)]
     words = sum(len(Path(ROOT / f).read_text(encoding="utf-8").split()) for f in files)
     print(f"\n== peer. Whole process against Grammalecte alone: {len(files)} real articles, {words} words")
-    print(f"   {load()}; CPU seconds of each child process, median of {runs} alternated runs")
+    print(f"   {load()}; CPU seconds of each child process, median of {runs} alternated runs; {ensure_bytecode()}")
     env = lint_env()
     exe = checker_exe()
     cpu = alternate(
@@ -134,7 +143,7 @@ def bench_cold_peer(runs: int, target: Callable[[str, str, bool | None], None]) 
     env = lint_env()
     exe = checker_exe()
     print(f"\n   cold lint of {SAMPLE.relative_to(ROOT)} (new process, no result cache, data cache as after make)")
-    print(f"   {load()}")
+    print(f"   {load()}; user + sys CPU of the whole process (what /usr/bin/time reports), median of {runs} alternated")
     sample = str(SAMPLE.relative_to(ROOT))
     cold = alternate(
         runs,
@@ -266,11 +275,19 @@ def bench_memory(texts: list[str], target: Callable[[str, str, bool | None], Non
 
 
 def bench_jobs_scaling(paths: list[Path], runs: int, target: Callable[[str, str, bool | None], None]) -> None:
-    print(f"\n== jobs. --jobs 2 against --jobs 1, alternated, median of {runs} ({load()})")
+    """`--jobs 2` against `--jobs 1`: pairs of runs in alternating order (1 then 2, then 2 then 1, ...), so
+    that a change of the machine's load hits both alike; the speed-up is the median of the pairs' ratios
+    of wall time, and the load average is printed with each pair."""
+    from checker.parallel import workers_for
+
+    print(f"\n== jobs. --jobs 2 against --jobs 1, pairs of runs in alternating order ({load()})")
     exe = checker_exe()
     env = lint_env()
-    cases = {"one small article": [SAMPLE], f"{len(paths)} articles": paths}
-    for label, files in cases.items():
+    # The small article's runs are short and noisy: three times as many pairs.
+    cases = {"one small article": ([SAMPLE], 3 * runs), f"{len(paths)} articles": (paths, runs)}
+    for label, (files, pairs) in cases.items():
+        workers = workers_for(2, [p.stat().st_size for p in files])
+        path = "serial, as --jobs 1" if workers == 1 else f"{workers} worker processes"
         with tempfile.TemporaryDirectory() as folder:
             names = []
             for i, p in enumerate(files):
@@ -279,23 +296,31 @@ def bench_jobs_scaling(paths: list[Path], runs: int, target: Callable[[str, str,
                 names.append(str(dest))
             walls: dict[int, list[float]] = {1: [], 2: []}
             cpus: dict[int, list[float]] = {1: [], 2: []}
-            outs: dict[int, bytes] = {}
-            for _ in range(runs):
-                for j in (1, 2):
+            outs: dict[int, set[bytes]] = {1: set(), 2: set()}
+            loads: list[float] = []
+            for round_ in range(pairs):
+                loads.append(os.getloadavg()[0])
+                for j in (1, 2) if round_ % 2 == 0 else (2, 1):
                     cpu, wall, out, _code = child_run(
                         [exe, "lint", "--jobs", str(j), "--no-cache", "--format", "json", *names], env
                     )
                     walls[j].append(wall)
                     cpus[j].append(cpu)
-                    outs[j] = out
-        w1, w2 = statistics.median(walls[1]), statistics.median(walls[2])
-        speedup = w1 / w2
-        same = outs[1] == outs[2]
+                    outs[j].add(out)
+        ratios = [w1 / w2 for w1, w2 in zip(walls[1], walls[2], strict=True)]
+        speedup = statistics.median(ratios)
+        same = len(outs[1]) == 1 and outs[1] == outs[2]
         print(
-            f"   {label:<20} --jobs 1 {w1:6.2f} s wall {statistics.median(cpus[1]):6.2f} s CPU | --jobs 2 {w2:6.2f} s "
-            f"wall {statistics.median(cpus[2]):6.2f} s CPU | speed-up {speedup:.2f}× | identical output: {same}"
+            f"   {label:<20} ({path}) --jobs 1 {statistics.median(walls[1]):6.2f} s wall "
+            f"{statistics.median(cpus[1]):6.2f} s CPU | --jobs 2 {statistics.median(walls[2]):6.2f} s wall "
+            f"{statistics.median(cpus[2]):6.2f} s CPU | identical output: {same}"
         )
-        # "Never slower": for one small article both take the same (serial) path, so 5 % is noise.
+        print(
+            f"   {'':<20} speed-up (median of the pairs' wall ratios) {speedup:.2f}×; pairs: "
+            + " ".join(f"{r:.2f}" for r in ratios)
+            + f"; load average at each pair: {' '.join(f'{x:.1f}' for x in loads)}"
+        )
+        # "Never slower": the small article takes the serial path with either option, so within 5 % is noise.
         target(f"--jobs 2 not slower than --jobs 1 ({label})", f"{speedup:.2f}× ({load()})", speedup >= 0.95 and same)
 
 

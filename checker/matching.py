@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from checker.context import CheckContext, RegexBudget
-from checker.document import Block, lemma
+from checker.document import Block, Document, lemma
 from checker.edits import in_the_style_of
 from checker.errors import CheckerError, regex_reason
 from checker.findings import Edit, Finding
@@ -63,6 +63,12 @@ def _present(phrases: tuple[str, ...], case_sensitive: bool, block: Block) -> tu
     if doc is None or not (0 <= block.index < len(doc.blocks) and doc.blocks[block.index] is block):
         # A block outside the document's list (a front matter value, a JSON-LD answer): its own text.
         return _phrases_in(phrases, case_sensitive, block.text if case_sensitive else block.text.casefold())
+    return phrases_in_document(phrases, case_sensitive, doc)
+
+
+def phrases_in_document(phrases: tuple[str, ...], case_sensitive: bool, doc: Document) -> tuple[str, ...]:
+    """The phrases that may occur in the document's blocks, in their order (see `_present`): the pattern
+    of these alone finds in every block what the pattern of all would find."""
     key = ("matching.present", phrases, case_sensitive)
     found: tuple[str, ...] | None = doc.memo.get(key)
     if found is None:

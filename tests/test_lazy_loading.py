@@ -144,3 +144,39 @@ def test_rule_modules_refuses_an_unexpected_layout() -> None:
     assert rule_modules(good + "EXTRA = 1\n") is None
     assert rule_modules(good.replace('"fi": apply_fi,', '"fi": apply_sv,')) is None
     assert rule_modules("") is None
+
+
+ANGLICISMS = """# Le hub et les start-ups
+
+Le Hub de la data science accueille des Start-ups, des think tanks et une newsletter ; « un hub » cité.
+La startup du « fact checking » publie sa newsletter. Un e-mail, des E-mails, le week-end.
+"""
+
+
+@pytest.mark.parametrize("text", [ANGLICISMS, "Rien d’anglais ici.\n", (ANGLICISMS + "\n") * 3])
+def test_anglicisms_found_with_the_document_s_terms_are_those_of_the_whole_list(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.checks import wording
+    from checker.config import Config
+    from checker.lint import lint_text
+
+    def found() -> list[tuple[str, int, int, tuple[str, ...]]]:
+        config = Config(select=("wording",))
+        return [(f.rule_id, f.start, f.end, tuple(f.suggestions)) for f in lint_text(text, config, "a.md").findings]
+
+    pruned = found()
+    monkeypatch.setattr(wording, "phrases_in_document", lambda phrases, case_sensitive, doc: phrases)
+    assert pruned == found()
+    if "hub" in text:
+        assert any(rule == wording.ANGLICISM_RULE for rule, *_ in pruned)  # the text does exercise the rule
+
+
+def test_name_typos_checked_frequency_first() -> None:
+    # The candidates' frequency is looked up before their morphology (cheaper): the same names come out.
+    from checker.checks import spelling
+
+    expected = {"Obbama": "Obama", "Macrom": "Macron", "Bruxeles": "Bruxelles", "Merkell": "Merkel"}
+    expected |= {"Londrees": "Londres", "Parris": None, "Aliyevv": None, "Xyzzyq": None}
+    lexicon = spelling.get_lexicon()
+    assert {word: spelling._name_for(word, lexicon, set(), "", 1) for word in expected} == expected

@@ -144,11 +144,9 @@ def _is_english(word: str) -> bool:
 def _english_or_both(word: str) -> bool:
     """A word at least as frequent in English as in French (« brown », « fox »: also names in French): it
     does not end an English passage, though it does not start one."""
-    import wordfreq
-
     low = word.lower()
-    english = wordfreq.zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= wordfreq.zipf_frequency(low, "fr")
+    english = zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr")
 
 
 def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Block, list[Token]]]:
@@ -304,7 +302,9 @@ def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count
         return None
     if _zipf(word) >= MAX_TYPO_ZIPF:
         return None  # a name French text uses (« Romney », « Oumar »), even if the lexicon lacks it
-    names = [n for n in _one_edit(word) if _is_name(n) and _zipf(n) >= MIN_NAME_ZIPF]
+    # The frequency first: one look-up, where the morphology of the hundreds of candidates that are no
+    # word at all took most of the spelling family's time on real articles.
+    names = [n for n in _one_edit(word) if _zipf(n) >= MIN_NAME_ZIPF and _is_name(n)]
     if len(names) != 1:
         return None
     name = names[0]

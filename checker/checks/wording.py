@@ -14,7 +14,7 @@ import regex
 from checker.context import CheckContext
 from checker.document import Block, Document, quotation_spans
 from checker.findings import Finding
-from checker.matching import phrase_key, phrase_pattern
+from checker.matching import phrase_key, phrase_pattern, phrases_in_document
 from checker.paths import package_files
 
 VOCABULARY_RULE = "wording.vocabulary"
@@ -124,7 +124,12 @@ def _quotations(text: str, open_before: bool) -> tuple[list[tuple[int, int]], bo
 def _anglicisms(doc: Document, ctx: CheckContext) -> list[Finding]:
     """English terms of FranceTerme in the writer's prose, outside quotations, links and names."""
     table = anglicism_table()
-    pattern = phrase_pattern(tuple(table), False)
+    present = phrases_in_document(tuple(table), False, doc)
+    if not present:
+        return []
+    # Only the terms whose letters occur in the text: compiling the pattern of all ~400 spellings took
+    # a fifth of a second of every cold run; the pattern of these finds the same matches.
+    pattern = phrase_pattern(present, False)
     findings = []
     quotation_open = False
     for block in doc.blocks:
@@ -165,7 +170,10 @@ def _rejected_words(doc: Document, ctx: CheckContext) -> list[Finding]:
     """Each rejected word or phrase (any case, either apostrophe), with the preferred term when the
     vocabulary gives one."""
     preferred = _preferred_terms(ctx.config.reject)
-    pattern = phrase_pattern(tuple(word for word, _ in ctx.config.reject), False)
+    present = phrases_in_document(tuple(word for word, _ in ctx.config.reject), False, doc)
+    if not present:
+        return []
+    pattern = phrase_pattern(present, False)
     findings = []
     for block in doc.blocks:
         for m in pattern.finditer(block.text):
