@@ -107,6 +107,11 @@ def _worker_init(parent_pid: int) -> None:
     on Linux the kernel kills it (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices the new parent.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        # The parent blocked SIGINT while it started the workers (`_interrupts_held`): a Ctrl-C that came
+        # before this point is pending, and discarded now that it is ignored, instead of raising
+        # KeyboardInterrupt (and printing a traceback) in a worker that had not yet run this function.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     armed = False
     if sys.platform.startswith("linux"):
         try:
@@ -135,6 +140,29 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=1)
+    # A worker killed while it was sending a result (a large one takes several writes, and longer on a
+    # loaded machine) leaves half a message in the pipe: the executor's thread, reading it, would wait
+    # for the rest forever, and so would the pool's shutdown. This process holds the last write end of
+    # that pipe: closing it ends the read (EOF), the executor sees a broken pool and stops.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.close()
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT blocked in this thread while worker processes are started: they inherit the blocked
+    signal and discard it once they ignore it (`_worker_init`); a Ctrl-C that came meanwhile is
+    delivered here when the block is lifted, as KeyboardInterrupt."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _size(path: str) -> int:
@@ -223,7 +251,8 @@ def iter_outcomes(
             max_workers=workers, mp_context=_pool_context(), initializer=_worker_init, initargs=(os.getpid(),)
         )
         try:
-            futures = {i: pool.submit(_check_task, task) for i, task in sorted(pending, key=lambda p: -sizes[p[0]])}
+            with _interrupts_held():  # the workers start at the first submit (fork), or as tasks come
+                futures = {i: pool.submit(_check_task, task) for i, task in sorted(pending, key=lambda p: -sizes[p[0]])}
             yield from in_order((i, futures.pop(i).result()) for i, _ in pending)
         except BaseException:
             # Ctrl-C (KeyboardInterrupt) or any failure: stop the workers now instead of letting them

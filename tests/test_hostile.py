@@ -445,6 +445,71 @@ def test_ctrl_c_stops_a_parallel_run_at_once(tmp_path: Path) -> None:
     assert _wait_gone(workers, 5) == []
 
 
+# A pool whose results are far larger than a pipe's buffer, closed (as an interrupted caller's generator
+# is) while a worker is sending one: the worker is killed in the middle of its message.
+CLOSED_WHILE_SENDING = """
+import os, sys, time
+import checker.parallel as parallel
+from checker.config import Config
+from checker.jobs import FileJob, FileOutcome
+
+def big(task):
+    return FileOutcome(task[0].display_path, error="x" * 8_000_000)
+
+parallel._check_task = big  # inherited by the forked workers
+folder = sys.argv[1]
+jobs = [FileJob(os.path.join(folder, n), n, Config()) for n in sorted(os.listdir(folder))]
+outcomes = parallel.iter_outcomes(jobs, jobs=2)
+next(outcomes)
+outcomes.close()
+print("closed", flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method")
+def test_a_pool_stopped_while_a_worker_sends_a_result_does_not_hang(tmp_path: Path) -> None:
+    # The executor's thread waited forever for the rest of a half-sent result, and so did the pool's
+    # shutdown: the Ctrl-C test timed out on a loaded machine, where results take longer to send.
+    for i in range(30):
+        (tmp_path / f"a{i:02}.md").write_text("# Titre\n\n" + "Les ventes baissent. " * 700, encoding="utf-8")
+    for _ in range(3):  # without the fix, two runs in three hung
+        proc = subprocess.run(
+            [sys.executable, "-c", CLOSED_WHILE_SENDING, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
+        assert proc.returncode == 0 and proc.stdout.strip() == "closed", proc.stderr
+
+
+# A worker that receives SIGINT before it has set SIGINT aside: the parent blocks the signal while it starts
+# the workers, so the worker finds it pending, and drops it when it ignores it.
+EARLY_SIGINT = """
+import multiprocessing, os, signal, sys
+from checker.parallel import _interrupts_held, _worker_init
+
+def worker(parent: int) -> None:
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C before the initialiser ran
+    _worker_init(parent)
+    print("worker survived", flush=True)
+
+with _interrupts_held():
+    process = multiprocessing.get_context("fork").Process(target=worker, args=(os.getpid(),))
+    process.start()
+process.join(60)
+sys.exit(process.exitcode)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method")
+def test_ctrl_c_before_a_worker_is_ready_is_dropped_by_the_worker() -> None:
+    proc = subprocess.run([sys.executable, "-c", EARLY_SIGINT], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "worker survived"
+    assert "Traceback" not in proc.stderr and "KeyboardInterrupt" not in proc.stderr
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     proc, workers = _start_parallel_run(tmp_path)
