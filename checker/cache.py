@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -185,6 +184,8 @@ class ResultCache:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # here: only a write needs it
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -24,7 +24,6 @@ import marshal
 import mmap
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -112,6 +111,8 @@ def _map(path: Path, header: bytes) -> mmap.mmap | None:
 def _write_raw(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a write needs it (a run with the data cache filled does not import it)
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -142,6 +143,8 @@ def _read(path: Path, name: str, version: str) -> Any:
 def _write(path: Path, payload: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -9,7 +9,6 @@ reports every such error after the findings of the other files and exits with st
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import os
 import signal
@@ -115,6 +114,8 @@ def _worker_init(parent_pid: int) -> None:
     armed = False
     if sys.platform.startswith("linux"):
         try:
+            import ctypes  # here: a run in one process never needs it
+
             libc = ctypes.CDLL(None, use_errno=True)
             armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
         except (OSError, AttributeError):

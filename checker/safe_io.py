@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -143,6 +142,8 @@ def write_atomically(path: Path, data: bytes, what: str = "fichier") -> None:
         mode = 0o666 & ~umask  # a new file gets what open() would give it, not mkstemp's 0600
     tmp: str | None = None
     try:
+        import tempfile  # here: only a write needs it (a lint that writes nothing does not import it)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -39,6 +39,12 @@ NOT_LOADED = (
     "checker.lsp",
     "checker.embeddings",
     "spellchecker",  # pyspellchecker: only when neither Hunspell nor Grammalecte is installed
+    "trafilatura",  # only for a whole HTML page without <main> or <article>
+    "lxml",
+    "tempfile",  # only to write a file (a fix, the caches); with it shutil and the compressors
+    "shutil",
+    "importlib.resources",  # package data through checker.paths.package_files
+    "ctypes",  # only in a worker process
 )
 
 PROBE = """

@@ -16,7 +16,6 @@ import bisect
 import json
 import os
 import re
-import shutil
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -136,6 +135,8 @@ class LanguageToolEngine:
                 self.client = cls(LANGUAGE, remote_server=url)
             else:
                 version = local_installation()
+                import shutil  # here: only a local LanguageTool needs it
+
                 if version is None or shutil.which("java") is None:
                     raise EngineUnavailable(
                         "LanguageTool indisponible : pas d’installation locale (avec Java) ni de serveur configuré ; "

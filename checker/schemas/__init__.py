@@ -10,13 +10,16 @@ from __future__ import annotations
 import copy
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("checker.schemas").joinpath(name).read_text(encoding="utf-8")
+    # package_files, not importlib.resources: its readers import tempfile, shutil and the compressors,
+    # a hundredth of a second of every cold lint.
+    from checker.paths import package_files
+
+    text = package_files("checker.schemas").joinpath(name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     defs = schema.get("$defs", {})
     if "family" in defs:
