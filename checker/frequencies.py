@@ -39,7 +39,7 @@ NO_TABLE: Table = (b"", 0, 0)
 def word_frequency(word: str, lang: str = LANG) -> float:
     """`float(wordfreq.word_frequency(word, lang))`."""
     table = _table(lang)
-    value = lookup(table, word)
+    value = lookup(table, word) if _some_key_starts_with(lang, word[:1]) else None
     if value is None and _filled(table) and (form := one_token_form(word)) is not None:
         value = lookup(table, form) or 0.0  # one token missing from the list: wordfreq's minimum, 0
     if value is None:
@@ -98,6 +98,39 @@ def _build(lang: str = LANG) -> bytes:
         rows.append(word.encode() + b"\t" + repr(float(wordfreq.word_frequency(word, lang))).encode())
     rows.sort()
     return b"\n".join(rows) + b"\n"
+
+
+@lru_cache(maxsize=4096)
+def _some_key_starts_with(lang: str, first: str) -> bool:
+    """Whether a key of `lang`'s table starts with the character `first` (True when unsure). wordfreq's keys
+    are case-folded: a capitalised word (« Obama », and the hundreds of one-edit variants of an unknown name
+    that the spelling check weighs) is then not looked up as written, only in its lower-case form."""
+    data, start_of_table, end_of_table = _table(lang)
+    if end_of_table <= start_of_table or not first:
+        return True
+    try:
+        prefix = first.encode()
+    except UnicodeError:
+        return True
+    # The first line whose key is at least the prefix (lines sort as their keys: TAB sorts before any
+    # character of a key); it starts with the prefix if any key does.
+    lo, hi = start_of_table, end_of_table
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = max(data.rfind(b"\n", start_of_table, mid) + 1, start_of_table)
+        end = data.find(b"\n", start, end_of_table)
+        tab = data.find(b"\t", start, end)
+        if end < 0 or tab < 0:
+            return True  # not a table we wrote
+        if data[start:tab] < prefix:
+            lo = end + 1
+        else:
+            hi = start
+    if lo >= end_of_table:
+        return False
+    end = data.find(b"\n", lo, end_of_table)
+    tab = data.find(b"\t", lo, end)
+    return tab < 0 or data[lo:tab].startswith(prefix)
 
 
 def lookup(table: Table | bytes, word: str) -> float | None:

@@ -157,6 +157,9 @@ def test_frequencies_without_wordfreq_are_wordfreqs(lang: str) -> None:
     assert [frequencies.word_frequency(w, lang) for w in words] == [wordfreq.word_frequency(w, lang) for w in words]
     assert [frequencies.zipf_frequency(w, lang) for w in words] == [wordfreq.zipf_frequency(w, lang) for w in words]
     assert frequencies.one_token_form("Étés") == "étés" and frequencies.one_token_form("porte-parole") is None
+    # The lists are case-folded: a capitalised word is looked up only in its lower-case form.
+    assert frequencies._some_key_starts_with(lang, "m") and frequencies._some_key_starts_with(lang, "é")
+    assert not frequencies._some_key_starts_with(lang, "M") and not frequencies._some_key_starts_with(lang, "É")
 
 
 def test_frequency_table_lookup() -> None:
