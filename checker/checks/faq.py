@@ -217,6 +217,19 @@ class Restatement:
     blocks: list[Block]
 
 
+# The parameters depend on the rule packs and the configuration only, the same for every document of a run:
+# built again for each one, they cost 11 kB of a 1,000-word article's peak. Kept for the last pair seen.
+_LAST_PARAMS: list[tuple[object, object, FaqParams]] = []
+
+
+def _params(ctx: CheckContext) -> FaqParams:
+    if _LAST_PARAMS and _LAST_PARAMS[0][0] is ctx.rules and _LAST_PARAMS[0][1] is ctx.config:
+        return _LAST_PARAMS[0][2]
+    params = FaqParams.from_context(ctx)
+    _LAST_PARAMS[:] = [(ctx.rules, ctx.config, params)]
+    return params
+
+
 def restatements(doc: Document, params: FaqParams) -> tuple[list[Sentence], list[Restatement]]:
     """The body's sentences and the parts of the article that restate it.
 
@@ -361,7 +374,7 @@ class _FaqChecker:
     def __init__(self, doc: Document, ctx: CheckContext) -> None:
         self.doc = doc
         self.ctx = ctx
-        self.params = p = FaqParams.from_context(ctx)
+        self.params = p = _params(ctx)
         self.cue_params = cue_table(p.hedge_cues, p.sentence_cues, p.conditional_only, p.attribution_cues)
         self.support_min = ctx.param("faq.unsupported", "support-min")
         self.partial_min = p.partial_min
