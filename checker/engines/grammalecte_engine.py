@@ -98,6 +98,26 @@ def import_grammalecte() -> ModuleType:
         raise EngineUnavailable(f"Grammalecte n’est pas installé (paquet Debian python3-grammalecte) : {exc}") from None
 
 
+def _order_lemmas(spell_checker: Any) -> None:
+    """Make Grammalecte's `getLemma` answer in the order of the lexicon's analyses.
+
+    Its graphspell returns a word's lemmas as a set, iterated in an order that depends on the process's
+    hash seed; its suggestion functions conjugate the lemmas in that order (« ils mise » gave « misent,
+    mettent… » in one process, « mettent… misent » in another) and its rule graph walks them in that
+    order, so the same text gave different JSON from one run to the next. The lemmas are the same, in
+    the order the lexicon lists the word's analyses (« mise »: the verb miser before the participle
+    of mettre), on this instance only (the one Grammalecte's rules share)."""
+    if spell_checker is None or not callable(getattr(spell_checker, "getMorph", None)):
+        return
+    analyses = spell_checker.getMorph
+
+    def lemmas(word: str) -> tuple[str, ...]:
+        # An analysis reads ">lemma/:tags/*".
+        return tuple(dict.fromkeys(m[1 : m.find("/")] for m in analyses(word)))
+
+    spell_checker.getLemma = lemmas
+
+
 class GrammalecteEngine:
     name = NAME
 
@@ -110,6 +130,7 @@ class GrammalecteEngine:
             raise EngineUnavailable(f"Grammalecte n’a pas pu être chargé : {type(exc).__name__}: {exc}") from None
         self._module = module
         self._engine: Any = fr
+        _order_lemmas(fr.getSpellChecker())
         self.version = str(getattr(fr, "version", "") or "")
         options: dict[str, bool] = dict(fr.getDefaultOptions())
         for option in DISABLED_OPTIONS:
