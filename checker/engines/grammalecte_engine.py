@@ -110,10 +110,14 @@ def _order_lemmas(spell_checker: Any) -> None:
     if spell_checker is None or not callable(getattr(spell_checker, "getMorph", None)):
         return
     analyses = spell_checker.getMorph
+    known: dict[str, tuple[str, ...]] = {}  # kept like Grammalecte's own lemma storage: its rules ask often
 
     def lemmas(word: str) -> tuple[str, ...]:
-        # An analysis reads ">lemma/:tags/*".
-        return tuple(dict.fromkeys(m[1 : m.find("/")] for m in analyses(word)))
+        found = known.get(word)
+        if found is None:
+            # An analysis reads ">lemma/:tags/*".
+            found = known[word] = tuple(dict.fromkeys(m[1 : m.find("/")] for m in analyses(word)))
+        return found
 
     spell_checker.getLemma = lemmas
 
