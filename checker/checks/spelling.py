@@ -54,6 +54,9 @@ TERM_MIN_COUNT = 3
 # English: frequent in English (wordfreq Zipf scale) and clearly more so than in French.
 ENGLISH_MIN_ZIPF = 3.0
 ENGLISH_OVER_FRENCH = 1.0
+# Established in French text (wordfreq Zipf scale): every word judged a real typo on the corpus is below 3.0,
+# but « vendée » (3.85, a known word one edit away) and « sub-atomique » (3.46, hyphenated).
+ESTABLISHED_MIN_ZIPF = 3.6
 _SOFT_HYPHEN = "\u00ad"
 # Between two words of one English passage: spaces, hyphens, apostrophes, a comma or a colon.
 _PASSAGE_GAP = re.compile(r"[ \u00a0\u202f\-'’,:]*")
@@ -122,8 +125,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         word = tok.text
         if (id(block), tok.start) in in_passage:
             continue  # reported once, as an untranslated passage
-        if _is_english(word) and not lexicon.close_words(word):
-            continue  # a single English word cited as such (« workshop »); no French word is one edit away
+        if (_is_english(word) or _established(word)) and not lexicon.close_words(word):
+            continue  # an English word cited as such (« workshop »), a brand or format in lowercase (« skype »)
         # Suggestions are computed only for the findings that are reported (SymSpell index, checker/suggest.py).
         finding = ctx.finding_in_block(RULE, block, tok.start, tok.end, hint="")
         findings.append(ctx.defer(finding, _suggestions_for(ctx, block, tok, lexicon)))
@@ -138,6 +141,14 @@ def _is_english(word: str) -> bool:
     low = word.lower()
     english = zipf_frequency(low, "en")
     return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+
+
+@lru_cache(maxsize=50_000)
+def _established(word: str) -> bool:
+    """A word French text uses often (« facebook », « skype », « pdf ») though the lexicon lacks it: with no
+    French word one edit away, a name or loanword written in lowercase, not a typo (typos are rare in text).
+    Hyphenated words are left out: « sub-atomique » is frequent, and still a spelling to fix."""
+    return "-" not in word and zipf_frequency(word.lower(), "fr") >= ESTABLISHED_MIN_ZIPF
 
 
 @lru_cache(maxsize=50_000)
