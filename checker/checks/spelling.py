@@ -101,7 +101,12 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         if (
             initial
             and word[0].isupper()
-            and (word in capitalised_inside or _followed_by_name(block, tok) or not _looks_like_typo(word, lexicon))
+            and (
+                word in capitalised_inside
+                or _followed_by_name(block, tok)
+                or _name_as_subject(block, tok, lexicon)
+                or not _looks_like_typo(word, lexicon)
+            )
         ):
             continue  # most likely a name opening the sentence (« Mitt Romney », « Kito de Pavant »)
         if _identifier(word) or _quoted_term(block.text, tok) or _prefixed_known(word, lexicon):
@@ -364,6 +369,28 @@ def _suggestions_for(ctx: CheckContext, block: Block, tok: Token, lexicon: Lexic
             finding.message = done.message
 
     return complete
+
+
+_FINITE_TENSES = frozenset({"present", "imperfect", "future", "conditional", "simple_past"})
+_NOMINAL_CLASSES = frozenset({"noun", "adjective"})
+
+
+def _name_as_subject(block: Block, tok: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word opening a sentence right before a conjugated verb (« Filip a commencé ») is its
+    subject, without a determiner: a name. A typo of a common noun would still need its article
+    (« Le gouvernemnt a »), so when every known word one edit away is a noun or an adjective, the word is a
+    name the lexicon lacks, not a typo. A typo of another word class (« Malgrès », « Ensuiite ») stays."""
+    from checker.morphology import analyse_word
+
+    following = [t for t in block.tokens if t.start >= tok.end][:1]
+    if not following or following[0].kind != "word":
+        return False
+    if not any(r.tenses & _FINITE_TENSES for r in analyse_word(following[0].text.lower())):
+        return False
+    neighbours = lexicon.close_words(tok.text)
+    return bool(neighbours) and all(
+        (readings := analyse_word(n)) and all(r.pos <= _NOMINAL_CLASSES for r in readings) for n in neighbours
+    )
 
 
 def _looks_like_typo(word: str, lexicon: Lexicon) -> bool:
