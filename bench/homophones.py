@@ -178,8 +178,14 @@ def split_pairs(pairs: list[Pair], part: str) -> list[Pair]:
 
 
 def findings(text: str) -> list[tuple[int, int, str]]:
+    return [(s, e, rule) for s, e, rule, _ in findings_with_severity(text)]
+
+
+def findings_with_severity(text: str) -> list[tuple[int, int, str, str]]:
+    """The grammar and spelling findings of the default preset (rules off by default are not run;
+    info-severity rules on by default, such as spelling.unknown-word, are)."""
     result = lint_text(text, Config(select=FAMILIES), fmt="text")
-    return [(f.start, f.end, f.rule_id) for f in result.findings]
+    return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]
 
 
 @dataclass
@@ -190,6 +196,7 @@ class Figures:
     originals_flagged: int
     misses: dict[str, list[Pair]]
     alarms: list[tuple[str, str, list[tuple[int, int, str]]]]  # (source file, sentence, findings)
+    originals_flagged_above_info: int = 0  # with a warning or error finding (info-severity ones left out)
 
     def share(self, kind: str | None = None) -> float:
         if kind is None:
@@ -236,8 +243,14 @@ def measure(pairs: list[Pair]) -> Figures:
         if not hit:
             misses[p.kind].append(p)
     originals = sorted({(p.source, p.original) for p in pairs})
-    alarms = [(source, text, found) for source, text in originals if (found := findings(text))]
-    return Figures(dict(caught), dict(by_direction), len(originals), len(alarms), dict(misses), alarms)
+    alarms = []
+    above_info = 0
+    for source, text in originals:
+        found = findings_with_severity(text)
+        if found:
+            alarms.append((source, text, [(s, e, rule) for s, e, rule, _ in found]))
+            above_info += any(severity != "info" for *_, severity in found)
+    return Figures(dict(caught), dict(by_direction), len(originals), len(alarms), dict(misses), alarms, above_info)
 
 
 def main() -> int:
@@ -287,6 +300,8 @@ def main() -> int:
         "  with a finding not judged a real error of the original (bench/judgements): "
         f"{figures.false_alarm_rate(judged_true()):.1%}"
     )
+    above_info = figures.originals_flagged_above_info / figures.originals if figures.originals else 0.0
+    print(f"  with a warning or error finding (info-severity findings left out): {above_info:.1%}")
     if args.show_misses:
         for kind, missed in figures.misses.items():
             if args.show_misses in ("all", kind):

@@ -187,6 +187,17 @@ def test_clause_analysis_finds_the_main_verbs(text: str, main: list[str]) -> Non
         ("Sans la Floride, ou le résultat n’était pas connu, il a recueilli 303 voix.", "ou", "où"),
         ("Nous présenterons ses résultats lors de la réunion.", "ses", "ces"),
         ("Il a cassé là porte du local.", "là", "la"),
+        # The clause already has its conjugated verb: « a » is the preposition.
+        ("De telles manifestations se déroulent chaque année a Téhéran.", "a", "à"),
+        # After an incise, before a participle: the auxiliary.
+        ("Le président de l’Assemblée, M. Dupont, à fait procéder au vote.", "à", "a"),
+        # « ce sont » takes a noun phrase; before a participle it is the reflexive « se ».
+        ("Des milliers de personnes ce sont rassemblées sur la place.", "ce", "se"),
+        ("Il ce peut que la séance soit reportée.", "ce", "se"),
+        ("Du côté des transports, se sont 12 000 vols qui sont annulés.", "se", "ce"),
+        ("Pour la deuxième journée, là Bourse de New York est fermée.", "là", "la"),
+        ("Deux grandes conférences on lieu ce jour.", "on", "ont"),
+        ("Selon la chaîne, ce son deux hommes qui ont ouvert le feu.", "son", "sont"),
     ],
 )
 def test_homophones_decided_by_the_clause(text: str, span: str, suggestion: str) -> None:
@@ -203,6 +214,10 @@ def test_homophones_decided_by_the_clause(text: str, span: str, suggestion: str)
         "Ses parents sont arrivés hier.",
         "À l’est de la ville, la route est coupée.",
         "Il y a là matière à réflexion, c’est là une bonne nouvelle.",
+        "Le maire a annoncé que la ville a un nouveau budget ; le ministre, qui a visité l’usine, a promis une aide.",
+        "Ce sont des questions difficiles : ce sont eux qui décident, ce sont là des faits.",
+        "Pour ce faire, il veut ce pouvoir ; il faut que ce soit fait, bien que se soient tenues des élections.",
+        "J’aime ce son des cloches ; on a lieu de croire qu’on dit vrai.",
     ],
 )
 def test_clause_rules_leave_correct_sentences_alone(text: str) -> None:

@@ -379,7 +379,8 @@ def _name_as_subject(block: Block, tok: Token, lexicon: Lexicon) -> bool:
     """A capitalised word opening a sentence right before a conjugated verb (« Filip a commencé ») is its
     subject, without a determiner: a name. A typo of a common noun would still need its article
     (« Le gouvernemnt a »), so when every known word one edit away is a noun or an adjective, the word is a
-    name the lexicon lacks, not a typo. A typo of another word class (« Malgrès », « Ensuiite ») stays."""
+    name the lexicon lacks, not a typo. A typo of another word class (« Malgrès », « Ensuiite ») or an accent
+    slip (« Icone floue ») stays."""
     from checker.morphology import analyse_word
 
     following = [t for t in block.tokens if t.start >= tok.end][:1]
@@ -388,6 +389,8 @@ def _name_as_subject(block: Block, tok: Token, lexicon: Lexicon) -> bool:
     if not any(r.tenses & _FINITE_TENSES for r in analyse_word(following[0].text.lower())):
         return False
     neighbours = lexicon.close_words(tok.text)
+    if any(unaccent(n) == unaccent(tok.text.lower()) for n in neighbours):
+        return False  # an accent slip (« Icone » → icône) is a typo
     return bool(neighbours) and all(
         (readings := analyse_word(n)) and all(r.pos <= _NOMINAL_CLASSES for r in readings) for n in neighbours
     )
