@@ -120,6 +120,9 @@ class Pattern:
     unless: tuple[tuple[Step, ...], ...] = ()
     anchor: frozenset[str] = frozenset()  # word forms one of which a match must contain…
     anchor_offsets: tuple[int, int] = (0, 0)  # …between these many tokens after the match's start
+    # Every other step that names word forms: a sentence without one of each cannot match (a cheap test
+    # before trying positions, for patterns anchored on a frequent word such as « , » or « à »).
+    required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass
@@ -515,6 +518,9 @@ def compile_rule(rule: Rule, classes: dict[str, frozenset[str]]) -> tuple[Patter
     for i, raw in enumerate(rule.params.get("patterns", ())):
         steps = _steps(raw["steps"], classes)
         anchor, offsets = _anchor(steps)
+        required = tuple(
+            st.condition.words for st in steps if st.condition.words and not st.optional and not st.skip
+        )
         patterns.append(
             Pattern(
                 rule_id=rule.id,
@@ -526,6 +532,7 @@ def compile_rule(rule: Rule, classes: dict[str, frozenset[str]]) -> tuple[Patter
                 unless=rule_unless + tuple(_steps(u, classes) for u in raw.get("unless", ())),
                 anchor=anchor,
                 anchor_offsets=offsets,
+                required=tuple(words for words in required if words != anchor),
             )
         )
     return tuple(patterns)
@@ -711,6 +718,8 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
     out: list[PatternMatch] = []
     for pattern in patterns:
         if pattern.anchor and pattern.anchor.isdisjoint(norms):
+            continue
+        if any(words.isdisjoint(norms) for words in pattern.required):
             continue
         for start in _starts(pattern, infos):
             spans = match_at(pattern.steps, infos, start)
