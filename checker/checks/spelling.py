@@ -203,6 +203,12 @@ _NAME_PARTICLES = frozenset({"de", "du", "des", "da", "di", "van", "von", "ben",
 # Written solid (prévalidé) or hyphenated; short ones (co-, re-, dé-) only hyphenated, or « comission » would
 # pass as co + mission.
 _SOLID_PREFIXES = ("pré", "pre", "auto", "contre", "anti", "inter", "sous", "sur")
+# Learned combining forms of scientific and technical vocabulary, written solid (hydrométéorologie).
+_LEARNED_PREFIXES = (
+    "hydro", "géo", "bio", "électro", "thermo", "radio", "photo", "micro", "macro", "multi", "néo", "post",
+    "semi", "socio", "psycho", "cyber", "éco", "agro", "aéro", "hyper", "super", "ultra", "méga", "poly",
+    "mono", "proto", "pseudo", "rétro", "trans", "nano", "paléo", "méta", "péri", "vidéo",
+)  # fmt: skip
 _HYPHEN_PREFIXES = ("co-", "re-", "ré-", "dé-", "pré-", "auto-", "contre-", "anti-", "inter-", "sous-", "sur-")
 
 
@@ -215,13 +221,28 @@ def _followed_by_name(block: Block, tok: Token) -> bool:
 
 
 def _prefixed_known(word: str, lexicon: Lexicon) -> bool:
-    """A regular derivative with a productive prefix, written solid or hyphenated (prévalidé, co-construite)."""
+    """A regular derivative with a productive prefix, written solid or hyphenated (prévalidé, co-construite),
+    a learned combining form before a long known word (hydrométéorologie), or a regular suffix: -able on a
+    verb of the first group (opérationnalisable), -abilité on an adjective in -able (explicabilité)."""
     low = word.lower().replace("\u2010", "-").replace("\u2011", "-")
     for prefix in (*_HYPHEN_PREFIXES, *_SOLID_PREFIXES):
         if low.startswith(prefix):
             rest = low[len(prefix) :]
             if len(rest) >= 4 and lexicon.known(rest):
                 return True
+    for prefix in _LEARNED_PREFIXES:
+        # A long rest only: « télévison » is not « télé » + « vison ».
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= 7 and rest[0].isalpha() and lexicon.known(rest):
+            return True
+    for ending in ("ables", "able"):
+        stem = low[: -len(ending)]
+        # « mangeable », « remplaçable » keep e and ç: « mangable » stays a typo.
+        if low.endswith(ending) and len(stem) >= 4 and stem[-1] not in "gc" and lexicon.known(stem + "er"):
+            return True
+    for ending in ("abilités", "abilité"):
+        if low.endswith(ending) and len(low) > len(ending) + 3 and lexicon.known(low[: -len(ending)] + "able"):
+            return True
     return False
 
 

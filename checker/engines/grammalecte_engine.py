@@ -204,7 +204,49 @@ class GrammalecteEngine:
         plural_noun = any(":N" in m and ":p" in m for m in self._morphologies(word) or self._morphologies(word.lower()))
         noun_before = any(":N" in m and ":s" in m for m in self._morphologies(before.group(1)))
         plural_adjective_after = any(":A" in m and ":p" in m for m in self._morphologies(after.group(1)))
-        return plural_noun and noun_before and plural_adjective_after
+        if plural_noun and noun_before and plural_adjective_after:
+            return True
+        if noun_before and self._singular_apposition(word, after.group(1)):
+            return True
+        return self._before_english_word(word, after.group(1), text, after.end())
+
+    def _singular_apposition(self, word: str, following: str) -> bool:
+        """« la mission logiciel libre » : a noun set after another noun, without determiner, with its own
+        adjective agreeing with it (« libre » goes with « logiciel »), names a thing; it does not agree with
+        the first noun. « la politique social européenne » stays an error: « européenne » agrees with
+        « politique », not with « social »."""
+        genders = {
+            gender
+            for m in self._morphologies(word.lower())
+            if ":N" in m and ":A" not in m and ":s" in m
+            for gender in (":m", ":f")
+            if gender in m
+        }
+        if not genders:
+            return False
+        adjective = [m for m in self._morphologies(following) if ":A" in m and ":s" in m]
+        return any(":e" in m or any(g in m for g in genders) for m in adjective)
+
+    def _before_english_word(self, word: str, following: str, text: str, following_end: int) -> bool:
+        """« une pull request », « les Pull Requests » : the flagged noun (or the noun right after the flagged
+        determiner) starts an English compound: the next word is unknown to the French lexicon and English
+        text uses it much more than French (wordfreq). « les forum de Tutor » stays an error."""
+        noun, nxt = word, following
+        if word.lower() in _DETERMINERS:
+            after = _WORD_AFTER_RE.match(text, following_end)
+            if after is None:
+                return False
+            noun, nxt = following, after.group(1)
+        readings = self._morphologies(noun.lower())
+        if not any(":N" in m for m in readings) or any(":W" in m for m in readings):
+            return False  # « la plus complete » : « plus » is an adverb there
+        if self._morphologies(nxt) or self._morphologies(nxt.lower()):
+            return False
+        import wordfreq
+
+        low = nxt.lower()
+        english = wordfreq.zipf_frequency(low, "en")
+        return english >= 3.0 and english >= wordfreq.zipf_frequency(low, "fr") + 1.0
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
