@@ -218,6 +218,9 @@ def test_homophones_decided_by_the_clause(text: str, span: str, suggestion: str)
         "Ce sont des questions difficiles : ce sont eux qui décident, ce sont là des faits.",
         "Pour ce faire, il veut ce pouvoir ; il faut que ce soit fait, bien que se soient tenues des élections.",
         "J’aime ce son des cloches ; on a lieu de croire qu’on dit vrai.",
+        "Le texte voté a 300 articles, et le juge a estimé que la société a manqué à ses obligations.",
+        "Le club dont la réputation a souffert a changé d’entraîneur quand la crise a éclaté.",
+        "Elle est arrivée là fatiguée ; ils se retrouvent là chaque année.",
     ],
 )
 def test_clause_rules_leave_correct_sentences_alone(text: str) -> None:
