@@ -242,11 +242,11 @@ class GrammalecteEngine:
             return False  # « la plus complete » : « plus » is an adverb there
         if self._morphologies(nxt) or self._morphologies(nxt.lower()):
             return False
-        import wordfreq
+        from checker.frequencies import zipf_frequency
 
         low = nxt.lower()
-        english = wordfreq.zipf_frequency(low, "en")
-        return english >= 3.0 and english >= wordfreq.zipf_frequency(low, "fr") + 1.0
+        english = zipf_frequency(low, "en")
+        return english >= 3.0 and english >= zipf_frequency(low, "fr") + 1.0
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
