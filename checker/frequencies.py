@@ -100,6 +100,25 @@ def _build(lang: str = LANG) -> bytes:
     return b"\n".join(rows) + b"\n"
 
 
+def _first_line_at_least(data: datacache.Buffer, first: int, last: int, key: bytes) -> int | None:
+    """Binary search in the sorted lines of data[first:last]: the offset of the first line whose key is at
+    least `key` (`last` when there is none), or None when a line is not one `_build` wrote. Lines sort
+    as their keys because TAB sorts before any character of a key."""
+    lo, hi = first, last
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = max(data.rfind(b"\n", first, mid) + 1, first)
+        end = data.find(b"\n", start, last)
+        tab = data.find(b"\t", start, end)
+        if end < 0 or tab < 0:
+            return None
+        if data[start:tab] < key:
+            lo = end + 1
+        else:
+            hi = start
+    return lo
+
+
 @lru_cache(maxsize=4096)
 def _some_key_starts_with(lang: str, first: str) -> bool:
     """Whether a key of `lang`'s table starts with the character `first` (True when unsure). wordfreq's keys
@@ -112,20 +131,10 @@ def _some_key_starts_with(lang: str, first: str) -> bool:
         prefix = first.encode()
     except UnicodeError:
         return True
-    # The first line whose key is at least the prefix (lines sort as their keys: TAB sorts before any
-    # character of a key); it starts with the prefix if any key does.
-    lo, hi = start_of_table, end_of_table
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = max(data.rfind(b"\n", start_of_table, mid) + 1, start_of_table)
-        end = data.find(b"\n", start, end_of_table)
-        tab = data.find(b"\t", start, end)
-        if end < 0 or tab < 0:
-            return True  # not a table we wrote
-        if data[start:tab] < prefix:
-            lo = end + 1
-        else:
-            hi = start
+    # The first line whose key is at least the prefix; it starts with the prefix if any key does.
+    lo = _first_line_at_least(data, start_of_table, end_of_table, prefix)
+    if lo is None:
+        return True  # not a table we wrote
     if lo >= end_of_table:
         return False
     end = data.find(b"\n", lo, end_of_table)
@@ -142,25 +151,17 @@ def lookup(table: Table | bytes, word: str) -> float | None:
         key = word.encode()
     except UnicodeError:  # lone surrogates
         return None
-    lo, hi = first, last
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = max(data.rfind(b"\n", first, mid) + 1, first)
-        end = data.find(b"\n", start, last)
-        tab = data.find(b"\t", start, end)
-        if end < 0 or tab < 0:
-            return None  # not a table we wrote
-        stored = data[start:tab]
-        if stored < key:
-            lo = end + 1
-        elif stored > key:
-            hi = start
-        else:
-            try:
-                return float(data[tab + 1 : end])
-            except ValueError:
-                return None
-    return None
+    lo = _first_line_at_least(data, first, last, key)
+    if lo is None or lo >= last:
+        return None
+    end = data.find(b"\n", lo, last)
+    tab = data.find(b"\t", lo, end) if end >= 0 else -1
+    if tab < 0 or data[lo:tab] != key:
+        return None
+    try:
+        return float(data[tab + 1 : end])
+    except ValueError:
+        return None
 
 
 def _wordfreq_version(lang: str = LANG) -> str | None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import Token
 from checker.morphology import analyse_form
-from checker.token_patterns import EAST_BEFORE
+from checker.token_patterns import EAST_BEFORE, norm
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
@@ -90,10 +90,6 @@ _SHORT = {
     "proper_noun": "name",
     "interjection": "int",
 }
-
-
-def norm(text: str) -> str:
-    return text.lower().replace("’", "'").replace("ʼ", "'")
 
 
 @lru_cache(maxsize=100_000)
