@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import Token
 from checker.morphology import analyse_form
-from checker.token_patterns import EAST_BEFORE, norm
+from checker.token_patterns import EAST_BEFORE, norm, sentence_infos
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
@@ -250,8 +250,6 @@ def counts() -> Counts:
 MIN_WORD_COUNT = 30
 MIN_CLASS_COUNT = 10
 # The forms' frequencies in novels (passé simple, dialogue) are not a news site's: their ratio counts this much.
-SIDES = ("L", "R", "L2", "R2")
-SIDE_WEIGHTS: dict[str, float] = {}
 PRIOR_WEIGHT = 0.5
 
 
@@ -278,8 +276,7 @@ def preference(occurrence: Occurrence, candidate: str, data: Counts | None = Non
         return 0.0
     score = PRIOR_WEIGHT * math.log(n_y / n_x)
     for side, (word, cls) in occurrence.sides():
-        if side in SIDES:
-            score += SIDE_WEIGHTS.get(side, 1.0) * _side(data, side, written, candidate, word, cls)
+        score += _side(data, side, written, candidate, word, cls)
     return score
 
 
@@ -297,16 +294,6 @@ def _suggestion(written: str, candidate: str) -> str:
 # segment (« Le nombre d'emplois menacés est de 75 000 »: est, the only verb); « et » is « est » only when
 # no main verb does (« Ce lancement et donc un grand pas »).
 _NEEDS_ANOTHER_VERB = {("est", "et"): True, ("a", "à"): True, ("et", "est"): False}
-
-
-def _clauses(tokens: Sequence[Token]) -> ClauseVerbs:
-    from checker.token_patterns import SentenceInfo, TokenInfo, clause_verbs
-
-    infos = [TokenInfo(t, norm(t.text), i, len(tokens)) for i, t in enumerate(tokens)]
-    shared = SentenceInfo(infos)
-    for info in infos:
-        info.sentence = shared
-    return clause_verbs(infos)
 
 
 def _other_main_verb(clauses: ClauseVerbs, index: int) -> bool:
@@ -396,7 +383,7 @@ def decisions(
             continue  # « Ses contributions… » opening a sentence: the owner is in the sentence before
         if (score > 0 or margin) and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
             if not clauses:
-                clauses.append(_clauses(tokens))
+                clauses.append(sentence_infos(tokens).clauses)
             if _other_main_verb(clauses[0], occ.first) != _NEEDS_ANOTHER_VERB[(occ.form, candidate)]:
                 continue
         if score > 0 or margin:

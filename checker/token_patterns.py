@@ -706,13 +706,17 @@ def _starts(pattern: Pattern, infos: list[TokenInfo]) -> Iterable[int]:
     return sorted(found)
 
 
-def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[PatternMatch]:
-    tokens = sentence.tokens
+def sentence_infos(tokens: Sequence[Token]) -> SentenceInfo:
+    """The tokens of a sentence as the patterns and the clause analysis read them, linked to their sentence."""
     count = len(tokens)
-    infos = [TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)]
-    shared = SentenceInfo(infos)
-    for info in infos:
+    shared = SentenceInfo([TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)])
+    for info in shared.infos:
         info.sentence = shared
+    return shared
+
+
+def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[PatternMatch]:
+    infos = sentence_infos(sentence.tokens).infos
     norms = {info.norm for info in infos}
     text = sentence.text
     out: list[PatternMatch] = []
