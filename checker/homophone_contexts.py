@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.document import Token
-from checker.morphology import analyse_form
+from checker.morphology import FINITE_TENSES, analyse_form
 from checker.token_patterns import EAST_BEFORE, norm, sentence_infos
 
 if TYPE_CHECKING:
@@ -76,7 +76,6 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 START = "<s>"
 END = "</s>"
 NUMBER = "<num>"
-_FINITE = frozenset({"present", "imperfect", "future", "conditional", "simple_past", "subjunctive"})
 _SHORT = {
     "noun": "n",
     "adjective": "adj",
@@ -110,7 +109,7 @@ def word_class(word: str) -> str:
             tags.add("inf")
             continue
         if "verb" in r.pos:
-            tags.add("v" if r.tenses & _FINITE else "vx")
+            tags.add("v" if r.tenses & FINITE_TENSES else "vx")
             continue
         for pos, short in _SHORT.items():
             if pos in r.pos:

@@ -36,6 +36,8 @@ _TENSES = {
     "Y": "infinitive",
     "Q": "participle",
 }
+# The tenses of a conjugated verb (not the imperative, infinitive or participle).
+FINITE_TENSES = frozenset({"present", "imperfect", "future", "conditional", "simple_past", "subjunctive"})
 _PERSONS = {"1s", "2s", "3s", "1p", "2p", "3p"}
 # Grammalecte's tags for the closed classes (":G:D:f:s" for « la » determiner, ":G:Os:O3:m:s" for « il »).
 _CLOSED_CLASSES = {

@@ -40,7 +40,7 @@ from checker.context import CheckContext
 from checker.document import Sentence, Token
 from checker.errors import regex_reason
 from checker.findings import Finding
-from checker.morphology import Reading, analyse_form, analyse_word, morphology_engine
+from checker.morphology import FINITE_TENSES, Reading, analyse_form, analyse_word, morphology_engine
 from checker.rule_packs import Rule, RuleSet
 
 KIND = "tokens"
@@ -157,7 +157,6 @@ class SentenceInfo:
 
 # ---------------------------------------------------------------- clauses
 
-_FINITE_TENSES = frozenset({"present", "imperfect", "future", "conditional", "simple_past", "subjunctive"})
 # Auxiliaries and copulas: always verbs (« est » also reads as a noun, handled apart).
 _AUXILIARIES = frozenset(
     {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent",
@@ -219,8 +218,8 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     if i and info.token.text[:1].isupper():
         return False  # a name
     readings = info.readings
-    finite = [r for r in readings if "verb" in r.pos and r.tenses & (_FINITE_TENSES | {"imperative"})]
-    if not any(r.tenses & _FINITE_TENSES for r in finite):
+    finite = [r for r in readings if "verb" in r.pos and r.tenses & (FINITE_TENSES | {"imperative"})]
+    if not any(r.tenses & FINITE_TENSES for r in finite):
         return False
     if len(finite) == len(readings):
         return True

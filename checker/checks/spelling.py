@@ -392,7 +392,6 @@ def _suggestions_for(ctx: CheckContext, block: Block, tok: Token, lexicon: Lexic
     return complete
 
 
-_FINITE_TENSES = frozenset({"present", "imperfect", "future", "conditional", "simple_past"})
 _NOMINAL_CLASSES = frozenset({"noun", "adjective"})
 
 
@@ -402,12 +401,14 @@ def _name_as_subject(block: Block, tok: Token, lexicon: Lexicon) -> bool:
     (« Le gouvernemnt a »), so when every known word one edit away is a noun or an adjective, the word is a
     name the lexicon lacks, not a typo. A typo of another word class (« Malgrès », « Ensuiite ») or an accent
     slip (« Icone floue ») stays."""
-    from checker.morphology import analyse_word
+    from checker.morphology import FINITE_TENSES, analyse_word
 
-    following = [t for t in block.tokens if t.start >= tok.end][:1]
-    if not following or following[0].kind != "word":
+    # A subjunctive needs « que » before it, never a bare subject opening the sentence.
+    indicative = FINITE_TENSES - {"subjunctive"}
+    following = next((t for t in block.tokens if t.start >= tok.end), None)
+    if following is None or following.kind != "word":
         return False
-    if not any(r.tenses & _FINITE_TENSES for r in analyse_word(following[0].text.lower())):
+    if not any(r.tenses & indicative for r in analyse_word(following.text.lower())):
         return False
     neighbours = lexicon.close_words(tok.text)
     if any(unaccent(n) == unaccent(tok.text.lower()) for n in neighbours):
