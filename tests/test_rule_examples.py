@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 
 from checker.config import Config, config_from_mapping
+from checker.findings import Finding
 from checker.lint import lint_text
 from checker.rule_packs import load_rules, schema_error, shipped_pack_files
 
 MARKER_RE = re.compile(r"<marker>(.*?)</marker>", re.DOTALL)
+# A message template's field left unfilled (« {match} ») would reach the writer as is.
+UNFILLED_FIELD_RE = re.compile(r"\{[a-z_]+\}")
 RULES = list(load_rules())
 
 
@@ -45,12 +48,12 @@ def _split(example: str | dict[str, Any]) -> tuple[str, str, list[tuple[int, int
     return text, fmt, spans
 
 
-def _run(rule_id: str, text: str, fmt: str, settings: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+def _run(rule_id: str, text: str, fmt: str, settings: dict[str, Any] | None = None) -> list[Finding]:
     # An example's own settings may select more than its rule (suppression.unused needs rules to suppress).
     config = config_from_mapping(settings) if settings else Config()
     if "select" not in (settings or {}):
         config = config.with_overrides(select=(rule_id,))
-    return [(f.start, f.end) for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
+    return [f for f in lint_text(text, config, fmt=fmt).findings if f.rule_id == rule_id]
 
 
 @pytest.mark.parametrize(("path", "text"), shipped_pack_files(), ids=lambda v: v if v.startswith("rules/") else "")
@@ -70,8 +73,11 @@ def test_every_rule_has_both_kinds_of_examples() -> None:
 @pytest.mark.parametrize(("rule", "example"), _cases("flagged"))
 def test_flagged_example(rule: Any, example: Any) -> None:
     text, fmt, spans = _split(example)
-    found = _run(rule.id, text, fmt, _config(example))
-    assert found, f"{rule.id} did not flag: {text!r}"
+    findings = _run(rule.id, text, fmt, _config(example))
+    assert findings, f"{rule.id} did not flag: {text!r}"
+    for finding in findings:
+        assert not UNFILLED_FIELD_RE.search(finding.message), f"{rule.id}: unfilled field in {finding.message!r}"
+    found = [(f.start, f.end) for f in findings]
     for span in spans:
         assert span in found, (
             f"{rule.id}: expected span {text[span[0] : span[1]]!r}, got {[text[s:e] for s, e in found]}"
@@ -81,5 +87,5 @@ def test_flagged_example(rule: Any, example: Any) -> None:
 @pytest.mark.parametrize(("rule", "example"), _cases("accepted"))
 def test_accepted_example(rule: Any, example: Any) -> None:
     text, fmt, _ = _split(example)
-    found = _run(rule.id, text, fmt, _config(example))
+    found = [(f.start, f.end) for f in _run(rule.id, text, fmt, _config(example))]
     assert not found, f"{rule.id} wrongly flagged {[text[s:e] for s, e in found]} in {text!r}"
