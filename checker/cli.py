@@ -15,11 +15,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import click
+from checker import regex_cache
 
-from checker import __version__, click_fr
-from checker.errors import CheckerError, utf8_reason
-from checker.paths import ARTICLE_SUFFIXES, expand_paths, safe_resolve
+regex_cache.install()  # before the imports below: their patterns are built from the data cache's code
+
+import click  # noqa: E402
+
+from checker import __version__, click_fr  # noqa: E402
+from checker.errors import CheckerError, utf8_reason  # noqa: E402
+from checker.paths import ARTICLE_SUFFIXES, expand_paths, safe_resolve  # noqa: E402
 
 click_fr.install()
 

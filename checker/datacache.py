@@ -78,6 +78,17 @@ def load_or_build(name: str, version: str, build: Callable[[], T], valid: Callab
     return value
 
 
+def load_stored(name: str, version: str) -> Any:
+    """The value stored for this name and version, or None (nothing stored, or the data cache off)."""
+    return _read(cache_path(name, version), name, version) if enabled() else None
+
+
+def store(name: str, version: str, value: Any) -> None:
+    """Store `value` (marshal-able) for this name and version (nothing when the data cache is off)."""
+    if enabled():
+        _write(cache_path(name, version), (FORMAT, name, version, value))
+
+
 def load_or_build_mapped(name: str, version: str, build: Callable[[], bytes]) -> tuple[bytes | mmap.mmap, int]:
     """`build()`'s bytes as (buffer, offset where they start in it): memory-mapped from the file a
     previous run wrote (no copy, no decoding: pages are read as they are touched and shared by every

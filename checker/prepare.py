@@ -31,6 +31,16 @@ def prepare() -> None:
         frequencies.word_frequency("pôle", lang)
     load_pyspell()
     prepare_suggestions()  # the SymSpell index (checker/suggest.py), about 8 s once
+    record_regexes()
+
+
+def record_regexes() -> None:
+    """The compiled patterns of a warm-up run (checker/regex_cache.py), recorded in a fresh process so that
+    the patterns compiled at import time are among them."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "checker.regex_cache"], check=False, capture_output=True)
 
 
 if __name__ == "__main__":
