@@ -651,7 +651,6 @@ class BodyIndex:
                 else:
                     self.numbers_by_value[value_key(q.value)].append(q)
         self.words = {fold(t.text) for info in self.sentences for t in info.tokens if t.kind == "word"}
-        self.transliterated = {transliteration_key(w) for w in self.words}
         # Both ends of a year range (« 1900-1946 », « 1914/18 »): « de 1900 à 1946 » states the same.
         self.range_years: set[int] = set()
         for info in self.sentences:
@@ -659,6 +658,13 @@ class BodyIndex:
                 first, second = int(m.group(1)), m.group(2)
                 self.range_years.add(first)
                 self.range_years.add(int(second) if len(second) == 4 else first // 100 * 100 + int(second))
+
+    @cached_property
+    def transliterated(self) -> frozenset[str]:
+        """Transliteration keys of the body sentences' words (not of the words added to `words` later),
+        computed when a name is first looked up: most documents never ask."""
+        body_words = {fold(t.text) for info in self.sentences for t in info.tokens if t.kind == "word"}
+        return frozenset(transliteration_key(w) for w in body_words)
 
     @cached_property
     def prefixes(self) -> set[str]:

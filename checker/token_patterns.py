@@ -125,7 +125,7 @@ class Pattern:
     required: tuple[frozenset[str], ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)  # one a token of every sentence the patterns read: no dict of its own
 class TokenInfo:
     token: Token  # offsets relative to the sentence
     norm: str
@@ -141,7 +141,7 @@ class TokenInfo:
         return self._readings
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceInfo:
     """The tokens of one sentence, with their clause analysis computed on first use."""
 

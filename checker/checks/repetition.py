@@ -70,11 +70,15 @@ class Item:
 
     block: Block
     sentence: int  # index of its sentence in the block
-    start: int  # block offsets of the lexical part (the elision excluded)
-    end: int
+    start: int  # block offset of the lexical part (the elision excluded)
     text: str  # the lexical part: "innovation" for "l’innovation"
     key: str  # lemma
     flags: int  # _NUMBER, _STOP, _NAME, _INITIAL, _CONTENT, _MEANINGFUL
+
+    @property
+    def end(self) -> int:
+        # Not stored (as Token.end): a slot and, past offset 256, an int object of its own for every word.
+        return self.start + len(self.text)
 
     @property
     def is_number(self) -> bool:
@@ -124,7 +128,7 @@ def _analyse(doc: Document) -> dict[int, list[Item]]:
                 end = offset + word.end
                 key, number, stop, abbreviation = _word_info(lexical)
                 flags = (_NUMBER if number else 0) | (_STOP if stop else 0) | (_NAME if abbreviation else 0) | initial
-                append(Item(block, s_index, end - len(lexical), end, lexical, key, flags))
+                append(Item(block, s_index, end - len(lexical), lexical, key, flags))
                 if not initial and lexical[:1].isupper():
                     names_mid_sentence.add(lexical)
                 initial = 0
