@@ -31,7 +31,19 @@ def prepare() -> None:
         frequencies.word_frequency("pôle", lang)
     load_pyspell()
     prepare_suggestions()  # the SymSpell index (checker/suggest.py), about 8 s once
+    prepare_grammalecte_lexicon()
     record_regexes()
+
+
+def prepare_grammalecte_lexicon() -> None:
+    """Grammalecte's lexicon decoded once into the data cache (checker/engines/grammalecte_engine.py)."""
+    from checker.engines import EngineUnavailable, grammalecte_engine
+
+    try:
+        grammalecte_engine.import_grammalecte()
+    except EngineUnavailable:
+        return
+    grammalecte_engine.decoded_dictionary()
 
 
 def record_regexes(env: dict[str, str] | None = None) -> None:
