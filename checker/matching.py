@@ -140,8 +140,11 @@ def _swap_table(swap: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {_norm(k): v for k, v in swap}
 
 
+_SPACES_RE = regex.compile(r"[\s\u00a0\u202f]+")  # compiled once: regex.sub(pattern, …) looks it up in every call
+
+
 def _norm(s: str) -> str:
-    return regex.sub(r"[\s\u00a0\u202f]+", " ", s.lower().replace("’", "'").replace("\u2011", "-"))
+    return _SPACES_RE.sub(" ", s.lower().replace("’", "'").replace("\u2011", "-"))
 
 
 def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> regex.Pattern[str]:
