@@ -47,12 +47,12 @@ def prepare_grammalecte_lexicon() -> None:
 
 
 def record_regexes(env: dict[str, str] | None = None) -> None:
-    """The compiled patterns of a warm-up run (checker/regex_cache.py), recorded in a fresh process so that
-    the patterns compiled at import time are among them."""
+    """The compiled patterns of a warm-up run (checker/regex_warmup.py, checker/regex_cache.py), recorded in
+    a fresh process so that the patterns compiled at import time are among them."""
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-m", "checker.regex_cache"], check=False, capture_output=True, env=env)
+    subprocess.run([sys.executable, "-m", "checker.regex_warmup"], check=False, capture_output=True, env=env)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ what Grammalecte alone compiles (the re module's cache of 512 patterns is first 
 ours in it, Grammalecte compiles some of its own again and again). What compiling produces (the
 `_sre` code, a list of integers, and the group names) depends only on the pattern, its flags and the
 Python version. `python -m checker.prepare` (run by `make`) records the patterns of a warm-up run
-in a fresh process (`python -m checker.regex_cache`: the command line's imports, every rule pack
+in a fresh process (`python -m checker.regex_warmup`: the command line's imports, every rule pack
 example linted as Markdown, HTML and text) in the data cache; a command-line run
 (`install()`, called first by `checker.cli`) then builds those from their code
 (`_sre.compile`, a few microseconds) and compiles the others as usual.
@@ -169,39 +169,21 @@ def install() -> bool:
     return _patch()
 
 
-def record_warm_up() -> int:
-    """In a fresh process: record every pattern compiled while importing the command line and linting
-    every rule pack example (Markdown, HTML page without landmark, text), and store them. How many."""
+def start_recording() -> bool:
+    """Record from now on the code of every pattern compiled (`checker.regex_warmup`). Whether it can."""
     from checker import datacache
 
     if _modules() is None or not datacache.enabled():
-        return 0
+        return False
     _STATE["recording"] = True
-    if not _patch():
-        return 0
-    import checker.cli  # noqa: F401  (its imports' patterns)
-    from checker.config import Config
-    from checker.lint import lint_text
-    from checker.rule_packs import load_rules
+    return _patch()
 
-    examples: list[str] = []
-    for rule in load_rules(()):
-        for example in (*rule.examples_flagged, *rule.examples_accepted):
-            text = example.get("text", "") if isinstance(example, dict) else example
-            examples.append(re.sub(r"</?marker>", "", str(text)))
-    prose = "\n\n".join(e for e in examples if e.strip())
-    config = Config()
-    lint_text(f"---\ntitle: Essai\n---\n\n# Essai\n\n{prose}\n", config, "warm-up.md", "markdown")
-    paragraphs = "".join(f"<p>{e}</p>\n" for e in examples[:200] if "<" not in e)
-    lint_text(f"<!DOCTYPE html><html><body><h1>Essai</h1>\n{paragraphs}</body></html>", config, "warm-up.html", "html")
-    lint_text(prose, config, "warm-up.txt", "text")
+
+def save_recorded() -> int:
+    """Store what was recorded in the data cache, for `install()`. How many patterns."""
+    from checker import datacache
+
     _STATE["recording"] = False
-    datacache.store(NAME, version(), {key: _stored(code) for key, code in _RECORDED.items()})
+    if _RECORDED:
+        datacache.store(NAME, version(), {key: _stored(code) for key, code in _RECORDED.items()})
     return len(_RECORDED)
-
-
-if __name__ == "__main__":
-    # The module as checker.cli imports it, not this __main__ copy: one recording, shared.
-    from checker import regex_cache
-
-    print(f"{regex_cache.record_warm_up()} expressions régulières enregistrées")
