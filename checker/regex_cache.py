@@ -67,7 +67,6 @@ def _sre() -> Any:
 def version() -> str:
     """The data cache's version of the stored code: the Python version and its regex engine's."""
     sre = _sre()
-
     info = sys.version_info
     return f"{sys.implementation.name}{info[0]}.{info[1]}.{info[2]}{info[3]}-sre{sre.MAGIC}-{sre.CODESIZE}"
 
@@ -91,7 +90,6 @@ def _compile_to_code(pattern: str | bytes, flags: int) -> Code:
 def _typecode() -> str:
     """The array type of `_sre`'s code words (`_sre.CODESIZE` bytes each)."""
     sre = _sre()
-
     return "I" if sre.CODESIZE == 4 else "H"
 
 
@@ -113,7 +111,6 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
         stored = _STORE.get(key)
         if stored is not None:
             sre = _sre()
-
             try:
                 flags_out, code, groups, groupindex, indexgroup = stored
                 ops = array.array(_typecode(), code).tolist()
@@ -122,7 +119,6 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
                 _STORE.pop(key, None)
         if _STATE["recording"] and len(_RECORDED) < MAX_ENTRIES:
             sre = _sre()
-
             recorded = _compile_to_code(pattern, flags)
             _RECORDED[key] = recorded
             return sre.compile(pattern, *recorded)
@@ -132,7 +128,6 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
 def _probe_agrees() -> bool:
     """Whether a pattern built from `_compile_to_code` equals the one re compiles (same code)."""
     sre = _sre()
-
     probe = r"(?P<word>[^\W\d_]+)(?:['’](?P=word))?\s*(?i:é|È)\b|\d{2,}"
     try:
         return bool(sre.compile(probe, *_compile_to_code(probe, 0)) == _ORIGINAL[0](probe, 0))
