@@ -89,6 +89,8 @@ class Condition:
     sentence_end: bool | None = None
     main_verb_in_segment: bool | None = None
     main_verb_in_chunk: bool | None = None
+    verbless_subject: bool | None = None  # et / est: see _verbless_subject_head
+    agrees_with_subject: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
     verb_after: bool | None = None
@@ -434,6 +436,187 @@ def _subject_before(info: TokenInfo) -> bool:
     return False
 
 
+# ---------------------------------------------------------------- et / est: a verbless subject (issue 12 item 2, etest)
+
+# Clause-level coordinators: after one, a new clause may start with its own subject.
+_CLAUSE_COORDINATORS = frozenset({"mais", "car", "or", "puis", "et", "ou"})
+# A noun phrase that hangs on one of these is not a subject.
+_GOVERNING = _PREPOSITIONS | {"suivant", "comme", "tandis"}
+_SUBJECT_DETERMINERS = frozenset(
+    {"le", "la", "l'", "un", "une", "ce", "cet", "cette", "son", "sa", "notre", "votre", "leur", "mon", "ma",
+     "chaque", "aucun", "aucune", "tout", "toute"}
+)
+
+
+_EMPHATIC = frozenset({"lui", "elle", "lui-même", "elle-même"})
+# Verbs conjugated with être: their participle after a noun and its adjective (« cet accouchement tragique et
+# devenu … ») cannot be the adjective's partner in a coordination.
+_ETRE_VERBS = frozenset(
+    {"devenir", "redevenir", "intervenir", "venir", "revenir", "survenir", "parvenir", "advenir", "naître", "mourir",
+     "décéder", "arriver", "partir", "repartir", "rester", "demeurer", "tomber", "retomber", "entrer", "rentrer",
+     "sortir", "retourner", "apparaître", "passer"}
+)
+
+
+def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> int | None:
+    """The first token of the clause that token k continues, when no conjugated verb stands in it
+    before k: a subordinating word still waiting for its verb, a clause-level coordinator, or the
+    segment's start. None when a verb stands before k in that clause. Earlier chunks holding only a
+    complete subordinate clause (« Alors que la gauche était en minorité, … ») are passed over;
+    brackets and quotations inside the segment too."""
+    segment = clauses.segment[k]
+    first_chunk = None
+    start = k
+    verb_in_chunk = False
+    chunk = None
+    for i in range(k - 1, -1, -1):
+        if clauses.segment[i] < segment:
+            break
+        if clauses.segment[i] > segment:
+            continue  # a bracket or quotation inside the segment
+        if clauses.chunk[i] != chunk:
+            chunk, verb_in_chunk = clauses.chunk[i], False
+            if first_chunk is None and infos[i].token.kind == "word":
+                first_chunk = chunk
+        word = infos[i].norm
+        if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
+            if not verb_in_chunk:
+                return i + 1  # the subordinate clause waits for its verb
+            verb_in_chunk = False  # a complete subordinate clause: its verb is not the one sought
+            if chunk == first_chunk:
+                return None
+            start = i
+            continue
+        if i in clauses.finite:
+            if chunk == first_chunk or i in clauses.main:
+                return None
+            verb_in_chunk = True
+            continue
+        if word in _CLAUSE_COORDINATORS and i + 1 < k and infos[i + 1].norm not in _CLAUSE_COORDINATORS:
+            return i + 1
+        start = i
+    return start
+
+
+def _subject_head_in(infos: Sequence[TokenInfo], clauses: ClauseVerbs, start: int, k: int) -> int | None:
+    """The head of the first noun phrase between start and k that hangs on no preposition: the last
+    noun of a determiner's phrase (« ce dernier point »), or a capitalised name."""
+    segment = clauses.segment[k]
+    governed = False
+    i = start
+    while i < k:
+        info = infos[i]
+        if clauses.segment[i] != segment:
+            i += 1
+            continue
+        word = info.norm
+        if word == ",":
+            governed = False
+        elif word in _GOVERNING or (word in ("des", "du", "au", "aux") and i > start):
+            governed = True
+        elif not governed and info.token.kind == "word":
+            # A name: a capitalised word the lexicon gives as a name or does not know (« Enseignement »,
+            # « Maitrise » are common nouns of a title).
+            name = info.token.text[:1].isupper() and word not in _SUBJECT_DETERMINERS and (
+                not info.readings or any(r.pos & {"proper_noun", "first_name"} for r in info.readings)
+            )
+            if name:
+                return i
+            if word in _SUBJECT_DETERMINERS:
+                # The phrase's noun: its first word that is only a noun, else its last word that can be one
+                # (« ce dernier point », « une communauté active »).
+                head = None
+                j = i + 1
+                while j < k and infos[j].token.kind == "word" and any(
+                    r.pos & {"noun", "adjective", "participle"} for r in infos[j].readings
+                ) and infos[j].norm not in _GOVERNING:
+                    readings = infos[j].readings
+                    if any("noun" in r.pos for r in readings):
+                        if not any(r.pos & {"adjective", "participle"} for r in readings):
+                            return j
+                        head = j
+                    j += 1
+                return head
+            if not any(r.pos & {"adverb"} for r in info.readings):
+                governed = True  # something else than an adverb before the first noun phrase: give up
+        i += 1
+    return None
+
+
+def _verbless_subject_head(info: TokenInfo) -> int | None:
+    """For « et »: the head of a singular subject before it in a clause without a conjugated verb,
+    or None. « Ce dernier point et plutôt surprenant », « que l'utilisateur et obligé de … »,
+    « quand un vote et annoncé »."""
+    sentence = info.sentence
+    if sentence is None or info.index == 0:
+        return None
+    clauses = sentence.clauses
+    infos = sentence.infos
+    start = _clause_start(infos, clauses, info.index)
+    if start is None:
+        return None
+    head = _subject_head_in(infos, clauses, start, info.index)
+    if head is None:
+        return None
+    readings = infos[head].readings
+    if readings and not any("s" in r.numbers or not r.numbers for r in readings if r.pos & {"noun", "proper_noun"}):
+        return None
+    return head
+
+
+def _agreeing(subject: TokenInfo, attribute: TokenInfo) -> bool:
+    """Whether some reading of the attribute (adjective or participle) agrees in gender and number with
+    some noun reading of the subject (a name, or a word without readings, agrees with a singular)."""
+    nouns = [r for r in subject.readings if r.pos & {"noun", "proper_noun"}]
+    if subject.token.text[:1].isupper() or not nouns:
+        nouns = [Reading("", frozenset({"noun"}), genders=frozenset(), numbers=frozenset({"s"}))]
+    for a in attribute.readings:
+        if not a.pos & {"adjective", "participle"} or (a.numbers and "s" not in a.numbers):
+            continue
+        for n in nouns:
+            if a.genders and n.genders and not a.genders & n.genders:
+                continue
+            if a.numbers and n.numbers and not a.numbers & n.numbers:
+                continue
+            return True
+    return False
+
+
+def _agrees_with_subject(info: TokenInfo) -> bool:
+    """For an adjective or participle after « et » (and adverbs): it agrees with the verbless subject
+    before « et », and no adjective or participle of the subject's phrase can be its partner in a
+    coordination (« le texte adopté par le Sénat et promulgué » is right). An adjective just before
+    « et » is a partner unless the segment has no main verb after it and the word is a participle
+    (« cet accouchement tragique et devenu un sujet politique »)."""
+    sentence = info.sentence
+    if sentence is None:
+        return False
+    infos = sentence.infos
+    k = info.index - 1
+    while k > 0 and infos[k].norm != "et" and (
+        infos[k].norm in _EMPHATIC or any("adverb" in r.pos for r in infos[k].readings)
+    ):
+        k -= 1
+    if infos[k].norm != "et":
+        return False
+    head = _verbless_subject_head(infos[k])
+    if head is None or not _agreeing(infos[head], info):
+        return False
+    etre_participle = any("participle" in r.tenses and r.lemma in _ETRE_VERBS for r in info.readings)
+    for i in range(head + 1, k):
+        other = infos[i]
+        if infos[i - 1].norm in _SUBJECT_DETERMINERS or not _agreeing(infos[head], other):
+            continue
+        if any("participle" in r.tenses for r in other.readings):
+            return False  # « adopté par le Sénat et promulgué »
+        if i == k - 1 and any(r.pos & {"adjective", "participle"} for r in other.readings):
+            clauses = sentence.clauses
+            later_main = any(j > k and clauses.segment[j] == clauses.segment[k] for j in clauses.main)
+            if later_main or not etre_participle:
+                return False  # « un logiciel libre et gratuit », « une communauté active et centrée sur … »
+    return True
+
+
 # ---------------------------------------------------------------- compiling the pack's data
 
 
@@ -470,6 +653,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         sentence_end=raw.get("sentence_end"),
         main_verb_in_segment=raw.get("main_verb_in_segment"),
         main_verb_in_chunk=raw.get("main_verb_in_chunk"),
+        verbless_subject=raw.get("verbless_subject"),
+        agrees_with_subject=raw.get("agrees_with_subject"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
         verb_after=raw.get("verb_after"),
@@ -599,6 +784,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.main_verb_in_segment is not None and _main_verb_in_segment(info) != c.main_verb_in_segment:
         return False
     if c.main_verb_in_chunk is not None and _main_verb_in_chunk(info) != c.main_verb_in_chunk:
+        return False
+    if c.verbless_subject is not None and (_verbless_subject_head(info) is not None) != c.verbless_subject:
+        return False
+    if c.agrees_with_subject is not None and _agrees_with_subject(info) != c.agrees_with_subject:
         return False
     if c.subject_before is not None and _subject_before(info) != c.subject_before:
         return False
