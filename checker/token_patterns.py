@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from checker.context import CheckContext
@@ -91,6 +92,7 @@ class Condition:
     main_verb_in_chunk: bool | None = None
     verbless_subject: bool | None = None  # et / est: see _verbless_subject_head
     agrees_with_subject: bool | None = None
+    est_without_subject: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
     verb_after: bool | None = None
@@ -617,6 +619,161 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     return True
 
 
+# ---------------------------------------------------------------- « est » without a subject of its own (etest)
+
+_PRESENT_PARTICIPLE_RE = re.compile(r"ant$")
+# Verbs of an incise (« , a indiqué la police, »): their subject follows them.
+_SPEECH_VERBS = frozenset(
+    {"dire", "déclarer", "indiquer", "affirmer", "expliquer", "préciser", "ajouter", "souligner", "estimer",
+     "rappeler", "annoncer", "assurer", "confier", "raconter", "poursuivre", "conclure", "répondre", "noter",
+     "observer", "relever", "insister", "reconnaître", "confirmer", "juger", "commenter", "signaler", "avancer",
+     "admettre", "avouer", "écrire", "lancer", "déplorer", "regretter", "résumer", "martèler", "prévenir",
+     "témoigner", "détailler", "constater", "promettre", "espérer", "reprendre", "s'exclamer", "ironiser"}
+)
+# Subordinating words after which « est » may have its subject inverted or be the word itself (qui est, où est,
+# quel est): the clause is not searched further.
+_CONJUNCTION_OPENERS = frozenset({"quand", "lorsque", "lorsqu'", "si", "s'", "puisque", "puisqu'"})
+
+
+def _opens_without_subject(info: TokenInfo, after_coordinator: bool, segment_start: bool) -> bool:
+    """Whether a chunk opening with this word holds no subject at its start: a preposition, an adverb, a
+    present participle (« insistant sur … »), a known bare common noun in apposition after a comma
+    (« sociologue français »), an infinitive coordinated with another (« mobiliser, étendre et structurer »)."""
+    word = info.norm
+    readings = info.readings
+    if word in _GOVERNING:
+        return True
+    if info.token.kind != "word" or info.token.text[:1].isupper() or not readings:
+        return False
+    if all(r.pos & {"adverb"} for r in readings):
+        return True
+    if _PRESENT_PARTICIPLE_RE.search(word) and any("verb" in r.pos and not r.tenses for r in readings):
+        return True
+    if after_coordinator and any("infinitive" in r.tenses for r in readings):
+        return True
+    return (
+        not segment_start
+        and _known(info.token.text)
+        and all(r.pos <= {"noun", "adjective"} for r in readings)
+    )
+
+
+def _chunk_holds_subject(infos: Sequence[TokenInfo], positions: list[int], segment_start: bool) -> bool:
+    """Whether a chunk (its positions in order, brackets and quotations inside the segment aside) can hold
+    a subject: it opens with a word that can start one, or one of its noun phrases (a determiner, a
+    pronoun, a name, a number) does not hang on a preposition or a determiner."""
+    words = [i for i in positions if infos[i].token.kind != "punct"]
+    after_coordinator = False
+    while words and infos[words[0]].norm in _CHUNK_BREAKS:
+        after_coordinator = True
+        words = words[1:]
+    if not words:
+        return False
+    if not _opens_without_subject(infos[words[0]], after_coordinator, segment_start):
+        return True
+    for previous, i in pairwise(words):
+        info = infos[i]
+        starts = (
+            info.norm in _SUBJECT_STARTS
+            or info.token.kind == "number"
+            or (info.token.text[:1].isupper() and info.token.kind == "word")
+            or any("pronoun" in r.pos and "determiner" not in r.pos for r in info.readings)
+        )
+        if not starts:
+            continue
+        before = infos[previous]
+        if before.norm in _GOVERNING or before.norm in _SUBJECT_STARTS or before.norm in ("des", "du", "au", "aux"):
+            continue
+        if info.token.text[:1].isupper() and before.token.text[:1].isupper():
+            continue  # one name of several words
+        if before.token.kind == "number" or any("determiner" in r.pos for r in before.readings):
+            continue
+        return True
+    return False
+
+
+def _subject_of_verb(infos: Sequence[TokenInfo], clauses: ClauseVerbs, i: int) -> bool:
+    """Whether main verb i has its subject before it in its chunk (not an incise « , a indiqué la police, »,
+    nor a compound read as a verb, « rendez-vous »)."""
+    if "-" in infos[i].token.text:
+        return False
+    chunk, segment = clauses.chunk[i], clauses.segment[i]
+    return any(
+        clauses.chunk[j] == chunk
+        and clauses.segment[j] == segment
+        and infos[j].token.kind == "word"
+        and infos[j].norm not in _CHUNK_BREAKS
+        for j in range(i)
+    )
+
+
+def _est_without_subject(info: TokenInfo) -> bool:
+    """For « est »: whether nothing before it in its clause can be its subject, so that it is the
+    conjunction « et ». Either every chunk back to the segment's start or to a subordinating conjunction
+    opens without a subject and hangs its noun phrases on prepositions (« Selon François Dubet,
+    sociologue français est professeur »), or a main verb with its own subject comes before and no new
+    subject stands between it and « est » (« nous considérons X comme Y, est Z comme W »). A chunk
+    holding a complete subordinate clause is passed over, and so is an incise."""
+    sentence = info.sentence
+    if sentence is None or info.index == 0:
+        return False
+    clauses = sentence.clauses
+    infos = sentence.infos
+    k = info.index
+    if infos[k - 1].norm in _CLAUSE_COORDINATORS or infos[k - 1].norm == "ni":
+        return False  # « … et est notamment »: a second predicate of the same subject
+    segment = clauses.segment[k]
+    chunk = clauses.chunk[k]
+    positions: list[int] = []  # the current chunk's positions, read backwards
+    first_is_nested = False
+    transparent = False  # the chunk holds a complete subordinate clause or an incise
+    pending_verb = False  # a main verb whose subject, if any, stands in an earlier chunk
+    for i in range(k - 1, -1, -1):
+        if clauses.segment[i] < segment:
+            break
+        if clauses.chunk[i] != chunk and clauses.segment[i] == segment:
+            if positions and not transparent and (
+                first_is_nested or _chunk_holds_subject(infos, positions[::-1], False)
+            ):
+                return pending_verb
+            chunk, positions, transparent = clauses.chunk[i], [], False
+        if clauses.segment[i] > segment:
+            first_is_nested = True  # a quotation or bracket: a title may be the subject
+            continue
+        if infos[i].token.kind != "punct":
+            first_is_nested = False
+        word = infos[i].norm
+        time_ago = word == "a" and i >= 2 and infos[i - 1].norm == "y" and infos[i - 2].norm == "il"
+        if i in clauses.finite and not time_ago:  # « il y a dix ans »: a time, not a clause
+            if chunk == clauses.chunk[k]:
+                return False  # a relative clause inside the subject, or a second verb (est-second-main-verb)
+            if i in clauses.main and _subject_of_verb(infos, clauses, i):
+                return True  # a main verb with its subject, and no new subject since
+            verb_words = infos[i : i + 2] if infos[i].norm in _AUXILIARIES else infos[i : i + 1]
+            if i in clauses.main and "-" not in infos[i].token.text and not any(
+                r.lemma in _SPEECH_VERBS for verb in verb_words for r in verb.readings
+            ):
+                # Its subject may stand before a relative clause between commas (« Cette assemblée, dont …,
+                # écouta … »): if the chunks before hold one, « est » comes after a complete clause.
+                pending_verb = True
+            transparent = True
+        elif (word in _OPENERS and not (word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS)) or (
+            word == "s'" and infos[i + 1].norm in ("il", "ils")
+        ):
+            if transparent:
+                continue
+            conjunction = word in _CONJUNCTION_OPENERS or (
+                word in ("que", "qu'") and i and infos[i - 1].norm in ("ainsi", "alors", "tandis", "parce")
+            )
+            return conjunction and bool(positions) and not _chunk_holds_subject(infos, positions[::-1], False)
+        positions.append(i)
+    if first_is_nested or not positions or transparent:
+        return pending_verb and not transparent
+    first = positions[-1]
+    if infos[first].norm in _OPENING_MARKS or infos[first].norm in _CLOSING_MARKS or infos[first].norm == '"':
+        return False  # a quotation or bracket begins here: the subject is outside it
+    return _chunk_holds_subject(infos, positions[::-1], True) == pending_verb
+
 # ---------------------------------------------------------------- compiling the pack's data
 
 
@@ -655,6 +812,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         main_verb_in_chunk=raw.get("main_verb_in_chunk"),
         verbless_subject=raw.get("verbless_subject"),
         agrees_with_subject=raw.get("agrees_with_subject"),
+        est_without_subject=raw.get("est_without_subject"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
         verb_after=raw.get("verb_after"),
@@ -788,6 +946,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.verbless_subject is not None and (_verbless_subject_head(info) is not None) != c.verbless_subject:
         return False
     if c.agrees_with_subject is not None and _agrees_with_subject(info) != c.agrees_with_subject:
+        return False
+    if c.est_without_subject is not None and _est_without_subject(info) != c.est_without_subject:
         return False
     if c.subject_before is not None and _subject_before(info) != c.subject_before:
         return False
