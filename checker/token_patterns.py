@@ -93,6 +93,7 @@ class Condition:
     verbless_subject: bool | None = None  # et / est: see _verbless_subject_head
     agrees_with_subject: bool | None = None
     est_without_subject: bool | None = None
+    verb_later: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
     verb_after: bool | None = None
@@ -481,6 +482,9 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
             if first_chunk is None and infos[i].token.kind == "word":
                 first_chunk = chunk
         word = infos[i].norm
+        if word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS:
+            start = i  # « comme le champion du monde »: a comparison, not a clause
+            continue
         if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
             if not verb_in_chunk:
                 return i + 1  # the subordinate clause waits for its verb
@@ -564,6 +568,21 @@ def _verbless_subject_head(info: TokenInfo) -> int | None:
     if readings and not any("s" in r.numbers or not r.numbers for r in readings if r.pos & {"noun", "proper_noun"}):
         return None
     return head
+
+
+def _verb_later(info: TokenInfo) -> bool:
+    """Whether a conjugated verb follows the token anywhere in its segment (brackets and quotations
+    inside it included)."""
+    if info.sentence is None:
+        return True
+    clauses = info.sentence.clauses
+    segment = clauses.segment[info.index]
+    for i in range(info.index + 1, len(info.sentence.infos)):
+        if clauses.segment[i] < segment:
+            return False
+        if i in clauses.finite:
+            return True
+    return False
 
 
 def _agreeing(subject: TokenInfo, attribute: TokenInfo) -> bool:
@@ -813,6 +832,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         verbless_subject=raw.get("verbless_subject"),
         agrees_with_subject=raw.get("agrees_with_subject"),
         est_without_subject=raw.get("est_without_subject"),
+        verb_later=raw.get("verb_later"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
         verb_after=raw.get("verb_after"),
@@ -948,6 +968,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.agrees_with_subject is not None and _agrees_with_subject(info) != c.agrees_with_subject:
         return False
     if c.est_without_subject is not None and _est_without_subject(info) != c.est_without_subject:
+        return False
+    if c.verb_later is not None and _verb_later(info) != c.verb_later:
         return False
     if c.subject_before is not None and _subject_before(info) != c.subject_before:
         return False
