@@ -479,8 +479,8 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
             continue  # a bracket or quotation inside the segment
         if clauses.chunk[i] != chunk:
             chunk, verb_in_chunk = clauses.chunk[i], False
-            if first_chunk is None and infos[i].token.kind == "word":
-                first_chunk = chunk
+        if first_chunk is None and infos[i].token.kind == "word":
+            first_chunk = chunk
         word = infos[i].norm
         if word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS:
             start = i  # « comme le champion du monde »: a comparison, not a clause
@@ -533,9 +533,11 @@ def _subject_head_in(infos: Sequence[TokenInfo], clauses: ClauseVerbs, start: in
                 # (« ce dernier point », « une communauté active »).
                 head = None
                 j = i + 1
-                while j < k and infos[j].token.kind == "word" and any(
-                    r.pos & {"noun", "adjective", "participle"} for r in infos[j].readings
-                ) and infos[j].norm not in _GOVERNING:
+                while j < k and (
+                    infos[j].norm in _OPENING_MARKS or infos[j].norm in _CLOSING_MARKS  # « une « imposante collection »
+                    or (infos[j].token.kind == "word" and infos[j].norm not in _GOVERNING
+                        and any(r.pos & {"noun", "adjective", "participle"} for r in infos[j].readings))
+                ):
                     readings = infos[j].readings
                     if any("noun" in r.pos for r in readings):
                         if not any(r.pos & {"adjective", "participle"} for r in readings):
@@ -577,11 +579,12 @@ def _verb_later(info: TokenInfo) -> bool:
         return True
     clauses = info.sentence.clauses
     segment = clauses.segment[info.index]
-    for i in range(info.index + 1, len(info.sentence.infos)):
+    infos = info.sentence.infos
+    for i in range(info.index + 1, len(infos)):
         if clauses.segment[i] < segment:
             return False
-        if i in clauses.finite:
-            return True
+        if i in clauses.finite and infos[i - 1].norm not in _CLAUSE_COORDINATORS:
+            return True  # (« … et sera suivi de … »: a second predicate of the same subject)
     return False
 
 
@@ -626,8 +629,12 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     etre_participle = any("participle" in r.tenses and r.lemma in _ETRE_VERBS for r in info.readings)
     for i in range(head + 1, k):
         other = infos[i]
-        if infos[i - 1].norm in _SUBJECT_DETERMINERS or not _agreeing(infos[head], other):
-            continue
+        if (
+            infos[i - 1].norm in _SUBJECT_DETERMINERS
+            or other.token.text[:1].isupper()
+            or not _agreeing(infos[head], other)
+        ):
+            continue  # a noun after its determiner, a name
         if any("participle" in r.tenses for r in other.readings):
             return False  # « adopté par le Sénat et promulgué »
         if i == k - 1 and any(r.pos & {"adjective", "participle"} for r in other.readings):
