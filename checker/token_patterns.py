@@ -94,6 +94,7 @@ class Condition:
     agrees_with_subject: bool | None = None
     est_without_subject: bool | None = None
     verb_later: bool | None = None
+    verbless_subordinate: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
     verb_after: bool | None = None
@@ -520,11 +521,12 @@ def _subject_head_in(infos: Sequence[TokenInfo], clauses: ClauseVerbs, start: in
             governed = False
         elif word in _GOVERNING or (word in ("des", "du", "au", "aux") and i > start):
             governed = True
-        elif not governed and info.token.kind == "word":
+        elif not governed and info.token.kind in ("word", "number"):  # « PH1 » is read as a number
             # A name: a capitalised word the lexicon gives as a name or does not know (« Enseignement »,
             # « Maitrise » are common nouns of a title).
             name = info.token.text[:1].isupper() and word not in _SUBJECT_DETERMINERS and (
-                not info.readings or any(r.pos & {"proper_noun", "first_name"} for r in info.readings)
+                not any(r.pos for r in info.readings)
+                or any(r.pos & {"proper_noun", "first_name"} for r in info.readings)
             )
             if name:
                 return i
@@ -566,10 +568,25 @@ def _verbless_subject_head(info: TokenInfo) -> int | None:
     head = _subject_head_in(infos, clauses, start, info.index)
     if head is None:
         return None
-    readings = infos[head].readings
-    if readings and not any("s" in r.numbers or not r.numbers for r in readings if r.pos & {"noun", "proper_noun"}):
-        return None
+    nouns = [r for r in infos[head].readings if r.pos & {"noun", "proper_noun"}]
+    if nouns and not any("s" in r.numbers or not r.numbers for r in nouns):
+        return None  # a plural subject takes « sont »
     return head
+
+
+def _verbless_subordinate(info: TokenInfo) -> bool:
+    """For « et »: a verbless subject before it, in a subordinate clause whose opening word (que, dont, si,
+    quand…) still waits for its verb (« une sphère dont le satellite et le centre »)."""
+    if info.sentence is None or _verbless_subject_head(info) is None:
+        return False
+    infos = info.sentence.infos
+    start = _clause_start(infos, info.sentence.clauses, info.index)
+    if start is None or start < 1 or infos[info.index - 1].norm == ",":
+        return False  # « …, l'ajout de X, et l'avancement de Y »: the last item of a list
+    opener = infos[start - 1].norm
+    if opener in ("que", "qu'") and start > 1 and infos[start - 2].norm in ("tel", "telle", "tels", "telles", "ainsi"):
+        return False  # « tels que X, Y et Z », « ainsi qu'une présentation »: a list, not a clause
+    return (opener in _OPENERS or opener == "s'") and opener not in ("comme", "qui")
 
 
 def _verb_later(info: TokenInfo) -> bool:
@@ -618,7 +635,7 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     infos = sentence.infos
     k = info.index - 1
     while k > 0 and infos[k].norm != "et" and (
-        infos[k].norm in _EMPHATIC or any("adverb" in r.pos for r in infos[k].readings)
+        infos[k].norm in _EMPHATIC or infos[k].norm == "donc" or any("adverb" in r.pos for r in infos[k].readings)
     ):
         k -= 1
     if infos[k].norm != "et":
@@ -626,7 +643,16 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     head = _verbless_subject_head(infos[k])
     if head is None or not _agreeing(infos[head], info):
         return False
-    etre_participle = any("participle" in r.tenses and r.lemma in _ETRE_VERBS for r in info.readings)
+    # Where the adjective just before « et » cannot be a partner: a participle of a verb conjugated with être
+    # (« tragique et devenu »), or one with its agent (« publique et structurée par … »), or a subordinate
+    # clause that has no verb of its own (« si le logiciel libre et présent dans … »).
+    clauses = sentence.clauses
+    start = _clause_start(infos, clauses, k)
+    subordinate = start is not None and start > 0 and infos[start - 1].norm in _CONJUNCTION_OPENERS | {"que", "qu'"}
+    after = infos[info.index + 1].norm if info.index + 1 < len(infos) else ""
+    etre_participle = subordinate or any(
+        "participle" in r.tenses and (r.lemma in _ETRE_VERBS or after == "par") for r in info.readings
+    )
     for i in range(head + 1, k):
         other = infos[i]
         if (
@@ -638,7 +664,6 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
         if any("participle" in r.tenses for r in other.readings):
             return False  # « adopté par le Sénat et promulgué »
         if i == k - 1 and any(r.pos & {"adjective", "participle"} for r in other.readings):
-            clauses = sentence.clauses
             later_main = any(j > k and clauses.segment[j] == clauses.segment[k] for j in clauses.main)
             if later_main or not etre_participle:
                 return False  # « un logiciel libre et gratuit », « une communauté active et centrée sur … »
@@ -840,6 +865,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         agrees_with_subject=raw.get("agrees_with_subject"),
         est_without_subject=raw.get("est_without_subject"),
         verb_later=raw.get("verb_later"),
+        verbless_subordinate=raw.get("verbless_subordinate"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
         verb_after=raw.get("verb_after"),
@@ -977,6 +1003,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.est_without_subject is not None and _est_without_subject(info) != c.est_without_subject:
         return False
     if c.verb_later is not None and _verb_later(info) != c.verb_later:
+        return False
+    if c.verbless_subordinate is not None and _verbless_subordinate(info) != c.verbless_subordinate:
         return False
     if c.subject_before is not None and _subject_before(info) != c.subject_before:
         return False
