@@ -499,8 +499,8 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
                 return None
             verb_in_chunk = True
             continue
-        if word in _CLAUSE_COORDINATORS and i + 1 < k and infos[i + 1].norm not in _CLAUSE_COORDINATORS:
-            return i + 1
+        if word in ("mais", "car", "or") and i + 1 < k and infos[i + 1].norm not in _CLAUSE_COORDINATORS:
+            return i + 1  # (« et », « ou » join noun phrases as often as clauses)
         start = i
     return start
 
