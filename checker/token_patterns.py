@@ -814,7 +814,7 @@ def _est_without_subject(info: TokenInfo) -> bool:
             if transparent:
                 continue
             conjunction = word in _CONJUNCTION_OPENERS or (
-                word in ("que", "qu'") and i and infos[i - 1].norm in ("ainsi", "alors", "tandis", "parce")
+                word in ("que", "qu'") and i > 0 and infos[i - 1].norm in ("ainsi", "alors", "tandis", "parce")
             )
             return conjunction and bool(positions) and not _chunk_holds_subject(infos, positions[::-1], False)
         positions.append(i)
