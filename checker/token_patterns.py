@@ -15,7 +15,12 @@ steps; each step is one token that must meet every condition given:
   (the sentence between « », brackets, ; : and dashes); `main_verb_in_chunk`: the token is itself
   a main-clause finite verb and another one stands in its chunk (the segment cut at commas and
   coordinating conjunctions). A finite verb after a subordinating word (qui, que, dont, où,
-  quand, si…) belongs to that subordinate clause, not to the main one (see `clause_verbs`).
+  quand, si…) belongs to that subordinate clause, not to the main one (see `clause_verbs`);
+- for et / est: `verbless_subject` (before « et », a singular subject whose clause has no verb),
+  `verbless_subordinate` (the same in a subordinate clause still waiting for its verb),
+  `agrees_with_subject` (an attribute after « et » agreeing with that subject, with no partner of a
+  coordination in the subject's phrase), `verb_later` (a finite verb follows in the segment),
+  `est_without_subject` (nothing in its clause can be the subject of « est »).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
