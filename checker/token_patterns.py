@@ -447,7 +447,7 @@ def _subject_before(info: TokenInfo) -> bool:
 
 # ---------------------------------------------------------------- et / est: a verbless subject (issue 12 item 2, etest)
 
-# Clause-level coordinators: after one, a new clause may start with its own subject.
+# Coordinating conjunctions: a verb right after one shares the subject before it (« … et sera suivi »).
 _CLAUSE_COORDINATORS = frozenset({"mais", "car", "or", "puis", "et", "ou"})
 # A noun phrase that hangs on one of these is not a subject.
 _GOVERNING = _PREPOSITIONS | {"suivant", "comme", "tandis"}
@@ -469,7 +469,7 @@ _ETRE_VERBS = frozenset(
 
 def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> int | None:
     """The first token of the clause that token k continues, when no conjugated verb stands in it
-    before k: a subordinating word still waiting for its verb, a clause-level coordinator, or the
+    before k: a subordinating word still waiting for its verb, « mais », « car », « or », or the
     segment's start. None when a verb stands before k in that clause. Earlier chunks holding only a
     complete subordinate clause (« Alors que la gauche était en minorité, … ») are passed over;
     brackets and quotations inside the segment too."""
@@ -632,7 +632,8 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     """For an adjective or participle after « et » (and adverbs): it agrees with the verbless subject
     before « et », and no adjective or participle of the subject's phrase can be its partner in a
     coordination (« le texte adopté par le Sénat et promulgué » is right). An adjective just before
-    « et » is a partner unless the segment has no main verb after it and the word is a participle
+    « et » is a partner unless the segment has no main verb after it and the word is a participle of a
+    verb conjugated with être or one before its agent, or the clause is a subordinate one
     (« cet accouchement tragique et devenu un sujet politique »)."""
     sentence = info.sentence
     if sentence is None:
@@ -686,8 +687,8 @@ _SPEECH_VERBS = frozenset(
      "admettre", "avouer", "écrire", "lancer", "déplorer", "regretter", "résumer", "martèler", "prévenir",
      "témoigner", "détailler", "constater", "promettre", "espérer", "reprendre", "s'exclamer", "ironiser"}
 )
-# Subordinating words after which « est » may have its subject inverted or be the word itself (qui est, où est,
-# quel est): the clause is not searched further.
+# Subordinating conjunctions: the clause they open is searched for a subject of « est » (after a relative or
+# interrogative word the subject may be inverted or be the word itself: qui est, où est, quel est).
 _CONJUNCTION_OPENERS = frozenset({"quand", "lorsque", "lorsqu'", "si", "s'", "puisque", "puisqu'"})
 
 
