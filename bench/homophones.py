@@ -1,7 +1,7 @@
 """Homophone confusions injected one at a time into real French sentences.
 
     .venv/bin/python bench/homophones.py make [--corpus corpus/articles]   # (re)build the pairs
-    .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms]
+    .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms] [--context] [--only TYPE]
 
 `make` takes every prose sentence of the development corpus (`corpus/articles/`, real articles
 by others: French Wikinews CC BY 2.5 and code.gouv.fr posts under Licence Ouverte 2.0, see
@@ -16,11 +16,19 @@ project's own token rules, the spelling lexicon) and counts it caught when a fin
 the injected word. It also lints every original sentence once: the share of them with any
 grammar or spelling finding is the false-alarm rate (the texts are published, edited prose;
 a few findings there are real errors of the original, most are false alarms).
+
+By default each sentence is linted alone, out of its article. `--context` lints it where it was
+published: the changed word is put into the article's source (`corpus/articles/`), the whole
+article is linted, and only findings overlapping the changed word count; each original sentence
+counts as flagged when a finding of the published article lies inside it. That is the truer
+test (a writer lints an article, not a sentence), and the only one where a rule may read the
+sentences before (who « ses » can belong to, what « ces » takes up).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import random
 import re
@@ -161,6 +169,79 @@ def read_pairs(path: Path = PAIRS) -> list[Pair]:
     ]
 
 
+@dataclass(frozen=True)
+class PlacedSentence:
+    """A corpus sentence in its published article: the source offset of each character of its
+    whitespace-normalised text (the form the pairs keep), and its source span."""
+
+    offsets: tuple[int, ...]  # per normalised character, plus one past the end
+    start: int
+    end: int
+
+
+class Articles:
+    """The published articles of the pairs, parsed and linted once each (`--context`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._sources: dict[str, str] = {}
+        self._blocks: dict[str, list[tuple[str, list[int]]]] = {}
+        self._published: dict[str, list[tuple[int, int, str, str]]] = {}
+
+    def source(self, name: str) -> str:
+        if name not in self._sources:
+            self._sources[name] = (self.folder / name).read_text(encoding="utf-8")
+        return self._sources[name]
+
+    def sentence(self, name: str, text: str) -> PlacedSentence | None:
+        """The sentence found in a block of the article (the sentence splitter may have changed since
+        the pairs were made, so the text is looked for in the whole block)."""
+        if name not in self._blocks:
+            self._blocks[name] = []
+            doc = parse_document(self.source(name), str(self.folder / name), "markdown")
+            for block in doc.blocks:
+                offsets: list[int] = []
+                normalised: list[str] = []
+                for at, ch in enumerate(block.text):
+                    if ch.isspace():
+                        if not normalised or normalised[-1] == " ":
+                            continue
+                        ch = " "
+                    normalised.append(ch)
+                    offsets.append(block.source_span(at, at + 1)[0])
+                offsets.append(block.source_span(0, len(block.text))[1])
+                self._blocks[name].append(("".join(normalised), offsets))
+        for normalised_text, offsets in self._blocks[name]:
+            at = normalised_text.find(text)
+            if at >= 0:
+                inside = offsets[at : at + len(text)]
+                end = offsets[at + len(text) - 1] + 1
+                return PlacedSentence((*inside, end), inside[0], end)
+        return None
+
+    def published_findings(self, name: str) -> list[tuple[int, int, str, str]]:
+        if name not in self._published:
+            self._published[name] = article_findings(self.source(name), str(self.folder / name))
+        return self._published[name]
+
+
+def article_findings(source: str, path: str) -> list[tuple[int, int, str, str]]:
+    result = lint_text(source, Config(select=FAMILIES), path=path, fmt="markdown")
+    return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]
+
+
+def changed_in_context(p: Pair, articles: Articles) -> tuple[str, int, int] | None:
+    """The article's source with the pair's change made, and the changed word's source span."""
+    placed = articles.sentence(p.source, p.original)
+    if placed is None:
+        return None
+    correct_length = len(p.original) - len(p.changed) + (p.end - p.start)
+    start, end = placed.offsets[p.start], placed.offsets[p.start + correct_length - 1] + 1
+    source = articles.source(p.source)
+    word = p.changed[p.start : p.end]
+    return source[:start] + word + source[end:], start, start + len(word)
+
+
 def held_out_sources(sources: set[str]) -> set[str]:
     """The source articles whose pairs are held out: a seeded draw over the sorted file names."""
     names = sorted(sources)
@@ -231,26 +312,52 @@ def judged_true() -> set[tuple[str, str, str]]:
     return {(Path(r["file"]).name, r["rule_id"], r["text"]) for r in rows if r["verdict"] == "TRUE"}
 
 
-def measure(pairs: list[Pair]) -> Figures:
+def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: list[Pair] | None = None) -> Figures:
+    """Caught pairs and flagged originals; with `articles`, each in its published article (`--context`).
+    The originals are those of `originals_of` (default: the pairs measured)."""
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_direction: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[str, list[Pair]] = defaultdict(list)
     for p in pairs:
-        hit = any(s < p.end and p.start < e for s, e, _ in findings(p.changed))
+        if articles is None:
+            hit = any(s < p.end and p.start < e for s, e, _ in findings(p.changed))
+        else:
+            placed = changed_in_context(p, articles)
+            if placed is None:
+                raise SystemExit(f"homophones: sentence not found in {p.source}: {p.original[:60]}")
+            changed_source, start, end = placed
+            found = article_findings(changed_source, str(articles.folder / p.source))
+            hit = any(s < end and start < e for s, e, _, _ in found)
         for counter in (caught[p.kind], by_direction[(p.correct, p.wrong)]):
             counter[0] += hit
             counter[1] += 1
         if not hit:
             misses[p.kind].append(p)
-    originals = sorted({(p.source, p.original) for p in pairs})
+    originals = sorted({(p.source, p.original) for p in (pairs if originals_of is None else originals_of)})
     alarms = []
     above_info = 0
     for source, text in originals:
-        found = findings_with_severity(text)
+        if articles is None:
+            found = findings_with_severity(text)
+        else:
+            where = articles.sentence(source, text)
+            if where is None:
+                raise SystemExit(f"homophones: sentence not found in {source}: {text[:60]}")
+            # Offsets in the sentence's normalised text, so that the judged-TRUE test reads the same words.
+            found = [
+                (bisect.bisect_left(where.offsets, s), _normalised_end(where, e), rule, severity)
+                for s, e, rule, severity in articles.published_findings(source)
+                if where.start <= s and e <= where.end
+            ]
         if found:
             alarms.append((source, text, [(s, e, rule) for s, e, rule, _ in found]))
             above_info += any(severity != "info" for *_, severity in found)
     return Figures(dict(caught), dict(by_direction), len(originals), len(alarms), dict(misses), alarms, above_info)
+
+
+def _normalised_end(where: PlacedSentence, end: int) -> int:
+    """The normalised offset just past the last character that starts before source offset `end`."""
+    return bisect.bisect_left(where.offsets, end, 0, len(where.offsets) - 1)
 
 
 def main() -> int:
@@ -265,6 +372,12 @@ def main() -> int:
         default="all",
         help="the development pairs, the held-out ones (split by source article, seed SPLIT_SEED) or all",
     )
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="lint each changed sentence inside its published article (the corpus must be present)",
+    )
+    parser.add_argument("--only", metavar="TYPE", help="measure this type's pairs only (originals: all of the part)")
     args = parser.parse_args()
     if args.command == "make":
         if not args.corpus.is_dir():
@@ -274,9 +387,11 @@ def main() -> int:
         write_pairs(pairs)
         print(f"{len(pairs)} pairs written to {PAIRS.relative_to(ROOT)}")
         return 0
-    pairs = split_pairs(read_pairs(), args.part)
-    print(f"part: {args.part} ({len(pairs)} pairs from {len({p.source for p in pairs})} articles)")
-    figures = measure(pairs)
+    part = split_pairs(read_pairs(), args.part)
+    pairs = [p for p in part if args.only in (None, p.kind)]
+    where = "in their published articles" if args.context else "each sentence alone"
+    print(f"part: {args.part} ({len(pairs)} pairs from {len({p.source for p in pairs})} articles, {where})")
+    figures = measure(pairs, Articles(args.corpus) if args.context else None, part)
     print(f"{'type':<28} {'caught':>8} {'pairs':>6} {'share':>7}   goal {GOAL_PER_TYPE:.0%}")
     for kind in CONFUSIONS:
         if kind not in figures.caught:
