@@ -21,6 +21,11 @@ steps; each step is one token that must meet every condition given:
   `agrees_with_subject` (an attribute after « et » agreeing with that subject, with no partner of a
   coordination in the subject's phrase), `verb_later` (a finite verb follows in the segment),
   `est_without_subject` (nothing in its clause can be the subject of « est »).
+- `taken_up`: the word (a noun: one of its lemmas, or its form) already stands earlier in the
+  sentence or in one of the TAKEN_UP_WINDOW sentences before it in the document (a demonstrative
+  « ces X » takes X up); `owner_subject`: the subject of the sentence's first main clause, before
+  the token, is a third-person singular (il, elle, on, a singular determiner, a name), who can own
+  what « ses » introduces.
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -105,6 +110,8 @@ class Condition:
     verb_after: bool | None = None
     verb_before: bool | None = None
     possessor_before: bool | None = None
+    taken_up: bool | None = None
+    owner_subject: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -158,6 +165,7 @@ class SentenceInfo:
 
     infos: list[TokenInfo]
     _clauses: ClauseVerbs | None = None
+    source: Sentence | None = None  # the document's sentence, for the conditions that read the ones before
 
     @property
     def clauses(self) -> ClauseVerbs:
@@ -388,6 +396,105 @@ def _possessor_before(info: TokenInfo) -> bool:
         if any("infinitive" in r.tenses for r in other.readings):
             return True  # « Développer ses compétences »: the generic subject of the infinitive
     return False
+
+
+# ---------------------------------------------------------------- what the sentences before say
+
+# How many sentences before the token's own `taken_up` reads: a demonstrative takes up a noun of the
+# sentence before or close to it.
+TAKEN_UP_WINDOW = 5
+
+
+def _noun_keys(info: TokenInfo) -> frozenset[str]:
+    """A word as a noun: its noun lemmas, or its form when the lexicon has none (an acronym, OSPO)."""
+    lemmas = frozenset(norm(r.lemma) for r in info.readings if "noun" in r.pos)
+    return lemmas or frozenset({info.norm})
+
+
+def _sentence_nouns(sentence: Sentence) -> frozenset[str]:
+    memo = sentence.block.doc.memo if sentence.block.doc is not None else {}
+    key = ("token_patterns.nouns", sentence.block.index, sentence.start)
+    if key not in memo:
+        keys: set[str] = set()
+        for info in sentence_infos(sentence.tokens).infos:
+            if info.token.kind == "word" and len(info.norm) > 2:
+                keys |= _noun_keys(info)
+        memo[key] = frozenset(keys)
+    nouns: frozenset[str] = memo[key]
+    return nouns
+
+
+def _sentences_before(sentence: Sentence, count: int) -> list[Sentence]:
+    """The `count` sentences before this one in its document (earlier blocks included), nearest last."""
+    block = sentence.block
+    before = [s for s in block.sentences if s.start < sentence.start]
+    doc = block.doc
+    index = block.index
+    while doc is not None and len(before) < count and index > 0:
+        index -= 1
+        before = list(doc.blocks[index].sentences) + before
+    return before[-count:]
+
+
+def _taken_up(info: TokenInfo) -> bool:
+    """Whether the word (as a noun) already stands earlier in its sentence or in the TAKEN_UP_WINDOW
+    sentences before."""
+    if info.sentence is None or info.token.kind != "word":
+        return False
+    keys = _noun_keys(info)
+    for other in info.sentence.infos[: info.index]:
+        if other.token.kind == "word" and not keys.isdisjoint(_noun_keys(other)):
+            return True
+    source = info.sentence.source
+    if source is None:
+        return False
+    return any(not keys.isdisjoint(_sentence_nouns(s)) for s in _sentences_before(source, TAKEN_UP_WINDOW))
+
+
+_SINGULAR_SUBJECTS = frozenset(
+    {"il", "elle", "on", "ce", "c'", "cela", "ça", "celui-ci", "celle-ci", "chacun", "chacune", "le", "la", "l'",
+     "un", "une", "cet", "cette", "son", "sa", "chaque", "mon", "ma", "ton", "ta", "notre", "votre", "leur"}
+)
+_NOT_OWNER_SUBJECTS = frozenset({"je", "j'", "tu", "nous", "vous", "ils", "elles"})
+
+
+def _owner_subject(info: TokenInfo) -> bool:
+    """Whether a chunk before the token (or its own) opens with a third-person singular subject: il,
+    elle, on, a singular determiner, a name (« Wikipédia utilise … ses »). Chunks that open with a
+    preposition or an adverb (« Pour l'instant, ») are passed over; the first other one decides."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    chunk = -1
+    for i in range(info.index):
+        other = infos[i]
+        if clauses.chunk[i] == chunk or other.token.kind != "word":
+            continue
+        if other.norm in _SUBJECT_LEADERS or (other.readings and all(r.pos & _LEADER_CLASSES for r in other.readings)):
+            continue  # « si », « mais », « cependant » before the subject
+        chunk = clauses.chunk[i]
+        if other.norm in _SINGULAR_SUBJECTS:
+            return True
+        if other.norm in _PREPOSITIONS or other.norm in ("afin", "lors", "sauf", "selon"):
+            continue  # a chunk that opens with a complement: the subject is further on
+        if other.readings and all(r.pos & {"participle", "infinitive"} for r in other.readings):
+            continue  # « Organisées par le ministère, ses journées … »: a participle clause
+        if other.norm in _NOT_OWNER_SUBJECTS or not other.token.text[:1].isupper():
+            return False
+        # A capitalised word that is no function word (after the first word: any): a name.
+        if other.index == 0 and other.readings and not any("proper_noun" in r.pos for r in other.readings):
+            return False
+        return not any(r.pos & _CLOSED_WORDS for r in other.readings)
+    return False
+
+
+_SUBJECT_LEADERS = frozenset(
+    {"si", "s'", "que", "qu'", "quand", "lorsque", "lorsqu'", "comme", "puisque", "puisqu'", "mais", "et", "ou",
+     "car", "donc", "alors", "puis", "or", "ni"}
+)
+_LEADER_CLASSES = frozenset({"adverb", "conjunction"})
+_CLOSED_WORDS = frozenset({"determiner", "preposition", "pronoun", "adverb", "conjunction"})
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
@@ -877,6 +984,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         verb_after=raw.get("verb_after"),
         verb_before=raw.get("verb_before"),
         possessor_before=raw.get("possessor_before"),
+        taken_up=raw.get("taken_up"),
+        owner_subject=raw.get("owner_subject"),
     )
 
 
@@ -1022,6 +1131,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
         return False
     if c.possessor_before is not None and _possessor_before(info) != c.possessor_before:
         return False
+    if c.taken_up is not None and _taken_up(info) != c.taken_up:
+        return False
+    if c.owner_subject is not None and _owner_subject(info) != c.owner_subject:
+        return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
             return False
@@ -1117,17 +1230,17 @@ def _starts(pattern: Pattern, infos: list[TokenInfo]) -> Iterable[int]:
     return sorted(found)
 
 
-def sentence_infos(tokens: Sequence[Token]) -> SentenceInfo:
+def sentence_infos(tokens: Sequence[Token], source: Sentence | None = None) -> SentenceInfo:
     """The tokens of a sentence as the patterns and the clause analysis read them, linked to their sentence."""
     count = len(tokens)
-    shared = SentenceInfo([TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)])
+    shared = SentenceInfo([TokenInfo(t, norm(t.text), i, count) for i, t in enumerate(tokens)], source=source)
     for info in shared.infos:
         info.sentence = shared
     return shared
 
 
 def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[PatternMatch]:
-    infos = sentence_infos(sentence.tokens).infos
+    infos = sentence_infos(sentence.tokens, sentence).infos
     norms = {info.norm for info in infos}
     text = sentence.text
     out: list[PatternMatch] = []
