@@ -41,7 +41,7 @@ fills `{detail}` in the rule's message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -459,34 +459,84 @@ _NOT_OWNER_SUBJECTS = frozenset({"je", "j'", "tu", "nous", "vous", "ils", "elles
 
 
 def _owner_subject(info: TokenInfo) -> bool:
-    """Whether a chunk before the token (or its own) opens with a third-person singular subject: il,
-    elle, on, a singular determiner, a name (« Wikipédia utilise … ses »). Chunks that open with a
-    preposition or an adverb (« Pour l'instant, ») are passed over; the first other one decides."""
+    """Whether a chunk of the token's segment, before it or its own, opens with a third-person singular
+    subject (il, elle, on, a singular determiner, a name: « Wikipédia utilise … ses ») or an infinitive
+    (its generic subject: « déclarer ses plongées »). Chunks that open with a preposition or an adverb
+    (« Pour l'instant, ») are passed over; the first other one decides; undecided in its segment (a
+    bracket, a quotation), the sentence's first chunks decide. A sentence without a conjugated verb (a
+    list item, a title) has its owner in any singular noun before (« Drupal et ses logiciels »);
+    « Ses » that opens a sentence, in the subject of the sentence before, unless one of the two before has
+    the very word that follows (« des papillons. Ses papillons »)."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
     infos = info.sentence.infos
-    chunk = -1
-    for i in range(info.index):
-        other = infos[i]
-        if clauses.chunk[i] == chunk or other.token.kind != "word":
-            continue
-        if other.norm in _SUBJECT_LEADERS or (other.readings and all(r.pos & _LEADER_CLASSES for r in other.readings)):
-            continue  # « si », « mais », « cependant » before the subject
-        chunk = clauses.chunk[i]
-        if other.norm in _SINGULAR_SUBJECTS:
-            return True
-        if other.norm in _PREPOSITIONS or other.norm in ("afin", "lors", "sauf", "selon"):
-            continue  # a chunk that opens with a complement: the subject is further on
-        if other.readings and all(r.pos & {"participle", "infinitive"} for r in other.readings):
-            continue  # « Organisées par le ministère, ses journées … »: a participle clause
-        if other.norm in _NOT_OWNER_SUBJECTS or not other.token.text[:1].isupper():
-            return False
-        # A capitalised word that is no function word (after the first word: any): a name.
-        if other.index == 0 and other.readings and not any("proper_noun" in r.pos for r in other.readings):
-            return False
-        return not any(r.pos & _CLOSED_WORDS for r in other.readings)
+    if not clauses.finite and infos[0].norm not in ("voici", "voilà"):
+        return _possessor_before(info)
+    segment = clauses.segment[info.index]
+    decided = _first_owner(infos[: info.index], lambda i: clauses.segment[i] == segment)
+    if decided is None:
+        decided = _first_owner(infos[: info.index], lambda i: True)
+    if decided is not None:
+        return decided
+    source = info.sentence.source
+    if info.index == 0 and source is not None:
+        before = _sentences_before(source, 2)
+        if before:
+            # The same plural word in the two sentences before (« Les Journées … Ses journées ») is taken up.
+            following = infos[1].norm if len(infos) > 1 else ""
+            if any(norm(token.text) == following for sentence in before for token in sentence.tokens):
+                return False
+            previous = sentence_infos(before[-1].tokens, before[-1]).infos
+            return _first_owner(previous, lambda i: True) is True
     return False
+
+
+def _first_owner(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> bool | None:
+    """Whether the first chunk (among the tokens `inside` accepts) that opens with a subject opens with
+    a third-person singular one; None when none does."""
+    if not infos or infos[0].sentence is None:
+        return None
+    clauses = infos[0].sentence.clauses
+    chunk = -1
+    for i, other in enumerate(infos):
+        if not inside(i):
+            continue
+        decided = _opens_with_owner(other, clauses.chunk[i] != chunk)
+        if decided is None:
+            continue
+        chunk = clauses.chunk[i]
+        if decided != "pass":
+            return decided == "owner"
+    return None
+
+
+def _opens_with_owner(other: TokenInfo, chunk_start: bool) -> str | None:
+    """How a word that may open a chunk decides `_owner_subject`: "owner", "none", "pass" (a complement
+    opens the chunk: look at the next one), None (not a chunk opener, or a word before the subject)."""
+    if not chunk_start or other.token.kind != "word":
+        return None
+    if other.norm in _SUBJECT_LEADERS or (other.readings and all(r.pos & _LEADER_CLASSES for r in other.readings)):
+        return None  # « si », « mais », « cependant » before the subject
+    if other.norm in _SINGULAR_SUBJECTS:
+        return "owner"
+    if other.norm in _PREPOSITIONS or other.norm in ("afin", "lors", "sauf", "selon"):
+        return "pass"  # a chunk that opens with a complement: the subject is further on
+    if other.readings and all("infinitive" in r.tenses for r in other.readings if "verb" in r.pos) and any(
+        "infinitive" in r.tenses for r in other.readings
+    ):
+        return "owner"  # « Développer ses compétences »: the generic subject of the infinitive
+    if other.readings and all(r.pos & {"participle", "infinitive"} for r in other.readings):
+        return "pass"  # « Organisées par le ministère, ses journées … »: a participle clause
+    if other.norm in _NOT_OWNER_SUBJECTS or not other.token.text[:1].isupper():
+        return "none"
+    # A capitalised word that is no function word (the first word of the sentence: one the lexicon does not
+    # know, or without a determiner right before a conjugated verb, « TecLib présentera »): a name.
+    if other.index == 0 and other.readings and not any("proper_noun" in r.pos for r in other.readings):
+        finite = other.sentence is not None and 1 in other.sentence.clauses.finite
+        if not finite and _known(other.token.text):
+            return "none"
+    return "none" if any(r.pos & _CLOSED_WORDS for r in other.readings) else "owner"
 
 
 _SUBJECT_LEADERS = frozenset(
