@@ -285,3 +285,19 @@ def test_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
         assert figures.share(kind) >= floor, (kind, figures.caught[kind])
     assert figures.share() >= SLICE_FLOOR_ALL
     assert figures.alarm_rate <= SLICE_CEILING_ALARMS
+
+
+def test_homophone_pairs_placed_in_their_published_article() -> None:
+    # `--context` makes each change in the article's source: the word there is the pair's, the rest is as published.
+    bench = _bench()
+    articles = bench.Articles(ROOT / "corpus" / "articles")
+    pairs = [p for p in bench.read_pairs() if p.kind == "ses/ces/c'est/s'est/sait"][::10]
+    assert len(pairs) >= 30
+    for p in pairs:
+        placed = bench.changed_in_context(p, articles)
+        assert placed is not None, p.original[:60]
+        source, start, end = placed
+        published = articles.source(p.source)
+        assert source[start:end] == p.changed[p.start : p.end]
+        assert source[:start] == published[:start]
+        assert source[end:] == published[len(published) - (len(source) - end) :]
