@@ -195,16 +195,14 @@ class Counts:
     totals: dict[str, int]  # form -> occurrences
     words: dict[str, dict[str, int]]  # "L\tform" / "R\tform" -> context word -> count
     classes: dict[str, dict[str, int]]  # "L\tform" / "R\tform" -> context class -> count
-    word_class_share: dict[str, float]  # "L\tword" -> P(word | its class) on that side, over every form
 
 
 def parse_counts(text: str) -> Counts:
-    """The data file's lines: `T form count`, `W side form word count`, `C side form class count`,
-    `S side word share` (tab-separated; `#` lines are comments)."""
+    """The data file's lines: `T form count`, `W side form word count`, `C side form class count`
+    (tab-separated; `#` lines are comments)."""
     totals: dict[str, int] = {}
     words: dict[str, dict[str, int]] = {}
     classes: dict[str, dict[str, int]] = {}
-    shares: dict[str, float] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
@@ -216,9 +214,7 @@ def parse_counts(text: str) -> Counts:
             words.setdefault(f"{parts[1]}\t{parts[2]}", {})[parts[3]] = int(parts[4])
         elif tag == "C":
             classes.setdefault(f"{parts[1]}\t{parts[2]}", {})[parts[3]] = int(parts[4])
-        elif tag == "S":
-            shares[f"{parts[1]}\t{parts[2]}"] = float(parts[3])
-    return Counts(totals, words, classes, shares)
+    return Counts(totals, words, classes)
 
 
 def _data_bytes() -> bytes:
@@ -233,14 +229,16 @@ def counts() -> Counts:
     from checker import datacache
 
     raw = _data_bytes()
-    version = hashlib.sha256(raw).hexdigest()[:24]
+    # What is stored depends on the data and on what `consulted` keeps (its thresholds, the pairs compared).
+    pruning = repr((MIN_WORD_COUNT, MIN_CLASS_COUNT, sorted(ALTERNATIVES.items()))).encode()
+    version = hashlib.sha256(raw + pruning).hexdigest()[:24]
 
     def build() -> tuple[object, ...]:
         c = consulted(parse_counts(gzip.decompress(raw).decode("utf-8")))
-        return (c.totals, c.words, c.classes, c.word_class_share)
+        return (c.totals, c.words, c.classes)
 
     stored = datacache.load_or_build(
-        "homophone-contexts-consulted", version, build, lambda v: isinstance(v, tuple) and len(v) == 4
+        "homophone-contexts-consulted", version, build, lambda v: isinstance(v, tuple) and len(v) == 3
     )
     return Counts(*stored)  # type: ignore[arg-type]
 
@@ -258,7 +256,7 @@ def _partners() -> dict[str, frozenset[str]]:
 def consulted(data: Counts) -> Counts:
     """The counts `_side` can consult: a word's count for a form is read only when, with the count of
     the form it is compared with, it reaches MIN_WORD_COUNT (else the classes decide), a class's only
-    when the two reach MIN_CLASS_COUNT; the word shares are not read. Dropping the others changes no
+    when the two reach MIN_CLASS_COUNT. Dropping the others changes no
     score (each pair's sum stays under its threshold, the comparison being symmetric) and leaves a
     quarter of the word counts: a new process reads them from the data cache in a fifth of the time."""
     partners = _partners()
@@ -273,7 +271,7 @@ def consulted(data: Counts) -> Counts:
                 out[key] = kept
         return out
 
-    return Counts(data.totals, keep(data.words, MIN_WORD_COUNT), keep(data.classes, MIN_CLASS_COUNT), {})
+    return Counts(data.totals, keep(data.words, MIN_WORD_COUNT), keep(data.classes, MIN_CLASS_COUNT))
 
 
 # A neighbour word decides on its own counts when the two forms compared met it this often between them;

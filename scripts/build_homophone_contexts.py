@@ -13,9 +13,9 @@ For every paragraph (`<p>` of the `<body>`, notes and note calls left out), the 
 tokeniser cuts the words, and for each homophone form (`checker.homophone_contexts.FORMS`,
 « c'est », « s'est », « qu'elle » joined) the word before and the word after are counted, with their
 class (`context_class`). Kept in the file: every class count, and the word counts of the words
-seen at least `--min-word` times on that side of a homophone form (with the share of their class
-they make up); word counts below `--min-count` for one form are left out (they fall back to the
-class). Capitalised « A » is not counted: the older editions write it for « À ».
+seen at least `--min-word` times on that side of a homophone form; word counts below `--min-count`
+for one form are left out (they fall back to the class). Capitalised « A » is not counted: the older
+editions write it for « À ».
 """
 
 from __future__ import annotations
@@ -91,21 +91,15 @@ def count(repo: Path) -> tuple[Raw, dict[str, int], str, int, int]:
 
 def write(raw: Raw, totals: dict[str, int], commit: str, files: int, tokens: int, args: argparse.Namespace) -> None:
     side_word: Counter[tuple[str, str]] = Counter()
-    side_class: Counter[tuple[str, str]] = Counter()
     for (side, _form, word), c in raw["W"].items():
         side_word[(side, word)] += c
-    for (side, _form, cls), c in raw["C"].items():
-        side_class[(side, cls)] += c
-    # A word's class on a side: the one it was counted under most (recomputed as the runtime does).
-    from checker.homophone_contexts import START, context_class
-
     kept = {key for key, c in side_word.items() if c >= args.min_word}
     lines = [
         "# Neighbours of the homophone forms in the ELTeC French novel collection (public domain):",
         f"# https://github.com/COST-ELTeC/ELTeC-fra commit {commit}, {files} novels of level1/, {tokens} tokens.",
         "# Built by scripts/build_homophone_contexts.py"
         f" --min-word {args.min_word} --min-count {args.min_count}. Lines (tab-separated):",
-        "# T form count | W side form word count | C side form class count | S side word share-of-its-class",
+        "# T form count | W side form word count | C side form class count",
     ]
     for form in sorted(totals):
         lines.append(f"T\t{form}\t{totals[form]}")
@@ -114,11 +108,6 @@ def write(raw: Raw, totals: dict[str, int], commit: str, files: int, tokens: int
     for (side, form, word), c in sorted(raw["W"].items()):
         if (side, word) in kept and c >= args.min_count:
             lines.append(f"W\t{side}\t{form}\t{word}\t{c}")
-    for side, word in sorted(kept):
-        cls = START if word == START else context_class(word, "number" if word == "<num>" else "word", True)
-        total = side_class.get((side, cls), 0)
-        share = side_word[(side, word)] / total if total else 1.0
-        lines.append(f"S\t{side}\t{word}\t{min(share, 1.0):.4g}")
     data = ("\n".join(lines) + "\n").encode("utf-8")
     args.out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     print(f"{args.out}: {len(lines)} lines, {args.out.stat().st_size} bytes", file=sys.stderr)
