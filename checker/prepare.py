@@ -52,7 +52,10 @@ def record_regexes(env: dict[str, str] | None = None) -> None:
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-m", "checker.regex_warmup"], check=False, capture_output=True, env=env)
+    done = subprocess.run([sys.executable, "-m", "checker.regex_warmup"], check=False, capture_output=True, env=env)
+    if done.returncode != 0:  # not fatal (runs compile their patterns as usual), but say why
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+        print(f"checker.prepare: compiled patterns not recorded: {reason[0]}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -65,10 +65,21 @@ def _sre() -> Any:
 
 
 def version() -> str:
-    """The data cache's version of the stored code: the Python version and its regex engine's."""
+    """The data cache's version of the stored code: the Python version, its regex engine's, and the size and
+    time of the files of re's compiler (a distribution may patch them without changing the version)."""
+    import os
+
     sre = _sre()
     info = sys.version_info
-    return f"{sys.implementation.name}{info[0]}.{info[1]}.{info[2]}{info[3]}-sre{sre.MAGIC}-{sre.CODESIZE}"
+    files = []
+    for module in (getattr(re, "_compiler", None), getattr(re, "_parser", None)):
+        try:
+            stat = os.stat(str(getattr(module, "__file__", "")))
+            files.append(f"{stat.st_size}.{stat.st_mtime_ns}")
+        except (OSError, ValueError):
+            files.append("-")
+    engine = f"sre{sre.MAGIC}-{sre.CODESIZE}-{'-'.join(files)}"
+    return f"{sys.implementation.name}{info[0]}.{info[1]}.{info[2]}{info[3]}-{engine}"
 
 
 def _compile_to_code(pattern: str | bytes, flags: int) -> Code:
