@@ -23,9 +23,11 @@ steps; each step is one token that must meet every condition given:
   `est_without_subject` (nothing in its clause can be the subject of « est »).
 - `taken_up`: the word (a noun: one of its lemmas, or its form) already stands earlier in the
   sentence or in one of the TAKEN_UP_WINDOW sentences before it in the document (a demonstrative
-  « ces X » takes X up); `owner_subject`: the subject of the sentence's first main clause, before
-  the token, is a third-person singular (il, elle, on, a singular determiner, a name), who can own
-  what « ses » introduces.
+  « ces X » takes X up); `owner_subject`: someone can own what « ses » introduces — the first chunk
+  before the token (in its segment, else in its sentence) that opens with a subject opens with a
+  third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
+  sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
+  the sentence before (`_owner_subject`).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -411,13 +413,19 @@ def _noun_keys(info: TokenInfo) -> frozenset[str]:
     return lemmas or frozenset({info.norm})
 
 
+def _may_take_up(info: TokenInfo) -> bool:
+    """Whether an earlier word counts as a mention a demonstrative could take up (two letters or fewer:
+    articles, pronouns)."""
+    return info.token.kind == "word" and len(info.norm) > 2
+
+
 def _sentence_nouns(sentence: Sentence) -> frozenset[str]:
     memo = sentence.block.doc.memo if sentence.block.doc is not None else {}
     key = ("token_patterns.nouns", sentence.block.index, sentence.start)
     if key not in memo:
         keys: set[str] = set()
         for info in sentence_infos(sentence.tokens).infos:
-            if info.token.kind == "word" and len(info.norm) > 2:
+            if _may_take_up(info):
                 keys |= _noun_keys(info)
         memo[key] = frozenset(keys)
     nouns: frozenset[str] = memo[key]
@@ -443,7 +451,7 @@ def _taken_up(info: TokenInfo) -> bool:
         return False
     keys = _noun_keys(info)
     for other in info.sentence.infos[: info.index]:
-        if other.token.kind == "word" and not keys.isdisjoint(_noun_keys(other)):
+        if _may_take_up(other) and not keys.isdisjoint(_noun_keys(other)):
             return True
     source = info.sentence.source
     if source is None:
@@ -477,19 +485,41 @@ def _owner_subject(info: TokenInfo) -> bool:
     decided = _first_owner(infos[: info.index], lambda i: clauses.segment[i] == segment)
     if decided is None:
         decided = _first_owner(infos[: info.index], lambda i: True)
+    if decided is None and _personal_subject_after(info):
+        return True
     if decided is not None:
         return decided
     source = info.sentence.source
-    if info.index == 0 and source is not None:
+    opens_sentence = all(other.token.kind != "word" for other in infos[: info.index])  # « (Ses … », « « Ses … »
+    if opens_sentence and source is not None:
         before = _sentences_before(source, 2)
         if before:
             # The same plural word in the two sentences before (« Les Journées … Ses journées ») is taken up.
-            following = infos[1].norm if len(infos) > 1 else ""
+            following = infos[info.index + 1].norm if info.index + 1 < len(infos) else ""
             if any(norm(token.text) == following for sentence in before for token in sentence.tokens):
                 return False
             previous = sentence_infos(before[-1].tokens, before[-1]).infos
             return _first_owner(previous, lambda i: True) is True
     return False
+
+
+def _personal_subject_after(info: TokenInfo) -> bool:
+    """Whether the chunk after the token's, past a comma, opens with « il » or « elle » as a person (not
+    « il y a », « il faut »): « Avec ses enfants, elle voyage »."""
+    assert info.sentence is not None
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    chunk = clauses.chunk[info.index]
+    for i in range(info.index + 1, len(infos) - 2):
+        if clauses.chunk[i] == chunk:
+            continue
+        if clauses.segment[i] != clauses.segment[info.index] or infos[i].norm != ",":
+            return False
+        return infos[i + 1].norm in ("il", "elle") and infos[i + 2].norm not in _IMPERSONAL_AFTER_IL
+    return False
+
+
+_IMPERSONAL_AFTER_IL = frozenset({"y", "faut", "s'agit", "semble", "paraît", "reste", "suffit"})
 
 
 def _first_owner(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> bool | None:
@@ -520,7 +550,7 @@ def _opens_with_owner(other: TokenInfo, chunk_start: bool) -> str | None:
         return None  # « si », « mais », « cependant » before the subject
     if other.norm in _SINGULAR_SUBJECTS:
         return "owner"
-    if other.norm in _PREPOSITIONS or other.norm in ("afin", "lors", "sauf", "selon"):
+    if other.norm in _PREPOSITIONS or other.norm in ("afin", "sauf"):
         return "pass"  # a chunk that opens with a complement: the subject is further on
     if other.readings and all("infinitive" in r.tenses for r in other.readings if "verb" in r.pos) and any(
         "infinitive" in r.tenses for r in other.readings
@@ -759,9 +789,10 @@ def _verb_later(info: TokenInfo) -> bool:
     clauses = info.sentence.clauses
     segment = clauses.segment[info.index]
     infos = info.sentence.infos
-    for i in range(info.index + 1, len(infos)):
-        if clauses.segment[i] < segment:
-            return False
+    # The segment goes on to its last token: a bracket inside it comes back to its number, a segment
+    # opened by ; : or a dash (or the end of the bracket the token is in) never does.
+    last = max((j for j in range(info.index, len(infos)) if clauses.segment[j] == segment), default=info.index)
+    for i in range(info.index + 1, last + 1):
         if i in clauses.finite and infos[i - 1].norm not in _CLAUSE_COORDINATORS:
             return True  # (« … et sera suivi de … »: a second predicate of the same subject)
     return False
@@ -796,6 +827,8 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     if sentence is None:
         return False
     infos = sentence.infos
+    if info.index == 0:
+        return False
     k = info.index - 1
     while k > 0 and infos[k].norm != "et" and (
         infos[k].norm in _EMPHATIC or infos[k].norm == "donc" or any("adverb" in r.pos for r in infos[k].readings)
