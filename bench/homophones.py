@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/homophones.py make [--corpus corpus/articles]   # (re)build the pairs
     .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms] [--context] [--only TYPE]
+    .venv/bin/python bench/homophones.py make --corpus corpus/rare --pairs bench/data/homophones-rare.tsv
+    .venv/bin/python bench/homophones.py --pairs bench/data/homophones-rare.tsv --corpus corpus/rare [--context]
 
 `make` takes every prose sentence of the development corpus (`corpus/articles/`, real articles
 by others: French Wikinews CC BY 2.5 and code.gouv.fr posts under Licence Ouverte 2.0, see
@@ -364,6 +366,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="run", choices=("run", "make"))
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "articles")
+    parser.add_argument(
+        "--pairs",
+        type=Path,
+        default=PAIRS,
+        help="the pairs file to write (make) or measure (e.g. bench/data/homophones-rare.tsv from corpus/rare)",
+    )
     parser.add_argument("--show-misses", metavar="TYPE", help="print the missed pairs of a type ('all' for every type)")
     parser.add_argument("--show-alarms", action="store_true", help="print the original sentences flagged")
     parser.add_argument(
@@ -384,10 +392,10 @@ def main() -> int:
             print(f"homophones: no corpus at {args.corpus}", file=sys.stderr)
             return 2
         pairs = make_pairs(corpus_sentences(args.corpus))
-        write_pairs(pairs)
-        print(f"{len(pairs)} pairs written to {PAIRS.relative_to(ROOT)}")
+        write_pairs(pairs, args.pairs)
+        print(f"{len(pairs)} pairs written to {args.pairs}")
         return 0
-    part = split_pairs(read_pairs(), args.part)
+    part = split_pairs(read_pairs(args.pairs), args.part)
     pairs = [p for p in part if args.only in (None, p.kind)]
     where = "in their published articles" if args.context else "each sentence alone"
     print(f"part: {args.part} ({len(pairs)} pairs from {len({p.source for p in pairs})} articles, {where})")
