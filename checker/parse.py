@@ -929,8 +929,9 @@ def _keep_main_text(doc: Document) -> None:
     main text, from the first to the last block it keeps (headings, lists, quotes, tables and FAQ inside
     that region stay even when the extractor leaves them out); outside it, only blocks it keeps stay.
     The title, the description and the <h1> always stay. When it finds nothing, every block stays."""
-    import trafilatura  # only for pages without a main landmark: its import takes a while
+    from checker.trafilatura_import import import_trafilatura  # only for pages without a main landmark
 
+    trafilatura = import_trafilatura()  # its import takes a while: the URL and date libraries deferred
     extracted = trafilatura.extract(
         doc.source, include_comments=False, include_tables=True, deduplicate=False, favor_recall=True
     )

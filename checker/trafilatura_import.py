@@ -1,0 +1,99 @@
+"""trafilatura without the import of its URL and date libraries until one of their functions is called.
+
+`import trafilatura` imports courlan (URL handling, with tld), htmldate (dates, with dateutil) and
+charset_normalizer (decoding bytes) for names its modules bind at import time; extracting the main text of
+a page given as a string, without URL or metadata, calls none of them. Those libraries are a third of the
+package's import (0.08–0.1 s of CPU on a lint of the one HTML page without <main>). While trafilatura's
+modules are imported, each of these libraries that is not imported yet is a stand-in module whose
+functions import the real library when first called and forward the call to it, and whose classes build
+the real class's objects: trafilatura behaves exactly as with the real libraries, which are only imported
+if it ever needs them. The stand-ins leave `sys.modules` as soon as trafilatura is imported, so any later
+`import courlan` gets the real library.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+import types
+from typing import Any
+
+# The libraries trafilatura's package imports for names it uses only when given a URL, bytes or metadata.
+DEFERRED_LIBRARIES = ("courlan", "htmldate", "charset_normalizer")
+
+_LOCK = threading.Lock()
+
+
+def _real(library: str, name: str) -> Any:
+    return getattr(importlib.import_module(library), name)
+
+
+class _DeferredClassMeta(type):
+    """Class of the stand-in classes: an object is an instance only of the real class, which exists once its
+    library is imported (before that, no object of it can exist)."""
+
+    _library: str
+    _name: str
+
+    def __instancecheck__(cls, obj: object) -> bool:
+        if cls._library not in sys.modules:
+            return False
+        return isinstance(obj, _real(cls._library, cls._name))
+
+
+def _deferred_class(library: str, name: str) -> type:
+    def build(cls: type, *args: Any, **kwargs: Any) -> Any:  # an object of the real class (its __init__ runs)
+        return _real(library, name)(*args, **kwargs)
+
+    return _DeferredClassMeta(name, (), {"_library": library, "_name": name, "__new__": build})
+
+
+def _deferred_function(library: str, name: str) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return _real(library, name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+class _StandIn(types.ModuleType):
+    """A library's module while trafilatura is imported: each name asked for is a forwarding stand-in."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        library = self.__name__
+        return _deferred_class(library, name) if name[:1].isupper() else _deferred_function(library, name)
+
+
+def import_trafilatura() -> Any:
+    """The trafilatura package, imported with its URL, date and encoding libraries deferred (see above)."""
+    if "trafilatura" in sys.modules:
+        return sys.modules["trafilatura"]
+    with _LOCK:
+        if "trafilatura" in sys.modules:
+            return sys.modules["trafilatura"]
+        stand_ins = [library for library in DEFERRED_LIBRARIES if library not in sys.modules]
+        if "courlan" in stand_ins:
+            # courlan's import turns urllib3's warnings off (urllib3.disable_warnings() in courlan.network),
+            # before trafilatura imports urllib3's optional SOCKS support: same warnings filter as with it.
+            import urllib3  # trafilatura.downloads imports it anyway
+
+            urllib3.disable_warnings()
+        for library in stand_ins:
+            sys.modules[library] = _StandIn(library)
+        try:
+            return importlib.import_module("trafilatura")
+        except Exception:
+            # A trafilatura that uses these libraries at import time: import it the ordinary way.
+            for module in [m for m in sys.modules if m == "trafilatura" or m.startswith("trafilatura.")]:
+                del sys.modules[module]
+            for library in stand_ins:
+                sys.modules.pop(library, None)
+            stand_ins = []
+            return importlib.import_module("trafilatura")
+        finally:
+            for library in stand_ins:
+                if isinstance(sys.modules.get(library), _StandIn):
+                    del sys.modules[library]
