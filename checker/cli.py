@@ -342,7 +342,13 @@ def lint(
         sys.stdout.flush()
 
     options = replace(options, on_findings=write_file_findings) if streaming else options
-    with _progress(quiet) as on_file:
+    with _progress(quiet) as progress, _collector_off_while_loading() as loaded:
+
+        def on_file(done: int, total: int) -> None:
+            loaded()
+            if progress is not None:
+                progress(done, total)
+
         outcome = run([] if stdin_text is not None else paths, options, on_file=on_file)
     _print_fixes_and_baseline(outcome, quiet, write_baseline_path)
     shown = not streaming and outcome.baseline_written is None and not outcome.diff_only
@@ -480,6 +486,38 @@ def _use_color(mode: str, fmt: str, output_file: str | None) -> bool:
 
 def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def _collector_off_while_loading() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector off until the first file is done, then on again with what is loaded by
+    then frozen (kept out of its walks) until the command ends; yields the function that turns it back on.
+
+    The first file loads the engines, rule packs and lexicons: about a hundred thousand objects that are
+    never garbage, which the collector walked in every young collection while they were being created
+    (a tenth of a second of a cold lint of the sample: 36 collections of the youngest generation and 3
+    of the next). A lint leaves little cyclic garbage (a few hundred objects on the sample), so one file
+    with the collector off costs no memory to speak of; the files after it run with the collector as usual.
+    Worker processes turn it on for themselves (`checker.parallel`)."""
+    if not gc.isenabled():  # the caller's choice: left as it is
+        yield lambda: None
+        return
+    gc.disable()
+    frozen: list[bool] = []
+
+    def loaded() -> None:
+        if not frozen:
+            frozen.append(True)
+            gc.freeze()
+            gc.enable()
+
+    try:
+        yield loaded
+    finally:
+        if frozen:
+            gc.unfreeze()  # a caller in the same process (tests) gets its objects back in the collector
+        else:
+            gc.enable()
 
 
 @contextlib.contextmanager

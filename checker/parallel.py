@@ -106,6 +106,9 @@ def _worker_init(parent_pid: int) -> None:
     on Linux the kernel kills it (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices the new parent.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The command line turns the cyclic collector off while its first file loads the engines (checker.cli):
+    # a worker, which lints many files, always runs with it.
+    gc.enable()
     if hasattr(signal, "pthread_sigmask"):
         # The parent blocked SIGINT while it started the workers (`_interrupts_held`): a Ctrl-C that came
         # before this point is pending, and discarded now that it is ignored, instead of raising
