@@ -223,13 +223,8 @@ class Articles:
 
     def published_findings(self, name: str) -> list[tuple[int, int, str, str]]:
         if name not in self._published:
-            self._published[name] = article_findings(self.source(name), str(self.folder / name))
+            self._published[name] = findings_with_severity(self.source(name), str(self.folder / name), "markdown")
         return self._published[name]
-
-
-def article_findings(source: str, path: str) -> list[tuple[int, int, str, str]]:
-    result = lint_text(source, Config(select=FAMILIES), path=path, fmt="markdown")
-    return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]
 
 
 def changed_in_context(p: Pair, articles: Articles) -> tuple[str, int, int] | None:
@@ -264,10 +259,11 @@ def findings(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, rule) for s, e, rule, _ in findings_with_severity(text)]
 
 
-def findings_with_severity(text: str) -> list[tuple[int, int, str, str]]:
+def findings_with_severity(text: str, path: str = "<text>", fmt: str = "text") -> list[tuple[int, int, str, str]]:
     """The grammar and spelling findings of the default preset (rules off by default are not run;
-    info-severity rules on by default, such as spelling.unknown-word, are)."""
-    result = lint_text(text, Config(select=FAMILIES), fmt="text")
+    info-severity rules on by default, such as spelling.unknown-word, are): of a sentence alone, or of
+    a whole article (`path`, `fmt="markdown"`)."""
+    result = lint_text(text, Config(select=FAMILIES), path=path, fmt=fmt)
     return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]
 
 
@@ -328,7 +324,7 @@ def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: l
             if placed is None:
                 raise SystemExit(f"homophones: sentence not found in {p.source}: {p.original[:60]}")
             changed_source, start, end = placed
-            found = article_findings(changed_source, str(articles.folder / p.source))
+            found = findings_with_severity(changed_source, str(articles.folder / p.source), "markdown")
             hit = any(s < end and start < e for s, e, _, _ in found)
         for counter in (caught[p.kind], by_direction[(p.correct, p.wrong)]):
             counter[0] += hit
