@@ -874,7 +874,7 @@ _SPEECH_VERBS = frozenset(
     {"dire", "déclarer", "indiquer", "affirmer", "expliquer", "préciser", "ajouter", "souligner", "estimer",
      "rappeler", "annoncer", "assurer", "confier", "raconter", "poursuivre", "conclure", "répondre", "noter",
      "observer", "relever", "insister", "reconnaître", "confirmer", "juger", "commenter", "signaler", "avancer",
-     "admettre", "avouer", "écrire", "lancer", "déplorer", "regretter", "résumer", "martèler", "prévenir",
+     "admettre", "avouer", "écrire", "lancer", "déplorer", "regretter", "résumer", "marteler", "prévenir",
      "témoigner", "détailler", "constater", "promettre", "espérer", "reprendre", "s'exclamer", "ironiser"}
 )
 # Subordinating conjunctions: the clause they open is searched for a subject of « est » (after a relative or
