@@ -88,7 +88,9 @@ class _OneLineErrors(click.Group):
 
         The cyclic garbage collector runs less often than Python's default (every 700 new containers):
         loading the engines creates millions of objects that are never garbage, and scanning them again
-        and again took a twentieth of a second of a cold run."""
+        and again took a twentieth of a second of a cold run. `lint` goes further and keeps it off while its
+        first file loads the engines (`_collector_off_while_loading`); this threshold still serves the imports
+        before a command and the other commands."""
         gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         try:
             self.main(*args, **kwargs)
