@@ -162,6 +162,48 @@ def test_frequencies_without_wordfreq_are_wordfreqs(lang: str) -> None:
     assert not frequencies._some_key_starts_with(lang, "M") and not frequencies._some_key_starts_with(lang, "É")
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_hyphenated_words_are_wordfreqs_without_it(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words of one-token parts joined by hyphens are answered from the table (each part's unrounded
+    frequency recovered from its rounded value, combined as wordfreq does), with wordfreq's results;
+    wordfreq itself is not asked."""
+    import random
+
+    import wordfreq
+
+    keys = [k for k in wordfreq.get_frequency_dict(lang, "best") if frequencies.one_token_form(k) == k]
+    rnd = random.Random(16)
+    words = [f"{rnd.choice(keys)}-{rnd.choice(keys)}" for _ in range(2000)]
+    words += [f"{rnd.choice(keys)}-{rnd.choice(keys)}-{rnd.choice(keys)}" for _ in range(500)]
+    words += [f"{rnd.choice(keys)}-qzx{rnd.choice(keys)}" for _ in range(200)]  # a part missing from the list
+    words += [w.title() for w in words[:300]] + ["visio-conférence", "Open-Source", "porte-parole", "ÉTÉ-HIVER"]
+    expected_zipf = [wordfreq.zipf_frequency(w, lang) for w in words]
+    expected = [wordfreq.word_frequency(w, lang) for w in words]
+    assert any(v == 0.0 for v in expected) and any(v > 0.0 for v in expected)
+    assert frequencies._filled(frequencies._table(lang))  # built (by wordfreq) before wordfreq is taken away
+
+    def no_wordfreq(*args: object, **kwargs: object) -> float:
+        raise AssertionError("wordfreq asked")
+
+    monkeypatch.setattr(wordfreq, "zipf_frequency", no_wordfreq)
+    monkeypatch.setattr(wordfreq, "word_frequency", no_wordfreq)
+    assert [frequencies.zipf_frequency(w, lang) for w in words] == expected_zipf
+    assert [frequencies.word_frequency(w, lang) for w in words] == expected
+    assert frequencies.hyphenated_parts("Visio-Conférence") == ["visio", "conférence"]
+    for other in ("a--b", "-a", "a-", "covid-19", "l'eau-de-vie", "porte parole"):
+        assert frequencies.hyphenated_parts(other) is None
+
+
+def test_every_bucket_is_recovered_from_its_rounded_frequency() -> None:
+    """wordfreq keeps one frequency per centibel bucket, 10 ** (cB / 100); the table holds it rounded to three
+    significant digits, which identifies the bucket; a value no bucket rounds to is left to wordfreq."""
+    for bucket in range(0, 1200):
+        frequency = 10 ** (-bucket / 100)
+        assert frequencies._unrounded(frequencies._rounded(frequency)) == frequency
+    assert frequencies._unrounded(0.123456) is None
+    assert frequencies._unrounded(0.0) is None and frequencies._unrounded(2.0) is None
+
+
 def test_frequency_table_lookup() -> None:
     table = b"abeille\t0.001\nb\t2e-05\nchat\t0.5\n\xc3\xa9t\xc3\xa9\t0.25\n"
     assert frequencies.lookup(table, "abeille") == 0.001
