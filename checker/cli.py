@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from checker import regex_cache
+from checker import regex_cache, regex_lib_cache
 
 regex_cache.install()  # before the imports below: their patterns are built from the data cache's code
+regex_lib_cache.install()  # the same for the regex library's (the rule packs' phrase lists)
 
 import click  # noqa: E402
 

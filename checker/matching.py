@@ -7,12 +7,13 @@ repetition (anglicisms) and any user pack rule of these kinds.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from checker import regex_lib_cache
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, lemma
 from checker.edits import in_the_style_of
@@ -47,10 +48,37 @@ def _phrase_regex(phrase: str, case_sensitive: bool) -> str:
 
 @lru_cache(maxsize=2048)
 def _compiled_phrases(phrases: tuple[str, ...], case_sensitive: bool) -> regex.Pattern[str]:
+    return regex.compile(*_phrases_source(phrases, case_sensitive))
+
+
+@lru_cache(maxsize=2048)
+def _phrases_source(phrases: tuple[str, ...], case_sensitive: bool) -> tuple[str, int]:
+    """The pattern of a phrase list and its flags."""
     # Longest first so "data science" wins over "data".
     alternatives = [_phrase_regex(p, case_sensitive) for p in sorted(phrases, key=len, reverse=True)]
-    flags = 0 if case_sensitive else regex.IGNORECASE
-    return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+    flags = 0 if case_sensitive else int(regex.IGNORECASE)
+    return "|".join(f"(?:{a})" for a in alternatives), flags
+
+
+def _phrase_matcher(phrases: tuple[str, ...], case_sensitive: bool, block: Block) -> regex.Pattern[str] | None:
+    """The pattern that finds the rule's phrases in the block, None when none of them occurs in its document:
+    the whole list's when the data cache keeps it compiled (`checker.regex_lib_cache`: nothing to compile),
+    else the list of the phrases present (compiled for this document)."""
+    present = _present(phrases, case_sensitive, block)
+    if not present:
+        return None
+    if regex_lib_cache.is_stored(*_phrases_source(phrases, case_sensitive)):
+        return _compiled_phrases(phrases, case_sensitive)
+    return _compiled_phrases(present, case_sensitive)
+
+
+def compile_phrase_lists(rules: Iterable[Rule]) -> None:
+    """Compile every rule's whole phrase list (the warm-up run, so that the data cache keeps them)."""
+    for rule in rules:
+        if rule.phrases:
+            _compiled_phrases(rule.phrases, rule.case_sensitive)
+        if rule.swap:
+            _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
 
 
 def _present(phrases: tuple[str, ...], case_sensitive: bool, block: Block) -> tuple[str, ...]:
@@ -104,12 +132,12 @@ def iter_matches(rule: Rule, block: Block, budget: RegexBudget | float) -> Itera
     if not isinstance(budget, RegexBudget):
         budget = RegexBudget(budget)
     text = block.text
-    if rule.phrases and (phrases := _present(rule.phrases, rule.case_sensitive, block)):
-        for m in _compiled_phrases(phrases, rule.case_sensitive).finditer(text):
+    if rule.phrases and (matcher := _phrase_matcher(rule.phrases, rule.case_sensitive, block)) is not None:
+        for m in matcher.finditer(text):
             yield Match(m.start(), m.end())
-    if rule.swap and (keys := _present(tuple(k for k, _ in rule.swap), rule.case_sensitive, block)):
+    if rule.swap and (matcher := _phrase_matcher(_swap_keys(rule.swap), rule.case_sensitive, block)) is not None:
         table = _swap_table(rule.swap)
-        for m in _compiled_phrases(keys, rule.case_sensitive).finditer(text):
+        for m in matcher.finditer(text):
             yield Match(m.start(), m.end(), table.get(_norm(m.group())))
     if rule.lemmas:
         wanted = set(rule.lemmas)
@@ -133,6 +161,11 @@ def iter_matches(rule: Rule, block: Block, budget: RegexBudget | float) -> Itera
         for start, end in found:
             if end > start:
                 yield Match(start, end)
+
+
+@lru_cache(maxsize=2048)
+def _swap_keys(swap: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(k for k, _ in swap)
 
 
 @lru_cache(maxsize=2048)
