@@ -20,6 +20,8 @@ steps; each step is one token that must meet every condition given:
   `verbless_subordinate` (the same in a subordinate clause still waiting for its verb),
   `agrees_with_subject` (an attribute after « et » agreeing with that subject, with no partner of a
   coordination in the subject's phrase), `verb_later` (a finite verb follows in the segment),
+  `main_verb_later` (a finite verb of a main clause follows in the segment), `definite_attribute` (« et »
+  + le/la/l' + noun that can only be the attribute: see `_definite_attribute`),
   `est_without_subject` (nothing in its clause can be the subject of « est »).
 - `taken_up`: the word (a noun: one of its lemmas, or its form) already stands earlier in the
   sentence or in one of the TAKEN_UP_WINDOW sentences before it in the document (a demonstrative
@@ -106,6 +108,8 @@ class Condition:
     agrees_with_subject: bool | None = None
     est_without_subject: bool | None = None
     verb_later: bool | None = None
+    main_verb_later: bool | None = None
+    definite_attribute: bool | None = None
     verbless_subordinate: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
@@ -682,12 +686,12 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
             if not verb_in_chunk:
                 return i + 1  # the subordinate clause waits for its verb
             verb_in_chunk = False  # a complete subordinate clause: its verb is not the one sought
-            if chunk == first_chunk:
+            if chunk == first_chunk and not _relative_after_noun(infos, i):
                 return None
             start = i
             continue
         if i in clauses.finite:
-            if chunk == first_chunk or i in clauses.main:
+            if i in clauses.main or (chunk == first_chunk and not _in_relative_after_noun(infos, clauses, i)):
                 return None
             verb_in_chunk = True
             continue
@@ -695,6 +699,37 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
             return i + 1  # (« et », « ou » join noun phrases as often as clauses)
         start = i
     return start
+
+
+_RELATIVE_PRONOUNS = frozenset(
+    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles",
+     "duquel", "desquels", "desquelles"}
+)
+
+
+def _relative_after_noun(infos: Sequence[TokenInfo], i: int) -> bool:
+    """Whether token i is a relative pronoun after a noun or a name (a preposition may stand between them,
+    « la charte à laquelle »): the relative clause it opens belongs to that noun's phrase."""
+    if infos[i].norm not in _RELATIVE_PRONOUNS or i == 0:
+        return False
+    before = infos[i - 1]
+    if before.norm in _PREPOSITIONS and i >= 2 and infos[i].norm not in ("qui", "dont", "où"):
+        before = infos[i - 2]
+    if before.token.kind != "word" or before.norm in _CLAUSE_COORDINATORS:
+        return False
+    return before.token.text[:1].isupper() or any(r.pos & {"noun", "proper_noun"} for r in before.readings)
+
+
+def _in_relative_after_noun(infos: Sequence[TokenInfo], clauses: ClauseVerbs, i: int) -> bool:
+    """Whether finite verb i (of a subordinate clause) belongs to a relative clause opened after a noun of its
+    chunk (« la préservation des communs par les communautés qui en ont la charge »)."""
+    chunk = clauses.chunk[i]
+    for j in range(i - 1, -1, -1):
+        if clauses.chunk[j] != chunk:
+            return False
+        if infos[j].norm in _OPENERS:
+            return _relative_after_noun(infos, j)
+    return False
 
 
 def _subject_head_in(infos: Sequence[TokenInfo], clauses: ClauseVerbs, start: int, k: int) -> int | None:
@@ -716,12 +751,17 @@ def _subject_head_in(infos: Sequence[TokenInfo], clauses: ClauseVerbs, start: in
         elif not governed and info.token.kind in ("word", "number"):  # « PH1 » is read as a number
             # A name: a capitalised word the lexicon gives as a name or does not know (« Enseignement »,
             # « Maitrise » are common nouns of a title).
+            # Unknown to the spelling lexicon too: « Urungi », « OpenFisca » (the lexicon guesses a noun for them).
             name = info.token.text[:1].isupper() and word not in _SUBJECT_DETERMINERS and (
                 not any(r.pos for r in info.readings)
                 or any(r.pos & {"proper_noun", "first_name"} for r in info.readings)
+                or (info.token.kind == "word" and not _known(info.token.text))
             )
             if name:
                 return i
+            if word in ("tout", "toute") and i + 1 < k and infos[i + 1].norm in _SUBJECT_DETERMINERS:
+                i += 1  # « tout le programme »: the determiner after « tout » opens the phrase
+                continue
             if word in _SUBJECT_DETERMINERS:
                 # The phrase's noun: its first word that is only a noun, else its last word that can be one
                 # (« ce dernier point », « une communauté active »).
@@ -792,10 +832,83 @@ def _verb_later(info: TokenInfo) -> bool:
     # The segment goes on to its last token: a bracket inside it comes back to its number, a segment
     # opened by ; : or a dash (or the end of the bracket the token is in) never does.
     last = max((j for j in range(info.index, len(infos)) if clauses.segment[j] == segment), default=info.index)
-    for i in range(info.index + 1, last + 1):
-        if i in clauses.finite and infos[i - 1].norm not in _CLAUSE_COORDINATORS:
-            return True  # (« … et sera suivi de … »: a second predicate of the same subject)
-    return False
+    # (« … et sera suivi de … »: a second predicate of the same subject, not a verb of its own)
+    return any(i in clauses.finite and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
+
+
+# Unstressed pronouns between a coordinating conjunction and its verb (« … et s'adapte », « et n'en a pas »).
+_VERB_CLITICS = frozenset({"se", "s'", "ne", "n'", "le", "la", "les", "l'", "y", "en", "me", "m'", "te", "t'"})
+
+
+def _after_coordinator(infos: Sequence[TokenInfo], i: int) -> bool:
+    """Whether verb i follows a coordinating conjunction (unstressed pronouns between): a second predicate of the
+    subject before, not a clause of its own."""
+    j = i - 1
+    while j > 0 and infos[j].norm in _VERB_CLITICS:
+        j -= 1
+    return j >= 0 and infos[j].norm in _CLAUSE_COORDINATORS
+
+
+def _main_verb_later(info: TokenInfo) -> bool:
+    """Whether a conjugated verb of a main clause follows the token in its segment (a verb after a subordinating
+    word, « … les entités qui utilisent udata », or a second predicate after « et », does not count)."""
+    if info.sentence is None:
+        return True
+    clauses = info.sentence.clauses
+    segment = clauses.segment[info.index]
+    infos = info.sentence.infos
+    last = max((j for j in range(info.index, len(infos)) if clauses.segment[j] == segment), default=info.index)
+    return any(i in clauses.main and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
+
+
+_DEFINITE_ARTICLES = frozenset({"le", "la", "l'"})
+_OF = frozenset({"de", "d'", "du", "des"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _definite_attribute(info: TokenInfo) -> bool:
+    """For « et » before le/la/l' + a noun: whether that noun phrase can only be the attribute of the verbless
+    singular subject before « et », not its partner in a coordination: in a subordinate clause still waiting for its
+    verb (« une sphère dont le satellite et le centre »), or in a prose sentence (a paragraph, not a title, a list
+    item or a table cell) that ends like one, has no conjugated verb at all and no comma before « et », when the
+    noun phrase has a complement in de (« Ce catalogue et le fruit d'une collaboration »)."""
+    sentence = info.sentence
+    if sentence is None or info.norm != "et" or info.index + 2 >= len(sentence.infos):
+        return False
+    infos = sentence.infos
+    k = info.index
+    noun = infos[k + 2]
+    if (
+        infos[k + 1].norm not in _DEFINITE_ARTICLES
+        or infos[k - 1].norm == ","
+        or noun.token.kind != "word"
+        or noun.token.text[:1].isupper()
+        or not (any("noun" in r.pos for r in noun.readings) or "-" in noun.token.text)  # « le rendez-vous »
+        or _verbless_subject_head(info) is None
+    ):
+        return False
+    if _verbless_subordinate(info):
+        return not _verb_later(info)
+    clauses = sentence.clauses
+    block = sentence.source.block.kind if sentence.source is not None else "paragraph"
+    if (
+        any("-" not in infos[i].token.text for i in clauses.finite)  # (« le rendez-vous » is read as a verb)
+        or block not in ("paragraph", "quote")
+        or any(t.norm in (",", "et") for t in infos[:k])  # a list, or a first « et » that can be the verb
+    ):
+        return False
+    before = _sentences_before(sentence.source, 1) if sentence.source is not None else []
+    if any(s.text.rstrip().endswith("?") for s in before):
+        return False  # « Leurs points communs ? La contribution à … et l'envie de … »: an answer without a verb
+    last = len(infos) - 1
+    while last > k and infos[last].norm in _CLOSING_MARKS:
+        last -= 1
+    if infos[last].norm not in _SENTENCE_ENDS:
+        return False
+    after = k + 3
+    if after < len(infos) and any("adjective" in r.pos for r in infos[after].readings) and infos[after].norm not in _OF:
+        after += 1  # « le principal acteur de », « le rendez-vous annuel de »
+    return after < len(infos) and infos[after].norm in _OF
 
 
 def _agreeing(subject: TokenInfo, attribute: TokenInfo) -> bool:
@@ -814,6 +927,14 @@ def _agreeing(subject: TokenInfo, attribute: TokenInfo) -> bool:
                 continue
             return True
     return False
+
+
+# Adjectives that usually stand before their noun (« le nouveau directeur »): the word after them is the noun.
+_BEFORE_NOUN_ADJECTIVES = frozenset(
+    {"nouveau", "nouvel", "premier", "dernier", "grand", "petit", "jeune", "vieux", "vieil", "beau", "bel", "bon",
+     "mauvais", "ancien", "seul", "même", "autre", "prochain", "futur", "gros", "haut", "long", "vrai", "second",
+     "principal", "simple", "véritable"}
+)
 
 
 def _agrees_with_subject(info: TokenInfo) -> bool:
@@ -849,20 +970,40 @@ def _agrees_with_subject(info: TokenInfo) -> bool:
     etre_participle = subordinate or any(
         "participle" in r.tenses and (r.lemma in _ETRE_VERBS or after == "par") for r in info.readings
     )
+    if k - 1 in clauses.finite:
+        return False  # « la plateforme qui recense et présente … »: two verbs of a relative clause
+    later_main = any(
+        j > k and clauses.segment[j] == clauses.segment[k] and not _after_coordinator(infos, j) for j in clauses.main
+    )
+    before_head = infos[head - 1] if head else None
+    if (
+        head == k - 1
+        and before_head is not None
+        and before_head.token.kind == "word"
+        and any("adjective" in r.pos for r in infos[head].readings)
+        and any("noun" in r.pos for r in before_head.readings)
+        and not any("determiner" in r.pos for r in before_head.readings)
+        and not any(r.lemma in _BEFORE_NOUN_ADJECTIVES for r in before_head.readings)
+        and (later_main or not etre_participle)
+    ):
+        return False  # « la dynamique européenne et française »: the head found is the noun's adjective
     for i in range(head + 1, k):
         other = infos[i]
         if (
             infos[i - 1].norm in _SUBJECT_DETERMINERS
+            or infos[i - 1].norm in _OF  # « l'évolution du modèle »: the noun of a complement
             or other.token.text[:1].isupper()
             or not _agreeing(infos[head], other)
         ):
             continue  # a noun after its determiner, a name
         if any("participle" in r.tenses for r in other.readings):
             return False  # « adopté par le Sénat et promulgué »
-        if i == k - 1 and any(r.pos & {"adjective", "participle"} for r in other.readings):
-            later_main = any(j > k and clauses.segment[j] == clauses.segment[k] for j in clauses.main)
-            if later_main or not etre_participle:
-                return False  # « un logiciel libre et gratuit », « une communauté active et centrée sur … »
+        if (
+            i == k - 1
+            and any(r.pos & {"adjective", "participle"} for r in other.readings)
+            and (later_main or not etre_participle)
+        ):
+            return False  # « un logiciel libre et gratuit », « une communauté active et centrée sur … »
     return True
 
 
@@ -898,6 +1039,12 @@ def _opens_without_subject(info: TokenInfo, after_coordinator: bool, segment_sta
         return True
     if after_coordinator and any("infinitive" in r.tenses for r in readings):
         return True
+    if (
+        not segment_start
+        and any("participle" in r.tenses for r in readings)
+        and not any(r.tenses & FINITE_TENSES or r.pos & {"noun"} for r in readings)
+    ):
+        return True  # a past participle in apposition (« …, dédié à la modélisation est à la simulation »)
     return (
         not segment_start
         and _known(info.token.text)
@@ -1061,6 +1208,8 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         agrees_with_subject=raw.get("agrees_with_subject"),
         est_without_subject=raw.get("est_without_subject"),
         verb_later=raw.get("verb_later"),
+        main_verb_later=raw.get("main_verb_later"),
+        definite_attribute=raw.get("definite_attribute"),
         verbless_subordinate=raw.get("verbless_subordinate"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
@@ -1201,6 +1350,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.est_without_subject is not None and _est_without_subject(info) != c.est_without_subject:
         return False
     if c.verb_later is not None and _verb_later(info) != c.verb_later:
+        return False
+    if c.main_verb_later is not None and _main_verb_later(info) != c.main_verb_later:
+        return False
+    if c.definite_attribute is not None and _definite_attribute(info) != c.definite_attribute:
         return False
     if c.verbless_subordinate is not None and _verbless_subordinate(info) != c.verbless_subordinate:
         return False
