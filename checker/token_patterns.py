@@ -1078,6 +1078,8 @@ def _chunk_holds_subject(infos: Sequence[TokenInfo], positions: list[int], segme
         before = infos[previous]
         if before.norm in _GOVERNING or before.norm in _SUBJECT_STARTS or before.norm in ("des", "du", "au", "aux"):
             continue
+        if info.token.kind == "number" and any("noun" in r.pos for r in before.readings):
+            continue  # « juillet 2020 », « la version 2 »: the number belongs to the noun before it
         if info.token.text[:1].isupper() and before.token.text[:1].isupper():
             continue  # one name of several words
         if before.token.kind == "number" or any("determiner" in r.pos for r in before.readings):
