@@ -870,8 +870,8 @@ def _definite_attribute(info: TokenInfo) -> bool:
     """For « et » before le/la/l' + a noun: whether that noun phrase can only be the attribute of the verbless
     singular subject before « et », not its partner in a coordination: in a subordinate clause still waiting for its
     verb (« une sphère dont le satellite et le centre »), or in a prose sentence (a paragraph, not a title, a list
-    item or a table cell) that ends like one, has no conjugated verb at all and no comma before « et », when the
-    noun phrase has a complement in de (« Ce catalogue et le fruit d'une collaboration »)."""
+    item or a table cell) that ends like one, has no main-clause verb and no comma before « et », when the noun
+    phrase has a complement in de (« Ce catalogue et le fruit d'une collaboration »)."""
     sentence = info.sentence
     if sentence is None or info.norm != "et" or info.index + 2 >= len(sentence.infos):
         return False
@@ -892,7 +892,8 @@ def _definite_attribute(info: TokenInfo) -> bool:
     clauses = sentence.clauses
     block = sentence.source.block.kind if sentence.source is not None else "paragraph"
     if (
-        any("-" not in infos[i].token.text for i in clauses.finite)  # (« le rendez-vous » is read as a verb)
+        # No main verb (a relative clause's is allowed; « le rendez-vous » is read as a verb)
+        any("-" not in infos[i].token.text for i in clauses.main)
         or block not in ("paragraph", "quote")
         or any(t.norm in (",", "et") for t in infos[:k])  # a list, or a first « et » that can be the verb
     ):
@@ -1065,6 +1066,16 @@ def _chunk_holds_subject(infos: Sequence[TokenInfo], positions: list[int], segme
         return False
     if not _opens_without_subject(infos[words[0]], after_coordinator, segment_start):
         return True
+    verb_at = 1
+    while verb_at < len(words) and infos[words[verb_at]].norm in _VERB_CLITICS:
+        verb_at += 1
+    if (
+        infos[words[0]].norm in ("de", "d'", "à", "pour", "sans")
+        and verb_at < len(words)
+        and any("infinitive" in r.tenses for r in infos[words[verb_at]].readings)
+        and not any("noun" in r.pos for r in infos[words[verb_at]].readings)
+    ):
+        return False  # « de mettre en place une base de données »: the infinitive's complements, no subject
     for previous, i in pairwise(words):
         info = infos[i]
         starts = (
