@@ -301,3 +301,19 @@ def test_homophone_pairs_placed_in_their_published_article() -> None:
         assert source[start:end] == p.changed[p.start : p.end]
         assert source[:start] == published[:start]
         assert source[end:] == published[len(published) - (len(source) - end) :]
+
+
+def _et_findings(markdown: str) -> list[str]:
+    result = lint_text(markdown, Config(select=("grammar.homophone-et",)), path="article.md", fmt="markdown")
+    return [f.text for f in result.findings]
+
+
+def test_definite_attribute_only_in_prose_without_a_verb() -> None:
+    """« et » + le/la/l' + a noun with a complement after a verbless subject is « est » in a prose sentence, not
+    in a list item or a title (where two coordinated noun phrases are the usual), nor in the answer to a question."""
+    sentence = "Ce rapport et le résultat de deux ans d’enquête sur le terrain."
+    assert _et_findings(sentence + "\n") == ["et"]
+    assert _et_findings("- " + sentence + "\n") == []
+    assert _et_findings("## " + sentence.rstrip(".") + "\n") == []
+    assert _et_findings("Ses atouts ? " + sentence + "\n") == []
+    assert _et_findings("Ce rapport et le résultat de l’enquête sont publiés.\n") == []
