@@ -1,14 +1,21 @@
-"""trafilatura without the import of its URL and date libraries until one of their functions is called.
+"""trafilatura without the import of its URL, date and download libraries until one of their functions is called.
 
 `import trafilatura` imports courlan (URL handling, with tld), htmldate (dates, with dateutil) and
-charset_normalizer (decoding bytes) for names its modules bind at import time; extracting the main text of
-a page given as a string, without URL or metadata, calls none of them. Those libraries are a third of the
-package's import (0.08–0.1 s of CPU on a lint of the one HTML page without <main>). While trafilatura's
-modules are imported, each of these libraries that is not imported yet is a stand-in module whose
-functions import the real library when first called and forward the call to it, and whose classes build
-the real class's objects: trafilatura behaves exactly as with the real libraries, which are only imported
-if it ever needs them. The stand-ins leave `sys.modules` as soon as trafilatura is imported, so any later
-`import courlan` gets the real library.
+charset_normalizer (decoding bytes) for names its modules bind at import time, and its `downloads` module,
+which subclasses urllib3's classes (urllib3 brings http.client, ssl and email); `trafilatura.utils` imports
+`urllib3.response` only to recognise a downloaded response. Extracting the main text of a page given as a
+string, without URL or metadata, calls none of them. Those libraries are half of the package's import
+(0.15 s of CPU on a lint of the one HTML page without <main>). While trafilatura's modules are imported,
+each of these modules that is not imported yet is a stand-in module whose functions import the real module
+when first called and forward the call to it, and whose classes build the real class's objects: trafilatura
+behaves exactly as with the real modules, which are only imported if it ever needs them (`trafilatura.
+fetch_url` imports the real `trafilatura.downloads`, which imports urllib3 and courlan as usual). The
+stand-ins leave `sys.modules` as soon as trafilatura is imported, so any later `import courlan` or
+`import trafilatura.downloads` gets the real module.
+
+One side effect of the ordinary import is not reproduced: importing courlan and `trafilatura.downloads`
+turns urllib3's warnings off for the whole process. Here urllib3 is not imported, so there is nothing to turn
+off; they are turned off as usual if trafilatura's downloads are ever imported.
 """
 
 from __future__ import annotations
@@ -19,8 +26,9 @@ import threading
 import types
 from typing import Any
 
-# The libraries trafilatura's package imports for names it uses only when given a URL, bytes or metadata.
-DEFERRED_LIBRARIES = ("courlan", "htmldate", "charset_normalizer")
+# The modules trafilatura's package imports for names it uses only when given a URL, bytes, a downloaded
+# response or metadata, or when asked to download.
+DEFERRED_LIBRARIES = ("courlan", "htmldate", "charset_normalizer", "urllib3.response", "trafilatura.downloads")
 
 _LOCK = threading.Lock()
 
@@ -75,12 +83,6 @@ def import_trafilatura() -> Any:
         if "trafilatura" in sys.modules:
             return sys.modules["trafilatura"]
         stand_ins = [library for library in DEFERRED_LIBRARIES if library not in sys.modules]
-        if "courlan" in stand_ins:
-            # courlan's import turns urllib3's warnings off (urllib3.disable_warnings() in courlan.network),
-            # before trafilatura imports urllib3's optional SOCKS support: same warnings filter as with it.
-            import urllib3  # trafilatura.downloads imports it anyway
-
-            urllib3.disable_warnings()
         for library in stand_ins:
             sys.modules[library] = _StandIn(library)
         try:

@@ -1,4 +1,4 @@
-"""trafilatura imported with its URL, date and encoding libraries deferred (checker/trafilatura_import.py).
+"""trafilatura imported with its URL, date, encoding and download modules deferred (checker/trafilatura_import.py).
 
 A page without <main> keeps exactly the blocks it keeps with an ordinary `import trafilatura`, the deferred
 libraries are not imported by a lint, and trafilatura's functions that need them still work (they import the
@@ -22,7 +22,8 @@ from checker.parse import parse_document
 path = sys.argv[1]
 with open(path, encoding="utf-8") as f:
     doc = parse_document(f.read(), path)
-loaded = [m for m in ("courlan", "htmldate", "charset_normalizer") if m in sys.modules]
+deferred = ("courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads")
+loaded = [m for m in deferred if m in sys.modules]
 blocks = [[b.kind, b.offsets[0] if b.offsets else -1, b.text] for b in doc.blocks]
 print(json.dumps({"blocks": blocks, "loaded": loaded}))
 """
@@ -66,7 +67,7 @@ def test_pages_without_main_keep_the_same_blocks_without_importing_the_deferred_
         assert deferred["blocks"] == ordinary["blocks"]
         assert deferred["stderr"] == ordinary["stderr"] == [""]
         assert deferred["loaded"] == []
-        assert ordinary["loaded"] == ["courlan", "htmldate", "charset_normalizer"]
+        assert ordinary["loaded"] == ["courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads"]
     texts = [block[2] for block in _kept(page, "deferred")["blocks"]]  # type: ignore[index]
     assert "Accueil" not in texts and "© Journal de l’Ouest, tous droits réservés." not in texts  # left out
     assert any(text.startswith("Les associations de riverains") for text in texts)
@@ -88,6 +89,22 @@ import courlan
 print(courlan.get_base_url is sys.modules["courlan"].get_base_url, type(sys.modules["courlan"]).__name__)
 """
 
+# trafilatura's downloads: the package's fetch_url imports the real module (urllib3's pools) on its first call.
+# The address is this machine's discard port: the connection is refused (or the loopback address turned away by
+# trafilatura's protection against server-side requests) and nothing leaves the machine.
+DOWNLOADS = """
+import sys
+from checker.trafilatura_import import import_trafilatura
+trafilatura = import_trafilatura()
+print("urllib3" in sys.modules, "trafilatura.downloads" in sys.modules)
+print(trafilatura.fetch_url("http://127.0.0.1:9/"))
+import urllib3
+downloads = sys.modules["trafilatura.downloads"]
+print(type(downloads).__name__, issubclass(downloads._SafePoolManager, urllib3.PoolManager))
+print(trafilatura.downloads is downloads)
+print(isinstance(urllib3.response.HTTPResponse(body=b"x"), trafilatura.utils.HTTPResponse))
+"""
+
 
 def test_deferred_names_forward_to_the_real_libraries() -> None:
     out = subprocess.run(
@@ -99,3 +116,10 @@ def test_deferred_names_forward_to_the_real_libraries() -> None:
         "2012-03-04",
         "True module",
     ]
+
+
+def test_downloads_forward_to_the_real_module_with_urllib3() -> None:
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", DOWNLOADS], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.splitlines() == ["False False", "None", "module True", "True", "True"]
