@@ -118,6 +118,11 @@ class Condition:
     possessor_before: bool | None = None
     taken_up: bool | None = None
     owner_subject: bool | None = None
+    possessive_sibling: bool | None = None  # ses / ces: see _possessive_sibling and the functions after it
+    singular_partner: bool | None = None
+    plural_subject_before: bool | None = None
+    named_owner: bool | None = None
+    first_mention: bool | None = None
 
     @property
     def reading_conditions(self) -> bool:
@@ -579,6 +584,205 @@ _SUBJECT_LEADERS = frozenset(
 )
 _LEADER_CLASSES = frozenset({"adverb", "conjunction"})
 _CLOSED_WORDS = frozenset({"determiner", "preposition", "pronoun", "adverb", "conjunction"})
+
+
+# ---------------------------------------------------------------- ses / ces: whose (issue 12 item 2, sesces3)
+
+_THIRD_POSSESSIVES = frozenset({"son", "sa", "ses"})
+_CONJUNCT_LEADS = frozenset({",", "et", "ou"})
+_NAME_DETERMINERS = frozenset({"le", "la", "l'"})
+
+
+def _conjunct_words(infos: Sequence[TokenInfo], positions: list[int]) -> list[TokenInfo]:
+    """A chunk's words past the coordinator and prepositions that open it (« , de ses sites » -> ses sites)."""
+    words = [infos[i] for i in positions if infos[i].token.kind == "word" or infos[i].norm == ","]
+    while words and (words[0].norm in _CONJUNCT_LEADS or words[0].norm in _PREPOSITIONS):
+        words.pop(0)
+    return words
+
+
+def _possessive_sibling(info: TokenInfo) -> bool:
+    """Whether the token opens a noun phrase coordinated (« , », « et », « ou », a preposition repeated or not)
+    with one that a third-person possessive opens, the chunk just before or just after it in its segment, no
+    conjugated verb in either: « de ses sites, ces services et ses applications », « son interface claire et
+    ces outils », « Ces développements, ses tests et la documentation »: the same owner, « ses »."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    here = clauses.chunk[info.index]
+    segment = clauses.segment[info.index]
+    own = [i for i in range(len(infos)) if clauses.chunk[i] == here]
+    lead = [infos[i].norm for i in own if i < info.index]
+    if any(word not in _CONJUNCT_LEADS and word not in _PREPOSITIONS for word in lead):
+        return False  # the token does not open its conjunct
+    if lead and lead[0] in _CONJUNCT_LEADS and own[0] > 0:
+        # The chunk before: its last noun phrase (past its verb) opens with the possessive (« … de ses sites, »).
+        before = clauses.chunk[own[0] - 1]
+        positions = [i for i in range(own[0]) if clauses.chunk[i] == before and clauses.segment[i] == segment]
+        possessive = next((i for i in reversed(positions) if infos[i].norm in _THIRD_POSSESSIVES), None)
+        if possessive is not None and not any(
+            i > possessive and (i in clauses.finite or infos[i].norm in _OPENERS) for i in positions
+        ):
+            return True
+    if any(i in clauses.finite for i in own) or own[-1] + 1 >= len(infos):
+        return False
+    if infos[own[-1] + 1].norm not in _CONJUNCT_LEADS:
+        return False
+    after = clauses.chunk[own[-1] + 1]
+    positions = [i for i in range(len(infos)) if clauses.chunk[i] == after and clauses.segment[i] == segment]
+    words = _conjunct_words(infos, positions)
+    return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in positions)
+
+
+_SINGULAR_DETERMINERS = frozenset({"le", "la", "l'", "un", "une", "son", "sa", "cet", "cette", "ce"})
+
+
+def _singular_partner(info: TokenInfo) -> bool:
+    """Whether the token follows « et » that joins it to a verbless singular noun phrase, a name or a singular
+    determiner and its noun (« Drupal et ces logiciels associés », « l'association et ces partenaires »): what
+    the plural noun phrase adds belongs to that one, « ses »."""
+    if info.sentence is None or info.index < 2:
+        return False
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    if infos[info.index - 1].norm != "et":
+        return False
+    before = clauses.chunk[info.index - 2]
+    segment = clauses.segment[info.index]
+    positions = [i for i in range(info.index - 1) if clauses.chunk[i] == before and clauses.segment[i] == segment]
+    if not positions or any(i in clauses.finite for i in positions):
+        return False
+    words = _conjunct_words(infos, positions)
+    if not words or words[0].norm in _PREPOSITIONS:
+        return False
+    first = words[0].index
+    if _name_opens(infos, first):
+        return True
+    if words[0].norm not in _SINGULAR_DETERMINERS or len(words) < 2:
+        return False
+    return any("noun" in r.pos and "s" in r.numbers for r in words[1].readings)
+
+
+def _name_opens(infos: Sequence[TokenInfo], i: int) -> bool:
+    """Whether a name opens the noun phrase at token i: a capitalised word that is no pronoun, determiner or
+    infinitive (« LibreOffice », « Wikipédia »), or le / la / l' before a capitalised word (« La Commission »)."""
+    word = infos[i]
+    if word.norm in _NAME_DETERMINERS:
+        following = infos[i + 1 : i + 3]
+        if following and following[0].token.kind == "word" and following[0].token.text[:1].isupper():
+            return True
+        # A common noun and the name in apposition: « l'association Scenari », « la capsule SpaceX-Dragon ».
+        return (
+            len(following) == 2
+            and following[1].token.kind == "word"
+            and following[1].token.text[:1].isupper()
+            and any("noun" in r.pos and "s" in r.numbers for r in following[0].readings)
+        )
+    if not word.token.text[:1].isupper() or word.norm in _SINGULAR_SUBJECTS or word.norm in _NOT_OWNER_SUBJECTS:
+        return False
+    if i == 0 and _known(word.token.text) and not any("proper_noun" in r.pos for r in word.readings):
+        return False  # a common word capitalised because it opens the sentence (« N'hésitez pas »)
+    return not any(r.pos & _CLOSED_WORDS or "infinitive" in r.tenses for r in word.readings)
+
+
+def _named_owner(info: TokenInfo) -> bool:
+    """Whether the subject of the token's main clause is a name: the first chunk of its segment that opens
+    with a subject (as `_owner_subject` reads it) opens with a name (`_name_opens`), a conjugated verb of a
+    main clause stands between that subject and the token, and no subordinating word (a clause with a subject
+    of its own) does. « La Commission européenne recommande à ses employés »: the name owns."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    segment = clauses.segment[info.index]
+    chunk = -1
+    for i in range(info.index):
+        if clauses.segment[i] != segment:
+            continue
+        decided = _opens_with_owner(infos[i], clauses.chunk[i] != chunk)
+        if decided is None:
+            continue
+        chunk = clauses.chunk[i]
+        if decided == "pass":
+            continue
+        if decided != "owner" or not _name_opens(infos, i):
+            return False
+        between = range(i + 1, info.index)
+        return any(j in clauses.main for j in between) and not any(infos[j].norm in _OPENERS for j in between)
+    return _named_subject_after_infinitive(info)
+
+
+def _named_subject_after_infinitive(info: TokenInfo) -> bool:
+    """Whether the token hangs on an infinitive of a fronted complement (« Afin de moderniser la rédaction de
+    ses rapports, la Cour des comptes a décidé … »), whose subject is the main clause's: the chunk after it in
+    the segment opens with a name followed by a main-clause verb."""
+    assert info.sentence is not None
+    clauses = info.sentence.clauses
+    infos = info.sentence.infos
+    here = clauses.chunk[info.index]
+    segment = clauses.segment[info.index]
+    own = [i for i in range(info.index) if clauses.chunk[i] == here]
+    if not any(any("infinitive" in r.tenses for r in infos[i].readings) for i in own):
+        return False
+    if any(infos[i].norm in _OPENERS for i in own):
+        return False
+    after = [i for i in range(info.index + 1, len(infos)) if clauses.segment[i] == segment]
+    comma = next((i for i in after if clauses.chunk[i] != here), None)
+    if comma is None or infos[comma].norm != "," or comma + 1 >= len(infos):
+        return False
+    subject = comma + 1
+    chunk = clauses.chunk[subject]
+    if _opens_with_owner(infos[subject], True) != "owner" or not _name_opens(infos, subject):
+        return False
+    return any(clauses.chunk[j] == chunk for j in clauses.main if j > subject)
+
+
+_PLURAL_SUBJECTS = frozenset({"les", "des", "ces", "ils", "elles", "leurs", "nos", "vos", "plusieurs",
+                              "certains", "certaines", "quelques", "nombreux", "nombreuses", "divers", "diverses"})
+
+
+def _plural_subject_before(info: TokenInfo) -> bool:
+    """For a token that opens its sentence (« Ses … »): the sentence before opens its first clause with a plural
+    subject (les, des, ils… : « Les forges sont … Ses plateformes »; not nous, vous, whose sentence mostly
+    names whom « ses » refers to), which cannot own what « ses » introduces, and no il, elle, on stands in it
+    (another owner)."""
+    if info.sentence is None or info.sentence.source is None:
+        return False
+    if any(other.token.kind == "word" for other in info.sentence.infos[: info.index]):
+        return False
+    before = _sentences_before(info.sentence.source, 1)
+    if not before:
+        return False
+    previous = sentence_infos(before[-1].tokens, before[-1]).infos
+    clauses = previous[0].sentence.clauses if previous and previous[0].sentence is not None else None
+    if clauses is None or not clauses.finite:
+        return False
+    chunk = -1
+    for i, other in enumerate(previous):
+        chunk_start = clauses.chunk[i] != chunk
+        if chunk_start and i == 0 and other.norm in _PLURAL_SUBJECTS:
+            break  # « Des projets … proposent » (« des » is also read as a preposition)
+        decided = _opens_with_owner(other, chunk_start)
+        if decided is None:
+            continue
+        chunk = clauses.chunk[i]
+        if decided == "pass":
+            continue
+        if decided == "owner" or other.norm not in _PLURAL_SUBJECTS:
+            return False
+        break
+    else:
+        return False
+    return not any(w.norm in ("il", "elle", "on") for w in previous)
+
+
+def _first_mention(info: TokenInfo) -> bool:
+    """Whether the word (a noun) is met for the first time: text stands before its sentence in the document
+    (what a demonstrative takes up must be there to read) and it is not `_taken_up`."""
+    if info.sentence is None or info.sentence.source is None:
+        return False
+    return bool(_sentences_before(info.sentence.source, 1)) and not _taken_up(info)
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
@@ -1231,6 +1435,11 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         possessor_before=raw.get("possessor_before"),
         taken_up=raw.get("taken_up"),
         owner_subject=raw.get("owner_subject"),
+        possessive_sibling=raw.get("possessive_sibling"),
+        singular_partner=raw.get("singular_partner"),
+        plural_subject_before=raw.get("plural_subject_before"),
+        named_owner=raw.get("named_owner"),
+        first_mention=raw.get("first_mention"),
     )
 
 
@@ -1383,6 +1592,16 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.taken_up is not None and _taken_up(info) != c.taken_up:
         return False
     if c.owner_subject is not None and _owner_subject(info) != c.owner_subject:
+        return False
+    if c.possessive_sibling is not None and _possessive_sibling(info) != c.possessive_sibling:
+        return False
+    if c.singular_partner is not None and _singular_partner(info) != c.singular_partner:
+        return False
+    if c.plural_subject_before is not None and _plural_subject_before(info) != c.plural_subject_before:
+        return False
+    if c.named_owner is not None and _named_owner(info) != c.named_owner:
+        return False
+    if c.first_mention is not None and _first_mention(info) != c.first_mention:
         return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
