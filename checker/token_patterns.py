@@ -482,8 +482,9 @@ def _owner_subject(info: TokenInfo) -> bool:
     (« Pour l'instant, ») are passed over; the first other one decides; undecided in its segment (a
     bracket, a quotation), the sentence's first chunks decide. A sentence without a conjugated verb (a
     list item, a title) has its owner in any singular noun before (« Drupal et ses logiciels »);
-    « Ses » that opens a sentence, in the subject of the sentence before, unless one of the two before has
-    the very word that follows (« des papillons. Ses papillons »)."""
+    « Ses » that opens a sentence or hangs on the noun phrase that does (`_in_opening_subject`), in the subject
+    of the sentence before, unless one of the two before has the very word that follows (« des papillons. Ses
+    papillons »)."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
@@ -491,15 +492,17 @@ def _owner_subject(info: TokenInfo) -> bool:
     if not clauses.finite and infos[0].norm not in ("voici", "voilà"):
         return _possessor_before(info)
     segment = clauses.segment[info.index]
-    decided = _first_owner(infos[: info.index], lambda i: clauses.segment[i] == segment)
-    if decided is None:
+    in_subject = _in_opening_subject(info)
+    decided = None if in_subject else _first_owner(infos[: info.index], lambda i: clauses.segment[i] == segment)
+    if decided is None and not in_subject:
         decided = _first_owner(infos[: info.index], lambda i: True)
     if decided is None and _personal_subject_after(info):
         return True
     if decided is not None:
         return decided
     source = info.sentence.source
-    opens_sentence = all(other.token.kind != "word" for other in infos[: info.index])  # « (Ses … », « « Ses … »
+    # « (Ses … », « « Ses … », « La suppression de ses postes … »
+    opens_sentence = in_subject or all(other.token.kind != "word" for other in infos[: info.index])
     if opens_sentence and source is not None:
         before = _sentences_before(source, 2)
         if before:
@@ -510,6 +513,22 @@ def _owner_subject(info: TokenInfo) -> bool:
             previous = sentence_infos(before[-1].tokens, before[-1]).infos
             return _first_owner(previous, lambda i: True) is True
     return False
+
+
+def _in_opening_subject(info: TokenInfo) -> bool:
+    """Whether the token follows « de » in the noun phrase that opens the sentence, before any verb (« La
+    suppression de ses postes est due … »): the noun it hangs on does not own it (sesces3), so the owner is
+    looked for as for « Ses » opening the sentence."""
+    if info.sentence is None or info.index < 3 or info.sentence.infos[info.index - 1].norm not in ("de", "d'"):
+        return False
+    before = info.sentence.infos[: info.index]
+    if before[0].norm not in ("le", "la", "l'", "les", "un", "une"):
+        return False
+    clauses = info.sentence.clauses
+    return not any(
+        other.token.kind != "word" or other.index in clauses.finite or other.norm in _OPENERS | _CHUNK_BREAKS
+        for other in before
+    )
 
 
 def _personal_subject_after(info: TokenInfo) -> bool:
@@ -686,9 +705,16 @@ def _name_opens(infos: Sequence[TokenInfo], i: int) -> bool:
     return not any(r.pos & _CLOSED_WORDS or "infinitive" in r.tenses for r in word.readings)
 
 
+# Subjects that name an owner without a name: each one (« chaque utilisateur … selon ses besoins »), or a noun
+# phrase that a possessive opens (« Sa politique s'engage … au niveau de ses opérateurs »).
+_OWNING_SUBJECT_STARTS = frozenset({"chaque", "chacun", "chacune", "son", "sa"})
+
+
 def _named_owner(info: TokenInfo) -> bool:
-    """Whether the subject of the token's main clause is a name: the first chunk of its segment that opens
-    with a subject (as `_owner_subject` reads it) opens with a name (`_name_opens`), a conjugated verb of a
+    """Whether the subject of the token's main clause names an owner: the first chunk of its segment that opens
+    with a subject (as `_owner_subject` reads it) opens with a name (`_name_opens`), « chaque », « chacun »,
+    « son », « sa » (`_OWNING_SUBJECT_STARTS`), or « il », « elle » with no participle phrase after it (a
+    phrase with a subject of its own, `_participle_phrase`), a conjugated verb of a
     main clause stands between that subject and the token, and no subordinating word (a clause with a subject
     of its own) does. « La Commission européenne recommande à ses employés »: the name owns."""
     if info.sentence is None:
@@ -706,11 +732,24 @@ def _named_owner(info: TokenInfo) -> bool:
         chunk = clauses.chunk[i]
         if decided == "pass":
             continue
-        if decided != "owner" or not _name_opens(infos, i):
+        person = infos[i].norm in ("il", "elle") and not _participle_phrase(infos, i + 1, info.index)
+        if decided != "owner" or not (_name_opens(infos, i) or infos[i].norm in _OWNING_SUBJECT_STARTS or person):
             return False
         between = range(i + 1, info.index)
         return any(j in clauses.main for j in between) and not any(infos[j].norm in _OPENERS for j in between)
     return _named_subject_after_infinitive(info)
+
+
+def _participle_phrase(infos: Sequence[TokenInfo], start: int, end: int) -> bool:
+    """Whether a participle not after an auxiliary (« des services associés à … », « les prestataires
+    proposant … ») stands between start and end: a phrase with a subject of its own."""
+    for j in range(start, end):
+        readings = infos[j].readings
+        past = any("participle" in r.tenses for r in readings) and infos[j - 1].norm not in _AUXILIARIES
+        present = infos[j].norm.endswith("ant") and any("verb" in r.pos and not r.tenses for r in readings)
+        if past or present:
+            return True
+    return False
 
 
 def _named_subject_after_infinitive(info: TokenInfo) -> bool:
