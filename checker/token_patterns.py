@@ -550,6 +550,30 @@ def _personal_subject_after(info: TokenInfo) -> bool:
 _IMPERSONAL_AFTER_IL = frozenset({"y", "faut", "s'agit", "semble", "paraît", "reste", "suffit"})
 
 
+def _cleft(info: TokenInfo) -> bool:
+    """Whether « c' » opens a cleft sentence (« c'est cet engagement qui a décidé la mission à … »): qui or que
+    follows in its segment, and the real subject stands there."""
+    if info.sentence is None:
+        return False
+    clauses = info.sentence.clauses
+    segment = clauses.segment[info.index]
+    return any(
+        other.norm in ("qui", "que", "qu'") and clauses.segment[other.index] == segment
+        for other in info.sentence.infos[info.index + 1 :]
+    )
+
+
+def _impersonal_il(info: TokenInfo) -> bool:
+    """Whether « il » is impersonal: « il y a », « il faut », « il existe », « il s'agit » (an object pronoun
+    or « ne » may stand between)."""
+    if info.sentence is None:
+        return False
+    after = [other.norm for other in info.sentence.infos[info.index + 1 : info.index + 4]]
+    while after and after[0] in ("ne", "n'", "lui", "leur", "nous", "vous", "me", "m'", "te", "t'"):
+        after.pop(0)
+    return bool(after) and (after[0] in _IMPERSONAL_AFTER_IL or after[0] in ("existe", "existait", "manque"))
+
+
 def _first_owner(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> bool | None:
     """Whether the first chunk (among the tokens `inside` accepts) that opens with a subject opens with
     a third-person singular one; None when none does."""
@@ -576,6 +600,8 @@ def _opens_with_owner(other: TokenInfo, chunk_start: bool) -> str | None:
         return None
     if other.norm in _SUBJECT_LEADERS or (other.readings and all(r.pos & _LEADER_CLASSES for r in other.readings)):
         return None  # « si », « mais », « cependant » before the subject
+    if (other.norm == "c'" and not _cleft(other)) or (other.norm == "il" and _impersonal_il(other)):
+        return "none"  # « c'était le moyen de … ses normes », « il y a », « il existe »: no one to own (sesces3)
     if other.norm in _SINGULAR_SUBJECTS:
         return "owner"
     if other.norm in _PREPOSITIONS or other.norm in ("afin", "sauf"):
