@@ -30,6 +30,12 @@ steps; each step is one token that must meet every condition given:
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
   the sentence before (`_owner_subject`).
+- for « ces » written for « ses » (and « Ses » for « Ces »): `first_mention` (text stands before and
+  the noun is not `taken_up`: nothing for a demonstrative to take up), `possessive_sibling` (coordinated
+  with a noun phrase that son / sa / ses opens), `singular_partner` (after « et » and a verbless singular
+  noun phrase or name), `named_owner` (the main clause's subject names an owner: a name, chaque, son / sa,
+  il / elle), `plural_subject_before` (for « Ses » opening a sentence: the sentence before has a plural
+  subject).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
