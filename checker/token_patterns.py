@@ -853,7 +853,10 @@ def _first_mention(info: TokenInfo) -> bool:
     (what a demonstrative takes up must be there to read) and it is not `_taken_up`."""
     if info.sentence is None or info.sentence.source is None:
         return False
-    return bool(_sentences_before(info.sentence.source, 1)) and not _taken_up(info)
+    before = _sentences_before(info.sentence.source, 1)
+    if not before or any(norm(token.text) == "ces" for token in before[-1].tokens):
+        return False  # « … recourir à ces services. L'Union a voulu encadrer ces usages »: a chain of demonstratives
+    return not _taken_up(info)
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
