@@ -96,6 +96,8 @@ class Block:
     # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
     # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
     aside: AsideKind | None = None
+    # An HTML <figcaption> or <caption> (read as a paragraph): a legend, often a noun phrase without a verb.
+    caption: bool = False
     _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
     _tokens: list[Token] | None = field(default=None, init=False, repr=False)
     _token_starts: array[int] | None = field(default=None, init=False, repr=False)

@@ -791,6 +791,8 @@ class _HtmlReader(HTMLParser):
         self.builder.collapse_whitespace()
         text_end = self.builder.last_offset
         block = self.builder.block(kind, text_end, level=level)
+        if block is not None:
+            block.caption = tag in ("figcaption", "caption")
         parent = self.block_parent
         self.builder = None
         self.block_tag = None

@@ -1087,7 +1087,12 @@ def _verbless_subject_head(info: TokenInfo) -> int | None:
 def _verbless_subordinate(info: TokenInfo) -> bool:
     """For « et »: a verbless subject before it, in a subordinate clause whose opening word (que, dont, si,
     quand…) still waits for its verb (« une sphère dont le satellite et le centre »)."""
-    if info.sentence is None or _verbless_subject_head(info) is None:
+    return _verbless_subject_head(info) is not None and _in_waiting_subordinate(info)
+
+
+def _in_waiting_subordinate(info: TokenInfo) -> bool:
+    """The clause part of `_verbless_subordinate`, for a caller that has found the verbless subject already."""
+    if info.sentence is None:
         return False
     infos = info.sentence.infos
     start = _clause_start(infos, info.sentence.clauses, info.index)
@@ -1142,14 +1147,28 @@ def _main_verb_later(info: TokenInfo) -> bool:
 _DEFINITE_ARTICLES = frozenset({"le", "la", "l'"})
 _OF = frozenset({"de", "d'", "du", "des"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+# Nouns that typically stand as the attribute of « X est le N de … »: « le résultat de », « le fruit de », « le cœur
+# de ». With any other noun a verbless « Det N et le N de … » is as often two coordinated noun phrases, a caption or
+# a list (« Le maire et le président du conseil départemental. », « Le pain et le vin de la fête. »). The list is
+# read here, not as a word class of the pattern's next step, because the rule-wide exception of
+# grammar.homophone-et (a determiner … « et le ») gives way on this same condition: a word class in the pattern
+# only would let the exception go for every noun, and the older verbless patterns would flag those captions.
+# Not « premier », « seul »: « Le maire et le premier de ses adjoints. » is a coordination as well.
+_ATTRIBUTE_NOUNS = frozenset(
+    {"résultat", "fruit", "centre", "cœur", "coeur", "preuve", "signe", "objet", "moteur", "symbole", "reflet",
+     "pilier", "berceau", "rendez-vous"}
+)
 
 
 def _definite_attribute(info: TokenInfo) -> bool:
-    """For « et » before le/la/l' + a noun: whether that noun phrase can only be the attribute of the verbless
-    singular subject before « et », not its partner in a coordination: in a subordinate clause still waiting for its
-    verb (« une sphère dont le satellite et le centre »), or in a prose sentence (a paragraph, not a title, a list
-    item or a table cell) that ends like one, has no main-clause verb and no comma before « et », when the noun
-    phrase has a complement in de (« Ce catalogue et le fruit d'une collaboration »)."""
+    """For « et » before le/la/l' + a noun, after a verbless singular subject: whether that noun phrase reads as
+    the subject's attribute rather than as its partner in a coordination. Either in a subordinate clause still
+    waiting for its verb, with no verb after « et » in the segment (« une sphère dont le satellite et le centre »),
+    or in a prose sentence (a paragraph or quotation block, not a title, a list item, a table cell, a caption or an
+    aside) that ends like one, has no main-clause verb, no comma nor earlier « et » before « et » and no question
+    just before, when the noun is one that typically stands as an attribute (_ATTRIBUTE_NOUNS) and has a complement
+    in de (« Ce catalogue et le fruit d'une collaboration »). A cue, not a proof: « X et le fruit de Y » may still be
+    a coordination."""
     sentence = info.sentence
     if sentence is None or info.norm != "et" or info.index + 2 >= len(sentence.infos):
         return False
@@ -1157,7 +1176,8 @@ def _definite_attribute(info: TokenInfo) -> bool:
     k = info.index
     noun = infos[k + 2]
     if (
-        infos[k + 1].norm not in _DEFINITE_ARTICLES
+        k == 0
+        or infos[k + 1].norm not in _DEFINITE_ARTICLES
         or infos[k - 1].norm == ","
         or noun.token.kind != "word"
         or noun.token.text[:1].isupper()
@@ -1165,14 +1185,20 @@ def _definite_attribute(info: TokenInfo) -> bool:
         or _verbless_subject_head(info) is None
     ):
         return False
-    if _verbless_subordinate(info):
+    if _in_waiting_subordinate(info):
         return not _verb_later(info)
     clauses = sentence.clauses
-    block = sentence.source.block.kind if sentence.source is not None else "paragraph"
+    block = sentence.source.block if sentence.source is not None else None
     if (
-        # No main verb (a relative clause's is allowed; « le rendez-vous » is read as a verb)
-        any("-" not in infos[i].token.text for i in clauses.main)
-        or block not in ("paragraph", "quote")
+        noun.norm not in _ATTRIBUTE_NOUNS
+        # No main verb (a relative clause's is allowed). A hyphenated noun after its determiner is not one:
+        # « le rendez-vous » is read as a verb.
+        or any(
+            not (i > 0 and "-" in infos[i].token.text and infos[i - 1].norm in _SUBJECT_DETERMINERS)
+            for i in clauses.main
+        )
+        or (block is not None and (block.kind not in ("paragraph", "quote") or block.aside is not None
+                                   or block.caption))
         or any(t.norm in (",", "et") for t in infos[:k])  # a list, or a first « et » that can be the verb
     ):
         return False
@@ -1186,7 +1212,7 @@ def _definite_attribute(info: TokenInfo) -> bool:
         return False
     after = k + 3
     if after < len(infos) and any("adjective" in r.pos for r in infos[after].readings) and infos[after].norm not in _OF:
-        after += 1  # « le principal acteur de », « le rendez-vous annuel de »
+        after += 1  # « le rendez-vous annuel de »
     return after < len(infos) and infos[after].norm in _OF
 
 

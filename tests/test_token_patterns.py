@@ -317,3 +317,17 @@ def test_definite_attribute_only_in_prose_without_a_verb() -> None:
     assert _et_findings("## " + sentence.rstrip(".") + "\n") == []
     assert _et_findings("Ses atouts ? " + sentence + "\n") == []
     assert _et_findings("Ce rapport et le résultat de l’enquête sont publiés.\n") == []
+
+
+def test_definite_attribute_only_with_a_noun_that_stands_as_an_attribute_and_not_in_a_caption() -> None:
+    """A verbless « Det N et le N de … » is two coordinated noun phrases unless the noun is one that typically
+    stands as an attribute (« le résultat de », « le cœur de »); an HTML caption is a legend, not a prose sentence."""
+    assert _et_findings("Le maire et le président du conseil départemental.\n") == []
+    assert _et_findings("Le pain et le vin de la fête.\n") == []
+    sentence = "Le hall d’accueil et le cœur du bâtiment."
+    html = "<html><body><figure><img src='hall.jpg' alt=''><figcaption>{}</figcaption></figure></body></html>"
+    result = lint_text(html.format(sentence), Config(select=("grammar.homophone-et",)), path="page.html", fmt="html")
+    assert [f.text for f in result.findings] == []
+    result = lint_text(f"<html><body><p>{sentence}</p></body></html>", Config(select=("grammar.homophone-et",)),
+                       path="page.html", fmt="html")
+    assert [f.text for f in result.findings] == ["et"]
