@@ -21,7 +21,7 @@ steps; each step is one token that must meet every condition given:
   `agrees_with_subject` (an attribute after « et » agreeing with that subject, with no partner of a
   coordination in the subject's phrase), `verb_later` (a finite verb follows in the segment),
   `main_verb_later` (a finite verb of a main clause follows in the segment), `definite_attribute` (« et »
-  + le/la/l' + noun that can only be the attribute: see `_definite_attribute`),
+  + le/la/l' + a noun that reads as the attribute, not as a coordinated partner: see `_definite_attribute`),
   `est_without_subject` (nothing in its clause can be the subject of « est »).
 - `taken_up`: the word (a noun: one of its lemmas, or its form) already stands earlier in the
   sentence or in one of the TAKEN_UP_WINDOW sentences before it in the document (a demonstrative
@@ -1104,17 +1104,21 @@ def _in_waiting_subordinate(info: TokenInfo) -> bool:
     return (opener in _OPENERS or opener == "s'") and opener not in ("comme", "qui")
 
 
+def _segment_last(clauses: ClauseVerbs, k: int) -> int:
+    """The last token of token k's segment: a bracket or quotation inside it comes back to its number, a
+    segment opened by ; : or a dash (or the end of the bracket the token is in) never does."""
+    segment = clauses.segment[k]
+    return max((j for j in range(k, len(clauses.segment)) if clauses.segment[j] == segment), default=k)
+
+
 def _verb_later(info: TokenInfo) -> bool:
     """Whether a conjugated verb follows the token anywhere in its segment (brackets and quotations
     inside it included)."""
     if info.sentence is None:
         return True
     clauses = info.sentence.clauses
-    segment = clauses.segment[info.index]
     infos = info.sentence.infos
-    # The segment goes on to its last token: a bracket inside it comes back to its number, a segment
-    # opened by ; : or a dash (or the end of the bracket the token is in) never does.
-    last = max((j for j in range(info.index, len(infos)) if clauses.segment[j] == segment), default=info.index)
+    last = _segment_last(clauses, info.index)
     # (« … et sera suivi de … »: a second predicate of the same subject, not a verb of its own)
     return any(i in clauses.finite and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
 
@@ -1138,9 +1142,8 @@ def _main_verb_later(info: TokenInfo) -> bool:
     if info.sentence is None:
         return True
     clauses = info.sentence.clauses
-    segment = clauses.segment[info.index]
     infos = info.sentence.infos
-    last = max((j for j in range(info.index, len(infos)) if clauses.segment[j] == segment), default=info.index)
+    last = _segment_last(clauses, info.index)
     return any(i in clauses.main and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
 
 
