@@ -14,12 +14,26 @@ from `<cache folder>/data/<name>-<version>-py<X.Y>.marshal` when a previous run 
 - Files are written atomically (a temporary file, then `os.replace`); a file that cannot be
   read, is corrupt or holds something else (a FIFO, a device, more than 256 MB) is ignored (and
   replaced); a folder that cannot be written only costs the speed-up.
+- A `.marshal` file is a header line `checker-marshal<TAB><format><TAB><digest>` then the
+  marshalled `(format, name, version, value)`; the digest is BLAKE2b (16 bytes, in hex) of those
+  marshalled bytes, checked before `marshal.loads` sees them. A file whose digest does not match
+  (a flipped bit, a truncated or half-written file), or of another format (an older checker's,
+  which had no header), is treated as missing: `load_or_build` builds the value again and rewrites
+  the file, `load_stored` returns None. This matters beyond `marshal`: some stored values are code
+  handed to C engines that do not check it (`checker.regex_lib_cache`), where a wrong byte means
+  wrong matches or a crash, not an error. The digest guards against accidents (disk, interrupted
+  copies, a bug elsewhere), not against someone who can write the folder: they can write a digest too.
+- The memory-mapped `.bin` files (`load_or_build_mapped`) carry a header with name, version and
+  format but no digest: they are read page by page as lookups touch them, and hashing the whole
+  file would read all of it in every process. What they hold is plain `key<TAB>value` text searched
+  by Python code (`SortedTable`): a damaged byte can give a wrong lookup, not a crash.
 - `marshal` is not meant for data an adversary wrote: like the result cache, this folder must be
   the user's own, never shared with people or jobs the user does not trust.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import mmap
 import os
@@ -32,7 +46,11 @@ T = TypeVar("T")
 V = TypeVar("V")
 Buffer = bytes | mmap.mmap
 
-FORMAT = 1
+FORMAT = 1  # of the memory-mapped `.bin` files
+MARSHAL_FORMAT = 2  # of the `.marshal` files: 2 added the header line and its digest
+DIGEST_SIZE = 16  # bytes of BLAKE2b
+_MARSHAL_PREFIX = f"checker-marshal\t{MARSHAL_FORMAT}\t".encode()
+_MARSHAL_HEADER_SIZE = len(_MARSHAL_PREFIX) + 2 * DIGEST_SIZE + 1  # the digest in hex, then LF
 _TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 
 
@@ -74,7 +92,7 @@ def load_or_build(name: str, version: str, build: Callable[[], T], valid: Callab
     if stored is not None and valid(stored):
         return stored  # type: ignore[no-any-return]
     value = build()
-    _write(path, (FORMAT, name, version, value))
+    _write(path, name, version, value)
     return value
 
 
@@ -86,7 +104,7 @@ def load_stored(name: str, version: str) -> Any:
 def store(name: str, version: str, value: Any) -> None:
     """Store `value` (marshal-able) for this name and version (nothing when the data cache is off)."""
     if enabled():
-        _write(cache_path(name, version), (FORMAT, name, version, value))
+        _write(cache_path(name, version), name, version, value)
 
 
 def load_or_build_mapped(name: str, version: str, build: Callable[[], bytes]) -> tuple[bytes | mmap.mmap, int]:
@@ -136,6 +154,33 @@ def _write_raw(path: Path, data: bytes) -> None:
         pass
 
 
+def _digest(payload: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(payload, digest_size=DIGEST_SIZE).hexdigest().encode()
+
+
+def encode(name: str, version: str, value: Any) -> bytes:
+    """The content of the `.marshal` file that stores `value` (marshal-able) for this name and version."""
+    payload = marshal.dumps((MARSHAL_FORMAT, name, version, value))
+    return _MARSHAL_PREFIX + _digest(payload) + b"\n" + payload
+
+
+def decode(data: bytes, name: str, version: str) -> Any:
+    """The value a `.marshal` file's content stores for this name and version, or None: another format,
+    another name or version, or a digest that does not match (nothing of it is unmarshalled then)."""
+    if not data.startswith(_MARSHAL_PREFIX) or data[_MARSHAL_HEADER_SIZE - 1 : _MARSHAL_HEADER_SIZE] != b"\n":
+        return None
+    payload = memoryview(data)[_MARSHAL_HEADER_SIZE:]  # no copy of a file of several MB
+    if _digest(payload) != data[len(_MARSHAL_PREFIX) : _MARSHAL_HEADER_SIZE - 1]:
+        return None
+    try:
+        header = marshal.loads(payload)  # marshal.load(fh) reads piecemeal: 6x slower
+    except (EOFError, ValueError, TypeError, RecursionError, MemoryError):
+        return None
+    if not (isinstance(header, tuple) and len(header) == 4 and header[:3] == (MARSHAL_FORMAT, name, version)):
+        return None
+    return header[3]
+
+
 def _read(path: Path, name: str, version: str) -> Any:
     from checker.errors import CheckerError
     from checker.safe_io import read_regular_file
@@ -143,23 +188,21 @@ def _read(path: Path, name: str, version: str) -> Any:
     try:
         # A regular file of bounded size only: a FIFO or a device planted here must not hang every run.
         data = read_regular_file(path, MAX_DATA_FILE_SIZE, "cache")
-        header = marshal.loads(data)  # marshal.load(fh) reads piecemeal: 6x slower
-    except (CheckerError, EOFError, ValueError, TypeError, RecursionError, MemoryError):
+    except CheckerError:
         return None
-    if not (isinstance(header, tuple) and len(header) == 4 and header[:3] == (FORMAT, name, version)):
-        return None
-    return header[3]
+    return decode(data, name, version)
 
 
-def _write(path: Path, payload: Any) -> None:
+def _write(path: Path, name: str, version: str, value: Any) -> None:
     try:
+        data = encode(name, version, value)
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile
 
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         try:
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(payload, fh)
+                fh.write(data)
             os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the new one
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

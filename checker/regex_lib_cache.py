@@ -13,8 +13,15 @@ the document matches nowhere).
 
 Only patterns given as `str` with integer flags, no named lists, not locale-dependent, under the library's
 default version (V0) are kept; the key is the pattern and its flags, the version that of the library and its
-files. A stored entry `_regex.compile` rejects is dropped and its pattern compiled as usual.
-`CHECKER_NO_DATA_CACHE=1` turns it off with the rest of the data cache. A run never writes the file.
+files. `CHECKER_NO_DATA_CACHE=1` turns it off with the rest of the data cache. A run never writes the file.
+
+`_regex.compile` does not check the code it is given (unlike `_sre.compile`, `checker.regex_cache`): a wrong
+word in it can give wrong matches or crash the process. What keeps wrong code out is the data cache, not this
+module: the file's header holds a BLAKE2b digest of its content, checked before anything is unmarshalled
+(`checker.datacache`), so a damaged or truncated file is not read at all (every pattern is then compiled as
+usual, until `checker.prepare` writes the file again), and the version in the key keeps code recorded under
+another build of the library out. A stored entry `_regex.compile` raises on (malformed arguments, not wrong
+code) is dropped and its pattern compiled as usual.
 """
 
 from __future__ import annotations
@@ -118,6 +125,7 @@ def _compile(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it
 
 
 def _build(pattern: str, stored: Stored) -> Any:
+    # The engine takes the code as it is: only the data cache's digest stands between a damaged file and here.
     flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = stored
     ops = array.array("I", code).tolist()
     return _main()._regex.compile(

@@ -60,11 +60,24 @@ def test_another_version_builds_again(cache_dir: Path) -> None:
         b"",
         b"\x00garbage\xff" * 10,
         marshal.dumps([1, 2, 3]),
-        marshal.dumps((datacache.FORMAT, "other", "1.0", {"chat": 3})),
-        marshal.dumps((datacache.FORMAT, "demo", "1.0", {"chat": 4})),
-        marshal.dumps((datacache.FORMAT, "demo", "1.0", {"chat": 3, "chien": 2}))[:-5],
+        datacache.encode("other", "1.0", {"chat": 3}),
+        datacache.encode("demo", "1.0", {"chat": 4}),
+        datacache.encode("demo", "1.0", {"chat": 3, "chien": 2})[:-5],
+        datacache.encode("demo", "1.0", {"chat": 3, "chien": 2})[:50],
+        marshal.dumps((1, "demo", "1.0", {"chat": 3, "chien": 2})),  # format 1: no header, no digest
+        datacache.encode("demo", "1.0", {"chat": 3}).replace(b"\t2\t", b"\t3\t", 1),  # a later format
     ],
-    ids=["empty", "garbage", "list", "other-name", "rejected-value", "truncated"],
+    ids=[
+        "empty",
+        "garbage",
+        "list",
+        "other-name",
+        "rejected-value",
+        "truncated",
+        "header-only",
+        "format-1",
+        "other-format",
+    ],
 )
 def test_corrupt_or_foreign_file_is_ignored_and_replaced(cache_dir: Path, content: bytes) -> None:
     path = datacache.cache_path("demo", "1.0")
@@ -75,6 +88,53 @@ def test_corrupt_or_foreign_file_is_ignored_and_replaced(cache_dir: Path, conten
     assert len(calls) == 1
     datacache.load_or_build("demo", "1.0", lambda: _counting_build(calls), _valid)
     assert len(calls) == 1  # the bad file was replaced by a good one
+
+
+def _flip_one_bit(path: Path, offset_in_payload: int) -> None:
+    data = bytearray(path.read_bytes())
+    header_end = data.index(b"\n") + 1
+    data[header_end + offset_in_payload] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_one_flipped_bit_is_rejected_and_rebuilt(cache_dir: Path) -> None:
+    """A file damaged after it was written (one bit of its marshalled payload flipped) still unmarshals,
+    into another value: only the digest in its header tells. It is treated as missing: built and written
+    again, the right value returned, then read back."""
+    calls: list[int] = []
+    right = {"chat": 3, "chien": 2}
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return dict(right)
+
+    def any_dict(value: object) -> bool:
+        return isinstance(value, dict)  # accepts the damaged value too: the digest alone must reject it
+
+    assert datacache.load_or_build("demo", "1.0", build, any_dict) == right
+    path = datacache.cache_path("demo", "1.0")
+    good = path.read_bytes()
+    payload = good[good.index(b"\n") + 1 :]
+    offset = payload.rindex(marshal.dumps(2)[1:])  # the 4 bytes of the int 2, the last value
+    _flip_one_bit(path, offset)
+    damaged = path.read_bytes()
+    assert marshal.loads(damaged[damaged.index(b"\n") + 1 :])[3] == {"chat": 3, "chien": 3}  # marshal cannot tell
+    assert datacache.load_stored("demo", "1.0") is None
+    assert datacache.load_or_build("demo", "1.0", build, any_dict) == right
+    assert len(calls) == 2  # rebuilt
+    assert path.read_bytes() == good  # and rewritten
+    assert datacache.load_or_build("demo", "1.0", build, any_dict) == right
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("offset", [0, 1, 7, -1])
+def test_any_flipped_bit_of_the_payload_is_rejected(cache_dir: Path, offset: int) -> None:
+    datacache.store("demo", "1.0", {"chat": 3, "chien": 2, "liste": list(range(50))})
+    path = datacache.cache_path("demo", "1.0")
+    assert datacache.load_stored("demo", "1.0") is not None
+    size = len(path.read_bytes()) - path.read_bytes().index(b"\n") - 1
+    _flip_one_bit(path, offset % size)
+    assert datacache.load_stored("demo", "1.0") is None
 
 
 def test_unwritable_folder_only_costs_the_speed_up(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

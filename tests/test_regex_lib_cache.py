@@ -6,11 +6,15 @@ hands the engine, the same matches, a corrupt entry or file compiled as usual, a
 
 from __future__ import annotations
 
+import array
 import json
 import marshal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from checker import datacache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,10 +144,53 @@ def test_corrupt_file_or_other_version_is_ignored(tmp_path: Path) -> None:
     other = tmp_path / "other"
     _run(RECORD, other, json.dumps(PATTERNS))
     for path in (other / "data").glob("compiled-regex-library-*"):
-        form, name, _, value = marshal.loads(path.read_bytes())
-        path.write_bytes(marshal.dumps((form, name, "regex0.0-another-version", value)))  # stale: another library
+        _, name, _, value = _unmarshal(path.read_bytes())
+        path.write_bytes(datacache.encode(name, "regex0.0-another-version", value))  # stale: another library
     installed, same, _ = _run(USE, other, json.dumps(PATTERNS), json.dumps(TEXTS), "plain")
     assert installed is False and same == [True] * len(PATTERNS)
+
+
+def _unmarshal(data: bytes) -> Any:
+    """The (format, name, version, value) of a data cache file, its header line skipped, its digest not checked."""
+    return marshal.loads(data[data.index(b"\n") + 1 :])
+
+
+def test_one_flipped_bit_rejects_the_file_and_patterns_are_compiled_as_usual(tmp_path: Path) -> None:
+    """One bit of the stored code flipped on disk (the « x » of « experts » made a « y »): marshal reads the
+    file, the regex engine takes the code and silently matches something else; the file's digest rejects it, so
+    every pattern is compiled as usual, with the right matches, until the file is recorded again."""
+    from checker import regex_lib_cache
+
+    assert _run(RECORD, tmp_path, json.dumps(PATTERNS)) == len(PATTERNS)
+    (path,) = (tmp_path / "data").glob("compiled-regex-library-*")
+    good = path.read_bytes()
+    pattern, flags = PATTERNS[3]
+    stored = _unmarshal(good)[3][(pattern, flags)]
+    code = stored[1]
+    assert good.count(code) == 1
+    x_word = array.array("I", [ord("x")]).tobytes()
+    assert code.count(x_word) == 1
+    damaged = bytearray(good)
+    damaged[good.index(code) + code.index(x_word)] ^= 0x01  # "x" (0x78) -> "y" (0x79)
+    path.write_bytes(bytes(damaged))
+
+    # What a cache without a digest would have handed the engine: accepted, and wrong.
+    bad_stored = _unmarshal(bytes(damaged))[3][(pattern, flags)]
+    assert bad_stored[1] != code and bad_stored[0] == stored[0]
+    built_from_damaged = regex_lib_cache._build(pattern, bad_stored)
+    assert built_from_damaged.search("Plusieurs experts") is None
+    assert built_from_damaged.search("Plusieurs eyperts") is not None
+
+    # The file is rejected whole: nothing installed, every pattern compiled as usual, the same matches.
+    assert datacache.decode(bytes(damaged), *_unmarshal(good)[1:3]) is None
+    installed, same, compiled_as_usual = _run(USE, tmp_path, json.dumps(PATTERNS), json.dumps(TEXTS), "plain")
+    assert installed is False and same == [True] * len(PATTERNS) and compiled_as_usual == []
+
+    # Recorded again (what `checker.prepare` does): a good file, built from the store again.
+    assert _run(RECORD, tmp_path, json.dumps(PATTERNS)) == len(PATTERNS)
+    assert datacache.decode(path.read_bytes(), *_unmarshal(good)[1:3]) is not None
+    installed, same, compiled_as_usual = _run(USE, tmp_path, json.dumps(PATTERNS), json.dumps(TEXTS), "plain")
+    assert installed is True and same == [True] * len(PATTERNS) and compiled_as_usual == []
 
 
 RECORD_LISTS = """
