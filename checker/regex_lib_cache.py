@@ -236,8 +236,3 @@ def save_recorded() -> int:
     if _RECORDED:
         datacache.store(NAME, version(), dict(_RECORDED))
     return len(_RECORDED)
-
-
-def recorded() -> dict[Key, Stored]:
-    """What this process recorded (for tests)."""
-    return dict(_RECORDED)

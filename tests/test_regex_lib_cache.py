@@ -34,7 +34,6 @@ assert R.start_recording()
 import regex
 for p, f in json.loads(sys.argv[1]):
     regex.compile(p, f)
-recorded = R.recorded()
 print(json.dumps(R.save_recorded()))
 """
 
