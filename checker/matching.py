@@ -78,7 +78,7 @@ def compile_phrase_lists(rules: Iterable[Rule]) -> None:
         if rule.phrases:
             _compiled_phrases(rule.phrases, rule.case_sensitive)
         if rule.swap:
-            _compiled_phrases(tuple(k for k, _ in rule.swap), rule.case_sensitive)
+            _compiled_phrases(_swap_keys(rule.swap), rule.case_sensitive)
 
 
 def _present(phrases: tuple[str, ...], case_sensitive: bool, block: Block) -> tuple[str, ...]:
