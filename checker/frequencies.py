@@ -13,8 +13,9 @@ those are answered without wordfreq. Such words joined by hyphens (« visio-conf
 are one token per part, which wordfreq combines (1/f = 1/f1 + 1/f2…, from each part's unrounded
 frequency, which the table's rounded value gives back): answered without wordfreq too, by the same float
 operations. Anything else (an apostrophe, a number, another script) is asked to wordfreq itself, as is
-every word with the data cache off. One such word used to cost a process wordfreq's import and the loading
-of its whole list (0.3–0.5 s of CPU).
+every word with the data cache off. The first such word a process meets costs it wordfreq's import and the
+loading of its whole list (0.3–0.5 s of CPU, measured over the peer bench's articles when hyphenated words
+were still asked to wordfreq); a run whose words are all answered from the table never imports wordfreq.
 """
 
 from __future__ import annotations
@@ -98,15 +99,20 @@ def _combined_frequency(table: Table, parts: list[str], minimum: float) -> float
         if frequency is None:
             return None
         one_over_result += 1.0 / frequency
-    unrounded = max(1.0 / one_over_result, minimum)
-    if unrounded == 0.0:
-        return 0.0
-    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return _round_as_wordfreq(max(1.0 / one_over_result, minimum))
 
 
 def _rounded(frequency: float) -> float:
     """What `wordfreq.word_frequency` returns for one token of that list frequency (so what the table holds)."""
-    unrounded = max(1.0 / (1.0 / frequency), 0.0)
+    return _round_as_wordfreq(max(1.0 / (1.0 / frequency), 0.0))
+
+
+def _round_as_wordfreq(unrounded: float) -> float:
+    """The last step of `wordfreq.word_frequency` (`_word_frequency`): three significant digits. 0 stays 0,
+    as in wordfreq; no list of wordfreq's gets here with 0, but a table value near the smallest float does
+    (1 / (1 / f) or the sum of the parts' inverses overflows), and math.log(0) would raise."""
+    if unrounded == 0.0:
+        return 0.0
     return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
 
 

@@ -264,6 +264,16 @@ def test_every_bucket_is_recovered_from_its_rounded_frequency() -> None:
     assert frequencies._unrounded(0.0) is None and frequencies._unrounded(2.0) is None
 
 
+def test_values_near_the_smallest_float_are_not_a_traceback() -> None:
+    """No list of wordfreq's holds them, but a damaged table can (its file has no digest): 1 / (1 / f) or the sum
+    of the parts' inverses overflows, and the rounding of 0 is 0, as in wordfreq (math.log(0) raised before)."""
+    for value in (1e-310, 3e-308, 5e-324):
+        assert frequencies._unrounded(value) is None  # left to wordfreq
+    table = b"aa\t1e-308\nbb\t1e-308\n"
+    assert frequencies._combined_frequency((table, 0, len(table)), ["aa", "bb"], 0.0) == 0.0
+    assert frequencies._combined_frequency((table, 0, len(table)), ["aa", "bb"], frequencies.ZIPF_FLOOR) == 1e-9
+
+
 def test_frequency_table_lookup() -> None:
     table = b"abeille\t0.001\nb\t2e-05\nchat\t0.5\n\xc3\xa9t\xc3\xa9\t0.25\n"
     assert frequencies.lookup(table, "abeille") == 0.001
