@@ -14,8 +14,14 @@ stand-ins leave `sys.modules` as soon as trafilatura is imported, so any later `
 `import trafilatura.downloads` gets the real module.
 
 One side effect of the ordinary import is not reproduced: importing courlan and `trafilatura.downloads`
-turns urllib3's warnings off for the whole process. Here urllib3 is not imported, so there is nothing to turn
-off; they are turned off as usual if trafilatura's downloads are ever imported.
+calls `urllib3.disable_warnings()` for the whole process. A lint that never downloads leaves urllib3's warnings
+as they were, also when urllib3 is already imported by other code (language_tool_python's server client
+imports requests); they are turned off as usual if trafilatura's downloads are ever imported.
+
+What stays after the import: names trafilatura's modules bound from a deferred library keep their stand-ins
+(`trafilatura.utils.HTTPResponse` is a stand-in class: `isinstance` answers for the real class, `issubclass`
+does not), and `trafilatura.downloads` is an attribute of the package only once the real module is imported.
+The fallback below only catches a trafilatura that fails to import with the stand-ins.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import Any
 DEFERRED_LIBRARIES = ("courlan", "htmldate", "charset_normalizer", "urllib3.response", "trafilatura.downloads")
 
 _LOCK = threading.Lock()
+_imported: Any = None  # set once the import has finished: another thread must not get a module being initialised
 
 
 def _real(library: str, name: str) -> Any:
@@ -77,25 +84,32 @@ class _StandIn(types.ModuleType):
 
 def import_trafilatura() -> Any:
     """The trafilatura package, imported with its URL, date and encoding libraries deferred (see above)."""
-    if "trafilatura" in sys.modules:
-        return sys.modules["trafilatura"]
+    global _imported
+    if _imported is not None:
+        return _imported
     with _LOCK:
-        if "trafilatura" in sys.modules:
-            return sys.modules["trafilatura"]
-        stand_ins = [library for library in DEFERRED_LIBRARIES if library not in sys.modules]
+        if _imported is None:
+            _imported = _import_with_stand_ins()
+        return _imported
+
+
+def _import_with_stand_ins() -> Any:
+    if "trafilatura" in sys.modules:  # imported, or being imported, the ordinary way: import_module waits for it
+        return importlib.import_module("trafilatura")
+    stand_ins = [library for library in DEFERRED_LIBRARIES if library not in sys.modules]
+    for library in stand_ins:
+        sys.modules[library] = _StandIn(library)
+    try:
+        return importlib.import_module("trafilatura")
+    except Exception:
+        # A trafilatura that uses these libraries at import time: import it the ordinary way.
+        for module in [m for m in sys.modules if m == "trafilatura" or m.startswith("trafilatura.")]:
+            del sys.modules[module]
         for library in stand_ins:
-            sys.modules[library] = _StandIn(library)
-        try:
-            return importlib.import_module("trafilatura")
-        except Exception:
-            # A trafilatura that uses these libraries at import time: import it the ordinary way.
-            for module in [m for m in sys.modules if m == "trafilatura" or m.startswith("trafilatura.")]:
-                del sys.modules[module]
-            for library in stand_ins:
-                sys.modules.pop(library, None)
-            stand_ins = []
-            return importlib.import_module("trafilatura")
-        finally:
-            for library in stand_ins:
-                if isinstance(sys.modules.get(library), _StandIn):
-                    del sys.modules[library]
+            sys.modules.pop(library, None)
+        stand_ins = []
+        return importlib.import_module("trafilatura")
+    finally:
+        for library in stand_ins:
+            if isinstance(sys.modules.get(library), _StandIn):
+                del sys.modules[library]

@@ -119,7 +119,29 @@ def test_deferred_names_forward_to_the_real_libraries() -> None:
 
 
 def test_downloads_forward_to_the_real_module_with_urllib3() -> None:
-    out = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", DOWNLOADS], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    # Without -W ignore: importing the real downloads module must not print urllib3's SOCKS DependencyWarning.
+    out = subprocess.run([sys.executable, "-c", DOWNLOADS], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.splitlines() == ["False False", "None", "module True", "True", "True"]
+    assert out.stderr == ""
+
+
+CONCURRENT = """
+import sys, threading
+from checker.trafilatura_import import import_trafilatura
+got = []
+def second():
+    while "trafilatura" not in sys.modules:  # the first thread's import has begun
+        pass
+    module = import_trafilatura()
+    got.append((hasattr(module, "extract"), hasattr(module, "load_html")))
+waiting = threading.Thread(target=second)
+waiting.start()
+import_trafilatura()
+waiting.join()
+print(got)
+"""
+
+
+def test_a_second_thread_gets_the_module_only_once_imported() -> None:
+    out = subprocess.run([sys.executable, "-c", CONCURRENT], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[(True, True)]"
