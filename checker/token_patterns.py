@@ -51,7 +51,7 @@ fills `{detail}` in the rule's message.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -1114,13 +1114,17 @@ def _segment_last(clauses: ClauseVerbs, k: int) -> int:
 def _verb_later(info: TokenInfo) -> bool:
     """Whether a conjugated verb follows the token anywhere in its segment (brackets and quotations
     inside it included)."""
-    if info.sentence is None:
-        return True
+    return info.sentence is None or _verb_in_rest_of_segment(info, info.sentence.clauses.finite)
+
+
+def _verb_in_rest_of_segment(info: TokenInfo, verbs: Container[int]) -> bool:
+    """Whether one of `verbs` follows the token in its segment, not as a second predicate after « et »
+    (« … et sera suivi de … »: a verb of the same subject, not one of its own)."""
+    assert info.sentence is not None
     clauses = info.sentence.clauses
     infos = info.sentence.infos
     last = _segment_last(clauses, info.index)
-    # (« … et sera suivi de … »: a second predicate of the same subject, not a verb of its own)
-    return any(i in clauses.finite and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
+    return any(i in verbs and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
 
 
 # Unstressed pronouns between a coordinating conjunction and its verb (« … et s'adapte », « et n'en a pas »).
@@ -1139,12 +1143,7 @@ def _after_coordinator(infos: Sequence[TokenInfo], i: int) -> bool:
 def _main_verb_later(info: TokenInfo) -> bool:
     """Whether a conjugated verb of a main clause follows the token in its segment (a verb after a subordinating
     word, « … les entités qui utilisent udata », or a second predicate after « et », does not count)."""
-    if info.sentence is None:
-        return True
-    clauses = info.sentence.clauses
-    infos = info.sentence.infos
-    last = _segment_last(clauses, info.index)
-    return any(i in clauses.main and not _after_coordinator(infos, i) for i in range(info.index + 1, last + 1))
+    return info.sentence is None or _verb_in_rest_of_segment(info, info.sentence.clauses.main)
 
 
 _DEFINITE_ARTICLES = frozenset({"le", "la", "l'"})
