@@ -30,12 +30,8 @@ steps; each step is one token that must meet every condition given:
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
   the sentence before (`_owner_subject`).
-- for « ces » written for « ses » (and « Ses » for « Ces »): `first_mention` (text stands before and
-  the noun is not `taken_up`: nothing for a demonstrative to take up), `possessive_sibling` (coordinated
-  with a noun phrase that son / sa / ses opens), `singular_partner` (after « et » and a verbless singular
-  noun phrase or name), `named_owner` (the main clause's subject names an owner: a name, chaque, son / sa,
-  il / elle), `plural_subject_before` (for « Ses » opening a sentence: the sentence before has a plural
-  subject).
+- for « ces » written for « ses »: `possessive_sibling` (the token opens a noun phrase coordinated with one
+  that son / sa / ses opens, no conjugated verb in either: `_possessive_sibling`).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -124,11 +120,7 @@ class Condition:
     possessor_before: bool | None = None
     taken_up: bool | None = None
     owner_subject: bool | None = None
-    possessive_sibling: bool | None = None  # ses / ces: see _possessive_sibling and the functions after it
-    singular_partner: bool | None = None
-    plural_subject_before: bool | None = None
-    named_owner: bool | None = None
-    first_mention: bool | None = None
+    possessive_sibling: bool | None = None  # ses / ces: see _possessive_sibling
 
     @property
     def reading_conditions(self) -> bool:
@@ -641,7 +633,6 @@ _CLOSED_WORDS = frozenset({"determiner", "preposition", "pronoun", "adverb", "co
 
 _THIRD_POSSESSIVES = frozenset({"son", "sa", "ses"})
 _CONJUNCT_LEADS = frozenset({",", "et", "ou"})
-_NAME_DETERMINERS = frozenset({"le", "la", "l'"})
 
 
 def _conjunct_words(infos: Sequence[TokenInfo], positions: list[int]) -> list[TokenInfo]:
@@ -684,179 +675,6 @@ def _possessive_sibling(info: TokenInfo) -> bool:
     positions = [i for i in range(len(infos)) if clauses.chunk[i] == after and clauses.segment[i] == segment]
     words = _conjunct_words(infos, positions)
     return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in positions)
-
-
-_SINGULAR_DETERMINERS = frozenset({"le", "la", "l'", "un", "une", "son", "sa", "cet", "cette", "ce"})
-
-
-def _singular_partner(info: TokenInfo) -> bool:
-    """Whether the token follows « et » that joins it to a verbless singular noun phrase, a name or a singular
-    determiner and its noun (« Drupal et ces logiciels associés », « l'association et ces partenaires »): what
-    the plural noun phrase adds belongs to that one, « ses »."""
-    if info.sentence is None or info.index < 2:
-        return False
-    clauses = info.sentence.clauses
-    infos = info.sentence.infos
-    if infos[info.index - 1].norm != "et":
-        return False
-    before = clauses.chunk[info.index - 2]
-    segment = clauses.segment[info.index]
-    positions = [i for i in range(info.index - 1) if clauses.chunk[i] == before and clauses.segment[i] == segment]
-    if not positions or any(i in clauses.finite for i in positions):
-        return False
-    words = _conjunct_words(infos, positions)
-    if not words or words[0].norm in _PREPOSITIONS:
-        return False
-    first = words[0].index
-    if _name_opens(infos, first):
-        return True
-    if words[0].norm not in _SINGULAR_DETERMINERS or len(words) < 2:
-        return False
-    return any("noun" in r.pos and "s" in r.numbers for r in words[1].readings)
-
-
-def _name_opens(infos: Sequence[TokenInfo], i: int) -> bool:
-    """Whether a name opens the noun phrase at token i: a capitalised word that is no pronoun, determiner or
-    infinitive (« LibreOffice », « Wikipédia »), or le / la / l' before a capitalised word (« La Commission »)."""
-    word = infos[i]
-    if word.norm in _NAME_DETERMINERS:
-        following = infos[i + 1 : i + 3]
-        if following and following[0].token.kind == "word" and following[0].token.text[:1].isupper():
-            return True
-        # A common noun and the name in apposition: « l'association Scenari », « la capsule SpaceX-Dragon ».
-        return (
-            len(following) == 2
-            and following[1].token.kind == "word"
-            and following[1].token.text[:1].isupper()
-            and any("noun" in r.pos and "s" in r.numbers for r in following[0].readings)
-        )
-    if not word.token.text[:1].isupper() or word.norm in _SINGULAR_SUBJECTS or word.norm in _NOT_OWNER_SUBJECTS:
-        return False
-    if i == 0 and _known(word.token.text) and not any("proper_noun" in r.pos for r in word.readings):
-        return False  # a common word capitalised because it opens the sentence (« N'hésitez pas »)
-    return not any(r.pos & _CLOSED_WORDS or "infinitive" in r.tenses for r in word.readings)
-
-
-# Subjects that name an owner without a name: each one (« chaque utilisateur … selon ses besoins »), or a noun
-# phrase that a possessive opens (« Sa politique s'engage … au niveau de ses opérateurs »).
-_OWNING_SUBJECT_STARTS = frozenset({"chaque", "chacun", "chacune", "son", "sa"})
-
-
-def _named_owner(info: TokenInfo) -> bool:
-    """Whether the subject of the token's main clause names an owner: the first chunk of its segment that opens
-    with a subject (as `_owner_subject` reads it) opens with a name (`_name_opens`), « chaque », « chacun »,
-    « son », « sa » (`_OWNING_SUBJECT_STARTS`), or « il », « elle » with no participle phrase after it (a
-    phrase with a subject of its own, `_participle_phrase`), a conjugated verb of a
-    main clause stands between that subject and the token, and no subordinating word (a clause with a subject
-    of its own) does. « La Commission européenne recommande à ses employés »: the name owns."""
-    if info.sentence is None:
-        return False
-    clauses = info.sentence.clauses
-    infos = info.sentence.infos
-    segment = clauses.segment[info.index]
-    chunk = -1
-    for i in range(info.index):
-        if clauses.segment[i] != segment:
-            continue
-        decided = _opens_with_owner(infos[i], clauses.chunk[i] != chunk)
-        if decided is None:
-            continue
-        chunk = clauses.chunk[i]
-        if decided == "pass":
-            continue
-        person = infos[i].norm in ("il", "elle") and not _participle_phrase(infos, i + 1, info.index)
-        if decided != "owner" or not (_name_opens(infos, i) or infos[i].norm in _OWNING_SUBJECT_STARTS or person):
-            return False
-        between = range(i + 1, info.index)
-        return any(j in clauses.main for j in between) and not any(infos[j].norm in _OPENERS for j in between)
-    return _named_subject_after_infinitive(info)
-
-
-def _participle_phrase(infos: Sequence[TokenInfo], start: int, end: int) -> bool:
-    """Whether a participle not after an auxiliary (« des services associés à … », « les prestataires
-    proposant … ») stands between start and end: a phrase with a subject of its own."""
-    for j in range(start, end):
-        readings = infos[j].readings
-        past = any("participle" in r.tenses for r in readings) and infos[j - 1].norm not in _AUXILIARIES
-        present = infos[j].norm.endswith("ant") and any("verb" in r.pos and not r.tenses for r in readings)
-        if past or present:
-            return True
-    return False
-
-
-def _named_subject_after_infinitive(info: TokenInfo) -> bool:
-    """Whether the token hangs on an infinitive of a fronted complement (« Afin de moderniser la rédaction de
-    ses rapports, la Cour des comptes a décidé … »), whose subject is the main clause's: the chunk after it in
-    the segment opens with a name followed by a main-clause verb."""
-    assert info.sentence is not None
-    clauses = info.sentence.clauses
-    infos = info.sentence.infos
-    here = clauses.chunk[info.index]
-    segment = clauses.segment[info.index]
-    own = [i for i in range(info.index) if clauses.chunk[i] == here]
-    if not any(any("infinitive" in r.tenses for r in infos[i].readings) for i in own):
-        return False
-    if any(infos[i].norm in _OPENERS for i in own):
-        return False
-    after = [i for i in range(info.index + 1, len(infos)) if clauses.segment[i] == segment]
-    comma = next((i for i in after if clauses.chunk[i] != here), None)
-    if comma is None or infos[comma].norm != "," or comma + 1 >= len(infos):
-        return False
-    subject = comma + 1
-    chunk = clauses.chunk[subject]
-    if _opens_with_owner(infos[subject], True) != "owner" or not _name_opens(infos, subject):
-        return False
-    return any(clauses.chunk[j] == chunk for j in clauses.main if j > subject)
-
-
-_PLURAL_SUBJECTS = frozenset({"les", "des", "ces", "ils", "elles", "leurs", "nos", "vos", "plusieurs",
-                              "certains", "certaines", "quelques", "nombreux", "nombreuses", "divers", "diverses"})
-
-
-def _plural_subject_before(info: TokenInfo) -> bool:
-    """For a token that opens its sentence (« Ses … »): the sentence before opens its first clause with a plural
-    subject (les, des, ils… : « Les forges sont … Ses plateformes »; not nous, vous, whose sentence mostly
-    names whom « ses » refers to), which cannot own what « ses » introduces, and no il, elle, on stands in it
-    (another owner)."""
-    if info.sentence is None or info.sentence.source is None:
-        return False
-    if any(other.token.kind == "word" for other in info.sentence.infos[: info.index]):
-        return False
-    before = _sentences_before(info.sentence.source, 1)
-    if not before:
-        return False
-    previous = sentence_infos(before[-1].tokens, before[-1]).infos
-    clauses = previous[0].sentence.clauses if previous and previous[0].sentence is not None else None
-    if clauses is None or not clauses.finite:
-        return False
-    chunk = -1
-    for i, other in enumerate(previous):
-        chunk_start = clauses.chunk[i] != chunk
-        if chunk_start and i == 0 and other.norm in _PLURAL_SUBJECTS:
-            break  # « Des projets … proposent » (« des » is also read as a preposition)
-        decided = _opens_with_owner(other, chunk_start)
-        if decided is None:
-            continue
-        chunk = clauses.chunk[i]
-        if decided == "pass":
-            continue
-        if decided == "owner" or other.norm not in _PLURAL_SUBJECTS:
-            return False
-        break
-    else:
-        return False
-    return not any(w.norm in ("il", "elle", "on") for w in previous)
-
-
-def _first_mention(info: TokenInfo) -> bool:
-    """Whether the word (a noun) is met for the first time: text stands before its sentence in the document
-    (what a demonstrative takes up must be there to read) and it is not `_taken_up`."""
-    if info.sentence is None or info.sentence.source is None:
-        return False
-    before = _sentences_before(info.sentence.source, 1)
-    if not before or any(norm(token.text) == "ces" for token in before[-1].tokens):
-        return False  # « … recourir à ces services. L'Union a voulu encadrer ces usages »: a chain of demonstratives
-    return not _taken_up(info)
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
@@ -1538,10 +1356,6 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         taken_up=raw.get("taken_up"),
         owner_subject=raw.get("owner_subject"),
         possessive_sibling=raw.get("possessive_sibling"),
-        singular_partner=raw.get("singular_partner"),
-        plural_subject_before=raw.get("plural_subject_before"),
-        named_owner=raw.get("named_owner"),
-        first_mention=raw.get("first_mention"),
     )
 
 
@@ -1696,14 +1510,6 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.owner_subject is not None and _owner_subject(info) != c.owner_subject:
         return False
     if c.possessive_sibling is not None and _possessive_sibling(info) != c.possessive_sibling:
-        return False
-    if c.singular_partner is not None and _singular_partner(info) != c.singular_partner:
-        return False
-    if c.plural_subject_before is not None and _plural_subject_before(info) != c.plural_subject_before:
-        return False
-    if c.named_owner is not None and _named_owner(info) != c.named_owner:
-        return False
-    if c.first_mention is not None and _first_mention(info) != c.first_mention:
         return False
     if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
         if tok.kind != "word":
