@@ -391,7 +391,12 @@ def _possessor_before(info: TokenInfo) -> bool:
     singular noun or name, a third-person singular pronoun, an unknown capitalised word."""
     if info.sentence is None:
         return True
-    for other in info.sentence.infos[: info.index]:
+    return _possessor_in(info.sentence.infos[: info.index])
+
+
+def _possessor_in(infos: Sequence[TokenInfo]) -> bool:
+    """Whether one of these words can own what « ses » introduces (see `_possessor_before`)."""
+    for other in infos:
         if other.token.kind != "word":
             continue
         if other.norm in _SINGULAR_PRONOUNS:
@@ -478,11 +483,13 @@ def _owner_subject(info: TokenInfo) -> bool:
     subject (il, elle, on, a singular determiner, a name: « Wikipédia utilise … ses ») or an infinitive
     (its generic subject: « déclarer ses plongées »). Chunks that open with a preposition or an adverb
     (« Pour l'instant, ») are passed over; the first other one decides; undecided in its segment (a
-    bracket, a quotation), the sentence's first chunks decide. A sentence without a conjugated verb (a
-    list item, a title) has its owner in any singular noun before (« Drupal et ses logiciels »);
-    « Ses » that opens a sentence or hangs on the noun phrase that does (`_in_opening_subject`), in the subject
-    of the sentence before, unless one of the two before has the very word that follows (« des papillons. Ses
-    papillons »)."""
+    bracket, a quotation), the sentence's first chunks decide. « c'est » (not a cleft) and impersonal « il »
+    (il y a, il faut, il existe) own nothing: after them the sentence before decides (« La commune a balisé
+    des sentiers. Il y a des panneaux sur ses sentiers »: the commune owns); no owner only when its subject
+    cannot own (les, ils, nous…) and nothing else in it can (`_possessor_in`). A sentence without a conjugated
+    verb (a list item, a title) has its owner in any singular noun before (« Drupal et ses logiciels »);
+    « Ses » that opens a sentence, in the subject of the sentence before, unless one of the two before has the
+    very word that follows (« des papillons. Ses papillons »)."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
@@ -490,17 +497,24 @@ def _owner_subject(info: TokenInfo) -> bool:
     if not clauses.finite and infos[0].norm not in ("voici", "voilà"):
         return _possessor_before(info)
     segment = clauses.segment[info.index]
-    in_subject = _in_opening_subject(info)
-    decided = None if in_subject else _first_owner(infos[: info.index], lambda i: clauses.segment[i] == segment)
-    if decided is None and not in_subject:
-        decided = _first_owner(infos[: info.index], lambda i: True)
+    decided = _first_subject(infos[: info.index], lambda i: clauses.segment[i] == segment)
+    if decided is None:
+        decided = _first_subject(infos[: info.index], lambda i: True)
     if decided is None and _personal_subject_after(info):
         return True
-    if decided is not None:
-        return decided
     source = info.sentence.source
-    # « (Ses … », « « Ses … », « La suppression de ses postes … »
-    opens_sentence = in_subject or all(other.token.kind != "word" for other in infos[: info.index])
+    if decided == "impersonal":
+        before = _sentences_before(source, 1) if source is not None else []
+        if not before:
+            return True
+        previous = sentence_infos(before[-1].tokens, before[-1]).infos
+        # Any singular noun or name of it may own, not only its subject (« Des randonneurs parcourent le massif.
+        # Il y a des panneaux sur ses sentiers »).
+        return _first_subject(previous, lambda i: True) != "none" or _possessor_in(previous)
+    if decided is not None:
+        return decided == "owner"
+    # « (Ses … », « « Ses … »
+    opens_sentence = all(other.token.kind != "word" for other in infos[: info.index])
     if opens_sentence and source is not None:
         before = _sentences_before(source, 2)
         if before:
@@ -509,24 +523,8 @@ def _owner_subject(info: TokenInfo) -> bool:
             if any(norm(token.text) == following for sentence in before for token in sentence.tokens):
                 return False
             previous = sentence_infos(before[-1].tokens, before[-1]).infos
-            return _first_owner(previous, lambda i: True) is True
+            return _first_subject(previous, lambda i: True) in ("owner", "impersonal")
     return False
-
-
-def _in_opening_subject(info: TokenInfo) -> bool:
-    """Whether the token follows « de » in the noun phrase that opens the sentence, before any verb (« La
-    suppression de ses postes est due … »): the noun it hangs on does not own it (sesces3), so the owner is
-    looked for as for « Ses » opening the sentence."""
-    if info.sentence is None or info.index < 3 or info.sentence.infos[info.index - 1].norm not in ("de", "d'"):
-        return False
-    before = info.sentence.infos[: info.index]
-    if before[0].norm not in ("le", "la", "l'", "les", "un", "une"):
-        return False
-    clauses = info.sentence.clauses
-    return not any(
-        other.token.kind != "word" or other.index in clauses.finite or other.norm in _OPENERS | _CHUNK_BREAKS
-        for other in before
-    )
 
 
 def _personal_subject_after(info: TokenInfo) -> bool:
@@ -572,9 +570,10 @@ def _impersonal_il(info: TokenInfo) -> bool:
     return bool(after) and (after[0] in _IMPERSONAL_AFTER_IL or after[0] in ("existe", "existait", "manque"))
 
 
-def _first_owner(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> bool | None:
-    """Whether the first chunk (among the tokens `inside` accepts) that opens with a subject opens with
-    a third-person singular one; None when none does."""
+def _first_subject(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> str | None:
+    """How the first chunk (among the tokens `inside` accepts) that opens with a subject opens: "owner" (a
+    third-person singular subject), "impersonal" (« c'est », impersonal « il »), "none" (a subject that cannot
+    own); None when no chunk does."""
     if not infos or infos[0].sentence is None:
         return None
     clauses = infos[0].sentence.clauses
@@ -587,19 +586,20 @@ def _first_owner(infos: Sequence[TokenInfo], inside: Callable[[int], bool]) -> b
             continue
         chunk = clauses.chunk[i]
         if decided != "pass":
-            return decided == "owner"
+            return decided
     return None
 
 
 def _opens_with_owner(other: TokenInfo, chunk_start: bool) -> str | None:
-    """How a word that may open a chunk decides `_owner_subject`: "owner", "none", "pass" (a complement
-    opens the chunk: look at the next one), None (not a chunk opener, or a word before the subject)."""
+    """How a word that may open a chunk decides `_owner_subject`: "owner", "none", "impersonal" (« c'est », not
+    a cleft, and impersonal « il »), "pass" (a complement opens the chunk: look at the next one), None (not a
+    chunk opener, or a word before the subject)."""
     if not chunk_start or other.token.kind != "word":
         return None
     if other.norm in _SUBJECT_LEADERS or (other.readings and all(r.pos & _LEADER_CLASSES for r in other.readings)):
         return None  # « si », « mais », « cependant » before the subject
     if (other.norm == "c'" and not _cleft(other)) or (other.norm == "il" and _impersonal_il(other)):
-        return "none"  # « c'était le moyen de … ses normes », « il y a », « il existe »: no one to own (sesces3)
+        return "impersonal"  # « c'était le moyen de … ses normes », « il y a », « il existe »: no one to own
     if other.norm in _SINGULAR_SUBJECTS:
         return "owner"
     if other.norm in _PREPOSITIONS or other.norm in ("afin", "sauf"):
