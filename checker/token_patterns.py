@@ -30,8 +30,8 @@ steps; each step is one token that must meet every condition given:
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
   the sentence before (`_owner_subject`).
-- for « ces » written for « ses »: `possessive_sibling` (the token opens a noun phrase coordinated with one
-  that son / sa / ses opens, no conjugated verb in either: `_possessive_sibling`).
+- for « ces » written for « ses »: `possessive_sibling` (the token opens a verbless noun phrase coordinated
+  with one that son / sa / ses opens: `_possessive_sibling`).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -646,8 +646,10 @@ def _conjunct_words(infos: Sequence[TokenInfo], positions: list[int]) -> list[To
 def _possessive_sibling(info: TokenInfo) -> bool:
     """Whether the token opens a noun phrase coordinated (« , », « et », « ou », a preposition repeated or not)
     with one that a third-person possessive opens, the chunk just before or just after it in its segment, no
-    conjugated verb in either: « de ses sites, ces services et ses applications », « son interface claire et
-    ces outils », « Ces développements, ses tests et la documentation »: the same owner, « ses »."""
+    conjugated verb in the token's chunk nor in the chunk after (in the chunk before, the possessive opens the
+    noun phrase that follows its last verb): « de ses sites, ces services et ses applications », « Son éditeur
+    publie ses notes, ces guides », « Ces développements, ses tests et la documentation »: the same owner,
+    « ses ». « Le ministre a présenté son plan et ces mesures entreront … » is a clause of its own."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
@@ -655,26 +657,43 @@ def _possessive_sibling(info: TokenInfo) -> bool:
     here = clauses.chunk[info.index]
     segment = clauses.segment[info.index]
     own = [i for i in range(len(infos)) if clauses.chunk[i] == here]
+    if any(i in clauses.finite for i in own):
+        return False  # « … et ces mesures entreront en vigueur »: coordinated clauses, not noun phrases
     lead = [infos[i].norm for i in own if i < info.index]
     if any(word not in _CONJUNCT_LEADS and word not in _PREPOSITIONS for word in lead):
         return False  # the token does not open its conjunct
     if lead and lead[0] in _CONJUNCT_LEADS and own[0] > 0:
-        # The chunk before: its last noun phrase (past its verb) opens with the possessive (« … de ses sites, »).
         before = clauses.chunk[own[0] - 1]
         positions = [i for i in range(own[0]) if clauses.chunk[i] == before and clauses.segment[i] == segment]
-        possessive = next((i for i in reversed(positions) if infos[i].norm in _THIRD_POSSESSIVES), None)
-        if possessive is not None and not any(
-            i > possessive and (i in clauses.finite or infos[i].norm in _OPENERS) for i in positions
-        ):
+        if _possessive_opens_last_phrase(infos, positions):
             return True
-    if any(i in clauses.finite for i in own) or own[-1] + 1 >= len(infos):
-        return False
-    if infos[own[-1] + 1].norm not in _CONJUNCT_LEADS:
+    if own[-1] + 1 >= len(infos) or infos[own[-1] + 1].norm not in _CONJUNCT_LEADS:
         return False
     after = clauses.chunk[own[-1] + 1]
     positions = [i for i in range(len(infos)) if clauses.chunk[i] == after and clauses.segment[i] == segment]
     words = _conjunct_words(infos, positions)
     return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in positions)
+
+
+def _possessive_opens_last_phrase(infos: Sequence[TokenInfo], positions: list[int]) -> bool:
+    """Whether, in a chunk (its token positions), the noun phrase after its last conjugated verb (or after the
+    coordinator that opens it) opens with son / sa / ses: only prepositions, adverbs and verb forms (« a
+    publié », « pour financer ») stand before the possessive, and no subordinating word after it (« … publie
+    ses notes, », « , de ses sites, »; not « le directeur de sa société, »)."""
+    if not positions or infos[0].sentence is None:
+        return False
+    clauses = infos[0].sentence.clauses
+    verbs = [i for i in positions if i in clauses.finite]
+    start = verbs[-1] + 1 if verbs else positions[0]
+    for i in (i for i in positions if i >= start):
+        word = infos[i]
+        if word.norm in _THIRD_POSSESSIVES:
+            return not any(j > i and infos[j].norm in _OPENERS for j in positions)
+        verb_form = any(r.tenses & {"participle", "infinitive"} for r in word.readings)
+        adverb = bool(word.readings) and all(r.pos <= {"adverb"} for r in word.readings)
+        if not (word.norm in _CONJUNCT_LEADS or word.norm in _PREPOSITIONS or verb_form or adverb):
+            return False
+    return False
 
 
 _PARTICIPLE_LIKE = re.compile(r"(?:it|is|ut|us|int|ert)$")
