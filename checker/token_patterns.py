@@ -444,6 +444,17 @@ def _sentence_nouns(sentence: Sentence) -> frozenset[str]:
     return nouns
 
 
+def _infos_of(sentence: Sentence) -> Sequence[TokenInfo]:
+    """Another sentence of the document as the patterns read it (its clause analysis computed once per
+    document, in `doc.memo`, as `_sentence_nouns` keeps its nouns)."""
+    memo = sentence.block.doc.memo if sentence.block.doc is not None else {}
+    key = ("token_patterns.infos", sentence.block.index, sentence.start)
+    if key not in memo:
+        memo[key] = sentence_infos(sentence.tokens, sentence).infos
+    infos: Sequence[TokenInfo] = memo[key]
+    return infos
+
+
 def _sentences_before(sentence: Sentence, count: int) -> list[Sentence]:
     """The `count` sentences before this one in its document (earlier blocks included), nearest last."""
     block = sentence.block
@@ -507,7 +518,7 @@ def _owner_subject(info: TokenInfo) -> bool:
         before = _sentences_before(source, 1) if source is not None else []
         if not before:
             return True
-        previous = sentence_infos(before[-1].tokens, before[-1]).infos
+        previous = _infos_of(before[-1])
         # Any singular noun or name of it may own, not only its subject (« Des randonneurs parcourent le massif.
         # Il y a des panneaux sur ses sentiers »).
         return _first_subject(previous, lambda i: True) != "none" or _possessor_in(previous)
@@ -522,7 +533,7 @@ def _owner_subject(info: TokenInfo) -> bool:
             following = infos[info.index + 1].norm if info.index + 1 < len(infos) else ""
             if any(norm(token.text) == following for sentence in before for token in sentence.tokens):
                 return False
-            previous = sentence_infos(before[-1].tokens, before[-1]).infos
+            previous = _infos_of(before[-1])
             return _first_subject(previous, lambda i: True) in ("owner", "impersonal")
     return False
 
@@ -1496,6 +1507,23 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
         return False
     if c.known is not None and (tok.kind != "word" or _known(tok.text) != c.known):
         return False
+    # The tests of the token itself first; then those that read its sentence, its clauses, the text before.
+    if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
+        if tok.kind != "word":
+            return False
+        readings = info.readings
+        if c.reading_conditions and not any(_reading_ok(c, r) for r in readings):
+            return False
+        if c.not_lemmas and any(r.lemma in c.not_lemmas for r in readings):
+            return False
+        if c.not_pos and any(c.not_pos & r.pos for r in readings):
+            return False
+        if c.not_tense and any(c.not_tense & r.tenses for r in readings):
+            return False
+        if c.not_reading is not None and any(_reading_ok(c.not_reading, r) for r in readings):
+            return False
+        if c.only_pos and not (readings and all((r.pos & _MAIN_CLASSES) <= c.only_pos for r in readings)):
+            return False
     if c.main_verb_in_segment is not None and _main_verb_in_segment(info) != c.main_verb_in_segment:
         return False
     if c.main_verb_in_chunk is not None and _main_verb_in_chunk(info) != c.main_verb_in_chunk:
@@ -1528,25 +1556,7 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
         return False
     if c.owner_subject is not None and _owner_subject(info) != c.owner_subject:
         return False
-    if c.possessive_sibling is not None and _possessive_sibling(info) != c.possessive_sibling:
-        return False
-    if c.reading_conditions or c.not_lemmas or c.not_pos or c.only_pos or c.not_tense or c.not_reading:
-        if tok.kind != "word":
-            return False
-        readings = info.readings
-        if c.reading_conditions and not any(_reading_ok(c, r) for r in readings):
-            return False
-        if c.not_lemmas and any(r.lemma in c.not_lemmas for r in readings):
-            return False
-        if c.not_pos and any(c.not_pos & r.pos for r in readings):
-            return False
-        if c.not_tense and any(c.not_tense & r.tenses for r in readings):
-            return False
-        if c.not_reading is not None and any(_reading_ok(c.not_reading, r) for r in readings):
-            return False
-        if c.only_pos and not (readings and all((r.pos & _MAIN_CLASSES) <= c.only_pos for r in readings)):
-            return False
-    return True
+    return c.possessive_sibling is None or _possessive_sibling(info) == c.possessive_sibling
 
 
 @lru_cache(maxsize=50_000)
