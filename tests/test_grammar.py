@@ -133,6 +133,28 @@ def test_correct_corpus_has_no_grammar_false_alarm() -> None:
     assert len(alarms) * 1000 < words, alarms
 
 
+def test_ses_ces_correct_texts_have_no_grammar_finding() -> None:
+    # Correct texts a reviewer found flagged by the « ses »/« ces » patterns of grammar.homophone-ses-context:
+    # a singular owner in the object of the sentence before (« Les députés ont adopté la réforme. Ses mesures »),
+    # a demonstrative taking up its antecedent with another word (« trois mesures … ces choix »), c'est / il y a /
+    # il faut before « ses », a finite verb after « et ces ». One text per entry (entries are separated by a
+    # blank line; a line starting with « - » is a list item), each linted as a document of its own, with
+    # typographic and straight apostrophes: none may have a grammar finding.
+    # One known exception, not from these patterns: the statistical grammar.homophone-context (neighbour words
+    # from ELTeC novels) reads « répartit ces fonds » as « ses » after « Chaque maire »; it did so before the
+    # patterns were written, and its thresholds are tuned on the development pairs, not here.
+    known = {("grammar.homophone-context", "ces", "Chaque maire répartit ces fonds")}
+    entries = (DATA / "correct_french_ses_ces.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert len(entries) >= 50
+    alarms = []
+    for entry in entries:
+        for text in {entry, entry.replace("\u2019", "'")}:
+            for f in lint_text(text, GRAMMAR, "entry.md").findings:
+                if not any(f.rule_id == rule and f.text == word and phrase in text for rule, word, phrase in known):
+                    alarms.append((f.rule_id, f.text, text))
+    assert alarms == []
+
+
 def test_engine_choice_none_runs_nothing() -> None:
     result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",), grammar_engine="none"))
     assert result.findings == [] and result.engines_ran == []
