@@ -29,7 +29,7 @@ steps; each step is one token that must meet every condition given:
   before the token (in its segment, else in its sentence) that opens with a subject opens with a
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
-  the sentence before (`_owner_subject`).
+  the sentence before; after « c'est » or impersonal « il », the sentence before (`_owner_subject`).
 - for « ces » written for « ses »: `possessive_sibling` (the token opens a verbless noun phrase coordinated
   with one that son / sa / ses opens: `_possessive_sibling`).
 
