@@ -155,6 +155,23 @@ def test_ses_ces_correct_texts_have_no_grammar_finding() -> None:
     assert alarms == []
 
 
+def test_et_est_correct_texts_have_no_grammar_finding() -> None:
+    # Correct texts written for the review of the « et »/« est » patterns of grammar.homophone-et, in the shapes
+    # they target: verbless titles, headings and captions (« Le maire et son adjoint. »), coordinated attributes
+    # and subjects, « et » before an adjective, a participle, « de »/« à » + infinitive or « de » + a number,
+    # « est » after a noun complement, a date, a bracket or an incise, before a name, « des plus », « l'autre »,
+    # inversions (« Tel est le prix », « Où en est-on »). One text per entry (entries are separated by a blank
+    # line), each linted as a document of its own, with typographic and straight apostrophes: none may have a
+    # grammar finding.
+    entries = (DATA / "correct_french_et_est.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert len(entries) >= 60
+    alarms = []
+    for entry in entries:
+        for text in {entry, entry.replace("\u2019", "'")}:
+            alarms += [(f.rule_id, f.text, text) for f in lint_text(text, GRAMMAR, "entry.md").findings]
+    assert alarms == []
+
+
 def test_engine_choice_none_runs_nothing() -> None:
     result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",), grammar_engine="none"))
     assert result.findings == [] and result.engines_ran == []
