@@ -22,7 +22,9 @@ steps; each step is one token that must meet every condition given:
   coordination in the subject's phrase), `verb_later` (a finite verb follows in the segment),
   `main_verb_later` (a finite verb of a main clause follows in the segment), `definite_attribute` (« et »
   + le/la/l' + a noun that reads as the attribute, not as a coordinated partner: see `_definite_attribute`),
-  `est_without_subject` (nothing in its clause can be the subject of « est »).
+  `est_without_subject` (nothing in its clause can be the subject of « est »), `prose` (the sentence stands in a
+  paragraph or a quotation: not a title, a list item, a table cell, an aside or a caption, nor a Markdown paragraph
+  wholly in emphasis, the usual way of writing a caption: see `_in_prose`).
 - `taken_up`: the word (a noun: one of its lemmas, or its form) already stands earlier in the
   sentence or in one of the TAKEN_UP_WINDOW sentences before it in the document (a demonstrative
   « ces X » takes X up); `owner_subject`: someone can own what « ses » introduces — the first chunk
@@ -112,6 +114,7 @@ class Condition:
     verb_later: bool | None = None
     main_verb_later: bool | None = None
     definite_attribute: bool | None = None
+    prose: bool | None = None
     verbless_subordinate: bool | None = None
     subject_before: bool | None = None
     main_verb_near: bool | None = None
@@ -1017,7 +1020,9 @@ def _definite_attribute(info: TokenInfo) -> bool:
     or in a prose sentence (a paragraph or quotation block, not a title, a list item, a table cell, a caption or an
     aside) that ends like one, has no main-clause verb, no comma nor earlier « et » before « et » and no question
     just before, when the noun is one that typically stands as an attribute (_ATTRIBUTE_NOUNS) and has a complement
-    in de (« Ce catalogue et le fruit d'une collaboration »). A cue, not a proof: « X et le fruit de Y » may still be
+    in de (« Ce catalogue et le fruit d'une collaboration »). Never when the subject's noun is one of those nouns too
+    (« Le centre et le cœur de la ville. ») or a plural adjective or participle after a comma agrees with both
+    (« Ce livre et le fruit de son travail, exposés à … »). A cue, not a proof: « X et le fruit de Y » may still be
     a coordination."""
     sentence = info.sentence
     if sentence is None or info.norm != "et" or info.index + 2 >= len(sentence.infos):
@@ -1032,8 +1037,12 @@ def _definite_attribute(info: TokenInfo) -> bool:
         or noun.token.kind != "word"
         or noun.token.text[:1].isupper()
         or not (any("noun" in r.pos for r in noun.readings) or "-" in noun.token.text)  # « le rendez-vous »
-        or _verbless_subject_head(info) is None
+        or (head := _verbless_subject_head(info)) is None
     ):
+        return False
+    if infos[head].norm in _ATTRIBUTE_NOUNS or _plural_apposition_after(infos, k):
+        # « Le centre et le cœur de la ville. »: two nouns of the list coordinated; « Ce livre et le fruit de son
+        # travail, exposés à … »: a plural adjective or participle agrees with both.
         return False
     if _in_waiting_subordinate(info):
         return not _verb_later(info)
@@ -1064,6 +1073,40 @@ def _definite_attribute(info: TokenInfo) -> bool:
     if after < len(infos) and any("adjective" in r.pos for r in infos[after].readings) and infos[after].norm not in _OF:
         after += 1  # « le rendez-vous annuel de »
     return after < len(infos) and infos[after].norm in _OF
+
+
+def _in_prose(info: TokenInfo) -> bool:
+    """Whether the token's sentence stands in prose: a paragraph or a quotation block, not a title, a list item, a
+    table cell, an aside (caption, byline, embedded post) or an HTML caption, nor a Markdown paragraph wholly in
+    emphasis (« *Le président et une délégation à Pékin, le 4 novembre.* »), the usual way of writing a caption.
+    There a verbless « X et un N » is as often a legend naming two people or things as « X est un N » miswritten.
+    A sentence without a block (a bare string) counts as prose."""
+    sentence = info.sentence
+    block = sentence.source.block if sentence is not None and sentence.source is not None else None
+    if block is None:
+        return True
+    if block.kind not in ("paragraph", "quote") or block.aside is not None or block.caption:
+        return False
+    doc = block.doc
+    if doc is None or doc.format != "markdown" or len(block.offsets) < 2:
+        return True
+    first, last = block.offsets[0], block.offsets[-1]
+    source = doc.source
+    return not (first > 0 and last < len(source) and source[first - 1] in "*_" and source[last] in "*_")
+
+
+def _plural_apposition_after(infos: Sequence[TokenInfo], k: int) -> bool:
+    """Whether, after the token at k, a comma opens a plural adjective or participle (no reading of the word is
+    singular): « X et le Y de Z, exposés à … » agrees with X and Y together."""
+    for i in range(k + 2, len(infos)):
+        readings = infos[i].readings
+        if (
+            infos[i - 1].norm == ","
+            and any(r.pos & {"adjective", "participle"} and r.numbers == frozenset({"p"}) for r in readings)
+            and not any("s" in r.numbers for r in readings)
+        ):
+            return True
+    return False
 
 
 def _agreeing(subject: TokenInfo, attribute: TokenInfo) -> bool:
@@ -1377,6 +1420,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         verb_later=raw.get("verb_later"),
         main_verb_later=raw.get("main_verb_later"),
         definite_attribute=raw.get("definite_attribute"),
+        prose=raw.get("prose"),
         verbless_subordinate=raw.get("verbless_subordinate"),
         subject_before=raw.get("subject_before"),
         main_verb_near=raw.get("main_verb_near"),
@@ -1549,6 +1593,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.verb_after is not None and _verb_after(info) != c.verb_after:
         return False
     if c.verb_before is not None and _verb_before(info) != c.verb_before:
+        return False
+    if c.prose is not None and _in_prose(info) != c.prose:
         return False
     if c.possessor_before is not None and _possessor_before(info) != c.possessor_before:
         return False
