@@ -122,10 +122,15 @@ def test_typography_and_spelling_are_left_to_their_families() -> None:
     assert lint_text("Le gouvernemnt a voté la loi.", GRAMMAR).findings == []
 
 
+# Correct texts written to hit the homophone patterns' weak spots (one shape per text), not prose as it
+# comes: their own test below lists what may still be flagged, the density test leaves them out.
+HUNTED = ("correct_french_homophones.txt",)
+
+
 def test_correct_corpus_has_no_grammar_false_alarm() -> None:
     words = 0
     alarms = []
-    for path in sorted(DATA.glob("correct_french*.txt")):
+    for path in sorted(p for p in DATA.glob("correct_french*.txt") if p.name not in HUNTED):
         text = path.read_text(encoding="utf-8")
         words += len(text.split())
         alarms += [(path.name, f.rule_id, f.text) for f in lint_text(text, GRAMMAR, str(path)).findings]
