@@ -336,6 +336,10 @@ def _has_participle(cls: str) -> bool:
 
 _PAIRED = frozenset({"il", "elle", "ils", "elles", "le", "la", "un", "une", "celui", "celle"})
 _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
+# « son » / « mes » before an intensifier and an adjective of the possessive's number (« son plus beau »,
+# « mes tout premiers ») : the determiner, not « sont plus grands » / « mais très utiles ».
+_POSSESSIVE_NUMBER = {"son": ".s", "mes": ".p"}
+_INTENSIFIERS = frozenset({"plus", "moins", "tout", "très", "si", "aussi", "bien"})
 
 
 def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
@@ -356,6 +360,12 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
         return True  # a title or a name: « Mes Aides »
     if occ.form == "mais" and any(tag.startswith(("adj", "pp")) for tag in occ.left[1].split("+")):
         return True  # between two adjectives: « ponctuels mais réguliers »
+    if occ.form == "mais" and "n.p" in occ.left[1].split("+") and "n.p" in occ.right[1].split("+"):
+        return True  # between two plural nouns: « Moins de visiteurs mais recettes en hausse »
+    if occ.form in _POSSESSIVE_NUMBER and occ.right[0] in _INTENSIFIERS:
+        adjectives = [tag for tag in occ.right2[1].split("+") if tag.startswith(("adj", "pp"))]
+        if adjectives and all(tag.endswith(_POSSESSIVE_NUMBER[occ.form]) for tag in adjectives):
+            return True  # an adjective of the possessive's number: « son plus beau », « Mes tout premiers »
     if occ.form == "sait" and occ.left[0] == START:
         return True  # a list item: « - Sait demander de l'aide »
     if occ.form == "a" and occ.right[0] == "fait" and occ.left[0] != "tout":
