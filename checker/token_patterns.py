@@ -56,7 +56,7 @@ from itertools import pairwise
 from typing import Any
 
 from checker.context import CheckContext
-from checker.document import Sentence, Token
+from checker.document import Block, Sentence, Token
 from checker.errors import regex_reason
 from checker.findings import Finding
 from checker.morphology import FINITE_TENSES, Reading, analyse_form, analyse_word, morphology_engine
@@ -1056,8 +1056,7 @@ def _definite_attribute(info: TokenInfo) -> bool:
             not (i > 0 and "-" in infos[i].token.text and infos[i - 1].norm in _SUBJECT_DETERMINERS)
             for i in clauses.main
         )
-        or (block is not None and (block.kind not in ("paragraph", "quote") or block.aside is not None
-                                   or block.caption))
+        or (block is not None and not _prose_block(block))
         or any(t.norm in (",", "et") for t in infos[:k])  # a list, or a first « et » that can be the verb
     ):
         return False
@@ -1075,6 +1074,11 @@ def _definite_attribute(info: TokenInfo) -> bool:
     return after < len(infos) and infos[after].norm in _OF
 
 
+def _prose_block(block: Block) -> bool:
+    """Whether a block holds prose by its kind: a paragraph or a quotation block, not an aside or an HTML caption."""
+    return block.kind in ("paragraph", "quote") and block.aside is None and not block.caption
+
+
 def _in_prose(info: TokenInfo) -> bool:
     """Whether the token's sentence stands in prose: a paragraph or a quotation block, not a title, a list item, a
     table cell, an aside (caption, byline, embedded post) or an HTML caption, nor a Markdown paragraph wholly in
@@ -1085,7 +1089,7 @@ def _in_prose(info: TokenInfo) -> bool:
     block = sentence.source.block if sentence is not None and sentence.source is not None else None
     if block is None:
         return True
-    if block.kind not in ("paragraph", "quote") or block.aside is not None or block.caption:
+    if not _prose_block(block):
         return False
     doc = block.doc
     if doc is None or doc.format != "markdown" or len(block.offsets) < 2:
