@@ -51,6 +51,9 @@ PAIRS = ROOT / "bench" / "data" / "homophones.tsv"
 SEED = 12
 PER_DIRECTION = 120
 FAMILIES = ("grammar", "spelling")
+# What every sentence is linted with: the two families' rules on by default; `--enable RULE` and
+# `--ignore RULE` measure one rule's share of the figures (what switching it on or off would cost).
+lint_config = Config(select=FAMILIES)
 GOAL_PER_TYPE = 0.70
 GOAL_ALL = 0.85
 GOAL_ALARMS = 0.12
@@ -263,7 +266,7 @@ def findings_with_severity(text: str, path: str = "<text>", fmt: str = "text") -
     """The grammar and spelling findings of the default preset (rules off by default are not run;
     info-severity rules on by default, such as spelling.unknown-word, are): of a sentence alone, or of
     a whole article (`path`, `fmt="markdown"`)."""
-    result = lint_text(text, Config(select=FAMILIES), path=path, fmt=fmt)
+    result = lint_text(text, lint_config, path=path, fmt=fmt)
     return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]
 
 
@@ -382,7 +385,11 @@ def main() -> int:
         help="lint each changed sentence inside its published article (the corpus must be present)",
     )
     parser.add_argument("--only", metavar="TYPE", help="measure this type's pairs only (originals: all of the part)")
+    parser.add_argument("--enable", metavar="RULE", action="append", default=[], help="run it even if off")
+    parser.add_argument("--ignore", metavar="RULE", action="append", default=[], help="leave this rule out")
     args = parser.parse_args()
+    global lint_config
+    lint_config = Config(select=FAMILIES + tuple(args.enable), ignore=tuple(args.ignore))
     if args.command == "make":
         if not args.corpus.is_dir():
             print(f"homophones: no corpus at {args.corpus}", file=sys.stderr)

@@ -157,13 +157,9 @@ def test_ses_ces_correct_texts_have_no_grammar_finding() -> None:
     # il faut before « ses », a finite verb after « et ces ». One text per entry (entries are separated by a
     # blank line; a line starting with « - » is a list item), each linted as a document of its own, with
     # typographic and straight apostrophes: none may have a grammar finding.
-    # One known exception, not from these patterns: the statistical grammar.homophone-context (neighbour words
-    # from ELTeC novels) reads « répartit ces fonds » as « ses » after « Chaque maire »; it did so before the
-    # patterns were written, and its thresholds are tuned on the development pairs, not here.
-    known = {("grammar.homophone-context", "ces", "Chaque maire répartit ces fonds")}
     entries = (DATA / "correct_french_ses_ces.txt").read_text(encoding="utf-8").strip().split("\n\n")
     assert len(entries) >= 50
-    assert _alarms(entries, known) == []
+    assert _alarms(entries, set()) == []
 
 
 def test_et_est_correct_texts_have_no_grammar_finding() -> None:
@@ -186,20 +182,8 @@ def test_homophone_correct_texts_have_no_grammar_finding() -> None:
     # participé : », « et ont finalement accepté », « où ont lieu », « sont légion », « De là naît »,
     # « Pour quelle raison », « Quelle devrait être la priorité ? ». One text per entry, each linted as a
     # document of its own, with typographic and straight apostrophes: none may have a grammar finding of
-    # our token patterns. Known exceptions, not from those patterns: the statistical
-    # grammar.homophone-context (neighbour words from ELTeC novels, thresholds tuned on the development
-    # pairs) reads these forms as their homophone, and Grammalecte flags two set phrases.
+    # our token patterns. Known exceptions, not from those patterns: Grammalecte flags two set phrases.
     known = {
-        ("grammar.homophone-context", "a", "Voyager en train a un coût"),
-        ("grammar.homophone-context", "ou", "lundi matin ou il sera reporté"),
-        ("grammar.homophone-context", "ou", "à Lyon, ou il restera"),
-        ("grammar.homophone-context", "ou", "Le lieu ou la date"),
-        ("grammar.homophone-context", "là", "trouve là matière"),
-        ("grammar.homophone-context", "là", "vivait là seule"),
-        ("grammar.homophone-context", "là", "trouvé là protection"),
-        ("grammar.homophone-context", "sont", "sont frère et sœur"),
-        ("grammar.homophone-context", "sont", "et sont gage"),
-        ("grammar.homophone-context", "peu", "peu dire"),
         ("grammar.confusion", "a", "Chacun a l"),  # Grammalecte: « à l'occasion »
         ("grammar.participle", "fonction", "sont fonction du revenu"),  # Grammalecte: « fonctions »
     }
