@@ -28,8 +28,9 @@ class Rule:
     severity: str
     message: str
     description: str
-    examples_flagged: tuple[str | dict[str, Any], ...]
-    examples_accepted: tuple[str | dict[str, Any], ...]
+    # Not hashed: an example may be a mapping (text, format, config), and rules are hashed as cache keys.
+    examples_flagged: tuple[str | dict[str, Any], ...] = field(hash=False)
+    examples_accepted: tuple[str | dict[str, Any], ...] = field(hash=False)
     pack: str
     source: str
     phrases: tuple[str, ...] = ()
