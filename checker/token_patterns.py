@@ -32,6 +32,8 @@ steps; each step is one token that must meet every condition given:
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
   the sentence before; after « c'est » or impersonal « il », the sentence before (`_owner_subject`).
+- for a participle after avoir: `object_before` (a direct object stands before the auxiliary: a relative
+  « que » after a noun, or quel / combien / lequel, with no finite verb between: `_object_before`).
 - for « ces » written for « ses »: `possessive_sibling` (the token opens a verbless noun phrase coordinated
   with one that son / sa / ses opens: `_possessive_sibling`).
 
@@ -124,6 +126,7 @@ class Condition:
     taken_up: bool | None = None
     owner_subject: bool | None = None
     possessive_sibling: bool | None = None  # ses / ces: see _possessive_sibling
+    object_before: bool | None = None  # participle after avoir: see _object_before
 
     @property
     def reading_conditions(self) -> bool:
@@ -764,6 +767,51 @@ def _subject_before(info: TokenInfo) -> bool:
             return True
     return False
 
+
+
+# A word that asks for the object itself (« Quelle erreur il a commise ! », « Combien de voix a-t-il obtenues »).
+_OBJECT_ASKING = frozenset(
+    {"quel", "quelle", "quels", "quelles", "combien", "lequel", "laquelle", "lesquels", "lesquelles"}
+)
+_RELATIVE_ANTECEDENT_PRONOUNS = frozenset({"celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "ceux-ci",
+                                            "celles-ci", "celui-là", "celle-là", "ceux-là", "celles-là"})
+_NOT_ANTECEDENT_CLASSES = frozenset({"preposition", "adverb", "conjunction"})
+
+
+def _object_before(info: TokenInfo) -> bool:
+    """Whether a direct object placed before the token (an auxiliary) stands earlier in its sentence, with no
+    finite verb between them: a relative « que » after a noun, a name, an adjective, a number or celui / celle…
+    (« Les mesures que le gouvernement, mardi, a annoncées »), or quel / combien / lequel (« Quelle erreur le
+    ministre a commise ! »). Not a « que » after a verb (« il estime que »), an adverb or a preposition (« alors
+    que », « avant que »), nor « ce que » (a neuter object: the participle stays masculine singular)."""
+    if info.sentence is None:
+        return False
+    infos = info.sentence.infos
+    finite = info.sentence.clauses.finite
+    for i in range(info.index - 1, -1, -1):
+        if i in finite:
+            return False
+        word = infos[i].norm
+        if word in _OBJECT_ASKING:
+            return True
+        if word in ("que", "qu'") and i and _relative_antecedent(infos, i - 1, finite):
+            return True
+    return False
+
+
+def _relative_antecedent(infos: Sequence[TokenInfo], i: int, finite: Container[int]) -> bool:
+    """Whether token i can be the antecedent of a relative « que » right after it."""
+    before = infos[i]
+    if before.norm in _RELATIVE_ANTECEDENT_PRONOUNS or before.token.kind == "number":
+        return True
+    if before.token.kind != "word" or i in finite or before.norm in _AUXILIARIES:
+        return False
+    readings = before.readings
+    if any(r.pos & _NOT_ANTECEDENT_CLASSES or "participle" in r.tenses for r in readings):
+        return False
+    return before.token.text[:1].isupper() or any(
+        r.pos & {"noun", "proper_noun", "adjective", "numeral"} for r in readings
+    )
 
 # ---------------------------------------------------------------- et / est: a verbless subject (issue 12 item 2, etest)
 
@@ -1431,6 +1479,7 @@ def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condi
         verb_after=raw.get("verb_after"),
         verb_before=raw.get("verb_before"),
         possessor_before=raw.get("possessor_before"),
+        object_before=raw.get("object_before"),
         taken_up=raw.get("taken_up"),
         owner_subject=raw.get("owner_subject"),
         possessive_sibling=raw.get("possessive_sibling"),
@@ -1601,6 +1650,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.prose is not None and _in_prose(info) != c.prose:
         return False
     if c.possessor_before is not None and _possessor_before(info) != c.possessor_before:
+        return False
+    if c.object_before is not None and _object_before(info) != c.object_before:
         return False
     if c.taken_up is not None and _taken_up(info) != c.taken_up:
         return False
