@@ -779,29 +779,38 @@ _NOT_ANTECEDENT_CLASSES = frozenset({"preposition", "adverb", "conjunction"})
 
 
 def _object_before(info: TokenInfo) -> bool:
-    """Whether a direct object placed before the token (an auxiliary) stands earlier in its sentence, with no
-    finite verb between them: a relative « que » after a noun, a name, an adjective, a number or celui / celle…
-    (« Les mesures que le gouvernement, mardi, a annoncées »), or quel / combien / lequel (« Quelle erreur le
-    ministre a commise ! »). Not a « que » after a verb (« il estime que »), an adverb or a preposition (« alors
-    que », « avant que »), nor « ce que » (a neuter object: the participle stays masculine singular)."""
+    """Whether a direct object placed before the token (an auxiliary) stands earlier in its sentence: a relative
+    « que » after a noun, a name, an adjective, a number or celui / celle… (« Les mesures que le gouvernement,
+    mardi, a annoncées »), or quel / combien / lequel (« Quelle erreur le ministre a commise ! »), with no finite
+    verb between them but those of subordinate clauses opened between (« Les réformes que le gouvernement, qui
+    craint la rue, a adoptées »). Not a « que » after a verb (« il estime que »), an adverb or a preposition
+    (« alors que », « avant que »), nor « ce que » (a neuter object: the participle stays masculine singular),
+    nor the concessive « quel que »."""
     if info.sentence is None:
         return False
     infos = info.sentence.infos
     finite = info.sentence.clauses.finite
+    waiting = 0  # finite verbs met (going back) that no subordinating word has claimed yet
     for i in range(info.index - 1, -1, -1):
-        if i in finite:
-            return False
         word = infos[i].norm
-        if word in _OBJECT_ASKING:
-            return True
-        if word in ("que", "qu'") and i and _relative_antecedent(infos, i - 1, finite):
-            return True
+        if i in finite:
+            waiting += 1
+        elif word in _OBJECT_ASKING and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
+            continue  # « Quelle que soit l'issue »: concessive, it asks for no object
+        elif word in _OBJECT_ASKING or (word in ("que", "qu'") and i and _relative_antecedent(infos, i - 1, finite)):
+            if not waiting:
+                return True
+            waiting -= 1  # that object's clause is an earlier one, with its own verb
+        elif word in _OPENERS and waiting:
+            waiting -= 1
     return False
 
 
 def _relative_antecedent(infos: Sequence[TokenInfo], i: int, finite: Container[int]) -> bool:
     """Whether token i can be the antecedent of a relative « que » right after it."""
     before = infos[i]
+    if before.norm in _OBJECT_ASKING:
+        return False
     if before.norm in _RELATIVE_ANTECEDENT_PRONOUNS or before.token.kind == "number":
         return True
     if before.token.kind != "word" or i in finite or before.norm in _AUXILIARIES:
