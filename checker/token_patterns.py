@@ -768,7 +768,6 @@ def _subject_before(info: TokenInfo) -> bool:
     return False
 
 
-
 # A word that asks for the object itself (« Quelle erreur il a commise ! », « Combien de voix a-t-il obtenues »).
 _OBJECT_ASKING = frozenset(
     {"quel", "quelle", "quels", "quelles", "combien", "lequel", "laquelle", "lesquels", "lesquelles"}
@@ -821,6 +820,7 @@ def _relative_antecedent(infos: Sequence[TokenInfo], i: int, finite: Container[i
     return before.token.text[:1].isupper() or any(
         r.pos & {"noun", "proper_noun", "adjective", "numeral"} for r in readings
     )
+
 
 # ---------------------------------------------------------------- et / est: a verbless subject (issue 12 item 2, etest)
 
