@@ -473,6 +473,16 @@ def _sentences_before(sentence: Sentence, count: int) -> list[Sentence]:
     return before[-count:]
 
 
+def _possessor_in_text_before(info: TokenInfo) -> bool:
+    """`_possessor_before`, or something in the sentence before that can own (the owner is often named there:
+    « Nous avons rencontré la maire de Lille. Nous publierons ses réponses »)."""
+    if _possessor_before(info):
+        return True
+    source = info.sentence.source if info.sentence is not None else None
+    before = _sentences_before(source, 1) if source is not None else []
+    return bool(before) and _possessor_in(_infos_of(before[-1]))
+
+
 def _taken_up(info: TokenInfo) -> bool:
     """Whether the word (as a noun) already stands earlier in its sentence or in the TAKEN_UP_WINDOW
     sentences before."""
@@ -1658,7 +1668,7 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
         return False
     if c.prose is not None and _in_prose(info) != c.prose:
         return False
-    if c.possessor_before is not None and _possessor_before(info) != c.possessor_before:
+    if c.possessor_before is not None and _possessor_in_text_before(info) != c.possessor_before:
         return False
     if c.object_before is not None and _object_before(info) != c.object_before:
         return False
