@@ -251,6 +251,8 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
         return not (info.norm == "est" and (previous in EAST_BEFORE or (info.token.text == "Est" and i > 0)))
     if i and info.token.text[:1].isupper():
         return False  # a name
+    if "-" in info.token.text and previous in _NOUN_DETERMINERS:
+        return False  # « un rendez-vous », « le cessez-le-feu »: a compound noun after its determiner
     readings = info.readings
     finite = [r for r in readings if "verb" in r.pos and r.tenses & (FINITE_TENSES | {"imperative"})]
     if not any(r.tenses & FINITE_TENSES for r in finite):
@@ -274,6 +276,11 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     return bool(before.readings) and all("noun" in r.pos and not r.pos & {"adjective", "verb"} for r in before.readings)
 
 
+_NOUN_DETERMINERS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+     "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
+     "quelle"}
+)
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",
      "interjection"}
@@ -1378,6 +1385,7 @@ def _subject_of_verb(infos: Sequence[TokenInfo], clauses: ClauseVerbs, i: int) -
         and clauses.segment[j] == segment
         and infos[j].token.kind == "word"
         and infos[j].norm not in _CHUNK_BREAKS
+        and infos[j].norm not in _VERB_CLITICS  # « …, se renouvelle chaque année, »: no subject of its own
         for j in range(i)
     )
 
@@ -1423,7 +1431,10 @@ def _est_without_subject(info: TokenInfo) -> bool:
             if chunk == clauses.chunk[k]:
                 return False  # a relative clause inside the subject, or a second verb (est-second-main-verb)
             if i in clauses.main and _subject_of_verb(infos, clauses, i):
-                return True  # a main verb with its subject, and no new subject since
+                # A main verb with its subject, and no new subject since; but after a verb without its own subject
+                # between (« Le club recrute, investit, est un des favoris »), « est » is one more predicate of a
+                # list sharing that subject.
+                return not pending_verb
             verb_words = infos[i : i + 2] if infos[i].norm in _AUXILIARIES else infos[i : i + 1]
             if i in clauses.main and "-" not in infos[i].token.text and not any(
                 r.lemma in _SPEECH_VERBS for verb in verb_words for r in verb.readings
