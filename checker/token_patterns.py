@@ -392,13 +392,16 @@ def _verb_before(info: TokenInfo) -> bool:
             previous = min(i for i in range(info.index) if clauses.chunk[i] == here) - 1
     # A chunk opened by « et » / « ou » without a verb of its own is the second member of a coordination inside the
     # clause before it: « Le président viendra en mai ou en juin, ou il enverra son ministre ».
+    # So are the items of a list before it (« en bus, en tram ou à vélo, ou ils pourront … »).
+    in_list = False
     while (
         earlier
         and not any(i in clauses.finite for i in earlier)
-        and infos[earlier[0]].norm in ("et", "ou")
+        and (infos[earlier[0]].norm in ("et", "ou") or (in_list and infos[earlier[0]].norm == ","))
         and earlier[0] > 0
         and clauses.segment[earlier[0] - 1] == clauses.segment[earlier[0]]
     ):
+        in_list = True
         here = clauses.chunk[earlier[0] - 1]
         earlier = [i for i in range(earlier[0]) if clauses.chunk[i] == here]
     return any(i in clauses.finite for i in earlier)
