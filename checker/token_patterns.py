@@ -390,14 +390,15 @@ def _verb_before(info: TokenInfo) -> bool:
         if all(infos[i].token.kind == "punct" for i in earlier):
             earlier = []
             previous = min(i for i in range(info.index) if clauses.chunk[i] == here) - 1
-    # A chunk opened by « et » / « ou » without a verb of its own is the second member of a coordination inside the
-    # clause before it: « Le président viendra en mai ou en juin, ou il enverra son ministre ».
-    # So are the items of a list before it (« en bus, en tram ou à vélo, ou ils pourront … »).
+    # A chunk opened by « ou » without a verb of its own is the second member of an alternative inside the clause
+    # before it, which a second « ou » continues: « Le président viendra en mai ou en juin, ou il enverra son
+    # ministre ». So are the items of a list before it (« en bus, en tram ou à vélo, ou ils pourront … »). Not after
+    # « et »: « Il a vécu à Lyon et à Paris, ou il … » is no alternative.
     in_list = False
     while (
         earlier
         and not any(i in clauses.finite for i in earlier)
-        and (infos[earlier[0]].norm in ("et", "ou") or (in_list and infos[earlier[0]].norm == ","))
+        and (infos[earlier[0]].norm == "ou" or (in_list and infos[earlier[0]].norm == ","))
         and earlier[0] > 0
         and clauses.segment[earlier[0] - 1] == clauses.segment[earlier[0]]
     ):
