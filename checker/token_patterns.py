@@ -279,7 +279,7 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
 _NOUN_DETERMINERS = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses",
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
-     "quelle"}
+     "quelle", "quels", "quelles"}
 )
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",

@@ -236,24 +236,24 @@ def _bench() -> ModuleType:
     return load_bench("homophones")
 
 
-# Measured by `bench/homophones.py` on every pair (see README); the test runs one pair in four
-# (a fixed slice), so its figures differ a little: these floors are the slice's own figures.
+# Measured by `bench/homophones.py` on the development pairs (see README); the test runs one development pair in
+# three (a fixed slice; never a held-out pair, so that nobody tunes a rule to held-out counts through this test),
+# so its figures differ a little: these floors are the slice's own figures, without grammar.homophone-context
+# (word-pair statistics, off by default): 86.9 % of the slice, 11.4 % of its originals flagged.
 SLICE_FLOORS = {
-    "a/à": 0.93,
-    "et/est": 0.75,
-    "ou/où": 0.78,
-    "son/sont": 0.96,
-    "on/ont": 0.97,
-    "ses/ces/c'est/s'est/sait": 0.56,
-    "se/ce": 0.98,
-    "leur/leurs": 1.0,
+    "a/à": 0.85,
+    "et/est": 0.88,
+    "ou/où": 0.84,
+    "son/sont": 0.98,
+    "on/ont": 0.96,
+    "ses/ces/c'est/s'est/sait": 0.54,
+    "se/ce": 1.0,
+    "leur/leurs": 0.95,
     "peu/peut": 1.0,
-    "mes/mais": 0.94,
-    "la/là": 0.90,
+    "mes/mais": 1.0,
+    "la/là": 1.0,
 }
-# Without grammar.homophone-context (word-pair statistics, off by default): 84.5 % of the slice, 11.2 % of its
-# originals flagged.
-SLICE_FLOOR_ALL = 0.84
+SLICE_FLOOR_ALL = 0.86
 SLICE_CEILING_ALARMS = 0.12
 
 
@@ -280,7 +280,7 @@ def test_homophone_pairs_split_by_article_into_development_and_held_out() -> Non
 
 def test_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
     bench = _bench()
-    pairs = bench.read_pairs()[::4]
+    pairs = bench.split_pairs(bench.read_pairs(), "dev")[::3]
     figures = bench.measure(pairs)
     for kind, floor in SLICE_FLOORS.items():
         assert figures.share(kind) >= floor, (kind, figures.caught[kind])
