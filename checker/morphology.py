@@ -127,19 +127,22 @@ def use_fallback_morphology(flag: bool = True) -> None:
     analyse_form.cache_clear()
 
 
+# Readings (form, lemma) that the lexicons give but prose never uses, and that only mislead the rules: « lui », the
+# literary participle of luire, read as a participle in « On lui sait gré », « c'est lui ».
+_IGNORED_READINGS = frozenset({("lui", "luire")})
+
+
 @lru_cache(maxsize=100_000)
 def analyse_word(word: str) -> tuple[Reading, ...]:
     """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
     engine = morphology_engine()
+    readings: tuple[Reading, ...] = ()
     if engine is not None:
         readings = _grammalecte_readings(engine, word)
-        if readings:
-            return readings
     elif not _FORCED_FALLBACK[0]:
         readings = _hunspell_readings(word)
-        if readings:
-            return readings
-    return _fallback_readings(word)
+    readings = tuple(r for r in readings if (word, r.lemma) not in _IGNORED_READINGS)
+    return readings or _fallback_readings(word)
 
 
 @lru_cache(maxsize=100_000)
@@ -157,7 +160,11 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     if text[:1].isupper() and text != lower:
         engine = morphology_engine()
         if engine is not None:
-            extra = _grammalecte_readings(engine, text.replace("'", "’"))
+            extra = tuple(
+                r
+                for r in _grammalecte_readings(engine, text.replace("'", "’"))
+                if (lower, r.lemma) not in _IGNORED_READINGS
+            )
             return tuple(dict.fromkeys(readings + extra))
     return readings
 

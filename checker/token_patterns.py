@@ -1405,6 +1405,13 @@ def _subject_of_verb(infos: Sequence[TokenInfo], clauses: ClauseVerbs, i: int) -
     )
 
 
+def _third_person_verb(info: TokenInfo) -> bool:
+    """Whether a word can be a verb of the third person singular (« consulte », « investit »)."""
+    return info.token.kind == "word" and any(
+        "verb" in r.pos and "3s" in r.persons and r.tenses & FINITE_TENSES for r in info.readings
+    )
+
+
 def _est_without_subject(info: TokenInfo) -> bool:
     """For « est »: whether nothing before it in its clause can be its subject, so that it is the
     conjunction « et ». Either every chunk back to the segment's start or to a subordinating conjunction
@@ -1420,6 +1427,8 @@ def _est_without_subject(info: TokenInfo) -> bool:
     k = info.index
     if infos[k - 1].norm in _CLAUSE_COORDINATORS or infos[k - 1].norm == "ni":
         return False  # « … et est notamment »: a second predicate of the same subject
+    if k >= 3 and infos[k - 1].norm == "," and infos[k - 3].norm == "," and _third_person_verb(infos[k - 2]):
+        return False  # « La ministre voyage, consulte, est à l'écoute »: one more predicate of a list
     segment = clauses.segment[k]
     chunk = clauses.chunk[k]
     positions: list[int] = []  # the current chunk's positions, read backwards
