@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/homophones.py make [--corpus corpus/articles]   # (re)build the pairs
     .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms] [--context] [--only TYPE]
+                                         [--part dev|held-out|all] [--enable RULE] [--ignore RULE]
     .venv/bin/python bench/homophones.py make --corpus corpus/rare --pairs bench/data/homophones-rare.tsv
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-rare.tsv --corpus corpus/rare [--context]
 

@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -231,6 +231,19 @@ class ClauseVerbs:
     main: frozenset[int]  # indexes of the finite verbs of main clauses
     finite: frozenset[int] = frozenset()  # indexes of every finite verb
 
+    @cached_property
+    def chunk_positions(self) -> dict[int, tuple[int, ...]]:
+        """Per chunk number, the indexes of its tokens in order: built once, so that reading a chunk does not
+        scan the whole sentence (rules walk back chunk by chunk on long sentences)."""
+        positions: dict[int, list[int]] = {}
+        for i, chunk in enumerate(self.chunk):
+            positions.setdefault(chunk, []).append(i)
+        return {chunk: tuple(indexes) for chunk, indexes in positions.items()}
+
+    def chunk_before(self, chunk: int, limit: int) -> list[int]:
+        """The indexes of the chunk's tokens before index `limit`."""
+        return [i for i in self.chunk_positions.get(chunk, ()) if i < limit]
+
 
 def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     """Whether token i is a conjugated verb here (a word that is also a noun or an adjective only
@@ -376,20 +389,21 @@ def _verb_after(info: TokenInfo) -> bool:
 
 def _verb_before(info: TokenInfo) -> bool:
     """Whether a finite verb stands before the token in its chunk, or (for a token that opens its
-    chunk, « ou », « et ») in the chunk just before it."""
+    chunk, « ou », « et ») in the chunk just before it; a chunk opened by « ou » without a verb, and the list
+    items before it, are read with the clause before them."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
     here = clauses.chunk[info.index]
     infos = info.sentence.infos
-    earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
+    earlier = clauses.chunk_before(here, info.index)
     previous = info.index - 1
     while not earlier and previous >= 0:  # the chunk before, past a lone comma
         here = clauses.chunk[previous]
-        earlier = [i for i in range(info.index) if clauses.chunk[i] == here]
+        earlier = clauses.chunk_before(here, info.index)
         if all(infos[i].token.kind == "punct" for i in earlier):
+            previous = earlier[0] - 1
             earlier = []
-            previous = min(i for i in range(info.index) if clauses.chunk[i] == here) - 1
     # A chunk opened by « ou » without a verb of its own is the second member of an alternative inside the clause
     # before it, which a second « ou » continues: « Le président viendra en mai ou en juin, ou il enverra son
     # ministre ». So are the items of a list before it (« en bus, en tram ou à vélo, ou ils pourront … »). Not after
@@ -404,7 +418,7 @@ def _verb_before(info: TokenInfo) -> bool:
     ):
         in_list = True
         here = clauses.chunk[earlier[0] - 1]
-        earlier = [i for i in range(earlier[0]) if clauses.chunk[i] == here]
+        earlier = clauses.chunk_before(here, earlier[0])
     return any(i in clauses.finite for i in earlier)
 
 
@@ -807,6 +821,16 @@ _OBJECT_ASKING = frozenset(
 _RELATIVE_ANTECEDENT_PRONOUNS = frozenset({"celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "ceux-ci",
                                             "celles-ci", "celui-là", "celle-là", "ceux-là", "celles-là"})
 _NOT_ANTECEDENT_CLASSES = frozenset({"preposition", "adverb", "conjunction"})
+# Nouns of conjunctive phrases ending in « que » (« à condition que », « de sorte que », « chaque fois que »): the
+# « que » opens a clause, it is no relative pronoun.
+_CONJUNCTIVE_NOUNS = frozenset(
+    {"parce", "afin", "condition", "sorte", "façon", "manière", "moment", "mesure", "prétexte", "fois", "peine", "peur",
+     "crainte", "faute", "non", "point"}
+)
+_PREPOSITIONS_BEFORE_RELATIVE = frozenset(
+    {"de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "dans", "sur", "sous", "avec", "sans", "entre", "parmi",
+     "selon", "vers", "chez", "contre", "malgré", "après", "avant", "pendant", "lors"}
+)
 
 
 def _object_before(info: TokenInfo) -> bool:
@@ -816,7 +840,8 @@ def _object_before(info: TokenInfo) -> bool:
     verb between them but those of subordinate clauses opened between (« Les réformes que le gouvernement, qui
     craint la rue, a adoptées »). Not a « que » after a verb (« il estime que »), an adverb or a preposition
     (« alors que », « avant que »), nor « ce que » (a neuter object: the participle stays masculine singular),
-    nor the concessive « quel que »."""
+    nor the concessive « quel que », nor « lequel » after a preposition (« le projet pour lequel … »); the search
+    stops at a colon, semicolon, dash or end of sentence (« Quel dommage : Isabelle a mangée … »)."""
     if info.sentence is None:
         return False
     infos = info.sentence.infos
@@ -824,10 +849,17 @@ def _object_before(info: TokenInfo) -> bool:
     waiting = 0  # finite verbs met (going back) that no subordinating word has claimed yet
     for i in range(info.index - 1, -1, -1):
         word = infos[i].norm
+        if word in _SEGMENT_BREAKS:
+            return False
         if i in finite:
             waiting += 1
         elif word in _OBJECT_ASKING and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
             continue  # « Quelle que soit l'issue »: concessive, it asks for no object
+        elif word in _OBJECT_ASKING and word.startswith(("lequel", "laquelle", "lesquel")) and (
+            i and infos[i - 1].norm in _PREPOSITIONS_BEFORE_RELATIVE
+        ):
+            if waiting:
+                waiting -= 1  # « dans laquelle … a … »: a relative opened, its pronoun no object
         elif word in _OBJECT_ASKING or (word in ("que", "qu'") and i and _relative_antecedent(infos, i - 1, finite)):
             if not waiting:
                 return True
@@ -838,9 +870,15 @@ def _object_before(info: TokenInfo) -> bool:
 
 
 def _relative_antecedent(infos: Sequence[TokenInfo], i: int, finite: Container[int]) -> bool:
-    """Whether token i can be the antecedent of a relative « que » right after it."""
+    """Whether token i can be the antecedent of a relative « que » right after it: not the noun of a conjunctive
+    phrase (« à condition que », « de sorte que », « l'idée que » aside), not a sentence's first word unless it can
+    be a noun or a name (« Parce que », « Afin que »)."""
     before = infos[i]
-    if before.norm in _OBJECT_ASKING:
+    if before.norm in _OBJECT_ASKING or before.norm in _CONJUNCTIVE_NOUNS:
+        return False
+    if i == 0 and before.norm not in _RELATIVE_ANTECEDENT_PRONOUNS and not any(
+        r.pos & {"noun", "proper_noun"} for r in before.readings
+    ):
         return False
     if before.norm in _RELATIVE_ANTECEDENT_PRONOUNS or before.token.kind == "number":
         return True

@@ -192,7 +192,6 @@ def test_homophone_correct_texts_have_no_grammar_finding() -> None:
     assert _alarms(entries, known) == []
 
 
-
 def test_grammar_rule_correct_texts_have_no_grammar_finding() -> None:
     # Correct texts written for the review of our non-homophone rules of rules/grammar-fr.yaml, in the shapes
     # their patterns could misread: nouns of « avoir » locutions (« a vue sur la mer », « n'a plus prise sur »),
@@ -225,6 +224,7 @@ def test_grammar_rule_correct_texts_have_no_grammar_finding() -> None:
     entries = (DATA / "correct_french_grammar_rules.txt").read_text(encoding="utf-8").strip().split("\n\n")
     assert len(entries) >= 100
     assert _alarms(entries, known) == []
+
 
 def test_engine_choice_none_runs_nothing() -> None:
     result = lint_text("Les enfants mange des pommes.", Config(select=("grammar",), grammar_engine="none"))
