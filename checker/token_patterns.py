@@ -390,7 +390,8 @@ def _verb_after(info: TokenInfo) -> bool:
 def _verb_before(info: TokenInfo) -> bool:
     """Whether a finite verb stands before the token in its chunk, or (for a token that opens its
     chunk, « ou », « et ») in the chunk just before it; a chunk opened by « ou » without a verb, and the list
-    items before it, are read with the clause before them."""
+    items before it, are read with the clause before them; a second « ou » after an « ou » + subject pronoun
+    has a verb before it (a correlative « ou il …, ou il … »)."""
     if info.sentence is None:
         return False
     clauses = info.sentence.clauses
@@ -419,7 +420,17 @@ def _verb_before(info: TokenInfo) -> bool:
         in_list = True
         here = clauses.chunk[earlier[0] - 1]
         earlier = clauses.chunk_before(here, earlier[0])
-    return any(i in clauses.finite for i in earlier)
+    if any(i in clauses.finite for i in earlier):
+        return True
+    # The second « ou » of a correlative whose first one opened a clause: « Le gouvernement a été clair et ou il
+    # obtient d'ici à la fin du mois un accord avec les syndicats sur la réforme et son financement, ou il dissoudra
+    # l'Assemblée ».
+    return info.norm == "ou" and any(
+        infos[j].norm == "ou" and infos[j + 1].norm in _CORRELATIVE_SUBJECTS for j in range(info.index - 1)
+    )
+
+
+_CORRELATIVE_SUBJECTS = frozenset({"il", "ils", "elle", "elles", "on", "l'", "je", "j'", "tu", "nous", "vous"})
 
 
 _SINGULAR_PRONOUNS = frozenset(
