@@ -314,7 +314,10 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
     main: set[int] = set()
     finite: set[int] = set()
     counter = 0
-    stack: list[list[int]] = [[0, 0, 0]]  # per open quotation or bracket: segment, chunk, subordinators waiting
+    # Per open quotation or bracket: its segment, its chunk, and the subordinating words still waiting for their
+    # verb (True for a relative pronoun after its antecedent, which keeps waiting past a comma or « et »: « Le livre
+    # que Paul et Marie ont écrit est … », « La loi que le Parlement, après des mois de débat, a votée est … »).
+    stack: list[tuple[int, int, list[bool]]] = [(0, 0, [])]
     straight_quote_open = False
     for i, info in enumerate(infos):
         word = info.norm
@@ -324,29 +327,52 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
             straight_quote_open = not straight_quote_open
         if opening:
             counter += 1
-            stack.append([counter, counter, 0])
+            stack.append((counter, counter, []))
         elif closing and len(stack) > 1:
             stack.pop()
         elif closing or word in _SEGMENT_BREAKS:  # a closing mark alone: the sentence began inside a quotation
             counter += 1
-            stack[-1] = [counter, counter, 0]
+            stack[-1] = (counter, counter, [])
         elif word in _CHUNK_BREAKS:
             counter += 1
-            stack[-1][1:] = [counter, 0]
-        here = stack[-1]
-        segments.append(here[0])
-        chunks.append(here[1])
+            stack[-1] = (stack[-1][0], counter, [relative for relative in stack[-1][2] if relative])
+        segment, chunk, waiting = stack[-1]
+        segments.append(segment)
+        chunks.append(chunk)
         if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
-            here[2] += 1
+            relative = word in _RELATIVES_CARRIED and i > 0 and i - 1 not in finite
+            waiting.append(relative and _antecedent_before(infos, i - 1))
         elif _INCISE_RE.search(word):
             pass  # « affirme-t-il », « estime-t-elle »: an incise, not the clause's verb
         elif is_finite_verb(infos, i):
             finite.add(i)
-            if here[2]:
-                here[2] -= 1
+            if waiting:
+                waiting.pop()
             else:
                 main.add(i)
     return ClauseVerbs(tuple(segments), tuple(chunks), frozenset(main), frozenset(finite))
+
+
+# Relative pronouns whose clause keeps waiting for its verb past a comma or « et » (see clause_verbs).
+_RELATIVES_CARRIED = frozenset({"que", "qu'", "qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _antecedent_before(infos: Sequence[TokenInfo], i: int) -> bool:
+    """Whether token i (not a verb here) can be the antecedent of a relative pronoun right after it: a noun, a
+    name or a pronoun (« ce que », « celui qui »); not a word that cannot be a noun (« dit que », « n'a que ») or
+    can be an adverb (« ne prévoit plus que »), nor an adjective after a comparative (« plus grand que »)."""
+    before = infos[i]
+    if before.token.kind != "word":
+        return False
+    if before.norm in ("ce", "celui", "celle", "ceux", "celles"):
+        return True
+    readings = before.readings
+    if before.token.text[:1].isupper() and i > 0:
+        return True
+    if not any(r.pos & {"noun", "proper_noun"} for r in readings) or any("adverb" in r.pos for r in readings):
+        return False  # « ne prévoit plus qu'une croissance »: the restrictive « que », no relative
+    comparative = i > 0 and infos[i - 1].norm in ("plus", "moins", "aussi", "autant", "si", "tel", "telle", "même")
+    return not (comparative and any("adjective" in r.pos for r in readings))
 
 
 def _main_verb_in_segment(info: TokenInfo) -> bool:
