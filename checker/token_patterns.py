@@ -1177,6 +1177,11 @@ _ATTRIBUTE_NOUNS = frozenset(
 )
 
 
+_CARDINAL_POINTS = frozenset(
+    {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "levant", "couchant", "midi"}
+)
+
+
 def _definite_attribute(info: TokenInfo) -> bool:
     """For « et » before le/la/l' + a noun, after a verbless singular subject: whether that noun phrase reads as
     the subject's attribute rather than as its partner in a coordination. Either in a subordinate clause still
@@ -1204,9 +1209,10 @@ def _definite_attribute(info: TokenInfo) -> bool:
         or (head := _verbless_subject_head(info)) is None
     ):
         return False
-    if infos[head].norm in _ATTRIBUTE_NOUNS or _plural_apposition_after(infos, k):
-        # « Le centre et le cœur de la ville. »: two nouns of the list coordinated; « Ce livre et le fruit de son
-        # travail, exposés à … »: a plural adjective or participle agrees with both.
+    if infos[head].norm in _ATTRIBUTE_NOUNS | _CARDINAL_POINTS or _plural_apposition_after(infos, k):
+        # « Le centre et le cœur de la ville. », « Le nord et le centre de la France. »: two places or two nouns of
+        # the list coordinated; « Ce livre et le fruit de son travail, exposés à … »: a plural adjective or
+        # participle agrees with both.
         return False
     if _in_waiting_subordinate(info):
         return not _verb_later(info)
