@@ -264,8 +264,8 @@ def findings(text: str) -> list[tuple[int, int, str]]:
 
 
 def findings_with_severity(text: str, path: str = "<text>", fmt: str = "text") -> list[tuple[int, int, str, str]]:
-    """The grammar and spelling findings of the default preset (rules off by default are not run;
-    info-severity rules on by default, such as spelling.unknown-word, are): of a sentence alone, or of
+    """The grammar and spelling findings under `lint_config` (by default the rules on by default, info-severity
+    ones such as spelling.unknown-word included; `--enable` / `--ignore` change it): of a sentence alone, or of
     a whole article (`path`, `fmt="markdown"`)."""
     result = lint_text(text, lint_config, path=path, fmt=fmt)
     return [(f.start, f.end, f.rule_id, f.severity) for f in result.findings]

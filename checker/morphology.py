@@ -141,8 +141,12 @@ def analyse_word(word: str) -> tuple[Reading, ...]:
         readings = _grammalecte_readings(engine, word)
     elif not _FORCED_FALLBACK[0]:
         readings = _hunspell_readings(word)
-    readings = tuple(r for r in readings if (word, r.lemma) not in _IGNORED_READINGS)
-    return readings or _fallback_readings(word)
+    return _kept(word, readings) or _fallback_readings(word)
+
+
+def _kept(word: str, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """The readings of a lower-cased word but those in _IGNORED_READINGS."""
+    return tuple(r for r in readings if (word, r.lemma) not in _IGNORED_READINGS)
 
 
 @lru_cache(maxsize=100_000)
@@ -160,11 +164,7 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     if text[:1].isupper() and text != lower:
         engine = morphology_engine()
         if engine is not None:
-            extra = tuple(
-                r
-                for r in _grammalecte_readings(engine, text.replace("'", "’"))
-                if (lower, r.lemma) not in _IGNORED_READINGS
-            )
+            extra = _kept(lower, _grammalecte_readings(engine, text.replace("'", "’")))
             return tuple(dict.fromkeys(readings + extra))
     return readings
 

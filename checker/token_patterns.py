@@ -364,7 +364,7 @@ def _antecedent_before(infos: Sequence[TokenInfo], i: int) -> bool:
     before = infos[i]
     if before.token.kind != "word":
         return False
-    if before.norm in ("ce", "celui", "celle", "ceux", "celles"):
+    if before.norm == "ce" or before.norm in _RELATIVE_ANTECEDENT_PRONOUNS:
         return True
     readings = before.readings
     if before.token.text[:1].isupper() and i > 0:
@@ -864,11 +864,6 @@ _CONJUNCTIVE_NOUNS = frozenset(
     {"parce", "afin", "condition", "sorte", "façon", "manière", "moment", "mesure", "prétexte", "fois", "peine", "peur",
      "crainte", "faute", "non", "point"}
 )
-_PREPOSITIONS_BEFORE_RELATIVE = frozenset(
-    {"de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "dans", "sur", "sous", "avec", "sans", "entre", "parmi",
-     "selon", "vers", "chez", "contre", "malgré", "après", "avant", "pendant", "lors"}
-)
-
 
 def _object_before(info: TokenInfo) -> bool:
     """Whether a direct object placed before the token (an auxiliary) stands earlier in its sentence: a relative
@@ -893,7 +888,7 @@ def _object_before(info: TokenInfo) -> bool:
         elif word in _OBJECT_ASKING and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
             continue  # « Quelle que soit l'issue »: concessive, it asks for no object
         elif word in _OBJECT_ASKING and word.startswith(("lequel", "laquelle", "lesquel")) and (
-            i and infos[i - 1].norm in _PREPOSITIONS_BEFORE_RELATIVE
+            i and infos[i - 1].norm in _PREPOSITIONS
         ):
             if waiting:
                 waiting -= 1  # « dans laquelle … a … »: a relative opened, its pronoun no object
@@ -1180,6 +1175,8 @@ _ATTRIBUTE_NOUNS = frozenset(
 _CARDINAL_POINTS = frozenset(
     {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "levant", "couchant", "midi"}
 )
+# A verbless subject whose noun is one of these is coordinated with « et le N », not given it as attribute.
+_COORDINATED_SUBJECT_NOUNS = _ATTRIBUTE_NOUNS | _CARDINAL_POINTS
 
 
 def _definite_attribute(info: TokenInfo) -> bool:
@@ -1209,7 +1206,7 @@ def _definite_attribute(info: TokenInfo) -> bool:
         or (head := _verbless_subject_head(info)) is None
     ):
         return False
-    if infos[head].norm in _ATTRIBUTE_NOUNS | _CARDINAL_POINTS or _plural_apposition_after(infos, k):
+    if infos[head].norm in _COORDINATED_SUBJECT_NOUNS or _plural_apposition_after(infos, k):
         # « Le centre et le cœur de la ville. », « Le nord et le centre de la France. »: two places or two nouns of
         # the list coordinated; « Ce livre et le fruit de son travail, exposés à … »: a plural adjective or
         # participle agrees with both.
