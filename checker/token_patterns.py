@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -1569,52 +1569,38 @@ def _words(items: Iterable[str]) -> frozenset[str]:
     return frozenset(norm(w) for w in items)
 
 
+def _union(items: Iterable[str], names: Iterable[str], classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Word forms listed, with those of the named classes (a class alone is shared, not copied)."""
+    parts = [classes.get(name, _NO_WORDS) for name in names]
+    if items:
+        parts.append(_words(items))
+    if len(parts) == 1:
+        return parts[0]
+    return _NO_WORDS.union(*parts)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+# The conditions given as they are in the pack (yes/no questions on the token or its context).
+_FLAG_CONDITIONS = frozenset(
+    f.name for f in fields(Condition) if f.default is None and f.name not in ("pattern", "not_reading")
+)
+_TAG_CONDITIONS = ("pos", "not_pos", "only_pos", "tense", "not_tense", "person", "gender", "number")
+
+
 def _condition(raw: dict[str, Any], classes: dict[str, frozenset[str]]) -> Condition:
-    words = set(_words(raw.get("words", ())))
-    for name in raw.get("classes", ()):
-        words |= classes.get(name, frozenset())
-    not_words = set(_words(raw.get("not_words", ())))
-    for name in raw.get("not_classes", ()):
-        not_words |= classes.get(name, frozenset())
+    # Only the keys the pack gives are read: a pack holds a few thousand conditions, compiled at each start.
+    given: dict[str, Any] = {name: raw[name] for name in raw.keys() & _FLAG_CONDITIONS}
+    for name in raw.keys() & _TAG_CONDITIONS:
+        given[name] = frozenset(raw[name])
     return Condition(
-        words=frozenset(words),
-        not_words=frozenset(not_words),
+        words=_union(raw.get("words", ()), raw.get("classes", ()), classes),
+        not_words=_union(raw.get("not_words", ()), raw.get("not_classes", ()), classes),
         pattern=re.compile(raw["pattern"]) if raw.get("pattern") else None,
         lemmas=_words(raw.get("lemmas", ())),
         not_lemmas=_words(raw.get("not_lemmas", ())),
-        pos=frozenset(raw.get("pos", ())),
-        not_pos=frozenset(raw.get("not_pos", ())),
-        only_pos=frozenset(raw.get("only_pos", ())),
-        tense=frozenset(raw.get("tense", ())),
-        not_tense=frozenset(raw.get("not_tense", ())),
-        person=frozenset(raw.get("person", ())),
-        gender=frozenset(raw.get("gender", ())),
-        number=frozenset(raw.get("number", ())),
         kinds=frozenset(raw.get("kind", ())),
         not_reading=_condition(raw["not_reading"], classes) if raw.get("not_reading") else None,
-        known=raw.get("known"),
-        capitalised=raw.get("capitalised"),
-        sentence_start=raw.get("sentence_start"),
-        sentence_end=raw.get("sentence_end"),
-        main_verb_in_segment=raw.get("main_verb_in_segment"),
-        main_verb_in_chunk=raw.get("main_verb_in_chunk"),
-        verbless_subject=raw.get("verbless_subject"),
-        agrees_with_subject=raw.get("agrees_with_subject"),
-        est_without_subject=raw.get("est_without_subject"),
-        verb_later=raw.get("verb_later"),
-        main_verb_later=raw.get("main_verb_later"),
-        definite_attribute=raw.get("definite_attribute"),
-        prose=raw.get("prose"),
-        verbless_subordinate=raw.get("verbless_subordinate"),
-        subject_before=raw.get("subject_before"),
-        main_verb_near=raw.get("main_verb_near"),
-        verb_after=raw.get("verb_after"),
-        verb_before=raw.get("verb_before"),
-        possessor_before=raw.get("possessor_before"),
-        object_before=raw.get("object_before"),
-        taken_up=raw.get("taken_up"),
-        owner_subject=raw.get("owner_subject"),
-        possessive_sibling=raw.get("possessive_sibling"),
+        **given,
     )
 
 
