@@ -1,17 +1,20 @@
-"""trafilatura without the import of its URL, date and download libraries until one of their functions is called.
+"""trafilatura without the import of its URL, date, download and fallback libraries until one of their
+functions is called.
 
 `import trafilatura` imports courlan (URL handling, with tld), htmldate (dates, with dateutil) and
 charset_normalizer (decoding bytes) for names its modules bind at import time, and its `downloads` module,
 which subclasses urllib3's classes (urllib3 brings http.client, ssl and email); `trafilatura.utils` imports
 `urllib3.response` only to recognise a downloaded response. Extracting the main text of a page given as a
 string, without URL or metadata, calls none of them. Those libraries are half of the package's import
-(0.15 s of CPU on a lint of the one HTML page without <main>). While trafilatura's modules are imported,
-each of these modules that is not imported yet is a stand-in module whose functions import the real module
-when first called and forward the call to it, and whose classes build the real class's objects: trafilatura
-behaves exactly as with the real modules, which are only imported if it ever needs them (`trafilatura.
-fetch_url` imports the real `trafilatura.downloads`, which imports urllib3 and courlan as usual). The
-stand-ins leave `sys.modules` as soon as trafilatura is imported, so any later `import courlan` or
-`import trafilatura.downloads` gets the real module.
+(0.15 s of CPU on a lint of the one HTML page without <main>). justext, the fallback extractor that trafilatura
+calls only on pages its own extraction finds unclean or short, is another tenth (0.012 s). While trafilatura's
+modules are imported, each of these modules that is not imported yet is a stand-in module whose functions
+import the real module when first called and forward the call to it, and whose classes build the real class's
+objects and give the real class's attributes (« ParagraphMaker.make_paragraphs »): trafilatura behaves
+exactly as with the real modules, which are only imported if it ever needs them (`trafilatura.fetch_url`
+imports the real `trafilatura.downloads`, which imports urllib3 and courlan as usual). The stand-ins leave
+`sys.modules` as soon as trafilatura is imported, so any later `import courlan` or `import trafilatura.downloads`
+gets the real module.
 
 One side effect of the ordinary import is not reproduced: importing courlan and `trafilatura.downloads`
 calls `urllib3.disable_warnings()` for the whole process. A lint that never downloads leaves urllib3's warnings
@@ -33,8 +36,12 @@ import types
 from typing import Any
 
 # The modules trafilatura's package imports for names it uses only when given a URL, bytes, a downloaded
-# response or metadata, or when asked to download.
-DEFERRED_LIBRARIES = ("courlan", "htmldate", "charset_normalizer", "urllib3.response", "trafilatura.downloads")
+# response or metadata, or when asked to download; and justext, the fallback extractor called only on pages
+# whose own extraction comes out unclean or short (its package imports urllib.request and email).
+DEFERRED_LIBRARIES = (
+    *("courlan", "htmldate", "charset_normalizer", "urllib3.response", "trafilatura.downloads"),
+    *("justext.core", "justext.utils"),
+)
 
 _LOCK = threading.Lock()
 _imported: Any = None  # set once the import has finished: another thread must not get a module being initialised
@@ -55,6 +62,12 @@ class _DeferredClassMeta(type):
         if cls._library not in sys.modules:
             return False
         return isinstance(obj, _real(cls._library, cls._name))
+
+    def __getattr__(cls, name: str) -> Any:
+        # A class attribute (« ParagraphMaker.make_paragraphs(tree) »): the real class's.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_real(cls._library, cls._name), name)
 
 
 def _deferred_class(library: str, name: str) -> type:

@@ -22,7 +22,7 @@ from checker.parse import parse_document
 path = sys.argv[1]
 with open(path, encoding="utf-8") as f:
     doc = parse_document(f.read(), path)
-deferred = ("courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads")
+deferred = ("courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads", "justext")
 loaded = [m for m in deferred if m in sys.modules]
 blocks = [[b.kind, b.offsets[0] if b.offsets else -1, b.text] for b in doc.blocks]
 print(json.dumps({"blocks": blocks, "loaded": loaded}))
@@ -67,7 +67,9 @@ def test_pages_without_main_keep_the_same_blocks_without_importing_the_deferred_
         assert deferred["blocks"] == ordinary["blocks"]
         assert deferred["stderr"] == ordinary["stderr"] == [""]
         assert deferred["loaded"] == []
-        assert ordinary["loaded"] == ["courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads"]
+        assert ordinary["loaded"] == [
+            *("courlan", "htmldate", "charset_normalizer", "urllib3", "trafilatura.downloads", "justext")
+        ]
     texts = [block[2] for block in _kept(page, "deferred")["blocks"]]  # type: ignore[index]
     assert "Accueil" not in texts and "© Journal de l’Ouest, tous droits réservés." not in texts  # left out
     assert any(text.startswith("Les associations de riverains") for text in texts)
@@ -123,6 +125,43 @@ def test_downloads_forward_to_the_real_module_with_urllib3() -> None:
     out = subprocess.run([sys.executable, "-c", DOWNLOADS], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.splitlines() == ["False False", "None", "module True", "True", "True"]
     assert out.stderr == ""
+
+
+# justext, trafilatura's fallback: called on a page whose own extraction is short, and by try_justext, which
+# reaches a class attribute of the stand-in class (« ParagraphMaker.make_paragraphs », inside a try that would
+# hide a failure as an empty result).
+FALLBACK = """
+import sys
+if sys.argv[1] == "ordinary":
+    import trafilatura
+else:
+    from checker.trafilatura_import import import_trafilatura
+    trafilatura = import_trafilatura()
+print("justext" in sys.modules)
+short = "<html><body><div><p>Court.</p></div><div><span>Un texte</span> <span>bref</span> mal <b>balisé</b></div>"
+short += "</body></html>"
+print(repr(trafilatura.extract(short, favor_recall=True, deduplicate=False)), "justext" in sys.modules)
+from lxml.html import fromstring
+import trafilatura.external
+sentence = "<p>Le conseil régional a voté mardi le financement d’un nouveau quai au port de Brest, dont les travaux "
+sentence += "commenceront au printemps et dureront deux ans selon le calendrier présenté aux élus.</p>"
+page = fromstring(f"<html><body>{sentence * 2}<p>Accueil</p></body></html>")
+body = trafilatura.external.try_justext(page, None, "fr")
+print([p.text for p in body])
+"""
+
+
+def test_the_fallback_extractor_is_imported_when_called_and_gives_the_same_text() -> None:
+    runs = {
+        mode: subprocess.run(
+            [sys.executable, "-c", FALLBACK, mode], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.splitlines()
+        for mode in ("ordinary", "deferred")
+    }
+    assert runs["ordinary"][0] == "True" and runs["deferred"][0] == "False"  # deferred until called
+    assert runs["deferred"][1:] == runs["ordinary"][1:]
+    assert runs["deferred"][1].endswith(" True")  # the short page called it
+    assert runs["deferred"][2].count("Le conseil régional") == 2  # not an empty body: the class attribute works
 
 
 CONCURRENT = """
