@@ -1,12 +1,16 @@
 """Grammalecte's lexicon read from the data cache (checker/engines/grammalecte_engine.py) is the lexicon
-graphspell reads from its JSON file. Speed is measured in bench/ (section peer)."""
+graphspell reads from its JSON file, and its rule engine's table of compiled patterns answers as the re module.
+Speed is measured in bench/ (section peer)."""
 
 from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from checker.engines import grammalecte_engine
 
@@ -36,3 +40,48 @@ def test_the_engine_spell_checker_has_the_lexicon_graphspell_loads() -> None:
     for word in ("mangeait", "Azerbaïdjan", "agritech", "l’innovation", "sont"):
         assert loaded.isValid(word) == reference.isValid(word)
         assert loaded.getMorph(word) == reference.getMorph(word)
+
+
+def test_the_pattern_table_answers_as_the_re_module() -> None:
+    table = grammalecte_engine.patterns_module()
+    cases = [
+        (r"^[nmts]’$", "t’", 0),
+        (r":V[123]", ">manger/:V1_it_q_zz:Ip:3s/*", 0),
+        (r"^(?:le|la)$", "LA", re.IGNORECASE),
+        (r"^(?:le|la)$", "LA", 0),
+        (r"(\w+)-t-(il|elle)", "mange-t-il ?", 0),
+    ]
+    for pattern, text, flags in cases:
+        for function in ("search", "match"):
+            ours, theirs = getattr(table, function)(pattern, text, flags), getattr(re, function)(pattern, text, flags)
+            assert (ours and (ours.span(), ours.groups())) == (theirs and (theirs.span(), theirs.groups()))
+        assert table.compile(pattern, flags) is table.compile(pattern, flags)  # compiled once, kept
+        assert table.compile(pattern, flags) == re.compile(pattern, flags)
+    assert table.sub is re.sub and table.IGNORECASE is re.IGNORECASE and table.error is re.error
+
+
+def test_past_the_bound_patterns_are_compiled_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grammalecte_engine, "MAX_PATTERNS", 0)
+    table = grammalecte_engine.patterns_module()
+    assert table.search(r"b+", "abbc").span() == (1, 3)
+    assert table.compile(r"b+") == re.compile(r"b+")
+
+
+def test_grammalecte_finds_the_same_errors_with_the_pattern_table() -> None:
+    engine = grammalecte_engine.get_engine()
+    modules = [importlib.import_module(name) for name in grammalecte_engine.PATTERN_MODULES]
+    assert all(module.re is not re and module.re.__name__ == "re" for module in modules)  # given at load
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "israel-azerbaidjan.raw.txt").read_text("utf-8")
+    paragraphs = [p for p in text.splitlines() if p.strip()]
+    paragraphs += ["Ils ont manger.", "Les enfant sont partis.", "Nous allons a Paris.", "Il est partis.", "Les belle maisons."]
+    with_table = [engine.check_text(p) for p in paragraphs]
+    given = [module.re for module in modules]
+    try:
+        for module in modules:
+            module.re = re
+        with_re = [engine.check_text(p) for p in paragraphs]
+    finally:
+        for module, table in zip(modules, given, strict=True):
+            module.re = table
+    assert with_table == with_re
+    assert sum(len(errors) for errors in with_re) >= 5
