@@ -134,22 +134,27 @@ MAX_PATTERNS = 20_000  # the rules' patterns are a fixed set of strings: a bound
 
 def patterns_module() -> ModuleType:
     """A copy of the `re` module whose `search`, `match` and `compile` keep each pattern compiled in a table."""
-    table: dict[tuple[Any, int], re.Pattern[Any]] = {}
+    plain: dict[Any, re.Pattern[Any]] = {}  # the patterns without flags (all of Grammalecte's): one look-up a call
+    flagged: dict[tuple[Any, int], re.Pattern[Any]] = {}
 
     def compiled(pattern: Any, flags: int) -> re.Pattern[Any]:
-        key = (pattern, flags)
-        found = table.get(key)
+        found = flagged.get((pattern, flags)) if flags else plain.get(pattern)
         if found is None:
             found = re.compile(pattern, flags)
-            if len(table) < MAX_PATTERNS:
-                table[key] = found
+            if len(plain) + len(flagged) < MAX_PATTERNS:
+                if flags:
+                    flagged[pattern, flags] = found
+                else:
+                    plain[pattern] = found
         return found
 
     def search(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
-        return compiled(pattern, flags).search(string)
+        found = None if flags else plain.get(pattern)
+        return (found or compiled(pattern, flags)).search(string)
 
     def match(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
-        return compiled(pattern, flags).match(string)
+        found = None if flags else plain.get(pattern)
+        return (found or compiled(pattern, flags)).match(string)
 
     def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
         return compiled(pattern, flags)
