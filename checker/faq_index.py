@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 from checker.document import Sentence, Token, lemma, tokenize
 from checker.numbers import Quantity, find_quantities
@@ -720,9 +721,37 @@ def is_common_word(word: str) -> bool:
     return bool(_morphology(word.lower()))
 
 
+# Where the FAQ functions read a word's analyses: "auto" is Grammalecte's lexicon when it is installed
+# (already loaded in every run with grammar), else Hunspell's; "hunspell" or "grammalecte" forces one (for
+# bench/faq_morphology.py, which compares them). use_morphology_source() sets it.
+_SOURCE = ["auto"]
+MORPHOLOGY_SOURCES = ("auto", "hunspell", "grammalecte")
+
+
+def use_morphology_source(source: str) -> None:
+    """Read the analyses from `source` (one of MORPHOLOGY_SOURCES), forgetting the answers cached here."""
+    if source not in MORPHOLOGY_SOURCES:
+        raise ValueError(f"unknown morphology source: {source}")
+    _SOURCE[0] = source
+    for cached in (verb_analysis, is_noun_or_adjective, is_conditional, _grammalecte_analyses):
+        cached.cache_clear()
+
+
 def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
-    """Hunspell's analyses of a word, (stem, tags) each (``po:infi``, ``po:v1…``), or None
-    without a Hunspell French dictionary."""
+    """A word's analyses, (stem, tags) each in Hunspell's terms (``po:infi``, ``po:v1…``): from Grammalecte's
+    lexicon when it is installed, else from Hunspell's French dictionary; None without either."""
+    if _SOURCE[0] != "hunspell":
+        from checker.morphology import morphology_engine
+
+        engine = morphology_engine()
+        if engine is not None:
+            return _grammalecte_analyses(engine, word)
+        if _SOURCE[0] == "grammalecte":
+            return None
+    return _hunspell_analyses(word)
+
+
+def _hunspell_analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
     from checker.lexicon import get_lexicon
 
     engine = get_lexicon().hunspell
@@ -739,6 +768,57 @@ def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
         stem = next((f[3:] for f in fields if f.startswith("st:")), word)
         out.append((stem.lower(), frozenset(f for f in fields if f.startswith("po:"))))
     return tuple(out)
+
+
+# Grammalecte's morphology (">manger/:V1_it_q_zz:Ip:3s/*": lemma, tags, spelling) and its tags in Hunspell's
+# terms, those the functions here read: moods and tenses, past and present participles, noun, adjective.
+_GRAMMALECTE_MORPH_RE = re.compile(r">([^/]+)/(.*?)(?:/([^/]*))?$")
+_GRAMMALECTE_TAGS = {
+    "Y": "po:infi",
+    "Ip": "po:ipre",
+    "Iq": "po:iimp",
+    "Is": "po:ipsi",
+    "If": "po:ifut",
+    "K": "po:cond",
+    "Sp": "po:spre",
+    "Sq": "po:simp",
+    "E": "po:impe",
+    "Q": "po:ppas",
+    "P": "po:ppre",
+    "N": "po:nom",
+    "A": "po:adj",
+}
+# The simple past and the imperfect subjunctive: a form that is only that for one verb and something more
+# common for another (« vit »: voir's simple past, vivre's present) is read as the other first.
+_LITERARY_TENSES = frozenset({"po:ipsi", "po:simp"})
+_TENSE_TAGS = frozenset(_GRAMMALECTE_TAGS.values()) - {"po:nom", "po:adj"}
+_REFORM_ONLY = "R"  # Grammalecte's mark of a spelling of the 1990 reform alone (« connaitre », « cèderait »)
+
+
+@lru_cache(maxsize=100_000)
+def _grammalecte_analyses(engine: Any, word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Grammalecte's readings of a word, in the order Hunspell's would be read: where the form belongs to
+    several verbs, a more common tense before a literary one, then the verb of the document's lemma (the
+    lemma every key is built on: « faut » is falloir's, not faillir's), then a classic spelling before one of
+    the reform alone; otherwise the lexicon's order."""
+    try:
+        morphs = engine.getMorph(word)
+    except Exception:  # a look-up error means "not known"
+        return ()
+    ranked = []
+    word_lemma = lemma(word)
+    for position, morph in enumerate(morphs):
+        m = _GRAMMALECTE_MORPH_RE.match(morph)
+        if not m:
+            continue
+        tags = [t.rstrip("!") for t in m.group(2).split(";")[0].split(":") if t]
+        po = {_GRAMMALECTE_TAGS[t] for t in tags if t in _GRAMMALECTE_TAGS}
+        po.update("po:" + t.lower() for t in tags if t.startswith("V"))  # po:v1_it_q_zz: a verb
+        stem = m.group(1).lower().replace("’", "'")
+        literary = bool(po & _TENSE_TAGS) and po & _TENSE_TAGS <= _LITERARY_TENSES
+        rank = (literary, stem != word_lemma, m.group(3) == _REFORM_ONLY, position)
+        ranked.append((rank, stem, frozenset(po)))
+    return tuple((stem, po) for _, stem, po in sorted(ranked))
 
 
 def is_infinitive(word: str, word_lemma: str) -> bool:

@@ -516,3 +516,61 @@ def test_random_faq_documents_never_raise(pieces: list[str], fmt: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.text
         assert f.message
+
+
+FAQ_ARTICLES = [SAMPLE, *sorted(FAQ_FIXTURES.glob("*"))]
+
+
+def _clear_morphology_caches() -> None:
+    import checker.checks.faq as faq_module
+    import checker.faq_index as index_module
+
+    for cached in (
+        index_module.verb_analysis,
+        index_module.is_noun_or_adjective,
+        index_module.is_conditional,
+        faq_module._base_form,
+        faq_module._same_verb,
+    ):
+        cached.cache_clear()
+
+
+def test_faq_morphology_is_grammalecte_s_and_hunspell_s_only_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With Grammalecte installed, the FAQ family's morphology is its lexicon's (loaded with the grammar in every
+    run): the 7 FAQ articles load no Hunspell dictionary. Without Grammalecte, Hunspell's: the same findings."""
+    import checker.lexicon as lexicon_module
+    import checker.morphology as morphology_module
+
+    def findings_with_a_new_lexicon() -> tuple[list[set[tuple[str, str]]], lexicon_module.Lexicon]:
+        lexicon = lexicon_module.Lexicon()
+        monkeypatch.setattr(lexicon_module, "get_lexicon", lambda: lexicon)
+        _clear_morphology_caches()
+        found = [_pairs(_faq_findings(read_source(path), path.name)) for path in FAQ_ARTICLES]
+        return found, lexicon
+
+    assert len(FAQ_ARTICLES) == 7 and morphology_module.morphology_engine() is not None
+    try:
+        with_grammalecte, lexicon = findings_with_a_new_lexicon()
+        assert "hunspell" not in lexicon.__dict__
+        monkeypatch.setattr(morphology_module, "morphology_engine", lambda: None)
+        with_hunspell, lexicon = findings_with_a_new_lexicon()
+        assert lexicon.__dict__.get("hunspell") is not None
+        assert with_hunspell == with_grammalecte
+        startups = FAQ_ARTICLES.index(FAQ_FIXTURES / "economie-startups.md")
+        assert EXPECTED["economie-startups.md"] <= with_grammalecte[startups]
+    finally:
+        _clear_morphology_caches()  # answers computed under a patched lexicon must not serve later tests
+
+
+def test_verb_analysis_reads_the_common_verb_and_the_classic_spelling() -> None:
+    """Where a form belongs to several verbs or spellings: the common tense before the simple past or the
+    imperfect subjunctive, the document's lemma, the classic spelling before the 1990 reform's alone."""
+    from checker.faq_index import verb_analysis
+
+    assert verb_analysis("vit") == ("vivre", "finite")  # not voir's simple past
+    assert verb_analysis("terrasse") == ("terrasser", "finite")  # not terrer's imperfect subjunctive
+    assert verb_analysis("faut") == ("falloir", "finite")  # not faillir
+    assert verb_analysis("étaient") == ("être", "finite")  # not étayer
+    assert verb_analysis("convient") == ("convenir", "finite")  # not convier
+    assert verb_analysis("connu") == ("connaître", "participle")  # not connaitre
+    assert verb_analysis("accroissent") == ("accroître", "finite")
