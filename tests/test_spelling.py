@@ -309,3 +309,15 @@ def test_huge_words_are_not_looked_up() -> None:
     # A million letters without a space is not a word: no look-up, no edit-distance explosion.
     assert _spelling("a" * 1_000_000) == []
     assert _spelling("Le " + "é" * 200_000 + " gouvernemnt.") == ["gouvernemnt"]
+
+
+def test_known_words_are_grammalecte_s_when_it_is_installed_hunspell_s_without_it() -> None:
+    """Grammalecte's lexicon, loaded with the grammar in every run, decides alone: no Hunspell dictionary to load.
+    It rejects « chef-d'œuvres » (the plural is « chefs-d'œuvre »), which Hunspell's accepted."""
+    lexicon = Lexicon()
+    assert lexicon.known("chefs-d'œuvre") and lexicon.known("Chefs-d’œuvre")
+    assert not lexicon.known("chef-d'œuvres")
+    assert "hunspell" not in lexicon.__dict__
+    without_grammalecte = Lexicon(use_graphspell=False)
+    assert without_grammalecte.known("chefs-d'œuvre")
+    assert without_grammalecte.__dict__.get("hunspell") is not None
