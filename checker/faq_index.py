@@ -168,7 +168,8 @@ _COORDINATION = frozenset({"et", "ou", "de", "d'", "d’", "à", "puis"})
 @lru_cache(maxsize=100_000)
 def verb_analysis(word: str) -> tuple[str, str] | None:
     """(infinitive, form) when `word` can be a verb: form is "finite", "infinitive", "participle"
-    (past) or "present-participle"; None otherwise. Hunspell's morphology, or the ending without it."""
+    (past) or "present-participle"; None otherwise. The lexicon's morphology (`_morphology`), or the ending
+    without one."""
     low = word.lower()
     analyses = _morphology(low)
     if analyses is None:
@@ -618,7 +619,7 @@ def _conditional_form(word: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def is_conditional(word: str) -> bool:
-    """Whether a verb form is in the conditional mood (Hunspell's po:cond; the ending without it)."""
+    """Whether a verb form is in the conditional mood (the lexicon's po:cond; the ending without one)."""
     analyses = _morphology(word)
     if analyses is None:
         return (_conditional_form(word) and not word.endswith(("rais", "rait"))) or word.endswith(("rait", "raient"))
@@ -797,10 +798,10 @@ _REFORM_ONLY = "R"  # Grammalecte's mark of a spelling of the 1990 reform alone 
 
 @lru_cache(maxsize=100_000)
 def _grammalecte_analyses(engine: Any, word: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Grammalecte's readings of a word, in the order Hunspell's would be read: where the form belongs to
-    several verbs, a more common tense before a literary one, then the verb of the document's lemma (the
-    lemma every key is built on: « faut » is falloir's, not faillir's), then a classic spelling before one of
-    the reform alone; otherwise the lexicon's order."""
+    """Grammalecte's readings of a word, ranked (verb_analysis takes the first verb reading of each kind):
+    where the form belongs to several verbs, a more common tense before a literary one, then the verb of the
+    document's lemma (the lemma every key is built on: « faut » is falloir's, not faillir's), then a classic
+    spelling before one of the reform alone; otherwise the lexicon's order."""
     try:
         morphs = engine.getMorph(word)
     except Exception:  # a look-up error means "not known"
@@ -822,7 +823,7 @@ def _grammalecte_analyses(engine: Any, word: str) -> tuple[tuple[str, frozenset[
 
 
 def is_infinitive(word: str, word_lemma: str) -> bool:
-    """Whether a word is an infinitive (Hunspell's morphology; without it, the ending)."""
+    """Whether a word is an infinitive (the lexicon's morphology; without one, the ending)."""
     if not word.endswith(_INFINITIVE_END):
         return False
     analyses = _morphology(word)
