@@ -513,3 +513,42 @@ def test_explain_unknown_rule() -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and "checker" in out
+
+
+# Each file's linting announced on standard output, in a process where `checker lint` runs as usual.
+ANNOUNCED_LINT = """
+import sys
+import checker.parallel
+lint_text = checker.parallel.lint_text
+
+def announced(text, config, path):
+    sys.stdout.write(f"LINTING {path}\\n")
+    sys.stdout.flush()
+    return lint_text(text, config, path)
+
+checker.parallel.lint_text = announced
+from checker.cli import main
+sys.argv = ["checker", *sys.argv[1:]]
+main()
+"""
+
+
+def test_jsonl_writes_each_file_s_findings_as_soon_as_it_is_done(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    names = ["a.md", "b.md", "c.md"]
+    for name in names:
+        (tmp_path / name).write_text(BAD, encoding="utf-8")
+    args = ["lint", "--no-cache", *FAST, "--format", "jsonl", *names]
+    proc = subprocess.run(
+        [sys.executable, "-c", ANNOUNCED_LINT, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 1, proc.stderr
+    events = [
+        ("lint", line.split()[1]) if line.startswith("LINTING ") else ("finding", json.loads(line)["path"])
+        for line in proc.stdout.splitlines()
+    ]
+    runs = [event for i, event in enumerate(events) if i == 0 or events[i - 1] != event]
+    # a.md's findings are written before b.md is linted, b.md's before c.md's: not all at the end.
+    assert runs == [(kind, name) for name in names for kind in ("lint", "finding")]
