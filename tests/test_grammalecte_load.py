@@ -55,16 +55,24 @@ def test_the_pattern_table_answers_as_the_re_module() -> None:
         for function in ("search", "match"):
             ours, theirs = getattr(table, function)(pattern, text, flags), getattr(re, function)(pattern, text, flags)
             assert (ours and (ours.span(), ours.groups())) == (theirs and (theirs.span(), theirs.groups()))
-        assert table.compile(pattern, flags) is table.compile(pattern, flags)  # compiled once, kept
         assert table.compile(pattern, flags) == re.compile(pattern, flags)
+    assert table.pattern_count() == len(cases)  # each pattern and flags compiled once, kept in the table
+    re.purge()  # re's own cache emptied: the table still gives the object it keeps
+    assert table.compile(cases[0][0]) is table.compile(cases[0][0])
     assert table.sub is re.sub and table.IGNORECASE is re.IGNORECASE and table.error is re.error
+    # Bytes and compiled patterns are re's business: not kept, and a compiled pattern comes back as itself.
+    assert table.search(rb"b+", b"abbc").span() == (1, 3)
+    compiled = re.compile(r"x")
+    assert table.compile(compiled) is compiled and table.pattern_count() == len(cases)
 
 
 def test_past_the_bound_patterns_are_compiled_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(grammalecte_engine, "MAX_PATTERNS", 0)
+    monkeypatch.setattr(grammalecte_engine, "MAX_PATTERNS", 1)
     table = grammalecte_engine.patterns_module()
     assert table.search(r"b+", "abbc").span() == (1, 3)
-    assert table.compile(r"b+") == re.compile(r"b+")
+    assert table.search(r"c+", "abbc").span() == (3, 4)
+    assert table.compile(r"c+") == re.compile(r"c+")
+    assert table.pattern_count() == 1  # the second pattern was not kept
 
 
 def test_grammalecte_finds_the_same_errors_with_the_pattern_table() -> None:

@@ -126,22 +126,24 @@ def _order_lemmas(spell_checker: Any) -> None:
 # `re.compile` on pattern strings: 150,000 calls on the 7 articles of the peer bench (310 distinct patterns), each
 # through the re module's cache lookup, and that cache (512 patterns, first in, first out) is shared with every
 # other pattern of the process, so Grammalecte's are evicted and compiled again. Its two modules that call them
-# get a module of their own named `re`: the same module, except that these three functions look the pattern up
-# in a table of the patterns Grammalecte uses (`re.compile(p, f).search(s)` is what `re.search(p, s, f)` does).
+# get a module of their own named `re`: the same module, except that these three functions look a pattern given as a
+# string up in a table of the patterns Grammalecte uses (`re.compile(p, f).search(s)` is what `re.search(p, s, f)`
+# does). The benchmark's in-process peer, Grammalecte alone, is timed without it (bench/run.py).
 PATTERN_MODULES = ("grammalecte.fr.gc_engine", "grammalecte.fr.gc_functions")
 MAX_PATTERNS = 20_000  # the rules' patterns are a fixed set of strings: a bound against any surprise
 
 
 def patterns_module() -> ModuleType:
-    """A copy of the `re` module whose `search`, `match` and `compile` keep each pattern compiled in a table."""
-    plain: dict[Any, re.Pattern[Any]] = {}  # the patterns without flags (all of Grammalecte's): one look-up a call
-    flagged: dict[tuple[Any, int], re.Pattern[Any]] = {}
+    """A copy of the `re` module whose `search`, `match` and `compile` keep each pattern given as a string
+    compiled in a table (`pattern_count()` says how many); bytes or compiled patterns go to `re` as given."""
+    plain: dict[str, re.Pattern[str]] = {}  # the patterns without flags (all of Grammalecte's): one look-up a call
+    flagged: dict[tuple[str, int], re.Pattern[str]] = {}
 
-    def compiled(pattern: Any, flags: int) -> re.Pattern[Any]:
+    def compiled(pattern: str, flags: int) -> re.Pattern[str]:
         found = flagged.get((pattern, flags)) if flags else plain.get(pattern)
         if found is None:
             found = re.compile(pattern, flags)
-            if len(plain) + len(flagged) < MAX_PATTERNS:
+            if len(plain) + len(flagged) < MAX_PATTERNS and not flags & re.DEBUG:
                 if flags:
                     flagged[pattern, flags] = found
                 else:
@@ -149,19 +151,29 @@ def patterns_module() -> ModuleType:
         return found
 
     def search(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
+        if type(pattern) is not str:
+            return re.search(pattern, string, flags)
         found = None if flags else plain.get(pattern)
         return (found or compiled(pattern, flags)).search(string)
 
     def match(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
+        if type(pattern) is not str:
+            return re.match(pattern, string, flags)
         found = None if flags else plain.get(pattern)
         return (found or compiled(pattern, flags)).match(string)
 
     def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
+        if type(pattern) is not str:
+            return re.compile(pattern, flags)
         return compiled(pattern, flags)
+
+    def pattern_count() -> int:
+        return len(plain) + len(flagged)
 
     module = ModuleType("re", re.__doc__)
     module.__dict__.update({k: v for k, v in vars(re).items() if not k.startswith("__")})
     module.search, module.match, module.compile = search, match, compile  # type: ignore[attr-defined]
+    module.pattern_count = pattern_count  # type: ignore[attr-defined]
     return module
 
 
