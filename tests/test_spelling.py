@@ -289,11 +289,13 @@ def test_every_lexicon_back_end_knows_ordinary_words(use_hunspell: bool, use_gra
 
 
 def test_hunspell_missing_is_reported_and_the_check_still_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    lexicon = Lexicon(use_hunspell=False)
-    monkeypatch.setattr(spelling, "get_lexicon", lambda: lexicon)
-    result = lint_text("Le gouvernemnt a tranché.", SPELLING)
-    assert [f.text for f in result.findings] == ["gouvernemnt"]
-    assert "hunspell" in result.engines_unavailable
+    # Without Grammalecte's lexicon, Hunspell's decides: its absence is said. With it, Hunspell is not asked.
+    for use_graphspell, reported in ((False, True), (True, False)):
+        lexicon = Lexicon(use_hunspell=False, use_graphspell=use_graphspell)
+        monkeypatch.setattr(spelling, "get_lexicon", lambda lexicon=lexicon: lexicon)
+        result = lint_text("Le gouvernemnt a tranché.", SPELLING)
+        assert [f.text for f in result.findings] == ["gouvernemnt"]
+        assert ("hunspell" in result.engines_unavailable) == reported
 
 
 @pytest.mark.parametrize(

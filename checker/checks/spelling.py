@@ -135,7 +135,8 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         # Suggestions are computed only for the findings that are reported (SymSpell index, checker/suggest.py).
         finding = ctx.finding_in_block(RULE, block, tok.start, tok.end, hint="")
         findings.append(ctx.defer(finding, _suggestions_for(ctx, block, tok, lexicon)))
-    if candidates and (problem := lexicon.hunspell_problem()) is not None:
+    # Hunspell decides only without Grammalecte's lexicon (checker/lexicon.py): its absence matters only then.
+    if candidates and lexicon.graphspell is None and (problem := lexicon.hunspell_problem()) is not None:
         ctx.engines_unavailable.setdefault("hunspell", problem)
     return findings
 
