@@ -2,7 +2,8 @@
 often the answers of the functions `checker/faq_index.py` builds on it agree, on every distinct word form
 (lower-cased) of `corpus/`, `fixtures/`, `tests/data/` and `bench/data/`, and on the (form, verb) pairs
 that `inflects` is asked while the FAQ family lints `corpus/` and `fixtures/`. Disagreements are sorted
-into kinds, a few examples each.
+into kinds, a few examples each. Then `Lexicon.known` on the same files' forms as written: the forms
+Grammalecte's lexicon rejects that Hunspell accepts (known to either before; to Grammalecte's alone now).
 
     .venv/bin/python bench/faq_morphology.py [--examples N] [--list KIND]
 
@@ -77,7 +78,7 @@ def verb_pairs(forms: list[str]) -> list[tuple[str, str, str]]:
     pairs: set[tuple[str, str, str]] = set()
     for form in forms:
         form_lemma = lemma(form)
-        readings = (faq_index._hunspell_analyses(form) or ()) + faq_index._grammalecte_analyses(engine, form)
+        readings = (faq_index._hunspell_analyses(form) or ()) + faq_index.grammalecte_analyses(engine, form)
         verbs = {stem for stem, tags in readings if any(t.startswith("po:v") for t in tags)}
         if form_lemma.endswith(("er", "ir", "re", "oir")):
             verbs.add(form_lemma)
@@ -107,7 +108,7 @@ def kind_of(function: str, key: Any, hun: Any, gram: Any) -> str:
     h_readings = faq_index._hunspell_analyses(word) or ()
     from checker.morphology import morphology_engine
 
-    g_readings = faq_index._grammalecte_analyses(morphology_engine(), word)
+    g_readings = faq_index.grammalecte_analyses(morphology_engine(), word)
     if not h_readings and g_readings:
         return "known to Grammalecte only"
     if h_readings and not g_readings:
@@ -129,6 +130,23 @@ def kind_of(function: str, key: Any, hun: Any, gram: Any) -> str:
     if ("po:nom" in h_tags or "po:adj" in h_tags) != ("po:nom" in g_tags or "po:adj" in g_tags):
         return "noun/adjective reading in one only"
     return "tags differ"
+
+
+def known_by_hunspell_alone() -> tuple[int, int, list[str]]:
+    """(distinct forms as written, how many Grammalecte's lexicon rejects, those of them Hunspell accepts), each
+    form tried in the spellings `Lexicon.known` tries (`checker.lexicon.variants`)."""
+    from checker.lexicon import Lexicon, variants
+
+    lexicon = Lexicon()
+    graphspell, hunspell = lexicon.graphspell, lexicon.hunspell
+    if graphspell is None or hunspell is None:
+        raise SystemExit("faq_morphology: needs both Grammalecte and pyhunspell with a French dictionary")
+    forms: set[str] = set()
+    for path in files(WORD_DIRS):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        forms.update(t.text for t in tokenize(text) if t.kind == "word" and any(c.isalpha() for c in t.text))
+    rejected = [w for w in sorted(forms) if not any(graphspell.isValidToken(v) for v in variants(w))]
+    return len(forms), len(rejected), [w for w in rejected if any(hunspell.spell(v) for v in variants(w))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         examples = kinds[(function, kind)]
         for example in examples if args.list == f"{function}: {kind}" else examples[: args.examples]:
             print(f"    {example}")
+    total, rejected, hunspell_only = known_by_hunspell_alone()
+    print(f"\nLexicon.known: {total} distinct forms as written, {rejected} rejected by Grammalecte's lexicon,")
+    print(f"  accepted by Hunspell: {len(hunspell_only)} ({', '.join(hunspell_only)})")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -734,8 +735,19 @@ def use_morphology_source(source: str) -> None:
     if source not in MORPHOLOGY_SOURCES:
         raise ValueError(f"unknown morphology source: {source}")
     _SOURCE[0] = source
+    clear_morphology_caches()
+
+
+def clear_morphology_caches() -> None:
+    """Forget every answer built on a lexicon's analyses: here and in the FAQ check (called when the lexicon read
+    changes: `use_morphology_source`, `checker.morphology.use_fallback_morphology`)."""
     for cached in (verb_analysis, is_noun_or_adjective, is_conditional, _grammalecte_analyses):
         cached.cache_clear()
+    faq_check = sys.modules.get("checker.checks.faq")  # it imports this module: not imported back
+    for name in ("_base_form", "_same_verb"):
+        function = getattr(faq_check, name, None)
+        if function is not None and hasattr(function, "cache_clear"):
+            function.cache_clear()
 
 
 def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
@@ -746,7 +758,7 @@ def _morphology(word: str) -> tuple[tuple[str, frozenset[str]], ...] | None:
 
         engine = morphology_engine()
         if engine is not None:
-            return _grammalecte_analyses(engine, word)
+            return grammalecte_analyses(engine, word)
         if _SOURCE[0] == "grammalecte":
             return None
     return _hunspell_analyses(word)
@@ -796,14 +808,26 @@ _TENSE_TAGS = frozenset(_GRAMMALECTE_TAGS.values()) - {"po:nom", "po:adj"}
 _REFORM_ONLY = "R"  # Grammalecte's mark of a spelling of the 1990 reform alone (« connaitre », « cèderait »)
 
 
+_ANALYSED_BY: list[Any] = [None]  # the lexicon whose readings _grammalecte_analyses keeps: the last one asked
+
+
+def grammalecte_analyses(engine: Any, word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The ranked readings of a word in `engine`, Grammalecte's lexicon (see _grammalecte_analyses), cached for
+    as long as the lexicon asked stays the same one."""
+    if engine is not _ANALYSED_BY[0]:
+        _grammalecte_analyses.cache_clear()
+        _ANALYSED_BY[0] = engine
+    return _grammalecte_analyses(word)
+
+
 @lru_cache(maxsize=100_000)
-def _grammalecte_analyses(engine: Any, word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _grammalecte_analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Grammalecte's readings of a word, ranked (verb_analysis takes the first verb reading of each kind):
     where the form belongs to several verbs, a more common tense before a literary one, then the verb of the
     document's lemma (the lemma every key is built on: « faut » is falloir's, not faillir's), then a classic
     spelling before one of the reform alone; otherwise the lexicon's order."""
     try:
-        morphs = engine.getMorph(word)
+        morphs = _ANALYSED_BY[0].getMorph(word)
     except Exception:  # a look-up error means "not known"
         return ()
     ranked = []

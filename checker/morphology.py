@@ -125,6 +125,9 @@ def use_fallback_morphology(flag: bool = True) -> None:
         _ENGINE.append(None)
     analyse_word.cache_clear()
     analyse_form.cache_clear()
+    faq_index = sys.modules.get("checker.faq_index")  # its morphology follows this module's lexicon
+    if faq_index is not None:
+        faq_index.clear_morphology_caches()
 
 
 # Readings (form, lemma) that the lexicons give but prose never uses, and that only mislead the rules: « lui », the

@@ -522,17 +522,9 @@ FAQ_ARTICLES = [SAMPLE, *sorted(FAQ_FIXTURES.glob("*"))]
 
 
 def _clear_morphology_caches() -> None:
-    import checker.checks.faq as faq_module
-    import checker.faq_index as index_module
+    from checker.faq_index import clear_morphology_caches
 
-    for cached in (
-        index_module.verb_analysis,
-        index_module.is_noun_or_adjective,
-        index_module.is_conditional,
-        faq_module._base_form,
-        faq_module._same_verb,
-    ):
-        cached.cache_clear()
+    clear_morphology_caches()
 
 
 def test_faq_morphology_is_grammalecte_s_and_hunspell_s_only_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -573,4 +565,20 @@ def test_verb_analysis_reads_the_common_verb_and_the_classic_spelling() -> None:
     assert verb_analysis("étaient") == ("être", "finite")  # not étayer
     assert verb_analysis("convient") == ("convenir", "finite")  # not convier
     assert verb_analysis("connu") == ("connaître", "participle")  # not connaitre
+    assert verb_analysis("accroissent") == ("accroître", "finite")
+
+
+def test_switching_the_morphology_lexicon_forgets_the_faq_answers() -> None:
+    """The FAQ family's morphology follows the lexicon checker.morphology reads: forcing the fallback and back
+    must not leave answers of the other lexicon in the FAQ caches (« accroitre », the reform's spelling
+    Hunspell gives first, where Grammalecte's reading is « accroître »)."""
+    from checker.faq_index import verb_analysis
+    from checker.morphology import use_fallback_morphology
+
+    assert verb_analysis("accroissent") == ("accroître", "finite")
+    try:
+        use_fallback_morphology(True)
+        assert verb_analysis("accroissent") == ("accroitre", "finite")  # Hunspell's, without Grammalecte's lexicon
+    finally:
+        use_fallback_morphology(False)
     assert verb_analysis("accroissent") == ("accroître", "finite")
