@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -1588,6 +1588,8 @@ _TAG_CONDITIONS = ("pos", "not_pos", "only_pos", "tense", "not_tense", "person",
 
 
 _CONDITION_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Condition)}
+if any(value is MISSING for value in _CONDITION_DEFAULTS.values()) or hasattr(Condition, "__post_init__"):
+    raise TypeError("Condition: _new_condition needs a plain default for every field and no __post_init__")
 
 
 def _new_condition(**values: Any) -> Condition:

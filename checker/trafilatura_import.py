@@ -55,26 +55,26 @@ class _DeferredClassMeta(type):
     """Class of the stand-in classes: an object is an instance only of the real class, which exists once its
     library is imported (before that, no object of it can exist)."""
 
-    _library: str
-    _name: str
+    __deferred_library__: str
+    __deferred_name__: str
 
     def __instancecheck__(cls, obj: object) -> bool:
-        if cls._library not in sys.modules:
+        if cls.__deferred_library__ not in sys.modules:
             return False
-        return isinstance(obj, _real(cls._library, cls._name))
+        return isinstance(obj, _real(cls.__deferred_library__, cls.__deferred_name__))
 
     def __getattr__(cls, name: str) -> Any:
         # A class attribute (« ParagraphMaker.make_paragraphs(tree) »): the real class's.
         if name.startswith("__"):
             raise AttributeError(name)
-        return getattr(_real(cls._library, cls._name), name)
+        return getattr(_real(cls.__deferred_library__, cls.__deferred_name__), name)
 
 
 def _deferred_class(library: str, name: str) -> type:
     def build(cls: type, *args: Any, **kwargs: Any) -> Any:  # an object of the real class (its __init__ runs)
         return _real(library, name)(*args, **kwargs)
 
-    return _DeferredClassMeta(name, (), {"_library": library, "_name": name, "__new__": build})
+    return _DeferredClassMeta(name, (), {"__deferred_library__": library, "__deferred_name__": name, "__new__": build})
 
 
 def _deferred_function(library: str, name: str) -> Any:
@@ -96,7 +96,7 @@ class _StandIn(types.ModuleType):
 
 
 def import_trafilatura() -> Any:
-    """The trafilatura package, imported with its URL, date and encoding libraries deferred (see above)."""
+    """The trafilatura package, imported with its URL, date, encoding and fallback libraries deferred (see above)."""
     global _imported
     if _imported is not None:
         return _imported
