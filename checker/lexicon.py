@@ -4,9 +4,9 @@ Sources, each optional and loaded lazily on first use:
 - Grammalecte's graphspell lexicon (Dicollecte's word list, "toutes variantes": every conjugation,
   plural, feminine, compound, elided form), already loaded with the grammar engine: the authority
   for known words when Grammalecte is installed.
-- Hunspell `fr_FR` "toutes variantes" (Debian hunspell-fr-comprehensive) through pyhunspell, the
-  same word list in another engine: the authority when Grammalecte is not installed (its
-  dictionary takes 0.05 s of CPU to load, which a run with Grammalecte no longer spends).
+- Hunspell `fr_FR` "toutes variantes" (Debian hunspell-fr-comprehensive) through pyhunspell, built from
+  the same Dicollecte word list (they differ on a few forms): the authority when Grammalecte is not installed (its
+  dictionary takes about 0.1 s of CPU to load, which a run with Grammalecte no longer spends).
 - pyspellchecker's French frequency list: the words and counts behind the suggestions (a SymSpell
   index, `checker/suggest.py`, computed only for reported findings), and the lexicon of last resort
   when neither of the others is installed.
@@ -162,9 +162,10 @@ class Lexicon:
             return False
         forms = variants(word)
         # Grammalecte's lexicon when it is installed (loaded with the grammar engine in every run), Hunspell's
-        # only without it or when Grammalecte's look-up fails: on the 20,073 forms of corpus/, fixtures/,
+        # only without it or when Grammalecte's look-up fails: on the 20,072 forms of corpus/, fixtures/,
         # tests/data/ and bench/data/, Hunspell accepted 3 more (« MCE », « Saint-Ouen-sur-Seine »,
-        # « chef-d'œuvres »), no finding changed, and a run is spared its dictionary (bench/README.md).
+        # « chef-d'œuvres »; bench/faq_morphology.py), no finding there changed, and a run is spared its
+        # dictionary (bench/README.md).
         g = self.graphspell
         if g is not None:
             answered = False
