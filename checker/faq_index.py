@@ -783,9 +783,8 @@ def _hunspell_analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...] | No
     return tuple(out)
 
 
-# Grammalecte's morphology (">manger/:V1_it_q_zz:Ip:3s/*": lemma, tags, spelling) and its tags in Hunspell's
-# terms, those the functions here read: moods and tenses, past and present participles, noun, adjective.
-_GRAMMALECTE_MORPH_RE = re.compile(r">([^/]+)/(.*?)(?:/([^/]*))?$")
+# Grammalecte's tags (checker.morphology.parse_morph) in Hunspell's terms, those the functions here read: moods
+# and tenses, past and present participles, noun, adjective.
 _GRAMMALECTE_TAGS = {
     "Y": "po:infi",
     "Ip": "po:ipre",
@@ -830,18 +829,19 @@ def _grammalecte_analyses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
         morphs = _ANALYSED_BY[0].getMorph(word)
     except Exception:  # a look-up error means "not known"
         return ()
+    from checker.morphology import parse_morph
+
     ranked = []
     word_lemma = lemma(word)
     for position, morph in enumerate(morphs):
-        m = _GRAMMALECTE_MORPH_RE.match(morph)
-        if not m:
+        parsed = parse_morph(morph)
+        if parsed is None:
             continue
-        tags = [t.rstrip("!") for t in m.group(2).split(";")[0].split(":") if t]
+        stem, tags, spelling = parsed
         po = {_GRAMMALECTE_TAGS[t] for t in tags if t in _GRAMMALECTE_TAGS}
         po.update("po:" + t.lower() for t in tags if t.startswith("V"))  # po:v1_it_q_zz: a verb
-        stem = m.group(1).lower().replace("’", "'")
         literary = bool(po & _TENSE_TAGS) and po & _TENSE_TAGS <= _LITERARY_TENSES
-        rank = (literary, stem != word_lemma, m.group(3) == _REFORM_ONLY, position)
+        rank = (literary, stem != word_lemma, spelling == _REFORM_ONLY, position)
         ranked.append((rank, stem, frozenset(po)))
     return tuple((stem, po) for _, stem, po in sorted(ranked))
 

@@ -17,7 +17,7 @@ from typing import Any
 
 # Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
 # would compile these again for every document.
-_MORPH_RE = re.compile(r">([^/]+)/(.*?)(?:/[^/]*)?$")
+_MORPH_RE = re.compile(r">([^/]+)/(.*?)(?:/([^/]*))?$")
 _PERSON_RE = re.compile(r"[123](?:sg|pl)")
 _CONDITIONAL_RE = re.compile(r"r(?:ait|aient)$")
 _FUTURE_RE = re.compile(r"r(?:a|ont)$")
@@ -183,6 +183,18 @@ def _inverted_verb(word: str) -> str:
     return m.group(1) if m else ""
 
 
+def parse_morph(morph: str) -> tuple[str, list[str], str | None] | None:
+    """One of Grammalecte's analyses, ">manger/:V1_it_q_zz:Ip:3s/*", as (lemma, lower-cased with a straight
+    apostrophe; its tags, without the « ! » of a rare reading nor what follows « ; » (":N:f:p;É", a spelling
+    variant mark); the spelling mark after the last « / », « R » for a spelling of the 1990 reform alone), or None
+    when it does not read so."""
+    m = _MORPH_RE.match(morph)
+    if not m:
+        return None
+    tags = [t.rstrip("!") for t in m.group(2).split(";")[0].split(":") if t]
+    return m.group(1).lower().replace("’", "'"), tags, m.group(3)
+
+
 def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:
     try:
         morphs = engine.getMorph(word)
@@ -190,12 +202,10 @@ def _grammalecte_readings(engine: Any, word: str) -> tuple[Reading, ...]:
         return ()
     out = []
     for morph in morphs:
-        m = _MORPH_RE.match(morph)
-        if not m:
+        parsed = parse_morph(morph)
+        if parsed is None:
             continue
-        # ":N:f:p;É" (a spelling variant mark after ";"): tags only.
-        raw_tags = m.group(2).split(";")[0]
-        lemma, tags = m.group(1).lower().replace("’", "'"), [t.rstrip("!") for t in raw_tags.split(":") if t]
+        lemma, tags, _ = parsed
         pos: set[str] = set()
         tenses = {_TENSES[t] for t in tags if t in _TENSES}
         if any(t.startswith("V") for t in tags):
