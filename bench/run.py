@@ -131,22 +131,14 @@ def grammalecte_checker() -> object | None:
 def grammalecte_time(gc: object, paragraphs: list[list[str]]) -> float:
     """Grammalecte alone as Debian ships it: in this process its rule engine's modules were given checker's table
     of compiled patterns when the engine loaded (`grammalecte_engine.patterns_module`); the peer runs without it."""
-    import re
+    from checker.engines.grammalecte_engine import as_shipped
 
-    from checker.engines.grammalecte_engine import PATTERN_MODULES
-
-    given = [(module, module.re) for name in PATTERN_MODULES if (module := sys.modules.get(name)) is not None]
-    for module, _ in given:
-        module.re = re
-    try:
+    with as_shipped():
         t = clock()
         for doc in paragraphs:
             for p in doc:
                 gc.getParagraphErrors(p)  # type: ignore[attr-defined]
         return clock() - t
-    finally:
-        for module, table in given:
-            module.re = table
 
 
 # ---------------------------------------------------------------- 1. families

@@ -85,12 +85,9 @@ def test_grammalecte_finds_the_same_errors_with_the_pattern_table() -> None:
     paragraphs.append("Les belle maisons.")
     with_table = [engine.check_text(p) for p in paragraphs]
     given = [module.re for module in modules]
-    try:
-        for module in modules:
-            module.re = re
+    with grammalecte_engine.as_shipped():
+        assert all(module.re is re for module in modules)
         with_re = [engine.check_text(p) for p in paragraphs]
-    finally:
-        for module, table in zip(modules, given, strict=True):
-            module.re = table
+    assert [module.re for module in modules] == given  # the table given back
     assert with_table == with_re
     assert sum(len(errors) for errors in with_re) >= 5

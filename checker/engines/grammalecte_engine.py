@@ -7,7 +7,8 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
@@ -175,6 +176,20 @@ def patterns_module() -> ModuleType:
     module.search, module.match, module.compile = search, match, compile  # type: ignore[attr-defined]
     module.pattern_count = pattern_count  # type: ignore[attr-defined]
     return module
+
+
+@contextmanager
+def as_shipped() -> Iterator[None]:
+    """Grammalecte's rule engine with the real `re` module while the block runs, as Debian ships it (the
+    benchmark's peer, Grammalecte alone; the test that compares both), its pattern table given back after."""
+    given = [(module, module.re) for name in PATTERN_MODULES if (module := sys.modules.get(name)) is not None]
+    for module, _ in given:
+        module.re = re  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, table in given:
+            module.re = table  # type: ignore[attr-defined]
 
 
 def _give_pattern_table() -> None:
