@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from checker.checks.faq import _FaqChecker, inflects, support_report
 from checker.config import Config
 from checker.context import CheckContext
+from checker.faq_index import clear_morphology_caches
 from checker.findings import Finding
 from checker.lint import lint_text, read_source
 from checker.parse import parse_document
@@ -521,12 +522,6 @@ def test_random_faq_documents_never_raise(pieces: list[str], fmt: str) -> None:
 FAQ_ARTICLES = [SAMPLE, *sorted(FAQ_FIXTURES.glob("*"))]
 
 
-def _clear_morphology_caches() -> None:
-    from checker.faq_index import clear_morphology_caches
-
-    clear_morphology_caches()
-
-
 def test_faq_morphology_is_grammalecte_s_and_hunspell_s_only_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """With Grammalecte installed, the FAQ family's morphology is its lexicon's (loaded with the grammar in every
     run): the 7 FAQ articles load no Hunspell dictionary. Without Grammalecte, Hunspell's: the same findings."""
@@ -536,7 +531,7 @@ def test_faq_morphology_is_grammalecte_s_and_hunspell_s_only_without_it(monkeypa
     def findings_with_a_new_lexicon() -> tuple[list[set[tuple[str, str]]], lexicon_module.Lexicon]:
         lexicon = lexicon_module.Lexicon()
         monkeypatch.setattr(lexicon_module, "get_lexicon", lambda: lexicon)
-        _clear_morphology_caches()
+        clear_morphology_caches()
         found = [_pairs(_faq_findings(read_source(path), path.name)) for path in FAQ_ARTICLES]
         return found, lexicon
 
@@ -551,7 +546,7 @@ def test_faq_morphology_is_grammalecte_s_and_hunspell_s_only_without_it(monkeypa
         startups = FAQ_ARTICLES.index(FAQ_FIXTURES / "economie-startups.md")
         assert EXPECTED["economie-startups.md"] <= with_grammalecte[startups]
     finally:
-        _clear_morphology_caches()  # answers computed under a patched lexicon must not serve later tests
+        clear_morphology_caches()  # answers computed under a patched lexicon must not serve later tests
 
 
 def test_verb_analysis_reads_the_common_verb_and_the_classic_spelling() -> None:
