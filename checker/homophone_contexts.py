@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 KIND = "homophone-stats"
 DATA = "data/homophone-contexts.tsv.gz"
+MODEL_DATA = "data/homophone-model.tsv.gz"
 
 # Written form -> the forms it may stand for (each line of the issue's sets, both ways).
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
@@ -296,8 +297,121 @@ def _side(data: Counts, side: str, written: str, candidate: str, word: str, cls:
     return math.log((c_y + 0.5) / (n_y + 1.0)) - math.log((c_x + 0.5) / (n_x + 1.0))
 
 
-def preference(occurrence: Occurrence, candidate: str, data: Counts | None = None) -> float:
-    """log P(candidate | neighbours) / P(written form | neighbours), naive Bayes over both sides."""
+# ---------------------------------------------------------------- the trained model
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression deciding between two forms (`first`, `second`) from `features`: its
+    weights give the log-odds of `second`."""
+
+    first: str
+    second: str
+    bias: float
+    weights: dict[str, float]
+
+    def log_odds(self, written: str, features: Sequence[str]) -> float:
+        """log P(the other form) / P(written) in this context."""
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return score if written == self.first else -score
+
+
+def parse_models(text: str) -> dict[frozenset[str], PairModel]:
+    """The model file's lines: `B first second bias` and `F first second feature weight`
+    (tab-separated; `#` lines are comments)."""
+    biases: dict[tuple[str, str], float] = {}
+    weights: dict[tuple[str, str], dict[str, float]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] == "B":
+            biases[(parts[1], parts[2])] = float(parts[3])
+        elif parts[0] == "F":
+            weights.setdefault((parts[1], parts[2]), {})[parts[3]] = float(parts[4])
+    return {frozenset(pair): PairModel(pair[0], pair[1], bias, weights.get(pair, {})) for pair, bias in biases.items()}
+
+
+@lru_cache(maxsize=1)
+def models() -> dict[frozenset[str], PairModel]:
+    """The trained pairs (et/est, ou/où), read once per process, from the data cache once it holds them
+    (parsing the file takes a tenth of a second)."""
+    from checker import datacache
+    from checker.paths import package_files
+
+    raw = (package_files("checker") / MODEL_DATA).read_bytes()
+
+    def build() -> list[tuple[str, str, float, dict[str, float]]]:
+        parsed = parse_models(gzip.decompress(raw).decode("utf-8")).values()
+        return [(m.first, m.second, m.bias, m.weights) for m in parsed]
+
+    stored = datacache.load_or_build(
+        "homophone-model", hashlib.sha256(raw).hexdigest()[:24], build, lambda v: isinstance(v, list)
+    )
+    return {frozenset((a, b)): PairModel(a, b, bias, weights) for a, b, bias, weights in stored}
+
+
+# Words that open a subordinate clause a few words before the form (« les pays où l'on sait qu'il est »).
+_SUBORDINATING = frozenset({"qui", "que", "qu'", "dont", "où", "si", "quand", "lorsque", "comme", "puisque"})
+
+
+def model_features(occ: Occurrence, tokens: Sequence[Token], clauses: ClauseVerbs) -> list[str]:
+    """What the model reads around a form: the neighbours' words and classes, alone and joined (the
+    naive Bayes above cannot see that « X , Y est » differs from « X est » or « est Y »), and the clause:
+    whether a main-clause verb stands before or after it in its segment (« est » needs to be the only one,
+    « et » rarely is), how far it is from the segment's start, the commas before it (an enumeration),
+    « entre » (which takes « et ») and a subordinating word in the eight words before. The written form
+    itself is left out, so the same features serve both forms."""
+    (lw, lc), (rw, rc), (l2w, l2c), (r2w, r2c) = occ.left, occ.right, occ.left2, occ.right2
+    features = [
+        f"lw={lw}", f"rw={rw}", f"l2w={l2w}", f"r2w={r2w}",
+        f"lc={lc}", f"rc={rc}", f"l2c={l2c}", f"r2c={r2c}",
+        f"lc|rc={lc}|{rc}", f"lw|rc={lw}|{rc}", f"lc|rw={lc}|{rw}",
+        f"l2c|lc={l2c}|{lc}", f"rc|r2c={rc}|{r2c}", f"lc|rc|r2c={lc}|{rc}|{r2c}", f"l2c|lc|rc={l2c}|{lc}|{rc}",
+    ]  # fmt: skip
+    first, last = occ.first, occ.last
+    segment = clauses.segment[first]
+    others = [j for j in clauses.main if j not in (first, last) and clauses.segment[j] == segment]
+    before, after = any(j < first for j in others), any(j > last for j in others)
+    finite = any(j not in (first, last) and clauses.segment[j] == segment for j in clauses.finite)
+    start = next((j for j in range(len(tokens)) if clauses.segment[j] == segment), 0)
+    commas = min(sum(1 for j in range(start, first) if tokens[j].text == ","), 2)
+    features += [
+        f"main_before={before}", f"main_after={after}", f"main={before or after}", f"finite_any={finite}",
+        f"main|rc={before or after}|{rc}", f"main|lc={before or after}|{lc}",
+        f"dist={min(first - start, 6)}", f"commas={commas}", f"commas|rc={commas}|{rc}",
+    ]  # fmt: skip
+    # The nearest finite verbs on each side in the segment: « où » opens a clause that needs its verb
+    # (« la ville où il a grandi »), « ou » joins two phrases without one (« la voie du pays ou son maintien »).
+    later = [j - last for j in clauses.finite if j > last and clauses.segment[j] == segment]
+    earlier = [first - j for j in clauses.finite if j < first and clauses.segment[j] == segment]
+    features += [f"next_finite={_distance(min(later, default=0))}", f"prev_finite={_distance(min(earlier, default=0))}"]
+    words_before = {tokens[j].text.lower() for j in range(max(start, first - 8), first)}
+    if "entre" in words_before:
+        features.append("entre_before")
+    if words_before & _SUBORDINATING:
+        features.append("subord_before")
+    return features
+
+
+def _distance(tokens_away: int) -> str:
+    """A distance in tokens as a feature value: 1, 2, 3, near (4-6), far, or none (0)."""
+    if tokens_away == 0:
+        return "none"
+    return str(tokens_away) if tokens_away <= 3 else "near" if tokens_away <= 6 else "far"
+
+
+def preference(
+    occurrence: Occurrence,
+    candidate: str,
+    data: Counts | None = None,
+    sentence: tuple[Sequence[Token], ClauseVerbs] | None = None,
+) -> float:
+    """log P(candidate | context) / P(written form | context): from the trained model of the pair when
+    there is one and the sentence (tokens, clauses) is given, else naive Bayes over the neighbours."""
+    model = models().get(frozenset((occurrence.form, candidate))) if sentence is not None else None
+    if model is not None and sentence is not None:
+        return model.log_odds(occurrence.form, model_features(occurrence, *sentence))
     data = data or counts()
     written = occurrence.form
     n_x, n_y = data.totals.get(written, 0), data.totals.get(candidate, 0)
@@ -323,6 +437,26 @@ def _suggestion(written: str, candidate: str) -> str:
 # segment (« Le nombre d'emplois menacés est de 75 000 »: est, the only verb); « et » is « est » only when
 # no main verb does (« Ce lancement et donc un grand pas »).
 _NEEDS_ANOTHER_VERB = {("est", "et"): True, ("a", "à"): True, ("et", "est"): False}
+
+
+# « est » as the verb of a subordinate clause (« dont la plus connue est HD 188753 Ab », « si le logiciel
+# est présent »): written « et », that clause would have no verb.
+_SUBORDINATE_VERB_KEPT = frozenset({"est"})
+
+
+def _subordinate_verb(clauses: ClauseVerbs, index: int) -> bool:
+    return index in clauses.finite and index not in clauses.main
+
+
+# « est » read as « et » only after its segment's main verb: « et » then joins what that verb governs (« Il
+# travaille pour la radio et la télévision »). Before any verb, « est » is the verb of the subject it follows
+# (« L'idée directrice est que… », « Bertrand de Broc est lui obligé de rentrer »).
+_AFTER_A_MAIN_VERB = frozenset({("est", "et")})
+
+
+def _main_verb_before(clauses: ClauseVerbs, index: int) -> bool:
+    segment = clauses.segment[index]
+    return any(j < index and clauses.segment[j] == segment for j in clauses.main)
 
 
 def _other_main_verb(clauses: ClauseVerbs, index: int) -> bool:
@@ -408,22 +542,34 @@ def decisions(
     its pair's threshold."""
     by_pair = by_pair or {}
     clauses: list[ClauseVerbs] = []
+
+    def sentence_clauses() -> ClauseVerbs:
+        if not clauses:
+            clauses.append(sentence_infos(tokens).clauses)
+        return clauses[0]
+
+    trained = models()
     for occ in occurrences(tokens):
         if _not_decided(occ, tokens):
             continue
         score, raw, candidate = max(
             (raw - by_pair.get((occ.form, y), threshold), raw, y)
             for y in ALTERNATIVES[occ.form]
-            for raw in (preference(occ, y),)
+            for sentence in ((tokens, sentence_clauses()) if frozenset((occ.form, y)) in trained else None,)
+            for raw in (preference(occ, y, sentence=sentence),)
         )
         if candidate == "s'est" and not any(_has_participle(cls) for _, cls in (occ.right, occ.right2)):
             continue  # « s'est » is followed by its participle (« s'est rendu », « s'est vite rendu »)
         if candidate == "ces" and occ.left[0] == START:
             continue  # « Ses contributions… » opening a sentence: the owner is in the sentence before
+        if candidate == "où" and occ.left[0] == START and not any(t.text == "?" for t in tokens[occ.last :]):
+            continue  # « Où » opens a question; « - Ou toute autre participation : » opens a list item
         if (score > 0 or margin) and (occ.form, candidate) in _NEEDS_ANOTHER_VERB:
-            if not clauses:
-                clauses.append(sentence_infos(tokens).clauses)
-            if _other_main_verb(clauses[0], occ.first) != _NEEDS_ANOTHER_VERB[(occ.form, candidate)]:
+            if _other_main_verb(sentence_clauses(), occ.first) != _NEEDS_ANOTHER_VERB[(occ.form, candidate)]:
+                continue
+            if occ.form in _SUBORDINATE_VERB_KEPT and _subordinate_verb(sentence_clauses(), occ.first):
+                continue
+            if (occ.form, candidate) in _AFTER_A_MAIN_VERB and not _main_verb_before(sentence_clauses(), occ.first):
                 continue
         if score > 0 or margin:
             start, end = tokens[occ.first].start, tokens[occ.last].end
@@ -441,6 +587,8 @@ def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Findin
         for block in ctx.doc.blocks:
             if block.region == "front_matter" or block.region not in rule.regions:
                 continue
+            if block.kind == "heading":
+                continue  # a title has no verb: the clause gates and the statistics read sentences
             for sentence in block.sentences:
                 for start, end, suggestion, score in decisions(sentence.tokens, sentence.text, threshold, by_pair):
                     findings.append(
@@ -464,8 +612,12 @@ def homophone_rule_problem(rule: Rule) -> str | None:
         parse_thresholds(pairs.default)
     except ValueError as exc:
         return f"pair-thresholds : {exc}"
+    from checker.paths import package_files
+
     try:
         _data_bytes()
     except OSError:
         return f"données absentes : checker/{DATA} (scripts/build_homophone_contexts.py)"
+    if not (package_files("checker") / MODEL_DATA).is_file():
+        return f"données absentes : checker/{MODEL_DATA} (scripts/build_homophone_model.py)"
     return None
