@@ -149,9 +149,21 @@ def test_a_lower_threshold_in_the_configuration_flags_more() -> None:
     assert strict == [] and [f.text for f in loose] == ["et"]
 
 
-def test_the_script_builds_the_file_from_a_tei_repository(tmp_path: Path) -> None:
+def _built(tmp_path: Path, tei: str, script: str) -> str:
+    """What `scripts/<script>` writes from a one-novel git repository laid out like ELTeC-fra."""
     repo = tmp_path / "eltec"
     (repo / "level1").mkdir(parents=True)
+    (repo / "level1" / "FRA00001_Test.xml").write_text(tei, encoding="utf-8")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(repo), *command], check=True)
+    out = tmp_path / "built.tsv.gz"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), str(repo), "--out", str(out)], check=True, capture_output=True
+    )
+    return gzip.decompress(out.read_bytes()).decode("utf-8")
+
+
+def test_the_script_builds_the_file_from_a_tei_repository(tmp_path: Path) -> None:
     body = "".join(
         f"<p>Il est parti et elle est restée {i}. Le chat a mangé à midi ; ses amis sont là.</p>" for i in range(40)
     )
@@ -159,20 +171,7 @@ def test_the_script_builds_the_file_from_a_tei_repository(tmp_path: Path) -> Non
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
         f"{body}<p>Une note<note>est ignorée</note> ici.</p></div></body></text></TEI>"
     )
-    (repo / "level1" / "FRA00001_Test.xml").write_text(tei, encoding="utf-8")
-    for command in (
-        ["init", "-q"],
-        ["add", "."],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
-    ):
-        subprocess.run(["git", "-C", str(repo), *command], check=True)
-    out = tmp_path / "contexts.tsv.gz"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_homophone_contexts.py"), str(repo), "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    data = parse_counts(gzip.decompress(out.read_bytes()).decode("utf-8"))
+    data = parse_counts(_built(tmp_path, tei, "build_homophone_contexts.py"))
     assert data.totals["est"] == 80 and data.totals["et"] == 40 and data.totals["à"] == 40
     assert data.words["R\test"] == {"parti": 40, "restée": 40}
     assert data.words["L\tet"] == {"parti": 40}
@@ -243,23 +242,12 @@ def test_an_est_verb_of_a_subordinate_clause_is_kept() -> None:
 
 
 def test_the_model_script_trains_on_a_tei_repository(tmp_path: Path) -> None:
-    repo = tmp_path / "eltec"
-    (repo / "level1").mkdir(parents=True)
     body = "".join(
         f"<p>Il est parti et elle est restée {i}. C’est la maison où il vit, ou bien celle de Paul ou de Marie.</p>"
         for i in range(60)
     )
     tei = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>{body}</div></body></text></TEI>'
-    (repo / "level1" / "FRA00001_Test.xml").write_text(tei, encoding="utf-8")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
-        subprocess.run(["git", "-C", str(repo), *command], check=True)
-    out = tmp_path / "model.tsv.gz"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_homophone_model.py"), str(repo), "--out", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    trained = parse_models(gzip.decompress(out.read_bytes()).decode("utf-8"))
+    trained = parse_models(_built(tmp_path, tei, "build_homophone_model.py"))
     et_est = trained[frozenset(("et", "est"))]
     # « il » is always followed by « est » in this text, « parti » by « et ».
     assert et_est.weights["lw=il"] > 0 > et_est.weights["lw=parti"]
