@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import Token
 from checker.morphology import FINITE_TENSES, analyse_form
-from checker.token_patterns import EAST_BEFORE, norm, sentence_infos
+from checker.token_patterns import EAST_BEFORE, SUBORDINATING_WORDS, norm, sentence_infos
 
 if TYPE_CHECKING:
     from checker.context import CheckContext
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 KIND = "homophone-stats"
 DATA = "data/homophone-contexts.tsv.gz"
 MODEL_DATA = "data/homophone-model.tsv.gz"
+# The pairs the trained model decides (the others by the counts).
+MODEL_PAIRS = frozenset({frozenset(("et", "est")), frozenset(("ou", "où"))})
 
 # Written form -> the forms it may stand for (each line of the issue's sets, both ways).
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
@@ -345,23 +347,31 @@ def models() -> dict[frozenset[str], PairModel]:
         parsed = parse_models(gzip.decompress(raw).decode("utf-8")).values()
         return [(m.first, m.second, m.bias, m.weights) for m in parsed]
 
-    stored = datacache.load_or_build(
-        "homophone-model", hashlib.sha256(raw).hexdigest()[:24], build, lambda v: isinstance(v, list)
-    )
+    def valid(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(m, tuple) and len(m) == 4 for m in value)
+
+    stored = datacache.load_or_build("homophone-model", hashlib.sha256(raw).hexdigest()[:24], build, valid)
     return {frozenset((a, b)): PairModel(a, b, bias, weights) for a, b, bias, weights in stored}
 
 
-# Words that open a subordinate clause a few words before the form (« les pays où l'on sait qu'il est »).
-_SUBORDINATING = frozenset({"qui", "que", "qu'", "dont", "où", "si", "quand", "lorsque", "comme", "puisque"})
+def _clauses_without_the_form(occ: Occurrence, tokens: Sequence[Token]) -> ClauseVerbs:
+    """The clause analysis of the sentence with the form replaced by a word of no class: « où » opens a
+    subordinate clause and « est » is a verb, so the analysis of the written sentence would tell the
+    model which form was written (and an « ou » written for « où » would look like a correct « ou »)."""
+    hidden = list(tokens)
+    for i in range(occ.first, occ.last + 1):
+        hidden[i] = Token("_" * len(tokens[i].text), tokens[i].start, "word")
+    return sentence_infos(hidden).clauses
 
 
-def model_features(occ: Occurrence, tokens: Sequence[Token], clauses: ClauseVerbs) -> list[str]:
+def model_features(occ: Occurrence, tokens: Sequence[Token]) -> list[str]:
     """What the model reads around a form: the neighbours' words and classes, alone and joined (the
-    naive Bayes above cannot see that « X , Y est » differs from « X est » or « est Y »), and the clause:
-    whether a main-clause verb stands before or after it in its segment (« est » needs to be the only one,
-    « et » rarely is), how far it is from the segment's start, the commas before it (an enumeration),
-    « entre » (which takes « et ») and a subordinating word in the eight words before. The written form
-    itself is left out, so the same features serve both forms."""
+    naive Bayes above cannot see that « X , Y est » differs from « X est » or « est Y »), and the clause
+    (analysed with the form hidden): whether a main-clause verb stands before or after it in its segment
+    (« est » needs to be the only one, « et » rarely is), the nearest finite verbs, how far it is from the
+    segment's start, the commas before it (an enumeration), « entre » (which takes « et ») and a
+    subordinating word in the eight words before. Nothing depends on which of the two forms is written."""
+    clauses = _clauses_without_the_form(occ, tokens)
     (lw, lc), (rw, rc), (l2w, l2c), (r2w, r2c) = occ.left, occ.right, occ.left2, occ.right2
     features = [
         f"lw={lw}", f"rw={rw}", f"l2w={l2w}", f"r2w={r2w}",
@@ -386,10 +396,10 @@ def model_features(occ: Occurrence, tokens: Sequence[Token], clauses: ClauseVerb
     later = [j - last for j in clauses.finite if j > last and clauses.segment[j] == segment]
     earlier = [first - j for j in clauses.finite if j < first and clauses.segment[j] == segment]
     features += [f"next_finite={_distance(min(later, default=0))}", f"prev_finite={_distance(min(earlier, default=0))}"]
-    words_before = {tokens[j].text.lower() for j in range(max(start, first - 8), first)}
+    words_before = {norm(tokens[j].text) for j in range(max(start, first - 8), first)}
     if "entre" in words_before:
         features.append("entre_before")
-    if words_before & _SUBORDINATING:
+    if words_before & SUBORDINATING_WORDS:
         features.append("subord_before")
     return features
 
@@ -401,17 +411,8 @@ def _distance(tokens_away: int) -> str:
     return str(tokens_away) if tokens_away <= 3 else "near" if tokens_away <= 6 else "far"
 
 
-def preference(
-    occurrence: Occurrence,
-    candidate: str,
-    data: Counts | None = None,
-    sentence: tuple[Sequence[Token], ClauseVerbs] | None = None,
-) -> float:
-    """log P(candidate | context) / P(written form | context): from the trained model of the pair when
-    there is one and the sentence (tokens, clauses) is given, else naive Bayes over the neighbours."""
-    model = models().get(frozenset((occurrence.form, candidate))) if sentence is not None else None
-    if model is not None and sentence is not None:
-        return model.log_odds(occurrence.form, model_features(occurrence, *sentence))
+def preference(occurrence: Occurrence, candidate: str, data: Counts | None = None) -> float:
+    """log P(candidate | neighbours) / P(written form | neighbours), naive Bayes over both sides."""
     data = data or counts()
     written = occurrence.form
     n_x, n_y = data.totals.get(written, 0), data.totals.get(candidate, 0)
@@ -552,12 +553,17 @@ def decisions(
     for occ in occurrences(tokens):
         if _not_decided(occ, tokens):
             continue
-        score, raw, candidate = max(
-            (raw - by_pair.get((occ.form, y), threshold), raw, y)
-            for y in ALTERNATIVES[occ.form]
-            for sentence in ((tokens, sentence_clauses()) if frozenset((occ.form, y)) in trained else None,)
-            for raw in (preference(occ, y, sentence=sentence),)
-        )
+        scored: list[tuple[float, float, str]] = []
+        features: list[str] | None = None
+        for y in ALTERNATIVES[occ.form]:
+            model = trained.get(frozenset((occ.form, y)))
+            if model is None:
+                raw = preference(occ, y)
+            else:  # et/est, ou/où: the trained model
+                features = features if features is not None else model_features(occ, tokens)
+                raw = model.log_odds(occ.form, features)
+            scored.append((raw - by_pair.get((occ.form, y), threshold), raw, y))
+        score, raw, candidate = max(scored)
         if candidate == "s'est" and not any(_has_participle(cls) for _, cls in (occ.right, occ.right2)):
             continue  # « s'est » is followed by its participle (« s'est rendu », « s'est vite rendu »)
         if candidate == "ces" and occ.left[0] == START:
@@ -587,7 +593,7 @@ def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Findin
         for block in ctx.doc.blocks:
             if block.region == "front_matter" or block.region not in rule.regions:
                 continue
-            if block.kind == "heading":
+            if block.kind in ("heading", "title"):
                 continue  # a title has no verb: the clause gates and the statistics read sentences
             for sentence in block.sentences:
                 for start, end, suggestion, score in decisions(sentence.tokens, sentence.text, threshold, by_pair):

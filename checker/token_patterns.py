@@ -198,7 +198,7 @@ _AUXILIARIES = frozenset(
      "sommes", "êtes", "suis", "es", "va", "vont", "peut", "peuvent", "doit", "doivent", "faut"}
 )
 # Words that open a subordinate clause: the next finite verb of the chunk is that clause's.
-_OPENERS = frozenset(
+SUBORDINATING_WORDS = frozenset(
     {"qui", "que", "qu'", "dont", "où", "lorsque", "lorsqu'", "quand", "si", "comme", "puisque", "puisqu'",
      "quoique", "quoiqu'", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien", "lequel",
      "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles",
@@ -339,7 +339,7 @@ def clause_verbs(infos: Sequence[TokenInfo]) -> ClauseVerbs:
         segment, chunk, waiting = stack[-1]
         segments.append(segment)
         chunks.append(chunk)
-        if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
+        if word in SUBORDINATING_WORDS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
             relative = word in _RELATIVES_CARRIED and i > 0 and i - 1 not in finite
             waiting.append(relative and _antecedent_before(infos, i - 1))
         elif _INCISE_RE.search(word):
@@ -404,7 +404,7 @@ def _verb_after(info: TokenInfo) -> bool:
     for i in range(info.index + 1, len(infos)):
         if clauses.chunk[i] != here:
             break
-        if infos[i].norm in _OPENERS:
+        if infos[i].norm in SUBORDINATING_WORDS:
             waiting += 1
         elif i in clauses.finite:
             if not waiting:
@@ -788,7 +788,7 @@ def _possessive_opens_last_phrase(infos: Sequence[TokenInfo], positions: list[in
     for i in (i for i in positions if i >= start):
         word = infos[i]
         if word.norm in _THIRD_POSSESSIVES:
-            return not any(j > i and infos[j].norm in _OPENERS for j in positions)
+            return not any(j > i and infos[j].norm in SUBORDINATING_WORDS for j in positions)
         verb_form = any(r.tenses & {"participle", "infinitive"} for r in word.readings)
         adverb = bool(word.readings) and all(r.pos <= {"adverb"} for r in word.readings)
         if not (word.norm in _CONJUNCT_LEADS or word.norm in _PREPOSITIONS or verb_form or adverb):
@@ -896,7 +896,7 @@ def _object_before(info: TokenInfo) -> bool:
             if not waiting:
                 return True
             waiting -= 1  # that object's clause is an earlier one, with its own verb
-        elif word in _OPENERS and waiting:
+        elif word in SUBORDINATING_WORDS and waiting:
             waiting -= 1
     return False
 
@@ -970,7 +970,7 @@ def _clause_start(infos: Sequence[TokenInfo], clauses: ClauseVerbs, k: int) -> i
         if word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS:
             start = i  # « comme le champion du monde »: a comparison, not a clause
             continue
-        if word in _OPENERS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
+        if word in SUBORDINATING_WORDS or (word == "s'" and i + 1 < len(infos) and infos[i + 1].norm in ("il", "ils")):
             if not verb_in_chunk:
                 return i + 1  # the subordinate clause waits for its verb
             verb_in_chunk = False  # a complete subordinate clause: its verb is not the one sought
@@ -1015,7 +1015,7 @@ def _in_relative_after_noun(infos: Sequence[TokenInfo], clauses: ClauseVerbs, i:
     for j in range(i - 1, -1, -1):
         if clauses.chunk[j] != chunk:
             return False
-        if infos[j].norm in _OPENERS:
+        if infos[j].norm in SUBORDINATING_WORDS:
             return _relative_after_noun(infos, j)
     return False
 
@@ -1111,7 +1111,7 @@ def _in_waiting_subordinate(info: TokenInfo) -> bool:
     opener = infos[start - 1].norm
     if opener in ("que", "qu'") and start > 1 and infos[start - 2].norm in ("tel", "telle", "tels", "telles", "ainsi"):
         return False  # « tels que X, Y et Z », « ainsi qu'une présentation »: a list, not a clause
-    return (opener in _OPENERS or opener == "s'") and opener not in ("comme", "qui")
+    return (opener in SUBORDINATING_WORDS or opener == "s'") and opener not in ("comme", "qui")
 
 
 def _segment_last(clauses: ClauseVerbs, k: int) -> int:
@@ -1545,9 +1545,9 @@ def _est_without_subject(info: TokenInfo) -> bool:
                 # écouta … »): if the chunks before hold one, « est » comes after a complete clause.
                 pending_verb = True
             transparent = True
-        elif (word in _OPENERS and not (word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS)) or (
-            word == "s'" and infos[i + 1].norm in ("il", "ils")
-        ):
+        elif (
+            word in SUBORDINATING_WORDS and not (word == "comme" and infos[i + 1].norm in _GOVERNING | _SUBJECT_STARTS)
+        ) or (word == "s'" and infos[i + 1].norm in ("il", "ils")):
             if transparent:
                 continue
             conjunction = word in _CONJUNCTION_OPENERS or (

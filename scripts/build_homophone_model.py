@@ -7,10 +7,11 @@ The text is the same as `scripts/build_homophone_contexts.py`'s: the ELTeC Frenc
 (public domain, read from a clone's HEAD with `git show`). Every sentence of a `<p>` of the novels'
 `<body>` is cut by the checker's own tokeniser; each occurrence of et, est, ou, où is one example,
 labelled by the form the novelist wrote, described by `checker.homophone_contexts.model_features`
-(neighbours, their classes, the clause; never the form itself). « et » is kept in one case in
-ET_SAMPLE (a fixed seed): it is four times as frequent as « est » and the model needs both. One
-logistic regression per pair (scikit-learn, L2, C = 1) learns the log-odds of the second form; the
-file keeps its intercept and the weights of the features seen at least MIN_FEATURE_COUNT times.
+(neighbours, their classes, the clause analysed with the form hidden). Sentences are cut by the
+checker's own splitter, as at run time. Each « et » is kept with probability ET_SAMPLE (a fixed seed):
+it is four times as frequent as « est »; the intercept is corrected for that sampling. One logistic
+regression per pair (scikit-learn, L2, C = 1) learns the log-odds of the second form; the file keeps
+its intercept and the weights (above 0.0005) of the features seen at least MIN_FEATURE_COUNT times.
 Nothing of the text is kept. At run time only the weights are read (no scikit-learn).
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import math
 import random
 import sys
 from collections import Counter
@@ -30,9 +32,8 @@ for path in (ROOT, ROOT / "scripts"):
 
 from build_homophone_contexts import git, paragraphs  # noqa: E402
 
-from checker.document import Token, tokenize  # noqa: E402
+from checker.document import Token, split_sentences, tokenize  # noqa: E402
 from checker.homophone_contexts import model_features, occurrences  # noqa: E402
-from checker.token_patterns import sentence_infos  # noqa: E402
 
 OUT = ROOT / "checker" / "data" / "homophone-model.tsv.gz"
 PAIRS = (("et", "est"), ("ou", "où"))
@@ -40,19 +41,13 @@ ET_SAMPLE = 0.35
 SEED = 7
 MIN_FEATURE_COUNT = 3
 REGULARISATION = 1.0  # scikit-learn's C: tried 0.1 to 3 on the dev pairs, 1 keeps the best recall per alarm
-_SENTENCE_ENDS = {".", "!", "?", "…"}
 
 Example = tuple[str, list[str]]
 
 
-def sentences(tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = []
-    start = 0
-    for i, token in enumerate(tokens):
-        if (token.kind == "punct" and token.text in _SENTENCE_ENDS) or i == len(tokens) - 1:
-            out.append(tokens[start : i + 1])
-            start = i + 1
-    return out
+def sentences(paragraph: str) -> list[list[Token]]:
+    """The paragraph's sentences as the checker cuts them (abbreviations, « … », closing quotes), each tokenised."""
+    return [tokenize(paragraph[start:end]) for start, end in split_sentences(paragraph)]
 
 
 def examples(repo: Path) -> tuple[list[Example], str, int]:
@@ -63,17 +58,15 @@ def examples(repo: Path) -> tuple[list[Example], str, int]:
     found: list[Example] = []
     for k, name in enumerate(sorted(names)):
         for text in paragraphs(git(repo, "show", f"HEAD:{name}")):
-            for sentence in sentences(tokenize(text)):
+            for sentence in sentences(text):
                 if not forms & {t.text.lower() for t in sentence}:
                     continue
-                clauses = None
                 for occ in occurrences(sentence):
                     if occ.form not in forms:
                         continue
                     if occ.form == "et" and rng.random() > ET_SAMPLE:
                         continue
-                    clauses = clauses or sentence_infos(sentence).clauses
-                    found.append((occ.form, model_features(occ, sentence, clauses)))
+                    found.append((occ.form, model_features(occ, sentence)))
         print(f"{k + 1}/{len(names)} {name} {len(found)} examples", file=sys.stderr)
     return found, commit, len(names)
 
@@ -90,7 +83,9 @@ def train(found: list[Example], pair: tuple[str, str]) -> tuple[float, dict[str,
     model = LogisticRegression(C=REGULARISATION, max_iter=3000)
     model.fit(matrix, [form == pair[1] for form, _ in data])
     weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)}
-    return float(model.intercept_[0]), weights, len(data)
+    # Sampling « et » made « est » look 1 / ET_SAMPLE times likelier than in the text: the intercept gives it back.
+    intercept = float(model.intercept_[0]) + (math.log(ET_SAMPLE) if pair == ("et", "est") else 0.0)
+    return intercept, weights, len(data)
 
 
 def main() -> int:

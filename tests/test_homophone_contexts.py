@@ -15,6 +15,7 @@ from checker.errors import CheckerError
 from checker.homophone_contexts import (
     ALTERNATIVES,
     FORMS,
+    MODEL_PAIRS,
     PairModel,
     counts,
     decisions,
@@ -28,7 +29,6 @@ from checker.homophone_contexts import (
 )
 from checker.lint import lint_text
 from checker.rule_packs import load_rules, parse_pack
-from checker.token_patterns import sentence_infos
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE = "grammar.homophone-context"
@@ -140,7 +140,7 @@ rules:
 def test_a_lower_threshold_in_the_configuration_flags_more() -> None:
     from checker.config import config_from_mapping
 
-    text = "Le chat et le chien."  # without a verb « et » leans toward « est » by 1.8, under its 3.5
+    text = "Le chat et le chien."  # without a verb « et » leans toward « est » by 0.8, under its 4.5
     strict = lint_text(text, Config(select=(RULE,)), fmt="text").findings
     loose_config = config_from_mapping(
         {"select": [RULE], "rules": {RULE: {"threshold": 0.0, "pair-thresholds": []}}}
@@ -192,38 +192,51 @@ def test_the_statistics_speak_only_where_no_other_rule_did() -> None:
 # ---------------------------------------------------------------- the trained model (et/est, ou/où)
 
 
-def _model_odds(text: str, form: str) -> float:
-    """The shipped model's log-odds of the other form for the first `form` of `text`."""
-    tokens = tokenize(text)
-    occurrence = next(o for o in occurrences(tokens) if o.form == form)
-    other = {"et": "est", "est": "et", "ou": "où", "où": "ou"}[form]
-    model = models()[frozenset((form, other))]
-    return model.log_odds(form, model_features(occurrence, tokens, sentence_infos(tokens).clauses))
-
-
 def test_the_model_file_holds_both_pairs_and_names_its_source() -> None:
     path = ROOT / "checker" / "data" / "homophone-model.tsv.gz"
     assert path.stat().st_size < 1_000_000
     header = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()[:3]
     assert any("ELTeC" in line and "public domain" in line for line in header)
-    assert set(models()) == {frozenset(("et", "est")), frozenset(("ou", "où"))}
+    assert set(models()) == MODEL_PAIRS
 
 
 @pytest.mark.parametrize(
-    ("text", "form", "right"),
+    ("text", "span", "suggestion"),
     [
-        # What the neighbours alone (naive Bayes) could not tell: the model reads joined contexts and the clause.
-        ("Il travaille pour la radio est la télévision depuis vingt ans.", "est", False),
-        ("Il travaille pour la radio et la télévision depuis vingt ans.", "et", True),
-        ("Le débat oppose les syndicats est le patronat.", "est", False),
-        ("C’est la ville ou il a grandi.", "ou", False),
-        ("C’est la ville où il a grandi.", "où", True),
-        ("Vous pouvez venir lundi ou mardi.", "ou", True),
+        ("Le débat oppose les syndicats est le patronat.", "est", "et"),
+        ("La ville a rénové ses écoles est ses gymnases.", "est", "et"),
+        ("Il connaît la ville ou il a grandi.", "ou", "où"),
+        ("Le rapport et prêt depuis lundi.", "et", "est"),
     ],
 )
-def test_the_model_prefers_the_form_french_needs(text: str, form: str, right: bool) -> None:
-    odds = _model_odds(text, form)
-    assert (odds < 0) == right, odds
+def test_the_model_decides_et_est_and_ou_ou(text: str, span: str, suggestion: str) -> None:
+    assert _flagged(text) == [(span, [suggestion])]
+    corrected = text.replace(f" {span} ", f" {suggestion} ", 1)
+    assert _flagged(corrected) == []
+
+
+def test_the_features_do_not_show_which_form_is_written() -> None:
+    """The clause is analysed with the form hidden: « où » opens a subordinate clause, « ou » does not, and a
+    model told which was written would read an « ou » written for « où » as a correct « ou »."""
+    for first, second in (("ou", "où"), ("et", "est")):
+        both = []
+        for form in (first, second):
+            tokens = tokenize(f"Il connaît la ville {form} il a grandi, dit-on.")
+            occurrence = next(o for o in occurrences(tokens) if o.form == form)
+            both.append(model_features(occurrence, tokens))
+        assert both[0] == both[1]
+
+
+def test_the_features_are_the_ones_the_model_was_trained_on() -> None:
+    """The feature names model_features writes at run time are those of the weights (a renamed feature would
+    silently weigh nothing)."""
+    trained = models()
+    for text, form in (("Le maire et son adjoint ont signé la convention.", "et"), ("La ville où il vit.", "où")):
+        tokens = tokenize(text)
+        occurrence = next(o for o in occurrences(tokens) if o.form == form)
+        features = model_features(occurrence, tokens)
+        weights = next(m.weights for pair, m in trained.items() if form in pair)
+        assert sum(f in weights for f in features) >= 0.8 * len(features)
 
 
 def test_the_model_is_read_from_its_lines() -> None:
@@ -281,7 +294,7 @@ def test_est_before_any_main_verb_is_the_subjects_verb(text: str) -> None:
 
 
 def test_the_statistics_hold_their_development_figures() -> None:
-    """bench/homophone_stats.py's figures at the rule's thresholds (bench/README.md: et/est 38.9 %, ou/où 59.2 % of
+    """bench/homophone_stats.py's figures at the rule's thresholds (bench/README.md: et/est 37.6 %, ou/où 75.0 % of
     the dev pairs caught by the statistics alone, 0.77 % of the dev originals flagged); development pairs only."""
     from bench_scripts import load_bench  # tests/bench_scripts.py
 
@@ -294,6 +307,6 @@ def test_the_statistics_hold_their_development_figures() -> None:
             caught[p.kind].append(max(found, default=-1.0) >= 0)
     originals = sorted({p.original for p in dev})
     flagged = sum(max((s for *_, s, _ in stats.scores(text)), default=-1.0) >= 0 for text in originals)
-    assert sum(caught["et/est"]) / len(caught["et/est"]) >= 0.385
-    assert sum(caught["ou/où"]) / len(caught["ou/où"]) >= 0.59
+    assert sum(caught["et/est"]) / len(caught["et/est"]) >= 0.37
+    assert sum(caught["ou/où"]) / len(caught["ou/où"]) >= 0.74
     assert flagged / len(originals) <= 0.008
