@@ -6,9 +6,9 @@ The key is a SHA-256 of everything a result depends on:
 - the configuration in canonical form (rule selection, severities, thresholds, words, grammar engine and
   LanguageTool URL, so a result from a remote server is only reused for the same server);
 - the contents of the user's rule packs;
-- a fingerprint of the checker itself: its version, the source of every module and shipped rule pack
-  (so editing a check invalidates the cache during development), the versions of the libraries it relies
-  on and which grammar engines are installed.
+- a fingerprint of the checker itself: its version, the source of every module, shipped rule pack and data
+  file (so editing a check or rebuilding its data invalidates the cache during development), the versions
+  of the libraries it relies on and which grammar engines are installed.
 
 The value is the findings JSON plus the engines that ran. The default folder is the user cache folder
 (`$XDG_CACHE_HOME/checker`, else `~/.cache/checker`); `--cache-dir DIR` chooses another, `--no-cache`
@@ -57,6 +57,19 @@ _LIBRARIES = (
 )
 
 
+def fingerprinted_files(package: Path) -> list[Path]:
+    """The checker's files a cached result depends on: its modules, schemas, rule packs and data files."""
+    rules_dir = package.parent / "rules"
+    files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.json"))
+    # The data files the checks read (word lists, the homophone counts and model): rebuilding one changes results.
+    files += sorted(f for f in (package / "data").glob("*") if f.is_file())
+    if rules_dir.is_dir():
+        files += sorted(rules_dir.glob("*.y*ml"))
+    else:  # installed wheel: rules live in checker/rules
+        files += sorted(package.rglob("*.y*ml"))
+    return files
+
+
 @lru_cache(maxsize=1)
 def checker_fingerprint() -> str:
     """A digest of the checker's own code, shipped rule packs, library versions and installed engines."""
@@ -65,13 +78,7 @@ def checker_fingerprint() -> str:
     h = hashlib.sha256()
     h.update(f"checker {__version__} cache {CACHE_FORMAT} python {sys.version_info[:2]}\n".encode())
     package = Path(__file__).resolve().parent
-    rules_dir = package.parent / "rules"
-    files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.json"))
-    if rules_dir.is_dir():
-        files += sorted(rules_dir.glob("*.y*ml"))
-    else:  # installed wheel: rules live in checker/rules
-        files += sorted(package.rglob("*.y*ml"))
-    for f in files:
+    for f in fingerprinted_files(package):
         try:
             h.update(f"{f.relative_to(package.parent)}\n".encode())
             h.update(f.read_bytes())

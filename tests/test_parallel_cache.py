@@ -12,7 +12,7 @@ import checker.cache
 import checker.config
 import checker.lint
 import checker.rule_packs
-from checker.cache import ResultCache, cache_key, default_cache_dir
+from checker.cache import ResultCache, cache_key, default_cache_dir, fingerprinted_files
 from checker.cli import main
 from checker.config import Config
 from checker.parallel import FileJob, lint_files
@@ -260,3 +260,11 @@ def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert default_cache_dir() == tmp_path / "checker"
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "mine"))
     assert default_cache_dir() == tmp_path / "mine"
+
+
+def test_the_fingerprint_covers_the_data_files_the_checks_read() -> None:
+    """Rebuilding a data file (scripts/build_homophone_model.py…) must not leave stale cached results."""
+    package = Path(__file__).resolve().parent.parent / "checker"
+    names = {f.relative_to(package.parent).as_posix() for f in fingerprinted_files(package)}
+    assert {"checker/data/homophone-model.tsv.gz", "checker/data/homophone-contexts.tsv.gz"} <= names
+    assert {"checker/homophone_contexts.py", "rules/grammar-fr.yaml"} <= names
