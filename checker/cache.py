@@ -79,10 +79,11 @@ def checker_fingerprint() -> str:
     h.update(f"checker {__version__} cache {CACHE_FORMAT} python {sys.version_info[:2]}\n".encode())
     package = Path(__file__).resolve().parent
     for f in fingerprinted_files(package):
+        shown = f.relative_to(package.parent) if f.is_relative_to(package.parent) else f
         try:
-            h.update(f"{f.relative_to(package.parent)}\n".encode())
+            h.update(f"{shown}\n".encode())
             h.update(f.read_bytes())
-        except (OSError, ValueError):
+        except OSError:
             continue
     for name in _LIBRARIES:
         try:

@@ -33,10 +33,9 @@ for path in (ROOT, ROOT / "scripts"):
 from build_homophone_contexts import git, paragraphs  # noqa: E402
 
 from checker.document import Token, split_sentences, tokenize  # noqa: E402
-from checker.homophone_contexts import model_features, occurrences  # noqa: E402
+from checker.homophone_contexts import MODEL_PAIRS, model_features, occurrences  # noqa: E402
 
 OUT = ROOT / "checker" / "data" / "homophone-model.tsv.gz"
-PAIRS = (("et", "est"), ("ou", "où"))
 ET_SAMPLE = 0.35
 SEED = 7
 MIN_FEATURE_COUNT = 3
@@ -51,7 +50,7 @@ def sentences(paragraph: str) -> list[list[Token]]:
 
 
 def examples(repo: Path) -> tuple[list[Example], str, int]:
-    forms = {form for pair in PAIRS for form in pair}
+    forms = {form for pair in MODEL_PAIRS for form in pair}
     commit = git(repo, "rev-parse", "HEAD").decode().strip()
     names = [n for n in git(repo, "ls-tree", "--name-only", "HEAD", "level1/").decode().split() if n.endswith(".xml")]
     rng = random.Random(SEED)
@@ -97,12 +96,12 @@ def main() -> int:
     lines = [
         "# Logistic regressions deciding et/est and ou/où from their context, trained on the ELTeC French novel",
         f"# collection (public domain): https://github.com/COST-ELTeC/ELTeC-fra commit {commit}, {files} novels of",
-        f"# level1/. Built by scripts/build_homophone_model.py (« et » sampled at {ET_SAMPLE}, seed {SEED},",
-        f"# C = {REGULARISATION}, features seen {MIN_FEATURE_COUNT}+ times).",
+        f"# level1/. Built by scripts/build_homophone_model.py (« et » sampled at {ET_SAMPLE}, seed {SEED}, the",
+        f"# et/est intercept corrected for it; C = {REGULARISATION}, features seen {MIN_FEATURE_COUNT}+ times).",
         "# Features: checker.homophone_contexts.model_features.",
         "# Lines (tab-separated): B first second intercept | F first second feature weight (log-odds of second)",
     ]
-    for pair in PAIRS:
+    for pair in MODEL_PAIRS:
         bias, weights, count = train(found, pair)
         lines.append(f"# {pair[0]}/{pair[1]}: {count} examples")
         lines.append(f"B\t{pair[0]}\t{pair[1]}\t{bias:.4f}")

@@ -197,7 +197,7 @@ def test_the_model_file_holds_both_pairs_and_names_its_source() -> None:
     assert path.stat().st_size < 1_000_000
     header = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()[:3]
     assert any("ELTeC" in line and "public domain" in line for line in header)
-    assert set(models()) == MODEL_PAIRS
+    assert set(models()) == {frozenset(pair) for pair in MODEL_PAIRS}
 
 
 @pytest.mark.parametrize(
@@ -207,6 +207,7 @@ def test_the_model_file_holds_both_pairs_and_names_its_source() -> None:
         ("La ville a rénové ses écoles est ses gymnases.", "est", "et"),
         ("Il connaît la ville ou il a grandi.", "ou", "où"),
         ("Le rapport et prêt depuis lundi.", "et", "est"),
+        ("Le projet et terminé depuis lundi et les habitants sont ravis.", "et", "est"),  # another main verb after
     ],
 )
 def test_the_model_decides_et_est_and_ou_ou(text: str, span: str, suggestion: str) -> None:
@@ -228,14 +229,17 @@ def test_the_features_do_not_show_which_form_is_written() -> None:
 
 
 def test_the_features_are_the_ones_the_model_was_trained_on() -> None:
-    """The feature names model_features writes at run time are those of the weights (a renamed feature would
-    silently weigh nothing)."""
+    """Every kind of feature model_features writes at run time has weights in the model (a renamed feature would
+    silently weigh nothing), and most of this sentence's features are known ones."""
     trained = models()
-    for text, form in (("Le maire et son adjoint ont signé la convention.", "et"), ("La ville où il vit.", "où")):
+    examples = (("Le maire et son adjoint ont signé la convention.", "et"), ("La ville où il vit, dit-on.", "où"))
+    for text, form in examples:
         tokens = tokenize(text)
         occurrence = next(o for o in occurrences(tokens) if o.form == form)
         features = model_features(occurrence, tokens)
         weights = next(m.weights for pair, m in trained.items() if form in pair)
+        kinds = {name.partition("=")[0] for name in weights}
+        assert {f.partition("=")[0] for f in features} <= kinds
         assert sum(f in weights for f in features) >= 0.8 * len(features)
 
 
@@ -272,7 +276,8 @@ def test_headings_and_a_sentence_opening_ou_without_a_question_are_left_alone() 
     """A title has no verb for the clause gates to read; « Où » opening a sentence asks a question."""
     # The list item as published on code.gouv.fr (corpus/rare), its agreement slips included.
     item = "- Ou tout autres participations qui serait en accord avec les compétences du stagiaire :"
-    text = f"# Journée\n\n## Quand, où et pour qui ?\n\nLes ateliers :\n\n{item}\n"
+    front = '---\ntitle: "Quand, où et pour qui ?"\n---\n\n'
+    text = f"{front}# Journée\n\n## Quand, où et pour qui ?\n\nLes ateliers :\n\n{item}\n"
     findings = lint_text(text, Config(select=(RULE,)), fmt="markdown").findings
     assert [(f.text, f.line) for f in findings] == []
     question = lint_text("Ou est-il né ?", Config(select=(RULE,)), fmt="text").findings
@@ -294,7 +299,7 @@ def test_est_before_any_main_verb_is_the_subjects_verb(text: str) -> None:
 
 
 def test_the_statistics_hold_their_development_figures() -> None:
-    """bench/homophone_stats.py's figures at the rule's thresholds (bench/README.md: et/est 37.6 %, ou/où 56.6 % of
+    """bench/homophone_stats.py's figures at the rule's thresholds (bench/README.md: et/est 40.9 %, ou/où 56.6 % of
     the dev pairs caught by the statistics alone, 0.77 % of the dev originals flagged); development pairs only."""
     from bench_scripts import load_bench  # tests/bench_scripts.py
 
@@ -307,6 +312,6 @@ def test_the_statistics_hold_their_development_figures() -> None:
             caught[p.kind].append(max(found, default=-1.0) >= 0)
     originals = sorted({p.original for p in dev})
     flagged = sum(max((s for *_, s, _ in stats.scores(text)), default=-1.0) >= 0 for text in originals)
-    assert sum(caught["et/est"]) / len(caught["et/est"]) >= 0.37
+    assert sum(caught["et/est"]) / len(caught["et/est"]) >= 0.40
     assert sum(caught["ou/où"]) / len(caught["ou/où"]) >= 0.56
     assert flagged / len(originals) <= 0.008

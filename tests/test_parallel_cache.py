@@ -268,3 +268,20 @@ def test_the_fingerprint_covers_the_data_files_the_checks_read() -> None:
     names = {f.relative_to(package.parent).as_posix() for f in fingerprinted_files(package)}
     assert {"checker/data/homophone-model.tsv.gz", "checker/data/homophone-contexts.tsv.gz"} <= names
     assert {"checker/homophone_contexts.py", "rules/grammar-fr.yaml"} <= names
+
+
+def test_the_fingerprint_changes_with_the_bytes_of_a_fingerprinted_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "checker" / "data" / "model.tsv.gz"
+    data.parent.mkdir(parents=True)
+    data.write_bytes(b"weights 1")
+    monkeypatch.setattr(checker.cache, "fingerprinted_files", lambda package: [data])
+    checker.cache.checker_fingerprint.cache_clear()
+    try:
+        before = checker.cache.checker_fingerprint()
+        data.write_bytes(b"weights 2")
+        checker.cache.checker_fingerprint.cache_clear()
+        assert checker.cache.checker_fingerprint() != before
+    finally:
+        checker.cache.checker_fingerprint.cache_clear()
