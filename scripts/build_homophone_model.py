@@ -4,11 +4,11 @@
     .venv/bin/python scripts/build_homophone_model.py /work/.mirror/COST-ELTeC+ELTeC-fra/repo
 
 The text is the same as `scripts/build_homophone_contexts.py`'s: the ELTeC French novel collection
-(public domain, read from a clone's HEAD with `git show`). Every sentence of a `<p>` of the novels'
-`<body>` is cut by the checker's own tokeniser; each occurrence of et, est, ou, où is one example,
-labelled by the form the novelist wrote, described by `checker.homophone_contexts.model_features`
-(neighbours, their classes, the clause analysed with the form hidden). Sentences are cut by the
-checker's own splitter, as at run time. Each « et » is kept with probability ET_SAMPLE (a fixed seed):
+(public domain, read from a clone's HEAD with `git show`). Every `<p>` of the novels' `<body>` is cut
+into sentences and words by the checker's own splitter and tokeniser, as at run time; each occurrence
+of et, est, ou, où is one example, labelled by the form the novelist wrote, described by
+`checker.homophone_contexts.model_features` (neighbours, their classes, the clause analysed with the
+form hidden). Each « et » is kept with probability ET_SAMPLE (a fixed seed):
 it is four times as frequent as « est »; the intercept is corrected for that sampling. One logistic
 regression per pair (scikit-learn, L2, C = 1) learns the log-odds of the second form; the file keeps
 its intercept and the weights (above 0.0005) of the features seen at least MIN_FEATURE_COUNT times.
