@@ -375,12 +375,16 @@ def _antecedent_before(infos: Sequence[TokenInfo], i: int) -> bool:
     return not (comparative and any("adjective" in r.pos for r in readings))
 
 
+def other_main_verbs(clauses: ClauseVerbs, index: int) -> list[int]:
+    """The main-clause finite verbs of the token's segment, the token itself left out."""
+    here = clauses.segment[index]
+    return [i for i in clauses.main if i != index and clauses.segment[i] == here]
+
+
 def _main_verb_in_segment(info: TokenInfo) -> bool:
     if info.sentence is None:
         return False
-    clauses = info.sentence.clauses
-    here = clauses.segment[info.index]
-    return any(clauses.segment[i] == here for i in clauses.main if i != info.index)
+    return bool(other_main_verbs(info.sentence.clauses, info.index))
 
 
 def _main_verb_near(info: TokenInfo) -> bool:
