@@ -328,6 +328,13 @@ ABBREVIATIONS = frozenset(
 # End punctuation, then closing quotes or brackets (French puts a space before »).
 _SENT_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*(?=\s+|$)")
 _NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“—–-])")
+# After a capital letter and a full stop (« J. Durand »), a word that cannot start a name: the letter
+# ended a sentence (« du code C. C'est… », « la vitamine D. Elle… »). Not Le, La, Du, De: « J.-M. Le Pen ».
+_INITIALS_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.-?)*[A-ZÀ-ÖØ-Þ]")  # « J », « J.-M », « J.R »
+_NOT_A_NAME_RE = re.compile(
+    r"(?:[CJLNSMT]|Qu)['’]|(?:Il|Ils|Elle|Elles|On|Nous|Vous|Je|Ce|Cela|Ceci|Cette|Ces|Cet|Mais|Et|Or|Donc|Puis"
+    r"|Enfin|Alors|Pourtant|Ainsi|Si|Un|Une)\b"
+)
 
 
 # A direct quotation: French guillemets, English curly quotes, or straight double quotes, unnested.
@@ -367,7 +374,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # "M. Dupont", "J. Durand", "p. 12": not an end ("10 h. Il" is). « etc. » closes its sentence
             # when a capitalised word follows (« …, etc. Ensuite, nous… »).
             ends_with_etc = prev.lower() == "etc" and text[following.end() : following.end() + 1].isupper()
-            if (prev.lower() in ABBREVIATIONS and not ends_with_etc) or (len(prev) == 1 and prev.isupper()):
+            initial = _INITIALS_RE.fullmatch(prev) is not None and not _NOT_A_NAME_RE.match(text, following.end())
+            if (prev.lower() in ABBREVIATIONS and not ends_with_etc) or initial:
                 continue
         spans.append(_trim(text, start, end))
         start = following.end()

@@ -390,7 +390,7 @@ def _walk_inline(
             else:
                 builder.add_mapped(" ", max(cursor - 1, 0), max(cursor, 1))
         elif t == "code_inline":
-            cursor = _skip_code_span(source, cursor, end, child.markup or "`", masked)
+            cursor = _code_span(source, cursor, end, child.markup or "`", child.content, builder, masked)
         elif t == "image":
             cursor = _skip_image(source, cursor, end)
         elif t == "link_open":
@@ -416,7 +416,10 @@ def _walk_inline(
     return cursor
 
 
-def _skip_code_span(source: str, cursor: int, end: int, markup: str, masked: list[tuple[int, int]]) -> int:
+def _code_span(
+    source: str, cursor: int, end: int, markup: str, content: str, builder: _TextBuilder, masked: list[tuple[int, int]]
+) -> int:
+    """Past an inline code span, which the prose gets as one masked word (see `code_stand_in`)."""
     fence = re.compile(rf"(?<!`){re.escape(markup)}(?!`)")
     opening = fence.search(source, cursor, end)
     if not opening:
@@ -424,8 +427,29 @@ def _skip_code_span(source: str, cursor: int, end: int, markup: str, masked: lis
     closing = fence.search(source, opening.end(), end)
     if not closing:
         return cursor
+    builder.add_mapped(code_stand_in(content), opening.start(), closing.end())
     masked.append((opening.start(), closing.end()))
     return closing.end()
+
+
+# An identifier such as `Dnsmasq` or `node-oidc-provider`: the prose keeps it as one word.
+_CODE_WORD_RE = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
+CODE_STAND_IN = "Xyz"
+
+
+def code_stand_in(content: str) -> str:
+    """The word that stands in the prose for inline code: the identifier as a name, a neutral name, or nothing.
+
+    Dropping the code would take its place in the sentence with it (« `Dnsmasq` est populaire » would
+    lose its subject and join the sentence before); its own characters (`a.b; c`) would cut sentences.
+    The word is masked: no finding is reported on it."""
+    content = content.strip()
+    if _CODE_WORD_RE.fullmatch(content):
+        # Capitalised, an identifier reads as the name it is: lower case, an unknown `frobnicate` at a
+        # sentence's start could pass for a verb.
+        return content[0].upper() + content[1:]
+    # A symbol (`>>` used as an arrow, `#`) is not a word of the sentence.
+    return CODE_STAND_IN if any(ch.isalnum() for ch in content) else ""
 
 
 def _skip_image(source: str, cursor: int, end: int) -> int:
@@ -657,6 +681,7 @@ class _HtmlReader(HTMLParser):
         self.block_tag: str | None = None
         self.block_parent: _Element | None = None  # the element holding the block being built
         self.skip = 0
+        self.inline_code: tuple[int, list[str]] | None = None  # start and text of an open <code> in a block
         self.in_jsonld = False
         self.jsonld_start = 0
         self.link_start: tuple[int, str] | None = None
@@ -700,6 +725,8 @@ class _HtmlReader(HTMLParser):
         if tag == "script" and attributes.get("type", "") == "application/ld+json":
             self.in_jsonld = True
             self.jsonld_start = self._source_offset() + len(self.get_starttag_text() or "")
+        if tag == "code" and not self.skip and self.builder is not None and not self._excluded():
+            self.inline_code = (self._source_offset(), [])
         if tag in _HTML_SKIP and tag != "head":
             self.skip += 1
             return
@@ -726,6 +753,8 @@ class _HtmlReader(HTMLParser):
             self.in_jsonld = False
         if tag in _HTML_SKIP and tag != "head":
             self.skip = max(0, self.skip - 1)
+            if tag == "code" and self.inline_code is not None and not self.skip:
+                self._end_inline_code()
             return
         if tag == "a" and self.builder is not None and self.link_start:
             self.builder.links.append(Link(self.link_start[0], len(self.builder.chars), self.link_start[1]))
@@ -738,6 +767,8 @@ class _HtmlReader(HTMLParser):
             self.doc.jsonld_span = (self._source_offset(), self._source_offset() + len(data))
             _read_jsonld(self.doc, data, self._source_offset())
             return
+        if self.inline_code is not None:
+            self.inline_code[1].append(data)
         if self.skip or (self._in("head") and self.block_tag != "title") or self._excluded():
             return
         if self.builder is None:
@@ -747,6 +778,17 @@ class _HtmlReader(HTMLParser):
             self.block_tag = None
             self.block_parent = self.stack[-1] if self.stack else None
         self.builder.add(data, self._source_offset())
+
+    def _end_inline_code(self) -> None:
+        """`<code>…</code>` within a block: one masked word in the prose, as for Markdown code spans."""
+        assert self.inline_code is not None
+        start, pieces = self.inline_code
+        self.inline_code = None
+        close = self.doc.source.find(">", self._source_offset())
+        end = close + 1 if close >= 0 else self._source_offset()
+        if self.builder is not None:
+            self.builder.add_mapped(code_stand_in("".join(pieces)), start, end)
+            self.doc.masked.append((start, end))
 
     def handle_entityref(self, name: str) -> None:
         self._char_ref(f"&{name};")
@@ -782,6 +824,7 @@ class _HtmlReader(HTMLParser):
             self.doc.add_block(block)
 
     def _flush(self) -> None:
+        self.inline_code = None  # a <code> left open by its block ends with it
         if self.builder is None:
             return
         tag = self.block_tag or "p"

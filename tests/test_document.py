@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from checker.config import Config
 from checker.document import Block, Document, split_sentences, tokenize
 from checker.lint import lint_document, lint_text, read_source
-from checker.parse import detect_format, parse_document
+from checker.parse import CODE_STAND_IN, detect_format, parse_document
 
 PLEONASM = Config(select=("wording.pleonasm",))
 
@@ -30,7 +30,8 @@ def _line_col(source: str, offset: int) -> tuple[int, int]:
 
 
 def assert_offsets_exact(doc: Document) -> None:
-    """Each visible character stands at its source span (itself, an entity for it, or a line break)."""
+    """Each visible character stands at its source span (itself, an entity for it, a line break, or the
+    masked code span that its stand-in word replaces)."""
     for block in doc.blocks:
         # No ends: every visible character stands for one source character (checker.document.Block).
         ends = block.ends if block.ends is not None else [o + 1 for o in block.offsets[:-1]]
@@ -47,6 +48,7 @@ def assert_offsets_exact(doc: Document) -> None:
                 seg == ch
                 or (seg.startswith("&") and ch in html.unescape(seg))
                 or (ch == " " and (seg.isspace() or seg.lower().startswith("<br")))
+                or ((s, e) in doc.masked and seg.startswith(("`", "<code")))
             )
             assert ok, f"visible {ch!r} at {i} of {block.text!r} maps to source {seg!r}"
 
@@ -91,7 +93,7 @@ def test_inline_markup_is_removed_but_spans_stay_exact() -> None:
     src = "Un **mot** en *emphase*, un [lien](https://exemple.fr/page) et `du code` ici.\n"
     doc = parse_document(src, "a.md")
     (block,) = doc.blocks
-    assert block.text == "Un mot en emphase, un lien et  ici."
+    assert block.text == f"Un mot en emphase, un lien et {CODE_STAND_IN} ici."
     assert_offsets_exact(doc)
     (link,) = [link for link in block.links if link.url.startswith("https")]
     assert block.text[link.start : link.end] == "lien"
@@ -312,6 +314,45 @@ def test_html_faq_headings_and_bold_questions() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        (
+            "Il équipe Android. `Dnsmasq` est populaire. Un fichier `a.b; c. D` suffit. Fin `>>` Lire la suite.\n",
+            "a.md",
+        ),
+        (
+            "<p>Il équipe Android. <code>Dnsmasq</code> est populaire. Un fichier <code>a.b; c. D</code> suffit."
+            " Fin <code>&gt;&gt;</code> Lire la suite.</p>",
+            "a.html",
+        ),
+    ],
+)
+def test_inline_code_keeps_its_place_in_the_sentence(source: str, path: str) -> None:
+    # Dropped, `Dnsmasq` took the subject with it and glued the sentence to the one before (« Android.
+    # est populaire »); its own characters (`a.b; c. D`) must not cut sentences; a symbol is not a word.
+    doc = parse_document(source, path)
+    (block,) = doc.blocks
+    assert [block.text[s.start : s.end] for s in block.sentences] == [
+        "Il équipe Android.",
+        "Dnsmasq est populaire.",
+        f"Un fichier {CODE_STAND_IN} suffit.",
+        "Fin  Lire la suite." if path == "a.md" else "Fin Lire la suite.",  # HTML collapses white space
+    ]
+    assert_offsets_exact(doc)
+    assert [source[s:e] for s, e in doc.masked][:2] == (
+        ["`Dnsmasq`", "`a.b; c. D`"] if path == "a.md" else ["<code>Dnsmasq</code>", "<code>a.b; c. D</code>"]
+    )
+
+
+def test_inline_code_is_never_the_finding() -> None:
+    # The stand-in word is masked: an identifier unknown to the dictionary, or lower case at a sentence's
+    # start, is not reported; the prose around it still is.
+    src = "Le paquet s’appelle `frobnicatrix`. `frobnicatrix` est utile\u00a0; il trie les fichers.\n"
+    found = lint_text(src, Config(), path="a.md").findings
+    assert [(f.rule_id, f.text) for f in found if f.family != "readability"] == [("spelling.unknown-word", "fichers")]
+
+
 # ---------------------------------------------------------------- HTML
 
 
@@ -328,7 +369,7 @@ def test_html_visible_text_only() -> None:
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("title", "Le titre"),
         ("heading", "Tête"),
-        ("paragraph", "Un & deux\u00a0trois, un lien l’été suite."),
+        ("paragraph", f"Un & deux\u00a0trois, un lien {CODE_STAND_IN} l’été suite."),
         ("list_item", "point"),
         ("quote", "citation"),
         ("table_cell", "cellule"),
@@ -407,6 +448,17 @@ def test_etc_ends_its_sentence_before_a_capital_only() -> None:
         "Des corrections, de la documentation, etc.",
         "Ensuite, nous avancerons.",
         "Du pain, etc. et du lait.",
+    ]
+
+
+def test_initials_join_a_name_but_a_capital_letter_can_end_a_sentence() -> None:
+    text = "Selon J. Durand et J.-M. Le Pen, oui. Il écrit du code C. C’est peu. La vitamine D. Elle aide."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Selon J. Durand et J.-M. Le Pen, oui.",
+        "Il écrit du code C.",
+        "C’est peu.",
+        "La vitamine D.",
+        "Elle aide.",
     ]
 
 

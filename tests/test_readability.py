@@ -196,6 +196,15 @@ def test_long_sentence_threshold_is_configurable_and_spans_the_sentence() -> Non
     assert f.data["words"] == 14
 
 
+def test_a_long_sentence_with_code_or_a_url_inside_is_reported() -> None:
+    # Code and bare URLs are masked; a sentence that spans one is still the writer's prose to measure.
+    text = "Le site `code.gouv.fr`, consultable sur https://code.gouv.fr, publie chaque lundi la liste des dépôts.\n"
+    [f] = _findings(text, "readability.long-sentence", fmt="markdown", **{"long-sentence-words": 10})
+    assert f.text == text.strip()
+    # A rule of another family touching the code is still dropped (the finding would be about the code).
+    assert not _findings("Voir `les fichers` ici.\n", "spelling.unknown-word", fmt="markdown")
+
+
 def test_paragraph_hard_reports_both_scores_on_the_first_sentence() -> None:
     sample = Path(__file__).resolve().parent.parent / "fixtures" / "israel-azerbaidjan.md"
     source = sample.read_text(encoding="utf-8")

@@ -108,10 +108,13 @@ def test_not_flagged_by_punctuation_rules(text: str) -> None:
     assert _rules_and_texts(text) == []
 
 
-def test_spaces_next_to_removed_code_or_urls_are_not_flagged_nor_fixed() -> None:
+def test_spaces_next_to_removed_urls_are_not_flagged_but_inline_code_is_a_word() -> None:
+    # A bare URL leaves the prose: the space beside it is not judged. Inline code stays as a word, so the
+    # space between it and « ? » is the writer's and gets the narrow no-break space, the code untouched.
+    assert _findings("Voyez https://exemple.fr/x ? Et lisez.\n", fmt="markdown") == []
     text = "Lancez `make` ? Et voyez https://exemple.fr/x ici.\n"
-    found = _findings(text, fmt="markdown")
-    assert found == []
+    (found,) = _findings(text, fmt="markdown")
+    assert (found.rule_id, found.start, found.suggestions) == ("typography.space-before-punct", 13, ["\u202f?"])
 
 
 def test_quotes_second_level_inside_guillemets() -> None:

@@ -131,6 +131,8 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     hypothesis_patterns: tuple[re.Pattern[str], ...] = ()  # "si …", "dans le cas où …": a hypothesis, not a forecast
     hypothesis_rules: frozenset[str] = frozenset()  # the rules a hypothesis exempts
+    grounds_patterns: tuple[re.Pattern[str], ...] = ()  # "puisque …", "parce que …": the sentence says what founds it
+    grounds_rules: frozenset[str] = frozenset()  # the rules a stated ground exempts
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -180,6 +182,8 @@ def _build_settings(rules: list[Rule]) -> Settings:
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
         hypothesis_patterns=tuple(re.compile(p) for p in params.get("hypothesis", {}).get("patterns", ())),
         hypothesis_rules=frozenset(params.get("hypothesis", {}).get("rules", ())),
+        grounds_patterns=tuple(re.compile(p) for p in params.get("grounds", {}).get("patterns", ())),
+        grounds_rules=frozenset(params.get("grounds", {}).get("rules", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -352,6 +356,8 @@ class SentenceAnalysis:
     scheduled: bool  # the sentence announces a scheduled event with a date or time
     hypothesis: bool = False  # the sentence states a hypothesis ("si …", "dans le cas où …")
     exempt_in_hypothesis: frozenset[str] = frozenset()
+    grounded: bool = False  # the sentence gives the reason for what it states ("puisque …")
+    exempt_when_grounded: frozenset[str] = frozenset()
 
     @property
     def supported(self) -> bool:
@@ -367,6 +373,7 @@ class SentenceAnalysis:
             for c in self.cues
             if not (self.scheduled and c.schedulable)
             and not (self.hypothesis and c.rule_id in self.exempt_in_hypothesis)
+            and not (self.grounded and c.rule_id in self.exempt_when_grounded)
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
 
@@ -567,6 +574,8 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 scheduled=scheduled,
                 hypothesis=bool(cues) and any(p.search(text) for p in settings.hypothesis_patterns),
                 exempt_in_hypothesis=settings.hypothesis_rules,
+                grounded=bool(cues) and any(p.search(text) for p in settings.grounds_patterns),
+                exempt_when_grounded=settings.grounds_rules,
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
