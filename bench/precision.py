@@ -50,7 +50,7 @@ RARE_CORPUS = ROOT / "corpus" / "rare"
 RARE_JUDGEMENTS = ROOT / "bench" / "judgements" / "rare-findings.tsv"
 RARE_RULES = {
     "grammar.conjugation", "grammar.verb-form", "grammar.locution", "grammar.punctuation", "spelling.name-typo",
-    "grammar.elision", "grammar.hyphenation", "repetition.spelling-variant",
+    "grammar.elision", "grammar.hyphenation", "repetition.spelling-variant", "grammar.agreement",
 }  # fmt: skip
 RARE_PACK = ROOT / "rules" / "grammar-fr.yaml"  # and every rule of this pack (homophone-a, participle-avoir…)
 JUDGEMENT_COLUMNS = ["file", "rule_id", "occurrence", "line", "column", "text", "verdict", "reason", "reported"]

@@ -68,8 +68,65 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
 # with what the name designates (a race, a school), which the lexicon cannot know.
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
-_CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
+_CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
+_INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
+_NOUN_AFTER_A_RE = re.compile(r"\b[àa]\s+([^\W\d_][\w’'-]*)\s+$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
+# What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
+# After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
+_ADVERBS_AFTER_AMOUNT = frozenset({"brut", "net"})
+_WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
+# Adjectives written before the noun (« les prochaines version » is an agreement error, not an apposition).
+_PRENOMINAL_ADJECTIVES = frozenset(
+    {
+        "autre", "beau", "bon", "bref", "certain", "dernier", "différent", "divers", "double", "faux", "futur",
+        "grand", "gros", "haut", "jeune", "joli", "long", "mauvais", "meilleur", "même", "moindre", "nombreux",
+        "nouveau", "petit", "pire", "plein", "premier", "principal", "prochain", "seul", "simple", "vieux", "vrai",
+        "ancien", "second", "deuxième", "troisième", "dernière", "énième",
+    }
+)  # fmt: skip
+_INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•]e\b|\(ne\)|\(le\)")
+
+
+def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
+    """« la CI », « la CPU »: an acronym takes the gender of what it stands for, which the lexicon cannot
+    know. « un ou une chargé(e) »: the inclusive form agrees with both."""
+    word = text[start:end]
+    target_end = end
+    if word.lower() in _DETERMINERS:
+        after = _WORD_AFTER_RE.match(text, end)
+        if after is None:
+            return False
+        word, target_end = after.group(1), after.end(1)
+    if len(word) >= 2 and word.isupper():
+        return True
+    return _INCLUSIVE_ENDING_RE.match(text, target_end) is not None
+
+
+def _english_pair(text: str, start: int, end: int) -> bool:
+    """« €858,560 for », « GitLab 17.0 for HER »: the flagged word and a neighbour are English words."""
+    from checker.frequencies import zipf_frequency
+
+    def english(w: str) -> bool:
+        low = w.lower()
+        return zipf_frequency(low, "en") >= zipf_frequency(low, "fr") + 1.0
+
+    if not english(text[start:end]):
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER_RE.match(text, end)
+    return any(m is not None and english(m.group(1)) for m in (before, after))
+
+
+def _agree(first: str, second: str) -> bool:
+    """Whether two Grammalecte morphologies (« :Q:A:f:s », « :N:f:s ») agree in gender and number."""
+    for values, invariable in ((":m", ":f"), ":e"), ((":s", ":p"), ":i"):
+        a = next((v for v in (*values, invariable) if v in first), invariable)
+        b = next((v for v in (*values, invariable) if v in second), invariable)
+        if invariable not in (a, b) and a != b:
+            return False
+    return True
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 
 
@@ -318,7 +375,15 @@ class GrammalecteEngine:
                 and _INCISE_AFTER_RE.match(text, end)
             )
         if "__gn_" in rule_id:
-            return self._name_or_apposition(text, start, end)
+            return (
+                self._name_or_apposition(text, start, end)
+                or self._after_counted_noun(rule_id, text, start, end)
+                or self._common_word_in_a_name(text, start, end)
+                or _acronym_or_inclusive_form(text, start, end)
+                or self._noun_after_noun(text, start, end)
+                or self._agrees_with_the_noun_before(text, start, end)
+                or _english_pair(text, start, end)
+            )
         if "__conj_" not in rule_id:
             return False
         word = text[start:end]
@@ -352,6 +417,83 @@ class GrammalecteEngine:
         if noun_before and self._singular_apposition(word, after.group(1)):
             return True
         return self._before_english_word(word, after.group(1), text, after.end())
+
+    def _after_counted_noun(self, rule_id: str, text: str, start: int, end: int) -> bool:
+        """After a number and its noun, « brut » is an adverb, and a participle or an adjective may agree with
+        a noun before them (« La capsule restera 18 jours accrochée », « un tir d’obus de 81 mm venu d’un
+        quartier », « une durée de 12 mois reconductible »): the rule paired it with the counted noun.
+        « 2 voitures neuve » and « Elle a signé 2 contrats signé » stay errors: no noun before agrees."""
+        if "__gn_nombre" not in rule_id:
+            return False
+        word = text[start:end].lower()
+        if word in _ADVERBS_AFTER_AMOUNT:
+            return True
+        participle = [m for m in self._morphologies(word) if ":Q" in m or ":A" in m]
+        if not participle:
+            return False
+        clause = re.split(r"[.!?;:«»]", text[max(0, start - 120) : start])[-1]
+        # Nouns only: a word that can also be a verb (« est ») or a letter (« a ») proves nothing, unless
+        # a determiner comes before it (« la capsule »).
+        words = _WORDS_RE.findall(clause)
+        nouns = []
+        for previous, w in zip(["", *words], words, strict=False):
+            ms = self._morphologies(w)
+            if ms and (all(":N" in m for m in ms) or previous.lower() in _DETERMINERS):
+                nouns.extend(m for m in ms if ":N" in m)
+        return any(_agree(p, n) for p in participle for n in nouns)
+
+    def _common_word_in_a_name(self, text: str, start: int, end: int) -> bool:
+        """A common word capitalised inside a sentence is part of a name or a title (« l’émission Envoyé
+        spécial », « les Touareg »): it does not agree like the common word. A proper noun of the lexicon
+        (« l’actuel Toscane ») has a known gender and stays checked."""
+        word = text[start:end]
+        word_start = start
+        if word.lower() in _DETERMINERS:
+            after = _WORD_AFTER_RE.match(text, end)
+            if after is None:
+                return False
+            word, word_start = after.group(1), after.start(1)
+        if not word[:1].isupper() or _SENTENCE_START_RE.search(text, max(0, word_start - 20), word_start):
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
+        # Inside a name, its own words agree (« le Pôle Nationale » is an error); a name rarely takes an
+        # indefinite article (« des FabLab » is the common noun).
+        previous = re.split(r"['’]", before.group(1))[-1] if before else ""  # « L'émission » → « émission »
+        if previous[:1].isupper() or previous.lower() in _INDEFINITE_DETERMINERS:
+            return False
+        readings = self._morphologies(word)
+        return bool(readings) and not any(m[1:2].isupper() for m in readings)
+
+    def _noun_after_noun(self, text: str, start: int, end: int) -> bool:
+        """A word that can only be a noun set right after a noun names a kind (« des experts métier », « le prix
+        science ouverte », « Marchés interministériels support »): an apposition, not an agreement. An
+        adjective (« des chats noir ») stays checked."""
+        word = text[start:end]
+        readings = self._morphologies(word) or self._morphologies(word.lower())
+        if not readings or not all(":N" in m and ":A" not in m for m in readings):
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None or before.group(1).lower() in _DETERMINERS:
+            return False
+        previous = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
+        if any(":G:D" in m for m in previous):  # « leur besoins », « ses projet »: a determiner
+            return False
+        lemmas = {m[1 : m.find("/")] for m in previous}
+        return any(":N" in m for m in previous) and lemmas.isdisjoint(_PRENOMINAL_ADJECTIVES)
+
+    def _agrees_with_the_noun_before(self, text: str, start: int, end: int) -> bool:
+        """An adjective that agrees with the noun of an « à » complement right before it goes with that noun: in
+        « une boîte à outils numériques » the rule read « boîte à outils » as one noun and paired
+        « numériques » with « boîte ». After « de » the adjective may go with either noun (« les groupes de
+        travail interministériel » is an error), so it stays checked."""
+        adjective = [m for m in self._morphologies(text[start:end].lower()) if ":A" in m]
+        before = _NOUN_AFTER_A_RE.search(text, max(0, start - 40), start)
+        if not adjective or before is None:
+            return False
+        nouns = [m for m in self._morphologies(before.group(1)) if ":N" in m]
+        return bool(nouns) and all(":N" in m for m in self._morphologies(before.group(1))) and any(
+            _agree(a, n) for a in adjective for n in nouns
+        )
 
     def _singular_apposition(self, word: str, following: str) -> bool:
         """« la mission logiciel libre » : a noun set after another noun, without determiner, with its own
