@@ -435,7 +435,7 @@ class GrammalecteEngine:
         # Nouns only: a word that can also be a verb (« est ») or a letter (« a ») proves nothing, unless
         # a determiner comes before it (« la capsule »).
         words = _WORDS_RE.findall(clause)
-        nouns = []
+        nouns: list[str] = []
         for previous, w in zip(["", *words], words, strict=False):
             ms = self._morphologies(w)
             if ms and (all(":N" in m for m in ms) or previous.lower() in _DETERMINERS):
