@@ -86,7 +86,7 @@ _PRENOMINAL_ADJECTIVES = frozenset(
         "ancien", "second", "deuxième", "troisième", "dernière", "énième",
     }
 )  # fmt: skip
-_INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•]e\b|\(ne\)|\(le\)")
+_INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 
 
 def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
@@ -104,19 +104,26 @@ def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
     return _INCLUSIVE_ENDING_RE.match(text, target_end) is not None
 
 
-def _english_pair(text: str, start: int, end: int) -> bool:
-    """« €858,560 for », « GitLab 17.0 for HER »: the flagged word and a neighbour are English words."""
+def _english(word: str) -> bool:
+    """A word English text uses much more than French (wordfreq)."""
     from checker.frequencies import zipf_frequency
 
-    def english(w: str) -> bool:
-        low = w.lower()
-        return zipf_frequency(low, "en") >= zipf_frequency(low, "fr") + 1.0
+    low = word.lower()
+    return zipf_frequency(low, "en") >= zipf_frequency(low, "fr") + 1.0
 
-    if not english(text[start:end]):
+
+def _english_word(word: str) -> bool:
+    """« uses », « progresses », « open-sources » (a part of a compound is enough): English, not a French verb."""
+    return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1] if "-" in word)
+
+
+def _english_pair(text: str, start: int, end: int) -> bool:
+    """« €858,560 for », « GitLab 17.0 for HER »: the flagged word and a neighbour are English words."""
+    if not _english(text[start:end]):
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER_RE.match(text, end)
-    return any(m is not None and english(m.group(1)) for m in (before, after))
+    return any(m is not None and _english(m.group(1)) for m in (before, after))
 
 
 def _agree(first: str, second: str) -> bool:
@@ -384,6 +391,12 @@ class GrammalecteEngine:
                 or self._agrees_with_the_noun_before(text, start, end)
                 or _english_pair(text, start, end)
             )
+        if _category(err) == "conj" and (
+            self._common_word_in_a_name(text, start, end)
+            or _acronym_or_inclusive_form(text, start, end)
+            or _english_word(text[start:end])
+        ):
+            return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
         if "__conj_" not in rule_id:
             return False
         word = text[start:end]
