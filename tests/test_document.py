@@ -442,24 +442,29 @@ def test_sentences_split_on_french_punctuation_not_abbreviations() -> None:
     ]
 
 
-def test_etc_ends_its_sentence_before_a_capital_only() -> None:
-    text = "Des corrections, de la documentation, etc. Ensuite, nous avancerons. Du pain, etc. et du lait."
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Des corrections, de la documentation, etc.",
-        "Ensuite, nous avancerons.",
-        "Du pain, etc. et du lait.",
-    ]
-
-
-def test_initials_join_a_name_but_a_capital_letter_can_end_a_sentence() -> None:
-    text = "Selon J. Durand et J.-M. Le Pen, oui. Il écrit du code C. C’est peu. La vitamine D. Elle aide."
-    assert [text[s:e] for s, e in split_sentences(text)] == [
-        "Selon J. Durand et J.-M. Le Pen, oui.",
-        "Il écrit du code C.",
-        "C’est peu.",
-        "La vitamine D.",
-        "Elle aide.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # « etc. » closes its sentence before a capital only.
+        (
+            "Des corrections, de la documentation, etc. Ensuite, nous avancerons. Du pain, etc. et du lait.",
+            ["Des corrections, de la documentation, etc.", "Ensuite, nous avancerons.", "Du pain, etc. et du lait."],
+        ),
+        # Initials join a name, but a capital letter ends a sentence before a word no name starts with.
+        (
+            "Selon J. Durand et J.-M. Le Pen, oui. Il écrit du code C. C’est peu. La vitamine D. Elle aide.",
+            [
+                "Selon J. Durand et J.-M. Le Pen, oui.",
+                "Il écrit du code C.",
+                "C’est peu.",
+                "La vitamine D.",
+                "Elle aide.",
+            ],
+        ),
+    ],
+)
+def test_a_full_stop_after_etc_or_a_capital_letter(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
 
 
 def test_sentence_and_token_offsets_map_to_source() -> None:

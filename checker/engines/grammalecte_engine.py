@@ -89,19 +89,23 @@ _PRENOMINAL_ADJECTIVES = frozenset(
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 
 
+def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The flagged word with its span or, when it is a determiner, the word after it (« la CI » → « CI »)."""
+    word = text[start:end]
+    if word.lower() not in _DETERMINERS:
+        return word, start, end
+    after = _WORD_AFTER_RE.match(text, end)
+    return None if after is None else (after.group(1), after.start(1), after.end(1))
+
+
 def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
     """« la CI », « la CPU »: an acronym takes the gender of what it stands for, which the lexicon cannot
     know. « un ou une chargé(e) »: the inclusive form agrees with both."""
-    word = text[start:end]
-    target_end = end
-    if word.lower() in _DETERMINERS:
-        after = _WORD_AFTER_RE.match(text, end)
-        if after is None:
-            return False
-        word, target_end = after.group(1), after.end(1)
-    if len(word) >= 2 and word.isupper():
-        return True
-    return _INCLUSIVE_ENDING_RE.match(text, target_end) is not None
+    noun = _flagged_noun(text, start, end)
+    if noun is None:
+        return False
+    word, _, word_end = noun
+    return (len(word) >= 2 and word.isupper()) or _INCLUSIVE_ENDING_RE.match(text, word_end) is not None
 
 
 def _english(word: str) -> bool:
@@ -459,13 +463,10 @@ class GrammalecteEngine:
         """A common word capitalised inside a sentence is part of a name or a title (« l’émission Envoyé
         spécial », « les Touareg »): it does not agree like the common word. A proper noun of the lexicon
         (« l’actuel Toscane ») has a known gender and stays checked."""
-        word = text[start:end]
-        word_start = start
-        if word.lower() in _DETERMINERS:
-            after = _WORD_AFTER_RE.match(text, end)
-            if after is None:
-                return False
-            word, word_start = after.group(1), after.start(1)
+        noun = _flagged_noun(text, start, end)
+        if noun is None:
+            return False
+        word, word_start, _ = noun
         if not word[:1].isupper() or _SENTENCE_START_RE.search(text, max(0, word_start - 20), word_start):
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
