@@ -77,6 +77,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
 _ADVERBS_AFTER_AMOUNT = frozenset({"brut", "net"})
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Adjectives written before the noun (« les prochaines version » is an agreement error, not an apposition).
 _PRENOMINAL_ADJECTIVES = frozenset(
     {
@@ -109,10 +110,13 @@ def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
 
 
 def _english(word: str) -> bool:
-    """A word English text uses much more than French (wordfreq)."""
+    """A word of letters that English text uses much more than French (wordfreq). Letters only: other
+    strings would cost wordfreq's own import (checker.frequencies)."""
     from checker.frequencies import zipf_frequency
 
     low = word.lower()
+    if not _LETTERS_RE.fullmatch(low):
+        return False
     return zipf_frequency(low, "en") >= zipf_frequency(low, "fr") + 1.0
 
 
