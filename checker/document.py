@@ -332,8 +332,9 @@ _NEXT_START_RE = re.compile(r"\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9ŒÆ«\"“
 # ended a sentence (« du code C. C'est… », « la vitamine D. Elle… »). Not Le, La, Du, De: « J.-M. Le Pen ».
 _INITIALS_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.-?)*[A-ZÀ-ÖØ-Þ]")  # « J », « J.-M », « J.R »
 _NOT_A_NAME_RE = re.compile(
-    r"(?:[CJLNSMT]|Qu)['’]|(?:Il|Ils|Elle|Elles|On|Nous|Vous|Je|Ce|Cela|Ceci|Cette|Ces|Cet|Mais|Et|Or|Donc|Puis"
-    r"|Enfin|Alors|Pourtant|Ainsi|Si|Un|Une)\b"
+    r"(?:C|J|Qu)['’]|[DLMNST]['’](?=[a-zà-öø-ÿ])"  # « C’est », « D’autres »; not « N’Diaye », « L’Oréal »
+    r"|(?:Il|Ils|Elle|Elles|On|Nous|Vous|Je|Ce|Cela|Ceci|Cette|Ces|Cet|Mais|Et|Or|Donc|Puis|Enfin|Alors"
+    r"|Pourtant|Ainsi|Si|Un|Une|Dans|Depuis|Pour|Avec|Selon|Après|Avant)\b"
 )
 
 

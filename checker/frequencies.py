@@ -75,6 +75,19 @@ def zipf_frequency(word: str, lang: str = LANG) -> float:
     return round(math.log(frequency, 10) + 9, 2)
 
 
+# An English word, as the spelling, repetition and grammar checks read it: frequent in English and clearly
+# more so than in French (« the », « available », « uses »).
+ENGLISH_MIN_ZIPF = 3.0
+ENGLISH_OVER_FRENCH = 1.0
+
+
+def is_english(word: str) -> bool:
+    """A word frequent in English and clearly more so than in French (« the », « available », « uses »)."""
+    low = word.lower()
+    english = zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+
+
 def one_token_form(word: str) -> str | None:
     """The form wordfreq looks up for `word` when it is one token of lower-case Latin letters, else None."""
     form = unicodedata.normalize("NFC", word).casefold()

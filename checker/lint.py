@@ -83,18 +83,17 @@ def lint_file(path: Path, config: Config | None = None, display_path: str | None
     return lint_text(text, config, display_path or str(path))
 
 
-# Families whose finding is a whole sentence or paragraph: code or a URL inside it is part of what they
-# measure, so only a finding that touches one without spanning it is dropped.
+# Families whose finding is a whole sentence or paragraph: code or a URL in it, even at its start or end,
+# is part of what they measure, so only a finding lying inside one is dropped.
 _SPANNING_FAMILIES = {"readability"}
 
 
 def _masked(doc: Document, finding: Finding) -> bool:
-    """Whether a finding touches code, a bare URL or an HTML block: those are never checked."""
-    spanning = finding.family in _SPANNING_FAMILIES
-    return any(
-        s < finding.end and finding.start < e and not (spanning and finding.start < s and e < finding.end)
-        for s, e in doc.masked
-    )
+    """Whether a finding is about code, a bare URL or an HTML block, which are never checked: it touches one
+    (a sentence-or-paragraph finding: it lies inside one)."""
+    if finding.family in _SPANNING_FAMILIES:
+        return any(s <= finding.start and finding.end <= e for s, e in doc.masked)
+    return any(s < finding.end and finding.start < e for s, e in doc.masked)
 
 
 # What an aside block (an embedded post, « À lire aussi » links, a caption, a byline) is still checked for.

@@ -22,6 +22,7 @@ from markdown_it.token import Token as MdToken
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from checker.document import (
+    ABBREVIATIONS,
     FAQ_HEADING_RE,
     URL_RE,
     Block,
@@ -435,6 +436,7 @@ def _code_span(
 # An identifier such as `Dnsmasq` or `node-oidc-provider`: the prose keeps it as one word.
 _CODE_WORD_RE = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
 CODE_STAND_IN = "Xyz"
+_ELIDING_LETTERS = frozenset("aâàeéèêëiîïoôuûùühœæy")
 
 
 def code_stand_in(content: str) -> str:
@@ -444,12 +446,18 @@ def code_stand_in(content: str) -> str:
     lose its subject and join the sentence before); its own characters (`a.b; c`) would cut sentences.
     The word is masked: no finding is reported on it."""
     content = content.strip()
-    if _CODE_WORD_RE.fullmatch(content):
-        # Capitalised, an identifier reads as the name it is: lower case, an unknown `frobnicate` at a
-        # sentence's start could pass for a verb.
-        return content[0].upper() + content[1:]
-    # A symbol (`>>` used as an arrow, `#`) is not a word of the sentence.
-    return CODE_STAND_IN if any(ch.isalnum() for ch in content) else ""
+    if not any(ch.isalnum() for ch in content):
+        return ""  # a symbol (`>>` used as an arrow, `#`) is not a word of the sentence
+    if (
+        not _CODE_WORD_RE.fullmatch(content)
+        or len(content) == 1  # `x.` would read as an initial, `min.` as an abbreviation: both glue sentences
+        or content.lower() in ABBREVIATIONS
+        or content[0].lower() in _ELIDING_LETTERS  # « de `option` » would ask for « d’ » before the code
+    ):
+        return CODE_STAND_IN
+    # Capitalised, an identifier reads as the name it is: lower case, an unknown `frobnicate` at a
+    # sentence's start could pass for a verb.
+    return content[0].upper() + content[1:]
 
 
 def _skip_image(source: str, cursor: int, end: int) -> int:
@@ -797,6 +805,8 @@ class _HtmlReader(HTMLParser):
         self._char_ref(f"&#{name};")
 
     def _char_ref(self, ref: str) -> None:
+        if self.inline_code is not None:
+            self.inline_code[1].append(html.unescape(ref))
         if self.skip or self.in_jsonld or self.builder is None or self._excluded():
             return
         start = self._source_offset()

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from checker.config import Config
 from checker.document import Block, Document, split_sentences, tokenize
-from checker.lint import lint_document, lint_text, read_source
+from checker.findings import Finding
+from checker.lint import _masked, lint_document, lint_text, read_source
 from checker.parse import CODE_STAND_IN, detect_format, parse_document
 
 PLEONASM = Config(select=("wording.pleonasm",))
@@ -48,7 +49,7 @@ def assert_offsets_exact(doc: Document) -> None:
                 seg == ch
                 or (seg.startswith("&") and ch in html.unescape(seg))
                 or (ch == " " and (seg.isspace() or seg.lower().startswith("<br")))
-                or ((s, e) in doc.masked and seg.startswith(("`", "<code")))
+                or ((s, e) in doc.masked and seg.lower().startswith(("`", "<code")))
             )
             assert ok, f"visible {ch!r} at {i} of {block.text!r} maps to source {seg!r}"
 
@@ -351,6 +352,48 @@ def test_inline_code_is_never_the_finding() -> None:
     src = "Le paquet s’appelle `frobnicatrix`. `frobnicatrix` est utile\u00a0; il trie les fichers.\n"
     found = lint_text(src, Config(), path="a.md").findings
     assert [(f.rule_id, f.text) for f in found if f.family != "readability"] == [("spelling.unknown-word", "fichers")]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "family", "dropped"),
+    [
+        (3, 13, "grammar", True),  # inside the code
+        (0, 5, "grammar", True),  # touching it
+        (14, 20, "grammar", False),  # the prose after it
+        (3, 30, "readability", False),  # a sentence that starts with the code
+        (0, 30, "readability", False),  # a paragraph that contains it
+        (4, 8, "readability", True),  # inside it
+    ],
+)
+def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_around(
+    start: int, end: int, family: str, dropped: bool
+) -> None:
+    src = "Ah `Dnsmasq` est un petit serveur.\n"
+    doc = parse_document(src, "a.md")
+    assert doc.masked == [(3, 12)]
+    text = src[start:end]
+    finding = Finding(f"{family}.x", family, "warning", "m", "a.md", start, end, 1, start + 1, 1, end + 1, text)
+    assert _masked(doc, finding) is dropped
+
+
+@pytest.mark.parametrize(
+    ("source", "sentences"),
+    [
+        # One letter or an abbreviation would read as an initial or « min. »: the neutral name stands in.
+        ("La variable vaut `x`. Ensuite on trie.\n", [f"La variable vaut {CODE_STAND_IN}.", "Ensuite on trie."]),
+        ("Appelez `min`. Puis relancez.\n", [f"Appelez {CODE_STAND_IN}.", "Puis relancez."]),
+        # A vowel would ask for an elision before the code (« de `option` »).
+        ("La valeur de `option` est vraie.\n", [f"La valeur de {CODE_STAND_IN} est vraie."]),
+        # HTML entities are part of the code: `a&b` is not one word.
+        ("<p>Voir <code>a&amp;b</code> ici.</p>", [f"Voir {CODE_STAND_IN} ici."]),
+        ("<p>Voir <CODE>Dnsmasq</CODE> ici.</p>", ["Voir Dnsmasq ici."]),
+    ],
+)
+def test_inline_code_stand_in_never_changes_the_sentences_around(source: str, sentences: list[str]) -> None:
+    doc = parse_document(source, "a.html" if source.startswith("<") else "a.md")
+    assert [s.text for b in doc.blocks for s in b.sentences] == sentences
+    assert_offsets_exact(doc)
+    assert lint_text(source, Config(select=("grammar",)), fmt=doc.format).findings == []
 
 
 # ---------------------------------------------------------------- HTML

@@ -356,7 +356,7 @@ class SentenceAnalysis:
     scheduled: bool  # the sentence announces a scheduled event with a date or time
     hypothesis: bool = False  # the sentence states a hypothesis ("si …", "dans le cas où …")
     exempt_in_hypothesis: frozenset[str] = frozenset()
-    grounded: bool = False  # the sentence gives the reason for what it states ("puisque …")
+    grounded: frozenset[int] = frozenset()  # starts of the cues whose clause gives its reason ("puisque …")
     exempt_when_grounded: frozenset[str] = frozenset()
 
     @property
@@ -373,7 +373,7 @@ class SentenceAnalysis:
             for c in self.cues
             if not (self.scheduled and c.schedulable)
             and not (self.hypothesis and c.rule_id in self.exempt_in_hypothesis)
-            and not (self.grounded and c.rule_id in self.exempt_when_grounded)
+            and not (c.start in self.grounded and c.rule_id in self.exempt_when_grounded)
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
 
@@ -574,7 +574,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 scheduled=scheduled,
                 hypothesis=bool(cues) and any(p.search(text) for p in settings.hypothesis_patterns),
                 exempt_in_hypothesis=settings.hypothesis_rules,
-                grounded=bool(cues) and any(p.search(text) for p in settings.grounds_patterns),
+                grounded=_grounded_cues(settings, text, cues),
                 exempt_when_grounded=settings.grounds_rules,
             )
         )
@@ -584,6 +584,24 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
         if not analysis.attributed:
             analysis.paragraph_attributed = any(out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out))
     return out
+
+
+_CLAUSE_BOUNDARY_RE = re.compile(r"[;:]")
+
+
+def _grounded_cues(settings: Settings, text: str, cues: list[CueMatch]) -> frozenset[int]:
+    """The cues whose clause (the sentence between semicolons and colons) gives its reason: « … puisqu'il
+    équipe la plupart des routeurs ». A reason in another clause grounds something else."""
+    if not settings.grounds_patterns:
+        return frozenset()
+    grounded = set()
+    for cue in cues:
+        starts = [m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text, 0, cue.start)]
+        following = _CLAUSE_BOUNDARY_RE.search(text, cue.end)
+        clause = text[starts[-1] if starts else 0 : following.start() if following else len(text)]
+        if any(p.search(clause) for p in settings.grounds_patterns):
+            grounded.add(cue.start)
+    return frozenset(grounded)
 
 
 def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> bool:

@@ -29,11 +29,10 @@ from functools import lru_cache
 from itertools import accumulate, chain, pairwise
 
 from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_number
-from checker.checks.spelling import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH
 from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
-from checker.frequencies import word_frequency, zipf_frequency
+from checker.frequencies import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH, word_frequency, zipf_frequency
 from checker.paths import package_files
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication

@@ -26,7 +26,7 @@ from functools import lru_cache
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
-from checker.frequencies import word_frequency, zipf_frequency
+from checker.frequencies import ENGLISH_MIN_ZIPF, is_english, word_frequency, zipf_frequency
 from checker.lexicon import Lexicon, get_lexicon
 from checker.paths import package_files
 from checker.suggest import distance, unaccent
@@ -52,8 +52,6 @@ CODED_RULES = frozenset((RULE, FOREIGN_RULE, NAME_RULE))
 # word explained in the text), not a typo: typos are rarely repeated identically.
 TERM_MIN_COUNT = 3
 # English: frequent in English (wordfreq Zipf scale) and clearly more so than in French.
-ENGLISH_MIN_ZIPF = 3.0
-ENGLISH_OVER_FRENCH = 1.0
 # Established in French text (wordfreq Zipf scale): every word judged a real typo on the corpus is below 3.0,
 # but « vendée » (3.85, a known word one edit away) and « sub-atomique » (3.46, hyphenated).
 ESTABLISHED_MIN_ZIPF = 3.6
@@ -130,7 +128,7 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
         word = tok.text
         if (id(block), tok.start) in in_passage:
             continue  # reported once, as an untranslated passage
-        if (_is_english(word) or _established(word)) and not lexicon.close_words(word):
+        if (is_english(word) or _established(word)) and not lexicon.close_words(word):
             continue  # an English word cited as such (« workshop »), a brand or format in lowercase (« skype »)
         # Suggestions are computed only for the findings that are reported (SymSpell index, checker/suggest.py).
         finding = ctx.finding_in_block(RULE, block, tok.start, tok.end, hint="")
@@ -142,13 +140,6 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 
 
 @lru_cache(maxsize=50_000)
-def _is_english(word: str) -> bool:
-    """A word frequent in English and clearly more so than in French (« the », « available », « strongly »)."""
-    low = word.lower()
-    english = zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
-
-
 @lru_cache(maxsize=50_000)
 def _established(word: str) -> bool:
     """A word French text uses often (« facebook », « skype », « pdf ») though the lexicon lacks it: with no
@@ -171,7 +162,7 @@ def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Bl
     passages: list[tuple[Block, list[Token]]] = []
     covered: set[tuple[int, int]] = set()
     for block, tok, _initial in unknown:
-        if (id(block), tok.start) in covered or not _is_english(tok.text):
+        if (id(block), tok.start) in covered or not is_english(tok.text):
             continue
         tokens = block.tokens
         index = next(i for i, t in enumerate(tokens) if t.start == tok.start)
@@ -181,11 +172,11 @@ def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Bl
         while last + 1 < len(tokens) and _joins(block.text, tokens[last], tokens[last + 1]):
             last += 1
         run = [t for t in tokens[first : last + 1] if t.kind == "word"]
-        while run and not _is_english(run[0].text):
+        while run and not is_english(run[0].text):
             run.pop(0)
-        while run and not _is_english(run[-1].text):
+        while run and not is_english(run[-1].text):
             run.pop()
-        if sum(_is_english(t.text) for t in run) >= 2:
+        if sum(is_english(t.text) for t in run) >= 2:
             passages.append((block, run))
             covered.update((id(block), t.start) for t in run)
     return passages

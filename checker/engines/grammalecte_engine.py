@@ -70,23 +70,23 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
+_PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
 _NOUN_AFTER_A_RE = re.compile(r"\b[àa]\s+([^\W\d_][\w’'-]*)\s+$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
 _ADVERBS_AFTER_AMOUNT = frozenset({"brut", "net"})
-_WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-# Adjectives written before the noun (« les prochaines version » is an agreement error, not an apposition).
-_PRENOMINAL_ADJECTIVES = frozenset(
+# Measures counted after a number: a participle after them may agree with a noun further back.
+_MEASURE_NOUNS = frozenset(
     {
-        "autre", "beau", "bon", "bref", "certain", "dernier", "différent", "divers", "double", "faux", "futur",
-        "grand", "gros", "haut", "jeune", "joli", "long", "mauvais", "meilleur", "même", "moindre", "nombreux",
-        "nouveau", "petit", "pire", "plein", "premier", "principal", "prochain", "seul", "simple", "vieux", "vrai",
-        "ancien", "second", "deuxième", "troisième", "dernière", "énième",
+        "seconde", "minute", "heure", "jour", "semaine", "mois", "an", "année", "siècle", "décennie", "fois",
+        "mm", "cm", "m", "km", "mètre", "kilomètre", "g", "kg", "gramme", "kilo", "tonne", "l", "litre", "degré",
+        "euro", "dollar",
     }
 )  # fmt: skip
+_WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 
 
@@ -100,29 +100,28 @@ def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | Non
 
 
 def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
-    """« la CI », « la CPU »: an acronym takes the gender of what it stands for, which the lexicon cannot
-    know. « un ou une chargé(e) »: the inclusive form agrees with both."""
+    """« la CI », « la CPU »: an acronym (2 to 5 capitals in lower-case text) takes the gender of what it
+    stands for, which the lexicon cannot know. « un ou une chargé(e) »: the inclusive form agrees with both."""
     noun = _flagged_noun(text, start, end)
     if noun is None:
         return False
-    word, _, word_end = noun
-    return (len(word) >= 2 and word.isupper()) or _INCLUSIVE_ENDING_RE.match(text, word_end) is not None
+    word, word_start, word_end = noun
+    if 2 <= len(word) <= 5 and word.isupper():
+        before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
+        return before is None or not before.group(1).isupper()  # not a text in capitals (« LES ÉLECTIONS »)
+    return _INCLUSIVE_ENDING_RE.match(text, word_end) is not None
 
 
 def _english(word: str) -> bool:
-    """A word of letters that English text uses much more than French (wordfreq). Letters only: other
-    strings would cost wordfreq's own import (checker.frequencies)."""
-    from checker.frequencies import zipf_frequency
+    """`checker.frequencies.is_english` for a word of letters: another string would cost wordfreq's import."""
+    from checker.frequencies import is_english
 
-    low = word.lower()
-    if not _LETTERS_RE.fullmatch(low):
-        return False
-    return zipf_frequency(low, "en") >= zipf_frequency(low, "fr") + 1.0
+    return _LETTERS_RE.fullmatch(word) is not None and is_english(word)
 
 
 def _english_word(word: str) -> bool:
     """« uses », « progresses », « open-sources » (a part of a compound is enough): English, not a French verb."""
-    return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1] if "-" in word)
+    return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1])
 
 
 def _english_pair(text: str, start: int, end: int) -> bool:
@@ -440,16 +439,20 @@ class GrammalecteEngine:
         return self._before_english_word(word, after.group(1), text, after.end())
 
     def _after_counted_noun(self, rule_id: str, text: str, start: int, end: int) -> bool:
-        """After a number and its noun, « brut » is an adverb, and a participle or an adjective may agree with
-        a noun before them (« La capsule restera 18 jours accrochée », « un tir d’obus de 81 mm venu d’un
-        quartier », « une durée de 12 mois reconductible »): the rule paired it with the counted noun.
-        « 2 voitures neuve » and « Elle a signé 2 contrats signé » stay errors: no noun before agrees."""
+        """After an amount, « brut » and « net » are adverbs (« 9,40 euros brut »), and a participle after a
+        counted measure may agree with a noun before them (« La capsule restera 18 jours accrochée », « un
+        tir d’obus de 81 mm venu d’un quartier »): the rule paired it with the counted noun. An adjective
+        (« 2 heures supplémentaire ») and a participle after a counted thing (« 3 joueurs expérimenté »)
+        stay errors."""
         if "__gn_nombre" not in rule_id:
             return False
         word = text[start:end].lower()
         if word in _ADVERBS_AFTER_AMOUNT:
             return True
-        participle = [m for m in self._morphologies(word) if ":Q" in m or ":A" in m]
+        counted = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if counted is None or not self._lemmas(counted.group(1)) & _MEASURE_NOUNS:
+            return False
+        participle = [m for m in self._morphologies(word) if ":Q" in m]
         if not participle:
             return False
         clause = re.split(r"[.!?;:«»]", text[max(0, start - 120) : start])[-1]
@@ -463,15 +466,22 @@ class GrammalecteEngine:
                 nouns.extend(m for m in ms if ":N" in m)
         return any(_agree(p, n) for p in participle for n in nouns)
 
+    def _lemmas(self, word: str) -> set[str]:
+        return {m[1 : m.find("/")] for m in self._morphologies(word) or self._morphologies(word.lower())}
+
     def _common_word_in_a_name(self, text: str, start: int, end: int) -> bool:
         """A common word capitalised inside a sentence is part of a name or a title (« l’émission Envoyé
-        spécial », « les Touareg »): it does not agree like the common word. A proper noun of the lexicon
-        (« l’actuel Toscane ») has a known gender and stays checked."""
+        spécial »): it does not agree in gender like the common word. A proper noun of the lexicon (« l’actuel
+        Toscane ») has a known gender and stays checked, and so does a singular after a plural determiner
+        (« les Ministre de la Santé »)."""
         noun = _flagged_noun(text, start, end)
         if noun is None:
             return False
         word, word_start, _ = noun
-        if not word[:1].isupper() or _SENTENCE_START_RE.search(text, max(0, word_start - 20), word_start):
+        # Lower case, a word in capitals (emphasis, an acronym) or a sentence's first word: not a name's word.
+        if not word[:1].isupper() or word.isupper():
+            return False
+        if _SENTENCE_START_RE.search(text, max(0, word_start - 20), word_start):
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
         # Inside a name, its own words agree (« le Pôle Nationale » is an error); a name rarely takes an
@@ -480,12 +490,14 @@ class GrammalecteEngine:
         if previous[:1].isupper() or previous.lower() in _INDEFINITE_DETERMINERS:
             return False
         readings = self._morphologies(word)
+        if previous.lower() in _PLURAL_DETERMINERS and all(":s" in m for m in readings):
+            return False
         return bool(readings) and not any(m[1:2].isupper() for m in readings)
 
     def _noun_after_noun(self, text: str, start: int, end: int) -> bool:
-        """A word that can only be a noun set right after a noun names a kind (« des experts métier », « le prix
-        science ouverte », « Marchés interministériels support »): an apposition, not an agreement. An
-        adjective (« des chats noir ») stays checked."""
+        """A word that can only be a noun set right after another word that can only be a noun names a kind
+        (« le prix science ouverte »): an apposition, not an agreement. An adjective (« des chats noir »)
+        stays checked."""
         word = text[start:end]
         readings = self._morphologies(word) or self._morphologies(word.lower())
         if not readings or not all(":N" in m and ":A" not in m for m in readings):
@@ -493,11 +505,10 @@ class GrammalecteEngine:
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         if before is None or before.group(1).lower() in _DETERMINERS:
             return False
+        # The word before can only be a noun too: « les pauvres enfant », « les membres fondateur » (a noun
+        # that can be an adjective) and « leur besoins » (a determiner) stay errors.
         previous = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
-        if any(":G:D" in m for m in previous):  # « leur besoins », « ses projet »: a determiner
-            return False
-        lemmas = {m[1 : m.find("/")] for m in previous}
-        return any(":N" in m for m in previous) and lemmas.isdisjoint(_PRENOMINAL_ADJECTIVES)
+        return bool(previous) and all(":N" in m and ":A" not in m for m in previous)
 
     def _agrees_with_the_noun_before(self, text: str, start: int, end: int) -> bool:
         """An adjective that agrees with the noun of an « à » complement right before it goes with that noun: in
@@ -545,11 +556,7 @@ class GrammalecteEngine:
             return False  # « la plus complete » : « plus » is an adverb there
         if self._morphologies(nxt) or self._morphologies(nxt.lower()):
             return False
-        from checker.frequencies import zipf_frequency
-
-        low = nxt.lower()
-        english = zipf_frequency(low, "en")
-        return english >= 3.0 and english >= zipf_frequency(low, "fr") + 1.0
+        return _english(nxt)
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
