@@ -83,16 +83,16 @@ def lint_file(path: Path, config: Config | None = None, display_path: str | None
     return lint_text(text, config, display_path or str(path))
 
 
-# Families whose finding is a whole sentence or paragraph: code or a URL in it, even at its start or end,
-# is part of what they measure, so only a finding lying inside one is dropped.
-_SPANNING_FAMILIES = {"readability"}
+# Families whose finding measures a whole sentence, paragraph or document: code or a URL in it is part of
+# what they measure, even when it is all of it (a heading `# \`checker\`` anchors the document's score).
+_MEASURING_FAMILIES = {"readability"}
 
 
 def _masked(doc: Document, finding: Finding) -> bool:
     """Whether a finding is about code, a bare URL or an HTML block, which are never checked: it touches one
-    (a sentence-or-paragraph finding: it lies inside one)."""
-    if finding.family in _SPANNING_FAMILIES:
-        return any(s <= finding.start and finding.end <= e for s, e in doc.masked)
+    (a readability finding measures the text around them instead, and is kept)."""
+    if finding.family in _MEASURING_FAMILIES:
+        return False
     return any(s < finding.end and finding.start < e for s, e in doc.masked)
 
 

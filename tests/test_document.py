@@ -362,7 +362,7 @@ def test_inline_code_is_never_the_finding() -> None:
         (14, 20, "grammar", False),  # the prose after it
         (3, 30, "readability", False),  # a sentence that starts with the code
         (0, 30, "readability", False),  # a paragraph that contains it
-        (4, 8, "readability", True),  # inside it
+        (3, 12, "readability", False),  # a heading that is only the code (« # `checker` »)
     ],
 )
 def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_around(
