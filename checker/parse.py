@@ -373,8 +373,26 @@ def _walk_inline(
     """Add the visible text of an inline token to `builder`; return the source offset reached."""
     cursor = start
     link_stack: list[tuple[int, str, str]] = []
+    raw_code: tuple[int, list[str]] | None = None  # an open <code> written in the Markdown: start, text
     for child in children:
         t = child.type
+        if raw_code is not None:
+            found = source.find(child.content, cursor, end) if child.content else -1
+            if found >= 0:
+                cursor = found + len(child.content)
+            if t == "html_inline" and _CODE_CLOSE_RE.fullmatch(child.content):
+                builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], cursor)
+                masked.append((raw_code[0], cursor))
+                raw_code = None
+            elif t == "text":
+                raw_code[1].append(child.content)
+            continue
+        if t == "html_inline" and _CODE_OPEN_RE.fullmatch(child.content):
+            found = source.find(child.content, cursor, end)
+            if found >= 0:
+                raw_code = (found, [])
+                cursor = found + len(child.content)
+                continue
         if t == "text":
             if link_stack and link_stack[-1][2] == "autolink":
                 found = source.find(child.content, cursor, end)
@@ -414,7 +432,14 @@ def _walk_inline(
             found = source.find(child.content, cursor, end)
             if found >= 0:
                 cursor = found + len(child.content)
+    if raw_code is not None:  # <code> never closed in this paragraph: what follows it is code too
+        builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], cursor)
+        masked.append((raw_code[0], cursor))
     return cursor
+
+
+_CODE_OPEN_RE = re.compile(r"(?i)<code(?:\s[^>]*)?>")
+_CODE_CLOSE_RE = re.compile(r"(?i)</code\s*>")
 
 
 def _code_span(

@@ -349,9 +349,12 @@ def test_inline_code_keeps_its_place_in_the_sentence(source: str, path: str) -> 
 def test_inline_code_is_never_the_finding() -> None:
     # The stand-in word is masked: an identifier unknown to the dictionary, or lower case at a sentence's
     # start, is not reported; the prose around it still is.
-    src = "Le paquet s’appelle `frobnicatrix`. `frobnicatrix` est utile\u00a0; il trie les fichers.\n"
-    found = lint_text(src, Config(), path="a.md").findings
-    assert [(f.rule_id, f.text) for f in found if f.family != "readability"] == [("spelling.unknown-word", "fichers")]
+    for code in ("`frobnicatrix`", "<code>frobnicatrix</code>"):
+        src = f"Le paquet s’appelle {code}. {code} est utile\u00a0; il trie les fichers.\n"
+        found = lint_text(src, Config(), path="a.md").findings
+        assert [(f.rule_id, f.text) for f in found if f.family != "readability"] == [
+            ("spelling.unknown-word", "fichers")
+        ]
 
 
 @pytest.mark.parametrize(
@@ -387,6 +390,11 @@ def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_a
         # HTML entities are part of the code: `a&b` is not one word.
         ("<p>Voir <code>a&amp;b</code> ici.</p>", [f"Voir {CODE_STAND_IN} ici."]),
         ("<p>Voir <CODE>Dnsmasq</CODE> ici.</p>", ["Voir Dnsmasq ici."]),
+        # <code> written in Markdown is code as well.
+        (
+            "Voir <code>x</code>. Puis <code class='py'>Dnsmasq</code> ici.\n",
+            [f"Voir {CODE_STAND_IN}.", "Puis Dnsmasq ici."],
+        ),
     ],
 )
 def test_inline_code_stand_in_never_changes_the_sentences_around(source: str, sentences: list[str]) -> None:
