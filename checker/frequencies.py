@@ -81,6 +81,7 @@ ENGLISH_MIN_ZIPF = 3.0
 ENGLISH_OVER_FRENCH = 1.0
 
 
+@lru_cache(maxsize=50_000)
 def is_english(word: str) -> bool:
     """A word frequent in English and clearly more so than in French (« the », « available », « uses »)."""
     low = word.lower()

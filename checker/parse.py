@@ -377,15 +377,17 @@ def _walk_inline(
     for child in children:
         t = child.type
         if raw_code is not None:
-            found = source.find(child.content, cursor, end) if child.content else -1
-            if found >= 0:
-                cursor = found + len(child.content)
-            if t == "html_inline" and _CODE_CLOSE_RE.fullmatch(child.content):
-                builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], cursor)
-                masked.append((raw_code[0], cursor))
-                raw_code = None
-            elif t == "text":
+            if t == "html_inline":  # the only tokens whose content is literal source (text has entities decoded)
+                found = source.find(child.content, cursor, end)
+                cursor = found + len(child.content) if found >= 0 else cursor
+                if _CODE_CLOSE_RE.fullmatch(child.content):
+                    builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], cursor)
+                    masked.append((raw_code[0], cursor))
+                    raw_code = None
+            elif t in ("text", "code_inline"):
                 raw_code[1].append(child.content)
+            elif t in ("softbreak", "hardbreak"):
+                raw_code[1].append(" ")
             continue
         if t == "html_inline" and _CODE_OPEN_RE.fullmatch(child.content):
             found = source.find(child.content, cursor, end)
@@ -433,8 +435,9 @@ def _walk_inline(
             if found >= 0:
                 cursor = found + len(child.content)
     if raw_code is not None:  # <code> never closed in this paragraph: what follows it is code too
-        builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], cursor)
-        masked.append((raw_code[0], cursor))
+        builder.add_mapped(code_stand_in("".join(raw_code[1])), raw_code[0], end)
+        masked.append((raw_code[0], end))
+        cursor = end
     return cursor
 
 

@@ -395,6 +395,11 @@ def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_a
             "Voir <code>x</code>. Puis <code class='py'>Dnsmasq</code> ici.\n",
             [f"Voir {CODE_STAND_IN}.", "Puis Dnsmasq ici."],
         ),
+        # Its text has entities decoded: only the tags are looked for in the source (« foo » comes later).
+        (
+            "Le code <code>&#102;oo</code> et foo aussi. Ensuite on part.\n",
+            ["Le code Foo et foo aussi.", "Ensuite on part."],
+        ),
     ],
 )
 def test_inline_code_stand_in_never_changes_the_sentences_around(source: str, sentences: list[str]) -> None:

@@ -586,7 +586,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     return out
 
 
-_CLAUSE_BOUNDARY_RE = re.compile(r"[;:]")
+_CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »
 
 
 def _grounded_cues(settings: Settings, text: str, cues: list[CueMatch]) -> frozenset[int]:

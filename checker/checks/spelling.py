@@ -140,7 +140,6 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
 
 
 @lru_cache(maxsize=50_000)
-@lru_cache(maxsize=50_000)
 def _established(word: str) -> bool:
     """A word French text uses often (« facebook », « skype », « pdf ») though the lexicon lacks it: with no
     French word one edit away, a name or loanword written in lowercase, not a typo (typos are rare in text).

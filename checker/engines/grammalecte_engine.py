@@ -71,6 +71,12 @@ _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "a
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
+# A number or a quantifier right before a word: what follows is plural (« les deux Ministre », « 4 Région »).
+# Not four digits: a year (« FOSDEM 2024 Public Code »).
+_COUNT_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<!\d)(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})*|deux|trois|quatre|cinq|six|sept|huit"
+    r"|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille|certain(?:e)?s|plusieurs|quelques|nombreux|nombreuses)\s+$"
+)
 _NOUN_AFTER_A_RE = re.compile(r"\b[àa]\s+([^\W\d_][\w’'-]*)\s+$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
@@ -401,7 +407,7 @@ class GrammalecteEngine:
         if _category(err) == "conj" and (
             self._common_word_in_a_name(text, start, end)
             or _acronym_or_inclusive_form(text, start, end)
-            or _english_word(text[start:end])
+            or (_english_word(text[start:end]) and self._second_person_only(text[start:end]))
         ):
             return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
         if "__conj_" not in rule_id:
@@ -466,6 +472,12 @@ class GrammalecteEngine:
                 nouns.extend(m for m in ms if ":N" in m)
         return any(_agree(p, n) for p in participle for n in nouns)
 
+    def _second_person_only(self, word: str) -> bool:
+        """« uses », « progresses »: read as a second person without « tu ». A French verb form that can be
+        another person (« Les employés range », « les patrons abuse ») stays checked though English has it."""
+        readings = [m for m in self._morphologies(word.lower()) if ":V" in m]
+        return not any(person in m for m in readings for person in (":1s", ":3s", ":1p", ":3p"))
+
     def _lemmas(self, word: str) -> set[str]:
         return {m[1 : m.find("/")] for m in self._morphologies(word) or self._morphologies(word.lower())}
 
@@ -490,7 +502,8 @@ class GrammalecteEngine:
         if previous[:1].isupper() or previous.lower() in _INDEFINITE_DETERMINERS:
             return False
         readings = self._morphologies(word)
-        if previous.lower() in _PLURAL_DETERMINERS and all(":s" in m for m in readings):
+        plural_before = previous.lower() in _PLURAL_DETERMINERS or _COUNT_BEFORE_RE.search(text, 0, word_start)
+        if plural_before and all(":s" in m for m in readings):
             return False
         return bool(readings) and not any(m[1:2].isupper() for m in readings)
 
