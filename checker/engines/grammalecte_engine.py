@@ -77,7 +77,6 @@ _COUNT_BEFORE_RE = re.compile(
     r"(?i)(?:(?<!\d)(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})*|deux|trois|quatre|cinq|six|sept|huit"
     r"|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille|certain(?:e)?s|plusieurs|quelques|nombreux|nombreuses)\s+$"
 )
-_NOUN_AFTER_A_RE = re.compile(r"\b[àa]\s+([^\W\d_][\w’'-]*)\s+$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
@@ -401,7 +400,6 @@ class GrammalecteEngine:
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
                 or self._noun_after_noun(text, start, end)
-                or self._agrees_with_the_noun_before(text, start, end)
                 or _english_pair(text, start, end)
             )
         if _category(err) == "conj" and (
@@ -522,20 +520,6 @@ class GrammalecteEngine:
         # that can be an adjective) and « leur besoins » (a determiner) stay errors.
         previous = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
         return bool(previous) and all(":N" in m and ":A" not in m for m in previous)
-
-    def _agrees_with_the_noun_before(self, text: str, start: int, end: int) -> bool:
-        """An adjective that agrees with the noun of an « à » complement right before it goes with that noun: in
-        « une boîte à outils numériques » the rule read « boîte à outils » as one noun and paired
-        « numériques » with « boîte ». After « de » the adjective may go with either noun (« les groupes de
-        travail interministériel » is an error), so it stays checked."""
-        adjective = [m for m in self._morphologies(text[start:end].lower()) if ":A" in m]
-        before = _NOUN_AFTER_A_RE.search(text, max(0, start - 40), start)
-        if not adjective or before is None:
-            return False
-        nouns = [m for m in self._morphologies(before.group(1)) if ":N" in m]
-        return bool(nouns) and all(":N" in m for m in self._morphologies(before.group(1))) and any(
-            _agree(a, n) for a in adjective for n in nouns
-        )
 
     def _singular_apposition(self, word: str, following: str) -> bool:
         """« la mission logiciel libre » : a noun set after another noun, without determiner, with its own
