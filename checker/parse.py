@@ -1,7 +1,7 @@
 """Turn a file's text into the shared `Document` model (Markdown, HTML or plain text).
 
-Every visible character keeps its source offset; markup, code, images and URLs
-never reach the checks.
+Every visible character keeps its source offset; markup, code blocks, images and URLs
+never reach the checks, and inline code reaches them as one masked word (`code_stand_in`).
 """
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     hypothesis_patterns: tuple[re.Pattern[str], ...] = ()  # "si …", "dans le cas où …": a hypothesis, not a forecast
     hypothesis_rules: frozenset[str] = frozenset()  # the rules a hypothesis exempts
-    grounds_patterns: tuple[re.Pattern[str], ...] = ()  # "puisque …", "parce que …": the sentence says what founds it
+    grounds_patterns: tuple[re.Pattern[str], ...] = ()  # "puisque …", "parce que …": the clause says what founds it
     grounds_rules: frozenset[str] = frozenset()  # the rules a stated ground exempts
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)

@@ -51,7 +51,6 @@ CODED_RULES = frozenset((RULE, FOREIGN_RULE, NAME_RULE))
 # A word the writer spells the same way this many times is a term of the article (a software name, a coined
 # word explained in the text), not a typo: typos are rarely repeated identically.
 TERM_MIN_COUNT = 3
-# English: frequent in English (wordfreq Zipf scale) and clearly more so than in French.
 # Established in French text (wordfreq Zipf scale): every word judged a real typo on the corpus is below 3.0,
 # but « vendée » (3.85, a known word one edit away) and « sub-atomique » (3.46, hyphenated).
 ESTABLISHED_MIN_ZIPF = 3.6

@@ -78,6 +78,7 @@ _COUNT_BEFORE_RE = re.compile(
     r"|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille|certain(?:e)?s|plusieurs|quelques|nombreux|nombreuses)\s+$"
 )
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
+_WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
@@ -125,7 +126,7 @@ def _english(word: str) -> bool:
 
 
 def _english_word(word: str) -> bool:
-    """« uses », « progresses », « open-sources » (a part of a compound is enough): English, not a French verb."""
+    """« uses », « progresses », « open-sources » (a part before a hyphen is enough): English, not French."""
     return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1])
 
 
@@ -146,7 +147,6 @@ def _agree(first: str, second: str) -> bool:
         if invariable not in (a, b) and a != b:
             return False
     return True
-_WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 
 
 def _category(err: dict[str, Any]) -> str | None:
@@ -477,6 +477,7 @@ class GrammalecteEngine:
         return not any(person in m for m in readings for person in (":1s", ":3s", ":1p", ":3p"))
 
     def _lemmas(self, word: str) -> set[str]:
+        """The lemmas of a word's readings (« jours » → {« jour »})."""
         return {m[1 : m.find("/")] for m in self._morphologies(word) or self._morphologies(word.lower())}
 
     def _common_word_in_a_name(self, text: str, start: int, end: int) -> bool:
@@ -500,8 +501,8 @@ class GrammalecteEngine:
         if previous[:1].isupper() or previous.lower() in _INDEFINITE_DETERMINERS:
             return False
         readings = self._morphologies(word)
-        plural_before = previous.lower() in _PLURAL_DETERMINERS or _COUNT_BEFORE_RE.search(text, 0, word_start)
-        if plural_before and all(":s" in m for m in readings):
+        counted = _COUNT_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
+        if (previous.lower() in _PLURAL_DETERMINERS or counted) and all(":s" in m for m in readings):
             return False
         return bool(readings) and not any(m[1:2].isupper() for m in readings)
 
