@@ -334,7 +334,8 @@ _INITIALS_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.-?)*[A-ZÀ-ÖØ-Þ]")  # « J »
 _NOT_A_NAME_RE = re.compile(
     r"(?:C|J|Qu)['’]|[DLMNST]['’](?=[a-zà-öø-ÿ])"  # « C’est », « D’autres »; not « N’Diaye », « L’Oréal »
     r"|(?:Il|Ils|Elle|Elles|On|Nous|Vous|Je|Ce|Cela|Ceci|Cette|Ces|Cet|Mais|Et|Or|Donc|Puis|Enfin|Alors"
-    r"|Pourtant|Ainsi|Si|Un|Une|Dans|Depuis|Pour|Avec|Selon|Après|Avant)\b"
+    r"|Pourtant|Ainsi|Si|Un|Une|Dans|Depuis|Pour|Avec|Selon|Après|Avant|Les|En|Sur|Cependant|Toutefois|Quant"
+    r"|Aujourd['’]hui)\b"
 )
 
 

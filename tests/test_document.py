@@ -517,6 +517,10 @@ def test_sentences_split_on_french_punctuation_not_abbreviations() -> None:
                 "Elle aide.",
             ],
         ),
+        (
+            "Le plan B. Les autres suivent. Selon A. N’Diaye, oui. Voir le point C. Aujourd’hui, rien.",
+            ["Le plan B.", "Les autres suivent.", "Selon A. N’Diaye, oui.", "Voir le point C.", "Aujourd’hui, rien."],
+        ),
     ],
 )
 def test_a_full_stop_after_etc_or_a_capital_letter(text: str, sentences: list[str]) -> None:
