@@ -815,13 +815,16 @@ class _HtmlReader(HTMLParser):
             self.block_parent = self.stack[-1] if self.stack else None
         self.builder.add(data, self._source_offset())
 
-    def _end_inline_code(self) -> None:
-        """`<code>…</code>` within a block: one masked word in the prose, as for Markdown code spans."""
+    def _end_inline_code(self, closed: bool = True) -> None:
+        """`<code>…</code>` within a block: one masked word in the prose, as for Markdown code spans. Not
+        `closed`: its block ends first, and so does the code, up to the tag being read."""
         assert self.inline_code is not None
         start, pieces = self.inline_code
         self.inline_code = None
-        close = self.doc.source.find(">", self._source_offset())
-        end = close + 1 if close >= 0 else self._source_offset()
+        end = self._source_offset()
+        if closed:
+            close = self.doc.source.find(">", end)
+            end = close + 1 if close >= 0 else end
         if self.builder is not None:
             self.builder.add_mapped(code_stand_in("".join(pieces)), start, end)
             self.doc.masked.append((start, end))
@@ -862,7 +865,9 @@ class _HtmlReader(HTMLParser):
             self.doc.add_block(block)
 
     def _flush(self) -> None:
-        self.inline_code = None  # a <code> left open by its block ends with it
+        if self.inline_code is not None:  # a <code> left open by its block ends with it
+            self.skip = max(0, self.skip - 1)
+            self._end_inline_code(closed=False)
         if self.builder is None:
             return
         tag = self.block_tag or "p"

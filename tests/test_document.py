@@ -390,6 +390,8 @@ def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_a
         # HTML entities are part of the code: `a&b` is not one word.
         ("<p>Voir <code>a&amp;b</code> ici.</p>", [f"Voir {CODE_STAND_IN} ici."]),
         ("<p>Voir <CODE>Dnsmasq</CODE> ici.</p>", ["Voir Dnsmasq ici."]),
+        # A <code> its paragraph closes ends there: the next paragraphs are prose.
+        ("<p>Voir <code>ouvert sans fin.</p><p>La suite est lue.</p>", [f"Voir {CODE_STAND_IN}", "La suite est lue."]),
         # <code> written in Markdown is code as well.
         (
             "Voir <code>x</code>. Puis <code class='py'>Dnsmasq</code> ici.\n",
