@@ -109,6 +109,17 @@ def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
     return frozenset({"*"}), lookback
 
 
+@dataclass(frozen=True)
+class Exemption:
+    """What frees a rule's cues from needing a source: a hypothesis stated in the sentence (« si … », « dans le
+    cas où … ») explains, it does not forecast; a reason given in the cue's clause (« puisqu'il … ») says what
+    founds a likelihood, which is what `claims.likelihood` asks for."""
+
+    rules: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    in_clause: bool  # read in the cue's clause only, not in the whole sentence
+
+
 @dataclass
 class Settings:
     """The pack-level data: word classes, attribution markers, scheduled events."""
@@ -129,10 +140,8 @@ class Settings:
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
-    hypothesis_patterns: tuple[re.Pattern[str], ...] = ()  # "si …", "dans le cas où …": a hypothesis, not a forecast
-    hypothesis_rules: frozenset[str] = frozenset()  # the rules a hypothesis exempts
-    grounds_patterns: tuple[re.Pattern[str], ...] = ()  # "puisque …", "parce que …": the clause says what founds it
-    grounds_rules: frozenset[str] = frozenset()  # the rules a stated ground exempts
+    # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
+    exemptions: tuple[Exemption, ...] = ()
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -180,10 +189,15 @@ def _build_settings(rules: list[Rule]) -> Settings:
         date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
-        hypothesis_patterns=tuple(re.compile(p) for p in params.get("hypothesis", {}).get("patterns", ())),
-        hypothesis_rules=frozenset(params.get("hypothesis", {}).get("rules", ())),
-        grounds_patterns=tuple(re.compile(p) for p in params.get("grounds", {}).get("patterns", ())),
-        grounds_rules=frozenset(params.get("grounds", {}).get("rules", ())),
+        exemptions=tuple(
+            Exemption(
+                frozenset(params.get(name, {}).get("rules", ())),
+                tuple(re.compile(p) for p in params.get(name, {}).get("patterns", ())),
+                in_clause=name == "grounds",
+            )
+            for name in ("hypothesis", "grounds")
+            if name in params
+        ),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -354,10 +368,7 @@ class SentenceAnalysis:
     paragraph_attributed: bool  # a source in the previous or the next sentence of the paragraph
     markers: list[tuple[int, int, str]]  # attribution spans in the sentence, with their kind
     scheduled: bool  # the sentence announces a scheduled event with a date or time
-    hypothesis: bool = False  # the sentence states a hypothesis ("si …", "dans le cas où …")
-    exempt_in_hypothesis: frozenset[str] = frozenset()
-    grounded: frozenset[int] = frozenset()  # starts of the cues whose clause gives its reason ("puisque …")
-    exempt_when_grounded: frozenset[str] = frozenset()
+    exempted: frozenset[int] = frozenset()  # starts of the cues a hypothesis or a stated reason exempts
 
     @property
     def supported(self) -> bool:
@@ -372,8 +383,7 @@ class SentenceAnalysis:
             c
             for c in self.cues
             if not (self.scheduled and c.schedulable)
-            and not (self.hypothesis and c.rule_id in self.exempt_in_hypothesis)
-            and not (c.start in self.grounded and c.rule_id in self.exempt_when_grounded)
+            and c.start not in self.exempted
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
 
@@ -572,10 +582,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 paragraph_attributed=False,
                 markers=markers,
                 scheduled=scheduled,
-                hypothesis=bool(cues) and any(p.search(text) for p in settings.hypothesis_patterns),
-                exempt_in_hypothesis=settings.hypothesis_rules,
-                grounded=_grounded_cues(settings, text, cues),
-                exempt_when_grounded=settings.grounds_rules,
+                exempted=_exempted_cues(settings, text, cues),
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
@@ -589,19 +596,22 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
 _CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »
 
 
-def _grounded_cues(settings: Settings, text: str, cues: list[CueMatch]) -> frozenset[int]:
-    """The cues whose clause (the sentence between semicolons and colons) gives its reason: « … puisqu'il
-    équipe la plupart des routeurs ». A reason in another clause grounds something else."""
-    if not settings.grounds_patterns:
-        return frozenset()
-    grounded = set()
+def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> frozenset[int]:
+    """The cues an exemption of their rule covers: a hypothesis anywhere in the sentence, a reason in the
+    cue's own clause (between semicolons and colons: a reason in another clause grounds something else)."""
+    exempted = set()
     for cue in cues:
-        starts = [m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text, 0, cue.start)]
-        following = _CLAUSE_BOUNDARY_RE.search(text, cue.end)
-        clause = text[starts[-1] if starts else 0 : following.start() if following else len(text)]
-        if any(p.search(clause) for p in settings.grounds_patterns):
-            grounded.add(cue.start)
-    return frozenset(grounded)
+        for exemption in settings.exemptions:
+            if cue.rule_id not in exemption.rules:
+                continue
+            scope = text
+            if exemption.in_clause:
+                starts = [m.end() for m in _CLAUSE_BOUNDARY_RE.finditer(text, 0, cue.start)]
+                following = _CLAUSE_BOUNDARY_RE.search(text, cue.end)
+                scope = text[starts[-1] if starts else 0 : following.start() if following else len(text)]
+            if any(p.search(scope) for p in exemption.patterns):
+                exempted.add(cue.start)
+    return frozenset(exempted)
 
 
 def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> bool:
