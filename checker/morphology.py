@@ -138,13 +138,15 @@ _IGNORED_READINGS = frozenset({("lui", "luire")})
 @lru_cache(maxsize=100_000)
 def analyse_word(word: str) -> tuple[Reading, ...]:
     """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
+    return _lexicon_readings(word) or _fallback_readings(word)
+
+
+def _lexicon_readings(word: str) -> tuple[Reading, ...]:
+    """The readings the lexicon itself gives a lower-cased word (no guess for an unknown one)."""
     engine = morphology_engine()
-    readings: tuple[Reading, ...] = ()
     if engine is not None:
-        readings = _grammalecte_readings(engine, word)
-    elif not _FORCED_FALLBACK[0]:
-        readings = _hunspell_readings(word)
-    return _kept(word, readings) or _fallback_readings(word)
+        return _kept(word, _grammalecte_readings(engine, word))
+    return () if _FORCED_FALLBACK[0] else _kept(word, _hunspell_readings(word))
 
 
 def _kept(word: str, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
@@ -160,10 +162,12 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     readings = analyse_word(lower)
     head = _inverted_verb(lower)
     if head:
-        # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings.
+        # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings; a compound of the lexicon
+        # keeps its own too (« le rendez-vous » is a noun).
         verbs = tuple(r for r in analyse_word(head) if "verb" in r.pos)
         if verbs:
-            readings = verbs
+            compound = _lexicon_readings(lower)
+            readings = tuple(r for r in compound if "verb" not in r.pos) + verbs
     if text[:1].isupper() and text != lower:
         engine = morphology_engine()
         if engine is not None:

@@ -171,6 +171,9 @@ def _main_verbs(text: str) -> list[str]:
         ("Le texte, adopté par le Sénat et promulgué hier, entre en vigueur.", []),
         # An incise (« affirme-t-il ») is not the clause's verb.
         ("La question est de savoir « si nous allons investir » affirme-t-il.", ["est"]),
+        # A compound of the lexicon that looks like a verb and its pronoun is a noun after a determiner.
+        ("Le grand rendez-vous européen des innovations est de retour.", ["est"]),
+        ("Nous avons pris rendez-vous et nous viendrons.", ["avons", "viendrons"]),
     ],
 )
 def test_clause_analysis_finds_the_main_verbs(text: str, main: list[str]) -> None:
