@@ -744,7 +744,7 @@ class _HtmlReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
-            if tag == "br" and self.builder is not None:
+            if tag == "br" and self.builder is not None and not self.skip:
                 at = self._source_offset()
                 self.builder.add_mapped(" ", at, at + len(self.get_starttag_text() or "<br>"))
             elif tag == "meta" and self._in("head"):
@@ -783,14 +783,15 @@ class _HtmlReader(HTMLParser):
                 self.boilerplate_depth -= element.boilerplate
                 self.main_depth -= element.main
                 self.page_header_depth -= element.page_header
+                if element.tag in _HTML_SKIP and element.tag != "head":
+                    self.skip = max(0, self.skip - 1)  # every skipped element this end tag closes
+                    if element.tag == "code" and self.inline_code is not None and not self.skip:
+                        self._end_inline_code(closed=element.tag == tag)
                 if element.tag == tag:
                     break
         if tag == "script" and self.in_jsonld:
             self.in_jsonld = False
         if tag in _HTML_SKIP and tag != "head":
-            self.skip = max(0, self.skip - 1)
-            if tag == "code" and self.inline_code is not None and not self.skip:
-                self._end_inline_code()
             return
         if tag == "a" and self.builder is not None and self.link_start:
             self.builder.links.append(Link(self.link_start[0], len(self.builder.chars), self.link_start[1]))
@@ -814,6 +815,20 @@ class _HtmlReader(HTMLParser):
             self.block_tag = None
             self.block_parent = self.stack[-1] if self.stack else None
         self.builder.add(data, self._source_offset())
+
+    def _close_open(self, tag: str) -> None:
+        """Forget the innermost open `tag` (and what was opened inside it) as its end tag would."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].tag == tag:
+                closing = [e for e in self.stack[k:] if e is self.stack[k] or e.tag in _HTML_SKIP]
+                for element in closing:
+                    self.boilerplate_depth -= element.boilerplate
+                    self.main_depth -= element.main
+                    self.page_header_depth -= element.page_header
+                    if element.tag in _HTML_SKIP and element.tag != "head":
+                        self.skip = max(0, self.skip - 1)
+                self.stack = [e for e in self.stack if not any(e is c for c in closing)]
+                return
 
     def _end_inline_code(self, closed: bool = True) -> None:
         """`<code>…</code>` within a block: one masked word in the prose, as for Markdown code spans. Not
@@ -866,8 +881,9 @@ class _HtmlReader(HTMLParser):
 
     def _flush(self) -> None:
         if self.inline_code is not None:  # a <code> left open by its block ends with it
-            self.skip = max(0, self.skip - 1)
             self._end_inline_code(closed=False)
+            self._close_open("code")
+        self.link_start = None
         if self.builder is None:
             return
         tag = self.block_tag or "p"

@@ -392,6 +392,14 @@ def test_a_finding_touching_masked_code_is_dropped_unless_it_measures_the_text_a
         ("<p>Voir <CODE>Dnsmasq</CODE> ici.</p>", ["Voir Dnsmasq ici."]),
         # A <code> its paragraph closes ends there: the next paragraphs are prose.
         ("<p>Voir <code>ouvert sans fin.</p><p>La suite est lue.</p>", [f"Voir {CODE_STAND_IN}", "La suite est lue."]),
+        # Its late </code> closes nothing (the <pre> after it stays code); a <br> inside it adds no space.
+        ("<p>Voir <code>a</p><pre>b</code> c d e</pre><p>Fin.</p>", [f"Voir {CODE_STAND_IN}", "Fin."]),
+        ("<p>Voir<code>a<br>b</code>ici.</p>", [f"Voir{CODE_STAND_IN}ici."]),
+        # A link its paragraph closes does not reach into the next one (it used to crash the reader).
+        (
+            "<p>Un paragraphe avant <a href='u'>le lien</p><p>Puis</a> la suite.</p>",
+            ["Un paragraphe avant le lien", "Puis la suite."],
+        ),
         # <code> written in Markdown is code as well.
         (
             "Voir <code>x</code>. Puis <code class='py'>Dnsmasq</code> ici.\n",
