@@ -160,7 +160,7 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     capitalised form (proper nouns are capitalised in the lexicon: « Obama », « Paris »)."""
     lower = text.lower().replace("’", "'").replace("ʼ", "'")
     readings = analyse_word(lower)
-    head = _inverted_verb(lower)
+    head = inverted_verb(lower)
     if head:
         # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings; a compound of the lexicon
         # keeps its own too (« le rendez-vous » is a noun).
@@ -181,7 +181,7 @@ _ENCLITIC_RE = re.compile(
 )
 
 
-def _inverted_verb(word: str) -> str:
+def inverted_verb(word: str) -> str:
     """The verb of a form written with a hyphenated pronoun after it (« contactez-nous »), else ""."""
     m = _ENCLITIC_RE.match(word) if "-" in word else None
     return m.group(1) if m else ""

@@ -61,7 +61,7 @@ from checker.context import CheckContext
 from checker.document import Block, Sentence, Token
 from checker.errors import regex_reason
 from checker.findings import Finding
-from checker.morphology import FINITE_TENSES, Reading, analyse_form, analyse_word, morphology_engine
+from checker.morphology import FINITE_TENSES, Reading, analyse_form, analyse_word, inverted_verb, morphology_engine
 from checker.rule_packs import Rule, RuleSet
 
 KIND = "tokens"
@@ -267,6 +267,12 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     if "-" in info.token.text and previous in _NOUN_DETERMINERS:
         return False  # « un rendez-vous », « le cessez-le-feu »: a compound noun after its determiner
     readings = info.readings
+    if (
+        previous in _COMMAND_OPENERS
+        and inverted_verb(info.norm)
+        and any("verb" in r.pos and "imperative" in r.tenses for r in readings)
+    ):
+        return True  # « Pour en savoir plus, rendez-vous sur … »: the imperative, not the compound noun
     finite = [r for r in readings if "verb" in r.pos and r.tenses & (FINITE_TENSES | {"imperative"})]
     if not any(r.tenses & FINITE_TENSES for r in finite):
         return False
@@ -289,6 +295,8 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     return bool(before.readings) and all("noun" in r.pos and not r.pos & {"adjective", "verb"} for r in before.readings)
 
 
+# After these, a verb and its hyphenated pronoun (« rendez-vous », « revenez-y ») is a command, not the noun.
+_COMMAND_OPENERS = frozenset({",", ";", ":", "puis", "et", "ou", "alors", "ensuite", "enfin", "donc"})
 _NOUN_DETERMINERS = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses",
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",

@@ -174,6 +174,8 @@ def _main_verbs(text: str) -> list[str]:
         # A compound of the lexicon that looks like a verb and its pronoun is a noun after a determiner.
         ("Le grand rendez-vous européen des innovations est de retour.", ["est"]),
         ("Nous avons pris rendez-vous et nous viendrons.", ["avons", "viendrons"]),
+        # … and a command after a comma or « puis ».
+        ("Pour vous inscrire, rendez-vous à la mairie et remplissez le formulaire.", ["rendez-vous", "remplissez"]),
     ],
 )
 def test_clause_analysis_finds_the_main_verbs(text: str, main: list[str]) -> None:
