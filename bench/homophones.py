@@ -209,6 +209,9 @@ class Articles:
                 offsets: list[int] = []
                 normalised: list[str] = []
                 for at, ch in enumerate(block.text):
+                    span = block.source_span(at, at + 1)
+                    if any(s <= span[0] and span[1] <= e for s, e in doc.masked):
+                        continue  # the word standing in for inline code: the pairs were made without it
                     if ch.isspace():
                         if not normalised or normalised[-1] == " ":
                             continue

@@ -297,9 +297,13 @@ def test_homophone_pairs_placed_in_their_published_article() -> None:
     # `--context` makes each change in the article's source: the word there is the pair's, the rest is as published.
     bench = _bench()
     articles = bench.Articles(ROOT / "corpus" / "articles")
-    pairs = [p for p in bench.read_pairs() if p.kind == "ses/ces/c'est/s'est/sait"][::10]
+    every = bench.read_pairs()
+    pairs = [p for p in every if p.kind == "ses/ces/c'est/s'est/sait"][::10]
     assert len(pairs) >= 30
-    for p in pairs:
+    # Every pair of an article with inline code: its stand-in word is not in the pair's sentence.
+    with_code = [p for p in every if "`" in articles.source(p.source)]
+    assert len(with_code) >= 10
+    for p in pairs + with_code:
         placed = bench.changed_in_context(p, articles)
         assert placed is not None, p.original[:60]
         source, start, end = placed
