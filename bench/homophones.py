@@ -209,15 +209,15 @@ class Articles:
                 offsets: list[int] = []
                 normalised: list[str] = []
                 for at, ch in enumerate(block.text):
-                    span = block.source_span(at, at + 1)
-                    if any(s <= span[0] and span[1] <= e for s, e in doc.masked):
+                    source_start, source_end = block.source_span(at, at + 1)
+                    if any(s <= source_start and source_end <= e for s, e in doc.masked):
                         continue  # the word standing in for inline code: the pairs were made without it
                     if ch.isspace():
                         if not normalised or normalised[-1] == " ":
                             continue
                         ch = " "
                     normalised.append(ch)
-                    offsets.append(block.source_span(at, at + 1)[0])
+                    offsets.append(source_start)
                 offsets.append(block.source_span(0, len(block.text))[1])
                 self._blocks[name].append(("".join(normalised), offsets))
         for normalised_text, offsets in self._blocks[name]:

@@ -89,6 +89,14 @@ def is_english(word: str) -> bool:
     return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
 
 
+@lru_cache(maxsize=50_000)
+def is_english_or_shared(word: str) -> bool:
+    """A word at least as frequent in English as in French (« open », « source », « brown »)."""
+    low = word.lower()
+    english = zipf_frequency(low, "en")
+    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr")
+
+
 def one_token_form(word: str) -> str | None:
     """The form wordfreq looks up for `word` when it is one token of lower-case Latin letters, else None."""
     form = unicodedata.normalize("NFC", word).casefold()

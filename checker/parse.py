@@ -780,13 +780,9 @@ class _HtmlReader(HTMLParser):
         if self._in(tag):
             while self.stack:
                 element = self.stack.pop()
-                self.boilerplate_depth -= element.boilerplate
-                self.main_depth -= element.main
-                self.page_header_depth -= element.page_header
-                if element.tag in _HTML_SKIP and element.tag != "head":
-                    self.skip = max(0, self.skip - 1)  # every skipped element this end tag closes
-                    if element.tag == "code" and self.inline_code is not None and not self.skip:
-                        self._end_inline_code(closed=element.tag == tag)
+                self._forget(element)  # every element this end tag closes, skipped ones included
+                if element.tag == "code" and self.inline_code is not None and not self.skip:
+                    self._end_inline_code(closed=element.tag == tag)
                 if element.tag == tag:
                     break
         if tag == "script" and self.in_jsonld:
@@ -816,18 +812,23 @@ class _HtmlReader(HTMLParser):
             self.block_parent = self.stack[-1] if self.stack else None
         self.builder.add(data, self._source_offset())
 
+    def _forget(self, element: _Element) -> None:
+        """Undo what opening `element` counted (furniture, main content, page header, skipped text)."""
+        self.boilerplate_depth -= element.boilerplate
+        self.main_depth -= element.main
+        self.page_header_depth -= element.page_header
+        if element.tag in _HTML_SKIP and element.tag != "head":
+            self.skip = max(0, self.skip - 1)
+
     def _close_open(self, tag: str) -> None:
-        """Forget the innermost open `tag` (and what was opened inside it) as its end tag would."""
+        """Forget the innermost open `tag` and the skipped elements opened inside it, as its end tag would;
+        the other elements inside it stay open."""
         for k in range(len(self.stack) - 1, -1, -1):
             if self.stack[k].tag == tag:
-                closing = [e for e in self.stack[k:] if e is self.stack[k] or e.tag in _HTML_SKIP]
-                for element in closing:
-                    self.boilerplate_depth -= element.boilerplate
-                    self.main_depth -= element.main
-                    self.page_header_depth -= element.page_header
-                    if element.tag in _HTML_SKIP and element.tag != "head":
-                        self.skip = max(0, self.skip - 1)
-                self.stack = [e for e in self.stack if not any(e is c for c in closing)]
+                inside = self.stack[k + 1 :]
+                for element in [self.stack[k], *(e for e in inside if e.tag in _HTML_SKIP)]:
+                    self._forget(element)
+                self.stack = self.stack[:k] + [e for e in inside if e.tag not in _HTML_SKIP]
                 return
 
     def _end_inline_code(self, closed: bool = True) -> None:

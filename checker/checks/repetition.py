@@ -32,7 +32,13 @@ from checker.checks.readability import PROSE_KINDS, block_sentence_words, fr_num
 from checker.context import CheckContext
 from checker.document import Block, Document, lemma, quotation_spans
 from checker.findings import Finding
-from checker.frequencies import ENGLISH_MIN_ZIPF, ENGLISH_OVER_FRENCH, word_frequency, zipf_frequency
+from checker.frequencies import (
+    ENGLISH_MIN_ZIPF,
+    ENGLISH_OVER_FRENCH,
+    is_english_or_shared,
+    word_frequency,
+    zipf_frequency,
+)
 from checker.paths import package_files
 
 _HOT_SHINGLE_LIMIT = 50  # a shingle shared by more units than this says nothing about duplication
@@ -621,17 +627,11 @@ def _english_word(word: str) -> bool:
     return english >= ENGLISH_MIN_ZIPF and margin >= ENGLISH_OVER_FRENCH
 
 
-def _english_or_shared(word: str) -> bool:
-    """At least as frequent in English as in French (« open », « source »)."""
-    english, margin = _english_zipf_margin(word)
-    return english >= ENGLISH_MIN_ZIPF and margin >= 0
-
-
 def _in_english(text: str, start: int, end: int) -> bool:
     """An English word among English words (« making the web's open-source infrastructure », the English title
     of a cited article): English spelling, not a variant of the article's. A name (« Bluehats Semester of
     Code ») is the same name in any language."""
-    if not all(_english_or_shared(part) for part in re.split(r"[\s'’-]+", text[start:end]) if part):
+    if not all(is_english_or_shared(part) for part in re.split(r"[\s'’-]+", text[start:end]) if part):
         return False
     english = sum(_english_word(word) for word in _run_words(text, start, end, ENGLISH_CONTEXT_WORDS))
     return english >= ENGLISH_CONTEXT_MIN

@@ -26,7 +26,7 @@ from functools import lru_cache
 from checker.context import CheckContext
 from checker.document import Block, Document, Token
 from checker.findings import Finding
-from checker.frequencies import ENGLISH_MIN_ZIPF, is_english, word_frequency, zipf_frequency
+from checker.frequencies import is_english, is_english_or_shared, word_frequency, zipf_frequency
 from checker.lexicon import Lexicon, get_lexicon
 from checker.paths import package_files
 from checker.suggest import distance, unaccent
@@ -146,15 +146,6 @@ def _established(word: str) -> bool:
     return "-" not in word and zipf_frequency(word.lower(), "fr") >= ESTABLISHED_MIN_ZIPF
 
 
-@lru_cache(maxsize=50_000)
-def _english_or_both(word: str) -> bool:
-    """A word at least as frequent in English as in French (« brown », « fox »: also names in French): it
-    does not end an English passage, though it does not start one."""
-    low = word.lower()
-    english = zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr")
-
-
 def _english_passages(unknown: list[tuple[Block, Token, bool]]) -> list[tuple[Block, list[Token]]]:
     """Runs of at least two English words around the unknown ones: one untranslated passage each."""
     passages: list[tuple[Block, list[Token]]] = []
@@ -184,7 +175,9 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     """Whether two neighbouring tokens belong to one English passage."""
     if left.kind == "punct" or right.kind == "punct":
         return False
-    if not (_english_or_both(left.text) and _english_or_both(right.text)):
+    # A word at least as frequent in English as in French (« brown », « fox »: also names in French) does
+    # not end an English passage, though it does not start one.
+    if not (is_english_or_shared(left.text) and is_english_or_shared(right.text)):
         return False
     return _PASSAGE_GAP.fullmatch(text[left.end : right.start]) is not None
 

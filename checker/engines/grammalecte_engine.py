@@ -381,7 +381,7 @@ class GrammalecteEngine:
         except Exception:
             return []
 
-    def misread(self, text: str, err: dict[str, Any]) -> bool:
+    def misread(self, text: str, err: dict[str, Any], category: str) -> bool:
         """A Grammalecte error that misreads the sentence in a way seen on real articles."""
         rule_id = str(err.get("sRuleId", ""))
         start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
@@ -402,7 +402,7 @@ class GrammalecteEngine:
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
             )
-        if _category(err) == "conj" and (
+        if category == "conj" and (
             self._common_word_in_a_name(text, start, end)
             or _acronym_or_inclusive_form(text, start, end)
             or (_english_word(text[start:end]) and self._second_person_only(text[start:end]))
@@ -571,7 +571,7 @@ class GrammalecteEngine:
                 category = _category(err)
                 if category is None or category in DISABLED_OPTIONS or not 0 <= start < end <= len(text):
                     continue
-                if self.misread(text, err):
+                if self.misread(text, err, category):
                     continue
                 matches.append(
                     EngineMatch(
