@@ -58,11 +58,20 @@ _REPORTING_VERBS = frozenset(
     }
 )  # fmt: skip
 _INCISE_BEFORE_RE = re.compile(r",\s*$")
+# A verb and « le », « la », « les » read as an imperative and its pronoun, when the article's noun phrase goes
+# on: « le ou les plugins » (two articles for one noun), « le pourquoi du comment » (a nominalised adverb).
+_ARTICLE_NOT_PRONOUN_RE = re.compile(r"(?i)\b(?:le|la|les)$")
+_NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?\s+|la\s+|l['’])[^\W\d_]|(?:pourquoi|comment)\s+d)")
 _INCISE_AFTER_RE = re.compile(
     r"\s+(?:l[ea]s?\s|l['’]|un\s|une\s|son\s|sa\s|ses\s|leurs?\s|ce\s|cet\s|cette\s|[A-ZÀ-ÖØ-Þ])[^,.;:!?«»]{0,60},"
 )
 # A subject coordinating « vous » or « nous » with a noun (« vous ou votre service n’êtes pas ») takes the
 # person of the pronoun: the verb agrees with it, not with the noun next to it.
+# Two names in « et » after a preposition are its complement, not the subject of the verb that follows.
+_NAMES_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:avec|pour|sur|entre|de|à|dans|par|sans|contre|vers|chez)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){1,3}et\s+"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w’'-]*\s+(?:ne\s+|n['’])?$"
+)
 _COORDINATED_PRONOUN_RE = re.compile(r"(?i)\b(?:(vous|nous)\s+(?:et|ou)\b|(?:et|ou)\s+(vous|nous)\b)[^.;:!?]{0,60}$")
 _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
@@ -70,6 +79,13 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
+# « la prix Nobel », « une prix Goncourt » : a prize named after its founder stands for its laureate, a woman;
+# after a verb of winning or giving (« elle a reçu la prix Goncourt ») it is the prize, an error.
+_LAUREATE_AFTER_RE = re.compile(r"\s+prix\s+[A-ZÀ-ÖØ-Þ]")
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette"})
+_PRIZE_VERBS = frozenset(
+    {"recevoir", "obtenir", "remporter", "décrocher", "gagner", "attribuer", "décerner", "remettre", "briguer", "viser"}
+)
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
 # A number or a quantifier right before a word: what follows is plural (« les deux Ministre », « 4 Région »).
 # Not four digits: a year (« FOSDEM 2024 Public Code »).
@@ -388,6 +404,8 @@ class GrammalecteEngine:
         if rule_id in IGNORED_RULES:
             return True
         if "__imp_" in rule_id:
+            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and _NOUN_PHRASE_GOES_ON_RE.match(text, end):
+                return True  # « Développer le ou les plugins », « découvrez le pourquoi du comment »
             return bool(
                 text[start:end].lower() in _REPORTING_VERBS
                 and _INCISE_BEFORE_RE.search(text, 0, start)
@@ -410,6 +428,9 @@ class GrammalecteEngine:
             return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
         if "__conj_" not in rule_id:
             return False
+        names_after_preposition = _NAMES_AFTER_PREPOSITION_RE.search(text, max(0, start - 80), start)
+        if "nom_propre_et_nom_propre" in rule_id and names_after_preposition:
+            return True  # « aucune solution compatible avec GNU Linux et Windows n’était » : not the subject
         word = text[start:end]
         morphologies = self._morphologies(word)
         coordinated = _COORDINATED_PRONOUN_RE.search(text, max(0, start - 80), start)
@@ -417,10 +438,19 @@ class GrammalecteEngine:
             person = _PERSON_OF_PRONOUN[(coordinated.group(1) or coordinated.group(2)).lower()]
             if any(person in m for m in morphologies):
                 return True
-        # A plural noun right after a plural noun is a noun complement (« les codes sources »), not a verb.
+        # A plural noun right after a plural noun is a noun complement (« les codes sources »), not a verb; after a
+        # singular noun, with its own plural noun or adjective, it names the thing (« le collège codes sources »).
         previous = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
         if previous and any(":N" in m and ":p" in m for m in morphologies):
-            return any(":N" in m and ":p" in m for m in self._morphologies(previous.group(1)))
+            before = self._morphologies(previous.group(1))
+            if any(":N" in m and ":p" in m for m in before):
+                return True
+            following = _WORD_AFTER_RE.match(text, end)
+            return (
+                following is not None
+                and any(":N" in m and ":s" in m for m in before)
+                and any((":N" in m or ":A" in m) and ":p" in m for m in self._morphologies(following.group(1)))
+            )
         return False
 
     def _name_or_apposition(self, text: str, start: int, end: int) -> bool:
@@ -429,6 +459,9 @@ class GrammalecteEngine:
         word = text[start:end]
         if word.lower() in _DETERMINERS and _CAPITALISED_NAME_AFTER_RE.match(text, end):
             return True
+        if word.lower() in _FEMININE_DETERMINERS and _LAUREATE_AFTER_RE.match(text, end):
+            verb = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            return verb is None or not self._lemmas(verb.group(1)) & _PRIZE_VERBS
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         after = _WORD_AFTER_RE.match(text, end)
         if not (before and after):
@@ -542,19 +575,24 @@ class GrammalecteEngine:
     def _before_english_word(self, word: str, following: str, text: str, following_end: int) -> bool:
         """« une pull request », « les Pull Requests » : the flagged noun (or the noun right after the flagged
         determiner) starts an English compound: the next word is unknown to the French lexicon and English
-        text uses it much more than French (wordfreq). « les forum de Tutor » stays an error."""
-        noun, nxt = word, following
+        text uses it much more than French (wordfreq), or it is a word French has too (« for », le for
+        intérieur) followed by another English word (« International Association for the Studies »).
+        « les forum de Tutor » stays an error."""
+        noun, nxt, nxt_end = word, following, following_end
         if word.lower() in _DETERMINERS:
             after = _WORD_AFTER_RE.match(text, following_end)
             if after is None:
                 return False
-            noun, nxt = following, after.group(1)
+            noun, nxt, nxt_end = following, after.group(1), after.end(1)
         readings = self._morphologies(noun.lower())
         if not any(":N" in m for m in readings) or any(":W" in m for m in readings):
             return False  # « la plus complete » : « plus » is an adverb there
-        if self._morphologies(nxt) or self._morphologies(nxt.lower()):
+        if not _english(nxt):
             return False
-        return _english(nxt)
+        if not (self._morphologies(nxt) or self._morphologies(nxt.lower())):
+            return True
+        third = _WORD_AFTER_RE.match(text, nxt_end)
+        return third is not None and _english(third.group(1))
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
