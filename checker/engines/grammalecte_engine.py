@@ -107,6 +107,11 @@ _MEASURE_NOUNS = frozenset(
         "euro", "dollar",
     }
 )  # fmt: skip
+# A sentence's first noun phrase: a determiner and one noun (« Le développement », « Les équipes »).
+_OPENING_SUBJECT_RE = re.compile(
+    r"(?i)\b(le|la|les|ce|cette|cet|ces|son|sa|ses|leur|leurs|notre|votre|nos|vos|un|une|l['’])\s*([^\W\d_][\w-]*)\s+$"
+)
+_DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
@@ -153,6 +158,24 @@ def _english_pair(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     after = _WORD_AFTER_RE.match(text, end)
     return any(m is not None and _english(m.group(1)) for m in (before, after))
+
+
+def _in_english_passage(text: str, start: int, end: int) -> bool:
+    """« We listed +9000 public code repositories », « STF awards €858,560 for 2nd round of Contribute Back »: the
+    flagged word (or the noun after a flagged determiner) is used in English at least as in French, and two words
+    of its sentence among the four before and the four after are English ones. French agreement does not apply."""
+    noun = _flagged_noun(text, start, end)
+    if noun is None or not _LETTERS_RE.fullmatch(noun[0]):
+        return False
+    from checker.frequencies import is_english_or_shared
+
+    if not is_english_or_shared(noun[0]):
+        return False
+    sentence_start = max((text.rfind(mark, 0, noun[1]) for mark in ".!?"), default=-1) + 1
+    ends = [i for i in (text.find(mark, noun[2]) for mark in ".!?") if i >= 0]
+    before = _WORDS_RE.findall(text, sentence_start, noun[1])[-4:]
+    after = _WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4]
+    return sum(_english(word) for word in (*before, *after)) >= 2
 
 
 def _agree(first: str, second: str) -> bool:
@@ -413,12 +436,15 @@ class GrammalecteEngine:
             )
         if "__gn_" in rule_id:
             return (
-                self._name_or_apposition(text, start, end)
+                self._prepositional_cote(text, start, end)
+                or self._verb_after_subject(text, start, end)
+                or self._name_or_apposition(text, start, end)
                 or self._after_counted_noun(rule_id, text, start, end)
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
+                or _in_english_passage(text, start, end)
             )
         if category == "conj" and (
             self._common_word_in_a_name(text, start, end)
@@ -452,6 +478,39 @@ class GrammalecteEngine:
                 and any((":N" in m or ":A" in m) and ":p" in m for m in self._morphologies(following.group(1)))
             )
         return False
+
+    def _verb_after_subject(self, text: str, start: int, end: int) -> bool:
+        """« Le développement continue en interne » : right after the noun phrase that opens the sentence, a word
+        that is also the present of a verb agreeing with it is that verb, not an adjective of the wrong gender.
+        A verb that does not agree (« Les projets continue ») is left to the conjugation rule, and a conjugated
+        verb right after the word makes it the adjective (« Le dossier complète est prêt » stays an error)."""
+        subject = _OPENING_SUBJECT_RE.search(text, max(0, start - 60), start)
+        if subject is None or (subject.start() > 0 and not _SENTENCE_START_RE.search(text, 0, subject.start())):
+            return False
+        person = ":3s" if subject.group(1).lower() not in _PLURAL_DETERMINERS else ":3p"
+        noun = self._morphologies(subject.group(2)) or self._morphologies(subject.group(2).lower())
+        if not any(":N" in m and (":p" if person == ":3p" else ":s") in m for m in noun):
+            return False
+        if not any(":V" in m and ":Ip" in m and person in m for m in self._morphologies(text[start:end].lower())):
+            return False
+        # A conjugated verb right after it is the sentence's verb (« Le dossier complète est prêt » is an error).
+        following = _WORD_AFTER_RE.match(text, end)
+        return following is None or not any(
+            ":V" in m and (":I" in m or ":K" in m) for m in self._morphologies(following.group(1).lower())
+        )
+
+    def _prepositional_cote(self, text: str, start: int, end: int) -> bool:
+        """« les enseignants côté CentraleSupélec » : « côté » between a noun and a bare noun or name means « du
+        côté de », a preposition that does not agree. Before « de » (« les grands côté du terrain ») or after a
+        determiner or a numeral (« les deux côté est et ouest ») it is the noun."""
+        if text[start:end].lower() != "côté":
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER_RE.match(text, end)
+        if before is None or after is None or _DE_RE.fullmatch(after.group(1)):
+            return False
+        readings = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
+        return bool(readings) and not any(":D" in m or ":B" in m for m in readings)
 
     def _name_or_apposition(self, text: str, start: int, end: int) -> bool:
         """An agreement error that is a name's determiner (« du Vendée Globe ») or a plural noun phrase set
