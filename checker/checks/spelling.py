@@ -289,7 +289,8 @@ def _quoted_term(text: str, tok: Token) -> bool:
 # Letters tried in one-edit variants of a name (lower case: the capital initial is kept).
 _NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzéèëïöü"
 MIN_NAME_LENGTH = 5
-# wordfreq Zipf frequencies (French): the misspelling is (almost) never written, the name is common.
+# wordfreq Zipf frequencies (French): the misspelling is (almost) never written, the name is common. The same
+# ceiling holds in English: « Jupyter », « Spacy » are written there, names of their own.
 MAX_TYPO_ZIPF = 1.0
 MIN_NAME_ZIPF = 2.5
 
@@ -312,16 +313,37 @@ def _name_typos(
         if word not in verdicts:
             verdicts[word] = _name_for(word, lexicon, project, source, counts[word])
         name = verdicts[word]
-        if name is not None:
+        if name is not None and not (_after_first_name(block, tok) and not _is_surname(name)):
             findings.append(ctx.finding_in_block(NAME_RULE, block, tok.start, tok.end, suggestions=[name]))
     return findings
+
+
+def _after_first_name(block: Block, tok: Token) -> bool:
+    """Whether the word follows a first name (« Philippe Montarges »): it is then a surname."""
+    from checker.morphology import analyse_form
+
+    index = next(i for i, t in enumerate(block.tokens) if t.start == tok.start)
+    previous = block.tokens[index - 1] if index else None
+    return (
+        previous is not None
+        and previous.kind == "word"
+        and block.text[previous.end : tok.start].isspace()
+        and any("first_name" in r.pos for r in analyse_form(previous.text))
+    )
+
+
+def _is_surname(name: str) -> bool:
+    """A person's name of the lexicon that is neither a first name nor a place (« Obama », not « Montargis »)."""
+    from checker.morphology import analyse_form
+
+    return any("proper_noun" in r.pos and not r.pos & {"first_name", "place"} for r in analyse_form(name))
 
 
 def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count: int) -> str | None:
     if len(word) < MIN_NAME_LENGTH or not word.isalpha() or word.lower() in project or lexicon.known(word):
         return None
-    if _zipf(word) >= MAX_TYPO_ZIPF:
-        return None  # a name French text uses (« Romney », « Oumar »), even if the lexicon lacks it
+    if _zipf(word) >= MAX_TYPO_ZIPF or zipf_frequency(word.lower(), "en") >= MAX_TYPO_ZIPF:
+        return None  # a name French or English text uses (« Romney », « Jupyter »), even if the lexicon lacks it
     # The frequency first: one look-up, where the morphology of the hundreds of candidates that are no
     # word at all took most of the spelling family's time on real articles.
     names = [n for n in _one_edit(word) if _zipf(n) >= MIN_NAME_ZIPF and _is_name(n)]
