@@ -313,7 +313,7 @@ def _name_typos(
         if word not in verdicts:
             verdicts[word] = _name_for(word, lexicon, project, source, counts[word])
         name = verdicts[word]
-        if name is not None and not (_after_first_name(block, tok) and not _is_surname(name)):
+        if name is not None and not (_after_first_name(block, tok) and _is_place_only(name)):
             findings.append(ctx.finding_in_block(NAME_RULE, block, tok.start, tok.end, suggestions=[name]))
     return findings
 
@@ -332,11 +332,12 @@ def _after_first_name(block: Block, tok: Token) -> bool:
     )
 
 
-def _is_surname(name: str) -> bool:
-    """A person's name of the lexicon that is neither a first name nor a place (« Obama », not « Montargis »)."""
+def _is_place_only(name: str) -> bool:
+    """A name the lexicon knows only as a place (« Montargis »): no one's surname after a first name."""
     from checker.morphology import analyse_form
 
-    return any("proper_noun" in r.pos and not r.pos & {"first_name", "place"} for r in analyse_form(name))
+    names = [r for r in analyse_form(name) if "proper_noun" in r.pos]
+    return bool(names) and all("place" in r.pos for r in names)
 
 
 def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count: int) -> str | None:

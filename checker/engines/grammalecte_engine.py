@@ -61,17 +61,17 @@ _INCISE_BEFORE_RE = re.compile(r",\s*$")
 # A verb and « le », « la », « les » read as an imperative and its pronoun, when the article's noun phrase goes
 # on: « le ou les plugins » (two articles for one noun), « le pourquoi du comment » (a nominalised adverb).
 _ARTICLE_NOT_PRONOUN_RE = re.compile(r"(?i)\b(?:le|la|les)$")
-_NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?\s+|la\s+|l['’])[^\W\d_]|(?:pourquoi|comment)\s+d)")
+_NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?|la)\s+[^\W\d_]|(?:pourquoi|comment)\s+d)")
 _INCISE_AFTER_RE = re.compile(
     r"\s+(?:l[ea]s?\s|l['’]|un\s|une\s|son\s|sa\s|ses\s|leurs?\s|ce\s|cet\s|cette\s|[A-ZÀ-ÖØ-Þ])[^,.;:!?«»]{0,60},"
 )
-# A subject coordinating « vous » or « nous » with a noun (« vous ou votre service n’êtes pas ») takes the
-# person of the pronoun: the verb agrees with it, not with the noun next to it.
 # Two names in « et » after a preposition are its complement, not the subject of the verb that follows.
 _NAMES_AFTER_PREPOSITION_RE = re.compile(
-    r"\b(?:avec|pour|sur|entre|de|à|dans|par|sans|contre|vers|chez)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){1,3}et\s+"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w’'-]*\s+(?:ne\s+|n['’])?$"
+    r"\b(?:[Aa]vec|[Pp]our|[Ss]ur|[Ee]ntre|[Dd]e|[Àà]|[Dd]ans|[Pp]ar|[Ss]ans|[Cc]ontre|[Vv]ers|[Cc]hez)\s+"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){1,3}et\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w’'-]*\s+(?:ne\s+|n['’])?$"
 )
+# A subject coordinating « vous » or « nous » with a noun (« vous ou votre service n’êtes pas ») takes the
+# person of the pronoun: the verb agrees with it, not with the noun next to it.
 _COORDINATED_PRONOUN_RE = re.compile(r"(?i)\b(?:(vous|nous)\s+(?:et|ou)\b|(?:et|ou)\s+(vous|nous)\b)[^.;:!?]{0,60}$")
 _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
@@ -79,13 +79,6 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
-# « la prix Nobel », « une prix Goncourt » : a prize named after its founder stands for its laureate, a woman;
-# after a verb of winning or giving (« elle a reçu la prix Goncourt ») it is the prize, an error.
-_LAUREATE_AFTER_RE = re.compile(r"\s+prix\s+[A-ZÀ-ÖØ-Þ]")
-_FEMININE_DETERMINERS = frozenset({"la", "une", "cette"})
-_PRIZE_VERBS = frozenset(
-    {"recevoir", "obtenir", "remporter", "décrocher", "gagner", "attribuer", "décerner", "remettre", "briguer", "viser"}
-)
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
 # A number or a quantifier right before a word: what follows is plural (« les deux Ministre », « 4 Région »).
 # Not four digits: a year (« FOSDEM 2024 Public Code »).
@@ -109,8 +102,14 @@ _MEASURE_NOUNS = frozenset(
 )  # fmt: skip
 # A sentence's first noun phrase: a determiner and one noun (« Le développement », « Les équipes »).
 _OPENING_SUBJECT_RE = re.compile(
-    r"(?i)\b(le|la|les|ce|cette|cet|ces|son|sa|ses|leur|leurs|notre|votre|nos|vos|un|une|l['’])\s*([^\W\d_][\w-]*)\s+$"
+    r"(?i)\b(?:(le|la|les|ce|cette|cet|ces|son|sa|ses|leur|leurs|notre|votre|nos|vos|un|une)\s+|(l['’]))"
+    r"([^\W\d_][\w-]*)\s+$"
 )
+# English grammar words: their presence tells an English passage from English terms borrowed by French prose.
+_ENGLISH_GRAMMAR_WORDS = frozenset(
+    {"the", "of", "for", "and", "to", "in", "on", "with", "by", "from", "we", "our", "you", "your", "is", "are",
+     "was", "were", "what", "how", "why", "now", "this", "that", "it", "its", "their", "a", "an", "at", "be"}
+)  # fmt: skip
 _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -163,7 +162,8 @@ def _english_pair(text: str, start: int, end: int) -> bool:
 def _in_english_passage(text: str, start: int, end: int) -> bool:
     """« We listed +9000 public code repositories », « STF awards €858,560 for 2nd round of Contribute Back »: the
     flagged word (or the noun after a flagged determiner) is used in English at least as in French, and two words
-    of its sentence among the four before and the four after are English ones. French agreement does not apply."""
+    of its sentence among the four before and the four after are English ones, one of them a grammar word (« we »,
+    « for », « of »). French agreement does not apply."""
     noun = _flagged_noun(text, start, end)
     if noun is None or not _LETTERS_RE.fullmatch(noun[0]):
         return False
@@ -174,8 +174,9 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
     sentence_start = max((text.rfind(mark, 0, noun[1]) for mark in ".!?"), default=-1) + 1
     ends = [i for i in (text.find(mark, noun[2]) for mark in ".!?") if i >= 0]
     before = _WORDS_RE.findall(text, sentence_start, noun[1])[-4:]
-    after = _WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4]
-    return sum(_english(word) for word in (*before, *after)) >= 2
+    window = (*before, *_WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4])
+    # English borrowed into French tech prose (« des service cloud et big data ») has no English grammar words.
+    return sum(_english(word) for word in window) >= 2 and any(w.lower() in _ENGLISH_GRAMMAR_WORDS for w in window)
 
 
 def _agree(first: str, second: str) -> bool:
@@ -454,8 +455,9 @@ class GrammalecteEngine:
             return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
         if "__conj_" not in rule_id:
             return False
-        names_after_preposition = _NAMES_AFTER_PREPOSITION_RE.search(text, max(0, start - 80), start)
-        if "nom_propre_et_nom_propre" in rule_id and names_after_preposition:
+        if "nom_propre_et_nom_propre" in rule_id and _NAMES_AFTER_PREPOSITION_RE.search(
+            text, max(0, start - 80), start
+        ):
             return True  # « aucune solution compatible avec GNU Linux et Windows n’était » : not the subject
         word = text[start:end]
         morphologies = self._morphologies(word)
@@ -465,7 +467,8 @@ class GrammalecteEngine:
             if any(person in m for m in morphologies):
                 return True
         # A plural noun right after a plural noun is a noun complement (« les codes sources »), not a verb; after a
-        # singular noun, with its own plural noun or adjective, it names the thing (« le collège codes sources »).
+        # singular noun, with its own plural noun or adjective, it names the thing (« le collège codes sources »),
+        # unless that noun opens the sentence as its subject (« Le club formes jeunes joueurs »).
         previous = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
         if previous and any(":N" in m and ":p" in m for m in morphologies):
             before = self._morphologies(previous.group(1))
@@ -474,35 +477,50 @@ class GrammalecteEngine:
             following = _WORD_AFTER_RE.match(text, end)
             return (
                 following is not None
+                and self._opens_the_sentence(text, start) is None
                 and any(":N" in m and ":s" in m for m in before)
                 and any((":N" in m or ":A" in m) and ":p" in m for m in self._morphologies(following.group(1)))
             )
         return False
+
+    @staticmethod
+    def _opens_the_sentence(text: str, start: int) -> re.Match[str] | None:
+        """The determiner and noun that open the sentence and end right before `start` (« Le club » in « Le club
+        formes … »), or None."""
+        subject = _OPENING_SUBJECT_RE.search(text, max(0, start - 60), start)
+        if subject is None or (subject.start() > 0 and not _SENTENCE_START_RE.search(text, 0, subject.start())):
+            return None
+        return subject
 
     def _verb_after_subject(self, text: str, start: int, end: int) -> bool:
         """« Le développement continue en interne » : right after the noun phrase that opens the sentence, a word
         that is also the present of a verb agreeing with it is that verb, not an adjective of the wrong gender.
         A verb that does not agree (« Les projets continue ») is left to the conjugation rule, and a conjugated
         verb right after the word makes it the adjective (« Le dossier complète est prêt » stays an error)."""
-        subject = _OPENING_SUBJECT_RE.search(text, max(0, start - 60), start)
-        if subject is None or (subject.start() > 0 and not _SENTENCE_START_RE.search(text, 0, subject.start())):
+        subject = self._opens_the_sentence(text, start)
+        if subject is None:
             return False
-        person = ":3s" if subject.group(1).lower() not in _PLURAL_DETERMINERS else ":3p"
-        noun = self._morphologies(subject.group(2)) or self._morphologies(subject.group(2).lower())
+        determiner, noun_word = (subject.group(1) or subject.group(2)).lower(), subject.group(3)
+        person = ":3p" if determiner in _PLURAL_DETERMINERS else ":3s"
+        noun = self._morphologies(noun_word) or self._morphologies(noun_word.lower())
         if not any(":N" in m and (":p" if person == ":3p" else ":s") in m for m in noun):
             return False
         if not any(":V" in m and ":Ip" in m and person in m for m in self._morphologies(text[start:end].lower())):
             return False
-        # A conjugated verb right after it is the sentence's verb (« Le dossier complète est prêt » is an error).
+        # A conjugated verb right after it, or « ne » before one, is the sentence's verb (« Le dossier complète est
+        # prêt », « Le montant précise n’a pas été communiqué » are errors).
         following = _WORD_AFTER_RE.match(text, end)
-        return following is None or not any(
-            ":V" in m and (":I" in m or ":K" in m) for m in self._morphologies(following.group(1).lower())
-        )
+        if following is None:
+            return True
+        after = following.group(1).lower()
+        if after == "ne" or after.startswith(("n'", "n’")):
+            return False
+        return not any(":V" in m and (":I" in m or ":K" in m) for m in self._morphologies(after))
 
     def _prepositional_cote(self, text: str, start: int, end: int) -> bool:
         """« les enseignants côté CentraleSupélec » : « côté » between a noun and a bare noun or name means « du
-        côté de », a preposition that does not agree. Before « de » (« les grands côté du terrain ») or after a
-        determiner or a numeral (« les deux côté est et ouest ») it is the noun."""
+        côté de », a preposition that does not agree. Before « de » (« les grands côté du terrain »), a verb (« Les
+        bons côté l’emportent ») or after a determiner or a numeral (« les deux côté est et ouest ») it is the noun."""
         if text[start:end].lower() != "côté":
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -510,7 +528,14 @@ class GrammalecteEngine:
         if before is None or after is None or _DE_RE.fullmatch(after.group(1)):
             return False
         readings = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
-        return bool(readings) and not any(":D" in m or ":B" in m for m in readings)
+        if not readings or any(":D" in m or ":B" in m for m in readings):
+            return False
+        # What follows is a name or a bare noun (« côté serveur »), not a verb (« Les bons côté l’emportent »).
+        following = after.group(1)
+        if following[:1].isupper():
+            return True
+        after_readings = self._morphologies(following)
+        return bool(after_readings) and all(":N" in m and ":V" not in m for m in after_readings)
 
     def _name_or_apposition(self, text: str, start: int, end: int) -> bool:
         """An agreement error that is a name's determiner (« du Vendée Globe ») or a plural noun phrase set
@@ -518,9 +543,6 @@ class GrammalecteEngine:
         word = text[start:end]
         if word.lower() in _DETERMINERS and _CAPITALISED_NAME_AFTER_RE.match(text, end):
             return True
-        if word.lower() in _FEMININE_DETERMINERS and _LAUREATE_AFTER_RE.match(text, end):
-            verb = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-            return verb is None or not self._lemmas(verb.group(1)) & _PRIZE_VERBS
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         after = _WORD_AFTER_RE.match(text, end)
         if not (before and after):
@@ -635,7 +657,8 @@ class GrammalecteEngine:
         """« une pull request », « les Pull Requests » : the flagged noun (or the noun right after the flagged
         determiner) starts an English compound: the next word is unknown to the French lexicon and English
         text uses it much more than French (wordfreq), or it is a word French has too (« for », le for
-        intérieur) followed by another English word (« International Association for the Studies »).
+        intérieur) followed by another English word, one of the two a grammar word (« International Association
+        for the Studies »; « les projet open data » stays an error).
         « les forum de Tutor » stays an error."""
         noun, nxt, nxt_end = word, following, following_end
         if word.lower() in _DETERMINERS:
@@ -651,7 +674,11 @@ class GrammalecteEngine:
         if not (self._morphologies(nxt) or self._morphologies(nxt.lower())):
             return True
         third = _WORD_AFTER_RE.match(text, nxt_end)
-        return third is not None and _english(third.group(1))
+        return (
+            third is not None
+            and _english(third.group(1))
+            and bool({nxt.lower(), third.group(1).lower()} & _ENGLISH_GRAMMAR_WORDS)
+        )
 
     def check(self, pieces: Sequence[str]) -> list[EngineMatch]:
         matches: list[EngineMatch] = []
