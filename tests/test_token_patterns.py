@@ -283,14 +283,18 @@ def test_homophone_pairs_split_by_article_into_development_and_held_out() -> Non
     assert bench.held_out_sources({p.source for p in pairs}) == bench.held_out_sources({p.source for p in pairs})
 
 
-def test_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
+def _assert_slice_holds(pairs_file: Path, floors: dict[str, float], floor_all: float, ceiling_alarms: float) -> None:
+    """One development pair in three of `pairs_file`, measured by bench/homophones.py, against the floors."""
     bench = _bench()
-    pairs = bench.split_pairs(bench.read_pairs(), "dev")[::3]
-    figures = bench.measure(pairs)
-    for kind, floor in SLICE_FLOORS.items():
+    figures = bench.measure(bench.split_pairs(bench.read_pairs(pairs_file), "dev")[::3])
+    for kind, floor in floors.items():
         assert figures.share(kind) >= floor, (kind, figures.caught[kind])
-    assert figures.share() >= SLICE_FLOOR_ALL
-    assert figures.alarm_rate <= SLICE_CEILING_ALARMS
+    assert figures.share() >= floor_all
+    assert figures.alarm_rate <= ceiling_alarms
+
+
+def test_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
+    _assert_slice_holds(_bench().PAIRS, SLICE_FLOORS, SLICE_FLOOR_ALL, SLICE_CEILING_ALARMS)
 
 
 # The same on the rare-rule set's pairs (corpus/rare, codegouv.fr posts), one development pair in three: the
@@ -310,13 +314,8 @@ RARE_SLICE_CEILING_ALARMS = 0.16
 
 
 def test_rare_homophone_figures_hold_on_a_slice_of_the_pairs() -> None:
-    bench = _bench()
-    pairs = bench.split_pairs(bench.read_pairs(ROOT / "bench" / "data" / "homophones-rare.tsv"), "dev")[::3]
-    figures = bench.measure(pairs)
-    for kind, floor in RARE_SLICE_FLOORS.items():
-        assert figures.share(kind) >= floor, (kind, figures.caught[kind])
-    assert figures.share() >= RARE_SLICE_FLOOR_ALL
-    assert figures.alarm_rate <= RARE_SLICE_CEILING_ALARMS
+    rare_pairs = ROOT / "bench" / "data" / "homophones-rare.tsv"
+    _assert_slice_holds(rare_pairs, RARE_SLICE_FLOORS, RARE_SLICE_FLOOR_ALL, RARE_SLICE_CEILING_ALARMS)
 
 
 def test_homophone_pairs_placed_in_their_published_article() -> None:
