@@ -110,6 +110,7 @@ _ENGLISH_GRAMMAR_WORDS = frozenset(
     {"the", "of", "for", "and", "to", "in", "on", "with", "by", "from", "we", "our", "you", "your", "is", "are",
      "was", "were", "what", "how", "why", "now", "this", "that", "it", "its", "their", "a", "an", "at", "be"}
 )  # fmt: skip
+# « de », « du », « des », « d’… » after « côté »: its noun complement (« côté du terrain »).
 _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
