@@ -290,7 +290,7 @@ def _quoted_term(text: str, tok: Token) -> bool:
 _NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzéèëïöü"
 MIN_NAME_LENGTH = 5
 # wordfreq Zipf frequencies (French): the misspelling is (almost) never written, the name is common. The same
-# ceiling holds in English: « Jupyter », « Spacy » are written there, names of their own.
+# ceiling in English marks names of their own (« Jupyter », « Spacy »), except after a first name.
 MAX_TYPO_ZIPF = 1.0
 MIN_NAME_ZIPF = 2.5
 
@@ -313,13 +313,19 @@ def _name_typos(
         if word not in verdicts:
             verdicts[word] = _name_for(word, lexicon, project, source, counts[word])
         name = verdicts[word]
-        if name is not None and not (_after_first_name(block, tok) and _is_place_only(name)):
+        # A word English text uses is a name of its own (« Jupyter », « Spacy »), unless a first name comes before:
+        # then it is a person's surname misspelt (« George Washinton », « Nelson Mandella »).
+        if name is not None and not (_english_attested(word) and not _after_first_name(block, tok)):
             findings.append(ctx.finding_in_block(NAME_RULE, block, tok.start, tok.end, suggestions=[name]))
     return findings
 
 
+def _english_attested(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= MAX_TYPO_ZIPF
+
+
 def _after_first_name(block: Block, tok: Token) -> bool:
-    """Whether the word follows a first name (« Philippe Montarges »): it is then a surname."""
+    """Whether the word follows a first name (« Nelson Mandella »)."""
     from checker.morphology import analyse_form
 
     index = next(i for i, t in enumerate(block.tokens) if t.start == tok.start)
@@ -332,19 +338,11 @@ def _after_first_name(block: Block, tok: Token) -> bool:
     )
 
 
-def _is_place_only(name: str) -> bool:
-    """A name the lexicon knows only as a place (« Montargis »): no one's surname after a first name."""
-    from checker.morphology import analyse_form
-
-    names = [r for r in analyse_form(name) if "proper_noun" in r.pos]
-    return bool(names) and all("place" in r.pos for r in names)
-
-
 def _name_for(word: str, lexicon: Lexicon, project: set[str], source: str, count: int) -> str | None:
     if len(word) < MIN_NAME_LENGTH or not word.isalpha() or word.lower() in project or lexicon.known(word):
         return None
-    if _zipf(word) >= MAX_TYPO_ZIPF or zipf_frequency(word.lower(), "en") >= MAX_TYPO_ZIPF:
-        return None  # a name French or English text uses (« Romney », « Jupyter »), even if the lexicon lacks it
+    if _zipf(word) >= MAX_TYPO_ZIPF:
+        return None  # a name French text uses (« Romney », « Oumar »), even if the lexicon lacks it
     # The frequency first: one look-up, where the morphology of the hundreds of candidates that are no
     # word at all took most of the spelling family's time on real articles.
     names = [n for n in _one_edit(word) if _zipf(n) >= MIN_NAME_ZIPF and _is_name(n)]

@@ -61,13 +61,14 @@ _INCISE_BEFORE_RE = re.compile(r",\s*$")
 # A verb and « le », « la », « les » read as an imperative and its pronoun, when the article's noun phrase goes
 # on: « le ou les plugins » (two articles for one noun), « le pourquoi du comment » (a nominalised adverb).
 _ARTICLE_NOT_PRONOUN_RE = re.compile(r"(?i)\b(?:le|la|les)$")
-_NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?|la)\s+[^\W\d_]|(?:pourquoi|comment)\s+d)")
+_NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?|la)\s+([^\W\d_][\w-]*)|(?:pourquoi|comment)\s+d)")
 _INCISE_AFTER_RE = re.compile(
     r"\s+(?:l[ea]s?\s|l['’]|un\s|une\s|son\s|sa\s|ses\s|leurs?\s|ce\s|cet\s|cette\s|[A-ZÀ-ÖØ-Þ])[^,.;:!?«»]{0,60},"
 )
-# Two names in « et » after a preposition are its complement, not the subject of the verb that follows.
+# Two names in « et » after a preposition are its complement, not the subject of the verb that follows (« de »
+# in lower case only: « De Gaulle et Adenauer a signé » is a name's particle).
 _NAMES_AFTER_PREPOSITION_RE = re.compile(
-    r"\b(?:[Aa]vec|[Pp]our|[Ss]ur|[Ee]ntre|[Dd]e|[Àà]|[Dd]ans|[Pp]ar|[Ss]ans|[Cc]ontre|[Vv]ers|[Cc]hez)\s+"
+    r"\b(?:[Aa]vec|[Pp]our|[Ss]ur|[Ee]ntre|de|à|[Dd]ans|[Pp]ar|[Ss]ans|[Cc]ontre|[Vv]ers|[Cc]hez)\s+"
     r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){1,3}et\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){0,2}[A-ZÀ-ÖØ-Þ][\w’'-]*\s+(?:ne\s+|n['’])?$"
 )
 # A subject coordinating « vous » or « nous » with a noun (« vous ou votre service n’êtes pas ») takes the
@@ -105,10 +106,16 @@ _OPENING_SUBJECT_RE = re.compile(
     r"(?i)\b(?:(le|la|les|ce|cette|cet|ces|son|sa|ses|leur|leurs|notre|votre|nos|vos|un|une)\s+|(l['’]))"
     r"([^\W\d_][\w-]*)\s+$"
 )
-# English grammar words: their presence tells an English passage from English terms borrowed by French prose.
+# English grammar words (none that French also writes, « a », « on », « an »): their presence tells an English
+# passage from English terms borrowed by French prose.
 _ENGLISH_GRAMMAR_WORDS = frozenset(
-    {"the", "of", "for", "and", "to", "in", "on", "with", "by", "from", "we", "our", "you", "your", "is", "are",
-     "was", "were", "what", "how", "why", "now", "this", "that", "it", "its", "their", "a", "an", "at", "be"}
+    {"the", "of", "for", "and", "to", "in", "with", "by", "from", "we", "our", "you", "your", "is", "are", "was",
+     "were", "what", "how", "why", "now", "this", "that", "it", "its", "their", "at", "be"}
+)  # fmt: skip
+# Adjectives set before the noun they qualify (« les grands côtés »): before « côté », it is the noun.
+_PRENOMINAL_ADJECTIVES = frozenset(
+    {"grand", "petit", "bon", "mauvais", "beau", "joli", "vieux", "jeune", "long", "court", "gros", "haut", "bas",
+     "autre", "même", "premier", "dernier", "nouveau", "vrai", "faux", "seul", "meilleur", "pire", "principal"}
 )  # fmt: skip
 # « de », « du », « des », « d’… » after « côté »: its noun complement (« côté du terrain »).
 _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
@@ -162,9 +169,9 @@ def _english_pair(text: str, start: int, end: int) -> bool:
 
 def _in_english_passage(text: str, start: int, end: int) -> bool:
     """« We listed +9000 public code repositories », « STF awards €858,560 for 2nd round of Contribute Back »: the
-    flagged word (or the noun after a flagged determiner) is used in English at least as in French, and two words
-    of its sentence among the four before and the four after are English ones, one of them a grammar word (« we »,
-    « for », « of »). French agreement does not apply."""
+    flagged word (or the noun after a flagged determiner) is used in English at least as in French, and among the
+    eight words of its sentence around it (four before, four after) two are English and one is an English grammar
+    word (« we », « for », « of »). French agreement does not apply."""
     noun = _flagged_noun(text, start, end)
     if noun is None or not _LETTERS_RE.fullmatch(noun[0]):
         return False
@@ -172,8 +179,10 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
 
     if not is_english_or_shared(noun[0]):
         return False
-    sentence_start = max((text.rfind(mark, 0, noun[1]) for mark in ".!?"), default=-1) + 1
-    ends = [i for i in (text.find(mark, noun[2]) for mark in ".!?") if i >= 0]
+    # The sentence, or the quotation, around the word: an English title quoted in French prose (« les version
+    # originale de « The Dark Side of the Moon » ») is not the passage the word belongs to.
+    sentence_start = max((text.rfind(mark, 0, noun[1]) for mark in ".!?«»“”\""), default=-1) + 1
+    ends = [i for i in (text.find(mark, noun[2]) for mark in ".!?«»“”\"") if i >= 0]
     before = _WORDS_RE.findall(text, sentence_start, noun[1])[-4:]
     window = (*before, *_WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4])
     # English borrowed into French tech prose (« des service cloud et big data ») has no English grammar words.
@@ -429,8 +438,13 @@ class GrammalecteEngine:
         if rule_id in IGNORED_RULES:
             return True
         if "__imp_" in rule_id:
-            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and _NOUN_PHRASE_GOES_ON_RE.match(text, end):
-                return True  # « Développer le ou les plugins », « découvrez le pourquoi du comment »
+            goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
+            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
+                # « Développer le ou les plugins », « découvrez le pourquoi du comment »; not « Lisez le ou le
+                # relisez », where the second « le » is a pronoun too.
+                noun = goes_on.group(1)
+                if noun is None or any(":N" in m for m in self._morphologies(noun) or self._morphologies(noun.lower())):
+                    return True
             return bool(
                 text[start:end].lower() in _REPORTING_VERBS
                 and _INCISE_BEFORE_RE.search(text, 0, start)
@@ -469,7 +483,8 @@ class GrammalecteEngine:
                 return True
         # A plural noun right after a plural noun is a noun complement (« les codes sources »), not a verb; after a
         # singular noun, with its own plural noun or adjective, it names the thing (« le collège codes sources »),
-        # unless that noun opens the sentence as its subject (« Le club formes jeunes joueurs »).
+        # when the sentence has its verb later; not when that noun opens the sentence as its subject, nor without a
+        # verb after (« Le club formes jeunes joueurs », « Le 27 mai, le club formes jeunes joueurs »).
         previous = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 40) : start])
         if previous and any(":N" in m and ":p" in m for m in morphologies):
             before = self._morphologies(previous.group(1))
@@ -481,7 +496,18 @@ class GrammalecteEngine:
                 and self._opens_the_sentence(text, start) is None
                 and any(":N" in m and ":s" in m for m in before)
                 and any((":N" in m or ":A" in m) and ":p" in m for m in self._morphologies(following.group(1)))
+                and self._verb_later(text, following.end())
             )
+        return False
+
+    def _verb_later(self, text: str, start: int) -> bool:
+        """Whether a word that can only be a conjugated verb comes later in the sentence (« … du comité
+        organise une journée »): the sentence has its verb, and the flagged word was none."""
+        stop = min((i for i in (text.find(mark, start) for mark in ".!?;") if i >= 0), default=len(text))
+        for word in _WORDS_RE.findall(text, start, stop):
+            readings = self._morphologies(word.lower())
+            if readings and all(":V" in m for m in readings) and any(":I" in m for m in readings):
+                return True
         return False
 
     @staticmethod
@@ -520,8 +546,9 @@ class GrammalecteEngine:
 
     def _prepositional_cote(self, text: str, start: int, end: int) -> bool:
         """« les enseignants côté CentraleSupélec » : « côté » between a noun and a bare noun or name means « du
-        côté de », a preposition that does not agree. Before « de » (« les grands côté du terrain »), a verb (« Les
-        bons côté l’emportent ») or after a determiner or a numeral (« les deux côté est et ouest ») it is the noun."""
+        côté de », a preposition that does not agree. Before « de » (« les grands côté du terrain ») or a verb (« Les
+        bons côté l’emportent »), and right after a determiner, a numeral (« les deux côté est et ouest ») or an
+        adjective set before nouns (« les grands côté Est ») it is the noun."""
         if text[start:end].lower() != "côté":
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -531,6 +558,8 @@ class GrammalecteEngine:
         readings = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
         if not readings or any(":D" in m or ":B" in m for m in readings):
             return False
+        if self._lemmas(before.group(1)) & _PRENOMINAL_ADJECTIVES:
+            return False  # « Les grands côté Est », « les bons côté » : the noun after its adjective
         # What follows is a name or a bare noun (« côté serveur »), not a verb (« Les bons côté l’emportent »).
         following = after.group(1)
         if following[:1].isupper():
@@ -658,8 +687,9 @@ class GrammalecteEngine:
         """« une pull request », « les Pull Requests » : the flagged noun (or the noun right after the flagged
         determiner) starts an English compound: the next word is unknown to the French lexicon and English
         text uses it much more than French (wordfreq), or it is a word French has too (« for », le for
-        intérieur) followed by another English word, one of the two a grammar word (« International Association
-        for the Studies »; « les projet open data » stays an error).
+        intérieur) followed by another English word, one of the two a grammar word, after a capitalised noun or
+        one English uses too (« International Association for the Studies »; « les projet open data », « les
+        lauréat Data for Good » stay errors).
         « les forum de Tutor » stays an error."""
         noun, nxt, nxt_end = word, following, following_end
         if word.lower() in _DETERMINERS:
@@ -674,9 +704,12 @@ class GrammalecteEngine:
             return False
         if not (self._morphologies(nxt) or self._morphologies(nxt.lower())):
             return True
+        from checker.frequencies import is_english_or_shared
+
         third = _WORD_AFTER_RE.match(text, nxt_end)
         return (
-            third is not None
+            (noun[:1].isupper() or is_english_or_shared(noun))
+            and third is not None
             and _english(third.group(1))
             and bool({nxt.lower(), third.group(1).lower()} & _ENGLISH_GRAMMAR_WORDS)
         )
