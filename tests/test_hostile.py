@@ -403,6 +403,10 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int]]:
     for i in range(24):
         (tmp_path / f"a{i:02}.md").write_text(
@@ -415,6 +419,9 @@ def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a shell gives a foreground job
+        # A foreground job hears Ctrl-C; a test run started in the background (« make test & ») would pass its
+        # ignored SIGINT on to the lint, which would then finish instead of stopping.
+        preexec_fn=_hear_ctrl_c,
     )
     deadline = time.monotonic() + 120
     while len(_children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
