@@ -234,6 +234,16 @@ def test_clause_rules_leave_correct_sentences_alone(text: str) -> None:
     assert not [f for f in found if f[0] != "grammar.homophone-context"]
 
 
+def test_every_pattern_of_a_rule_quoting_its_suggestion_declares_one() -> None:
+    # « Confusion a / à : « a » → «  » » came from a pattern that lost its `suggest` line: a rule whose message
+    # quotes {suggestion} must say, in each pattern, what it suggests (`suggest: []` when nothing can be).
+    for rule in load_rules():
+        if rule.kind != "tokens" or "{suggestion}" not in rule.message:
+            continue
+        for pattern in rule.params.get("patterns", ()):
+            assert "suggest" in pattern or "rewrite" in pattern, (rule.id, pattern.get("name"))
+
+
 # ---------------------------------------------------------------- homophone figures
 
 
