@@ -431,6 +431,10 @@ class GrammalecteEngine:
         except Exception:
             return []
 
+    def _readings(self, word: str) -> list[str]:
+        """The readings of a word, or of its lower-case form when the word as written has none (« Données »)."""
+        return self._morphologies(word) or self._morphologies(word.lower())
+
     def misread(self, text: str, err: dict[str, Any], category: str) -> bool:
         """A Grammalecte error that misreads the sentence in a way seen on real articles."""
         rule_id = str(err.get("sRuleId", ""))
@@ -443,7 +447,7 @@ class GrammalecteEngine:
                 # « Développer le ou les plugins », « découvrez le pourquoi du comment »; not « Lisez le ou le
                 # relisez », where the second « le » is a pronoun too.
                 noun = goes_on.group(1)
-                if noun is None or any(":N" in m for m in self._morphologies(noun) or self._morphologies(noun.lower())):
+                if noun is None or any(":N" in m for m in self._readings(noun)):
                     return True
             return bool(
                 text[start:end].lower() in _REPORTING_VERBS
@@ -528,9 +532,9 @@ class GrammalecteEngine:
         if subject is None:
             return False
         determiner, noun_word = (subject.group(1) or subject.group(2)).lower(), subject.group(3)
-        person = ":3p" if determiner in _PLURAL_DETERMINERS else ":3s"
-        noun = self._morphologies(noun_word) or self._morphologies(noun_word.lower())
-        if not any(":N" in m and (":p" if person == ":3p" else ":s") in m for m in noun):
+        number = ":p" if determiner in _PLURAL_DETERMINERS else ":s"
+        person = ":3" + number[1:]
+        if not any(":N" in m and number in m for m in self._readings(noun_word)):
             return False
         if not any(":V" in m and ":Ip" in m and person in m for m in self._morphologies(text[start:end].lower())):
             return False
@@ -555,7 +559,7 @@ class GrammalecteEngine:
         after = _WORD_AFTER_RE.match(text, end)
         if before is None or after is None or _DE_RE.fullmatch(after.group(1)):
             return False
-        readings = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
+        readings = self._readings(before.group(1))
         if not readings or any(":D" in m or ":B" in m for m in readings):
             return False
         if self._lemmas(before.group(1)) & _PRENOMINAL_ADJECTIVES:
@@ -577,7 +581,7 @@ class GrammalecteEngine:
         after = _WORD_AFTER_RE.match(text, end)
         if not (before and after):
             return False
-        plural_noun = any(":N" in m and ":p" in m for m in self._morphologies(word) or self._morphologies(word.lower()))
+        plural_noun = any(":N" in m and ":p" in m for m in self._readings(word))
         noun_before = any(":N" in m and ":s" in m for m in self._morphologies(before.group(1)))
         plural_adjective_after = any(":A" in m and ":p" in m for m in self._morphologies(after.group(1)))
         if plural_noun and noun_before and plural_adjective_after:
@@ -622,7 +626,7 @@ class GrammalecteEngine:
 
     def _lemmas(self, word: str) -> set[str]:
         """The lemmas of a word's readings (« jours » → {« jour »})."""
-        return {m[1 : m.find("/")] for m in self._morphologies(word) or self._morphologies(word.lower())}
+        return {m[1 : m.find("/")] for m in self._readings(word)}
 
     def _common_word_in_a_name(self, text: str, start: int, end: int) -> bool:
         """A common word capitalised inside a sentence is part of a name or a title (« l’émission Envoyé
@@ -655,7 +659,7 @@ class GrammalecteEngine:
         (« le prix science ouverte »): an apposition, not an agreement. An adjective (« des chats noir »)
         stays checked."""
         word = text[start:end]
-        readings = self._morphologies(word) or self._morphologies(word.lower())
+        readings = self._readings(word)
         if not readings or not all(":N" in m and ":A" not in m for m in readings):
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -663,7 +667,7 @@ class GrammalecteEngine:
             return False
         # The word before can only be a noun too: « les pauvres enfant », « les membres fondateur » (a noun
         # that can be an adjective) and « leur besoins » (a determiner) stay errors.
-        previous = self._morphologies(before.group(1)) or self._morphologies(before.group(1).lower())
+        previous = self._readings(before.group(1))
         return bool(previous) and all(":N" in m and ":A" not in m for m in previous)
 
     def _singular_apposition(self, word: str, following: str) -> bool:
@@ -702,7 +706,7 @@ class GrammalecteEngine:
             return False  # « la plus complete » : « plus » is an adverb there
         if not _english(nxt):
             return False
-        if not (self._morphologies(nxt) or self._morphologies(nxt.lower())):
+        if not self._readings(nxt):
             return True
         from checker.frequencies import is_english_or_shared
 
