@@ -29,7 +29,7 @@ _LAST_WORD_RE = re.compile(r"([\w.-]+)$")
 # <meta name="description">); checked as prose, not counted in readability or repetition.
 BlockKind = Literal["title", "description", "heading", "paragraph", "list_item", "quote", "table_cell"]
 Region = Literal["body", "faq_question", "faq_answer", "front_matter"]
-AsideKind = Literal["tweet", "read-also", "caption", "byline"]
+AsideKind = Literal["tweet", "read-also", "caption", "byline", "reference"]
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
@@ -94,7 +94,8 @@ class Block:
     # source characters); None means every visible character stands for one source character.
     ends: Sequence[int] | None = field(default=None, repr=False)
     # Not the writer's prose (checker.parse.mark_asides): "tweet" (an embedded post), "read-also" (« À lire
-    # aussi » links), "caption" (photo caption or credit), "byline". None for prose.
+    # aussi » links), "caption" (photo caption or credit), "byline", "reference" (a list item citing an article:
+    # « [Title](url), source, date »). None for prose.
     aside: AsideKind | None = None
     # An HTML <figcaption> or <caption> (read as a paragraph): a legend, often a noun phrase without a verb.
     caption: bool = False

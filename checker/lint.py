@@ -6,6 +6,7 @@ besides read-only caches), so it can run inside any worker pool.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from checker.document import Block, Document
 from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
-from checker.parse import parse_document
+from checker.parse import cited_title, parse_document
 from checker.paths import safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
@@ -96,16 +97,38 @@ def _masked(doc: Document, finding: Finding) -> bool:
     return any(s < finding.end and finding.start < e for s, e in doc.masked)
 
 
-# What an aside block (an embedded post, « À lire aussi » links, a caption, a byline) is still checked for.
-_ASIDE_FAMILIES = {"caption": {"typography", "markup"}, "byline": {"typography", "markup"}}
+# What an aside block (an embedded post, « À lire aussi » links, a caption, a byline, a reference) is still
+# checked for.
+_ASIDE_FAMILIES = {
+    "caption": {"typography", "markup"},
+    "byline": {"typography", "markup"},
+    "reference": {"typography", "markup"},  # a cited title's wording is its publisher's; its typesetting is ours
+}
 
 
 def _in_aside(asides: list[Block], finding: Finding) -> bool:
     """Whether a finding lies in a block that is not the writer's prose and its family is not checked there."""
     for block in asides:
         if block.aside is not None and block.start <= finding.start and finding.end <= block.end:
+            if block.aside == "reference":
+                # Only the cited title is its publisher's wording; the source and date after it are the writer's.
+                title_start, title_end = block.source_span(*cited_title(block))
+                if not (title_start <= finding.start and finding.end <= title_end):
+                    return False
+                if _accent_only(finding):
+                    return False  # « A l’école » → « À » : accents on capitals are typesetting, ours to set
             return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
     return False
+
+
+def _accent_only(finding: Finding) -> bool:
+    """A finding whose suggestion is its own text with accents added (« Etat » → « État »)."""
+
+    def bare(text: str) -> str:
+        return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+
+    text = finding.text.casefold()
+    return any(s.casefold() != text and bare(s) == bare(text) for s in finding.suggestions)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -10,6 +10,7 @@ import html
 import json
 import operator
 import re
+import unicodedata
 from array import array
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -156,6 +157,16 @@ _TWEET_RE = re.compile(
     r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
 )
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
+_LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
+# What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – Le Monde », « Revue Terminal ».
+_SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]")
+# A source and date that a writer put inside the link, after the title.
+_SOURCE_IN_LINK_RE = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk)\b")
+_SITE_OR_DATE_RE = re.compile(
+    r"\b[\w-]+\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk|gouv\.fr)\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
 )
@@ -176,6 +187,57 @@ def mark_asides(doc: Document) -> None:
             block.aside = "caption"
         elif len(text.split()) <= 12 and _BYLINE_RE.match(text):
             block.aside = "byline"
+        elif block.kind == "list_item" and _cites_a_title(block):
+            block.aside = "reference"
+
+
+def _cites_a_title(block: Block) -> bool:
+    """A list item that is a reference: « [Title of the article](https://…), source, date ».
+
+    The title is quoted as its publisher wrote it, so its wording is not the writer's to correct; what
+    follows the link is a source and a date (a capital, a comma, a bracket or a dash, a few words), not a
+    sentence of the writer's own (« [Lisez le guide](…) pour commencer »).
+    """
+    if not block.links:
+        return False
+    link = block.links[0]
+    lead = block.text[: link.start]
+    if lead.strip(" -–—*•") or not link.url.startswith(("http://", "https://")):
+        return False
+    if len(block.text[link.start : link.end].split()) < 3:
+        return False
+    after = block.text[link.end :].strip()
+    if not after:
+        return _title_in_its_address(block.text[link.start : link.end], link.url)
+    if len(after.split()) > 12 or _SOURCE_AFTER_TITLE_RE.match(after) is None:
+        return False
+    # A source is a site or a date; a name alone after the link (« , Quentin Leroy, MI. ») is the speaker of a
+    # talk whose title the writer set, unless the address spells that title.
+    return _SITE_OR_DATE_RE.search(after) is not None or _title_in_its_address(
+        block.text[link.start : link.end], link.url
+    )
+
+
+def cited_title(block: Block) -> tuple[int, int]:
+    """The visible span of a reference's cited title: its link's text, without the source and date a writer
+    sometimes puts inside the link (« [Titre, lemagit.fr, Janvier 2024](…) »)."""
+    link = block.links[0]
+    source = _SOURCE_IN_LINK_RE.search(block.text, link.start, link.end)
+    return link.start, source.start() if source else link.end
+
+
+def _title_in_its_address(title: str, url: str) -> bool:
+    """A bare link whose address spells its words (« …/education-une-boite-a-outils-numeriques-partages… »):
+    the title of the page it links to, as its publisher set it, not a label of the writer's own."""
+    words = [_fold_accents(w) for w in _LETTER_RUNS_RE.findall(title.lower())]
+    if len(words) < 5:
+        return False
+    address = set(_LETTER_RUNS_RE.findall(_fold_accents(url.lower())))
+    return sum(w in address for w in words) >= 0.75 * len(words)
+
+
+def _fold_accents(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them

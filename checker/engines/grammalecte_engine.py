@@ -88,6 +88,16 @@ _COUNT_BEFORE_RE = re.compile(
     r"|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille|certain(?:e)?s|plusieurs|quelques|nombreux|nombreuses)\s+$"
 )
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
+# A noun and its complement with « de » right before a word: « congrès de la Mutualité française ».
+_HEAD_BEFORE_COMPLEMENT_RE = re.compile(
+    r"\b(?:le|la|les|l['’]|un|une|ce|cet|cette)\s*([^\W\d_]{3,})\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+    r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?\s+$"
+)
+_OPENING_QUOTE_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+(?:«|“|\")[\s\u00a0\u202f]*$")
+# « le pile ou face » : a masculine noun of three words, whose « pile » is feminine alone.
+_PILE_OU_FACE_RE = re.compile(r"(?i)\b(?:le|un|du|au)\s+pile\s+ou\s+face\b")
+# The words Grammalecte quotes in its message: the other word of the disagreeing pair.
+_QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
@@ -456,7 +466,12 @@ class GrammalecteEngine:
             )
         if "__gn_" in rule_id:
             return (
-                self._prepositional_cote(text, start, end)
+                self._quotation_after_noun(text, start)
+                or _PILE_OU_FACE_RE.search(text, max(0, start - 20), min(len(text), end + 20)) is not None
+                or self._named_after_noun(text, start, str(err.get("sMessage", "")))
+                or self._adjective_of_the_next_noun(rule_id, text, start, end)
+                or self._participle_of_the_head_noun(text, start, end)
+                or self._prepositional_cote(text, start, end)
                 or self._verb_after_subject(text, start, end)
                 or self._name_or_apposition(text, start, end)
                 or self._after_counted_noun(rule_id, text, start, end)
@@ -547,6 +562,80 @@ class GrammalecteEngine:
         if after == "ne" or after.startswith(("n'", "n’")):
             return False
         return not any(":V" in m and (":I" in m or ":K" in m) for m in self._morphologies(after))
+
+    def _quotation_after_noun(self, text: str, start: int) -> bool:
+        """A quotation opening right after a noun names or mentions something (« le sujet « logiciels libres et
+        soutenabilité » », « le statut « recommandés » »): its words do not agree with that noun. After a
+        determiner (« les « bonne » pratiques », « ces "master" ») the quoted word is inside the noun phrase and
+        stays checked."""
+        before = _OPENING_QUOTE_BEFORE_RE.search(text, max(0, start - 60), start)
+        if before is None:
+            return False
+        readings = self._readings(before.group(1))
+        return any(":N" in m for m in readings) and not any(":D" in m for m in readings)
+
+    def _named_after_noun(self, text: str, start: int, message: str) -> bool:
+        """The flagged noun and the word its message pairs it with, when that word is a plural noun set right
+        after a singular noun, before its own plural adjective (« Mission logiciels libres : », « Groupe de
+        travail logiciels libres ») : the apposition names the mission, and the first noun does not agree with
+        it. « Les projet logiciels libres » stays an error."""
+        quoted = _QUOTED_IN_MESSAGE_RE.search(message)
+        if quoted is None or " " in quoted.group(1):
+            return False
+        partner = re.search(rf"(?<![\w’'-]){re.escape(quoted.group(1))}(?![\w’'-])", text[start : start + 80])
+        if partner is None or partner.start() == 0:
+            return False
+        at = start + partner.start()
+        before = _WORD_BEFORE_RE.search(text, max(0, at - 40), at)
+        after = _WORD_AFTER_RE.match(text, at + len(quoted.group(1)))
+        if before is None or after is None:
+            return False
+        noun_before = self._readings(before.group(1))
+        return (
+            any(":N" in m and ":p" in m for m in self._readings(quoted.group(1)))
+            and any(":N" in m and ":s" in m for m in noun_before)
+            and not any(":D" in m for m in noun_before)
+            and any(":A" in m and ":p" in m for m in self._morphologies(after.group(1)))
+        )
+
+    def _adjective_of_the_next_noun(self, rule_id: str, text: str, start: int, end: int) -> bool:
+        """After « en » and a bare noun (« passer en revue différents systèmes »), an adjective followed by a
+        noun goes with that noun: « en revue » is a phrase, not a noun phrase the adjective agrees with."""
+        if "__gn_pfx_en_" not in rule_id:
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        if before.group(1).lower() == "en":  # the flagged word is the bare noun: the adjective comes next
+            adjective = _WORD_AFTER_RE.match(text, end)
+            if adjective is None:
+                return False
+            following = _WORD_AFTER_RE.match(text, adjective.end())
+            adjective_word = adjective.group(1)
+        else:  # the flagged word is the adjective, after « en » and its noun
+            preposition = _WORD_BEFORE_RE.search(text, max(0, before.start() - 40), before.start())
+            if preposition is None or preposition.group(1).lower() != "en":
+                return False
+            following = _WORD_AFTER_RE.match(text, end)
+            adjective_word = text[start:end]
+        return (
+            following is not None
+            and any(":A" in m for m in self._readings(adjective_word))
+            and any(":N" in m for m in self._readings(following.group(1)))
+        )
+
+    def _participle_of_the_head_noun(self, text: str, start: int, end: int) -> bool:
+        """« le congrès de la Mutualité française réuni à Nice » : a participle after a noun complement may
+        agree with the noun the complement belongs to. « la voiture de la voisine garé » agrees with neither
+        and stays an error."""
+        participle = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m]
+        if not participle:
+            return False
+        head = _HEAD_BEFORE_COMPLEMENT_RE.search(text, max(0, start - 80), start)
+        if head is None:
+            return False
+        nouns = [m for m in self._morphologies(head.group(1).lower()) if ":N" in m]
+        return any(_agree(p, n) for p in participle for n in nouns)
 
     def _prepositional_cote(self, text: str, start: int, end: int) -> bool:
         """« les enseignants côté CentraleSupélec » : « côté » between a noun and a bare noun or name means « du
@@ -656,11 +745,11 @@ class GrammalecteEngine:
 
     def _noun_after_noun(self, text: str, start: int, end: int) -> bool:
         """A word that can only be a noun set right after another word that can only be a noun names a kind
-        (« le prix science ouverte »): an apposition, not an agreement. An adjective (« des chats noir »)
-        stays checked."""
+        (« le prix science ouverte »): an apposition, not an agreement; so does a masculine agent noun after a
+        feminine one (« la documentation utilisateur »). An adjective (« des chats noir ») stays checked."""
         word = text[start:end]
         readings = self._readings(word)
-        if not readings or not all(":N" in m and ":A" not in m for m in readings):
+        if not readings:
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         if before is None or before.group(1).lower() in _DETERMINERS:
@@ -668,7 +757,21 @@ class GrammalecteEngine:
         # The word before can only be a noun too: « les pauvres enfant », « les membres fondateur » (a noun
         # that can be an adjective) and « leur besoins » (a determiner) stay errors.
         previous = self._readings(before.group(1))
-        return bool(previous) and all(":N" in m and ":A" not in m for m in previous)
+        if not previous or not all(":N" in m and ":A" not in m for m in previous):
+            return False
+        if all(":N" in m and ":A" not in m for m in readings):
+            return True
+        # A masculine agent noun after a feminine singular noun (« la documentation utilisateur », « la
+        # plateforme producteur ») is an apposition: the adjective would be « utilisatrice ». With its own
+        # complement (« la société organisateur du salon ») or after a plural noun (« les pays producteur ») it
+        # is the adjective, and stays checked.
+        after = _WORD_AFTER_RE.match(text, end)
+        return (
+            word.lower().endswith("eur")
+            and (after is None or not _DE_RE.fullmatch(after.group(1)))
+            and any(":N" in m and ":m:s" in m for m in readings)
+            and all(":f:s" in m for m in previous)
+        )
 
     def _singular_apposition(self, word: str, following: str) -> bool:
         """« la mission logiciel libre » : a noun set after another noun, without determiner, with its own
