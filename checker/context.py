@@ -3,6 +3,7 @@ factory that turns a span into a `Finding` with the rule's id, severity and Fren
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,9 @@ from checker.document import Block, Document, Sentence
 from checker.edits import safe_edit
 from checker.findings import Edit, Finding, Severity
 from checker.rule_packs import Rule, RuleSet
+
+# « → « {suggestion} » » in a rule's message, left out when a finding has no suggestion.
+_NO_SUGGESTION_ARROW_RE = re.compile(r"\s*→\s*«\s*\{suggestion\}\s*»")
 
 
 @dataclass
@@ -94,7 +98,10 @@ class CheckContext:
         text = doc.source[start:end]
         suggestions = list(suggestions)
         values = _Defaulting(match=text, suggestion=suggestions[0] if suggestions else "", **fmt)
-        msg = (message or rule.message).format_map(values)
+        template = message or rule.message
+        if not suggestions:  # « « quelle » → «  » » says nothing: the detail says what to write
+            template = _NO_SUGGESTION_ARROW_RE.sub("", template)
+        msg = template.format_map(values)
         line, col = doc.line_col(start)
         end_line, end_col = doc.line_col(end)
         sev = self.config.severity_for(rule.id, rule.family, severity or rule.severity)

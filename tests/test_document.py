@@ -710,7 +710,7 @@ REFERENCES = """# Revue de presse
 - [La Commission européenne "fervent utilisateur des logiciels libres"](https://www.zdnet.fr/blogs/2) (zdnet.fr)
 - [Communs numériques : une forme d'action collective ?](https://openedition.org/t/7) OpenEdition, juin 2021
 - [Une boîte à outils numériques partagés à l’avenir incertain](https://a.fr/une-boite-a-outils-numeriques-partages-a-lavenir-incertain)
-- [A l’école, le ministère limite les logiciel propriétaires](https://www.lemonde.fr/a-l-ecole), lemonde.fr, Novembre 2022
+- [A l’école, on limite les logiciel propriétaires](https://www.lemonde.fr/a-l-ecole), lemonde.fr, Novembre 2022
 - [Lisez les logiciel libres du guide](https://example.org/guide) pour commencer
 - [Les logiciel libres du guide](https://example.org/guide)
 - Voir [les logiciel libres du guide](https://example.org/guide), page 3

@@ -244,6 +244,17 @@ def test_every_pattern_of_a_rule_quoting_its_suggestion_declares_one() -> None:
             assert "suggest" in pattern or "rewrite" in pattern, (rule.id, pattern.get("name"))
 
 
+def test_a_finding_without_suggestion_leaves_the_arrow_out_of_its_message() -> None:
+    # « quel » before a verb could be « qu’il » or « qu’elle »: no suggestion, and the message does not end
+    # in « « quel » → «  » »; « quelle » gets its « qu’elle ».
+    config = Config(select=("grammar",), grammar_engine="none")  # the project's own patterns alone
+    result = lint_text("Il pense quel viendra. Elle pense quelle viendra.", config, fmt="text")
+    found = {f.text: f for f in result.findings if f.rule_id == "grammar.homophone-quelle"}
+    assert found["quel"].suggestions == [] and "→" not in found["quel"].message, found["quel"].message
+    assert found["quelle"].suggestions == ["qu’elle"]
+    assert "« quelle » → « qu’elle »" in found["quelle"].message
+
+
 # ---------------------------------------------------------------- homophone figures
 
 
