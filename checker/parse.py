@@ -158,15 +158,11 @@ _TWEET_RE = re.compile(
 )
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
 _LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
-# What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – Le Monde », « Revue Terminal ».
-_SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]")
+# What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
+_SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]|[\w-]+\.[a-z]{2,}\b")
 # A source and date that a writer put inside the link, after the title.
 _SOURCE_IN_LINK_RE = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk)\b")
-_SITE_OR_DATE_RE = re.compile(
-    r"\b[\w-]+\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk|gouv\.fr)\b|\b(?:19|20)\d\d\b"
-    r"|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
-    re.IGNORECASE,
-)
+_SITE_RE = re.compile(r"\b[\w-]+\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk)\b", re.IGNORECASE)
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
 )
@@ -211,11 +207,10 @@ def _cites_a_title(block: Block) -> bool:
         return _title_in_its_address(block.text[link.start : link.end], link.url)
     if len(after.split()) > 12 or _SOURCE_AFTER_TITLE_RE.match(after) is None:
         return False
-    # A source is a site or a date; a name alone after the link (« , Quentin Leroy, MI. ») is the speaker of a
-    # talk whose title the writer set, unless the address spells that title.
-    return _SITE_OR_DATE_RE.search(after) is not None or _title_in_its_address(
-        block.text[link.start : link.end], link.url
-    )
+    # The source is a site (« nextinpact.com »); a date alone (« — 2024 », « (PDF, 2 Mo, 2023) ») or a name
+    # (« , Quentin Leroy, MI. », the speaker of a talk) follows the writer's own labels too, unless the address
+    # spells the title.
+    return _SITE_RE.search(after) is not None or _title_in_its_address(block.text[link.start : link.end], link.url)
 
 
 def cited_title(block: Block) -> tuple[int, int]:

@@ -708,13 +708,14 @@ REFERENCES = """# Revue de presse
 
 - [Logiciel libres et Health Data Hub au menu du rapport](https://www.nextinpact.com/1), nextinpact.com, 2021
 - [La Commission européenne "fervent utilisateur des logiciels libres"](https://www.zdnet.fr/blogs/2) (zdnet.fr)
-- [Communs numériques : une forme d'action collective ?](https://openedition.org/t/7) OpenEdition, juin 2021
+- [Communs numériques : une forme d'action collective ?](https://openedition.org/t/7) openedition.org, 2021
 - [Une boîte à outils numériques partagés à l’avenir incertain](https://a.fr/une-boite-a-outils-numeriques-partages-a-lavenir-incertain)
 - [A l’école, on limite les logiciel propriétaires](https://www.lemonde.fr/a-l-ecole), lemonde.fr, Novembre 2022
 - [Lisez les logiciel libres du guide](https://example.org/guide) pour commencer
 - [Les logiciel libres du guide](https://example.org/guide)
 - Voir [les logiciel libres du guide](https://example.org/guide), page 3
 - [Présentation générale de Apache Superset](https://example.org/static/index.html), Quentin Leroy, MI.
+- [Nos formation gratuites en ligne](https://example.org/formations) – Inscriptions ouvertes, juin 2024
 """
 
 
@@ -724,12 +725,12 @@ def test_a_list_item_citing_an_article_is_a_reference_whose_title_is_not_correct
     from checker.parse import parse_document
 
     doc = parse_document(REFERENCES, "a.md")
-    # A title, then its source and date (or an address that spells the title); not a link the writer's own
-    # sentence goes on from, a bare link, nor a talk's title followed by its speaker.
-    assert [b.aside for b in doc.blocks] == [None, *["reference"] * 5, None, None, None, None]
+    # A title, then its site (or an address that spells the title); not a link the writer's own sentence goes on
+    # from, a bare link, a talk's title followed by its speaker, nor the writer's own label followed by a date.
+    assert [b.aside for b in doc.blocks] == [None, *["reference"] * 5, None, None, None, None, None]
     found = lint_text(REFERENCES, Config(select=("grammar",)), fmt="markdown").findings
     # « Logiciel libres » is the title as nextinpact published it; the writer's own items are flagged.
-    assert sorted({f.line for f in found if f.rule_id == "grammar.agreement"}) == [8, 9, 10]
+    assert sorted({f.line for f in found if f.rule_id == "grammar.agreement"}) == [8, 9, 10, 12]
     # In a cited title, accents on capitals are still set (« A » → « À »); after it, the date is the writer's.
     kept = {(f.line, f.text) for f in found if f.rule_id != "grammar.agreement"}
     assert {(7, "A"), (7, "Novembre"), (11, "de ")} <= kept, kept

@@ -37,24 +37,34 @@ ENGINE_CHOICES = ("auto", "grammalecte", "languagetool", "both", "none")
 class _Mapping:
     by_type: dict[str, str]  # Grammalecte sType -> rule id
     lt_patterns: tuple[tuple[re.Pattern[str], str], ...]  # LanguageTool "CATEGORY RULE_ID" -> rule id
+    # Grammalecte rule ids -> rule id, read before the option types: one option's rules split between two of ours
+    # (the noun's adjective agreement, much less precise than the determiner's, is grammar.adjective-agreement).
+    grammalecte_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=16)
 def _mapping(rules: tuple[Rule, ...]) -> _Mapping:
     by_type: dict[str, str] = {}
     patterns: list[tuple[re.Pattern[str], str]] = []
+    by_rule: list[tuple[re.Pattern[str], str]] = []
     for rule in rules:
         for sType in rule.params.get("grammalecte", ()) or ():
             by_type.setdefault(str(sType), rule.id)
         pattern = rule.params.get("languagetool")
         if pattern:
             patterns.append((re.compile(str(pattern)), rule.id))
-    return _Mapping(by_type, tuple(patterns))
+        engine_rules = rule.params.get("grammalecte_rules")
+        if engine_rules:
+            by_rule.append((re.compile(str(engine_rules)), rule.id))
+    return _Mapping(by_type, tuple(patterns), tuple(by_rule))
 
 
 def rule_for(match: EngineMatch, mapping: _Mapping) -> str:
     """The grammar.* rule id of an engine match."""
     if match.engine == "grammalecte":
+        for pattern, rule_id in mapping.grammalecte_rules:
+            if pattern.search(match.engine_rule):
+                return rule_id
         return mapping.by_type.get(match.category, FALLBACK_RULE)
     key = f"{match.category} {match.engine_rule}"
     for pattern, rule_id in mapping.lt_patterns:
@@ -102,10 +112,15 @@ def _engines(ctx: CheckContext) -> list[Engine]:
 
 
 def coded_rule_problem(rule: Rule) -> str | None:
-    """A grammar rule runs when engine matches map to it: params `grammalecte` or `languagetool`."""
-    if rule.id == FALLBACK_RULE or rule.params.get("grammalecte") or rule.params.get("languagetool"):
+    """A grammar rule runs when engine matches map to it: params `grammalecte`, `grammalecte_rules` or
+    `languagetool`."""
+    params = rule.params
+    if rule.id == FALLBACK_RULE or any(params.get(k) for k in ("grammalecte", "grammalecte_rules", "languagetool")):
         return None
-    return "a grammar rule receives engine matches: give it params.grammalecte (option types) or params.languagetool"
+    return (
+        "a grammar rule receives engine matches: give it params.grammalecte (option types), "
+        "params.grammalecte_rules (a regex of rule ids) or params.languagetool"
+    )
 
 
 def check(doc: Document, ctx: CheckContext) -> list[Finding]:

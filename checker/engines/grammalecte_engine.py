@@ -89,13 +89,25 @@ _COUNT_BEFORE_RE = re.compile(
 )
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
 # A noun and its complement with « de » right before a word: « congrès de la Mutualité française ».
+# The complement is an institution's name (a capital): « le congrès de la Mutualité française réuni »; « le
+# témoignage de la jeune femme violenté » stays an error.
 _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
-    r"\b(?:le|la|les|l['’]|un|une|ce|cet|cette)\s*([^\W\d_]{3,})\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
-    r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?\s+$"
+    r"\b(?i:le|la|les|l['’]|un|une|ce|cet|cette)\s*([^\W\d_]{3,})\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}\s+$"
 )
 _OPENING_QUOTE_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+(?:«|“|\")[\s\u00a0\u202f]*$")
 # « le pile ou face » : a masculine noun of three words, whose « pile » is feminine alone.
 _PILE_OU_FACE_RE = re.compile(r"(?i)\b(?:le|un|du|au)\s+pile\s+ou\s+face\b")
+# Agent nouns set after another noun to name a kind (« la documentation utilisateur »), not as adjectives.
+_APPOSED_AGENT_NOUNS = frozenset(
+    {"utilisateur", "administrateur", "développeur", "contributeur", "fournisseur", "serveur"}
+)
+# Nouns that introduce a label in quotation marks (« le statut « recommandés » », « le sujet « logiciels libres » »).
+_LABEL_NOUNS = frozenset(
+    {"sujet", "statut", "mot", "terme", "expression", "mention", "label", "titre", "catégorie", "rubrique", "onglet",
+     "dossier", "programme", "dispositif", "campagne", "thème", "nom", "intitulé", "travail", "slogan", "formule",
+     "devise", "appellation", "volet", "axe", "chantier"}
+)  # fmt: skip
 # The words Grammalecte quotes in its message: the other word of the disagreeing pair.
 _QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
@@ -467,7 +479,7 @@ class GrammalecteEngine:
         if "__gn_" in rule_id:
             return (
                 self._quotation_after_noun(text, start)
-                or _PILE_OU_FACE_RE.search(text, max(0, start - 20), min(len(text), end + 20)) is not None
+                or self._inside_pile_ou_face(text, start, end)
                 or self._named_after_noun(text, start, str(err.get("sMessage", "")))
                 or self._adjective_of_the_next_noun(rule_id, text, start, end)
                 or self._participle_of_the_head_noun(text, start, end)
@@ -564,21 +576,29 @@ class GrammalecteEngine:
         return not any(":V" in m and (":I" in m or ":K" in m) for m in self._morphologies(after))
 
     def _quotation_after_noun(self, text: str, start: int) -> bool:
-        """A quotation opening right after a noun names or mentions something (« le sujet « logiciels libres et
-        soutenabilité » », « le statut « recommandés » »): its words do not agree with that noun. After a
-        determiner (« les « bonne » pratiques », « ces "master" ») the quoted word is inside the noun phrase and
-        stays checked."""
+        """A quotation opening right after a noun that introduces a label names it (« le sujet « logiciels libres
+        et soutenabilité » », « le statut « recommandés » »): its words do not agree with that noun. After another
+        noun (« des logiciels « libre » », « une équipe « soudé » ») the quotation marks only stress the adjective,
+        which stays checked, as after a determiner (« les « bonne » pratiques »)."""
         before = _OPENING_QUOTE_BEFORE_RE.search(text, max(0, start - 60), start)
         if before is None:
             return False
-        readings = self._readings(before.group(1))
-        return any(":N" in m for m in readings) and not any(":D" in m for m in readings)
+        noun = re.split(r"['’]", before.group(1))[-1].lower()  # « L'expression » → « expression »
+        return noun in _LABEL_NOUNS
+
+    @staticmethod
+    def _inside_pile_ou_face(text: str, start: int, end: int) -> bool:
+        """« le pile ou face » is a masculine noun; « Les résultat du pile ou face » stays an error."""
+        return any(m.start() <= start and end <= m.end() for m in _PILE_OU_FACE_RE.finditer(text, max(0, start - 20)))
 
     def _named_after_noun(self, text: str, start: int, message: str) -> bool:
         """The flagged noun and the word its message pairs it with, when that word is a plural noun set right
         after a singular noun, before its own plural adjective (« Mission logiciels libres : », « Groupe de
         travail logiciels libres ») : the apposition names the mission, and the first noun does not agree with
-        it. « Les projet logiciels libres » stays an error."""
+        it. Only a capitalised noun opening the sentence or heading: « Recrutement : agent techniques polyvalents »
+        and « Les projet logiciels libres » stay errors."""
+        if not text[start : start + 1].isupper() or not _SENTENCE_START_RE.search(text, max(0, start - 20), start):
+            return False  # « pour étudiant étrangers francophones » is an error; « Mission logiciels libres : » a name
         quoted = _QUOTED_IN_MESSAGE_RE.search(message)
         if quoted is None or " " in quoted.group(1):
             return False
@@ -618,11 +638,16 @@ class GrammalecteEngine:
                 return False
             following = _WORD_AFTER_RE.match(text, end)
             adjective_word = text[start:end]
-        return (
-            following is not None
-            and any(":A" in m for m in self._readings(adjective_word))
-            and any(":N" in m for m in self._readings(following.group(1)))
-        )
+        if following is None:
+            return False
+        adjective_readings = [m for m in self._readings(adjective_word) if ":A" in m]
+        noun_readings = self._readings(following.group(1))
+        # « différents systèmes »; not « en situation précaires pendant … » (« pendant » is a preposition too) nor
+        # « passer en revue différent systèmes » (the adjective does not agree with the noun either).
+        if any(":R" in m or ":W" in m or ":G" in m for m in noun_readings):
+            return False
+        nouns = [m for m in noun_readings if ":N" in m]
+        return any(_agree(a, n) for a in adjective_readings for n in nouns)
 
     def _participle_of_the_head_noun(self, text: str, start: int, end: int) -> bool:
         """« le congrès de la Mutualité française réuni à Nice » : a participle after a noun complement may
@@ -761,13 +786,13 @@ class GrammalecteEngine:
             return False
         if all(":N" in m and ":A" not in m for m in readings):
             return True
-        # A masculine agent noun after a feminine singular noun (« la documentation utilisateur », « la
-        # plateforme producteur ») is an apposition: the adjective would be « utilisatrice ». With its own
-        # complement (« la société organisateur du salon ») or after a plural noun (« les pays producteur ») it
-        # is the adjective, and stays checked.
+        # A masculine agent noun of the trade after a feminine singular noun (« la documentation utilisateur », « la
+        # version développeur ») is an apposition: the adjective would be « utilisatrice ». Others are adjectives
+        # as often (« la société émetteur », « la région producteur », « la température intérieur »), and with its
+        # own complement (« la clé administrateur du serveur ») or after a plural noun it stays checked.
         after = _WORD_AFTER_RE.match(text, end)
         return (
-            word.lower().endswith("eur")
+            word.lower() in _APPOSED_AGENT_NOUNS
             and (after is None or not _DE_RE.fullmatch(after.group(1)))
             and any(":N" in m and ":m:s" in m for m in readings)
             and all(":f:s" in m for m in previous)
