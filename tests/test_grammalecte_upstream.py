@@ -20,7 +20,10 @@ from checker.engines import grammalecte_engine
 from checker.lint import lint_text
 
 DATA = Path(__file__).resolve().parent / "data" / "grammalecte_upstream_tests.tsv"
-GRAMMAR = Config(select=("grammar",), grammar_engine="grammalecte")
+# The adjective's agreement (grammar.adjective-agreement) is off by default: selected here, and counted as the
+# agreement these sentences test.
+GRAMMAR = Config(select=("grammar", "grammar.adjective-agreement"), grammar_engine="grammalecte")
+SAME_RULE = {"grammar.adjective-agreement": "grammar.agreement"}
 MARK_RE = re.compile(r"\{\{(.*?)\}\}")
 SECTION_RULES = {
     "gn": {"grammar.agreement", "grammar.conjugation"},
@@ -58,7 +61,7 @@ def _caught(text: str, span: tuple[int, int], rule_id: str) -> tuple[bool, list[
     result = lint_text(text, GRAMMAR, fmt="text")
     found = [(f.rule_id, f.start, f.end, f.text) for f in result.findings if f.family == "grammar"]
     start, _end = span
-    ok = any(r == rule_id and s == start and e > start for r, s, e, _ in found)
+    ok = any(SAME_RULE.get(r, r) == rule_id and s == start and e > start for r, s, e, _ in found)
     return ok, found
 
 
