@@ -160,9 +160,10 @@ _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|lé
 _LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
 # What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
 _SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]|[\w-]+\.[a-z]{2,}\b")
-# A source and date that a writer put inside the link, after the title.
-_SOURCE_IN_LINK_RE = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk)\b")
-_SITE_RE = re.compile(r"\b[\w-]+\.(?:fr|com|org|net|eu|io|info|be|ch|ca|de|uk)\b", re.IGNORECASE)
+# A site named after a cited title (« lemonde.fr », « zdnet.fr »), or inside its link after the title.
+_SITE_DOMAINS = "fr|com|org|net|eu|int|io|info|media|news|tv|co|be|ch|ca|de|uk"
+_SITE_RE = re.compile(rf"\b[\w-]+\.(?:{_SITE_DOMAINS})\b", re.IGNORECASE)
+_SOURCE_IN_LINK_RE = re.compile(rf",\s*[\w-]+(?:\.[\w-]+)*\.(?:{_SITE_DOMAINS})\b", re.IGNORECASE)
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
 )
@@ -190,9 +191,10 @@ def mark_asides(doc: Document) -> None:
 def _cites_a_title(block: Block) -> bool:
     """A list item that is a reference: « [Title of the article](https://…), source, date ».
 
-    The title is quoted as its publisher wrote it, so its wording is not the writer's to correct; what
-    follows the link is a source and a date (a capital, a comma, a bracket or a dash, a few words), not a
-    sentence of the writer's own (« [Lisez le guide](…) pour commencer »).
+    The title is quoted as its publisher wrote it, so its wording is not the writer's to correct. What follows
+    the link is a few words naming the site (« , nextinpact.com, juillet 2021 », « (zdnet.fr) »), not a sentence
+    of the writer's own (« [Lisez le guide](…) pour commencer ») nor a date alone; a bare link counts when its
+    address spells its title.
     """
     if not block.links:
         return False

@@ -88,9 +88,8 @@ _COUNT_BEFORE_RE = re.compile(
     r"|neuf|dix|onze|douze|quinze|vingt|trente|cent|mille|certain(?:e)?s|plusieurs|quelques|nombreux|nombreuses)\s+$"
 )
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w’'-]*)\s+$")
-# A noun and its complement with « de » right before a word: « congrès de la Mutualité française ».
-# The complement is an institution's name (a capital): « le congrès de la Mutualité française réuni »; « le
-# témoignage de la jeune femme violenté » stays an error.
+# A noun and its complement with « de », an institution's name (a capital), right before a word: « le congrès de
+# la Mutualité française réuni »; « le témoignage de la jeune femme violenté » stays an error.
 _HEAD_BEFORE_COMPLEMENT_RE = re.compile(
     r"\b(?i:le|la|les|l['’]|un|une|ce|cet|cette)\s*([^\W\d_]{3,})\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}\s+$"
@@ -620,7 +619,8 @@ class GrammalecteEngine:
 
     def _adjective_of_the_next_noun(self, rule_id: str, text: str, start: int, end: int) -> bool:
         """After « en » and a bare noun (« passer en revue différents systèmes »), an adjective followed by a
-        noun goes with that noun: « en revue » is a phrase, not a noun phrase the adjective agrees with."""
+        noun it agrees with goes with that noun: « en revue » is a phrase, not a noun phrase the adjective agrees
+        with."""
         if "__gn_pfx_en_" not in rule_id:
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -650,9 +650,9 @@ class GrammalecteEngine:
         return any(_agree(a, n) for a in adjective_readings for n in nouns)
 
     def _participle_of_the_head_noun(self, text: str, start: int, end: int) -> bool:
-        """« le congrès de la Mutualité française réuni à Nice » : a participle after a noun complement may
-        agree with the noun the complement belongs to. « la voiture de la voisine garé » agrees with neither
-        and stays an error."""
+        """« le congrès de la Mutualité française réuni à Nice » : a participle after an institution's name set as
+        a noun's complement may agree with that noun. « la voiture de la voisine garé » agrees with neither, and
+        « le témoignage de la jeune femme violenté » (no name) stays an error."""
         participle = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m]
         if not participle:
             return False
