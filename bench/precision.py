@@ -58,7 +58,12 @@ RARE_RULES = {
 # from its findings: judge them and report the figure.
 HELDOUT_CORPUS = ROOT / "corpus" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-findings.tsv"
-HELDOUT_RULES = {"grammar.agreement", "grammar.adjective-agreement"}
+def heldout_rules() -> set[str]:
+    """The rules judged whole on the held-out set: every rule of the grammar family."""
+    from checker.rule_packs import load_rules
+
+    return {rule.id for rule in load_rules() if rule.family == "grammar"}
+
 RARE_PACK = ROOT / "rules" / "grammar-fr.yaml"  # and every rule of this pack (homophone-a, participle-avoir…)
 JUDGEMENT_COLUMNS = ["file", "rule_id", "occurrence", "line", "column", "text", "verdict", "reason", "reported"]
 VERDICTS = ("TRUE", "FALSE", "DEBATABLE")
@@ -428,7 +433,8 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
     """The held-out set: every finding of the held-out rules is judged, none was read to write a rule."""
     files = corpus_files(HELDOUT_CORPUS)
     raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
-    findings = {key: finding for key, finding in keyed(raw).items() if key[1] in HELDOUT_RULES}
+    rules = heldout_rules()
+    findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
     judgements = load_judgements(HELDOUT_JUDGEMENTS)
     if record_run:
         record(judgements, findings, HELDOUT_JUDGEMENTS)

@@ -6,6 +6,7 @@ besides read-only caches), so it can run inside any worker pool.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from checker.checks import run_family
 from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
-from checker.document import Block, Document
+from checker.document import Block, Document, Sentence
 from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
@@ -43,6 +44,9 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
             findings.extend(run_family(family, doc, ctx))
     asides = [b for b in doc.blocks if b.aside is not None]
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
+    english = _english_sentences(doc, findings)
+    if english:
+        findings = [f for f in findings if f.family != "grammar" or not _inside(english, f)]
     findings = _dedupe(findings)
     kept, suppressed, unused = apply_suppressions(doc, findings, rules)
     if unused:
@@ -119,6 +123,44 @@ def _in_aside(asides: list[Block], finding: Finding) -> bool:
                     return False  # « A l’école » → « À » : accents on capitals are typesetting, ours to set
             return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
     return False
+
+
+def _english_sentences(doc: Document, findings: list[Finding]) -> list[tuple[int, int]]:
+    """The source spans of the sentences written in English that hold a grammar finding: French grammar does
+    not apply to them (« I'm a supporter of open source » is no « a » for « à »)."""
+    starts = sorted(f.start for f in findings if f.family == "grammar")
+    if not starts:
+        return []
+    spans = []
+    for sentence in doc.sentences():
+        start, end = sentence.source_span()
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end and _mostly_english(sentence):
+            spans.append((start, end))
+    return spans
+
+
+def _mostly_english(sentence: Sentence) -> bool:
+    """At least four words outside links, half of them, and three or more, English words (clearly more frequent in
+    English than in French: « the », « project », « ended »); French with English terms (« le machine learning »)
+    is not."""
+    from checker.frequencies import is_english
+
+    block, at = sentence.block, sentence.start
+    # Words of a link are a title the sentence cites (« [State of Open Source](…), Septembre 2022 »): not counted.
+    words = [
+        t.text
+        for t in sentence.tokens
+        if t.kind == "word" and t.text.isalpha() and not block.has_link_between(at + t.start, at + t.start + 1)
+    ]
+    if len(words) < 4:
+        return False
+    english = sum(1 for w in words if is_english(w))
+    return english >= 3 and 2 * english >= len(words)
+
+
+def _inside(spans: list[tuple[int, int]], finding: Finding) -> bool:
+    return any(start <= finding.start and finding.end <= end for start, end in spans)
 
 
 def _accent_only(finding: Finding) -> bool:

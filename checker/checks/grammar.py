@@ -27,6 +27,7 @@ from checker.findings import Finding
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
+CAPITALIZATION_RULE = "grammar.capitalization"
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
 _NOT_PROSE_RE = re.compile(r"https?://\S+|(?<!\w)[@#][\w-]+|(?<![\w.])\w[\w-]*(?:\.[^\W\d_][\w-]*)+")
@@ -149,6 +150,12 @@ def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
     return engine + kept
 
 
+def _lower_case_item(block: Block) -> bool:
+    """A list item that opens in lower case (« - réunion de cadrage : … », after « Les étapes : »): the French
+    convention for the items of a list introduced by a colon, not a sentence missing its capital."""
+    return block.kind == "list_item" and block.text[:1].islower()
+
+
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
@@ -168,6 +175,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if not ctx.enabled(rule_id):
                 continue
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
+                continue
+            if rule_id == CAPITALIZATION_RULE and m.start == 0 and _lower_case_item(blocks[m.piece]):
                 continue
             key = (m.piece, m.start, m.end)
             if key in merged:
