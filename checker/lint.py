@@ -7,7 +7,6 @@ besides read-only caches), so it can run inside any worker pool.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +14,11 @@ from checker.checks import run_family
 from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
-from checker.document import Block, Document, Sentence
+from checker.document import Block, Document, Sentence, Token
 from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
-from checker.parse import cited_title, parse_document
+from checker.parse import LETTER_RUNS_RE, cited_title, fold_accents, parse_document
 from checker.paths import safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
@@ -42,11 +41,11 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     for family in family_names():
         if config.family_enabled(family):
             findings.extend(run_family(family, doc, ctx))
-    asides = [b for b in doc.blocks if b.aside is not None]
+    asides = _Spans([(b.start, b.end, b) for b in doc.blocks if b.aside is not None])
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
-    english = _english_sentences(doc, findings)
-    if english:
-        findings = [f for f in findings if f.family != "grammar" or not _inside(english, f)]
+    english = _english_stretches(doc, findings)
+    if english.spans:
+        findings = [f for f in findings if f.family != "grammar" or english.holding(f) is None]
     findings = _dedupe(findings)
     kept, suppressed, unused = apply_suppressions(doc, findings, rules)
     if unused:
@@ -110,67 +109,115 @@ _ASIDE_FAMILIES = {
 }
 
 
-def _in_aside(asides: list[Block], finding: Finding) -> bool:
+class _Spans:
+    """Source spans that do not overlap, sorted, with the one holding a finding found by bisection (a document
+    of thousands of list items has thousands of asides)."""
+
+    def __init__(self, spans: list[tuple[int, int, Block | None]]) -> None:
+        self.spans = sorted(spans, key=lambda span: span[0])
+        self.starts = [span[0] for span in self.spans]
+
+    def holding(self, finding: Finding) -> tuple[int, int, Block | None] | None:
+        i = bisect.bisect_right(self.starts, finding.start) - 1
+        if i >= 0 and finding.end <= self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+
+def _in_aside(asides: _Spans, finding: Finding) -> bool:
     """Whether a finding lies in a block that is not the writer's prose and its family is not checked there."""
-    for block in asides:
-        if block.aside is not None and block.start <= finding.start and finding.end <= block.end:
-            if block.aside == "reference":
-                # Only the cited title is its publisher's wording; the source and date after it are the writer's.
-                title_start, title_end = block.source_span(*cited_title(block))
-                if not (title_start <= finding.start and finding.end <= title_end):
-                    return False
-                if _accent_only(finding):
-                    return False  # « A l’école » → « À » : accents on capitals are typesetting, ours to set
-            return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
-    return False
+    span = asides.holding(finding)
+    if span is None or span[2] is None or span[2].aside is None:
+        return False
+    block = span[2]
+    if block.aside == "reference":
+        # Only the cited title is its publisher's wording; the source and date after it are the writer's.
+        title_start, title_end = block.source_span(*cited_title(block))
+        if not (title_start <= finding.start and finding.end <= title_end):
+            return False
+        if _accent_only(finding) or _address_spells_otherwise(finding, block):
+            return False  # « A l’école » → « À » : accents on capitals are ours to set; so is a miscopied word
+    return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
 
 
-def _english_sentences(doc: Document, findings: list[Finding]) -> list[tuple[int, int]]:
-    """The source spans of the sentences written in English that hold a grammar finding: French grammar does
-    not apply to them (« I'm a supporter of open source » is no « a » for « à »)."""
+def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
+    """The cited page's address has another form of the flagged word (« Les projet … » linking to
+    « …/les-projets-du-gouvernement… »): the writer miscopied the title."""
+    word = fold_accents(finding.text.lower())
+    address = set(LETTER_RUNS_RE.findall(fold_accents(block.links[0].url.lower())))
+    if not word.isalpha() or word in address:
+        return False
+    return any(
+        other != word and (other.startswith(word) or word.startswith(other)) and abs(len(other) - len(word)) <= 2
+        for other in address
+        if len(other) > 2
+    )
+
+
+def _english_stretches(doc: Document, findings: list[Finding]) -> _Spans:
+    """The source spans, inside sentences that hold a grammar finding, of the stretches written in English: a
+    sentence, or a quotation in it, cut at quotation marks. French grammar does not apply there (« I'm a
+    supporter of open source » is no « a » for « à »)."""
     starts = sorted(f.start for f in findings if f.family == "grammar")
+    spans: list[tuple[int, int, Block | None]] = []
     if not starts:
-        return []
-    spans = []
+        return _Spans(spans)
     for sentence in doc.sentences():
         start, end = sentence.source_span()
         i = bisect.bisect_left(starts, start)
-        if i < len(starts) and starts[i] < end and _mostly_english(sentence):
-            spans.append((start, end))
-    return spans
+        if i < len(starts) and starts[i] < end:
+            spans.extend((s, e, None) for s, e in _english_parts(sentence))
+    return _Spans(spans)
 
 
-def _mostly_english(sentence: Sentence) -> bool:
-    """At least four words outside links, half of them, and three or more, English words (clearly more frequent in
-    English than in French: « the », « project », « ended »); French with English terms (« le machine learning »)
-    is not."""
+_QUOTATION_MARKS = frozenset("«»“”\"")
+# English words that French does not have: a stretch of English has some (« we are building the best … »), a
+# French sentence full of English terms has none (« les best practices du deep learning sont utile »).
+_ENGLISH_GRAMMAR_WORDS = frozenset(
+    {"the", "of", "and", "is", "are", "was", "were", "we", "you", "they", "it", "to", "with", "for", "that", "this",
+     "these", "those", "them", "he", "she", "his", "her", "its", "us", "an", "which", "what", "who", "there",
+     "our", "your", "their", "from", "have", "has", "be", "been", "will", "would", "can", "not", "i", "my", "at",
+     "it's", "i'm", "that's", "don't", "we're", "you're", "they're", "there's", "isn't"}
+)  # fmt: skip
+
+
+def _english_parts(sentence: Sentence) -> list[tuple[int, int]]:
+    """The source spans of the parts of a sentence (cut at quotation marks) that are in English: at least four words
+    outside links, half of them and three or more English (clearly more frequent in English than in French:
+    « project », « ended »), two of them English grammar words."""
     from checker.frequencies import is_english
 
     block, at = sentence.block, sentence.start
-    # Words of a link are a title the sentence cites (« [State of Open Source](…), Septembre 2022 »): not counted.
-    words = [
-        t.text
-        for t in sentence.tokens
-        if t.kind == "word" and t.text.isalpha() and not block.has_link_between(at + t.start, at + t.start + 1)
-    ]
-    if len(words) < 4:
-        return False
-    english = sum(1 for w in words if is_english(w))
-    return english >= 3 and 2 * english >= len(words)
-
-
-def _inside(spans: list[tuple[int, int]], finding: Finding) -> bool:
-    return any(start <= finding.start and finding.end <= end for start, end in spans)
+    parts: list[list[Token]] = [[]]
+    for token in sentence.tokens:
+        if token.kind == "punct" and token.text in _QUOTATION_MARKS:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    spans = []
+    for part in parts:
+        # Words of a link are a title the sentence cites (« [State of Open Source](…), Septembre 2022 »).
+        words = [
+            t.text
+            for t in part
+            if t.kind == "word" and t.text.isalpha() and not block.has_link_between(at + t.start, at + t.start + 1)
+        ]
+        if len(words) < 4:
+            continue
+        english = sum(1 for w in words if is_english(w))
+        grammar_words = sum(
+            1 for t in part if t.kind == "word" and t.text.lower().replace("’", "'") in _ENGLISH_GRAMMAR_WORDS
+        )
+        if english >= 3 and 2 * english >= len(words) and grammar_words >= 2:
+            first, last = part[0], part[-1]
+            spans.append(sentence.source_span(first.start, last.start + len(last.text)))
+    return spans
 
 
 def _accent_only(finding: Finding) -> bool:
     """A finding whose suggestion is its own text with accents added (« Etat » → « État »)."""
-
-    def bare(text: str) -> str:
-        return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-
     text = finding.text.casefold()
-    return any(s.casefold() != text and bare(s) == bare(text) for s in finding.suggestions)
+    return any(s.casefold() != text and fold_accents(s.casefold()) == fold_accents(text) for s in finding.suggestions)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

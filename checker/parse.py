@@ -157,13 +157,12 @@ _TWEET_RE = re.compile(
     r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
 )
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
-_LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
+LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
 # What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
 _SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]|[\w-]+\.[a-z]{2,}\b")
-# A site named after a cited title (« lemonde.fr », « zdnet.fr »), or inside its link after the title.
-_SITE_DOMAINS = "fr|com|org|net|eu|int|io|info|media|news|tv|co|be|ch|ca|de|uk"
-_SITE_RE = re.compile(rf"\b[\w-]+\.(?:{_SITE_DOMAINS})\b", re.IGNORECASE)
-_SOURCE_IN_LINK_RE = re.compile(rf",\s*[\w-]+(?:\.[\w-]+)*\.(?:{_SITE_DOMAINS})\b", re.IGNORECASE)
+# A site named after a cited title (« lemonde.fr », « joinup.ec.europa.eu »), or inside its link after the title.
+_SITE_RE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
+_SOURCE_IN_LINK_RE = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|[Pp]ropos recueillis par|[Aa]vec)\s+[A-ZÀ-Ý][\w’'.-]+(?:\s+(?:[A-ZÀ-Ý][\w’'.-]+|et|de|avec|,))*\s*\.?$"
 )
@@ -205,14 +204,17 @@ def _cites_a_title(block: Block) -> bool:
     if len(block.text[link.start : link.end].split()) < 3:
         return False
     after = block.text[link.end :].strip()
-    if not after:
-        return _title_in_its_address(block.text[link.start : link.end], link.url)
-    if len(after.split()) > 12 or _SOURCE_AFTER_TITLE_RE.match(after) is None:
+    title = block.text[link.start : link.end]
+    if _title_in_its_address(title, link.url):
+        return len(after.split()) <= 12
+    if not after or len(after.split()) > 12 or _SOURCE_AFTER_TITLE_RE.match(after) is None:
         return False
+    first_word = after.lstrip(" ,;:()–—-").split(" ", 1)[0]
+    if first_word[:1].islower() and _SITE_RE.match(first_word) is None:
+        return False  # « , voir aussi la FAQ sur doc.data.gouv.fr » : the writer's own words
     # The source is a site (« nextinpact.com »); a date alone (« — 2024 », « (PDF, 2 Mo, 2023) ») or a name
-    # (« , Quentin Leroy, MI. », the speaker of a talk) follows the writer's own labels too, unless the address
-    # spells the title.
-    return _SITE_RE.search(after) is not None or _title_in_its_address(block.text[link.start : link.end], link.url)
+    # (« , Quentin Leroy, MI. », the speaker of a talk) follows the writer's own labels too.
+    return _SITE_RE.search(after) is not None
 
 
 def cited_title(block: Block) -> tuple[int, int]:
@@ -226,14 +228,15 @@ def cited_title(block: Block) -> tuple[int, int]:
 def _title_in_its_address(title: str, url: str) -> bool:
     """A bare link whose address spells its words (« …/education-une-boite-a-outils-numeriques-partages… »):
     the title of the page it links to, as its publisher set it, not a label of the writer's own."""
-    words = [_fold_accents(w) for w in _LETTER_RUNS_RE.findall(title.lower())]
+    words = [fold_accents(w) for w in LETTER_RUNS_RE.findall(title.lower())]
     if len(words) < 5:
         return False
-    address = set(_LETTER_RUNS_RE.findall(_fold_accents(url.lower())))
+    address = set(LETTER_RUNS_RE.findall(fold_accents(url.lower())))
     return sum(w in address for w in words) >= 0.75 * len(words)
 
 
-def _fold_accents(text: str) -> str:
+def fold_accents(text: str) -> str:
+    """« Éducation » → « Education »: letters without their accents, to compare a title with its address."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

@@ -284,25 +284,10 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
         return i >= 2 and infos[i - 2].norm in _SUBJECTS_BEFORE_VERB
     # A noun that is also a verb (« porte », « vise »), after a noun or a name and before a determiner
     # or a preposition: « HP accuse une baisse », « le sommet vise à ».
+    if any(r.pos & _NOT_VERB_CLASSES for r in readings if r not in finite):
+        return False
     before = infos[i - 1] if i else None
     after = infos[i + 1] if i + 1 < len(infos) else None
-    others = [r for r in readings if r not in finite]
-    # « Le chercheur rejoint un projet » : after a determiner and its noun (« chercheur » is also an adjective), a
-    # present that is also a past participle, and no noun (« Le code source des outils »), is the verb before its
-    # object's determiner; before a preposition it may be the participle (« le texte écrit par … »).
-    after_subject = (
-        i >= 2
-        and infos[i - 2].norm in _NOUN_DETERMINERS
-        and after is not None
-        and after.norm in _OBJECT_DETERMINERS
-        and before is not None
-        and any("noun" in r.pos and "verb" not in r.pos for r in before.readings)
-        and all("participle" in r.pos for r in others)
-    )
-    if after_subject:
-        return True
-    if any(r.pos & _NOT_VERB_CLASSES for r in others):
-        return False
     if before is None or before.token.kind != "word" or after is None or after.norm not in _AFTER_VERB:
         return False
     if before.token.text[:1].isupper() and i >= 2:
@@ -317,9 +302,6 @@ _NOUN_DETERMINERS = frozenset(
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
      "quelle", "quels", "quelles"}
 )
-# Determiners that open a verb's object; « du », « au », « aux » are as often a preposition (« l’open source au
-# sein de … »).
-_OBJECT_DETERMINERS = _NOUN_DETERMINERS - {"du", "au", "aux"}
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",
      "interjection"}

@@ -313,7 +313,21 @@ def test_a_sentence_in_english_is_not_checked_for_french_grammar() -> None:
     # (« le machine learning ») keeps its checks.
     text = (
         "I'm a supporter of open source and I ended on a project that was great.\n\n"
-        "Nous utilisons le machine learning et le deep learning, et il à fini le projet.\n"
+        "Nous utilisons le machine learning et le deep learning, et il à fini le projet.\n\n"
+        # English terms without English grammar words: French, checked.
+        "Les best practices du deep learning sont utile.\n"
     )
     found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
-    assert found == [(3, "à")], found
+    assert found == [(3, "à"), (5, "utile")], found
+
+
+def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence() -> None:
+    # After a colon, or as a fragment, a list item opens in lower case; a full sentence after a sentence does not.
+    text = (
+        "Je réalise souvent les mêmes tâches :\n\n"
+        "- réunion de cadrage : parfois le client souhaite un audit complet. Parfois un audit rapide suffit.\n\n"
+        "Voici ce que nous avons appris cette année.\n\n"
+        "- nous avons publié trois guides. Ils sont disponibles en ligne.\n"
+    )
+    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings if "capitalization" in f.rule_id]
+    assert found == [(7, "nous")], found

@@ -28,6 +28,7 @@ from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
 CAPITALIZATION_RULE = "grammar.capitalization"
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S")
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
 _NOT_PROSE_RE = re.compile(r"https?://\S+|(?<!\w)[@#][\w-]+|(?<![\w.])\w[\w-]*(?:\.[^\W\d_][\w-]*)+")
@@ -150,10 +151,19 @@ def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
     return engine + kept
 
 
-def _lower_case_item(block: Block) -> bool:
-    """A list item that opens in lower case (« - réunion de cadrage : … », after « Les étapes : »): the French
-    convention for the items of a list introduced by a colon, not a sentence missing its capital."""
-    return block.kind == "list_item" and block.text[:1].islower()
+def _lower_case_item(blocks: list[Block], index: int) -> bool:
+    """A list item that opens in lower case, after a colon (« Les étapes : » then « - réunion de cadrage : … ») or
+    as a fragment without a full stop inside: the French convention for the items of a list, not a sentence
+    missing its capital. « - nous avons publié trois guides. Ils sont en ligne. » after a sentence is one."""
+    item = blocks[index]
+    if item.kind != "list_item" or not item.text[:1].islower():
+        return False
+    before = index - 1
+    while before >= 0 and blocks[before].kind == "list_item":
+        before -= 1
+    if before >= 0 and blocks[before].text.rstrip().endswith(":"):
+        return True
+    return _SENTENCE_BREAK_RE.search(item.text) is None
 
 
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
@@ -176,7 +186,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
-            if rule_id == CAPITALIZATION_RULE and m.start == 0 and _lower_case_item(blocks[m.piece]):
+            if rule_id == CAPITALIZATION_RULE and m.start == 0 and _lower_case_item(blocks, m.piece):
                 continue
             key = (m.piece, m.start, m.end)
             if key in merged:

@@ -22,8 +22,9 @@ ANGLICISM_RULE = "wording.anglicism-franceterme"
 CODED_RULES = frozenset((VOCABULARY_RULE, ANGLICISM_RULE))
 NO_PREFERRED_MESSAGE = "Terme que le vocabulaire du projet rejette : « {match} »."
 ANGLICISM_DATA = "data/franceterme-anglicisms.tsv"
-# Blocks that are not the writer's own prose: an embedded post, « À lire aussi » links, a byline, a cited title.
-NOT_THE_WRITERS_PROSE = frozenset({"tweet", "read-also", "byline", "reference"})
+# Blocks that are not the writer's own prose: an embedded post, « À lire aussi » links, a byline. (In a reference,
+# only the cited title is not: checker/lint.py drops what is found there.)
+NOT_THE_WRITERS_PROSE = frozenset({"tweet", "read-also", "byline"})
 # English words that are not French words: next to one, the term is part of an English passage or title
 # (« the fake news problem »), which spelling.foreign-passage is about, not a loan in French prose.
 ENGLISH_NEIGHBOURS = frozenset(

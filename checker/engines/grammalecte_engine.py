@@ -101,11 +101,11 @@ _PILE_OU_FACE_RE = re.compile(r"(?i)\b(?:le|un|du|au)\s+pile\s+ou\s+face\b")
 _APPOSED_AGENT_NOUNS = frozenset(
     {"utilisateur", "administrateur", "développeur", "contributeur", "fournisseur", "serveur"}
 )
-# Nouns that introduce a label in quotation marks (« le statut « recommandés » », « le sujet « logiciels libres » »).
+# Nouns that introduce a label in quotation marks (« le statut « recommandés » », « le sujet « logiciels libres » »);
+# not nouns an adjective in quotation marks qualifies (« le dispositif « innovante » », « la campagne « réussi » »).
 _LABEL_NOUNS = frozenset(
     {"sujet", "statut", "mot", "terme", "expression", "mention", "label", "titre", "catégorie", "rubrique", "onglet",
-     "dossier", "programme", "dispositif", "campagne", "thème", "nom", "intitulé", "travail", "slogan", "formule",
-     "devise", "appellation", "volet", "axe", "chantier"}
+     "thème", "nom", "intitulé", "slogan", "formule", "devise", "appellation"}
 )  # fmt: skip
 # The words Grammalecte quotes in its message: the other word of the disagreeing pair.
 _QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
@@ -479,7 +479,7 @@ class GrammalecteEngine:
             return (
                 self._quotation_after_noun(text, start)
                 or self._inside_pile_ou_face(text, start, end)
-                or self._named_after_noun(text, start, str(err.get("sMessage", "")))
+                or self._label_opening_the_sentence(text, start, str(err.get("sMessage", "")))
                 or self._adjective_of_the_next_noun(rule_id, text, start, end)
                 or self._participle_of_the_head_noun(text, start, end)
                 or self._prepositional_cote(text, start, end)
@@ -590,7 +590,7 @@ class GrammalecteEngine:
         """« le pile ou face » is a masculine noun; « Les résultat du pile ou face » stays an error."""
         return any(m.start() <= start and end <= m.end() for m in _PILE_OU_FACE_RE.finditer(text, max(0, start - 20)))
 
-    def _named_after_noun(self, text: str, start: int, message: str) -> bool:
+    def _label_opening_the_sentence(self, text: str, start: int, message: str) -> bool:
         """The flagged noun and the word its message pairs it with, when that word is a plural noun set right
         after a singular noun, before its own plural adjective (« Mission logiciels libres : », « Groupe de
         travail logiciels libres ») : the apposition names the mission, and the first noun does not agree with
