@@ -127,17 +127,18 @@ class _Spans:
 def _in_aside(asides: _Spans, finding: Finding) -> bool:
     """Whether a finding lies in a block that is not the writer's prose and its family is not checked there."""
     span = asides.holding(finding)
-    if span is None or span[2] is None or span[2].aside is None:
+    block = span[2] if span is not None else None
+    if block is None or block.aside is None:
         return False
-    block = span[2]
-    if block.aside == "reference":
+    aside = block.aside
+    if aside == "reference":
         # Only the cited title is its publisher's wording; the source and date after it are the writer's.
         title_start, title_end = block.source_span(*cited_title(block))
         if not (title_start <= finding.start and finding.end <= title_end):
             return False
         if _accent_only(finding) or _address_spells_otherwise(finding, block):
             return False  # « A l’école » → « À » : accents on capitals are ours to set; so is a miscopied word
-    return finding.family not in _ASIDE_FAMILIES.get(block.aside, {"markup"})
+    return finding.family not in _ASIDE_FAMILIES.get(aside, {"markup"})
 
 
 def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
