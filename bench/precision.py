@@ -415,31 +415,29 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def rare_main(findings_file: Path | None, record_run: bool) -> None:
     """The rare-rule set: only the rare rules' findings count; all of them are to be judged."""
-    files = corpus_files(RARE_CORPUS)
     rules = rare_rules()
-    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
-    findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
-    judgements = load_judgements(RARE_JUDGEMENTS)
-    if record_run:
-        record(judgements, findings, RARE_JUDGEMENTS)
-        judgements = load_judgements(RARE_JUDGEMENTS)
-    # Every finding of a rare rule is judged: the population is what has been judged.
-    print(report(findings, genres_and_words(files), judgements, set(judgements), RARE_JUDGEMENTS))
+    print(judged_whole(RARE_CORPUS, RARE_JUDGEMENTS, rules, findings_file, record_run))
     print()
     print(both_sets(rules))
 
 
 def heldout_main(findings_file: Path | None, record_run: bool) -> None:
     """The held-out set: every finding of the held-out rules is judged, none was read to write a rule."""
-    files = corpus_files(HELDOUT_CORPUS)
+    print(judged_whole(HELDOUT_CORPUS, HELDOUT_JUDGEMENTS, heldout_rules(), findings_file, record_run))
+
+
+def judged_whole(
+    folder: Path, judgements_file: Path, rules: set[str], findings_file: Path | None, record_run: bool
+) -> str:
+    """The report on a set whose every finding of `rules` is judged: the population is what has been judged."""
+    files = corpus_files(folder)
     raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
-    rules = heldout_rules()
     findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
-    judgements = load_judgements(HELDOUT_JUDGEMENTS)
+    judgements = load_judgements(judgements_file)
     if record_run:
-        record(judgements, findings, HELDOUT_JUDGEMENTS)
-        judgements = load_judgements(HELDOUT_JUDGEMENTS)
-    print(report(findings, genres_and_words(files), judgements, set(judgements), HELDOUT_JUDGEMENTS))
+        record(judgements, findings, judgements_file)
+        judgements = load_judgements(judgements_file)
+    return report(findings, genres_and_words(files), judgements, set(judgements), judgements_file)
 
 
 if __name__ == "__main__":
