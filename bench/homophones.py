@@ -5,6 +5,7 @@
                                          [--part dev|held-out|all] [--enable RULE] [--ignore RULE]
     .venv/bin/python bench/homophones.py make --corpus corpus/rare --pairs bench/data/homophones-rare.tsv
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-rare.tsv --corpus corpus/rare [--context]
+    .venv/bin/python bench/homophones.py --pairs bench/data/homophones-heldout.tsv --corpus corpus/heldout --part all
 
 `make` takes every prose sentence of the development corpus (`corpus/articles/`, real articles
 by others: French Wikinews CC BY 2.5 and code.gouv.fr posts under Licence Ouverte 2.0, see
@@ -123,6 +124,9 @@ def corpus_sentences(folder: Path) -> list[tuple[str, str]]:
                 continue
             for sentence in block.sentences:
                 text = " ".join(sentence.text.split())
+                start, end = sentence.source_span()
+                if any(s < end and start < e for s, e in doc.masked):
+                    continue  # inline code stands as a made-up word in the text: not the article's words
                 if len(text.split()) >= 6 and "\n" not in text:
                     out.append((path.name, text))
     return out
