@@ -192,8 +192,8 @@ def _cites_a_title(block: Block) -> bool:
 
     The title is quoted as its publisher wrote it, so its wording is not the writer's to correct. What follows
     the link is a few words naming the site (« , nextinpact.com, juillet 2021 », « (zdnet.fr) »), not a sentence
-    of the writer's own (« [Lisez le guide](…) pour commencer ») nor a date alone; a bare link counts when its
-    address spells its title.
+    of the writer's own (« [Lisez le guide](…) pour commencer ») nor a date alone; a link whose address spells
+    its title counts with or without them.
     """
     if not block.links:
         return False
@@ -226,8 +226,8 @@ def cited_title(block: Block) -> tuple[int, int]:
 
 
 def _title_in_its_address(title: str, url: str) -> bool:
-    """A bare link whose address spells its words (« …/education-une-boite-a-outils-numeriques-partages… »):
-    the title of the page it links to, as its publisher set it, not a label of the writer's own."""
+    """A link whose address spells its words (« …/education-une-boite-a-outils-numeriques-partages… »): the
+    title of the page it links to, as its publisher set it, not a label of the writer's own."""
     words = [fold_accents(w) for w in LETTER_RUNS_RE.findall(title.lower())]
     if len(words) < 5:
         return False
