@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -429,6 +430,13 @@ def tokenize(text: str) -> list[Token]:
             append(Token(intern(m.group()), at, kind))  # type: ignore[arg-type]
         pos = resume
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Lower case without accents, both apostrophes alike (« L’État » → « l'etat »)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)

@@ -11,14 +11,13 @@ from __future__ import annotations
 import math
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from checker.document import Sentence, Token, lemma, tokenize
+from checker.document import Sentence, Token, fold, lemma, tokenize
 from checker.numbers import Quantity, find_quantities
 
 # Compiled once: Grammalecte's own patterns keep re's cache of 512 full, so re.match(pattern_string, …)
@@ -58,13 +57,6 @@ NOT_INFINITIVE = frozenset(
 )
 _INFINITIVE_END = ("er", "ir", "re", "oir")
 _APOS = "'’"
-
-
-@lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
-    """Lower case without accents, both apostrophes alike."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # « dû » is the modal devoir's participle, and an adjective of its own (« le crash est dû à … »).

@@ -14,11 +14,11 @@ from checker.checks import run_family
 from checker.checks.suppression import unused_suppressions
 from checker.config import Config, find_config
 from checker.context import CheckContext
-from checker.document import Block, Document, Sentence, Token
+from checker.document import Block, Document, Sentence, Token, fold
 from checker.errors import CheckerError, utf8_reason
 from checker.families import family_names
 from checker.findings import Finding
-from checker.parse import LETTER_RUNS_RE, cited_title, fold_accents, parse_document
+from checker.parse import address_words, cited_title, parse_document
 from checker.paths import safe_resolve
 from checker.rule_packs import RuleSet, load_rules
 from checker.safe_io import DEFAULT_MAX_FILE_SIZE, read_regular_file
@@ -144,8 +144,8 @@ def _in_aside(asides: _Spans, finding: Finding) -> bool:
 def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
     """The cited page's address has another form of the flagged word (« Les projet … » linking to
     « …/les-projets-du-gouvernement… »): the writer miscopied the title."""
-    word = fold_accents(finding.text.lower())
-    address = set(LETTER_RUNS_RE.findall(fold_accents(block.links[0].url.lower())))
+    word = fold(finding.text)
+    address = address_words(block.links[0].url)
     if not word.isalpha() or word in address:
         return False
     return any(
@@ -218,7 +218,7 @@ def _english_parts(sentence: Sentence) -> list[tuple[int, int]]:
 def _accent_only(finding: Finding) -> bool:
     """A finding whose suggestion is its own text with accents added (« Etat » → « État »)."""
     text = finding.text.casefold()
-    return any(s.casefold() != text and fold_accents(s.casefold()) == fold_accents(text) for s in finding.suggestions)
+    return any(s.casefold() != text and fold(s) == fold(text) for s in finding.suggestions)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -10,7 +10,6 @@ import html
 import json
 import operator
 import re
-import unicodedata
 from array import array
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -32,6 +31,7 @@ from checker.document import (
     FaqItem,
     Link,
     Region,
+    fold,
 )
 from checker.errors import json_reason
 from checker.ignore import DEFAULT_PARSE_OPTIONS, FILLER, ParseOptions, blank, ignored_spans
@@ -157,7 +157,7 @@ _TWEET_RE = re.compile(
     r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
 )
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
-LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
+_LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
 # What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
 _SOURCE_AFTER_TITLE_RE = re.compile(r"[,(–—:-]|[A-ZÀ-Ý0-9]|[\w-]+\.[a-z]{2,}\b")
 # A site named after a cited title (« lemonde.fr », « joinup.ec.europa.eu »), or inside its link after the title.
@@ -228,16 +228,16 @@ def cited_title(block: Block) -> tuple[int, int]:
 def _title_in_its_address(title: str, url: str) -> bool:
     """A link whose address spells its words (« …/education-une-boite-a-outils-numeriques-partages… »): the
     title of the page it links to, as its publisher set it, not a label of the writer's own."""
-    words = [fold_accents(w) for w in LETTER_RUNS_RE.findall(title.lower())]
+    words = _LETTER_RUNS_RE.findall(fold(title))
     if len(words) < 5:
         return False
-    address = set(LETTER_RUNS_RE.findall(fold_accents(url.lower())))
+    address = address_words(url)
     return sum(w in address for w in words) >= 0.75 * len(words)
 
 
-def fold_accents(text: str) -> str:
-    """« Éducation » → « Education »: letters without their accents, to compare a title with its address."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+def address_words(url: str) -> set[str]:
+    """The words a link's address spells, folded (« …/education-une-boite-a-outils… » → education, une, …)."""
+    return set(_LETTER_RUNS_RE.findall(fold(url)))
 
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them

@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import Block, Document, Sentence, lemma, tokenize
+from checker.document import Block, Document, Sentence, fold, lemma, tokenize
 from checker.edits import safe_edit
 from checker.faq_index import (
     COPULAS,
@@ -44,7 +44,6 @@ from checker.faq_index import (
     Cue,
     SentenceInfo,
     cue_table,
-    fold,
     inflects,
     is_common_word,
     is_content_token,
