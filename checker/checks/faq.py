@@ -537,8 +537,8 @@ class _FaqChecker:
         summary = kind in _SUMMARIES
         news_style = kind in _NEWS_STYLE
         out: list[_Escalation] = []
-        if _imperative(faq) or faq.sentence.text.rstrip().endswith("?"):
-            return []  # « Faites reconnaître vos efforts », « Quels sont les logiciels … ? » assert nothing
+        if _imperative(faq) or _infinitive_opening(faq) or faq.sentence.text.rstrip().endswith("?"):
+            return []  # « Faites reconnaître vos efforts », « Mieux connaître les logiciels », « Quels sont … ? »
         at = faq.sentence.start
         quoted = _quoted_spans(faq.sentence.block.text)
         for i in faq.heads:
@@ -1115,6 +1115,22 @@ def _imperative(info: SentenceInfo) -> bool:
         return True
     verb = verb_analysis(first.text) if low.endswith("ez") else None
     return verb is not None and verb[1] == "finite"
+
+
+# Adverbs a heading may open with before its infinitive (« Mieux connaître… », « Bien choisir… »).
+_HEADING_ADVERBS = frozenset({"mieux", "bien", "comment", "pourquoi", "ensemble", "enfin", "aussi"})
+
+
+def _infinitive_opening(info: SentenceInfo) -> bool:
+    """A sentence that opens on an infinitive and has no finite verb (« Mieux connaître et utiliser les
+    logiciels libres », a heading or a list of aims): it names a task or a goal and asserts nothing."""
+    words = [t for t in info.tokens if t.kind == "word"]
+    lead = 0
+    while lead < len(words) - 1 and lead < 2 and words[lead].lower in _HEADING_ADVERBS:
+        lead += 1
+    if not words or (verb := verb_analysis(words[lead].text)) is None or verb[1] != "infinitive":
+        return False
+    return not any((v := verb_analysis(t.text)) is not None and v[1] == "finite" for t in words[lead + 1 :])
 
 
 def _purpose(info: SentenceInfo, i: int) -> bool:
