@@ -48,6 +48,7 @@ from checker.faq_index import (
     is_common_word,
     is_content_token,
     is_infinitive,
+    is_noun_or_adjective,
     key_of,
     transliteration_key,
     value_key,
@@ -1117,20 +1118,24 @@ def _imperative(info: SentenceInfo) -> bool:
     return verb is not None and verb[1] == "finite"
 
 
-# Adverbs a heading may open with before its infinitive (« Mieux connaître… », « Bien choisir… »).
-_HEADING_ADVERBS = frozenset({"mieux", "bien", "comment", "pourquoi", "ensemble", "enfin", "aussi"})
+# What a heading may open with before its infinitive (« Mieux connaître… », « S’appuyer sur… »).
+_HEADING_OPENERS = frozenset({"mieux", "bien", "comment", "pourquoi", "ensemble", "enfin", "aussi", "se", "s'", "s’"})
 
 
 def _infinitive_opening(info: SentenceInfo) -> bool:
-    """A sentence that opens on an infinitive and has no finite verb (« Mieux connaître et utiliser les
-    logiciels libres », a heading or a list of aims): it names a task or a goal and asserts nothing."""
+    """A sentence that opens on an infinitive and states nothing with a finite verb (« Mieux connaître et
+    utiliser les logiciels libres », a heading or a list of aims): it names a task or a goal, asserts nothing."""
     words = [t for t in info.tokens if t.kind == "word"]
     lead = 0
-    while lead < len(words) - 1 and lead < 2 and words[lead].lower in _HEADING_ADVERBS:
+    while lead < len(words) - 1 and lead < 2 and words[lead].lower in _HEADING_OPENERS:
         lead += 1
     if not words or (verb := verb_analysis(words[lead].text)) is None or verb[1] != "infinitive":
         return False
-    return not any((v := verb_analysis(t.text)) is not None and v[1] == "finite" for t in words[lead + 1 :])
+    # A finite-looking head that is also a noun or an adjective is read as one (« open source »).
+    return not any(
+        (v := verb_analysis(t.text)) is not None and v[1] == "finite" and not is_noun_or_adjective(t.text)
+        for t in (info.tokens[i] for i in info.heads)
+    )
 
 
 def _purpose(info: SentenceInfo, i: int) -> bool:
