@@ -45,7 +45,7 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
     english = _english_stretches(doc, findings)
     if english.spans:
-        findings = [f for f in findings if f.family != "grammar" or english.holding(f) is None]
+        findings = [f for f in findings if not _french_only(f) or english.holding(f) is None]
     findings = _dedupe(findings)
     kept, suppressed, unused = apply_suppressions(doc, findings, rules)
     if unused:
@@ -155,11 +155,19 @@ def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
     )
 
 
+def _french_only(finding: Finding) -> bool:
+    """A finding that only French text can deserve: grammar, and an English word named as an anglicism."""
+    return finding.family == "grammar" or finding.rule_id in _ANGLICISM_RULES
+
+
+_ANGLICISM_RULES = frozenset({"wording.anglicism-franceterme", "repetition.anglicism"})
+
+
 def _english_stretches(doc: Document, findings: list[Finding]) -> _Spans:
-    """The source spans, inside sentences that hold a grammar finding, of the stretches written in English: a
-    sentence, or a quotation in it, cut at quotation marks. French grammar does not apply there (« I'm a
-    supporter of open source » is no « a » for « à »)."""
-    starts = sorted(f.start for f in findings if f.family == "grammar")
+    """The source spans, inside sentences that hold a grammar or anglicism finding, of the stretches written in
+    English: a sentence, or a quotation in it, cut at quotation marks. French grammar does not apply there (« I'm
+    a supporter of open source » is no « a » for « à »), nor is « workshops » an anglicism in English."""
+    starts = sorted(f.start for f in findings if _french_only(f))
     spans: list[tuple[int, int, Block | None]] = []
     if not starts:
         return _Spans(spans)

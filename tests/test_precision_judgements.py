@@ -95,6 +95,11 @@ HELDOUT_FLOORS = {
     "grammar.capitalization": (0.88, 8),
     "grammar.homophone-a": (0.85, 6),
     "grammar.punctuation": (1.0, 17),
+    # Issue 12's rules outside grammar (precision.HELDOUT_OTHER_RULES). Anglicisms: 15 of 22 as first judged,
+    # 6 of the 7 false alarms in an interview printed in English, no longer checked (lint._french_only).
+    "typography.time-format": (1.0, 25),
+    "wording.pleonasm": (1.0, 5),
+    "wording.anglicism-franceterme": (0.9, 15),
 }
 
 
