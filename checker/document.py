@@ -98,6 +98,8 @@ class Block:
     # aussi » links), "caption" (photo caption or credit), "byline", "reference" (a list item citing an article:
     # « [Title](url), source, date »). None for prose.
     aside: AsideKind | None = None
+    # An interview's answer (checker.parse.mark_interview_answers): the interviewee's words, as if quoted.
+    speech: bool = False
     # An HTML <figcaption> or <caption> (read as a paragraph): a legend, often a noun phrase without a verb.
     caption: bool = False
     _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)

@@ -43,6 +43,9 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
             findings.extend(run_family(family, doc, ctx))
     asides = _Spans([(b.start, b.end, b) for b in doc.blocks if b.aside is not None])
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
+    speech = _Spans([(b.start, b.end, b) for b in doc.blocks if b.speech])
+    if speech.spans:  # an interviewee's answers are their words, as if quoted: no unsupported claim of the writer's
+        findings = [f for f in findings if f.family != "claims" or speech.holding(f) is None]
     english = _english_stretches(doc, findings)
     if english.spans:
         findings = [f for f in findings if not _french_only(f) or english.holding(f) is None]

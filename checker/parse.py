@@ -87,6 +87,7 @@ def parse_document(
         _drop_ignored(doc)
     _assign_faq(doc)
     mark_asides(doc)
+    mark_interview_answers(doc)
     return doc
 
 
@@ -185,6 +186,54 @@ def mark_asides(doc: Document) -> None:
             block.aside = "byline"
         elif block.kind == "list_item" and _cites_a_title(block):
             block.aside = "reference"
+
+
+# An interview: questions put to someone, as headings or bold paragraphs (« Comment êtes-vous arrivée à ce
+# poste ? », « Quel est ton parcours ? »), each answered in the first person (« J’ai commencé… »).
+_ADDRESSED_RE = re.compile(r"\b(?:vous|votre|vos|tu|toi|ton|ta|tes|te)\b|\bt['’]", re.IGNORECASE)
+_FIRST_PERSON_RE = re.compile(r"\b(?:je|moi|mon|ma|mes|me)\b|\b[jm]['’]", re.IGNORECASE)
+INTERVIEW_MIN_QUESTIONS = 3  # answered in the first person, and two thirds of the questions at least
+
+
+def mark_interview_answers(doc: Document) -> None:
+    """Mark the answers of an interview as speech (Block.speech): the interviewee's words, not the writer's, which
+    the claims check leaves as it leaves quotations. A text counts as an interview when at least
+    INTERVIEW_MIN_QUESTIONS of its questions to someone (a heading or a bold paragraph ending in « ? », in the second
+    person) are answered in the first person singular, and two thirds of them are: a guide asking its reader
+    « Comment publier vos données ? » answers in the impersonal or with « vous »."""
+    sections: list[list[Block]] = []
+    in_answer = False
+    for block in doc.blocks:
+        if block.region != "body":
+            in_answer = False
+            continue
+        if _question_to_someone(doc, block):
+            sections.append([])
+            in_answer = True
+        elif block.kind in ("heading", "title"):
+            in_answer = False
+        elif in_answer and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
+            sections[-1].append(block)
+    answered = [answers for answers in sections if any(_FIRST_PERSON_RE.search(b.text) for b in answers)]
+    if len(answered) < INTERVIEW_MIN_QUESTIONS or 3 * len(answered) < 2 * len(sections):
+        return
+    for answers in sections:
+        for block in answers:
+            block.speech = True
+
+
+def _question_to_someone(doc: Document, block: Block) -> bool:
+    """A heading, or a paragraph in bold, that asks its reader or interviewee a question (« … êtes-vous … ? »)."""
+    text = block.text.strip()
+    if not text.endswith("?") or not _ADDRESSED_RE.search(text):
+        return False
+    if block.kind == "heading":
+        return block.level >= 2
+    if block.kind != "paragraph":
+        return False
+    # The block's span is its visible text: the bold marks stand just outside it (« **Quel est… ?** »).
+    opening, closing = doc.source[max(0, block.start - 2) : block.start], doc.source[block.end : block.end + 2]
+    return opening == closing and opening in ("**", "__")
 
 
 def _cites_a_title(block: Block) -> bool:

@@ -737,3 +737,59 @@ def test_a_list_item_citing_an_article_is_a_reference_whose_title_is_not_correct
     # In a cited title, accents on capitals are still set (« A » → « À »); after it, the date is the writer's.
     kept = {(f.line, f.text) for f in found if f.rule_id != "grammar.agreement"}
     assert {(7, "A"), (7, "Novembre"), (11, "de ")} <= kept, kept
+
+
+INTERVIEW = """# Claire Martin, directrice du numérique
+
+Claire Martin dirige le numérique de la ville depuis 2021. La nouvelle plateforme pourrait réduire les délais de moitié.
+
+## Quel est votre parcours ?
+
+J’ai commencé comme développeuse, puis j’ai rejoint la ville en 2015.
+
+## Comment travaillez-vous avec les élus ?
+
+Je les vois chaque semaine. Le projet pourrait aboutir l’an prochain, et les délais baisseraient de moitié.
+
+**Et demain, qu’est-ce qui t’attend ?**
+
+Mon équipe devrait doubler, je pense.
+
+## Le calendrier
+
+La mise en service pourrait intervenir en mars.
+"""
+
+GUIDE = """# Publier ses données
+
+## Comment publier vos données ?
+
+Le portail pourrait accepter vos fichiers au format CSV. Il est susceptible de refuser les fichiers trop lourds.
+
+## Quand mettre à jour votre jeu de données ?
+
+Une mise à jour devrait suivre chaque changement du fichier.
+
+## Qui contacter si vous avez une question ?
+
+L’équipe du portail pourrait vous répondre sous deux jours.
+"""
+
+
+def test_an_interviews_answers_are_the_interviewees_words_and_raise_no_claim() -> None:
+    doc = parse_document(INTERVIEW, "a.md")
+    assert [b.text[:12] for b in doc.blocks if b.speech] == ["J’ai commenc", "Je les vois ", "Mon équipe d"]
+    claims = lint_text(INTERVIEW, Config(select=("claims",)), fmt="markdown").findings
+    # The writer's own lede and the section after the interview keep their claims; the answers raise none.
+    assert sorted({f.line for f in claims}) == [3, 19], [(f.line, f.rule_id, f.text) for f in claims]
+    # Its grammar and spelling are still checked (a transcription error is the writer's to fix).
+    assert lint_text(INTERVIEW.replace("les vois", "les voit"), Config(select=("grammar",)), fmt="markdown").findings
+
+
+def test_questions_to_the_reader_answered_without_i_are_no_interview() -> None:
+    doc = parse_document(GUIDE, "a.md")
+    assert not any(b.speech for b in doc.blocks)
+    assert len(lint_text(GUIDE, Config(select=("claims",)), fmt="markdown").findings) >= 3
+    # Two answers in the first person are not enough: an author may answer a reader's question as « je ».
+    two = INTERVIEW.replace("**Et demain, qu’est-ce qui t’attend ?**", "Et demain ?")
+    assert not any(b.speech for b in parse_document(two, "a.md").blocks)
