@@ -98,7 +98,8 @@ class Block:
     # aussi » links), "caption" (photo caption or credit), "byline", "reference" (a list item citing an article:
     # « [Title](url), source, date »). None for prose.
     aside: AsideKind | None = None
-    # An interview's answer (checker.parse.mark_interview_answers): the interviewee's words, as if quoted.
+    # An interview's answer (checker.parse.mark_interview_answers): the interviewee's words, as if quoted (what
+    # quotations are not checked for, lint._LEFT_IN_QUOTATIONS, is not reported there).
     speech: bool = False
     # An HTML <figcaption> or <caption> (read as a paragraph): a legend, often a noun phrase without a verb.
     caption: bool = False

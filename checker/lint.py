@@ -44,8 +44,8 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     asides = _Spans([(b.start, b.end, b) for b in doc.blocks if b.aside is not None])
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
     speech = _Spans([(b.start, b.end, b) for b in doc.blocks if b.speech])
-    if speech.spans:  # an interviewee's answers are their words, as if quoted: no unsupported claim of the writer's
-        findings = [f for f in findings if f.family != "claims" or speech.holding(f) is None]
+    if speech.spans:  # an interviewee's answers are their words, as if quoted
+        findings = [f for f in findings if not _left_in_quotations(f) or speech.holding(f) is None]
     english = _english_stretches(doc, findings)
     if english.spans:
         findings = [f for f in findings if not _french_only(f) or english.holding(f) is None]
@@ -156,6 +156,15 @@ def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
         for other in address
         if len(other) > 2
     )
+
+
+# What quoted words, and so an interviewee's answers, are not checked for: claims (someone else's), long sentences
+# (counted outside quotations) and anglicisms (looked for outside quotations). Grammar, spelling, typography are.
+_LEFT_IN_QUOTATIONS = frozenset({"readability.long-sentence", "wording.anglicism-franceterme"})
+
+
+def _left_in_quotations(finding: Finding) -> bool:
+    return finding.family == "claims" or finding.rule_id in _LEFT_IN_QUOTATIONS
 
 
 def _french_only(finding: Finding) -> bool:
