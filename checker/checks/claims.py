@@ -142,6 +142,11 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
     exemptions: tuple[Exemption, ...] = ()
+    # A restrictive relative clause on an indefinite antecedent (« un gouvernement qui continuerait »): see
+    # _hypothetical_relative. The rules it exempts, and the determiners that make the antecedent (in)definite.
+    relative_rules: frozenset[str] = frozenset()
+    relative_indefinite: frozenset[str] = frozenset()
+    relative_definite: frozenset[str] = frozenset()
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -172,6 +177,7 @@ def _build_settings(rules: list[Rule]) -> Settings:
     classes = {name: _words(words) for name, words in params.get("word_classes", {}).items()}
     att = params.get("attribution", {})
     events = params.get("scheduled_events", {})
+    relatives = params.get("hypothetical_relatives", {})
     return Settings(
         classes=classes,
         determiners=classes.get("determiners", frozenset()),
@@ -198,6 +204,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
             for name in ("hypothesis", "grounds")
             if name in params
         ),
+        relative_rules=frozenset(relatives.get("rules", ())),
+        relative_indefinite=_words(relatives.get("indefinite", ())),
+        relative_definite=_words(relatives.get("definite", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -582,7 +591,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 paragraph_attributed=False,
                 markers=markers,
                 scheduled=scheduled,
-                exempted=_exempted_cues(settings, text, cues),
+                exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
@@ -594,6 +603,43 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
 
 
 _CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »
+_ANTECEDENT_WORDS = 6  # how far back from « qui » the antecedent's determiner is looked for
+
+
+def _hypothetical_relatives(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> frozenset[int]:
+    """The cues (starts) whose conditional is the verb of a restrictive relative clause on an indefinite or
+    quantified antecedent (« les fichiers contenant des caractères qui poseraient problème »): a possible thing
+    described, not a fact reported nor a forecast. « qui » must follow the antecedent's words directly (no comma:
+    « Des experts, qui auraient… » is an incise that reports); the nearest determiner before it decides, a name
+    or a definite one leaves the cue. A past conditional (« aurait » + participle) is left: « des civils qui
+    auraient été tués » is the reported conditional of the news."""
+    exempted = set()
+    for cue in cues:
+        if cue.rule_id not in settings.relative_rules or _past_conditional(infos, cue):
+            continue
+        i = cue.first - 1
+        while i >= 0 and infos[i].norm in settings.classes.get("clitics", frozenset()) | {"ne", "n'"}:
+            i -= 1
+        if i < 1 or infos[i].norm != "qui":
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_WORDS), -1):
+            info = infos[j]
+            if info.token.kind != "word" or (j and info.token.text[:1].isupper()):
+                break  # punctuation (an incise, another clause) or a name
+            if info.norm in settings.relative_definite:
+                break
+            if info.norm in settings.relative_indefinite:
+                exempted.add(cue.start)
+                break
+    return frozenset(exempted)
+
+
+def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:
+    """« aurait démissionné », « auraient été tués »: the auxiliary's conditional and a past participle."""
+    words = [info for info in infos[cue.first : cue.last + 3] if info.token.kind == "word"]
+    return any("participle" in r.tenses for info in words[1:3] for r in info.readings) and any(
+        r.lemma in ("avoir", "être") for r in words[0].readings
+    )
 
 
 def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> frozenset[int]:
