@@ -48,13 +48,14 @@ from checker.faq_index import (
     is_common_word,
     is_content_token,
     is_infinitive,
-    is_noun_or_adjective,
     key_of,
     transliteration_key,
     value_key,
     verb_analysis,
 )
 from checker.findings import Edit, Finding
+from checker.frequencies import is_english
+from checker.morphology import FINITE_TENSES, analyse_form
 from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
@@ -538,8 +539,10 @@ class _FaqChecker:
         summary = kind in _SUMMARIES
         news_style = kind in _NEWS_STYLE
         out: list[_Escalation] = []
-        if _imperative(faq) or _infinitive_opening(faq) or faq.sentence.text.rstrip().endswith("?"):
-            return []  # « Faites reconnaître vos efforts », « Mieux connaître les logiciels », « Quels sont … ? »
+        if _imperative(faq) or faq.sentence.text.rstrip().endswith("?"):
+            return []  # « Faites reconnaître vos efforts », « Quels sont les logiciels … ? » assert nothing
+        if kind == "title" and _infinitive_heading(faq):
+            return []  # « Mieux connaître et utiliser les logiciels libres »: a goal named
         at = faq.sentence.start
         quoted = _quoted_spans(faq.sentence.block.text)
         for i in faq.heads:
@@ -1119,23 +1122,36 @@ def _imperative(info: SentenceInfo) -> bool:
 
 
 # What a heading may open with before its infinitive (« Mieux connaître… », « S’appuyer sur… »).
-_HEADING_OPENERS = frozenset({"mieux", "bien", "comment", "pourquoi", "ensemble", "enfin", "aussi", "se", "s'", "s’"})
+_HEADING_OPENERS = frozenset({"mieux", "bien", "ensemble", "se", "s'", "s’"})
+_ASSERTING_PERSONS = frozenset({"1s", "3s", "1p", "3p"})
+# After these a word that may be a verb is a noun (« des codes », « pour source »).
+_AFTER_WHICH_A_NOUN = frozenset(
+    {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa",
+     "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "de", "d'", "d’", "à", "en", "pour",
+     "par", "sur", "avec", "sans"}
+)  # fmt: skip
 
 
-def _infinitive_opening(info: SentenceInfo) -> bool:
-    """A sentence that opens on an infinitive and states nothing with a finite verb (« Mieux connaître et
-    utiliser les logiciels libres », a heading or a list of aims): it names a task or a goal, asserts nothing."""
+def _infinitive_heading(info: SentenceInfo) -> bool:
+    """A title that opens on an infinitive and has no verb conjugated in the first or third person after it
+    (« Mieux connaître et utiliser les logiciels libres », « Développer l’ouverture des codes sources »): it names
+    a task or a goal and asserts nothing. An infinitive subject (« Manger bio réduit le risque de cancer ») and a
+    clause after a colon (« Pouvoir d’achat : la hausse est confirmée ») do assert."""
+    if ":" in info.sentence.text:
+        return False
     words = [t for t in info.tokens if t.kind == "word"]
     lead = 0
     while lead < len(words) - 1 and lead < 2 and words[lead].lower in _HEADING_OPENERS:
         lead += 1
     if not words or (verb := verb_analysis(words[lead].text)) is None or verb[1] != "infinitive":
         return False
-    # A finite-looking head that is also a noun or an adjective is read as one (« open source »).
-    return not any(
-        (v := verb_analysis(t.text)) is not None and v[1] == "finite" and not is_noun_or_adjective(t.text)
-        for t in (info.tokens[i] for i in info.heads)
-    )
+    for before, word in zip(words[lead:], words[lead + 1 :], strict=False):
+        if before.lower in _AFTER_WHICH_A_NOUN or is_english(before.text):
+            continue  # « des codes », « open source »: a noun
+        if any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS
+               for r in analyse_form(word.text)):  # fmt: skip
+            return False
+    return True
 
 
 def _purpose(info: SentenceInfo, i: int) -> bool:
