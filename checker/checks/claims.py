@@ -145,8 +145,11 @@ class Settings:
     # A restrictive relative clause on an indefinite antecedent (« un gouvernement qui continuerait »): see
     # _hypothetical_relative. The rules it exempts, and the determiners that make the antecedent (in)definite.
     relative_rules: frozenset[str] = frozenset()
+    relative_quantifiers: frozenset[str] = frozenset()
     relative_indefinite: frozenset[str] = frozenset()
     relative_definite: frozenset[str] = frozenset()
+    relative_negations: frozenset[str] = frozenset()
+    relative_governors: frozenset[str] = frozenset()  # lemmas
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -205,8 +208,11 @@ def _build_settings(rules: list[Rule]) -> Settings:
             if name in params
         ),
         relative_rules=frozenset(relatives.get("rules", ())),
+        relative_quantifiers=_words(relatives.get("quantifiers", ())),
         relative_indefinite=_words(relatives.get("indefinite", ())),
         relative_definite=_words(relatives.get("definite", ())),
+        relative_negations=_words(relatives.get("negations", ())),
+        relative_governors=_words(relatives.get("governors", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -603,35 +609,74 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
 
 
 _CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »
-_ANTECEDENT_WORDS = 6  # how far back from « qui » the antecedent's determiner is looked for
+_ANTECEDENT_WORDS = 8  # how far back from « qui » the antecedent's determiner is looked for
+_OF = frozenset({"de", "d'", "du", "des"})
 
 
 def _hypothetical_relatives(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> frozenset[int]:
-    """The cues (starts) whose conditional is the verb of a restrictive relative clause on an indefinite or
-    quantified antecedent (« les fichiers contenant des caractères qui poseraient problème »): a possible thing
-    described, not a fact reported nor a forecast. « qui » must follow the antecedent's words directly (no comma:
-    « Des experts, qui auraient… » is an incise that reports); the nearest determiner before it decides, a name
-    or a definite one leaves the cue. A past conditional (« aurait » + participle) is left: « des civils qui
-    auraient été tués » is the reported conditional of the news."""
+    """The cues (starts) whose conditional is the verb of a restrictive relative clause on an antecedent that does
+    not exist, or not yet (claims.yaml, hypothetical_relatives): a quantified one (« toute participation qui
+    serait »), an indefinite one under a negation or after a verb of seeking, needing or making (« cherchent un
+    prestataire qui pourrait »). « qui » must follow the antecedent's words directly (no comma: « Des experts,
+    qui auraient… » is an incise that reports). Read back from « qui »: « de » after a noun is a preposition
+    (« un jeu de données qui »), « des » / « du » after a noun a definite article (« la hausse des prix qui »)."""
     exempted = set()
+    skipped = settings.classes.get("clitics", frozenset()) | {"ne", "n'"}
     for cue in cues:
         if cue.rule_id not in settings.relative_rules or _past_conditional(infos, cue):
             continue
         i = cue.first - 1
-        while i >= 0 and infos[i].norm in settings.classes.get("clitics", frozenset()) | {"ne", "n'"}:
+        while i >= 0 and infos[i].norm in skipped:
             i -= 1
         if i < 1 or infos[i].norm != "qui":
             continue
-        for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_WORDS), -1):
-            info = infos[j]
-            if info.token.kind != "word" or (j and info.token.text[:1].isupper()):
-                break  # punctuation (an incise, another clause) or a name
-            if info.norm in settings.relative_definite:
-                break
-            if info.norm in settings.relative_indefinite:
-                exempted.add(cue.start)
-                break
+        determiner = _antecedent_determiner(settings, infos, i)
+        if determiner is not None and _antecedent_does_not_exist(settings, infos, determiner):
+            exempted.add(cue.start)
     return frozenset(exempted)
+
+
+def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: int) -> int | None:
+    """The index of the determiner of the noun phrase just before « qui », when it is quantified or indefinite."""
+    for j in range(relative - 1, max(-1, relative - 1 - _ANTECEDENT_WORDS), -1):
+        info = infos[j]
+        if info.token.kind != "word" or (j and info.token.text[:1].isupper()):
+            return None  # punctuation (an incise, another clause), a number or a name
+        previous = infos[j - 1] if j > 0 else None
+        after_noun = (
+            previous is not None
+            and previous.norm not in settings.relative_negations  # « pas de » is no noun's complement
+            and any("noun" in r.pos for r in previous.readings)
+        )
+        if info.norm in _OF and after_noun:
+            if info.norm in ("du", "des"):
+                return None  # « la hausse des prix »: a definite complement
+            continue  # « un jeu de données »: the head noun is further back
+        if info.norm in settings.relative_definite:
+            return None
+        if info.norm in settings.relative_quantifiers and previous is not None and (
+            previous.norm in settings.relative_definite or previous.norm in settings.relative_indefinite
+        ):
+            continue  # « le tout premier vaccin »: an adverb
+        if info.norm in settings.relative_quantifiers or info.norm in settings.relative_indefinite:
+            return j
+    return None
+
+
+def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
+    """A quantified antecedent; or an indefinite one with a negation in the three words before it, or right after
+    a verb of seeking, needing or making (« il faut un outil », « a besoin d'un outil », « créer une version »)."""
+    if infos[determiner].norm in settings.relative_quantifiers:
+        return True
+    before = [infos[k] for k in range(max(0, determiner - 3), determiner) if infos[k].token.kind == "word"]
+    if any(info.norm in settings.relative_negations for info in before):
+        return True
+    near = [info for info in before[-2:] if info.norm not in _OF and info.norm not in ("à", "en")]
+    if not near:
+        return False
+    word = near[-1]  # the verb (or « besoin ») the noun phrase depends on
+    governors = settings.relative_governors
+    return word.norm in governors or any(r.lemma in governors for r in word.readings)
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:
