@@ -226,13 +226,29 @@ def _english_parts(sentence: Sentence) -> list[tuple[int, int]]:
         if len(words) < 4:
             continue
         english = sum(1 for w in words if is_english(w))
+        part_words = [t for t in part if t.kind == "word"]
         grammar_words = sum(
-            1 for t in part if t.kind == "word" and t.text.lower().replace("’", "'") in _ENGLISH_GRAMMAR_WORDS
+            1
+            for i, t in enumerate(part_words)
+            if t.text.lower().replace("’", "'") in _ENGLISH_GRAMMAR_WORDS
+            and not t.text.isupper()  # « IT », « US »: an acronym, not « it », « us »
+            and not _inside_a_name(part_words, i)
         )
         if english >= 3 and 2 * english >= len(words) and grammar_words >= 2:
             first, last = part[0], part[-1]
             spans.append(sentence.source_span(first.start, last.start + len(last.text)))
     return spans
+
+
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le"})
+
+
+def _inside_a_name(words: list[Token], i: int) -> bool:
+    """Whether words[i] joins capitalised words (« Head of Digital », « Officer of the Year »): part of a name or a
+    title, which French prose borrows whole, not English grammar."""
+    left = next((w for w in reversed(words[:i]) if w.text.lower() not in _NAME_CONNECTORS), None)
+    right = next((w for w in words[i + 1 :] if w.text.lower() not in _NAME_CONNECTORS), None)
+    return left is not None and right is not None and left.text[:1].isupper() and right.text[:1].isupper()
 
 
 def _accent_only(finding: Finding) -> bool:

@@ -11,6 +11,7 @@ import json
 import operator
 import re
 from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import repeat
@@ -31,6 +32,7 @@ from checker.document import (
     FaqItem,
     Link,
     Region,
+    Sentence,
     fold,
 )
 from checker.errors import json_reason
@@ -188,52 +190,80 @@ def mark_asides(doc: Document) -> None:
             block.aside = "reference"
 
 
-# An interview: questions put to someone, as headings or bold paragraphs (« Comment êtes-vous arrivée à ce
-# poste ? », « Quel est ton parcours ? »), each answered in the first person (« J’ai commencé… »).
+# An interview: questions put to someone, as headings or paragraphs in bold or italics (« Comment êtes-vous
+# arrivée à ce poste ? », « Quel est ton parcours ? »), each answered in the first person (« J’ai commencé… »).
 _ADDRESSED_RE = re.compile(r"\b(?:vous|votre|vos|tu|toi|ton|ta|tes|te)\b|\bt['’]", re.IGNORECASE)
-_FIRST_PERSON_RE = re.compile(r"\b(?:je|moi|mon|ma|mes|me)\b|\b[jm]['’]", re.IGNORECASE)
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "mon", "ma", "mes"})
+_ITALIC_OPEN_RE = re.compile(r"(?:(?<![*\w])\*|(?<![_\w])_|<(?:em|i)(?:\s[^>]*)?>)\s*$", re.IGNORECASE)
+_ITALIC_CLOSE_RE = re.compile(r"\s*(?:\*(?!\*)|_(?!_)|</(?:em|i)\s*>)", re.IGNORECASE)
 INTERVIEW_MIN_QUESTIONS = 3  # answered in the first person, and two thirds of the questions at least
 
 
 def mark_interview_answers(doc: Document) -> None:
     """Mark the answers of an interview as speech (Block.speech): the interviewee's words, not the writer's, which
-    the claims check leaves as it leaves quotations. A text counts as an interview when at least
-    INTERVIEW_MIN_QUESTIONS of its questions to someone (a heading or a bold paragraph ending in « ? », in the second
-    person) are answered in the first person singular, and two thirds of them are: a guide asking its reader
-    « Comment publier vos données ? » answers in the impersonal or with « vous »."""
-    sections: list[list[Block]] = []
-    in_answer = False
+    the checks leave as they leave quotations (lint._LEFT_IN_QUOTATIONS).
+
+    A question is a heading or a paragraph set apart (bold, italics) that ends in « ? »; its answer, the prose up
+    to the next heading or paragraph set apart. A text is an interview when at least INTERVIEW_MIN_QUESTIONS of
+    its questions to someone (in the second person) are answered in the first person singular, two thirds of them
+    are, and the writer does not speak as « je » before the first question (a review « Mon avis sur… », « ce que
+    j'ai appris », answering its reader's questions is the writer's). Quotations do not count (a vox pop
+    answering « ce qui change pour vous »), nor a capitalised « Mon » inside a sentence (« Mon espace santé »).
+    """
+    sections: list[tuple[str, list[Block]]] = []  # ("asked" to someone, "question" or "intertitle", answers)
+    before_first: list[Block] = []  # the title, the lede…: the writer's words before the first question to someone
     for block in doc.blocks:
         if block.region != "body":
-            in_answer = False
             continue
-        if _question_to_someone(doc, block):
-            sections.append([])
-            in_answer = True
-        elif block.kind in ("heading", "title"):
-            in_answer = False
-        elif in_answer and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
-            sections[-1].append(block)
-    answered = [answers for answers in sections if any(_FIRST_PERSON_RE.search(b.text) for b in answers)]
-    if len(answered) < INTERVIEW_MIN_QUESTIONS or 3 * len(answered) < 2 * len(sections):
+        if not any(kind == "asked" for kind, _ in sections):
+            before_first.append(block)
+        set_apart = block.kind == "heading" or (block.kind == "paragraph" and _set_apart(doc, block))
+        if set_apart and block.text.rstrip().endswith("?") and block.level != 1:
+            sections.append(("asked" if _ADDRESSED_RE.search(block.text) else "question", []))
+        elif set_apart or block.kind == "title":
+            sections.append(("intertitle", []))  # ends the answer: the writer's words again
+        elif sections and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
+            sections[-1][1].append(block)
+    asked = [answers for kind, answers in sections if kind == "asked"]
+    answered = [answers for answers in asked if any(_speaks_as_i(block.sentences) for block in answers)]
+    if len(answered) < INTERVIEW_MIN_QUESTIONS or 3 * len(answered) < 2 * len(asked):
         return
-    for answers in sections:
-        for block in answers:
-            block.speech = True
+    if any(_speaks_as_i(block.sentences) for block in before_first[:-1]):  # the last one is the first question
+        return  # the writer's own « je » before the questions: a review, a diary
+    for kind, answers in sections:
+        if kind != "intertitle":
+            for block in answers:
+                block.speech = True
 
 
-def _question_to_someone(doc: Document, block: Block) -> bool:
-    """A heading, or a paragraph in bold, that asks its reader or interviewee a question (« … êtes-vous … ? »)."""
-    text = block.text.strip()
-    if not text.endswith("?") or not _ADDRESSED_RE.search(text):
-        return False
-    if block.kind == "heading":
-        return block.level >= 2
-    if block.kind != "paragraph":
-        return False
-    # The block's span is its visible text: the bold marks stand just outside it (« **Quel est… ?** »).
-    opening, closing = doc.source[max(0, block.start - 2) : block.start], doc.source[block.end : block.end + 2]
-    return opening == closing and opening in ("**", "__")
+def _set_apart(doc: Document, block: Block) -> bool:
+    """A paragraph wholly in bold or in italics (`**Question ?**`, `*Question ?*`, `<p><em>…</em></p>`)."""
+    if _is_bold_line(doc, block):
+        return True
+    src = doc.source
+    line_start = src.rfind("\n", 0, block.start) + 1
+    return bool(_ITALIC_OPEN_RE.search(src, line_start, block.start) and _ITALIC_CLOSE_RE.match(src, block.end))
+
+
+def _speaks_as_i(sentences: Sequence[Sentence]) -> bool:
+    """Whether one of the sentences says « je », « moi », « mon »… outside its quotations (capitalised « Mon »,
+    « Ma », « Me » count only opening the sentence, and « Me » then not before a name: « Me Dupont »)."""
+    from checker.matching import quotation_spans
+
+    for sentence in sentences:
+        quotes = quotation_spans(sentence.text)
+        tokens = sentence.tokens
+        for k, token in enumerate(tokens):
+            low = token.text.lower()
+            if token.kind != "word" or low not in _FIRST_PERSON or any(a <= token.start < b for a, b in quotes):
+                continue
+            capital = token.text[:1].isupper()
+            if capital and low not in ("je", "j'", "j’") and any(t.kind == "word" for t in tokens[:k]):
+                continue  # « Mon espace santé », « Ma Prime Rénov’ »: a name inside the sentence
+            if capital and low == "me" and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+                continue  # « Me Dupont »: Maître
+            return True
+    return False
 
 
 def _cites_a_title(block: Block) -> bool:

@@ -801,3 +801,59 @@ def test_questions_to_the_reader_answered_without_i_are_no_interview() -> None:
     # Two answers in the first person are not enough: an author may answer a reader's question as « je ».
     two = INTERVIEW.replace("**Et demain, qu’est-ce qui t’attend ?**", "Et demain ?")
     assert not any(b.speech for b in parse_document(two, "a.md").blocks)
+
+
+REVIEW = """# Mon avis sur la nouvelle liseuse
+
+## Qu’allez-vous trouver dans la boîte ?
+
+J’ai trouvé la liseuse, un câble et une housse. Elle serait la plus légère du marché.
+
+## Votre lecture sera-t-elle plus confortable ?
+
+Chez moi, l’écran a tout changé. Le prix devrait baisser à la rentrée.
+
+## Faut-il vous l’offrir ?
+
+Je la recommande. Elle permettrait de lire deux fois plus longtemps.
+"""
+
+EXPLAINER = """# Santé : ce qui change pour vous en janvier
+
+Plusieurs mesures entrent en vigueur le 1er janvier.
+
+**Votre consultation coûtera-t-elle plus cher ?**
+
+Le tarif passe à 30 euros. « Je n’ai jamais autant payé », regrette une patiente. La hausse pourrait atteindre 5 %.
+
+**Où trouver vos remboursements ?**
+
+Dans Mon espace santé. « Ma mutuelle ne m’a rien dit », raconte un retraité. Le délai devrait baisser.
+
+**Votre pharmacien peut-il vous vacciner ?**
+
+Oui. Me Durand, avocate, rappelle que la loi le permet. Les pharmacies seraient prêtes.
+"""
+
+HTML_INTERVIEW = """<article><h1>Trois questions à Claire Dubois</h1>
+<p>Claire Dubois dirige la fédération des agents immobiliers.</p>
+<p><strong>Comment voyez-vous l’année ?</strong></p><p>Je suis optimiste, les prix devraient remonter.</p>
+<p><strong>Les taux vont-ils baisser, selon vous ?</strong></p><p>Je le pense, la banque pourrait les baisser.</p>
+<p><strong>Que conseillez-vous aux acheteurs ?</strong></p><p>Je leur dis d’acheter, les vendeurs seraient prêts.</p>
+<p><strong>Un marché encore fragile</strong></p><p>Les prix pourraient encore reculer de 2 %.</p>
+</article>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "speech"),
+    [
+        (REVIEW, "a.md", []),  # the writer's own « Mon avis »: the answers are the writer's
+        (EXPLAINER, "a.md", []),  # quotations, « Mon espace santé » and « Me Durand » are not the answer's « je »
+        # In HTML, bold questions; a bold intertitle that is no question ends the interview.
+        (HTML_INTERVIEW, "a.html", ["Je suis opti", "Je le pense,", "Je leur dis "]),
+        (INTERVIEW.replace("## Quel est votre parcours ?", "*Quel est votre parcours ?*"), "a.md",
+         ["J’ai commenc", "Je les vois ", "Mon équipe d"]),  # a question in italics
+    ],
+)
+def test_what_is_an_interview(text: str, path: str, speech: list[str]) -> None:
+    assert [b.text[:12] for b in parse_document(text, path).blocks if b.speech] == speech
