@@ -231,7 +231,7 @@ def _english_parts(sentence: Sentence) -> list[tuple[int, int]]:
             1
             for i, t in enumerate(part_words)
             if t.text.lower().replace("’", "'") in _ENGLISH_GRAMMAR_WORDS
-            and not t.text.isupper()  # « IT », « US »: an acronym, not « it », « us »
+            and not (len(t.text) > 1 and t.text.isupper())  # « IT », « US »: an acronym, not « it », « us »
             and not _inside_a_name(part_words, i)
         )
         if english >= 3 and 2 * english >= len(words) and grammar_words >= 2:

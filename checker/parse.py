@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from html.parser import HTMLParser
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import PurePath
 from typing import Any
 
@@ -225,15 +225,50 @@ def mark_interview_answers(doc: Document) -> None:
         elif sections and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
             sections[-1][1].append(block)
     asked = [answers for kind, answers in sections if kind == "asked"]
-    answered = [answers for answers in asked if any(_speaks_as_i(block.sentences) for block in answers)]
+    answered = [
+        answers
+        for answers in asked
+        if any(_speaks_as_i(block.sentences) for block in answers)
+        and not any(_addresses_the_reader(block.sentences) for block in answers)
+    ]
     if len(answered) < INTERVIEW_MIN_QUESTIONS or 3 * len(answered) < 2 * len(asked):
         return
-    if any(_speaks_as_i(block.sentences) for block in before_first[:-1]):  # the last one is the first question
+    introduction = before_first[:-1]  # the last one is the first question
+    if any(_speaks_as_i(block.sentences) for block in introduction):
         return  # the writer's own « je » before the questions: a review, a diary
+    if not any(_names_someone(block) for block in introduction):
+        return  # nobody introduced: a page answering its readers' questions (« Quels sont vos tarifs ? »)
     for kind, answers in sections:
         if kind != "intertitle":
             for block in answers:
                 block.speech = True
+
+
+def _names_someone(block: Block) -> bool:
+    """Whether a block names a person: a first name the lexicon knows before a capitalised word (« Audrey Hacq »)."""
+    from checker.morphology import analyse_form
+
+    for sentence in block.sentences:
+        words = [t for t in sentence.tokens if t.kind == "word"]
+        for first, last in pairwise(words):
+            if last.text[:1].isupper() and first.text[:1].isupper() and any(
+                "first_name" in r.pos for r in analyse_form(first.text)
+            ):
+                return True
+    return False
+
+
+def _addresses_the_reader(sentences: Sequence[Sentence]) -> bool:
+    """Whether an answer speaks to its reader (« je vous conseille », « ton TJM ») outside its quotations: the
+    writer answering readers, not someone interviewed."""
+    from checker.matching import quotation_spans
+
+    for sentence in sentences:
+        quotes = quotation_spans(sentence.text)
+        for m in _ADDRESSED_RE.finditer(sentence.text):
+            if not any(a <= m.start() < b for a, b in quotes):
+                return True
+    return False
 
 
 def _set_apart(doc: Document, block: Block) -> bool:
@@ -241,7 +276,7 @@ def _set_apart(doc: Document, block: Block) -> bool:
     if _is_bold_line(doc, block):
         return True
     src = doc.source
-    line_start = src.rfind("\n", 0, block.start) + 1
+    line_start = max(src.rfind("\n", 0, block.start) + 1, block.start - _MARK_LOOK_BACK)
     return bool(_ITALIC_OPEN_RE.search(src, line_start, block.start) and _ITALIC_CLOSE_RE.match(src, block.end))
 
 
@@ -1266,10 +1301,14 @@ _BOLD_OPEN_RE = re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGN
 _BOLD_CLOSE_RE = re.compile(r"\s*(?:\*\*|__|</(?:strong|b)\s*>)", re.IGNORECASE)
 
 
+# How far before a block its opening mark is looked for: a minified HTML page is one line.
+_MARK_LOOK_BACK = 80
+
+
 def _is_bold_line(doc: Document, block: Block) -> bool:
     """Whether the whole block is set in bold (`**Question ?**`, `<p><strong>Question ?</strong></p>`)."""
     src = doc.source
-    line_start = src.rfind("\n", 0, block.start) + 1
+    line_start = max(src.rfind("\n", 0, block.start) + 1, block.start - _MARK_LOOK_BACK)
     return bool(_BOLD_OPEN_RE.search(src, line_start, block.start) and _BOLD_CLOSE_RE.match(src, block.end))
 
 

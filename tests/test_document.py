@@ -835,6 +835,23 @@ Dans Mon espace santé. « Ma mutuelle ne m’a rien dit », raconte un retrait�
 Oui. Me Durand, avocate, rappelle que la loi le permet. Les pharmacies seraient prêtes.
 """
 
+SELF_QA = """# Cours de piano à domicile à Nantes
+
+Voici les réponses aux questions les plus fréquentes.
+
+## Quels sont vos tarifs ?
+
+Mes cours coûtent 40 euros, et ma méthode permettrait de progresser deux fois plus vite.
+
+## Où donnez-vous vos cours ?
+
+Je me déplace dans toute l’agglomération.
+
+## Proposez-vous un cours d’essai ?
+
+Je propose un premier cours gratuit : vous pourrez juger par vous-même.
+"""
+
 HTML_INTERVIEW = """<article><h1>Trois questions à Claire Dubois</h1>
 <p>Claire Dubois dirige la fédération des agents immobiliers.</p>
 <p><strong>Comment voyez-vous l’année ?</strong></p><p>Je suis optimiste, les prix devraient remonter.</p>
@@ -849,6 +866,9 @@ HTML_INTERVIEW = """<article><h1>Trois questions à Claire Dubois</h1>
     [
         (REVIEW, "a.md", []),  # the writer's own « Mon avis »: the answers are the writer's
         (EXPLAINER, "a.md", []),  # quotations, « Mon espace santé » and « Me Durand » are not the answer's « je »
+        # Nobody introduced by name, and answers that address the reader: a page answering its readers.
+        (SELF_QA, "a.md", []),
+        (SELF_QA.replace("# Cours de piano à domicile à Nantes", "# Trois questions à Claire Dubois"), "a.md", []),
         # In HTML, bold questions; a bold intertitle that is no question ends the interview.
         (HTML_INTERVIEW, "a.html", ["Je suis opti", "Je le pense,", "Je leur dis "]),
         (INTERVIEW.replace("## Quel est votre parcours ?", "*Quel est votre parcours ?*"), "a.md",

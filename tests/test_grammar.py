@@ -315,10 +315,13 @@ def test_a_sentence_in_english_is_not_checked_for_french_grammar() -> None:
         "I'm a supporter of open source and I ended on a project that was great.\n\n"
         "Nous utilisons le machine learning et le deep learning, et il à fini le projet.\n\n"
         # English terms without English grammar words: French, checked.
-        "Les best practices du deep learning sont utile.\n"
+        "Les best practices du deep learning sont utile.\n\n"
+        # « I » is English, « IT » an acronym, « of » inside a capitalised title part of a name.
+        "« I have a contract until 2027 », a rappelé l’attaquant anglais.\n\n"
+        "Notre Head of IT a signé le contrat, et il à fini le projet.\n"
     )
     found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
-    assert found == [(3, "à"), (5, "utile")], found
+    assert found == [(3, "à"), (5, "utile"), (9, "à")], found
 
 
 def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence() -> None:

@@ -149,7 +149,6 @@ class Settings:
     relative_indefinite: frozenset[str] = frozenset()
     relative_definite: frozenset[str] = frozenset()
     relative_negations: frozenset[str] = frozenset()
-    relative_governors: frozenset[str] = frozenset()  # lemmas
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -212,7 +211,6 @@ def _build_settings(rules: list[Rule]) -> Settings:
         relative_indefinite=_words(relatives.get("indefinite", ())),
         relative_definite=_words(relatives.get("definite", ())),
         relative_negations=_words(relatives.get("negations", ())),
-        relative_governors=_words(relatives.get("governors", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -615,11 +613,11 @@ _OF = frozenset({"de", "d'", "du", "des"})
 
 def _hypothetical_relatives(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> frozenset[int]:
     """The cues (starts) whose conditional is the verb of a restrictive relative clause on an antecedent that does
-    not exist, or not yet (claims.yaml, hypothetical_relatives): a quantified one (« toute participation qui
-    serait »), an indefinite one under a negation or after a verb of seeking, needing or making (« cherchent un
-    prestataire qui pourrait »). « qui » must follow the antecedent's words directly (no comma: « Des experts,
-    qui auraient… » is an incise that reports). Read back from « qui »: « de » after a noun is a preposition
-    (« un jeu de données qui »), « des » / « du » after a noun a definite article (« la hausse des prix qui »)."""
+    not exist (claims.yaml, hypothetical_relatives): a quantified one (« toute participation qui serait »), an
+    indefinite one right after a negation (« pas de jeu de données qui permettrait »). « qui » must follow the
+    antecedent's words directly (no comma: « Des experts, qui auraient… » is an incise that reports). Read back
+    from « qui »: « de » after a noun is a preposition (« un jeu de données qui »), « des » / « du » after a noun
+    a definite article (« la hausse des prix qui »)."""
     exempted = set()
     skipped = settings.classes.get("clitics", frozenset()) | {"ne", "n'"}
     for cue in cues:
@@ -664,19 +662,11 @@ def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: i
 
 
 def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
-    """A quantified antecedent; or an indefinite one with a negation in the three words before it, or right after
-    a verb of seeking, needing or making (« il faut un outil », « a besoin d'un outil », « créer une version »)."""
+    """A quantified antecedent, or an indefinite one right after a negation (« pas de jeu de données », « sans
+    outil »): « n'a pas exclu une hausse » negates the verb, and the hausse is real."""
     if infos[determiner].norm in settings.relative_quantifiers:
         return True
-    before = [infos[k] for k in range(max(0, determiner - 3), determiner) if infos[k].token.kind == "word"]
-    if any(info.norm in settings.relative_negations for info in before):
-        return True
-    near = [info for info in before[-2:] if info.norm not in _OF and info.norm not in ("à", "en")]
-    if not near:
-        return False
-    word = near[-1]  # the verb (or « besoin ») the noun phrase depends on
-    governors = settings.relative_governors
-    return word.norm in governors or any(r.lemma in governors for r in word.readings)
+    return determiner > 0 and infos[determiner - 1].norm in settings.relative_negations
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:

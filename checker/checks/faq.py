@@ -54,7 +54,6 @@ from checker.faq_index import (
     verb_analysis,
 )
 from checker.findings import Edit, Finding
-from checker.frequencies import is_english
 from checker.morphology import FINITE_TENSES, analyse_form
 from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
@@ -1134,10 +1133,12 @@ _AFTER_WHICH_A_NOUN = frozenset(
 
 def _infinitive_heading(info: SentenceInfo) -> bool:
     """A title that opens on an infinitive and has no verb conjugated in the first or third person after it
-    (« Mieux connaître et utiliser les logiciels libres », « Développer l’ouverture des codes sources »): it names
-    a task or a goal and asserts nothing. An infinitive subject (« Manger bio réduit le risque de cancer ») and a
-    clause after a colon (« Pouvoir d’achat : la hausse est confirmée ») do assert."""
-    if ":" in info.sentence.text:
+    (« Mieux connaître, utiliser et concevoir les logiciels libres », « Développer l’ouverture des codes sources »):
+    it names a task or a goal and asserts nothing. These assert: an infinitive subject (« Manger bio réduit le
+    risque de cancer »), a clause after a colon (« Pouvoir d’achat : la hausse est confirmée »), a claim after a
+    comma (« Jeûner, efficace pour maigrir ») and a figure promised (« Perdre 5 kilos en un mois »)."""
+    text = info.sentence.text
+    if ":" in text or any(ch.isdigit() for ch in text):
         return False
     words = [t for t in info.tokens if t.kind == "word"]
     lead = 0
@@ -1145,13 +1146,24 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
         lead += 1
     if not words or (verb := verb_analysis(words[lead].text)) is None or verb[1] != "infinitive":
         return False
+    tokens = info.tokens
+    for k, token in enumerate(tokens[:-1]):
+        if token.text == ",":  # a list of infinitives goes on after a comma; anything else is a claim
+            after = next((t for t in tokens[k + 1 :] if t.kind == "word"), None)
+            if after is not None and after.lower not in ("et", "ou") and not _is_infinitive_word(after.text):
+                return False
     for before, word in zip(words[lead:], words[lead + 1 :], strict=False):
-        if before.lower in _AFTER_WHICH_A_NOUN or is_english(before.text):
-            continue  # « des codes », « open source »: a noun
+        if before.lower in _AFTER_WHICH_A_NOUN:
+            continue  # « des codes », « pour source »: a noun
         if any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS
                for r in analyse_form(word.text)):  # fmt: skip
             return False
     return True
+
+
+def _is_infinitive_word(word: str) -> bool:
+    verb = verb_analysis(word)
+    return verb is not None and verb[1] == "infinitive"
 
 
 def _purpose(info: SentenceInfo, i: int) -> bool:
