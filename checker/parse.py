@@ -236,12 +236,44 @@ def mark_interview_answers(doc: Document) -> None:
     introduction = before_first[:-1]  # the last one is the first question
     if any(_speaks_as_i(block.sentences) for block in introduction):
         return  # the writer's own « je » before the questions: a review, a diary
-    if not any(_names_someone(block) for block in introduction):
-        return  # nobody introduced: a page answering its readers' questions (« Quels sont vos tarifs ? »)
+    title = next((b for b in introduction if b.kind == "title" or (b.kind == "heading" and b.level == 1)), None)
+    if title is None or not _titles_an_interview(title):
+        return  # a page answering its readers' questions (« Quels sont vos tarifs ? »), a columnist's explainer
     for kind, answers in sections:
         if kind != "intertitle":
             for block in answers:
                 block.speech = True
+
+
+# A title that announces an interview: « Entretien avec… », « Trois questions à… », « Rencontre avec… ».
+_INTERVIEW_TITLE_RE = re.compile(
+    r"\b(?:entretien|interview|questions? à|rencontre avec|propos recueillis|face à|invitée?s? de)\b", re.IGNORECASE
+)
+
+
+def _titles_an_interview(title: Block) -> bool:
+    """A title naming the interviewee: « Audrey Hacq, Product Design Director » (a name, then a comma and the
+    role), « Entretien avec Delphine Montagne », « « Le marché va repartir », selon Claire Dubois »."""
+    text = title.text.strip()
+    if not _names_someone(title):
+        return False
+    if _INTERVIEW_TITLE_RE.search(text) or text.startswith(("«", "“", '"')):
+        return True
+    words = [t for t in title.tokens if t.kind == "word"]
+    comma = text.find(",")
+    return len(words) >= 2 and comma > 0 and _names_someone_in(text[:comma])
+
+
+def _names_someone_in(text: str) -> bool:
+    """Whether a short text is a name: a known first name, then capitalised words only (« Audrey Hacq »)."""
+    from checker.morphology import analyse_form
+
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and any("first_name" in r.pos for r in analyse_form(words[0]))
+    )
 
 
 def _names_someone(block: Block) -> bool:
@@ -1301,8 +1333,9 @@ _BOLD_OPEN_RE = re.compile(r"(?:\*\*|__|<(?:strong|b)(?:\s[^>]*)?>)\s*$", re.IGN
 _BOLD_CLOSE_RE = re.compile(r"\s*(?:\*\*|__|</(?:strong|b)\s*>)", re.IGNORECASE)
 
 
-# How far before a block its opening mark is looked for: a minified HTML page is one line.
-_MARK_LOOK_BACK = 80
+# How far before a block its opening mark is looked for (a tag with its classes and styles), not the whole line:
+# a minified HTML page is one line, and rescanning it for each paragraph took seconds.
+_MARK_LOOK_BACK = 400
 
 
 def _is_bold_line(doc: Document, block: Block) -> bool:

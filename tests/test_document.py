@@ -877,3 +877,26 @@ HTML_INTERVIEW = """<article><h1>Trois questions à Claire Dubois</h1>
 )
 def test_what_is_an_interview(text: str, path: str, speech: list[str]) -> None:
     assert [b.text[:12] for b in parse_document(text, path).blocks if b.speech] == speech
+
+
+def test_a_bold_faq_question_with_a_long_styled_tag_is_a_question() -> None:
+    # The look-back for the bold mark is bounded (a minified page is one line), but a CMS tag with classes and
+    # styles still fits in it.
+    tag = '<strong class="faq-question has-text-color has-vivid-blue-color" style="font-size:18px;font-weight:700">'
+    html = (
+        f"<article><h1>Titre</h1><p>Le gouvernement pourrait agir.</p><h2>FAQ</h2><p>{tag}Que fait le gouvernement ?"
+        f"</strong></p><p>Il agit.</p><p>{tag}Qui est concerné ?</strong></p><p>Tout le monde.</p></article>"
+    )
+    assert [item.question.text for item in parse_document(html, "x.html").faq] == [
+        "Que fait le gouvernement ?",
+        "Qui est concerné ?",
+    ]
+
+
+def test_a_named_professionals_own_questions_page_is_no_interview() -> None:
+    # The name is in the lede, not in a title that introduces someone: her page, her claims.
+    text = SELF_QA.replace(
+        "Voici les réponses aux questions les plus fréquentes.",
+        "Julie Moreau, professeure de piano, répond aux questions de ses élèves.",
+    ).replace("vous pourrez juger par vous-même", "chacun juge sur pièce")
+    assert not any(b.speech for b in parse_document(text, "a.md").blocks)

@@ -658,15 +658,34 @@ def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: i
             continue  # « le tout premier vaccin »: an adverb
         if info.norm in settings.relative_quantifiers or info.norm in settings.relative_indefinite:
             return j
+        if info.norm == "sans":
+            return j  # « sans outil qui pourrait »: no determiner, the preposition says it is lacking
     return None
 
 
+# The verbs a negation before an indefinite may carry and still deny that the thing exists (« il n'y a pas de »,
+# « n'existe pas de », « n'a pas de »); any other verb is what is negated (« n'exclut pas une hausse »: real).
+_EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il"})
+
+
 def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
-    """A quantified antecedent, or an indefinite one right after a negation (« pas de jeu de données », « sans
-    outil »): « n'a pas exclu une hausse » negates the verb, and the hausse is real."""
-    if infos[determiner].norm in settings.relative_quantifiers:
+    """A quantified antecedent, one after « sans », or an indefinite right after the negation of « il y a »,
+    « exister » or « avoir » (« il n'existe pas de jeu de données », « n'a pas de plan »). « n'exclut pas une
+    hausse », « n'écarte pas une piste » negate the verb: the hausse, the piste are real."""
+    norm = infos[determiner].norm
+    if norm in settings.relative_quantifiers or norm == "sans":
         return True
-    return determiner > 0 and infos[determiner - 1].norm in settings.relative_negations
+    if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
+        return False
+    if infos[determiner - 1].norm in ("sans", "ni"):
+        return True
+    # Back from « pas » / « jamais » to « ne »: every word between must be « y », an auxiliary or an existential verb.
+    k = determiner - 2
+    while k >= 0 and infos[k].norm not in ("ne", "n'"):
+        if not (infos[k].norm in _EXISTENTIAL_VERBS or any(r.lemma in _EXISTENTIAL_VERBS for r in infos[k].readings)):
+            return False
+        k -= 1
+    return k >= 0
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:

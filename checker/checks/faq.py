@@ -1138,7 +1138,7 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
     risque de cancer »), a clause after a colon (« Pouvoir d’achat : la hausse est confirmée »), a claim after a
     comma (« Jeûner, efficace pour maigrir ») and a figure promised (« Perdre 5 kilos en un mois »)."""
     text = info.sentence.text
-    if ":" in text or any(ch.isdigit() for ch in text):
+    if ":" in text or any(ch.isdigit() for ch in text) or _FIGURE_WORDS.search(text):
         return False
     words = [t for t in info.tokens if t.kind == "word"]
     lead = 0
@@ -1153,12 +1153,34 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
             if after is not None and after.lower not in ("et", "ou") and not _is_infinitive_word(after.text):
                 return False
     for before, word in zip(words[lead:], words[lead + 1 :], strict=False):
-        if before.lower in _AFTER_WHICH_A_NOUN:
+        if before.lower in _AFTER_WHICH_A_NOUN and not _object_pronoun(before.lower, word.text):
             continue  # « des codes », « pour source »: a noun
         if any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS
                for r in analyse_form(word.text)):  # fmt: skip
             return False
     return True
+
+
+# A figure promised in words (« Perdre cinq kilos », « Réduire ses factures de moitié »).
+_FIGURE_WORDS = re.compile(
+    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante"
+    r"|cent|cents|mille|millions?|milliards?|moitié|double|triple|tiers|quart|deux fois|par deux)\b",
+    re.IGNORECASE,
+)
+
+
+def _object_pronoun(before: str, word: str) -> bool:
+    """« les » / « la » / « le » before a verb, not an article (« Vapoter les aide à… »): the word cannot be a noun of
+    that number (« les aide »), or is no noun at all (« la protège »)."""
+    if before not in ("le", "la", "les", "l'", "l’"):
+        return False
+    readings = analyse_form(word)
+    if not any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS for r in readings):
+        return False
+    nouns = [r for r in readings if r.pos & {"noun", "adjective"}]
+    if not nouns:
+        return True
+    return before == "les" and not any("p" in r.numbers for r in nouns)
 
 
 def _is_infinitive_word(word: str) -> bool:
