@@ -204,22 +204,26 @@ def mark_interview_answers(doc: Document) -> None:
     the checks leave as they leave quotations (lint._LEFT_IN_QUOTATIONS).
 
     A question is a heading or a paragraph set apart (bold, italics) that ends in « ? »; its answer, the prose up
-    to the next heading or paragraph set apart. A text is an interview when at least INTERVIEW_MIN_QUESTIONS of
-    its questions to someone (in the second person) are answered in the first person singular, two thirds of them
-    are, and the writer does not speak as « je » before the first question (a review « Mon avis sur… », « ce que
-    j'ai appris », answering its reader's questions is the writer's). Quotations do not count (a vox pop
-    answering « ce qui change pour vous »), nor a capitalised « Mon » inside a sentence (« Mon espace santé »).
+    to the next heading or paragraph set apart. A text is an interview when its title introduces someone
+    (`_titles_an_interview`), at least INTERVIEW_MIN_QUESTIONS of its questions to someone (in the second person)
+    are answered in the first person singular without addressing the reader, two thirds of them are, and the
+    writer does not speak as « je » before the first question (a review « Mon avis sur… », « ce que j'ai
+    appris », answering its reader's questions is the writer's). Quotations do not count (a vox pop answering
+    « ce qui change pour vous »), nor a capitalised « Mon » inside a sentence (« Mon espace santé »).
     """
     sections: list[tuple[str, list[Block]]] = []  # ("asked" to someone, "question" or "intertitle", answers)
     before_first: list[Block] = []  # the title, the lede…: the writer's words before the first question to someone
+    asked_yet = False
     for block in doc.blocks:
         if block.region != "body":
             continue
-        if not any(kind == "asked" for kind, _ in sections):
+        if not asked_yet:
             before_first.append(block)
         set_apart = block.kind == "heading" or (block.kind == "paragraph" and _set_apart(doc, block))
         if set_apart and block.text.rstrip().endswith("?") and block.level != 1:
-            sections.append(("asked" if _ADDRESSED_RE.search(block.text) else "question", []))
+            to_someone = bool(_ADDRESSED_RE.search(block.text))
+            asked_yet = asked_yet or to_someone
+            sections.append(("asked" if to_someone else "question", []))
         elif set_apart or block.kind == "title":
             sections.append(("intertitle", []))  # ends the answer: the writer's words again
         elif sections and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
@@ -259,9 +263,8 @@ def _titles_an_interview(title: Block) -> bool:
         return False
     if _INTERVIEW_TITLE_RE.search(text) or text.startswith(("«", "“", '"')):
         return True
-    words = [t for t in title.tokens if t.kind == "word"]
     comma = text.find(",")
-    return len(words) >= 2 and comma > 0 and _names_someone_in(text[:comma])
+    return comma > 0 and _names_someone_in(text[:comma])
 
 
 def _names_someone_in(text: str) -> bool:

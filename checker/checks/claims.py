@@ -142,8 +142,8 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
     exemptions: tuple[Exemption, ...] = ()
-    # A restrictive relative clause on an indefinite antecedent (« un gouvernement qui continuerait »): see
-    # _hypothetical_relative. The rules it exempts, and the determiners that make the antecedent (in)definite.
+    # A restrictive relative clause on an antecedent that does not exist (« il n'existe pas de jeu de données qui
+    # permettrait »): see _hypothetical_relatives. The rules it exempts, and the words that tell the antecedent.
     relative_rules: frozenset[str] = frozenset()
     relative_quantifiers: frozenset[str] = frozenset()
     relative_indefinite: frozenset[str] = frozenset()
