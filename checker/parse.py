@@ -240,8 +240,8 @@ def mark_interview_answers(doc: Document) -> None:
     introduction = before_first[:-1]  # the last one is the first question
     if any(_speaks_as_i(block.sentences) for block in introduction):
         return  # the writer's own « je » before the questions: a review, a diary
-    title = next((b for b in introduction if b.kind == "title" or (b.kind == "heading" and b.level == 1)), None)
-    if title is None or not _titles_an_interview(title):
+    titles = [b for b in introduction if b.kind == "title" or (b.kind == "heading" and b.level == 1)]
+    if not any(_titles_an_interview(title) for title in titles):  # an HTML page's <title> and its <h1>
         return  # a page answering its readers' questions (« Quels sont vos tarifs ? »), a columnist's explainer
     for kind, answers in sections:
         if kind != "intertitle":
@@ -263,8 +263,9 @@ def _titles_an_interview(title: Block) -> bool:
         return False
     if _INTERVIEW_TITLE_RE.search(text) or text.startswith(("«", "“", '"')):
         return True
-    comma = text.find(",")
-    return comma > 0 and _names_someone_in(text[:comma])
+    # « Audrey Hacq, Product Design Director », « Élisabeth Borne : « Nous tiendrons… » »
+    cut = min((i for i in (text.find(","), text.find(" :"), text.find(":")) if i > 0), default=-1)
+    return cut > 0 and _names_someone_in(text[:cut])
 
 
 def _names_someone_in(text: str) -> bool:
@@ -272,6 +273,8 @@ def _names_someone_in(text: str) -> bool:
     from checker.morphology import analyse_form
 
     words = text.split()
+    if words and words[0].rstrip(".") in ("Dr", "Pr", "Me", "Mgr"):
+        words = words[1:]  # « Dr Julie Moreau »
     return (
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)

@@ -873,6 +873,9 @@ HTML_INTERVIEW = """<article><h1>Trois questions à Claire Dubois</h1>
         (HTML_INTERVIEW, "a.html", ["Je suis opti", "Je le pense,", "Je leur dis "]),
         (INTERVIEW.replace("## Quel est votre parcours ?", "*Quel est votre parcours ?*"), "a.md",
          ["J’ai commenc", "Je les vois ", "Mon équipe d"]),  # a question in italics
+        # The press's usual title: the interviewee, a colon, a quotation.
+        (INTERVIEW.replace("# Claire Martin, directrice du numérique", "# Claire Martin : « La ville doit accélérer »"),
+         "a.md", ["J’ai commenc", "Je les vois ", "Mon équipe d"]),
     ],
 )
 def test_what_is_an_interview(text: str, path: str, speech: list[str]) -> None:

@@ -658,8 +658,6 @@ def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: i
             continue  # « le tout premier vaccin »: an adverb
         if info.norm in settings.relative_quantifiers or info.norm in settings.relative_indefinite:
             return j
-        if info.norm == "sans":
-            return j  # « sans outil qui pourrait »: no determiner, the preposition says it is lacking
     return None
 
 
@@ -669,23 +667,28 @@ _EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il"})
 
 
 def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
-    """A quantified antecedent, one after « sans », or an indefinite right after the negation of « il y a »,
-    « exister » or « avoir » (« il n'existe pas de jeu de données », « n'a pas de plan »). « n'exclut pas une
-    hausse », « n'écarte pas une piste » negate the verb: the hausse, the piste are real."""
-    norm = infos[determiner].norm
-    if norm in settings.relative_quantifiers or norm == "sans":
+    """A quantified antecedent, one after « sans » (« sans un accord qui permettrait »), or an indefinite right
+    after the negation of « il y a », « exister » or « avoir » (« il n'existe toujours pas de vaccin », « il y a
+    pas de solution »). « n'exclut pas une hausse », « n'écarte pas une piste » negate the verb: they are real."""
+    if infos[determiner].norm in settings.relative_quantifiers:
         return True
     if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
         return False
-    if infos[determiner - 1].norm in ("sans", "ni"):
+    if infos[determiner - 1].norm == "sans":
         return True
-    # Back from « pas » / « jamais » to « ne »: every word between must be « y », an auxiliary or an existential verb.
+    # Back from « pas » / « jamais » to « ne » (or, spoken, to the clause's start): only « il », « y », a form of
+    # avoir or exister, and adverbs (« toujours », « donc », « en revanche ») stand between.
+    adverbs = settings.classes.get("adverbs", frozenset()) | {"en", "revanche", "toujours", "encore", "donc"}
+    existential = False
     k = determiner - 2
-    while k >= 0 and infos[k].norm not in ("ne", "n'"):
-        if not (infos[k].norm in _EXISTENTIAL_VERBS or any(r.lemma in _EXISTENTIAL_VERBS for r in infos[k].readings)):
+    while k >= 0 and infos[k].norm not in ("ne", "n'") and infos[k].token.kind == "word":
+        info = infos[k]
+        if info.norm in _EXISTENTIAL_VERBS or any(r.lemma in _EXISTENTIAL_VERBS for r in info.readings):
+            existential = existential or info.norm not in ("il", "y")
+        elif info.norm not in adverbs:
             return False
         k -= 1
-    return k >= 0
+    return (k >= 0 and infos[k].norm in ("ne", "n'")) or existential
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:

@@ -1162,9 +1162,10 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
 
 
 # A figure promised in words (« Perdre cinq kilos », « Réduire ses factures de moitié »).
+# « neuf », « double », « tiers », « quart » are left out: « un logement neuf », « double vitrage », « tiers payant ».
 _FIGURE_WORDS = re.compile(
-    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante"
-    r"|cent|cents|mille|millions?|milliards?|moitié|double|triple|tiers|quart|deux fois|par deux)\b",
+    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante"
+    r"|cent|cents|mille|milliers|millions?|milliards?|moitié|doubler|tripler)\b",
     re.IGNORECASE,
 )
 
