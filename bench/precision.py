@@ -48,15 +48,18 @@ POPULATION = ROOT / "bench" / "judgements" / "population.tsv"
 # too seldom on `corpus/articles/` to measure them; every finding of those rules there is judged.
 RARE_CORPUS = ROOT / "corpus" / "rare"
 RARE_JUDGEMENTS = ROOT / "bench" / "judgements" / "rare-findings.tsv"
+# The claims and FAQ rules on by default: judged whole on corpus/rare (stop 29, to write their filters from real
+# institutional pages) and on corpus/heldout (to measure them).
+CLAIMS_AND_FAQ_RULES = frozenset({
+    "claims.conditional", "claims.likelihood", "claims.forecast", "claims.reported-conditional", "claims.weasel",
+    "claims.hype", "faq.escalation", "faq.contradiction", "faq.new-entity", "faq.unsupported", "faq.partial",
+    "faq.jsonld-mismatch", "faq.jsonld-invalid",
+})  # fmt: skip
 RARE_RULES = {
     "grammar.conjugation", "grammar.verb-form", "grammar.locution", "grammar.punctuation", "spelling.name-typo",
     "grammar.elision", "grammar.hyphenation", "repetition.spelling-variant", "grammar.agreement",
     "grammar.adjective-agreement",
-    # Stop 29: the claims and FAQ rules on by default, to write their filters from real institutional pages.
-    "claims.conditional", "claims.likelihood", "claims.forecast", "claims.reported-conditional", "claims.weasel",
-    "claims.hype", "faq.escalation", "faq.contradiction", "faq.new-entity", "faq.unsupported", "faq.partial",
-    "faq.jsonld-mismatch", "faq.jsonld-invalid",
-}  # fmt: skip
+} | CLAIMS_AND_FAQ_RULES  # fmt: skip
 # The held-out set (`corpus/heldout/`, stop 28): real pages nobody on the project had read when their findings
 # were judged, for the rules tuned on the two sets above (`bench/make_heldout_corpus.py`). Do not write rules
 # from its findings: judge them and report the figure.
@@ -66,11 +69,8 @@ HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-findings.tsv"
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
     "typography.unit-space", "typography.time-format", "typography.ordinal", "typography.elision",
-    "wording.pleonasm", "wording.anglicism-franceterme", "spelling.name-typo",
-    "claims.conditional", "claims.likelihood", "claims.forecast", "claims.reported-conditional", "claims.weasel",
-    "claims.hype", "faq.escalation", "faq.contradiction", "faq.new-entity", "faq.unsupported", "faq.partial",
-    "faq.jsonld-mismatch", "faq.jsonld-invalid", "repetition.spelling-variant",
-})  # fmt: skip
+    "wording.pleonasm", "wording.anglicism-franceterme", "spelling.name-typo", "repetition.spelling-variant",
+}) | CLAIMS_AND_FAQ_RULES  # fmt: skip
 
 
 def heldout_rules() -> set[str]:

@@ -368,3 +368,8 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
             readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), person))
             break
     return tuple(readings)
+
+
+def is_first_name(text: str) -> bool:
+    """Whether the lexicon knows the word as a first name (« Audrey », « Nelson »)."""
+    return any("first_name" in r.pos for r in analyse_form(text))

@@ -11,7 +11,6 @@ import json
 import operator
 import re
 from array import array
-from collections.abc import Sequence
 from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import pairwise, repeat
@@ -229,16 +228,17 @@ def mark_interview_answers(doc: Document) -> None:
         elif sections and block.kind in ("paragraph", "quote", "list_item") and block.aside is None:
             sections[-1][1].append(block)
     asked = [answers for kind, answers in sections if kind == "asked"]
+    if len(asked) < INTERVIEW_MIN_QUESTIONS:
+        return  # most texts: no need to read their sentences
     answered = [
         answers
         for answers in asked
-        if any(_speaks_as_i(block.sentences) for block in answers)
-        and not any(_addresses_the_reader(block.sentences) for block in answers)
+        if any(_speaks_as_i(block) for block in answers) and not any(_addresses_the_reader(block) for block in answers)
     ]
     if len(answered) < INTERVIEW_MIN_QUESTIONS or 3 * len(answered) < 2 * len(asked):
         return
     introduction = before_first[:-1]  # the last one is the first question
-    if any(_speaks_as_i(block.sentences) for block in introduction):
+    if any(_speaks_as_i(block) for block in introduction):
         return  # the writer's own « je » before the questions: a review, a diary
     titles = [b for b in introduction if b.kind == "title" or (b.kind == "heading" and b.level == 1)]
     if not any(_titles_an_interview(title) for title in titles):  # an HTML page's <title> and its <h1>
@@ -270,39 +270,43 @@ def _titles_an_interview(title: Block) -> bool:
 
 def _names_someone_in(text: str) -> bool:
     """Whether a short text is a name: a known first name, then capitalised words only (« Audrey Hacq »)."""
-    from checker.morphology import analyse_form
+    from checker.morphology import is_first_name
 
     words = text.split()
     if words and words[0].rstrip(".") in ("Dr", "Pr", "Me", "Mgr"):
         words = words[1:]  # « Dr Julie Moreau »
-    return (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and any("first_name" in r.pos for r in analyse_form(words[0]))
-    )
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
 
 
 def _names_someone(block: Block) -> bool:
     """Whether a block names a person: a first name the lexicon knows before a capitalised word (« Audrey Hacq »)."""
-    from checker.morphology import analyse_form
+    from checker.morphology import is_first_name
 
     for sentence in block.sentences:
         words = [t for t in sentence.tokens if t.kind == "word"]
         for first, last in pairwise(words):
-            if last.text[:1].isupper() and first.text[:1].isupper() and any(
-                "first_name" in r.pos for r in analyse_form(first.text)
-            ):
+            if last.text[:1].isupper() and first.text[:1].isupper() and is_first_name(first.text):
                 return True
     return False
 
 
-def _addresses_the_reader(sentences: Sequence[Sentence]) -> bool:
-    """Whether an answer speaks to its reader (« je vous conseille », « ton TJM ») outside its quotations: the
-    writer answering readers, not someone interviewed."""
+def _outside_quotations(block: Block) -> list[tuple[Sentence, list[tuple[int, int]]]]:
+    """Each sentence of a block with the spans (in the sentence) of the block's quotations over it: found once in
+    the block, as the claims check does, so that a quotation of several sentences covers each."""
     from checker.matching import quotation_spans
 
-    for sentence in sentences:
-        quotes = quotation_spans(sentence.text)
+    quotes = quotation_spans(block.text)
+    found = []
+    for sentence in block.sentences:
+        over = [(a - sentence.start, b - sentence.start) for a, b in quotes if a < sentence.end and sentence.start < b]
+        found.append((sentence, over))
+    return found
+
+
+def _addresses_the_reader(block: Block) -> bool:
+    """Whether an answer speaks to its reader (« je vous conseille », « ton TJM ») outside its quotations: the
+    writer answering readers, not someone interviewed."""
+    for sentence, quotes in _outside_quotations(block):
         for m in _ADDRESSED_RE.finditer(sentence.text):
             if not any(a <= m.start() < b for a, b in quotes):
                 return True
@@ -311,20 +315,13 @@ def _addresses_the_reader(sentences: Sequence[Sentence]) -> bool:
 
 def _set_apart(doc: Document, block: Block) -> bool:
     """A paragraph wholly in bold or in italics (`**Question ?**`, `*Question ?*`, `<p><em>…</em></p>`)."""
-    if _is_bold_line(doc, block):
-        return True
-    src = doc.source
-    line_start = max(src.rfind("\n", 0, block.start) + 1, block.start - _MARK_LOOK_BACK)
-    return bool(_ITALIC_OPEN_RE.search(src, line_start, block.start) and _ITALIC_CLOSE_RE.match(src, block.end))
+    return _is_bold_line(doc, block) or _wrapped_in(doc, block, _ITALIC_OPEN_RE, _ITALIC_CLOSE_RE)
 
 
-def _speaks_as_i(sentences: Sequence[Sentence]) -> bool:
-    """Whether one of the sentences says « je », « moi », « mon »… outside its quotations (capitalised « Mon »,
+def _speaks_as_i(block: Block) -> bool:
+    """Whether a sentence of the block says « je », « moi », « mon »… outside its quotations (capitalised « Mon »,
     « Ma », « Me » count only opening the sentence, and « Me » then not before a name: « Me Dupont »)."""
-    from checker.matching import quotation_spans
-
-    for sentence in sentences:
-        quotes = quotation_spans(sentence.text)
+    for sentence, quotes in _outside_quotations(block):
         tokens = sentence.tokens
         for k, token in enumerate(tokens):
             low = token.text.lower()
@@ -1346,9 +1343,14 @@ _MARK_LOOK_BACK = 400
 
 def _is_bold_line(doc: Document, block: Block) -> bool:
     """Whether the whole block is set in bold (`**Question ?**`, `<p><strong>Question ?</strong></p>`)."""
+    return _wrapped_in(doc, block, _BOLD_OPEN_RE, _BOLD_CLOSE_RE)
+
+
+def _wrapped_in(doc: Document, block: Block, opening: re.Pattern[str], closing: re.Pattern[str]) -> bool:
+    """Whether the block's line opens with a mark `opening` finds just before it and `closing` matches after it."""
     src = doc.source
     line_start = max(src.rfind("\n", 0, block.start) + 1, block.start - _MARK_LOOK_BACK)
-    return bool(_BOLD_OPEN_RE.search(src, line_start, block.start) and _BOLD_CLOSE_RE.match(src, block.end))
+    return bool(opening.search(src, line_start, block.start) and closing.match(src, block.end))
 
 
 def _front_matter_faq(doc: Document) -> None:

@@ -54,7 +54,7 @@ from checker.faq_index import (
     verb_analysis,
 )
 from checker.findings import Edit, Finding
-from checker.morphology import FINITE_TENSES, analyse_form
+from checker.morphology import FINITE_TENSES, Reading, analyse_form
 from checker.numbers import Quantity, find_quantities
 from checker.rule_packs import load_rules
 from checker.thesaurus import link_weight
@@ -1144,7 +1144,7 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
     lead = 0
     while lead < len(words) - 1 and lead < 2 and words[lead].lower in _HEADING_OPENERS:
         lead += 1
-    if not words or (verb := verb_analysis(words[lead].text)) is None or verb[1] != "infinitive":
+    if not words or not _is_infinitive_word(words[lead].text):
         return False
     tokens = info.tokens
     for k, token in enumerate(tokens[:-1]):
@@ -1155,10 +1155,15 @@ def _infinitive_heading(info: SentenceInfo) -> bool:
     for before, word in zip(words[lead:], words[lead + 1 :], strict=False):
         if before.lower in _AFTER_WHICH_A_NOUN and not _object_pronoun(before.lower, word.text):
             continue  # « des codes », « pour source »: a noun
-        if any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS
-               for r in analyse_form(word.text)):  # fmt: skip
+        if _asserting_verb(analyse_form(word.text)):
             return False
     return True
+
+
+def _asserting_verb(readings: tuple[Reading, ...]) -> bool:
+    """A reading as a verb conjugated in the first or third person (« réduit », « aide »; « codes » is only
+    the second person of « coder », which a title does not use)."""
+    return any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS for r in readings)
 
 
 # A figure promised in words (« Perdre cinq kilos », « Réduire ses factures de moitié »).
@@ -1176,7 +1181,7 @@ def _object_pronoun(before: str, word: str) -> bool:
     if before not in ("le", "la", "les", "l'", "l’"):
         return False
     readings = analyse_form(word)
-    if not any("verb" in r.pos and r.tenses & FINITE_TENSES and r.persons & _ASSERTING_PERSONS for r in readings):
+    if not _asserting_verb(readings):
         return False
     nouns = [r for r in readings if r.pos & {"noun", "adjective"}]
     if not nouns:

@@ -326,7 +326,7 @@ def _english_attested(word: str) -> bool:
 
 def _after_first_name(block: Block, tok: Token) -> bool:
     """Whether the word follows a first name (« Nelson Mandella »)."""
-    from checker.morphology import analyse_form
+    from checker.morphology import is_first_name
 
     index = next(i for i, t in enumerate(block.tokens) if t.start == tok.start)
     previous = block.tokens[index - 1] if index else None
@@ -334,7 +334,7 @@ def _after_first_name(block: Block, tok: Token) -> bool:
         previous is not None
         and previous.kind == "word"
         and block.text[previous.end : tok.start].isspace()
-        and any("first_name" in r.pos for r in analyse_form(previous.text))
+        and is_first_name(previous.text)
     )
 
 
