@@ -44,7 +44,8 @@ conditions (`skip: {}` for any token, or a list of word forms and word classes o
 counted from 1, skip steps included) and `\\2:fs` the same participle or adjective agreed in
 the feminine singular (ms, fs, mp, fp); `rewrite: [regex, replacement]` adds the marked text with
 that substitution made. `unless` lists patterns (rule-wide in `params.unless`,
-or per pattern) whose match over a marked token cancels the finding. A pattern's `detail`
+or per pattern) whose match over a marked token cancels the finding; an `unless` pattern with a
+marked step cancels only the findings whose marked span that step covers. A pattern's `detail`
 fills `{detail}` in the rule's message.
 """
 
@@ -1928,14 +1929,21 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
 
 
 def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
-    """Whether an exception pattern matches over any token of the match."""
+    """Whether an exception pattern matches over any token of the match; one with a marked step only when
+    that step covers the match's marked span (« c'est » exempts that « est », not a second one after it)."""
     covered = [s for s in spans if s is not None]
     first, last = covered[0][0], covered[-1][1]
+    marked = _marked(pattern, spans)
     for steps in pattern.unless:
         lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
             found = match_at(steps, infos, start)
             if found is None:
+                continue
+            if any(step.mark for step in steps):
+                exempted = [s for step, s in zip(steps, found, strict=True) if step.mark and s is not None]
+                if marked and exempted and exempted[0][0] <= marked[0] and marked[1] <= exempted[-1][1]:
+                    return True
                 continue
             covered = [s for s in found if s is not None]
             if covered and covered[0][0] <= last and covered[-1][1] >= first:
