@@ -87,19 +87,21 @@ def test_every_finding_of_the_heldout_rules_on_the_heldout_set_is_judged(current
 
 # On corpus/heldout/ (nobody had read it when its findings were judged), TRUE / (TRUE + FALSE) of the findings still
 # reported, and the TRUE ones: the determiner's agreement, on by default at info, and the adjective's, off by default
-# for its 5 %; capitalization and homophone-a after English sentences and lower-case list items stopped being read
-# as errors (44 % and 23 % before: those two fixes were found there).
+# for its 20 %; capitalization and homophone-a after English sentences and lower-case list items stopped being read
+# as errors (44 % and 23 % before: those two fixes were found there). Since stop 30 the set has a third part, the
+# EIG blog (corpus/heldout/eig-*), judged whole as found; the floors are those of the three parts together.
 HELDOUT_FLOORS = {
-    "grammar.agreement": (0.61, 24),
-    "grammar.adjective-agreement": (0.04, 2),
-    "grammar.capitalization": (0.88, 8),
-    "grammar.homophone-a": (0.85, 6),
-    "grammar.punctuation": (1.0, 17),
+    "grammar.agreement": (0.66, 40),
+    "grammar.adjective-agreement": (0.19, 16),
+    "grammar.capitalization": (0.97, 40),
+    "grammar.homophone-a": (0.93, 15),
+    "grammar.punctuation": (0.95, 19),
     # Issue 12's rules outside grammar (precision.HELDOUT_OTHER_RULES). Anglicisms: 15 of 22 as first judged,
     # 6 of the 7 false alarms in an interview printed in English, no longer checked (lint._french_only).
-    "typography.time-format": (1.0, 25),
-    "wording.pleonasm": (1.0, 5),
-    "wording.anglicism-franceterme": (0.9, 15),
+    "typography.time-format": (1.0, 32),
+    "typography.ordinal": (1.0, 5),
+    "wording.pleonasm": (1.0, 11),
+    "wording.anglicism-franceterme": (0.88, 24),
 }
 
 
