@@ -334,3 +334,11 @@ def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence(
     )
     found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings if "capitalization" in f.rule_id]
     assert found == [(7, "nous")], found
+
+
+def test_le_cas_ou_jamais_is_the_set_phrase() -> None:
+    # Found in the ELTeC novels (stop 30): Grammalecte reads « ou » as « où » after « cas ».
+    kept = lint_text("C’était le cas ou jamais de se montrer.", Config(select=("grammar",)), fmt="text").findings
+    assert not [f for f in kept if f.text == "ou"]
+    wrong = lint_text("Dans le cas ou il viendrait, je partirais.", Config(select=("grammar",)), fmt="text").findings
+    assert [f.text for f in wrong if f.rule_id == "grammar.confusion"] == ["ou"]

@@ -61,6 +61,8 @@ _INCISE_BEFORE_RE = re.compile(r",\s*$")
 # A verb and « le », « la », « les » read as an imperative and its pronoun, when the article's noun phrase goes
 # on: « le ou les plugins » (two articles for one noun), « le pourquoi du comment » (a nominalised adverb).
 _ARTICLE_NOT_PRONOUN_RE = re.compile(r"(?i)\b(?:le|la|les)$")
+_CAS_BEFORE_RE = re.compile(r"\bcas\s+$", re.IGNORECASE)
+_JAMAIS_AFTER_RE = re.compile(r"\s+jamais\b", re.IGNORECASE)
 _NOUN_PHRASE_GOES_ON_RE = re.compile(r"(?i)\s+(?:ou\s+(?:les?|la)\s+([^\W\d_][\w-]*)|(?:pourquoi|comment)\s+d)")
 _INCISE_AFTER_RE = re.compile(
     r"\s+(?:l[ea]s?\s|l['’]|un\s|une\s|son\s|sa\s|ses\s|leurs?\s|ce\s|cet\s|cette\s|[A-ZÀ-ÖØ-Þ])[^,.;:!?«»]{0,60},"
@@ -462,6 +464,12 @@ class GrammalecteEngine:
         start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
         if rule_id in IGNORED_RULES:
             return True
+        if (
+            text[start:end].lower() == "ou"
+            and _CAS_BEFORE_RE.search(text[max(0, start - 12) : start])
+            and _JAMAIS_AFTER_RE.match(text, end)
+        ):
+            return True  # « c'est le cas ou jamais » : the set phrase, not « où » (ELTeC novels, stop 30)
         if "__imp_" in rule_id:
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
