@@ -1935,8 +1935,7 @@ def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
     first, last = covered[0][0], covered[-1][1]
     marked = _marked(pattern, spans)
     for steps in pattern.unless:
-        # An exception may start as far before the match as its steps can reach (each skip up to its max).
-        lo = max(0, first - sum(step.max if step.skip else 1 for step in steps))
+        lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
             found = match_at(steps, infos, start)
             if found is None:
