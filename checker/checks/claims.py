@@ -140,6 +140,8 @@ class Settings:
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
+    # « serait » + « un plus »: a job offer's politeness, no cue (phrases of word forms, split on spaces)
+    not_before_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
     exemptions: tuple[Exemption, ...] = ()
     # A restrictive relative clause on an antecedent that does not exist (« il n'existe pas de jeu de données qui
@@ -197,6 +199,10 @@ def _build_settings(rules: list[Rule]) -> Settings:
         date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
+        not_before_phrases={
+            r.id: tuple(tuple(norm_word(w) for w in p.split()) for p in r.params.get("not_before_phrases", ()))
+            for r in rules
+        },
         exemptions=tuple(
             Exemption(
                 frozenset(params.get(name, {}).get("rules", ())),
@@ -448,6 +454,9 @@ def _find_cues(
                 continue
             followed = compiled.settings.not_before_words.get(cue.rule_id)
             if followed and b + 1 < len(infos) and infos[b + 1].norm in followed:
+                continue
+            phrases = compiled.settings.not_before_phrases.get(cue.rule_id)
+            if phrases and any(tuple(i.norm for i in infos[b + 1 : b + 1 + len(p)]) == p for p in phrases):
                 continue
             if cue.after and not _after_ok(cue, infos, a):
                 continue
