@@ -200,7 +200,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
         not_before_phrases={
-            r.id: tuple(tuple(norm_word(w) for w in p.split()) for p in r.params.get("not_before_phrases", ()))
+            r.id: tuple(
+                tuple(norm_word(w) for w in p.split()) for p in r.params.get("not_before_phrases", ()) if p.split()
+            )
             for r in rules
         },
         exemptions=tuple(
@@ -426,6 +428,24 @@ def _after_ok(cue: Cue, infos: list[TokInfo], first: int) -> bool:
     return False
 
 
+def _before_phrase(infos: Sequence[Any], last: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the cue, a form of « être » ending at `last`, is followed by one of `phrases` that ends its clause
+    (« serait un plus. », « serait un atout pour l'équipe »), not by the start of a longer noun phrase (« aurait un
+    avantage décisif », « serait un plus grand succès »)."""
+    if not any(r.lemma == "être" for r in infos[last].readings):
+        return False
+    for phrase in phrases:
+        end = last + 1 + len(phrase)
+        if tuple(i.norm for i in infos[last + 1 : end]) != phrase:
+            continue
+        if end >= len(infos) or infos[end].token.kind == "punct" or infos[end].norm in _CLAUSE_GOES_ON:
+            return True
+    return False
+
+
+_CLAUSE_GOES_ON = frozenset({"pour", "à", "au", "aux", "dans", "et", "mais", "sur"})
+
+
 def _find_cues(
     compiled: Compiled, infos: list[TokInfo], text: str, active: frozenset[str] | None = None
 ) -> list[CueMatch]:
@@ -456,7 +476,7 @@ def _find_cues(
             if followed and b + 1 < len(infos) and infos[b + 1].norm in followed:
                 continue
             phrases = compiled.settings.not_before_phrases.get(cue.rule_id)
-            if phrases and any(tuple(i.norm for i in infos[b + 1 : b + 1 + len(p)]) == p for p in phrases):
+            if phrases and _before_phrase(infos, b, phrases):
                 continue
             if cue.after and not _after_ok(cue, infos, a):
                 continue
