@@ -128,8 +128,15 @@ def main() -> None:
     rows = build(DESIGN, args.design_git, design)
     rows += build(GUIDES, args.guides_git, [f for f in GUIDE_CHAPTERS if f in guides])
     header = ["file", "repository", "commit", "path", "licence", "licence_stated_in", "words"]
-    lines = ["\t".join(header)] + ["\t".join(row) for row in rows]
-    (OUT / "SOURCES.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The rows of the set's other parts (bench/make_heldout_eig.py) are kept.
+    sources = OUT / "SOURCES.tsv"
+    kept = [
+        row
+        for row in (sources.read_text(encoding="utf-8").splitlines()[1:] if sources.is_file() else [])
+        if not row.startswith((DESIGN[1] + "-", GUIDES[1] + "-"))
+    ]
+    lines = ["\t".join(header)] + ["\t".join(row) for row in rows] + kept
+    sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} documents, {sum(int(row[-1]) for row in rows)} words")
 
 

@@ -29,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 GIT = ""
 REPO = "entrepreneur-interet-general/site-eig"
+COMMIT_USED = "bc2afe522b1f8203b0a1d1bf213d770d83b0a030"
 OUT = str(ROOT / "corpus" / "heldout")
 PREFIX = "eig"
 LICENCE = "Licence Ouverte 2.0 (etalab-2.0)"
@@ -124,8 +125,10 @@ def main() -> None:
     global GIT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eig-git", required=True, help="git dir of github.com/entrepreneur-interet-general/site-eig")
-    GIT = parser.parse_args().eig_git
-    COMMIT = git("rev-parse", "HEAD").strip()
+    parser.add_argument("--commit", default=COMMIT_USED, help="the commit read (default: the set's own)")
+    args = parser.parse_args()
+    GIT = args.eig_git
+    COMMIT = git("rev-parse", args.commit).strip()
     os.makedirs(OUT, exist_ok=True)
     files = git("ls-tree", "-r", "--name-only", COMMIT).splitlines()
     rows: list[str] = []
