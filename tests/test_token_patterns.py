@@ -395,3 +395,43 @@ def test_definite_attribute_only_with_a_noun_that_stands_as_an_attribute_and_not
     result = lint_text(f"<html><body><p>{sentence}</p></body></html>", Config(select=("grammar.homophone-et",)),
                        path="page.html", fmt="html")
     assert [f.text for f in result.findings] == ["et"]
+
+
+MARKED_UNLESS_PACK = """
+pack: maison
+rules:
+  - id: grammar.maison-double-est
+    family: grammar
+    kind: tokens
+    severity: warning
+    message: "« {match} » en double."
+    description: Test rule.
+    params:
+      unless:
+        - [{words: ["c'"]}, {words: [est], mark: true}]
+      patterns:
+        - name: est-twice
+          steps:
+            - {words: [est]}
+            - {skip: {}, max: 2}
+            - {words: [est], mark: true}
+    examples:
+      flagged:
+        - "C’est libre <marker>est</marker> gratuit."
+      accepted:
+        - "Le logiciel libre est gratuit."
+"""
+
+
+def test_an_unless_with_a_marked_step_cancels_only_the_finding_it_marks(tmp_path: Path) -> None:
+    # « c'est » exempts its own « est », not a second « est » the match ends on (stop 30); an unless without a
+    # marked step still cancels any match it overlaps.
+    pack = _pack(tmp_path, MARKED_UNLESS_PACK)
+    assert _findings("C’est libre est gratuit.", "grammar.maison-double-est", packs=(pack,)) == [
+        ("grammar.maison-double-est", "est", [])
+    ]
+    unmarked_path = tmp_path / "unmarked.yaml"  # another file: packs are cached by path
+    unmarked_body = MARKED_UNLESS_PACK.replace("{words: [est], mark: true}]", "{words: [est]}]")
+    unmarked_path.write_text(unmarked_body, encoding="utf-8")
+    unmarked = str(unmarked_path)
+    assert _findings("C’est libre est gratuit.", "grammar.maison-double-est", packs=(unmarked,)) == []
