@@ -14,7 +14,6 @@ paragraphs, words and seconds. Counting the lines per rule before and after a ch
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,7 +23,7 @@ for path in (ROOT, ROOT / "scripts"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from build_homophone_contexts import paragraphs  # noqa: E402
+from build_homophone_contexts import git, paragraphs  # noqa: E402
 
 from checker.config import Config  # noqa: E402
 from checker.lint import lint_text  # noqa: E402
@@ -37,14 +36,12 @@ def main() -> None:
     parser.add_argument("--novels", type=int, default=100, help="how many novels (in file name order)")
     parser.add_argument("--first", type=int, default=0, help="the first novel's position")
     args = parser.parse_args()
-    git = ["git", "--git-dir", str(args.eltec_git)]
-    listing = subprocess.run([*git, "ls-tree", "--name-only", "HEAD", "level1/"], capture_output=True, text=True)
-    names = sorted(n for n in listing.stdout.split() if n.endswith(".xml"))
+    listing = git(args.eltec_git, "ls-tree", "--name-only", "HEAD", "level1/").decode()
+    names = sorted(n for n in listing.split() if n.endswith(".xml"))
     config = Config(select=tuple(args.rules.split(",")))
     started, count, words = time.perf_counter(), 0, 0
     for name in names[args.first : args.first + args.novels]:
-        xml = subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
-        for text in paragraphs(xml):
+        for text in paragraphs(git(args.eltec_git, "show", f"HEAD:{name}")):
             count += 1
             words += len(text.split())
             for f in lint_text(text, config, path="paragraph.txt", fmt="text").findings:

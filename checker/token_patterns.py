@@ -1915,7 +1915,7 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
             if spans is None:
                 continue
             marked = _marked(pattern, spans)
-            if marked is None or _cancelled(pattern, infos, spans):
+            if marked is None or _cancelled(pattern, infos, spans, marked):
                 continue
             first, last = marked
             s, e = infos[first].token.start, infos[last].token.end
@@ -1928,12 +1928,11 @@ def find_matches(patterns: Sequence[Pattern], sentence: Sentence) -> list[Patter
     return _without_overlaps(out)
 
 
-def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
+def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans, marked: tuple[int, int]) -> bool:
     """Whether an exception pattern matches over any token of the match; one with a marked step only when
-    that step covers the match's marked span (« c'est » exempts that « est », not a second one after it)."""
+    that step covers the match's `marked` span (« c'est » exempts that « est », not a second one after it)."""
     covered = [s for s in spans if s is not None]
     first, last = covered[0][0], covered[-1][1]
-    marked = _marked(pattern, spans)
     for steps in pattern.unless:
         lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
@@ -1942,7 +1941,7 @@ def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans) -> bool:
                 continue
             if any(step.mark for step in steps):
                 exempted = [s for step, s in zip(steps, found, strict=True) if step.mark and s is not None]
-                if marked and exempted and exempted[0][0] <= marked[0] and marked[1] <= exempted[-1][1]:
+                if exempted and exempted[0][0] <= marked[0] and marked[1] <= exempted[-1][1]:
                     return True
                 continue
             covered = [s for s in found if s is not None]

@@ -428,7 +428,11 @@ def _after_ok(cue: Cue, infos: list[TokInfo], first: int) -> bool:
     return False
 
 
-def _before_phrase(infos: Sequence[Any], last: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+# After « serait un plus » these go on with the clause (« un atout pour l'équipe »), not with the noun phrase.
+_CLAUSE_GOES_ON = frozenset({"pour", "à", "au", "aux", "dans", "et", "mais", "sur"})
+
+
+def _before_phrase(infos: list[TokInfo], last: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether the cue, a form of « être » ending at `last`, is followed by one of `phrases` that ends its clause
     (« serait un plus. », « serait un atout pour l'équipe »), not by the start of a longer noun phrase (« aurait un
     avantage décisif », « serait un plus grand succès »)."""
@@ -441,9 +445,6 @@ def _before_phrase(infos: Sequence[Any], last: int, phrases: tuple[tuple[str, ..
         if end >= len(infos) or infos[end].token.kind == "punct" or infos[end].norm in _CLAUSE_GOES_ON:
             return True
     return False
-
-
-_CLAUSE_GOES_ON = frozenset({"pour", "à", "au", "aux", "dans", "et", "mais", "sur"})
 
 
 def _find_cues(
