@@ -19,15 +19,14 @@ import argparse
 import html
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+from make_heldout_corpus import git  # bench/, the set's other builder
 
 ROOT = Path(__file__).resolve().parent.parent
-GIT = ""
 REPO = "entrepreneur-interet-general/site-eig"
 COMMIT_USED = "bc2afe522b1f8203b0a1d1bf213d770d83b0a030"
 OUT = str(ROOT / "corpus" / "heldout")
@@ -40,11 +39,6 @@ SITE = "https://entrepreneur-interet-general.etalab.gouv.fr"
 MAX_PAGES = 60
 MIN_WORDS = 150
 N_DEFIS = 14
-
-
-def git(*args: str) -> str:
-    return subprocess.run(["git", "--git-dir", GIT, *args], check=True,
-                          capture_output=True).stdout.decode("utf-8")
 
 
 def split_front(text: str) -> tuple[dict[str, Any], str]:
@@ -113,8 +107,8 @@ def is_french(md: str) -> bool:
     return sum(x in FR for x in w) > 2 * sum(x in EN for x in w)
 
 
-def last_date(commit: str, path: str) -> str:
-    return git("log", "-1", "--format=%ad", "--date=short", commit, "--", path).strip()
+def last_date(git_dir: str, commit: str, path: str) -> str:
+    return git(git_dir, "log", "-1", "--format=%ad", "--date=short", commit, "--", path).strip()
 
 
 def q(s: object) -> str:
@@ -122,21 +116,20 @@ def q(s: object) -> str:
 
 
 def main() -> None:
-    global GIT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eig-git", required=True, help="git dir of github.com/entrepreneur-interet-general/site-eig")
     parser.add_argument("--commit", default=COMMIT_USED, help="the commit read (default: the set's own)")
     args = parser.parse_args()
-    GIT = args.eig_git
-    COMMIT = git("rev-parse", args.commit).strip()
+    git_dir = args.eig_git
+    COMMIT = git(git_dir, "rev-parse", args.commit).strip()
     os.makedirs(OUT, exist_ok=True)
-    files = git("ls-tree", "-r", "--name-only", COMMIT).splitlines()
+    files = git(git_dir, "ls-tree", "-r", "--name-only", COMMIT).splitlines()
     rows: list[str] = []
     pages: list[dict[str, Any]] = []
     # blog posts
     for path in sorted(f for f in files if f.startswith("_posts/") and f.endswith(".md")
                        and not os.path.basename(f).startswith("_")):
-        fm, body = split_front(git("show", f"{COMMIT}:{path}"))
+        fm, body = split_front(git(git_dir, "show", f"{COMMIT}:{path}"))
         if fm.get("published") is False:
             continue
         name = os.path.basename(path)[:-3]
@@ -153,7 +146,7 @@ def main() -> None:
     # défis: the N_DEFIS longest of 2019-2020
     defis: list[dict[str, Any]] = []
     for path in sorted(f for f in files if f.startswith("_defis/") and f.endswith(".md")):
-        fm, body = split_front(git("show", f"{COMMIT}:{path}"))
+        fm, body = split_front(git(git_dir, "show", f"{COMMIT}:{path}"))
         name = os.path.basename(path)[:-3]
         m = re.match(r"(\d{4})-\d{2}-\d{2}-(.*)", name)
         if not m or m.group(1) not in ("2019", "2020"):
@@ -161,7 +154,7 @@ def main() -> None:
         md = convert(body)
         defis.append(dict(kind="defi", path=path, slug=f"defi-{m.group(1)}-{m.group(2)}",
                           title=fm.get("title", ""), author="Programme Entrepreneurs d'intérêt général (Etalab, DINUM)",
-                          date=last_date(COMMIT, path), md=md, genre="institutional",
+                          date=last_date(git_dir, COMMIT, path), md=md, genre="institutional",
                           url=f"{SITE}/defis/{m.group(1)}/{m.group(2)}.html"))
     defis.sort(key=lambda p: -prose_words(p["md"]))
     kept: list[dict[str, Any]] = []
