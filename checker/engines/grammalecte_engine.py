@@ -145,6 +145,40 @@ _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
+# A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
+# d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
+# d’habitants vivent là », which Grammalecte accepts).
+_COLLECTIVE_SUBJECT_AFTER_RE = re.compile(
+    r"(?i)\s+(?:une?|la|le|l['’]|bon)\s*(?:grand\s+|petit\s+|bonne\s+)?"
+    r"(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|"
+    r"million|milliard|moitié|majorité|minorité|plupart|partie|foule|multitude|quantité|poignée|tiers|quart|nombre)"
+    r"\s+(?:de|des|d['’])\s*([^\W\d_][\w’'-]*)"
+)
+# « partie équipée d’un nouveau bateau » : a participle with its complement (« d’un », « de son »), set after a verb of
+# movement, describes the subject; the infinitive of an action to do (« partie chercher du pain ») has an object.
+_COMPLEMENT_OF_PARTICIPLE_RE = re.compile(
+    r"(?i)\s+(?:d['’]une?\b|de\s+(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|ce|cet|cette|ces)\b)"
+)
+# « les efforts que vous m’avez demandés » : « que » (the noun before it) is the direct object the participle agrees
+# with; « m’ », « t’ » are indirect objects there. The noun before « que », the relative's subject, the pronoun.
+_QUE_THEN_ELIDED_PRONOUN_RE = re.compile(
+    r"(?i)\b([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){1,3}[mt]['’]\s*"
+    r"(?:[^\W\d_][\w’'-]*\s+){1,2}$"
+)
+# « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
+# the comma makes « quand » the conjunction; « Quant au budget, il … » has none (a relative's verb does not count).
+_QUAND_CLAUSE_RE = re.compile(r"[^,;:.!?…]{1,120}")
+_RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
+_AUXILIARIES = frozenset({"sont", "était", "étaient", "avait", "avaient", "ont", "fut", "furent", "sera", "seront"})
+_STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "ceux", "celles"})
+_SUBJECT_PRONOUNS = frozenset({"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
+_BEFORE_A_NOUN = frozenset(
+    {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des", "à", "au", "aux", "vers", "dans"}
+)
+_FINITE_MOOD_RE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)")
+# « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
+# « devoir » that would call for an infinitive.
+_DEVANT_PRONOUN_BEFORE_RE = re.compile(r"(?i)\b([^\W\d_][\w’'-]*)\s+devant\s+(?:lui|elle|eux|elles|moi|toi)\s+$")
 
 
 def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -470,7 +504,15 @@ class GrammalecteEngine:
             and _JAMAIS_AFTER_RE.match(text, end)
         ):
             return True  # « c'est le cas ou jamais » : the set phrase, not « où » (ELTeC novels, stop 30)
+        if "__conf_quant_quand" in rule_id and text[start:end].lower() == "quand":
+            return self._clause_after_quand(text, end)
+        if "__ppas_m_t_avoir__" in rule_id:
+            return self._agrees_with_que(text, start, end)
+        if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
+            return any(":Q" in m for m in self._morphologies(text[start:end].lower()))
         if "__imp_" in rule_id:
+            if self._after_a_noun(text, start):
+                return True  # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
                 # « Développer le ou les plugins », « découvrez le pourquoi du comment »; not « Lisez le ou le
@@ -506,8 +548,12 @@ class GrammalecteEngine:
             or (_english_word(text[start:end]) and self._second_person_only(text[start:end]))
         ):
             return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
+        if "__infi_devoir__" in rule_id:
+            return self._devant_as_preposition(text, start, end)
         if "__conj_" not in rule_id:
             return False
+        if "verbe_sujet_sing" in rule_id and self._collective_subject_after(text, end):
+            return True
         if "nom_propre_et_nom_propre" in rule_id and _NAMES_AFTER_PREPOSITION_RE.search(
             text, max(0, start - 80), start
         ):
@@ -537,6 +583,67 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _clause_after_quand(self, text: str, end: int) -> bool:
+        """« Quand à 18 heures les résultats sont tombés, … » : a verb of its own, past the head word after « à », and
+        no relative pronoun before it, up to the first comma: « quand » opens a clause, not « quant à ». Not when a
+        subject pronoun takes up the topic (« Quand au gouvernement il refuse », « Quand à moi je pense »)."""
+        clause = _QUAND_CLAUSE_RE.match(text, end)
+        words = [w.lower() for w in _WORDS_RE.findall(clause.group(0))] if clause else []
+        if len(words) < 3 or words[0] not in ("à", "au", "aux") or words[1] in _STRESSED_PRONOUNS:
+            return False
+        previous = words[1]
+        for token in words[2:]:
+            elided, _, word = token.rpartition("’") if "’" in token else token.rpartition("'")
+            if word in _RELATIVE_PRONOUNS or elided in ("qu", "lorsqu", "puisqu"):
+                return False
+            verbs = self._morphologies(word)
+            finite = (
+                word in _AUXILIARIES
+                or (word in ("est", "a") and (elided in ("s", "n", "c") or previous not in _BEFORE_A_NOUN))
+                or (bool(verbs) and all(":V" in m for m in verbs) and any(_FINITE_MOOD_RE.search(m) for m in verbs))
+            )
+            if finite:
+                return (elided or previous) not in _SUBJECT_PRONOUNS
+            previous = word
+        return False
+
+    def _agrees_with_que(self, text: str, start: int, end: int) -> bool:
+        """« les sentiments que vous m’avez inspirés » : the participle agrees with the noun « que » stands for."""
+        relative = _QUE_THEN_ELIDED_PRONOUN_RE.search(text, max(0, start - 100), start)
+        if relative is None:
+            return False
+        nouns = [m for m in self._readings(relative.group(1)) if ":N" in m]
+        participle = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m]
+        return any(_agree(p, n) for p in participle for n in nouns)
+
+    def _after_a_noun(self, text: str, start: int) -> bool:
+        """The word right before `start`, with only spaces between, is only a noun: an imperative opens its clause."""
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        readings = self._readings(before.group(1))
+        return bool(readings) and all(":N" in m for m in readings)
+
+    def _collective_subject_after(self, text: str, end: int) -> bool:
+        """« où vivent une centaine d’habitants », « où travaillent la moitié des salariés » : the inverted subject is
+        a collective or a fraction with a plural complement, which the plural verb may agree with."""
+        subject = _COLLECTIVE_SUBJECT_AFTER_RE.match(text, end)
+        return subject is not None and any(
+            ":N" in m and (":p" in m or ":i" in m) for m in self._readings(subject.group(1))
+        )
+
+    def _devant_as_preposition(self, text: str, start: int, end: int) -> bool:
+        """« Le témoin assis devant lui tremblait » : after a participle or an adjective, « devant lui » says where;
+        the conjugated verb is the sentence's own, not an infinitive « devant » would govern. Not after a noun
+        (« les crédits devant lui permettait » stays reported)."""
+        before = _DEVANT_PRONOUN_BEFORE_RE.search(text, max(0, start - 60), start)
+        if before is None:
+            return False
+        previous = self._readings(before.group(1))
+        posture = any(":Q" in m or ":A" in m for m in previous) and not any(":N" in m for m in previous)
+        finite = [m for m in self._morphologies(text[start:end].lower()) if ":V" in m]
+        return posture and bool(finite) and not any(":Y" in m for m in finite)
 
     def _verb_later(self, text: str, start: int) -> bool:
         """Whether a word that can only be a conjugated verb comes later in the sentence (« … du comité
