@@ -60,7 +60,7 @@ def morphology(request: pytest.FixtureRequest) -> Iterator[str]:
 
 def test_sample_article_hedged_predictions_flagged_and_first_sentence_not() -> None:
     source = read_source(SAMPLE)
-    result = lint_text(source, Config(select=("claims",)), str(SAMPLE))
+    result = lint_text(source, Config(select=("claims", "claims.hype")), str(SAMPLE))
     found = {(f.rule_id, f.text) for f in result.findings}
     assert ("claims.conditional", "pourrait renforcer") in found
     assert ("claims.conditional", "pourrait catalyser") in found
