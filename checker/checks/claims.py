@@ -522,6 +522,14 @@ def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
     return sorted(marks)
 
 
+# The word before an infinitive of saying or finding that a conjugated verb governs (« vient de montrer », « ont
+# réussi à déterminer », « laissent croire », « fait savoir »).
+_CARRIERS_OF_INFINITIVE = frozenset({"de", "d'", "à", "laisse", "laissent", "laissait", "laissaient", "fait", "font",
+                                     "faisait", "faisaient"})
+# What may open the indirect object between a verb of saying and its « que » (« a assuré à Kislyak que »).
+_INDIRECT_OBJECT_STARTS = frozenset({"à", "au", "aux", "lui", "leur"})
+
+
 def _attribution_markers(
     settings: Settings,
     sentence: Sentence,
@@ -560,26 +568,40 @@ def _attribution_markers(
         if prev in settings.noun_after and any("noun" in r.pos for r in info.readings):
             continue
         for r in info.readings:
-            if "verb" not in r.pos or "infinitive" in r.tenses:
+            if "verb" not in r.pos:
+                continue
+            # An infinitive reports nothing (« pour préciser ») unless a conjugated verb carries it to its « que »
+            # (« viennent de montrer que », « laissent croire que », « ont réussi à déterminer que »).
+            if "infinitive" in r.tenses and not (prev in _CARRIERS_OF_INFINITIVE and _que_follows(infos, i)):
                 continue
             if r.persons and not r.persons & {"3s", "3p"}:
                 continue  # a news source speaks in the third person: "tables" is not "table sur"
             if r.tenses == {"participle"} and not _after_auxiliary(infos, i):
                 continue  # "les bugs signalés par…" is not "a signalé"
             if r.lemma in settings.saying_verbs:
-                following = infos[i + 1].norm if i + 1 < len(infos) else ""
                 if (
                     r.lemma in settings.inverted_only
                     and prev not in (",", "»", "”", '"', ":")
-                    and following not in ("que", "qu'")
+                    and not _que_follows(infos, i)
                 ):
                     continue
                 marks.append((info.token.start, info.token.end, "verb"))
                 break
-            if r.lemma in settings.verbs_with_que and i + 1 < len(infos) and infos[i + 1].norm in ("que", "qu'"):
+            if r.lemma in settings.verbs_with_que and _que_follows(infos, i):
                 marks.append((info.token.start, info.token.end, "verb"))
                 break
     return marks
+
+
+def _que_follows(infos: list[TokInfo], i: int) -> bool:
+    """« que » right after the verb at i, or after its indirect object (« a assuré à son homologue que »), with no
+    punctuation between: the verb introduces what someone said or supposed."""
+    for j in range(i + 1, min(len(infos), i + 5)):
+        if infos[j].norm in ("que", "qu'"):
+            return True
+        if infos[j].token.kind != "word" or (j == i + 1 and infos[j].norm not in _INDIRECT_OBJECT_STARTS):
+            return False
+    return False
 
 
 @lru_cache(maxsize=100_000)
