@@ -342,3 +342,15 @@ def test_le_cas_ou_jamais_is_the_set_phrase() -> None:
     assert not [f for f in kept if f.text == "ou"]
     wrong = lint_text("Dans le cas ou il viendrait, je partirais.", Config(select=("grammar",)), fmt="text").findings
     assert [f.text for f in wrong if f.rule_id == "grammar.confusion"] == ["ou"]
+
+
+def test_a_disagreeing_pair_is_one_finding_over_both_words() -> None:
+    """Grammalecte reports « Le première » twice, once on each word; the writer sees one finding that names both,
+    with a correction of each word. Two separate faults of one sentence stay two findings."""
+    findings = lint_text("Le première femelle est morte.", GRAMMAR, fmt="text").findings
+    assert [(f.rule_id, f.text, f.suggestions) for f in findings] == [
+        ("grammar.agreement", "Le première", ["La première", "Le premier"])
+    ]
+    assert "« Le » et « première »" in findings[0].message
+    apart = lint_text("Les maison sont belles et les voiture rapides.", GRAMMAR, fmt="text").findings
+    assert [f.text for f in apart] == ["maison", "voiture"]

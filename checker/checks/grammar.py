@@ -194,13 +194,13 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             else:
                 merged[key] = (rule_id, [m])
     findings: list[Finding] = []
-    for (piece, start, end), (rule_id, matches) in merged.items():
+    for (piece, start, end), (rule_id, matches) in _join_disagreeing_pairs(merged, pieces).items():
         block = blocks[piece]
         first = matches[0]
         engines_here = list(dict.fromkeys(m.engine for m in matches))
         suggestions = list(dict.fromkeys(s for m in matches for s in m.suggestions))
         data: dict[str, Any] = {"engine_rule": first.engine_rule, "engine_category": first.category}
-        if len(matches) > 1:
+        if len({m.engine for m in matches}) > 1:
             data["engine_rules"] = {m.engine: m.engine_rule for m in matches}
         findings.append(
             ctx.finding_in_block(
@@ -215,6 +215,61 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             )
         )
     return findings
+
+
+# Grammalecte reports one disagreement of a noun phrase (« Le première », « une moteur ») as two errors of one rule,
+# one on each word, each quoting the other: its rule id up to the action (« g3__gn_le_1m__b4 » of « …__b4_a1_1 »).
+_PAIR_RULE_RE = re.compile(r"^(.*__b\d+)_a\d+_\d+$")
+_PAIR_MAX_GAP = 40  # characters between the two words (an adverb, a quotation mark, « plus »)
+_KIND_RE = re.compile(r"^Accord de (genre|nombre) erroné")
+
+
+def _quotes(message: str, word: str) -> bool:
+    return re.search(rf"[«“]\s*{re.escape(word)}\s*[»”]", message) is not None
+
+
+def _join_disagreeing_pairs(
+    merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]], pieces: list[str]
+) -> dict[tuple[int, int, int], tuple[str, list[EngineMatch]]]:
+    """One finding over both words of a disagreeing pair, not two, one of them on the word that may be right: the
+    span runs from the first word to the second, the message names both, and each suggestion corrects one word
+    (« Le première » → « La première », « Le premier »)."""
+    pairs: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    for key, (_, matches) in merged.items():
+        rule = _PAIR_RULE_RE.match(matches[0].engine_rule) if len(matches) == 1 else None
+        # Not after « en » (« passer en revue différent systèmes »): the bare noun is not the adjective's.
+        if rule and matches[0].engine == "grammalecte" and "_pfx_en_" not in rule.group(1):
+            pairs.setdefault((key[0], rule.group(1)), []).append(key)
+    result = dict(merged)
+    for (piece, _), keys in pairs.items():
+        if len(keys) != 2:
+            continue
+        first_key, second_key = sorted(keys, key=lambda k: k[1])
+        if not 0 <= second_key[1] - first_key[2] <= _PAIR_MAX_GAP:
+            continue
+        text = pieces[piece]
+        rule_id, (first,) = merged[first_key]
+        _, (second,) = merged[second_key]
+        start, end = first_key[1], second_key[2]
+        words = text[first.start : first.end], text[second.start : second.end]
+        if not (_quotes(first.message, words[1]) or _quotes(second.message, words[0])):
+            continue  # neither names the other word: two faults, two findings
+        kind = _KIND_RE.match(first.message)
+        what = f" en {kind.group(1)}" if kind else ""
+        span = text[start:end]
+        offset = second.start - start
+        suggestions = tuple(
+            [s + span[len(words[0]) :] for s in first.suggestions]
+            + [span[:offset] + s for s in second.suggestions]
+        )
+        joined = EngineMatch(
+            piece=piece, start=start, end=end, engine=first.engine, engine_rule=first.engine_rule,
+            category=first.category, message=f"« {words[0]} » et « {words[1]} » ne s’accordent pas{what}.",
+            suggestions=suggestions,
+        )  # fmt: skip
+        del result[first_key], result[second_key]
+        result[(piece, start, end)] = (rule_id, [joined])
+    return result
 
 
 def _clean_message(message: str, rule: Rule | None = None) -> str:
