@@ -1,0 +1,53 @@
+"""Write the French Wikinews articles of WiNER-fr that are not in the held-out set, as a development set of news
+for the claims rules (stop 31): 711 articles, about 200,000 words, none kept in this repository.
+
+    .venv/bin/python bench/make_news_dev.py --winer-git <git dir of github.com/YoannDupont/WiNER-fr> --out <dir>
+
+The same articles, extraction and repair as `bench/make_heldout_news.py` (CC BY 2.5, the Wikinews contributors),
+minus those of `corpus/heldout/SOURCES.tsv` and those under 120 words; each file is named after its WiNER path
+(`2016/01/2016_01_06-002.txt` → `2016_01_2016_01_06-002.md`) with a front matter of its title and genre. The
+judged sample of their claims findings is `bench/judgements/news-dev-claims.tsv`: file, line and column refer to
+these files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from make_heldout_corpus import git  # bench/, the held-out set's first builder
+from make_heldout_news import COMMIT_USED, paragraphs, q, unsem  # bench/, its news part
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_WORDS = 120
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--winer-git", required=True, help="git dir of github.com/YoannDupont/WiNER-fr")
+    parser.add_argument("--out", required=True, type=Path, help="where the articles go (outside the repository)")
+    args = parser.parse_args()
+    files = git(args.winer_git, "ls-tree", "-r", "--name-only", COMMIT_USED).splitlines()
+    sources = (ROOT / "corpus" / "heldout" / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    held_out = {row.split("\t")[3] for row in sources if row.startswith("wn-")}
+    args.out.mkdir(parents=True, exist_ok=True)
+    count = words = 0
+    for path in sorted(f for f in files if re.fullmatch(r"\d{4}/\d{2}/\d{4}_\d{2}_\d{2}-\d{3}\.txt", f)):
+        if path in held_out:
+            continue
+        title, _, body = git(args.winer_git, "show", f"{COMMIT_USED}:{path}").partition("\n")
+        paras = [unsem(p) for p in paragraphs(body)]
+        size = len(" ".join([title, *paras]).split())
+        if size < MIN_WORDS:
+            continue
+        head = f"---\ntitle: {q(title.strip())}\ngenre: news\n---\n\n"
+        name = path.replace("/", "_")[:-4] + ".md"
+        (args.out / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+        count += 1
+        words += size
+    print(f"{count} articles, {words} words")
+
+
+if __name__ == "__main__":
+    main()
