@@ -525,9 +525,10 @@ def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
 # The word before an infinitive of saying or finding that a conjugated verb governs (« vient de montrer », « ont
 # réussi à déterminer », « laissent croire », « fait savoir »).
 _CARRIERS_OF_INFINITIVE = frozenset({"de", "d'", "à", "laisse", "laissent", "laissait", "laissaient", "fait", "font",
-                                     "faisait", "faisaient"})
-# What may open the indirect object between a verb of saying and its « que » (« a assuré à Kislyak que »).
-_INDIRECT_OBJECT_STARTS = frozenset({"à", "au", "aux", "lui", "leur"})
+                                     "faisait", "faisaient", "faire"})
+# What may open the indirect object or the complement between a verb of saying and its « que » (« a assuré à
+# Kislyak que », « a assuré dans une conférence de presse que »).
+_INDIRECT_OBJECT_STARTS = frozenset({"à", "au", "aux", "lui", "leur", "dans", "lors", "devant", "pendant", "en", "sur"})
 
 
 def _attribution_markers(
@@ -594,9 +595,10 @@ def _attribution_markers(
 
 
 def _que_follows(infos: list[TokInfo], i: int) -> bool:
-    """« que » right after the verb at i, or after its indirect object (« a assuré à son homologue que »), with no
-    punctuation between: the verb introduces what someone said or supposed."""
-    for j in range(i + 1, min(len(infos), i + 5)):
+    """« que » right after the verb at i, or after its indirect object or a complement of place or time (« a assuré à
+    son homologue que », « a assuré dans une conférence de presse que »), with no punctuation between: the verb
+    introduces what someone said or supposed."""
+    for j in range(i + 1, min(len(infos), i + 8)):
         if infos[j].norm in ("que", "qu'"):
             return True
         if infos[j].token.kind != "word" or (j == i + 1 and infos[j].norm not in _INDIRECT_OBJECT_STARTS):
