@@ -6,8 +6,9 @@ for the claims rules (stop 31): 711 articles, about 200,000 words, none kept in 
 The same articles, extraction and repair as `bench/make_heldout_news.py` (CC BY 2.5, the Wikinews contributors),
 minus those of `corpus/heldout/SOURCES.tsv` and those under 120 words; each file is named after its WiNER path
 (`2016/01/2016_01_06-002.txt` → `2016_01_2016_01_06-002.md`) with a front matter of its title and genre. The
-judged sample of their claims findings is `bench/judgements/news-dev-claims.tsv`: file, line and column refer to
-these files.
+judged samples of their claims findings (129 drawn with seed 31, then 90 more with seed 3131 among those not yet
+judged, two judges each) are `bench/judgements/news-dev-claims.tsv`: file, line and column refer to these files;
+`reported` says whether the rules still report the finding.
 """
 
 from __future__ import annotations

@@ -613,7 +613,10 @@ def _may_attribute(key: tuple[str, bool], verbs: frozenset[str]) -> bool:
 
 
 def _after_auxiliary(infos: list[TokInfo], i: int) -> bool:
-    """Whether the participle at i follows a form of avoir or être ("a déclaré", "ont été annoncés")."""
+    """Whether the participle at i follows a form of avoir or être ("a déclaré", "ont été annoncés", "a pour sa
+    part révélé")."""
+    if i >= 3 and [infos[k].norm for k in range(i - 3, i)] in (["pour", "sa", "part"], ["pour", "leur", "part"]):
+        i -= 3  # « a pour sa part révélé »: the incise between the auxiliary and its participle
     for j in range(i - 1, max(-1, i - 4), -1):
         info = infos[j]
         if info.token.kind != "word":
