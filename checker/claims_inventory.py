@@ -83,7 +83,7 @@ def build_inventory(doc: Document, rules: RuleSet) -> list[Statement]:
         hype_spans, weasel_spans = list_cache[block.index]
         text = sentence.text
         kinds: list[str] = []
-        cues = [c for c in analysis.cues if not (analysis.scheduled and c.schedulable)]
+        cues = [c for c in analysis.cues if c.start not in analysis.scheduled]
         if any(c.rule_id in FORWARD_RULES for c in cues):
             kinds.append("forward-looking")
         if analysis.attributed or any(c.rule_id in REPORTED_RULES for c in cues):

@@ -388,7 +388,9 @@ class SentenceAnalysis:
     attributed: bool  # a source in the sentence itself (a quotation alone is not one)
     paragraph_attributed: bool  # a source in the previous or the next sentence of the paragraph
     markers: list[tuple[int, int, str]]  # attribution spans in the sentence, with their kind
-    scheduled: bool  # the sentence announces a scheduled event with a date or time
+    # The starts of the cues that announce a scheduled event, the sentence giving a date or a time: each cue on its
+    # own (« ouvrira le 3 mai et les prix augmenteront »: the opening is the event, the rise a forecast).
+    scheduled: frozenset[int]
     exempted: frozenset[int] = frozenset()  # starts of the cues a hypothesis or a stated reason exempts
 
     @property
@@ -403,7 +405,7 @@ class SentenceAnalysis:
         return [
             c
             for c in self.cues
-            if not (self.scheduled and c.schedulable)
+            if c.start not in self.scheduled
             and c.start not in self.exempted
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
@@ -640,9 +642,9 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
         text = sentence.text
         cues = _find_cues(compiled, infos, text, active)
         markers = _attribution_markers(settings, sentence, infos, cues, block_marks, block_quotes)
-        scheduled = False
+        scheduled: frozenset[int] = frozenset()
         if any(c.schedulable for c in cues) and any(p.search(text) for p in settings.date_patterns):
-            scheduled = _is_scheduled_event(settings, infos, cues)
+            scheduled = frozenset(c.start for c in cues if c.schedulable and _is_event(settings, infos, c))
         out.append(
             SentenceAnalysis(
                 sentence=sentence,
@@ -774,19 +776,15 @@ def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> froze
     return frozenset(exempted)
 
 
-def _is_scheduled_event(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> bool:
-    for cue in cues:
-        if not cue.schedulable:
-            continue
-        idx = list(range(cue.first, cue.last + 1))
-        if idx[-1] + 1 < len(infos):
-            idx.append(idx[-1] + 1)  # "aura lieu", "se tiendra": the word after the verb
-        if not any(
-            infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
-            for i in idx
-        ):
-            return False
-    return True
+def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
+    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra ») is an event of the agenda."""
+    idx = list(range(cue.first, cue.last + 1))
+    if idx[-1] + 1 < len(infos):
+        idx.append(idx[-1] + 1)
+    return any(
+        infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
+        for i in idx
+    )
 
 
 def analysed_blocks(
