@@ -354,3 +354,20 @@ def test_a_disagreeing_pair_is_one_finding_over_both_words() -> None:
     assert "« Le » et « première »" in findings[0].message
     apart = lint_text("Les maison sont belles et les voiture rapides.", GRAMMAR, fmt="text").findings
     assert [f.text for f in apart] == ["maison", "voiture"]
+    two = lint_text("Le première femelle est morte. Le première victime est partie.", GRAMMAR, fmt="text").findings
+    assert [f.text for f in two] == ["Le première", "Le première"]
+
+
+def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
+    pieces = ["Le première femelle est morte."]
+    first = EngineMatch(0, 0, 2, "grammalecte", "g3__gn_le_1m__b4_a1_1", "gn", "« première » est féminin.", ("La",))
+    second = EngineMatch(0, 3, 11, "grammalecte", "g3__gn_le_1m__b4_a2_1", "gn", "« Le » est masculin.", ("premier",))
+    other = EngineMatch(0, 0, 11, "languagetool", "AGREEMENT", "GRAMMAR", "Accord.", ("La première",))
+    merged = {
+        (0, 0, 2): ("grammar.agreement", [first]),
+        (0, 3, 11): ("grammar.agreement", [second]),
+        (0, 0, 11): ("grammar.agreement", [other]),
+    }
+    joined = grammar._join_disagreeing_pairs(merged, pieces)
+    assert list(joined) == [(0, 0, 11)]
+    assert [m.engine for m in joined[(0, 0, 11)][1]] == ["languagetool", "grammalecte"]

@@ -92,7 +92,7 @@ def test_every_finding_of_the_heldout_rules_on_the_heldout_set_is_judged(current
 # EIG blog (corpus/heldout/eig-*), and since stop 31 a fourth, news (corpus/heldout/wn-*), each judged whole as
 # found; the floors are those of the four parts together, with a disagreeing pair counted once (stop 31).
 HELDOUT_FLOORS = {
-    "grammar.agreement": (0.74, 62),
+    "grammar.agreement": (0.74, 61),
     "grammar.adjective-agreement": (0.22, 20),
     "grammar.capitalization": (0.95, 60),
     "grammar.homophone-a": (0.95, 23),

@@ -526,8 +526,19 @@ def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
 
 # The word before an infinitive of saying or finding that a conjugated verb governs (« vient de montrer », « ont
 # réussi à déterminer », « laissent croire », « fait savoir »).
-_CARRIERS_OF_INFINITIVE = frozenset({"de", "d'", "à", "laisse", "laissent", "laissait", "laissaient", "fait", "font",
-                                     "faisait", "faisaient", "faire"})
+_CARRIERS_OF_INFINITIVE = frozenset(
+    {"laisse", "laissent", "laissait", "laissaient", "fait", "font", "faisait", "faisaient", "faire"}
+)
+# « venir de », « réussir à », « parvenir à » conjugated: the infinitive after them says what was done.
+_CARRIERS_WITH_PREPOSITION = {"de": frozenset({"venir"}), "d'": frozenset({"venir"}),
+                              "à": frozenset({"réussir", "parvenir"})}
+_OBJECT_DETERMINERS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+     "leurs"}
+)  # fmt: skip
+_PREPOSITIONS_BEFORE_A_NOUN = frozenset(
+    {"à", "au", "aux", "de", "d'", "dans", "lors", "devant", "pendant", "en", "sur"}
+)
 # What may open the indirect object or the complement between a verb of saying and its « que » (« a assuré à
 # Kislyak que », « a assuré dans une conférence de presse que »).
 _INDIRECT_OBJECT_STARTS = frozenset({"à", "au", "aux", "lui", "leur", "dans", "lors", "devant", "pendant", "en", "sur"})
@@ -575,7 +586,7 @@ def _attribution_markers(
                 continue
             # An infinitive reports nothing (« pour préciser ») unless a conjugated verb carries it to its « que »
             # (« viennent de montrer que », « laissent croire que », « ont réussi à déterminer que »).
-            if "infinitive" in r.tenses and not (prev in _CARRIERS_OF_INFINITIVE and _que_follows(infos, i)):
+            if "infinitive" in r.tenses and not (_carried(infos, i) and _que_follows(infos, i)):
                 continue
             if r.persons and not r.persons & {"3s", "3p"}:
                 continue  # a news source speaks in the third person: "tables" is not "table sur"
@@ -596,6 +607,18 @@ def _attribution_markers(
     return marks
 
 
+def _carried(infos: list[TokInfo], i: int) -> bool:
+    """Whether a conjugated verb carries the infinitive at i: « laissent croire », « fait savoir », « viennent de
+    montrer », « ont réussi à déterminer »; not « refusé de confirmer », « naïf de penser »."""
+    prev = infos[i - 1].norm if i > 0 else ""
+    if prev in _CARRIERS_OF_INFINITIVE:
+        return True
+    governors = _CARRIERS_WITH_PREPOSITION.get(prev)
+    if not governors or i < 2:
+        return False
+    return any(r.lemma in governors and "infinitive" not in r.tenses for r in infos[i - 2].readings)
+
+
 def _que_follows(infos: list[TokInfo], i: int) -> bool:
     """« que » right after the verb at i, or after its indirect object or a complement of place or time (« a assuré à
     son homologue que », « a assuré dans une conférence de presse que »), with no punctuation between: the verb
@@ -604,6 +627,10 @@ def _que_follows(infos: list[TokInfo], i: int) -> bool:
         if infos[j].norm in ("que", "qu'"):
             return True
         if infos[j].token.kind != "word" or (j == i + 1 and infos[j].norm not in _INDIRECT_OBJECT_STARTS):
+            return False
+        # A determiner after a noun starts a direct object: its « que » is a relative pronoun (« a montré aux
+        # journalistes la route que le convoi pourrait emprunter »).
+        if infos[j].norm in _OBJECT_DETERMINERS and infos[j - 1].norm not in _PREPOSITIONS_BEFORE_A_NOUN:
             return False
     return False
 
@@ -777,10 +804,13 @@ def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> froze
 
 
 def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
-    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra ») is an event of the agenda."""
+    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en »:
+    « entrer en vigueur », « en service ») is an event of the agenda."""
     idx = list(range(cue.first, cue.last + 1))
     if idx[-1] + 1 < len(infos):
         idx.append(idx[-1] + 1)
+        if infos[idx[-1]].norm == "en" and idx[-1] + 1 < len(infos):
+            idx.append(idx[-1] + 1)
     return any(
         infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
         for i in idx

@@ -228,6 +228,36 @@ def _quotes(message: str, word: str) -> bool:
     return re.search(rf"[«“]\s*{re.escape(word)}\s*[»”]", message) is not None
 
 
+def _joined(
+    merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]],
+    text: str,
+    piece: int,
+    first_key: tuple[int, int, int],
+    second_key: tuple[int, int, int],
+) -> EngineMatch | None:
+    """The two errors as one match, or None when they are not one disagreement (too far apart, or neither names
+    the other word)."""
+    if not 0 <= second_key[1] - first_key[2] <= _PAIR_MAX_GAP:
+        return None
+    (first,), (second,) = merged[first_key][1], merged[second_key][1]
+    words = text[first.start : first.end], text[second.start : second.end]
+    if not (_quotes(first.message, words[1]) or _quotes(second.message, words[0])):
+        return None
+    kind = _KIND_RE.match(first.message)
+    what = f" en {kind.group(1)}" if kind else ""
+    start, end = first_key[1], second_key[2]
+    span = text[start:end]
+    offset = second.start - start
+    suggestions = tuple(
+        [s + span[len(words[0]) :] for s in first.suggestions] + [span[:offset] + s for s in second.suggestions]
+    )
+    return EngineMatch(
+        piece=piece, start=start, end=end, engine=first.engine, engine_rule=first.engine_rule,
+        category=first.category, message=f"« {words[0]} » et « {words[1]} » ne s’accordent pas{what}.",
+        suggestions=suggestions,
+    )  # fmt: skip
+
+
 def _join_disagreeing_pairs(
     merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]], pieces: list[str]
 ) -> dict[tuple[int, int, int], tuple[str, list[EngineMatch]]]:
@@ -242,33 +272,20 @@ def _join_disagreeing_pairs(
             pairs.setdefault((key[0], rule.group(1)), []).append(key)
     result = dict(merged)
     for (piece, _), keys in pairs.items():
-        if len(keys) != 2:
-            continue
-        first_key, second_key = sorted(keys, key=lambda k: k[1])
-        if not 0 <= second_key[1] - first_key[2] <= _PAIR_MAX_GAP:
-            continue
-        text = pieces[piece]
-        rule_id, (first,) = merged[first_key]
-        _, (second,) = merged[second_key]
-        start, end = first_key[1], second_key[2]
-        words = text[first.start : first.end], text[second.start : second.end]
-        if not (_quotes(first.message, words[1]) or _quotes(second.message, words[0])):
-            continue  # neither names the other word: two faults, two findings
-        kind = _KIND_RE.match(first.message)
-        what = f" en {kind.group(1)}" if kind else ""
-        span = text[start:end]
-        offset = second.start - start
-        suggestions = tuple(
-            [s + span[len(words[0]) :] for s in first.suggestions]
-            + [span[:offset] + s for s in second.suggestions]
-        )
-        joined = EngineMatch(
-            piece=piece, start=start, end=end, engine=first.engine, engine_rule=first.engine_rule,
-            category=first.category, message=f"« {words[0]} » et « {words[1]} » ne s’accordent pas{what}.",
-            suggestions=suggestions,
-        )  # fmt: skip
-        del result[first_key], result[second_key]
-        result[(piece, start, end)] = (rule_id, [joined])
+        ordered = sorted(keys, key=lambda k: k[1])
+        index = 0
+        while index + 1 < len(ordered):  # two pairs of one rule in a paragraph: each joined on its own
+            first_key, second_key = ordered[index], ordered[index + 1]
+            joined = _joined(merged, pieces[piece], piece, first_key, second_key)
+            if joined is None:
+                index += 1
+                continue
+            index += 2
+            rule_id = merged[first_key][0]
+            del result[first_key], result[second_key]
+            span = (piece, joined.start, joined.end)
+            # An engine that reported the same two words (LanguageTool) is kept beside the joined pair.
+            result[span] = (result[span][0], [*result[span][1], joined]) if span in result else (rule_id, [joined])
     return result
 
 

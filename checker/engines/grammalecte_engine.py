@@ -152,10 +152,15 @@ _COLLECTIVE_SUBJECT_AFTER_RE = re.compile(
     r"(?i)\s+(?:une?|la|le|l['’]|bon)\s*(?:grand\s+|petit\s+|bonne\s+)?"
     r"(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|"
     r"million|milliard|moitié|majorité|minorité|plupart|partie|foule|multitude|quantité|poignée|tiers|quart|nombre)"
-    r"\s+(?:de|des|d['’])\s*([^\W\d_][\w’'-]*)"
+    r"\s+(?:de|des|d['’])\s*(?:(?:la|le|les|ces|ses|leurs?|nos|vos)\s+|l['’]\s*)?([^\W\d_][\w’'-]*)"
 )
 # « partie équipée d’un nouveau bateau » : a participle with its complement (« d’un », « de son »), set after a verb of
 # movement, describes the subject; the infinitive of an action to do (« partie chercher du pain ») has an object.
+_EQUIPPED_PARTICIPLES = frozenset(
+    {"équiper", "munir", "doter", "pourvoir", "vêtir", "revêtir", "habiller", "chausser", "affubler", "parer",
+     "charger", "couvrir", "entourer", "escorter", "flanquer", "précéder", "suivre", "armer", "accompagner",
+     "coiffer"}
+)  # fmt: skip
 _COMPLEMENT_OF_PARTICIPLE_RE = re.compile(
     r"(?i)\s+(?:d['’]une?\b|de\s+(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|ce|cet|cette|ces)\b)"
 )
@@ -172,6 +177,8 @@ _RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "la
 _AUXILIARIES = frozenset({"sont", "était", "étaient", "avait", "avaient", "ont", "fut", "furent", "sera", "seront"})
 _STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "ceux", "celles"})
 _SUBJECT_PRONOUNS = frozenset({"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
+# Object pronouns and « ne » between a subject and its verb (« il ne le sait », « elle lui a répondu »).
+_CLITICS = frozenset({"ne", "n", "le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "te", "t", "se", "s"})
 _BEFORE_A_NOUN = frozenset(
     {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des", "à", "au", "aux", "vers", "dans"}
 )
@@ -505,14 +512,19 @@ class GrammalecteEngine:
         ):
             return True  # « c'est le cas ou jamais » : the set phrase, not « où » (ELTeC novels, stop 30)
         if "__conf_quant_quand" in rule_id and text[start:end].lower() == "quand":
-            return self._clause_after_quand(text, end)
+            return self._clause_after_quand(text, start, end)
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
         if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
-            return any(":Q" in m for m in self._morphologies(text[start:end].lower()))
+            # Only a participle that takes what one is equipped or accompanied with (« équipée d’un bateau »): a
+            # verb with an object stays reported (« Il est parti cherché d’une traite son courrier », « Elle est
+            # allée acheté de ces pommes »).
+            return bool(self._lemmas(text[start:end].lower()) & _EQUIPPED_PARTICIPLES)
         if "__imp_" in rule_id:
-            if self._after_a_noun(text, start):
-                return True  # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative
+            if "__imp_verbe_" in rule_id and self._after_a_noun(text, start):
+                # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative; not the
+                # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules).
+                return True
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
                 # « Développer le ou les plugins », « découvrez le pourquoi du comment »; not « Lisez le ou le
@@ -584,20 +596,27 @@ class GrammalecteEngine:
             )
         return False
 
-    def _clause_after_quand(self, text: str, end: int) -> bool:
+    def _clause_after_quand(self, text: str, start: int, end: int) -> bool:
         """« Quand à 18 heures les résultats sont tombés, … » : a verb of its own, past the head word after « à », and
-        no relative pronoun before it, up to the first comma: « quand » opens a clause, not « quant à ». Not when a
-        subject pronoun takes up the topic (« Quand au gouvernement il refuse », « Quand à moi je pense »)."""
+        no relative pronoun before it, up to the first comma: « quand » opens a clause, not « quant à ». At the head
+        of the sentence, that clause must end with a comma before the main one. Not when a subject pronoun takes up
+        the topic, object pronouns between (« Quand au gouvernement il refuse », « Quand à Marie elle le sait »)."""
         clause = _QUAND_CLAUSE_RE.match(text, end)
-        words = [w.lower() for w in _WORDS_RE.findall(clause.group(0))] if clause else []
+        if clause is None:
+            return False
+        opens = _SENTENCE_START_RE.search(text, max(0, start - 20), start) is not None
+        if opens and not text.startswith(",", clause.end()):
+            return False
+        words = [w.lower() for w in _WORDS_RE.findall(clause.group(0))]
         if len(words) < 3 or words[0] not in ("à", "au", "aux") or words[1] in _STRESSED_PRONOUNS:
             return False
-        previous = words[1]
+        before: list[str] = [words[1]]  # the words before the verb, clitics left out
         for token in words[2:]:
             elided, _, word = token.rpartition("’") if "’" in token else token.rpartition("'")
             if word in _RELATIVE_PRONOUNS or elided in ("qu", "lorsqu", "puisqu"):
                 return False
             verbs = self._morphologies(word)
+            previous = before[-1]
             finite = (
                 word in _AUXILIARIES
                 or (word in ("est", "a") and (elided in ("s", "n", "c") or previous not in _BEFORE_A_NOUN))
@@ -605,7 +624,10 @@ class GrammalecteEngine:
             )
             if finite:
                 return (elided or previous) not in _SUBJECT_PRONOUNS
-            previous = word
+            if elided:
+                before.append(elided)
+            if word not in _CLITICS:
+                before.append(word)
         return False
 
     def _agrees_with_que(self, text: str, start: int, end: int) -> bool:
