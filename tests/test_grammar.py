@@ -356,6 +356,8 @@ def test_a_disagreeing_pair_is_one_finding_over_both_words() -> None:
     assert [f.text for f in apart] == ["maison", "voiture"]
     two = lint_text("Le première femelle est morte. Le première victime est partie.", GRAMMAR, fmt="text").findings
     assert [f.text for f in two] == ["Le première", "Le première"]
+    same_word = lint_text("Il a vu les voiture rouges et les voiture bleues.", GRAMMAR, fmt="text").findings
+    assert [f.text for f in same_word] == ["voiture", "voiture"]
 
 
 def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:

@@ -530,15 +530,21 @@ _CARRIERS_OF_INFINITIVE = frozenset(
     {"laisse", "laissent", "laissait", "laissaient", "fait", "font", "faisait", "faisaient", "faire"}
 )
 # « venir de », « réussir à », « parvenir à » conjugated: the infinitive after them says what was done.
-_CARRIERS_WITH_PREPOSITION = {"de": frozenset({"venir"}), "d'": frozenset({"venir"}),
-                              "à": frozenset({"réussir", "parvenir"})}
+_GOVERNORS_WITH_DE = frozenset({"venir", "cesser", "continuer", "empresser", "tenir"})
+_CARRIERS_WITH_PREPOSITION = {"de": _GOVERNORS_WITH_DE, "d'": _GOVERNORS_WITH_DE,
+                              "à": frozenset({"réussir", "parvenir", "tenir", "continuer"})}
 _OBJECT_DETERMINERS = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
-     "leurs"}
+     "leurs", "plusieurs", "quelques", "certains", "certaines", "deux", "trois", "quatre", "cinq", "dix"}
 )  # fmt: skip
 _PREPOSITIONS_BEFORE_A_NOUN = frozenset(
-    {"à", "au", "aux", "de", "d'", "dans", "lors", "devant", "pendant", "en", "sur"}
+    {"à", "au", "aux", "de", "d'", "dans", "lors", "devant", "pendant", "en", "sur", "pour", "par", "avec"}
 )
+# A date or a time after a determiner (« a assuré à la presse le 3 mai que », « ce lundi », « l'an dernier »).
+_TIME_WORDS = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir", "midi", "jour", "veille",
+     "lendemain", "semaine", "mois", "an", "année", "week-end", "printemps", "été", "automne", "hiver", "nuit"}
+)  # fmt: skip
 # What may open the indirect object or the complement between a verb of saying and its « que » (« a assuré à
 # Kislyak que », « a assuré dans une conférence de presse que »).
 _INDIRECT_OBJECT_STARTS = frozenset({"à", "au", "aux", "lui", "leur", "dans", "lors", "devant", "pendant", "en", "sur"})
@@ -607,6 +613,14 @@ def _attribution_markers(
     return marks
 
 
+def _time_follows(infos: list[TokInfo], j: int) -> bool:
+    """Whether the word after the determiner at j is a number or a word of time: a date, not a direct object."""
+    if j + 1 >= len(infos):
+        return False
+    nxt = infos[j + 1]
+    return nxt.token.kind == "number" or nxt.norm[:1].isdigit() or nxt.norm in _TIME_WORDS
+
+
 def _carried(infos: list[TokInfo], i: int) -> bool:
     """Whether a conjugated verb carries the infinitive at i: « laissent croire », « fait savoir », « viennent de
     montrer », « ont réussi à déterminer »; not « refusé de confirmer », « naïf de penser »."""
@@ -614,9 +628,18 @@ def _carried(infos: list[TokInfo], i: int) -> bool:
     if prev in _CARRIERS_OF_INFINITIVE:
         return True
     governors = _CARRIERS_WITH_PREPOSITION.get(prev)
-    if not governors or i < 2:
+    if not governors:
         return False
-    return any(r.lemma in governors and "infinitive" not in r.tenses for r in infos[i - 2].readings)
+    # The governing verb, over adverbs (« viennent tout juste de montrer », « viennent d'ailleurs de montrer »).
+    for j in range(i - 2, max(-1, i - 6), -1):
+        readings = infos[j].readings
+        if any(r.lemma in governors and "infinitive" not in r.tenses for r in readings):
+            return True
+        if infos[j].token.kind != "word" or not (
+            infos[j].norm in ("juste", "ailleurs", "d'") or any("adverb" in r.pos for r in readings)
+        ):
+            return False
+    return False
 
 
 def _que_follows(infos: list[TokInfo], i: int) -> bool:
@@ -626,11 +649,17 @@ def _que_follows(infos: list[TokInfo], i: int) -> bool:
     for j in range(i + 1, min(len(infos), i + 8)):
         if infos[j].norm in ("que", "qu'"):
             return True
-        if infos[j].token.kind != "word" or (j == i + 1 and infos[j].norm not in _INDIRECT_OBJECT_STARTS):
+        if infos[j].token.kind not in ("word", "number") or (
+            j == i + 1 and infos[j].norm not in _INDIRECT_OBJECT_STARTS
+        ):
             return False
         # A determiner after a noun starts a direct object: its « que » is a relative pronoun (« a montré aux
         # journalistes la route que le convoi pourrait emprunter »).
-        if infos[j].norm in _OBJECT_DETERMINERS and infos[j - 1].norm not in _PREPOSITIONS_BEFORE_A_NOUN:
+        if (
+            infos[j].norm in _OBJECT_DETERMINERS
+            and infos[j - 1].norm not in _PREPOSITIONS_BEFORE_A_NOUN
+            and not _time_follows(infos, j)
+        ):
             return False
     return False
 
@@ -803,14 +832,19 @@ def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> froze
     return frozenset(exempted)
 
 
+_STATES_AFTER_EN = frozenset({"vigueur", "service", "fonction", "application"})
+
+
 def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
     """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en »:
     « entrer en vigueur », « en service ») is an event of the agenda."""
     idx = list(range(cue.first, cue.last + 1))
     if idx[-1] + 1 < len(infos):
         idx.append(idx[-1] + 1)
-        if infos[idx[-1]].norm == "en" and idx[-1] + 1 < len(infos):
-            idx.append(idx[-1] + 1)
+        after = idx[-1] + 1
+        in_state = infos[idx[-1]].norm == "en" and after < len(infos) and infos[after].norm in _STATES_AFTER_EN
+        if in_state and not (after + 1 < len(infos) and infos[after + 1].norm in ("de", "d'")):  # « en fonction de »
+            return True
     return any(
         infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
         for i in idx

@@ -241,6 +241,8 @@ def _joined(
         return None
     (first,), (second,) = merged[first_key][1], merged[second_key][1]
     words = text[first.start : first.end], text[second.start : second.end]
+    if words[0].lower() == words[1].lower():
+        return None  # one word twice (« les voiture rouges et les voiture bleues »): two faults
     if not (_quotes(first.message, words[1]) or _quotes(second.message, words[0])):
         return None
     kind = _KIND_RE.match(first.message)

@@ -152,14 +152,15 @@ _COLLECTIVE_SUBJECT_AFTER_RE = re.compile(
     r"(?i)\s+(?:une?|la|le|l['’]|bon)\s*(?:grand\s+|petit\s+|bonne\s+)?"
     r"(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|"
     r"million|milliard|moitié|majorité|minorité|plupart|partie|foule|multitude|quantité|poignée|tiers|quart|nombre)"
-    r"\s+(?:de|des|d['’])\s*(?:(?:la|le|les|ces|ses|leurs?|nos|vos)\s+|l['’]\s*)?([^\W\d_][\w’'-]*)"
+    r"\s+(?:de|des|d['’])\s*(?:(?:la|le|les|ces|ses|mes|tes|leurs?|nos|vos)\s+|l['’]\s*)?([^\W\d_][\w’'-]*)"
 )
 # « partie équipée d’un nouveau bateau » : a participle with its complement (« d’un », « de son »), set after a verb of
 # movement, describes the subject; the infinitive of an action to do (« partie chercher du pain ») has an object.
 _EQUIPPED_PARTICIPLES = frozenset(
     {"équiper", "munir", "doter", "pourvoir", "vêtir", "revêtir", "habiller", "chausser", "affubler", "parer",
      "charger", "couvrir", "entourer", "escorter", "flanquer", "précéder", "suivre", "armer", "accompagner",
-     "coiffer"}
+     "coiffer", "blesser", "toucher", "frapper", "fâcher", "couronner", "barder", "auréoler", "décorer", "orner",
+     "lester", "nantir", "médailler"}
 )  # fmt: skip
 _COMPLEMENT_OF_PARTICIPLE_RE = re.compile(
     r"(?i)\s+(?:d['’]une?\b|de\s+(?:son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|ce|cet|cette|ces)\b)"
@@ -177,6 +178,8 @@ _RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "la
 _AUXILIARIES = frozenset({"sont", "était", "étaient", "avait", "avaient", "ont", "fut", "furent", "sera", "seront"})
 _STRESSED_PRONOUNS = frozenset({"moi", "toi", "lui", "elle", "nous", "vous", "eux", "elles", "ceux", "celles"})
 _SUBJECT_PRONOUNS = frozenset({"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
+# « prend ton parapluie » : a second person after the verb, the imperative it addresses.
+_SECOND_PERSON_AFTER_RE = re.compile(r"(?i)\s+(?:ton|ta|tes|toi|te|t['’])\b")
 # Object pronouns and « ne » between a subject and its verb (« il ne le sait », « elle lui a répondu »).
 _CLITICS = frozenset({"ne", "n", "le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "te", "t", "se", "s"})
 _BEFORE_A_NOUN = frozenset(
@@ -521,7 +524,9 @@ class GrammalecteEngine:
             # allée acheté de ces pommes »).
             return bool(self._lemmas(text[start:end].lower()) & _EQUIPPED_PARTICIPLES)
         if "__imp_" in rule_id:
-            if "__imp_verbe_" in rule_id and self._after_a_noun(text, start):
+            if "__imp_verbe_" in rule_id and self._after_a_noun(text, start) and not _SECOND_PERSON_AFTER_RE.match(
+                text, end
+            ):
                 # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative; not the
                 # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules).
                 return True
@@ -623,8 +628,9 @@ class GrammalecteEngine:
                 or (bool(verbs) and all(":V" in m for m in verbs) and any(_FINITE_MOOD_RE.search(m) for m in verbs))
             )
             if finite:
-                return (elided or previous) not in _SUBJECT_PRONOUNS
-            if elided:
+                subject = elided if elided and elided not in _CLITICS else previous
+                return subject not in _SUBJECT_PRONOUNS
+            if elided and elided not in _CLITICS:
                 before.append(elided)
             if word not in _CLITICS:
                 before.append(word)
