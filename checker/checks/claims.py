@@ -529,7 +529,8 @@ def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
 _CARRIERS_OF_INFINITIVE = frozenset(
     {"laisse", "laissent", "laissait", "laissaient", "fait", "font", "faisait", "faisaient", "faire"}
 )
-# « venir de », « réussir à », « parvenir à » conjugated: the infinitive after them says what was done.
+# Conjugated verbs whose infinitive after « de » or « à » says what was said or done (« vient de montrer », « n'a
+# cessé de répéter », « a réussi à prouver », « a tenu à préciser »).
 _GOVERNORS_WITH_DE = frozenset({"venir", "cesser", "continuer", "empresser", "tenir"})
 _CARRIERS_WITH_PREPOSITION = {"de": _GOVERNORS_WITH_DE, "d'": _GOVERNORS_WITH_DE,
                               "à": frozenset({"réussir", "parvenir", "tenir", "continuer"})}
