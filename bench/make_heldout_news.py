@@ -35,6 +35,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +147,14 @@ def read_urls(git_dir: str, commit: str, files: list[str]) -> dict[str, str]:
     return urls
 
 
+def winer_articles(git_dir: str, commit: str, files: list[str]) -> Iterator[tuple[str, str, list[str]]]:
+    """Each article of WiNER in path order: its path, its title (the text's first line) and its paragraphs as SEM
+    left them (`paragraphs`). Also read by `bench/make_news_dev.py`."""
+    for path in sorted(f for f in files if re.fullmatch(r"\d{4}/\d{2}/\d{4}_\d{2}_\d{2}-\d{3}\.txt", f)):
+        title, _, body = git(git_dir, "show", f"{commit}:{path}").partition("\n")
+        yield path, title, paragraphs(body)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--winer-git", required=True, help="git dir of github.com/YoannDupont/WiNER-fr")
@@ -159,13 +168,11 @@ def main() -> None:
     urls = read_urls(git_dir, commit, files)
 
     articles: list[Article] = []
-    for path in sorted(f for f in files if re.fullmatch(r"\d{4}/\d{2}/\d{4}_\d{2}_\d{2}-\d{3}\.txt", f)):
-        text = git(git_dir, "show", f"{commit}:{path}")
-        title, _, body = text.partition("\n")
+    for path, title, paras in winer_articles(git_dir, commit, files):
         name = os.path.basename(path)[:-4]
         y, mo, d = name[:10].split("_")
         articles.append(Article(path=path, title=title.strip(), url=urls.get(name, ""), date=f"{y}-{mo}-{d}",
-                                paragraphs=paragraphs(body)))
+                                paragraphs=paras))
 
     # The choice is made on the repaired text, whether or not the spaces SEM left are kept in the files.
     raw = {a.path: a.paragraphs for a in articles}

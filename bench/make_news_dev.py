@@ -14,11 +14,11 @@ judged, two judges each) are `bench/judgements/news-dev-claims.tsv`: file, line 
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from make_heldout_corpus import git  # bench/, the held-out set's first builder
-from make_heldout_news import COMMIT_USED, paragraphs, q, unsem  # bench/, its news part
+from make_heldout_eig import q  # bench/, the held-out set's third builder
+from make_heldout_news import COMMIT_USED, unsem, winer_articles  # bench/, its news part
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_WORDS = 120
@@ -34,11 +34,10 @@ def main() -> None:
     held_out = {row.split("\t")[3] for row in sources if row.startswith("wn-")}
     args.out.mkdir(parents=True, exist_ok=True)
     count = words = 0
-    for path in sorted(f for f in files if re.fullmatch(r"\d{4}/\d{2}/\d{4}_\d{2}_\d{2}-\d{3}\.txt", f)):
+    for path, title, raw in winer_articles(args.winer_git, COMMIT_USED, files):
         if path in held_out:
             continue
-        title, _, body = git(args.winer_git, "show", f"{COMMIT_USED}:{path}").partition("\n")
-        paras = [unsem(p) for p in paragraphs(body)]
+        paras = [unsem(p) for p in raw]
         size = len(" ".join([title, *paras]).split())
         if size < MIN_WORDS:
             continue
