@@ -65,6 +65,9 @@ RARE_RULES = {
 # from its findings: judge them and report the figure.
 HELDOUT_CORPUS = ROOT / "corpus" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-findings.tsv"
+# The news development sample (stop 32): grammar findings on the Wikinews articles of bench/make_news_dev.py that
+# are not held out, drawn with seed 32 and judged, to write the grammar filters from news.
+NEWS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "news-dev-grammar.tsv"
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -140,12 +143,14 @@ def lint(paths: Sequence[Path], select: Iterable[str] | None = None) -> list[dic
     return findings
 
 
-def keyed(findings: Iterable[dict[str, Any]]) -> dict[Key, dict[str, Any]]:
-    """Each finding under its key (file, rule id, text, occurrence of that triple in output order)."""
+def keyed(findings: Iterable[dict[str, Any]], folder: Path | None = None) -> dict[Key, dict[str, Any]]:
+    """Each finding under its key (file, rule id, text, occurrence of that triple in output order); the file is
+    relative to the repository, or to `folder` for a set kept outside it."""
     seen: Counter[tuple[str, str, str]] = Counter()
     result: dict[Key, dict[str, Any]] = {}
     for finding in findings:
-        triple = (repo_path(finding["path"]), finding["rule_id"], finding["text"])
+        file = Path(finding["path"]).resolve().relative_to(folder.resolve()).as_posix() if folder else None
+        triple = (file or repo_path(finding["path"]), finding["rule_id"], finding["text"])
         result[(*triple, seen[triple])] = finding
         seen[triple] += 1
     return result
@@ -208,11 +213,12 @@ def both_sets(rules: Iterable[str]) -> str:
     return "\n".join(lines)
 
 
-def genres_and_words(files: Iterable[Path]) -> dict[str, tuple[str, int]]:
+def genres_and_words(files: Iterable[Path], folder: Path | None = None) -> dict[str, tuple[str, int]]:
     result = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
-        result[repo_path(path)] = (front_matter(text).get("genre", "other"), word_count(text))
+        file = path.resolve().relative_to(folder.resolve()).as_posix() if folder else repo_path(path)
+        result[file] = (front_matter(text).get("genre", "other"), word_count(text))
     return result
 
 
@@ -405,7 +411,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--heldout", action="store_true", help="the held-out set corpus/heldout/ and heldout-findings.tsv"
     )
+    parser.add_argument(
+        "--news-dev", type=Path, metavar="DIR",
+        help="the news development articles written by bench/make_news_dev.py to DIR, and news-dev-grammar.tsv",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.news_dev:
+        print(news_dev_main(args.news_dev, args.findings, args.record))
+        return
     if args.rare:
         rare_main(args.findings, args.record)
         return
@@ -439,6 +452,22 @@ def rare_main(findings_file: Path | None, record_run: bool) -> None:
 def heldout_main(findings_file: Path | None, record_run: bool) -> None:
     """The held-out set: every finding of the held-out rules is judged, none was read to write a rule."""
     print(judged_whole(HELDOUT_CORPUS, HELDOUT_JUDGEMENTS, heldout_rules(), findings_file, record_run))
+
+
+def news_dev_main(folder: Path, findings_file: Path | None, record_run: bool) -> str:
+    """The news development sample: a seeded draw of the grammar findings on the 711 Wikinews articles of
+    `bench/make_news_dev.py` (kept outside the repository), to write filters from; only the judged rules are
+    linted, and findings outside the sample are not listed as unjudged."""
+    judgements = load_judgements(NEWS_DEV_JUDGEMENTS)
+    files = corpus_files(folder)
+    rules = {key[1] for key in judgements}
+    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files, rules)
+    findings = {key: finding for key, finding in keyed(raw, folder).items() if key[1] in rules}
+    if record_run:
+        record(judgements, findings, NEWS_DEV_JUDGEMENTS)
+        judgements = load_judgements(NEWS_DEV_JUDGEMENTS)
+    words = genres_and_words(files, folder)
+    return report(findings, words, judgements, set(findings) | set(judgements), NEWS_DEV_JUDGEMENTS)
 
 
 def judged_whole(

@@ -116,6 +116,38 @@ _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
 _ADVERBS_AFTER_AMOUNT = frozenset({"brut", "net"})
+# « des neuf heures », « des 290 mille », « des 4000 » : an amount after « des ».
+_AMOUNT_AFTER_RE = re.compile(
+    r"\s+(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
+    r"soixante|cent|mille)\b)"
+)
+# Grammalecte's tags of a conjugated verb or an infinitive (indicative, subjunctive, conditional, imperative).
+_FINITE_OR_INFINITIVE_TAGS = (":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq", ":E", ":Y")
+# « [ne] pas [avoir] détourné » : an editor's bracket right before the word.
+_BRACKET_BEFORE_RE = re.compile(r"\[[^\W\d_][^\]]*\][\s\u00a0]*$")
+# « d’En marche », « de « En Marche » » : a capitalised word (not a sentence's first) right before, inside a name.
+_CAPITALISED_WORD_BEFORE_RE = re.compile(r"(?:\b[dD]['’]|\bde\s+«?\s*)[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
+# « où se trouvaient sa femme, …, et son fils », « s’ajoutent la radiation … et le fait que » : two subjects joined
+# by « et » after their verb, which agrees with both; not across the end of the sentence or a semicolon.
+_COORDINATED_SUBJECT_AFTER_RE = re.compile(
+    r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
+    r"\bet\s+(?:le|la|l['’]|les|un|une|des|du|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|[A-ZÀ-ÖØ-Þ])"
+)
+# Titles whose masculine form is also used with a feminine determiner (« la chef », « une médecin »).
+_FEMININE_TITLE_RE = re.compile(
+    r"\b(?i:la|une|cette|sa|ma|ta|notre|votre|leur)\s+(?:chef|médecin|professeur|docteur|ingénieur|auteur|écrivain)\b"
+)
+# Competition categories set after a noun (« le patinage individuel dames »), which Grammalecte reads as verbs.
+_CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
+# « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
+_RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+\s+$")
+_RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
+# « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
+_MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
+    r"([^\W\d_]{2,})\s+d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
+)
+# « la galaxie NGC 613 située », « l’Airbus A 380 immobilisé » : a capitalised word right before the number.
+_NUMBER_IN_A_NAME_BEFORE_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+\d+\s+$")
 # Measures counted after a number: a participle after them may agree with a noun further back.
 _MEASURE_NOUNS = frozenset(
     {
@@ -254,6 +286,15 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
     window = (*before, *_WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4])
     # English borrowed into French tech prose (« des service cloud et big data ») has no English grammar words.
     return sum(_english(word) for word in window) >= 2 and any(w.lower() in _ENGLISH_GRAMMAR_WORDS for w in window)
+
+
+def _feminine_title(text: str, start: int, end: int) -> bool:
+    """« la chef de l’État », « une médecin » : a feminine determiner before a title whose masculine form is also
+    used for women (Académie française, « La féminisation des noms de métiers », 2019); « La député » is not."""
+    return any(
+        match.start() <= start and end <= match.end()
+        for match in _FEMININE_TITLE_RE.finditer(text, max(0, start - 12), min(len(text), end + 14))
+    )
 
 
 def _agree(first: str, second: str) -> bool:
@@ -508,6 +549,10 @@ class GrammalecteEngine:
         start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
         if rule_id in IGNORED_RULES:
             return True
+        if text.startswith("[", end) or _BRACKET_BEFORE_RE.search(text, max(0, start - 30), start):
+            return True  # « empêche[r] », « [ne] pas [avoir] détourné » : an editor's brackets complete the words
+        if "__conf_dès_des" in rule_id and text[start:end].lower() == "des":
+            return self._des_before_an_amount(text, start, end)
         if (
             text[start:end].lower() == "ou"
             and _CAS_BEFORE_RE.search(text[max(0, start - 12) : start])
@@ -553,6 +598,8 @@ class GrammalecteEngine:
                 or self._verb_after_subject(text, start, end)
                 or self._name_or_apposition(text, start, end)
                 or self._after_counted_noun(rule_id, text, start, end)
+                or bool(text[start:end].lower() in _DETERMINERS and _RANK_NUMBER_AFTER_RE.match(text, end))
+                or _feminine_title(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
                 or self._noun_after_noun(text, start, end)
@@ -567,10 +614,16 @@ class GrammalecteEngine:
             return True  # « le service Démarches Simplifiées », « citoyen‧ne intéressé‧e », « Definition, uses »
         if "__infi_devoir__" in rule_id:
             return self._devant_as_preposition(text, start, end)
+        if "__infi_de_verbe__" in rule_id:
+            return self._name_or_adjective_after_de(text, start, end)
         if "__conj_" not in rule_id:
             return False
-        if "verbe_sujet_sing" in rule_id and self._collective_subject_after(text, end):
+        if "verbe_sujet_sing" in rule_id and (
+            self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
+        ):
             return True
+        if text[start:end].lower() in _CATEGORY_NOUNS and self._after_a_noun_or_adjective(text, start):
+            return True  # « le patinage individuel dames », « le 100 m hommes » : a category, not a verb
         if "nom_propre_et_nom_propre" in rule_id and _NAMES_AFTER_PREPOSITION_RE.search(
             text, max(0, start - 80), start
         ):
@@ -600,6 +653,66 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _coordinated_subject_after(self, text: str, end: int) -> bool:
+        """« où se trouvaient sa femme, …, et son fils » : two subjects joined by « et » after their verb, which
+        agrees with both. Not when a verb comes before « et » (« La salle où travaillent le directeur a brûlé et
+        les pompiers sont venus »): the first subject's clause has ended."""
+        subject = _COORDINATED_SUBJECT_AFTER_RE.match(text, end)
+        if subject is None:
+            return False
+        for word in _WORDS_RE.findall(text, end, subject.end()):
+            readings = self._morphologies(word.lower())
+            verbs = [m for m in readings if ":V" in m and any(t in m for t in _FINITE_OR_INFINITIVE_TAGS)]
+            if verbs and (len(verbs) == len(readings) or any(m.startswith((">avoir/", ">être/")) for m in verbs)):
+                return False
+        return True
+
+    def _name_or_adjective_after_de(self, text: str, start: int, end: int) -> bool:
+        """After « de », a word read as a verb that should be an infinitive: a capitalised word of a name (« le
+        dirigeant de « En Marche » », « le candidat d’En marche ! ») or an adjective before the noun it agrees with
+        (« une liste de présumés terroristes »); « Il a décidé de mangé des pommes » stays an error."""
+        word = text[start:end]
+        if (word[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, start - 20), start)) or (
+            _CAPITALISED_WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+        ):
+            return True
+        following = _WORD_AFTER_RE.match(text, end)
+        if following is None:
+            return False
+        adjectives = [m for m in self._morphologies(word.lower()) if ":A" in m]
+        after = self._morphologies(following.group(1))
+        if any(":G" in m for m in after):
+            return False  # « et de mené la première partie » : « la » is a determiner, « mais » a conjunction
+        return any(_agree(a, n) for a in adjectives for n in after if ":N" in n)
+
+    def _des_before_an_amount(self, text: str, start: int, end: int) -> bool:
+        """« sous la barre des neuf heures », « une partie des 290 mille décodeurs », « la cité des 4000 » : before
+        an amount, after a noun, an adjective or a preposition, « des » is « de les »; after a verb it may be « dès »
+        (« Les portes ouvrent des 8 heures », « Il a commencé des 8 heures »)."""
+        if not _AMOUNT_AFTER_RE.match(text, end):
+            return False
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        readings = self._morphologies(before.group(1).lower())
+        if any(":V" in m and any(t in m for t in _FINITE_OR_INFINITIVE_TAGS) for m in readings):
+            return False
+        if any(":Q" in m for m in readings):
+            auxiliary = _WORD_BEFORE_RE.search(text, max(0, before.start() - 40), before.start())
+            if auxiliary and self._lemmas(auxiliary.group(1).lower()) & {"avoir", "être"}:
+                return False
+        return True
+
+    def _after_a_noun_or_adjective(self, text: str, start: int) -> bool:
+        """The word before `start` is a noun or an adjective (« individuel », « m »), not a pronoun or a determiner."""
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        readings = self._morphologies(before.group(1).lower())
+        return bool(readings) and any(":N" in m or ":A" in m for m in readings) and not any(
+            ":D" in m or ":R" in m or ":O" in m for m in readings
+        )
 
     def _clause_after_quand(self, text: str, start: int, end: int) -> bool:
         """« Quand à 18 heures les résultats sont tombés, … » : a verb of its own, past the head word after « à », and
@@ -856,10 +969,21 @@ class GrammalecteEngine:
         if "__gn_nombre" not in rule_id:
             return False
         word = text[start:end].lower()
-        if word in _ADVERBS_AFTER_AMOUNT:
-            return True
+        if word in _ADVERBS_AFTER_AMOUNT or _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
+            return True  # « la n°2 mondiale » : a rank, not a count
+        measure = _MEASURE_COMPLEMENT_BEFORE_RE.search(text, max(0, start - 80), start)
+        if measure and self._lemmas(measure.group(2).rstrip("²³")) & _MEASURE_NOUNS:
+            # « un homme de 27 ans originaire de Floride », « la zone de 140 km² située à l’est » : the age or size
+            # is the head noun's complement, and the adjective after it agrees with that noun; « Les enfants de
+            # 3 ans malade » stays an error.
+            heads = [m for m in self._morphologies(measure.group(1).lower()) if ":N" in m]
+            qualifiers = [m for m in self._morphologies(word) if ":A" in m or ":Q" in m]
+            return any(_agree(q, n) for q in qualifiers for n in heads)
         counted = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        if counted is None or not self._lemmas(counted.group(1)) & _MEASURE_NOUNS:
+        named = _NUMBER_IN_A_NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+        if named and not _SENTENCE_START_RE.search(text, max(0, named.start(1) - 20), named.start(1)):
+            counted = None  # « la galaxie NGC 613 située » : the number is part of a name, not a count
+        elif counted is None or not self._lemmas(counted.group(1).rstrip("²³")) & _MEASURE_NOUNS:
             return False
         participle = [m for m in self._morphologies(word) if ":Q" in m]
         if not participle:
