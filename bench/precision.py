@@ -68,6 +68,9 @@ HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-findings.tsv"
 # The news development sample (stop 32): grammar findings on the Wikinews articles of bench/make_news_dev.py that
 # are not held out, drawn with seed 32 and judged, to write the grammar filters from news.
 NEWS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "news-dev-grammar.tsv"
+# The institutional development pages (stop 32): every finding of ten grammar rules on the pages of the held-out set's
+# sources that it does not hold (bench/make_institutional_dev.py), judged.
+INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-dev-grammar.tsv"
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -415,9 +418,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--news-dev", type=Path, metavar="DIR",
         help="the news development articles written by bench/make_news_dev.py to DIR, and news-dev-grammar.tsv",
     )  # fmt: skip
+    parser.add_argument(
+        "--institutional-dev", type=Path, metavar="DIR",
+        help="the pages written by bench/make_institutional_dev.py to DIR, and institutional-dev-grammar.tsv",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.news_dev:
-        print(news_dev_main(args.news_dev, args.findings, args.record))
+        print(dev_sample_main(args.news_dev, NEWS_DEV_JUDGEMENTS, args.findings, args.record))
+        return
+    if args.institutional_dev:
+        print(dev_sample_main(args.institutional_dev, INSTITUTIONAL_DEV_JUDGEMENTS, args.findings, args.record))
         return
     if args.rare:
         rare_main(args.findings, args.record)
@@ -454,20 +464,20 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
     print(judged_whole(HELDOUT_CORPUS, HELDOUT_JUDGEMENTS, heldout_rules(), findings_file, record_run))
 
 
-def news_dev_main(folder: Path, findings_file: Path | None, record_run: bool) -> str:
-    """The news development sample: a seeded draw of the grammar findings on the 711 Wikinews articles of
-    `bench/make_news_dev.py` (kept outside the repository), to write filters from; only the judged rules are
-    linted, and findings outside the sample are not listed as unjudged."""
-    judgements = load_judgements(NEWS_DEV_JUDGEMENTS)
+def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
+    """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
+    of `bench/make_institutional_dev.py`) and its judged grammar findings, to write filters from: only the judged
+    rules are linted, and findings outside the judged sample are not listed as unjudged."""
+    judgements = load_judgements(judgements_file)
     files = corpus_files(folder)
     rules = {key[1] for key in judgements}
     raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files, rules)
     findings = {key: finding for key, finding in keyed(raw, folder).items() if key[1] in rules}
     if record_run:
-        record(judgements, findings, NEWS_DEV_JUDGEMENTS)
-        judgements = load_judgements(NEWS_DEV_JUDGEMENTS)
+        record(judgements, findings, judgements_file)
+        judgements = load_judgements(judgements_file)
     words = genres_and_words(files, folder)
-    return report(findings, words, judgements, set(findings) | set(judgements), NEWS_DEV_JUDGEMENTS)
+    return report(findings, words, judgements, set(findings) | set(judgements), judgements_file)
 
 
 def judged_whole(

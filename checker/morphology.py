@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -138,7 +138,22 @@ _IGNORED_READINGS = frozenset({("lui", "luire")})
 @lru_cache(maxsize=100_000)
 def analyse_word(word: str) -> tuple[Reading, ...]:
     """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
-    return _lexicon_readings(word) or _fallback_readings(word)
+    return _lexicon_readings(word) or _prefixed_readings(word) or _fallback_readings(word)
+
+
+# Prefixes set before a word with a hyphen (« co-fondé », « sous-estimée », « auto-hébergés »): a form the lexicon lacks
+# is read as its last part, the prefix added to each lemma.
+_HYPHENATED_PREFIXES = frozenset(
+    {"co", "re", "ré", "pré", "auto", "sur", "sous", "inter", "multi", "anti", "non", "contre", "néo", "post", "semi",
+     "demi", "mi", "vice", "super", "hyper", "micro", "macro", "méga", "mini", "maxi", "ultra", "extra", "pro", "pluri"}
+)  # fmt: skip
+
+
+def _prefixed_readings(word: str) -> tuple[Reading, ...]:
+    prefix, hyphen, rest = word.partition("-")
+    if not hyphen or prefix not in _HYPHENATED_PREFIXES or len(rest) < 3 or "-" in rest:
+        return ()
+    return tuple(replace(reading, lemma=f"{prefix}-{reading.lemma}") for reading in _lexicon_readings(rest))
 
 
 def _lexicon_readings(word: str) -> tuple[Reading, ...]:

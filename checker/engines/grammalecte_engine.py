@@ -81,6 +81,9 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # with what the name designates (a race, a school), which the lexicon cannot know.
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
+_POSSESSIVES = frozenset(
+    {"mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "leurs"}
+)  # fmt: skip
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
 # A number or a quantifier right before a word: what follows is plural (« les deux Ministre », « 4 Région »).
@@ -133,9 +136,37 @@ _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
     r"\bet\s+(?:le|la|l['’]|les|un|une|des|du|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|[A-ZÀ-ÖØ-Þ])"
 )
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das"})
+_CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
+_NAME_AFTER_PARTICLE_RE = re.compile(r"\s+(?:(?:der|den|la|le)\s+)?[A-ZÀ-ÖØ-Þ]")
+# « la catégorie A », « le plan B » : a capital letter naming an item after these nouns.
+_LETTER_LABEL_RE = re.compile(r"[A-Z]")
+_LABEL_NOUN_BEFORE_RE = re.compile(
+    r"(?i)\b(?:catégorie|catégories|classe|groupe|type|série|niveau|plan|option|annexe|lettre|partie|section|zone|"
+    r"liste|poule|phase|bâtiment|salle|porte|ligne|vitamine|étape|division|équipe|tribune|terminal|hall)\s+$"
+)
+_SI_CE_N_EST_BEFORE_RE = re.compile(r"(?i)\bsi\s+ce\s+n['’]\s*est(?:\s+pas)?\s+$")
+_STREET_NOUNS = frozenset({"avenue", "rue", "boulevard", "place", "quai", "allée", "impasse", "route", "chemin"})
+_STREET_NAME_AFTER_RE = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])?\s*[A-ZÀ-ÖØ-Þ]")
+_INVARIABLE_ABBREVIATIONS = frozenset({"max", "min", "maxi", "mini"})
 # Titles whose masculine form is also used with a feminine determiner (« la chef », « une médecin »).
 _FEMININE_TITLE_RE = re.compile(
     r"\b(?i:la|une|cette|sa|ma|ta|notre|votre|leur)\s+(?:chef|médecin|professeur|docteur|ingénieur|auteur|écrivain)\b"
+)
+_CAPITALISED_TWICE_RE = re.compile(r"([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+\1")
+_LATIN_AFTER_EX_RE = re.compile(r"(?i)ex\s+(?:ante|post|aequo|nihilo|cathedra|situ|vivo|officio|abrupto)")
+# « …, Guillaume Chiche a été vandalisée » : a capitalised name right after a comma, then its verb.
+_NAME_AFTER_COMMA_RE = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)*\s+(?:a|ont|est|sont|avait|était|fut|sera|serait)"
+    r"(?:\s+été)?\s+(?:[^\W\d_]+\s+){0,2}$"
+)
+_HEAD_OF_A_PERSON_RE = re.compile(
+    r"\b(?i:le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([^\W\d_]{3,})\s+"
+    r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[^,]*$"
+)
+_LUI_NAMED_RE = re.compile(r"[«“]\W*lui\W*[»”]")
+_QUI_LUI_BEFORE_RE = re.compile(
+    r"(?i)\b([^\W\d_]+)\s+qui\s+(?:ne\s+|n['’]\s*)?lui\s+(?:[^\W\d_]+\s+){0,3}$"
 )
 # Competition categories set after a noun (« le patinage individuel dames »), which Grammalecte reads as verbs.
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
@@ -286,6 +317,26 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
     window = (*before, *_WORDS_RE.findall(text, noun[2], min(ends, default=len(text)))[:4])
     # English borrowed into French tech prose (« des service cloud et big data ») has no English grammar words.
     return sum(_english(word) for word in window) >= 2 and any(w.lower() in _ENGLISH_GRAMMAR_WORDS for w in window)
+
+
+def _invariable_abbreviation(text: str, start: int, end: int, message: str) -> bool:
+    """« 6 décimales max », « 20 caractères min » : « max » and « min » are abbreviations, which do not agree; the
+    engine reports the abbreviation, and the noun with a message naming it (« Les maison max » stays an error)."""
+    after = _WORD_AFTER_RE.match(text, end)
+    return text[start:end].lower() in _INVARIABLE_ABBREVIATIONS or (
+        after is not None
+        and after.group(1).lower() in _INVARIABLE_ABBREVIATIONS
+        and re.search(rf"«\W*{after.group(1)}\W*»", message) is not None
+    )
+
+
+def _name_particle(text: str, start: int, end: int) -> bool:
+    """« Anna van der Breggen », « Ursula von der Leyen » : a name's particle between capitalised words."""
+    return (
+        text[start:end] in _NAME_PARTICLES
+        and _CAPITALISED_WORD_JUST_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+        and _NAME_AFTER_PARTICLE_RE.match(text, end) is not None
+    )
 
 
 def _feminine_title(text: str, start: int, end: int) -> bool:
@@ -549,6 +600,37 @@ class GrammalecteEngine:
         start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
         if rule_id in IGNORED_RULES:
             return True
+        word = text[start:end]
+        if category == "conf" and _LETTER_LABEL_RE.fullmatch(word) and _LABEL_NOUN_BEFORE_RE.search(
+            text, max(0, start - 30), start
+        ):
+            return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
+        if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _SENTENCE_START_RE.search(
+            text, max(0, start - 20), start
+        ):
+            return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
+        if "__ppas_" in rule_id and (
+            (word[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, start - 20), start))
+            or _SI_CE_N_EST_BEFORE_RE.search(text, max(0, start - 20), start)
+            or (word.lower() in _STREET_NOUNS and _STREET_NAME_AFTER_RE.match(text, end))
+        ):
+            # « la population est majoritairement Nuer » (a name), « équivalente, si ce n’est supérieure, à »,
+            # « Des manifestants restent avenue de la République » (a place, not a participle)
+            return True
+        if "__tu_préfixe_ex__" in rule_id and _LATIN_AFTER_EX_RE.fullmatch(text, start, end):
+            return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
+        if rule_id == "doublon" and _CAPITALISED_TWICE_RE.fullmatch(text[start:end]):
+            return not _SENTENCE_START_RE.search(text, max(0, start - 20), start)  # « l’agence Vraiment Vraiment »
+        if "__ppas_nom_propre" in rule_id and self._name_in_apposition(text, start, end):
+            return True
+        if "__ppas_" in rule_id and _LUI_NAMED_RE.search(str(err.get("sMessage", ""))):
+            relative = _QUI_LUI_BEFORE_RE.search(text, max(0, start - 60), start)
+            if relative:
+                # « les missions qui lui y sont confiées » : « qui » is the subject, « lui » its object; the participle
+                # agrees with the noun « qui » takes up (« La mission qui lui est confiés » stays an error).
+                nouns = [m for m in self._morphologies(relative.group(1).lower()) if ":N" in m]
+                participles = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m or ":A" in m]
+                return any(_agree(q, n) for q in participles for n in nouns)
         if text.startswith("[", end) or _BRACKET_BEFORE_RE.search(text, max(0, start - 30), start):
             return True  # « empêche[r] », « [ne] pas [avoir] détourné » : an editor's brackets complete the words
         if "__conf_dès_des" in rule_id and text[start:end].lower() == "des":
@@ -600,6 +682,9 @@ class GrammalecteEngine:
                 or self._after_counted_noun(rule_id, text, start, end)
                 or bool(text[start:end].lower() in _DETERMINERS and _RANK_NUMBER_AFTER_RE.match(text, end))
                 or _feminine_title(text, start, end)
+                or _invariable_abbreviation(text, start, end, str(err.get("sMessage", "")))
+                or bool(text.startswith("(s)", end))  # « Le(s) coupable(s) »
+                or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
                 or self._noun_after_noun(text, start, end)
@@ -653,6 +738,21 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _name_in_apposition(self, text: str, start: int, end: int) -> bool:
+        """« la permanence du député des Deux-Sèvres, Guillaume Chiche a été vandalisée » : the name after a comma is
+        set in apposition to a noun of the subject, and the participle agrees with a noun of the clause before it
+        (« la permanence »). « Guillaume Chiche a été vandalisée » alone stays an error."""
+        name = _NAME_AFTER_COMMA_RE.search(text, max(0, start - 120), start)
+        if name is None:
+            return False
+        clause = re.split(r"[.!?;:«»]", text[max(0, name.start() - 120) : name.start()])[-1]
+        head = _HEAD_OF_A_PERSON_RE.search(clause)  # « la permanence du député … » right before the comma
+        if head is None:
+            return False  # « Selon la police, Pierre a été blessée » stays an error
+        participles = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m or ":A" in m]
+        nouns = [m for m in self._morphologies(head.group(1).lower()) if ":N" in m]
+        return any(_agree(q, n) for q in participles for n in nouns)
 
     def _coordinated_subject_after(self, text: str, end: int) -> bool:
         """« où se trouvaient sa femme, …, et son fils » : two subjects joined by « et » after their verb, which
@@ -949,8 +1049,10 @@ class GrammalecteEngine:
             return True
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         after = _WORD_AFTER_RE.match(text, end)
-        if not (before and after):
+        if after is None:
             return False
+        if before is None:  # « d’une pull request » : an elided word right before
+            return self._before_english_word(word, after.group(1), text, after.end())
         plural_noun = any(":N" in m and ":p" in m for m in self._readings(word))
         noun_before = any(":N" in m and ":s" in m for m in self._morphologies(before.group(1)))
         plural_adjective_after = any(":A" in m and ":p" in m for m in self._morphologies(after.group(1)))
@@ -1091,7 +1193,7 @@ class GrammalecteEngine:
         lauréat Data for Good » stay errors).
         « les forum de Tutor » stays an error."""
         noun, nxt, nxt_end = word, following, following_end
-        if word.lower() in _DETERMINERS:
+        if word.lower() in _DETERMINERS or word.lower() in _POSSESSIVES:
             after = _WORD_AFTER_RE.match(text, following_end)
             if after is None:
                 return False
@@ -1099,11 +1201,14 @@ class GrammalecteEngine:
         readings = self._morphologies(noun.lower())
         if not any(":N" in m for m in readings) or any(":W" in m for m in readings):
             return False  # « la plus complete » : « plus » is an adverb there
+        from checker.frequencies import is_english_or_shared
+
+        if noun[:1].isupper() and nxt[:1].isupper() and _english(noun) and is_english_or_shared(nxt):
+            return True  # « son Data Office » : a name in English
         if not _english(nxt):
             return False
         if not self._readings(nxt):
             return True
-        from checker.frequencies import is_english_or_shared
 
         third = _WORD_AFTER_RE.match(text, nxt_end)
         return (

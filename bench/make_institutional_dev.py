@@ -1,0 +1,86 @@
+"""Write the institutional pages of the held-out set's sources that the held-out set does not hold, as a development
+set for the grammar filters (stop 32): the challenge pages of the Entrepreneurs d'intérêt général programme and the
+chapters of the Etalab guides left out of `corpus/heldout/`, and the programme's community pages (each member's own
+presentation, 60 words or more), none kept in this repository.
+
+    .venv/bin/python bench/make_institutional_dev.py \
+        --eig-git <git dir of github.com/entrepreneur-interet-general/site-eig> \
+        --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> --out <dir>
+
+Both sources are under Licence Ouverte 2.0 (see `corpus/README.md`). The same conversions as the held-out set's
+builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits; drafts, English pages and
+pages under 150 words are left out, and so is every page whose path `corpus/heldout/SOURCES.tsv` lists. The held-out
+pages were institutional too, and the rules written from `corpus/articles` and `corpus/rare` (code.gouv.fr) kept
+their false alarms there: these pages are where such false alarms are to be found and fixed, the held-out ones stay
+for measuring. The judged sample of their grammar findings is `bench/judgements/institutional-dev-grammar.tsv`
+(`bench/precision.py --institutional-dev <dir>`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
+import make_heldout_eig  # bench/, its third builder (EIG)
+from make_heldout_corpus import git
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv)
+MIN_WORDS_OF_A_PRESENTATION = 60
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--eig-git", required=True, help="git dir of github.com/entrepreneur-interet-general/site-eig")
+    parser.add_argument("--guides-git", required=True, help="git dir of github.com/etalab/guides.etalab.gouv.fr")
+    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
+    args = parser.parse_args()
+    sources = (ROOT / "corpus" / "heldout" / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    held_out = {row.split("\t")[3] for row in sources}
+    args.out.mkdir(parents=True, exist_ok=True)
+    pages: list[tuple[str, str, str]] = []  # file name, title, Markdown body
+
+    eig_commit = git(args.eig_git, "rev-parse", make_heldout_eig.COMMIT_USED).strip()
+    for path in sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines()):
+        if not (path.startswith("_defis/") and path.endswith(".md")) or path in held_out:
+            continue
+        fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
+        if fields.get("published") is False:
+            continue
+        name = "eigdev-" + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
+        pages.append((name, str(fields.get("title", "")), make_heldout_eig.convert(body)))
+
+    # The programme's community pages: each entrepreneur's or mentor's own presentation, in the first person.
+    for path in sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines()):
+        if not (path.startswith("_communaute/") and path.endswith(".md")):
+            continue
+        fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
+        name = "eigdev-communaute-" + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
+        pages.append((name, str(fields.get("nom", "")), make_heldout_eig.convert(body)))
+
+    guides_commit = git(args.guides_git, "rev-parse", GUIDES_COMMIT).strip()
+    for path in sorted(git(args.guides_git, "ls-tree", "-r", "--name-only", guides_commit).splitlines()):
+        if not path.endswith(".md") or "/" not in path or path in held_out:
+            continue  # the guides' chapters are in folders; README.md, LICENSE.md and index.md are not
+        fields, body = make_heldout_corpus.convert(git(args.guides_git, "show", f"{guides_commit}:{path}"))
+        if fields.get("published") == "false":
+            continue
+        pages.append(("egdev-" + path.replace("/", "-"), fields.get("title", ""), body))
+
+    count = words = 0
+    for name, title, body in pages:
+        size = make_heldout_eig.prose_words(body)
+        shortest = MIN_WORDS_OF_A_PRESENTATION if "-communaute-" in name else make_heldout_eig.MIN_WORDS
+        if size < shortest or not make_heldout_eig.is_french(body):
+            continue
+        head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
+        (args.out / name).write_text(head + body, encoding="utf-8")
+        count += 1
+        words += size
+    print(f"{count} pages, {words} words")
+
+
+if __name__ == "__main__":
+    main()
