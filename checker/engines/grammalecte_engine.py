@@ -124,17 +124,25 @@ _AMOUNT_AFTER_RE = re.compile(
     r"\s+(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
     r"soixante|cent|mille)\b)"
 )
+_YEAR_AFTER_RE = re.compile(r"\s+(?:1[5-9]|20)\d\d\b")
+_PREPOSITIONS_BEFORE_DES = frozenset({"au-dessus", "au-dessous", "au-delà", "en-deçà", "autour", "auprès", "près"})
+_TIME_NOUNS = frozenset({"jour", "matin", "soir", "nuit", "semaine", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                         "samedi", "dimanche", "demain", "aujourd'hui", "aujourd’hui"})  # fmt: skip
 # Grammalecte's tags of a conjugated verb or an infinitive (indicative, subjunctive, conditional, imperative).
 _FINITE_OR_INFINITIVE_TAGS = (":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq", ":E", ":Y")
 # « [ne] pas [avoir] détourné » : an editor's bracket right before the word.
-_BRACKET_BEFORE_RE = re.compile(r"\[[^\W\d_][^\]]*\][\s\u00a0]*$")
+_LETTERS_IN_BRACKETS_RE = re.compile(r"\[[a-zà-ÿ]{1,3}\]")
+_BRACKET_BEFORE_RE = re.compile(
+    r"\[(?:ne|n['’]|pas|avoir|être|a|ont|est|sont|se|s['’]|de|à|que|qu['’]|le|la|les)\]"
+    r"(?:[\s\u00a0]+(?:pas|\[[^\]]{1,8}\]))*[\s\u00a0]*$"
+)
 # « d’En marche », « de « En Marche » » : a capitalised word (not a sentence's first) right before, inside a name.
 _CAPITALISED_WORD_BEFORE_RE = re.compile(r"(?:\b[dD]['’]|\bde\s+«?\s*)[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
 # « où se trouvaient sa femme, …, et son fils », « s’ajoutent la radiation … et le fait que » : two subjects joined
 # by « et » after their verb, which agrees with both; not across the end of the sentence or a semicolon.
 _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
-    r"\bet\s+(?:le|la|l['’]|les|un|une|des|du|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|[A-ZÀ-ÖØ-Þ])"
+    r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
 _NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das"})
 _CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
@@ -145,8 +153,13 @@ _LABEL_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:catégorie|catégories|classe|groupe|type|série|niveau|plan|option|annexe|lettre|partie|section|zone|"
     r"liste|poule|phase|bâtiment|salle|porte|ligne|vitamine|étape|division|équipe|tribune|terminal|hall)\s+$"
 )
+# « A la suite », « A partir de », « A l’issue » : the preposition written without its accent.
+_DETERMINER_OR_LOCUTION_AFTER_RE = re.compile(
+    r"\s+(?i:la|le|les|l['’]|un|une|des|du|partir|cause|propos|travers|peine|nouveau|condition|moins|part|côté|"
+    r"priori|posteriori|compter|terme|chaque|tout|toute|tous|ce|cette|ces)\b"
+)
 _SI_CE_N_EST_BEFORE_RE = re.compile(r"(?i)\bsi\s+ce\s+n['’]\s*est(?:\s+pas)?\s+$")
-_STREET_NOUNS = frozenset({"avenue", "rue", "boulevard", "place", "quai", "allée", "impasse", "route", "chemin"})
+_STREET_NOUNS = frozenset({"avenue", "rue", "boulevard", "place", "quai", "impasse", "route", "chemin", "esplanade"})
 _STREET_NAME_AFTER_RE = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])?\s*[A-ZÀ-ÖØ-Þ]")
 _INVARIABLE_ABBREVIATIONS = frozenset({"max", "min", "maxi", "mini"})
 # Titles whose masculine form is also used with a feminine determiner (« la chef », « une médecin »).
@@ -161,7 +174,7 @@ _NAME_AFTER_COMMA_RE = re.compile(
     r"(?:\s+été)?\s+(?:[^\W\d_]+\s+){0,2}$"
 )
 _HEAD_OF_A_PERSON_RE = re.compile(
-    r"\b(?i:le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([^\W\d_]{3,})\s+"
+    r"(?i:le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([^\W\d_]{3,})\s+"
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[^,]*$"
 )
 _LUI_NAMED_RE = re.compile(r"[«“]\W*lui\W*[»”]")
@@ -175,8 +188,14 @@ _RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+\s+$")
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
 _MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
-    r"([^\W\d_]{2,})\s+d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
+    r"\b(?i:le|la|l['’]|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s*"
+    r"(?:[^\W\d_]+\s+)?([^\W\d_]{2,})\s+d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
 )
+# « Un congé de 2 jours supplémentaire », « une peine de 5 ans ferme » : these qualify the measure, and agree with it.
+_QUALIFIERS_OF_A_MEASURE = frozenset(
+    {"supplémentaire", "ouvré", "ouvrable", "passé", "plein", "entier", "complet", "consécutif", "franc", "révolu",
+     "écoulé", "restant", "ferme", "calendaire", "glissant", "cumulé"}
+)  # fmt: skip
 # « la galaxie NGC 613 située », « l’Airbus A 380 immobilisé » : a capitalised word right before the number.
 _NUMBER_IN_A_NAME_BEFORE_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+\d+\s+$")
 # Measures counted after a number: a participle after them may agree with a noun further back.
@@ -601,8 +620,11 @@ class GrammalecteEngine:
         if rule_id in IGNORED_RULES:
             return True
         word = text[start:end]
-        if category == "conf" and _LETTER_LABEL_RE.fullmatch(word) and _LABEL_NOUN_BEFORE_RE.search(
-            text, max(0, start - 30), start
+        if (
+            category == "conf"
+            and _LETTER_LABEL_RE.fullmatch(word)
+            and _LABEL_NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
+            and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _SENTENCE_START_RE.search(
@@ -610,17 +632,29 @@ class GrammalecteEngine:
         ):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
         if "__ppas_" in rule_id and (
-            (word[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, start - 20), start))
+            (
+                word[:1].isupper()
+                and not _SENTENCE_START_RE.search(text, max(0, start - 20), start)
+                and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
+            )
             or _SI_CE_N_EST_BEFORE_RE.search(text, max(0, start - 20), start)
-            or (word.lower() in _STREET_NOUNS and _STREET_NAME_AFTER_RE.match(text, end))
+            or (
+                word.lower() in _STREET_NOUNS
+                and _STREET_NAME_AFTER_RE.match(text, end)
+                and not any(":Q" in m for m in self._morphologies(word.lower()))
+            )
         ):
             # « la population est majoritairement Nuer » (a name), « équivalente, si ce n’est supérieure, à »,
             # « Des manifestants restent avenue de la République » (a place, not a participle)
             return True
         if "__tu_préfixe_ex__" in rule_id and _LATIN_AFTER_EX_RE.fullmatch(text, start, end):
             return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
-        if rule_id == "doublon" and _CAPITALISED_TWICE_RE.fullmatch(text[start:end]):
-            return not _SENTENCE_START_RE.search(text, max(0, start - 20), start)  # « l’agence Vraiment Vraiment »
+        if rule_id == "doublon" and (twice := _CAPITALISED_TWICE_RE.fullmatch(text[start:end])):
+            # « l’agence Vraiment Vraiment » : a name; not « Le Le Parisien », « le président Macron Macron »
+            readings = self._morphologies(twice.group(1)) + self._morphologies(twice.group(1).lower())
+            return not _SENTENCE_START_RE.search(text, max(0, start - 20), start) and not any(
+                ":M" in m or ":G" in m for m in readings
+            )
         if "__ppas_nom_propre" in rule_id and self._name_in_apposition(text, start, end):
             return True
         if "__ppas_" in rule_id and _LUI_NAMED_RE.search(str(err.get("sMessage", ""))):
@@ -631,8 +665,10 @@ class GrammalecteEngine:
                 nouns = [m for m in self._morphologies(relative.group(1).lower()) if ":N" in m]
                 participles = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m or ":A" in m]
                 return any(_agree(q, n) for q in participles for n in nouns)
-        if text.startswith("[", end) or _BRACKET_BEFORE_RE.search(text, max(0, start - 30), start):
-            return True  # « empêche[r] », « [ne] pas [avoir] détourné » : an editor's brackets complete the words
+        if _LETTERS_IN_BRACKETS_RE.match(text, end) or _BRACKET_BEFORE_RE.search(text, max(0, start - 30), start):
+            # « empêche[r] », « [ne] pas [avoir] détourné » : an editor's brackets complete the words; not a footnote
+            # (« les député[1] ») nor an inserted word (« Elles sont [enfin] arrivé »)
+            return True
         if "__conf_dès_des" in rule_id and text[start:end].lower() == "des":
             return self._des_before_an_amount(text, start, end)
         if (
@@ -707,7 +743,11 @@ class GrammalecteEngine:
             self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
         ):
             return True
-        if text[start:end].lower() in _CATEGORY_NOUNS and self._after_a_noun_or_adjective(text, start):
+        if (
+            text[start:end].lower() in _CATEGORY_NOUNS
+            and self._after_a_noun_or_adjective(text, start)
+            and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
+        ):
             return True  # « le patinage individuel dames », « le 100 m hommes » : a category, not a verb
         if "nom_propre_et_nom_propre" in rule_id and _NAMES_AFTER_PREPOSITION_RE.search(
             text, max(0, start - 80), start
@@ -747,9 +787,11 @@ class GrammalecteEngine:
         if name is None:
             return False
         clause = re.split(r"[.!?;:«»]", text[max(0, name.start() - 120) : name.start()])[-1]
-        head = _HEAD_OF_A_PERSON_RE.search(clause)  # « la permanence du député … » right before the comma
+        # « la permanence du député … » opens the part right before the comma; « Selon la police, Pierre a été blessée »
+        # and « Lors de la réunion du conseil, Jean Martin a été nommée » stay errors.
+        head = _HEAD_OF_A_PERSON_RE.match(clause.split(",")[-1].strip())
         if head is None:
-            return False  # « Selon la police, Pierre a été blessée » stays an error
+            return False
         participles = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m or ":A" in m]
         nouns = [m for m in self._morphologies(head.group(1).lower()) if ":N" in m]
         return any(_agree(q, n) for q in participles for n in nouns)
@@ -790,19 +832,23 @@ class GrammalecteEngine:
         """« sous la barre des neuf heures », « une partie des 290 mille décodeurs », « la cité des 4000 » : before
         an amount, after a noun, an adjective or a preposition, « des » is « de les »; after a verb it may be « dès »
         (« Les portes ouvrent des 8 heures », « Il a commencé des 8 heures »)."""
-        if not _AMOUNT_AFTER_RE.match(text, end):
-            return False
+        if not _AMOUNT_AFTER_RE.match(text, end) or _YEAR_AFTER_RE.match(text, end):
+            return False  # « applicables des 2025 » : a year after « des » is « dès »
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         if before is None:
             return False
-        readings = self._morphologies(before.group(1).lower())
-        if any(":V" in m and any(t in m for t in _FINITE_OR_INFINITIVE_TAGS) for m in readings):
-            return False
-        if any(":Q" in m for m in readings):
-            auxiliary = _WORD_BEFORE_RE.search(text, max(0, before.start() - 40), before.start())
-            if auxiliary and self._lemmas(auxiliary.group(1).lower()) & {"avoir", "être"}:
-                return False
-        return True
+        word = before.group(1).lower()
+        if word in _PREPOSITIONS_BEFORE_DES:
+            return True
+        readings = self._morphologies(word)
+        # A noun, not a verb, an adjective or a participle (« accessible des 3 ans », « ouvert des 8 heures »), nor a
+        # word of time (« tous les jours des 9 heures »).
+        return (
+            any(":N" in m and ":V" not in m for m in readings)
+            and not any(":V" in m and any(t in m for t in _FINITE_OR_INFINITIVE_TAGS) for m in readings)
+            and not any(":A" in m and ":N" not in m and ":V" not in m for m in readings)
+            and not self._lemmas(word) & _TIME_NOUNS
+        )
 
     def _after_a_noun_or_adjective(self, text: str, start: int) -> bool:
         """The word before `start` is a noun or an adjective (« individuel », « m »), not a pronoun or a determiner."""
@@ -1071,10 +1117,17 @@ class GrammalecteEngine:
         if "__gn_nombre" not in rule_id:
             return False
         word = text[start:end].lower()
-        if word in _ADVERBS_AFTER_AMOUNT or _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
-            return True  # « la n°2 mondiale » : a rank, not a count
+        if word in _ADVERBS_AFTER_AMOUNT:
+            return True
+        if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
+            # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
+            return any(":s" in m or ":i" in m for m in self._morphologies(word))
         measure = _MEASURE_COMPLEMENT_BEFORE_RE.search(text, max(0, start - 80), start)
-        if measure and self._lemmas(measure.group(2).rstrip("²³")) & _MEASURE_NOUNS:
+        if (
+            measure
+            and self._lemmas(measure.group(2).rstrip("²³")) & _MEASURE_NOUNS
+            and not self._lemmas(word) & _QUALIFIERS_OF_A_MEASURE
+        ):
             # « un homme de 27 ans originaire de Floride », « la zone de 140 km² située à l’est » : the age or size
             # is the head noun's complement, and the adjective after it agrees with that noun; « Les enfants de
             # 3 ans malade » stays an error.
