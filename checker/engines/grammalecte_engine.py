@@ -177,6 +177,13 @@ _HEAD_OF_A_PERSON_RE = re.compile(
     r"(?i:le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([^\W\d_]{3,})\s+"
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[^,]*$"
 )
+# What « tache d’… » is a stain of (« une tache d’encre, d’huile, d’humidité »): after anything else, « tâche d’… » is a
+# task (« une tâche d’analyse, d’annotation »).
+_ELIDED_COMPLEMENT_AFTER_RE = re.compile(r"\s+d['’]\s*([^\W\d_][\w-]*)")
+_STAINS = frozenset(
+    {"encre", "huile", "humidité", "eau", "essence", "herbe", "œuf", "oeuf", "acide", "ombre", "rouille", "urine",
+     "aquarelle", "or", "argent", "azur", "écume", "acné", "eczéma"}
+)  # fmt: skip
 _LUI_NAMED_RE = re.compile(r"[«“]\W*lui\W*[»”]")
 _QUI_LUI_BEFORE_RE = re.compile(
     r"(?i)\b([^\W\d_]+)\s+qui\s+(?:ne\s+|n['’]\s*)?lui\s+(?:[^\W\d_]+\s+){0,3}$"
@@ -647,6 +654,10 @@ class GrammalecteEngine:
             # « la population est majoritairement Nuer » (a name), « équivalente, si ce n’est supérieure, à »,
             # « Des manifestants restent avenue de la République » (a place, not a participle)
             return True
+        if "__conf_tache_tâche__b1" in rule_id:
+            stain = _ELIDED_COMPLEMENT_AFTER_RE.match(text, end)
+            if stain and stain.group(1).lower() not in _STAINS:
+                return True  # « des tâches d’analyse », « les tâches d’IA » : work to do; « une tâche d’encre » stays
         if "__tu_préfixe_ex__" in rule_id and _LATIN_AFTER_EX_RE.fullmatch(text, start, end):
             return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
         if rule_id == "doublon" and (twice := _CAPITALISED_TWICE_RE.fullmatch(text[start:end])):
