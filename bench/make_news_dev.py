@@ -7,10 +7,11 @@ The same articles, extraction and repair as `bench/make_heldout_news.py` (CC BY 
 minus those of `corpus/heldout/SOURCES.tsv` and those under 120 words; each file is named after its WiNER path
 (`2016/01/2016_01_06-002.txt` → `2016_01_2016_01_06-002.md`) with a front matter of its title and genre. The
 judged samples of their claims findings (129 drawn with seed 31, then 90 more with seed 3131 among those not yet
-judged, two judges each; in stop 32 the 76 still unjudged) are `bench/judgements/news-dev-claims.tsv`: file, line and column refer to these files;
-`reported` says whether the rules still report the finding. The judged sample of five grammar rules' findings (198
-drawn with seed 32: 50 each of agreement, participle and confusion, 30 of conjugation, all 18 of verb-form; stop
-32) is `bench/judgements/news-dev-grammar.tsv` (`bench/precision.py --news-dev <dir>`).
+judged, two judges each; in stop 32 the 76 still unjudged) are `bench/judgements/news-dev-claims.tsv`: file, line
+and column refer to these files; `reported` says whether the rules still report the finding. The judged findings
+of five grammar rules (stop 32: 198 drawn with seed 32, 50 each of agreement, participle and confusion, 30 of
+conjugation, all 18 of verb-form; then the 303 others of those rules) are `bench/judgements/news-dev-grammar.tsv`
+(`bench/precision.py --news-dev <dir>`).
 """
 
 from __future__ import annotations
