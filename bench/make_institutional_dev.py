@@ -29,6 +29,7 @@ from make_heldout_corpus import git
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv)
 MIN_WORDS_OF_A_PRESENTATION = 60
+PRESENTATION_PREFIX = "eigdev-communaute-"
 
 
 def main() -> None:
@@ -43,7 +44,8 @@ def main() -> None:
     pages: list[tuple[str, str, str]] = []  # file name, title, Markdown body
 
     eig_commit = git(args.eig_git, "rev-parse", make_heldout_eig.COMMIT_USED).strip()
-    for path in sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines()):
+    eig_files = sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines())
+    for path in eig_files:
         if not (path.startswith("_defis/") and path.endswith(".md")) or path in held_out:
             continue
         fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
@@ -53,11 +55,13 @@ def main() -> None:
         pages.append((name, str(fields.get("title", "")), make_heldout_eig.convert(body)))
 
     # The programme's community pages: each entrepreneur's or mentor's own presentation, in the first person.
-    for path in sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines()):
-        if not (path.startswith("_communaute/") and path.endswith(".md")):
+    for path in eig_files:
+        if not (path.startswith("_communaute/") and path.endswith(".md")) or path in held_out:
             continue
         fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
-        name = "eigdev-communaute-" + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
+        if fields.get("published") is False:
+            continue
+        name = PRESENTATION_PREFIX + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
         pages.append((name, str(fields.get("nom", "")), make_heldout_eig.convert(body)))
 
     guides_commit = git(args.guides_git, "rev-parse", GUIDES_COMMIT).strip()
@@ -72,7 +76,7 @@ def main() -> None:
     count = words = 0
     for name, title, body in pages:
         size = make_heldout_eig.prose_words(body)
-        shortest = MIN_WORDS_OF_A_PRESENTATION if "-communaute-" in name else make_heldout_eig.MIN_WORDS
+        shortest = MIN_WORDS_OF_A_PRESENTATION if name.startswith(PRESENTATION_PREFIX) else make_heldout_eig.MIN_WORDS
         if size < shortest or not make_heldout_eig.is_french(body):
             continue
         head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"

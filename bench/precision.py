@@ -65,8 +65,9 @@ RARE_RULES = {
 # from its findings: judge them and report the figure.
 HELDOUT_CORPUS = ROOT / "corpus" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-findings.tsv"
-# The news development sample (stop 32): grammar findings on the Wikinews articles of bench/make_news_dev.py that
-# are not held out, drawn with seed 32 and judged, to write the grammar filters from news.
+# The news development set (stop 32): every finding of five grammar rules on the Wikinews articles of
+# bench/make_news_dev.py that are not held out (198 drawn with seed 32 first, then the others), judged, to write the
+# grammar filters from news.
 NEWS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "news-dev-grammar.tsv"
 # The institutional development pages (stop 32): every finding of ten grammar rules on the pages of the held-out set's
 # sources that it does not hold (bench/make_institutional_dev.py), judged.
@@ -467,7 +468,7 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
     of `bench/make_institutional_dev.py`) and its judged grammar findings, to write filters from: only the judged
-    rules are linted, and findings outside the judged sample are not listed as unjudged."""
+    rules are linted; every finding of them was judged, so a finding not judged is listed as new (judge it)."""
     judgements = load_judgements(judgements_file)
     files = corpus_files(folder)
     rules = {key[1] for key in judgements}
@@ -477,7 +478,7 @@ def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | N
         record(judgements, findings, judgements_file)
         judgements = load_judgements(judgements_file)
     words = genres_and_words(files, folder)
-    return report(findings, words, judgements, set(findings) | set(judgements), judgements_file)
+    return report(findings, words, judgements, set(judgements), judgements_file)
 
 
 def judged_whole(

@@ -141,19 +141,28 @@ def analyse_word(word: str) -> tuple[Reading, ...]:
     return _lexicon_readings(word) or _prefixed_readings(word) or _fallback_readings(word)
 
 
-# Prefixes set before a word with a hyphen (« co-fondé », « sous-estimée », « auto-hébergés »): a form the lexicon lacks
-# is read as its last part, the prefix added to each lemma.
+# Prefixes set before a word with a hyphen (« co-fondé », « re-publié », « auto-hébergés »): a form the lexicon lacks
+# is read as its last part, the prefix added to each lemma; only as a verb, noun or adjective (« re-cette », a word cut
+# at a line's end, is not the determiner « cette »).
 _HYPHENATED_PREFIXES = frozenset(
     {"co", "re", "ré", "pré", "auto", "sur", "sous", "inter", "multi", "anti", "non", "contre", "néo", "post", "semi",
      "demi", "mi", "vice", "super", "hyper", "micro", "macro", "méga", "mini", "maxi", "ultra", "extra", "pro", "pluri"}
 )  # fmt: skip
 
 
+_OPEN_CLASSES = frozenset({"verb", "noun", "adjective"})
+_CLOSED_CLASS_NAMES = frozenset({"determiner", "pronoun", "preposition", "conjunction"})
+
+
 def _prefixed_readings(word: str) -> tuple[Reading, ...]:
     prefix, hyphen, rest = word.partition("-")
     if not hyphen or prefix not in _HYPHENATED_PREFIXES or len(rest) < 3 or "-" in rest:
         return ()
-    return tuple(replace(reading, lemma=f"{prefix}-{reading.lemma}") for reading in _lexicon_readings(rest))
+    return tuple(
+        replace(reading, lemma=f"{prefix}-{reading.lemma}")
+        for reading in _lexicon_readings(rest)
+        if reading.pos & _OPEN_CLASSES and not reading.pos & _CLOSED_CLASS_NAMES
+    )
 
 
 def _lexicon_readings(word: str) -> tuple[Reading, ...]:

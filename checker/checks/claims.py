@@ -531,7 +531,7 @@ _CARRIERS_OF_INFINITIVE = frozenset(
 )
 # Conjugated verbs whose infinitive after « de » or « à » says what was said or done (« vient de montrer », « n'a
 # cessé de répéter », « a réussi à prouver », « a tenu à préciser »).
-_GOVERNORS_WITH_DE = frozenset({"venir", "cesser", "continuer", "empresser", "tenir", "permettre"})
+_GOVERNORS_WITH_DE = frozenset({"venir", "cesser", "continuer", "empresser", "tenir"})
 _CARRIERS_WITH_PREPOSITION = {"de": _GOVERNORS_WITH_DE, "d'": _GOVERNORS_WITH_DE,
                               "à": frozenset({"réussir", "parvenir", "tenir", "continuer"})}
 _OBJECT_DETERMINERS = frozenset(

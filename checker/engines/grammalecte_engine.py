@@ -124,9 +124,9 @@ _AMOUNT_AFTER_RE = re.compile(
     r"\s+(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
     r"soixante|cent|mille)\b)"
 )
-_YEAR_AFTER_RE = re.compile(r"\s+(?:1[5-9]|20)\d\d\b")
+_YEAR_OR_HOUR_AFTER_RE = re.compile(r"\s+(?:(?:1[5-9]|20)\d\d\b|\d{1,2}\s*(?:h\b|heures?\b))")
 _PREPOSITIONS_BEFORE_DES = frozenset({"au-dessus", "au-dessous", "au-delà", "en-deçà", "autour", "auprès", "près"})
-_TIME_NOUNS = frozenset({"jour", "matin", "soir", "nuit", "semaine", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+_TIME_WORDS = frozenset({"jour", "matin", "soir", "nuit", "semaine", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
                          "samedi", "dimanche", "demain", "aujourd'hui", "aujourd’hui"})  # fmt: skip
 # Grammalecte's tags of a conjugated verb or an infinitive (indicative, subjunctive, conditional, imperative).
 _FINITE_OR_INFINITIVE_TAGS = (":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq", ":E", ":Y")
@@ -173,7 +173,7 @@ _NAME_AFTER_COMMA_RE = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)*\s+(?:a|ont|est|sont|avait|était|fut|sera|serait)"
     r"(?:\s+été)?\s+(?:[^\W\d_]+\s+){0,2}$"
 )
-_HEAD_OF_A_PERSON_RE = re.compile(
+_NOUN_WITH_COMPLEMENT_RE = re.compile(
     r"(?i:le|la|les|l['’]|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*([^\W\d_]{3,})\s+"
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*[^,]*$"
 )
@@ -800,7 +800,7 @@ class GrammalecteEngine:
         clause = re.split(r"[.!?;:«»]", text[max(0, name.start() - 120) : name.start()])[-1]
         # « la permanence du député … » opens the part right before the comma; « Selon la police, Pierre a été blessée »
         # and « Lors de la réunion du conseil, Jean Martin a été nommée » stay errors.
-        head = _HEAD_OF_A_PERSON_RE.match(clause.split(",")[-1].strip())
+        head = _NOUN_WITH_COMPLEMENT_RE.match(clause.split(",")[-1].strip())
         if head is None:
             return False
         participles = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m or ":A" in m]
@@ -843,8 +843,8 @@ class GrammalecteEngine:
         """« sous la barre des neuf heures », « une partie des 290 mille décodeurs », « la cité des 4000 » : before
         an amount, after a noun, an adjective or a preposition, « des » is « de les »; after a verb it may be « dès »
         (« Les portes ouvrent des 8 heures », « Il a commencé des 8 heures »)."""
-        if not _AMOUNT_AFTER_RE.match(text, end) or _YEAR_AFTER_RE.match(text, end):
-            return False  # « applicables des 2025 » : a year after « des » is « dès »
+        if not _AMOUNT_AFTER_RE.match(text, end) or _YEAR_OR_HOUR_AFTER_RE.match(text, end):
+            return False  # « applicables des 2025 », « devant la mairie des 8 heures » : « dès »
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         if before is None:
             return False
@@ -858,7 +858,7 @@ class GrammalecteEngine:
             any(":N" in m and ":V" not in m for m in readings)
             and not any(":V" in m and any(t in m for t in _FINITE_OR_INFINITIVE_TAGS) for m in readings)
             and not any(":A" in m and ":N" not in m and ":V" not in m for m in readings)
-            and not self._lemmas(word) & _TIME_NOUNS
+            and not self._lemmas(word) & _TIME_WORDS
         )
 
     def _after_a_noun_or_adjective(self, text: str, start: int) -> bool:
@@ -1108,7 +1108,7 @@ class GrammalecteEngine:
         after = _WORD_AFTER_RE.match(text, end)
         if after is None:
             return False
-        if before is None:  # « d’une pull request » : an elided word right before
+        if before is None:  # no word right before (« d’une pull request », the start of the text)
             return self._before_english_word(word, after.group(1), text, after.end())
         plural_noun = any(":N" in m and ":p" in m for m in self._readings(word))
         noun_before = any(":N" in m and ":s" in m for m in self._morphologies(before.group(1)))
