@@ -120,6 +120,12 @@ def repo_path(path: str | Path) -> str:
     return resolved.relative_to(ROOT).as_posix()
 
 
+def file_key(path: str | Path, folder: Path | None = None) -> str:
+    """How a judgement file names a corpus file: relative to the repository, or to `folder` for a set kept outside
+    it (bench/make_news_dev.py, bench/make_institutional_dev.py)."""
+    return Path(path).resolve().relative_to(folder.resolve()).as_posix() if folder else repo_path(path)
+
+
 def every_rule_selected() -> str:
     """A --select naming every family and every rule off by default: a rule switched off keeps its judged
     findings measured (and its TRUE catches held by the test), whatever its default."""
@@ -153,8 +159,7 @@ def keyed(findings: Iterable[dict[str, Any]], folder: Path | None = None) -> dic
     seen: Counter[tuple[str, str, str]] = Counter()
     result: dict[Key, dict[str, Any]] = {}
     for finding in findings:
-        file = Path(finding["path"]).resolve().relative_to(folder.resolve()).as_posix() if folder else None
-        triple = (file or repo_path(finding["path"]), finding["rule_id"], finding["text"])
+        triple = (file_key(finding["path"], folder), finding["rule_id"], finding["text"])
         result[(*triple, seen[triple])] = finding
         seen[triple] += 1
     return result
@@ -221,8 +226,7 @@ def genres_and_words(files: Iterable[Path], folder: Path | None = None) -> dict[
     result = {}
     for path in files:
         text = path.read_text(encoding="utf-8")
-        file = path.resolve().relative_to(folder.resolve()).as_posix() if folder else repo_path(path)
-        result[file] = (front_matter(text).get("genre", "other"), word_count(text))
+        result[file_key(path, folder)] = (front_matter(text).get("genre", "other"), word_count(text))
     return result
 
 

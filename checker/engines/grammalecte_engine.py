@@ -1249,9 +1249,10 @@ class GrammalecteEngine:
         return any(":e" in m or any(g in m for g in genders) for m in adjective)
 
     def _before_english_word(self, word: str, following: str, text: str, following_end: int) -> bool:
-        """« une pull request », « les Pull Requests » : the flagged noun (or the noun right after the flagged
-        determiner) starts an English compound: the next word is unknown to the French lexicon and English
-        text uses it much more than French (wordfreq), or it is a word French has too (« for », le for
+        """« une pull request », « les Pull Requests », « son Data Office » : the flagged noun (or the noun right after
+        the flagged determiner or possessive) starts an English compound: the next word is unknown to the French
+        lexicon and English text uses it much more than French (wordfreq), or both are capitalised English words (a
+        name), or it is a word French has too (« for », le for
         intérieur) followed by another English word, one of the two a grammar word, after a capitalised noun or
         one English uses too (« International Association for the Studies »; « les projet open data », « les
         lauréat Data for Good » stay errors).
