@@ -45,24 +45,17 @@ def main() -> None:
 
     eig_commit = git(args.eig_git, "rev-parse", make_heldout_eig.COMMIT_USED).strip()
     eig_files = sorted(git(args.eig_git, "ls-tree", "-r", "--name-only", eig_commit).splitlines())
-    for path in eig_files:
-        if not (path.startswith("_defis/") and path.endswith(".md")) or path in held_out:
-            continue
-        fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
-        if fields.get("published") is False:
-            continue
-        name = "eigdev-" + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
-        pages.append((name, str(fields.get("title", "")), make_heldout_eig.convert(body)))
-
-    # The programme's community pages: each entrepreneur's or mentor's own presentation, in the first person.
-    for path in eig_files:
-        if not (path.startswith("_communaute/") and path.endswith(".md")) or path in held_out:
-            continue
-        fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
-        if fields.get("published") is False:
-            continue
-        name = PRESENTATION_PREFIX + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
-        pages.append((name, str(fields.get("nom", "")), make_heldout_eig.convert(body)))
+    # The challenge pages, then the community pages (each entrepreneur's or mentor's own presentation, in the first
+    # person): the folder, the prefix of the file names, the front matter's field that holds the title.
+    for folder, prefix, title_field in (("_defis/", "eigdev-", "title"), ("_communaute/", PRESENTATION_PREFIX, "nom")):
+        for path in eig_files:
+            if not (path.startswith(folder) and path.endswith(".md")) or path in held_out:
+                continue
+            fields, body = make_heldout_eig.split_front(git(args.eig_git, "show", f"{eig_commit}:{path}"))
+            if fields.get("published") is False:
+                continue
+            name = prefix + re.sub(r"[^a-z0-9-]+", "-", Path(path).stem.lower()).strip("-") + ".md"
+            pages.append((name, str(fields.get(title_field, "")), make_heldout_eig.convert(body)))
 
     guides_commit = git(args.guides_git, "rev-parse", GUIDES_COMMIT).strip()
     for path in sorted(git(args.guides_git, "ls-tree", "-r", "--name-only", guides_commit).splitlines()):
