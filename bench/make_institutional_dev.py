@@ -1,11 +1,13 @@
 """Write the institutional pages of the held-out set's sources that the held-out set does not hold, as a development
 set for the grammar filters (stop 32): the challenge pages of the Entrepreneurs d'intérêt général programme and the
 chapters of the Etalab guides left out of `corpus/heldout/`, and the programme's community pages (each member's own
-presentation, 60 words or more), none kept in this repository.
+presentation, 60 words or more), and the prose pages of the DINUM's accessibility site (stop 32, second part), none
+kept in this repository.
 
     .venv/bin/python bench/make_institutional_dev.py \
         --eig-git <git dir of github.com/entrepreneur-interet-general/site-eig> \
-        --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> --out <dir>
+        --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> \
+        --rgaa-git <git dir of github.com/DISIC/accessibilite.numerique.gouv.fr> --out <dir>
 
 Both sources are under Licence Ouverte 2.0 (see `corpus/README.md`). The same conversions as the held-out set's
 builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits; drafts, English pages and
@@ -28,6 +30,7 @@ from make_heldout_corpus import git
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv)
+RGAA_COMMIT = "c27e511fe3a3"  # DISIC/accessibilite.numerique.gouv.fr: Licence Ouverte 2.0 (README « Licence »)
 MIN_WORDS_OF_A_PRESENTATION = 60
 PRESENTATION_PREFIX = "eigdev-communaute-"
 
@@ -36,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--eig-git", required=True, help="git dir of github.com/entrepreneur-interet-general/site-eig")
     parser.add_argument("--guides-git", required=True, help="git dir of github.com/etalab/guides.etalab.gouv.fr")
+    parser.add_argument("--rgaa-git", required=True, help="git dir of github.com/DISIC/accessibilite.numerique.gouv.fr")
     parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
     args = parser.parse_args()
     sources = (ROOT / "corpus" / "heldout" / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
@@ -65,6 +69,15 @@ def main() -> None:
         if fields.get("published") == "false":
             continue
         pages.append(("egdev-" + path.replace("/", "-"), fields.get("title", ""), body))
+
+    # The accessibility site of the DINUM (the held-out set's design.numerique.gouv.fr's sister site): its pages of
+    # prose on the law, the method and the resources; the criteria and tests of the RGAA are lists, left out.
+    rgaa_commit = git(args.rgaa_git, "rev-parse", RGAA_COMMIT).strip()
+    for path in sorted(git(args.rgaa_git, "ls-tree", "-r", "--name-only", rgaa_commit).splitlines()):
+        if not re.fullmatch(r"src/(?:obligations|methode|ressources|infos)/[^/]+\.md", path):
+            continue
+        fields, body = make_heldout_corpus.convert(git(args.rgaa_git, "show", f"{rgaa_commit}:{path}"))
+        pages.append(("rgaadev-" + Path(path).parent.name + "-" + Path(path).name, fields.get("title", ""), body))
 
     count = words = 0
     for name, title, body in pages:

@@ -192,6 +192,7 @@ _QUI_LUI_BEFORE_RE = re.compile(
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
 # « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
 _RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+\s+$")
+_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
 _MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
@@ -1129,6 +1130,11 @@ class GrammalecteEngine:
             return False
         word = text[start:end].lower()
         if word in _ADVERBS_AFTER_AMOUNT:
+            return True
+        section = _SECTION_NUMBER_BEFORE_RE.search(text, max(0, start - 30), start)
+        if section and any(len(group) != 3 for group in section.group(1).split(".")[1:]):
+            # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de » : a section's number, not a count; groups of
+            # three digits may be thousands (« 1.300.000 »), left to the engine
             return True
         if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
             # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
