@@ -9,12 +9,13 @@ kept in this repository.
         --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> \
         --rgaa-git <git dir of github.com/DISIC/accessibilite.numerique.gouv.fr> --out <dir>
 
-Both sources are under Licence Ouverte 2.0 (see `corpus/README.md`). The same conversions as the held-out set's
-builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits; drafts, English pages and
+All three sources are under Licence Ouverte 2.0 (see `corpus/README.md`). The same conversions as the held-out set's
+builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits for the two sources the
+held-out set shares (the accessibility site is not in it: `RGAA_COMMIT`); drafts, English pages and
 pages under 150 words are left out, and so is every page whose path `corpus/heldout/SOURCES.tsv` lists. The held-out
 pages were institutional too, and the rules written from `corpus/articles` and `corpus/rare` (code.gouv.fr) kept
 their false alarms there: these pages are where such false alarms are to be found and fixed, the held-out ones stay
-for measuring. The judged sample of their grammar findings is `bench/judgements/institutional-dev-grammar.tsv`
+for measuring. The judged findings (every one of ten grammar rules) are `bench/judgements/institutional-dev-grammar.tsv`
 (`bench/precision.py --institutional-dev <dir>`).
 """
 

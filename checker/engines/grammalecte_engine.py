@@ -192,8 +192,9 @@ _QUI_LUI_BEFORE_RE = re.compile(
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
 # « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
 _RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+\s+$")
-_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
+# « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word.
+_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
 _MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
     r"\b(?i:le|la|l['’]|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s*"
