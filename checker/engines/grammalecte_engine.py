@@ -347,6 +347,12 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
     return sum(_english(word) for word in window) >= 2 and any(w.lower() in _ENGLISH_GRAMMAR_WORDS for w in window)
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence (or a heading, a list item, a quotation): nothing but punctuation and spaces
+    between it and the text's start or the last « . ! ? … : ; »."""
+    return _SENTENCE_START_RE.search(text, max(0, start - 20), start) is not None
+
+
 def _invariable_abbreviation(text: str, start: int, end: int, message: str) -> bool:
     """« 6 décimales max », « 20 caractères min » : « max » and « min » are abbreviations, which do not agree; the
     engine reports the abbreviation, and the noun with a message naming it (« Les maison max » stays an error)."""
@@ -354,7 +360,7 @@ def _invariable_abbreviation(text: str, start: int, end: int, message: str) -> b
     return text[start:end].lower() in _INVARIABLE_ABBREVIATIONS or (
         after is not None
         and after.group(1).lower() in _INVARIABLE_ABBREVIATIONS
-        and re.search(rf"«\W*{after.group(1)}\W*»", message) is not None
+        and re.search(rf"«\W*{re.escape(after.group(1))}\W*»", message) is not None
     )
 
 
@@ -636,14 +642,12 @@ class GrammalecteEngine:
             and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
-        if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _SENTENCE_START_RE.search(
-            text, max(0, start - 20), start
-        ):
+        if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
         if "__ppas_" in rule_id and (
             (
                 word[:1].isupper()
-                and not _SENTENCE_START_RE.search(text, max(0, start - 20), start)
+                and not _starts_sentence(text, start)
                 and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
             )
             or _SI_CE_N_EST_BEFORE_RE.search(text, max(0, start - 20), start)
@@ -665,7 +669,7 @@ class GrammalecteEngine:
         if rule_id == "doublon" and (twice := _CAPITALISED_TWICE_RE.fullmatch(text[start:end])):
             # « l’agence Vraiment Vraiment » : a name; not « Le Le Parisien », « le président Macron Macron »
             readings = self._morphologies(twice.group(1)) + self._morphologies(twice.group(1).lower())
-            return not _SENTENCE_START_RE.search(text, max(0, start - 20), start) and not any(
+            return not _starts_sentence(text, start) and not any(
                 ":M" in m or ":G" in m for m in readings
             )
         if "__ppas_nom_propre" in rule_id and self._name_in_apposition(text, start, end):
@@ -828,7 +832,7 @@ class GrammalecteEngine:
         dirigeant de « En Marche » », « le candidat d’En marche ! ») or an adjective before the noun it agrees with
         (« une liste de présumés terroristes »); « Il a décidé de mangé des pommes » stays an error."""
         word = text[start:end]
-        if (word[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, start - 20), start)) or (
+        if (word[:1].isupper() and not _starts_sentence(text, start)) or (
             _CAPITALISED_WORD_BEFORE_RE.search(text, max(0, start - 30), start)
         ):
             return True
@@ -881,7 +885,7 @@ class GrammalecteEngine:
         clause = _QUAND_CLAUSE_RE.match(text, end)
         if clause is None:
             return False
-        opens = _SENTENCE_START_RE.search(text, max(0, start - 20), start) is not None
+        opens = _starts_sentence(text, start)
         if opens and not text.startswith(",", clause.end()):
             return False
         words = [w.lower() for w in _WORDS_RE.findall(clause.group(0))]
@@ -1011,7 +1015,7 @@ class GrammalecteEngine:
         travail logiciels libres ») : the apposition names the mission, and the first noun does not agree with
         it. Only a capitalised noun opening the sentence or heading: « Recrutement : agent techniques polyvalents »
         and « Les projet logiciels libres » stay errors."""
-        if not text[start : start + 1].isupper() or not _SENTENCE_START_RE.search(text, max(0, start - 20), start):
+        if not text[start : start + 1].isupper() or not _starts_sentence(text, start):
             return False  # « pour étudiant étrangers francophones » is an error; « Mission logiciels libres : » a name
         quoted = _QUOTED_IN_MESSAGE_RE.search(message)
         if quoted is None or " " in quoted.group(1):
@@ -1154,7 +1158,7 @@ class GrammalecteEngine:
             return any(_agree(q, n) for q in qualifiers for n in heads)
         counted = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
         named = _NUMBER_IN_A_NAME_BEFORE_RE.search(text, max(0, start - 40), start)
-        if named and not _SENTENCE_START_RE.search(text, max(0, named.start(1) - 20), named.start(1)):
+        if named and not _starts_sentence(text, named.start(1)):
             counted = None  # « la galaxie NGC 613 située » : the number is part of a name, not a count
         elif counted is None or not self._lemmas(counted.group(1).rstrip("²³")) & _MEASURE_NOUNS:
             return False
@@ -1194,7 +1198,7 @@ class GrammalecteEngine:
         # Lower case, a word in capitals (emphasis, an acronym) or a sentence's first word: not a name's word.
         if not word[:1].isupper() or word.isupper():
             return False
-        if _SENTENCE_START_RE.search(text, max(0, word_start - 20), word_start):
+        if _starts_sentence(text, word_start):
             return False
         before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
         # Inside a name, its own words agree (« le Pôle Nationale » is an error); a name rarely takes an
