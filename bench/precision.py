@@ -473,30 +473,32 @@ def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | N
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
     of `bench/make_institutional_dev.py`) and its judged grammar findings, to write filters from: only the judged
     rules are linted; every finding of them was judged, so a finding not judged is listed as new (judge it)."""
-    judgements = load_judgements(judgements_file)
-    files = corpus_files(folder)
-    rules = {key[1] for key in judgements}
-    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files, rules)
-    findings = {key: finding for key, finding in keyed(raw, folder).items() if key[1] in rules}
-    if record_run:
-        record(judgements, findings, judgements_file)
-        judgements = load_judgements(judgements_file)
-    words = genres_and_words(files, folder)
-    return report(findings, words, judgements, set(judgements), judgements_file)
+    rules = {key[1] for key in load_judgements(judgements_file)}
+    return judged_whole(folder, judgements_file, rules, findings_file, record_run, outside=True)
 
 
 def judged_whole(
-    folder: Path, judgements_file: Path, rules: set[str], findings_file: Path | None, record_run: bool
+    folder: Path,
+    judgements_file: Path,
+    rules: set[str],
+    findings_file: Path | None,
+    record_run: bool,
+    outside: bool = False,
 ) -> str:
-    """The report on a set whose every finding of `rules` is judged: the population is what has been judged."""
+    """The report on a set whose every finding of `rules` is judged: the population is what has been judged.
+    `outside`: a set kept outside the repository, keyed by its file names and linted with `rules` only."""
     files = corpus_files(folder)
-    raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"] if findings_file else lint(files)
-    findings = {key: finding for key, finding in keyed(raw).items() if key[1] in rules}
+    key_folder = folder if outside else None
+    if findings_file:
+        raw = json.loads(findings_file.read_text(encoding="utf-8"))["findings"]
+    else:
+        raw = lint(files, rules) if outside else lint(files)
+    findings = {key: finding for key, finding in keyed(raw, key_folder).items() if key[1] in rules}
     judgements = load_judgements(judgements_file)
     if record_run:
         record(judgements, findings, judgements_file)
         judgements = load_judgements(judgements_file)
-    return report(findings, genres_and_words(files), judgements, set(judgements), judgements_file)
+    return report(findings, genres_and_words(files, key_folder), judgements, set(judgements), judgements_file)
 
 
 if __name__ == "__main__":
