@@ -1,15 +1,19 @@
 """Write the institutional pages of the held-out set's sources that the held-out set does not hold, as a development
 set for the grammar filters (stop 32): the challenge pages of the Entrepreneurs d'intérêt général programme and the
 chapters of the Etalab guides left out of `corpus/heldout/`, and the programme's community pages (each member's own
-presentation, 60 words or more), and the prose pages of the DINUM's accessibility site (stop 32, second part), none
-kept in this repository.
+presentation, 60 words or more), the prose pages of the DINUM's accessibility site (stop 32, second part), and two
+sources added in stop 33: the documentation of data.gouv.fr (Etalab) and the job offers and news of the Incubateur
+des territoires (ANCT); none kept in this repository.
 
     .venv/bin/python bench/make_institutional_dev.py \
         --eig-git <git dir of github.com/entrepreneur-interet-general/site-eig> \
         --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> \
-        --rgaa-git <git dir of github.com/DISIC/accessibilite.numerique.gouv.fr> --out <dir>
+        --rgaa-git <git dir of github.com/DISIC/accessibilite.numerique.gouv.fr> \
+        --datagouv-doc-git <git dir of github.com/etalab/doc.data.gouv.fr> \
+        --anct-git <git dir of github.com/incubateur-territoires/incubateur.anct.gouv.fr> --out <dir>
 
-All three sources are under Licence Ouverte 2.0 (see `corpus/README.md`). The same conversions as the held-out set's
+The first four sources are under Licence Ouverte 2.0, data.gouv.fr's documentation under the MIT licence (see
+`corpus/README.md`). The same conversions as the held-out set's
 builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits for the two sources the
 held-out set shares (the accessibility site is not in it: `RGAA_COMMIT`); drafts, English pages and
 pages under 150 words are left out, and so is every page whose path `corpus/heldout/SOURCES.tsv` lists. The held-out
@@ -32,6 +36,8 @@ from make_heldout_corpus import git
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv)
 RGAA_COMMIT = "c27e511fe3a3"  # DISIC/accessibilite.numerique.gouv.fr: Licence Ouverte 2.0 (README « Licence »)
+DATAGOUV_DOC_COMMIT = "1e1afbd5e690"  # etalab/doc.data.gouv.fr: MIT licence (LICENSE.txt), Etalab 2017
+ANCT_COMMIT = "fb5bc865f720"  # incubateur-territoires/incubateur.anct.gouv.fr: Licence Ouverte 2.0 (LICENSE.md)
 MIN_WORDS_OF_A_PRESENTATION = 60
 PRESENTATION_PREFIX = "eigdev-communaute-"
 
@@ -41,6 +47,10 @@ def main() -> None:
     parser.add_argument("--eig-git", required=True, help="git dir of github.com/entrepreneur-interet-general/site-eig")
     parser.add_argument("--guides-git", required=True, help="git dir of github.com/etalab/guides.etalab.gouv.fr")
     parser.add_argument("--rgaa-git", required=True, help="git dir of github.com/DISIC/accessibilite.numerique.gouv.fr")
+    parser.add_argument("--datagouv-doc-git", required=True, help="git dir of github.com/etalab/doc.data.gouv.fr")
+    parser.add_argument(
+        "--anct-git", required=True, help="git dir of github.com/incubateur-territoires/incubateur.anct.gouv.fr"
+    )
     parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
     args = parser.parse_args()
     sources = (ROOT / "corpus" / "heldout" / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
@@ -79,6 +89,21 @@ def main() -> None:
             continue
         fields, body = make_heldout_corpus.convert(git(args.rgaa_git, "show", f"{rgaa_commit}:{path}"))
         pages.append(("rgaadev-" + Path(path).parent.name + "-" + Path(path).name, fields.get("title", ""), body))
+
+    # Two more institutional sources (stop 33): the help pages of data.gouv.fr (second person, step by step) and the
+    # Incubateur des territoires' job offers and news (recruiting prose, lists of tasks, inclusive writing).
+    for git_dir, wanted_commit, pattern, prefix in (
+        (args.datagouv_doc_git, DATAGOUV_DOC_COMMIT, r"(?:articles/_[^/]+/[^/]+|index)\.md", "dgdoc-"),
+        (args.anct_git, ANCT_COMMIT, r"content/(?:jobs|actualites|pages)/[^/]+\.md", "anct-"),
+    ):
+        commit = git(git_dir, "rev-parse", wanted_commit).strip()
+        for path in sorted(git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines()):
+            if not re.fullmatch(pattern, path):
+                continue
+            fields, body = make_heldout_corpus.convert(git(git_dir, "show", f"{commit}:{path}"))
+            title = fields.get("title") or fields.get("role", "")
+            name = prefix + re.sub(r"[^a-z0-9-]+", "-", path.lower().removesuffix(".md")).strip("-") + ".md"
+            pages.append((name, title, body))
 
     count = words = 0
     for name, title, body in pages:
