@@ -392,6 +392,7 @@ class SentenceAnalysis:
     # own (« ouvrira le 3 mai et les prix augmenteront »: the opening is the event, the rise a forecast).
     scheduled: frozenset[int]
     exempted: frozenset[int] = frozenset()  # starts of the cues a hypothesis or a stated reason exempts
+    conditional: bool = False  # a verb in the conditional mood, whichever rules run (the conditionnel de reprise)
 
     @property
     def supported(self) -> bool:
@@ -712,6 +713,9 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 markers=markers,
                 scheduled=scheduled,
                 exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
+                conditional=any(
+                    info.readings and all("conditional" in r.tenses for r in info.readings) for info in infos
+                ),
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
@@ -719,6 +723,15 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     for i, analysis in enumerate(out):
         if not analysis.attributed:
             analysis.paragraph_attributed = any(out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out))
+    # The conditionnel de reprise: a report that names its source and is in the conditional goes on being the
+    # source's as long as the sentences that follow it stay in the conditional (« Selon Le Canard, elle aurait
+    # touché… Elle aurait aussi… Cela porterait… »); the first sentence without a conditional ends it. A chain
+    # starts only at a sentence that names its source: a conditional that a neighbour merely carries starts none.
+    in_report = False
+    for analysis in out:
+        in_report = analysis.conditional and (analysis.attributed or in_report)
+        if in_report and not analysis.attributed:
+            analysis.paragraph_attributed = True
     return out
 
 
