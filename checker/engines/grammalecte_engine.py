@@ -196,9 +196,13 @@ _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
 # « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word.
 _SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
+# The noun after a determiner, or opening a line, a list item or a sentence (« Contrat de 6 mois renouvelable »);
+# it may have a complement of its own (« un contrat de travail de 6 mois renouvelable »).
 _MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
-    r"\b(?i:le|la|l['’]|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s*"
-    r"(?:[^\W\d_]+\s+)?([^\W\d_]{2,})\s+d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
+    r"(?:\b(?i:le|la|l['’]|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s*(?:[^\W\d_]+\s+)?"
+    r"|(?m:^)(?:[-*•]\s+)?|(?<=[.!?]\s))"
+    r"([^\W\d_]{2,})\s+(?:d(?:e\s+|['’])[^\W\d_]{2,}\s+)?"
+    r"d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
 )
 # « Un congé de 2 jours supplémentaire », « une peine de 5 ans ferme » : these qualify the measure, and agree with it.
 _QUALIFIERS_OF_A_MEASURE = frozenset(
@@ -236,6 +240,8 @@ _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
+# « un ou une développeur.se full stack » : a feminine suffix glued to its word, that Grammalecte reads as a pronoun.
+_INCLUSIVE_SUFFIX_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱](?:e|se|ne|le|euse|rice|trice)s?\s+$")
 # A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
 # d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
 # d’habitants vivent là », which Grammalecte accepts).
@@ -642,6 +648,8 @@ class GrammalecteEngine:
             and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
+        if category == "conf" and _INCLUSIVE_SUFFIX_BEFORE_RE.search(text, max(0, start - 30), start):
+            return True  # « développeur.se full stack » : « se » is the inclusive suffix, not a pronoun before a verb
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
         if "__ppas_" in rule_id and (
