@@ -142,6 +142,8 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     # « serait » + « un plus »: a job offer's politeness, no cue (phrases of word forms, split on spaces)
     not_before_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # « aurait dû » + an infinitive: the past counterfactual, no cue (« aurait dû 2 millions » stays one)
+    counterfactual_before_infinitive: dict[str, frozenset[str]] = field(default_factory=dict)
     # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
     exemptions: tuple[Exemption, ...] = ()
     # A restrictive relative clause on an antecedent that does not exist (« il n'existe pas de jeu de données qui
@@ -199,6 +201,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
         date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
+        counterfactual_before_infinitive={
+            r.id: _words(r.params.get("counterfactual_before_infinitive", ())) for r in rules
+        },
         not_before_phrases={
             r.id: tuple(
                 tuple(norm_word(w) for w in p.split()) for p in r.params.get("not_before_phrases", ()) if p.split()
@@ -482,6 +487,9 @@ def _find_cues(
             phrases = compiled.settings.not_before_phrases.get(cue.rule_id)
             if phrases and _before_phrase(infos, b, phrases):
                 continue
+            modals = compiled.settings.counterfactual_before_infinitive.get(cue.rule_id)
+            if modals and _counterfactual(infos, b, modals):
+                continue
             if cue.after and not _after_ok(cue, infos, a):
                 continue
             if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
@@ -507,6 +515,21 @@ def _find_cues(
 
 
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
+_WORDS_BEFORE_AN_INFINITIVE = 4  # « aurait dû ne pas le lui dire »: negation and clitics between
+
+
+def _counterfactual(infos: list[TokInfo], last: int, modals: frozenset[str]) -> bool:
+    """The cue ends on one of `modals` (« aurait dû »), or one follows it (« aurait » + « dût »), and an infinitive
+    comes next, past a few negations, clitics or adverbs: the past counterfactual (« il aurait dû rester »)."""
+    at = last if infos[last].norm in modals else last + 1
+    if at >= len(infos) or infos[at].norm not in modals:
+        return False
+    for info in infos[at + 1 : at + 2 + _WORDS_BEFORE_AN_INFINITIVE]:
+        if any("infinitive" in r.pos for r in info.readings):
+            return True
+        if not any(r.pos & {"adverb", "negation", "pronoun", "determiner"} for r in info.readings):
+            return False
+    return False
 
 
 def _block_markers(settings: Settings, text: str) -> list[tuple[int, int, str]]:
