@@ -9,7 +9,9 @@ inflected form matches its rule; without it a lemma-and-ending fallback (simplem
 A cue is not reported when its sentence or a neighbouring sentence of its paragraph names a
 source (« selon », « d'après », « pour l'économiste X, », a verb of saying, a link or a
 footnote), when the sentence is a question, or — for the future tense and « devrait » + an event
-verb — when it announces a scheduled event with a date or a time. A cue may require a word of a
+verb — when it announces a scheduled event with a date or a time. A reported conditional also needs no
+source of its own in the two sentences after a sourced report in the conditional that it continues (the
+conditionnel de reprise, `analyse_block`). A cue may require a word of a
 class a few tokens before it (`after`: « des vents … sont attendus », a forecast, against « le
 ministre est attendu », a visit). All those lists are data in the pack's `params`.
 """
@@ -36,6 +38,13 @@ FAMILY = "claims"
 # Cue rules whose cues are forward-looking (the inventory's "forward-looking" kind).
 FORWARD_RULES = ("claims.conditional", "claims.likelihood", "claims.future", "claims.horizon", "claims.forecast")
 REPORTED_RULES = ("claims.reported-conditional",)
+# The rules whose cues the conditionnel de reprise carries (see analyse_block), and how far: the reported
+# conditional (« elle aurait été payée », « il serait en difficulté »); a modal forecast (« pourrait doubler
+# d'ici 2030 ») after a report is the journalist's own.
+REPRISE_RULES = frozenset({"claims.reported-conditional"})
+REPRISE_SENTENCES = 2  # the two sentences after the sourced one: further on, a forecast is the journalist's
+_FIRST_PERSON = frozenset({"je", "j'", "nous", "notre", "nos", "me", "m'", "moi", "mon", "ma", "mes"})
+_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où"})
 
 # ---------------------------------------------------------------- morphology
 # Shared with the grammar token patterns: checker/morphology.py.
@@ -397,7 +406,11 @@ class SentenceAnalysis:
     # own (« ouvrira le 3 mai et les prix augmenteront »: the opening is the event, the rise a forecast).
     scheduled: frozenset[int]
     exempted: frozenset[int] = frozenset()  # starts of the cues a hypothesis or a stated reason exempts
-    conditional: bool = False  # a verb in the conditional mood, whichever rules run (the conditionnel de reprise)
+    # The conditionnel de reprise (analyse_block): the sentence may start a report in the conditional, may carry
+    # one on, or is carried by one (its conditional cues then need no source of their own).
+    starts_report: bool = False
+    continues_report: bool = False
+    reprise: bool = False
 
     @property
     def supported(self) -> bool:
@@ -411,7 +424,8 @@ class SentenceAnalysis:
         return [
             c
             for c in self.cues
-            if c.start not in self.scheduled
+            if not (self.reprise and c.rule_id in REPRISE_RULES)
+            and c.start not in self.scheduled
             and c.start not in self.exempted
             and not any(a <= c.start and c.end <= b for a, b in quotes)
         ]
@@ -736,9 +750,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 markers=markers,
                 scheduled=scheduled,
                 exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
-                conditional=any(
-                    info.readings and all("conditional" in r.tenses for r in info.readings) for info in infos
-                ),
+                **_report_links(infos, text, markers, cues, question=bool(_QUESTION_RE.search(text))),
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
@@ -746,16 +758,43 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     for i, analysis in enumerate(out):
         if not analysis.attributed:
             analysis.paragraph_attributed = any(out[j].attributed for j in (i - 1, i + 1) if 0 <= j < len(out))
-    # The conditionnel de reprise: a report that names its source and is in the conditional goes on being the
-    # source's as long as the sentences that follow it stay in the conditional (« Selon Le Canard, elle aurait
-    # touché… Elle aurait aussi… Cela porterait… »); the first sentence without a conditional ends it. A chain
-    # starts only at a sentence that names its source: a conditional that a neighbour merely carries starts none.
-    in_report = False
+    # The conditionnel de reprise: a report that names its source in the conditional goes on being the source's in
+    # the sentences that follow it in the conditional (« Le Canard révèle qu'elle aurait touché… Elle aurait aussi…
+    # Cela porterait… »), for REPRISE_SENTENCES sentences at most; a sentence without a conditional of the
+    # journalist's own ends it, and so do a question, an exclamation and the first person.
+    carried: int | None = None  # sentences carried since the last sourced report, None outside one
     for analysis in out:
-        in_report = analysis.conditional and (analysis.attributed or in_report)
-        if in_report and not analysis.attributed:
-            analysis.paragraph_attributed = True
+        if analysis.attributed:
+            carried = 0 if analysis.starts_report else None
+        elif carried is not None and carried < REPRISE_SENTENCES and analysis.continues_report:
+            carried += 1
+            analysis.reprise = True
+        else:
+            carried = None
     return out
+
+
+def _report_links(
+    infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]], cues: list[CueMatch], question: bool
+) -> dict[str, bool]:
+    """Whether the sentence may start a report in the conditional (a source named outside quotations, not a vague
+    one, and a conditional of its main clause: not only in a quotation, nor in a relative clause), or carry one on
+    (a conditional outside quotations, and no question, exclamation or first person)."""
+    quotes = [(a, b) for a, b, kind in markers if kind == "quote"]
+    outside = [info for info in infos if not any(a <= info.token.start < b for a, b in quotes)]
+    conditionals = [
+        i
+        for i, info in enumerate(outside)
+        if info.readings and all("conditional" in r.tenses for r in info.readings)
+    ]
+    main_clause = any(i == 0 or outside[i - 1].norm not in _RELATIVE_WORDS for i in conditionals)
+    named = any(kind != "quote" for _, _, kind in markers) and not any(c.rule_id == "claims.weasel" for c in cues)
+    voiced = not question and not text.rstrip(" »”\"')").endswith("!")
+    first_person = any(info.norm in _FIRST_PERSON for info in outside)
+    return {
+        "starts_report": named and main_clause,
+        "continues_report": bool(conditionals) and voiced and not first_person,
+    }
 
 
 _CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »

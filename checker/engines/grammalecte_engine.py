@@ -199,15 +199,18 @@ _SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
 # The noun after a determiner, or opening a line, a list item or a sentence (« Contrat de 6 mois renouvelable »);
 # it may have a complement of its own (« un contrat de travail de 6 mois renouvelable »).
 _MEASURE_COMPLEMENT_BEFORE_RE = re.compile(
-    r"(?:\b(?i:le|la|l['’]|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s*(?:[^\W\d_]+\s+)?"
+    r"(?:(?:\b(?i:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|du|des|au|aux)\s+|\b(?i:l['’])\s*)"
+    r"(?:[^\W\d_]+\s+)?"
     r"|(?m:^)(?:[-*•]\s+)?|(?<=[.!?]\s))"
-    r"([^\W\d_]{2,})\s+(?:d(?:e\s+|['’])[^\W\d_]{2,}\s+)?"
-    r"d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*([^\W\d_][\w’'-]*)\s+$"
+    r"(?P<head>[^\W\d_]{2,})\s+(?:d(?:e\s+|['’])(?P<complement>[^\W\d_]{2,})\s+)?"
+    r"d(?:e\s+|['’])\d[\d\s\u00a0\u202f,.]*?\s*(?P<measure>[^\W\d_][\w’'-]*)\s+$"
 )
+# « Plus de 20 ans consacrés », « Fort de 15 ans passés » : an amount or a preposition before « de », not a head noun.
+_AMOUNT_WORDS = frozenset({"plus", "moins", "près", "fort", "forte", "forts", "fortes", "environ", "autour"})
 # « Un congé de 2 jours supplémentaire », « une peine de 5 ans ferme » : these qualify the measure, and agree with it.
 _QUALIFIERS_OF_A_MEASURE = frozenset(
     {"supplémentaire", "ouvré", "ouvrable", "passé", "plein", "entier", "complet", "consécutif", "franc", "révolu",
-     "écoulé", "restant", "ferme", "calendaire", "glissant", "cumulé"}
+     "écoulé", "restant", "ferme", "calendaire", "glissant", "cumulé", "travailler", "effectuer", "cotiser"}
 )  # fmt: skip
 # « la galaxie NGC 613 située », « l’Airbus A 380 immobilisé » : a capitalised word right before the number.
 _NUMBER_IN_A_NAME_BEFORE_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+\d+\s+$")
@@ -240,8 +243,8 @@ _DE_RE = re.compile(r"(?i)d[eu]s?|d['’].*")
 _WORDS_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
-# « un ou une développeur.se full stack » : a feminine suffix glued to its word, that Grammalecte reads as a pronoun.
-_INCLUSIVE_SUFFIX_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱](?:e|se|ne|le|euse|rice|trice)s?\s+$")
+# « un ou une développeur.se full stack » : the feminine suffix « se » glued to its word, read as the pronoun.
+_INCLUSIVE_SE_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱]se\s+$")
 # A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
 # d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
 # d’habitants vivent là », which Grammalecte accepts).
@@ -648,7 +651,9 @@ class GrammalecteEngine:
             and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
-        if category == "conf" and _INCLUSIVE_SUFFIX_BEFORE_RE.search(text, max(0, start - 30), start):
+        if "__conf_non_verbe_après_préverbes" in rule_id and _INCLUSIVE_SE_BEFORE_RE.search(
+            text, max(0, start - 30), start
+        ):
             return True  # « développeur.se full stack » : « se » is the inclusive suffix, not a pronoun before a verb
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
@@ -1152,16 +1157,19 @@ class GrammalecteEngine:
         if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
             # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
             return any(":s" in m or ":i" in m for m in self._morphologies(word))
+        if ({word.lower()} | self._lemmas(word)) & _QUALIFIERS_OF_A_MEASURE:
+            return False  # « 20 jours travaillé », « 2 jours supplémentaire » : it agrees with the measure
         measure = _MEASURE_COMPLEMENT_BEFORE_RE.search(text, max(0, start - 80), start)
         if (
             measure
-            and self._lemmas(measure.group(2).rstrip("²³")) & _MEASURE_NOUNS
-            and not self._lemmas(word) & _QUALIFIERS_OF_A_MEASURE
+            and self._lemmas(measure.group("measure").rstrip("²³")) & _MEASURE_NOUNS
+            and measure.group("head").lower() not in _AMOUNT_WORDS
+            and not (measure.group("complement") and self._plural_noun(measure.group("complement")))
         ):
             # « un homme de 27 ans originaire de Floride », « la zone de 140 km² située à l’est » : the age or size
             # is the head noun's complement, and the adjective after it agrees with that noun; « Les enfants de
             # 3 ans malade » stays an error.
-            heads = [m for m in self._morphologies(measure.group(1).lower()) if ":N" in m]
+            heads = [m for m in self._morphologies(measure.group("head").lower()) if ":N" in m]
             qualifiers = [m for m in self._morphologies(word) if ":A" in m or ":Q" in m]
             return any(_agree(q, n) for q in qualifiers for n in heads)
         counted = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -1189,6 +1197,11 @@ class GrammalecteEngine:
         another person (« Les employés range », « les patrons abuse ») stays checked though English has it."""
         readings = [m for m in self._morphologies(word.lower()) if ":V" in m]
         return not any(person in m for m in readings for person in (":1s", ":3s", ":1p", ":3p"))
+
+    def _plural_noun(self, word: str) -> bool:
+        """« salariés » : a noun whose every reading is plural (« travail », « indépendant » are not)."""
+        nouns = [m for m in self._morphologies(word.lower()) if ":N" in m]
+        return bool(nouns) and all(":p" in m for m in nouns)
 
     def _lemmas(self, word: str) -> set[str]:
         """The lemmas of a word's readings (« jours » → {« jour »})."""
