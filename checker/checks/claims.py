@@ -121,8 +121,9 @@ def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
 @dataclass(frozen=True)
 class Exemption:
     """What frees a rule's cues from needing a source: a hypothesis stated in the sentence (« si … », « dans le
-    cas où … ») explains, it does not forecast; a reason given in the cue's clause (« puisqu'il … ») says what
-    founds a likelihood, which is what `claims.likelihood` asks for."""
+    cas où … ») explains, it does not forecast, and so does a condition in the cue's clause (« pourrait monter si
+    le mouvement persiste »); a reason given in the cue's clause (« puisqu'il … ») says what founds a likelihood,
+    which is what `claims.likelihood` asks for."""
 
     rules: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
@@ -223,9 +224,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
             Exemption(
                 frozenset(params.get(name, {}).get("rules", ())),
                 tuple(re.compile(p) for p in params.get(name, {}).get("patterns", ())),
-                in_clause=name == "grounds",
+                in_clause=name in ("condition", "grounds"),
             )
-            for name in ("hypothesis", "grounds")
+            for name in ("hypothesis", "condition", "grounds")
             if name in params
         ),
         relative_rules=frozenset(relatives.get("rules", ())),
