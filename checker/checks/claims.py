@@ -45,6 +45,12 @@ REPRISE_RULES = frozenset({"claims.reported-conditional"})
 REPRISE_SENTENCES = 2  # the two sentences after the sourced one: further on, a forecast is the journalist's
 _FIRST_PERSON = frozenset({"je", "j'", "nous", "notre", "nos", "me", "m'", "moi", "mon", "ma", "mes"})
 _RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où"})
+# A carried sentence takes up what the report was about before its conditional (« Elle aurait aussi… », « Ses
+# contrats auraient… », « Cette somme serait… »): a new subject (« Le maire serait favorable… ») is a new claim.
+_ANAPHORA = frozenset(
+    {"il", "elle", "ils", "elles", "ce", "c'", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci",
+     "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "lui", "y", "en"}
+)  # fmt: skip
 
 # ---------------------------------------------------------------- morphology
 # Shared with the grammar token patterns: checker/morphology.py.
@@ -780,7 +786,8 @@ def _report_links(
 ) -> dict[str, bool]:
     """Whether the sentence may start a report in the conditional (a source named outside quotations, not a vague
     one, and a conditional of its main clause: not only in a quotation, nor in a relative clause), or carry one on
-    (a conditional outside quotations, and no question, exclamation or first person)."""
+    (a conditional outside quotations after a word that takes up what came before, and no question, exclamation or
+    first person)."""
     quotes = [(a, b) for a, b, kind in markers if kind == "quote"]
     outside = [info for info in infos if not any(a <= info.token.start < b for a, b in quotes)]
     conditionals = [
@@ -789,12 +796,13 @@ def _report_links(
         if info.readings and all("conditional" in r.tenses for r in info.readings)
     ]
     main_clause = any(i == 0 or outside[i - 1].norm not in _RELATIVE_WORDS for i in conditionals)
+    takes_up = bool(conditionals) and any(info.norm in _ANAPHORA for info in outside[: conditionals[0]])
     named = any(kind != "quote" for _, _, kind in markers) and not any(c.rule_id == "claims.weasel" for c in cues)
     voiced = not question and not text.rstrip(" »”\"')").endswith("!")
     first_person = any(info.norm in _FIRST_PERSON for info in outside)
     return {
         "starts_report": named and main_clause,
-        "continues_report": bool(conditionals) and voiced and not first_person,
+        "continues_report": takes_up and voiced and not first_person,
     }
 
 
