@@ -44,13 +44,25 @@ REPORTED_RULES = ("claims.reported-conditional",)
 REPRISE_RULES = frozenset({"claims.reported-conditional"})
 REPRISE_SENTENCES = 2  # the two sentences after the sourced one: further on, a forecast is the journalist's
 _FIRST_PERSON = frozenset({"je", "j'", "nous", "notre", "nos", "me", "m'", "moi", "mon", "ma", "mes"})
-_RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "dont", "où"})
-# A carried sentence takes up what the report was about before its conditional (« Elle aurait aussi… », « Ses
-# contrats auraient… », « Cette somme serait… »): a new subject (« Le maire serait favorable… ») is a new claim.
-_ANAPHORA = frozenset(
-    {"il", "elle", "ils", "elles", "ce", "c'", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci",
-     "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "lui", "y", "en"}
+# A carried sentence's subject takes up what the report was about (« Elle aurait aussi… », « Ses contrats
+# auraient… », « Cette somme serait… »): a new subject (« Le maire serait favorable… », « Ce matin, un incendie
+# aurait… ») is a new claim.
+_ANAPHORIC_PRONOUNS = frozenset(
+    {"il", "elle", "ils", "elles", "c'", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
+)
+_ANAPHORIC_DETERMINERS = frozenset({"son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"})
+# Between a subject and its verb: negation and object pronouns (« Elle ne l'aurait pas… »).
+_BEFORE_A_VERB = frozenset(
+    {"ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'", "nous",
+     "vous"}
 )  # fmt: skip
+_SUBJECT_WORDS = 5  # how far back from the verb a subject's determiner is looked for (« Son principal adversaire »)
+# « Selon certains observateurs », « d'après des sources proches du dossier »: a vague source, claims.weasel's
+# finding, starts no report that later sentences could lean on.
+_VAGUE_SOURCE_RE = re.compile(
+    r"(?i)\b(?:selon|d['’]après|de l['’]avis de|à en croire|pour)\s+(?:certaine?s|des|plusieurs|de nombreu(?:x|ses)|"
+    r"quelques|nos|une source|diverses|différentes|d['’]autres|beaucoup)\b"
+)
 
 # ---------------------------------------------------------------- morphology
 # Shared with the grammar token patterns: checker/morphology.py.
@@ -547,7 +559,8 @@ def _counterfactual(infos: list[TokInfo], last: int, modals: frozenset[str]) -> 
         return False
     for info in infos[at + 1 : at + 2 + _WORDS_BEFORE_AN_INFINITIVE]:
         if any("infinitive" in r.pos for r in info.readings):
-            return True
+            # « le joueur aurait dû être évacué » : in news, often the reported « a dû » (he had to), left reported
+            return info.norm != "être"
         if not any(r.pos & {"adverb", "negation", "pronoun", "determiner"} for r in info.readings):
             return False
     return False
@@ -757,7 +770,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 markers=markers,
                 scheduled=scheduled,
                 exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
-                **_report_links(infos, text, markers, cues, question=bool(_QUESTION_RE.search(text))),
+                **_report_links(infos, text, markers, question=bool(_QUESTION_RE.search(text))),
             )
         )
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
@@ -782,7 +795,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
 
 
 def _report_links(
-    infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]], cues: list[CueMatch], question: bool
+    infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]], question: bool
 ) -> dict[str, bool]:
     """Whether the sentence may start a report in the conditional (a source named outside quotations, not a vague
     one, and a conditional of its main clause: not only in a quotation, nor in a relative clause), or carry one on
@@ -795,15 +808,50 @@ def _report_links(
         for i, info in enumerate(outside)
         if info.readings and all("conditional" in r.tenses for r in info.readings)
     ]
-    main_clause = any(i == 0 or outside[i - 1].norm not in _RELATIVE_WORDS for i in conditionals)
-    takes_up = bool(conditionals) and any(info.norm in _ANAPHORA for info in outside[: conditionals[0]])
-    named = any(kind != "quote" for _, _, kind in markers) and not any(c.rule_id == "claims.weasel" for c in cues)
+    main_clause = any(not _in_relative_clause(outside, i) for i in conditionals)
+    takes_up = bool(conditionals) and _anaphoric_subject(outside, conditionals[0])
+    named = any(kind != "quote" for _, _, kind in markers) and not _VAGUE_SOURCE_RE.search(text)
     voiced = not question and not text.rstrip(" »”\"')").endswith("!")
     first_person = any(info.norm in _FIRST_PERSON for info in outside)
     return {
         "starts_report": named and main_clause,
         "continues_report": takes_up and voiced and not first_person,
     }
+
+
+def _in_relative_clause(infos: list[TokInfo], verb: int) -> bool:
+    """« qui n'aurait jamais été budgété », « dont le coût aurait doublé », « la voiture que les ravisseurs
+    auraient utilisée »: a relative word before the verb in its clause; « que » after a verb (« révèle que »)
+    opens the report itself."""
+    for j in range(verb - 1, max(-1, verb - 1 - _ANTECEDENT_WORDS), -1):
+        info = infos[j]
+        if info.token.kind == "punct":
+            return False
+        if info.norm in ("qui", "dont", "où"):
+            return True
+        if info.norm in ("que", "qu'"):
+            before = infos[j - 1].readings if j > 0 else ()
+            return any("noun" in r.pos for r in before) and not any("verb" in r.pos for r in before)
+    return False
+
+
+def _anaphoric_subject(infos: list[TokInfo], verb: int) -> bool:
+    """The verb's subject takes up what came before: a pronoun right before it (past negation and object
+    pronouns), or a noun phrase opened by a possessive or demonstrative determiner (« Ses contrats auraient »)."""
+    j = verb - 1
+    while j >= 0 and infos[j].norm in _BEFORE_A_VERB:
+        j -= 1
+    if j < 0:
+        return False
+    if infos[j].norm in _ANAPHORIC_PRONOUNS:
+        return True
+    for k in range(j, max(-1, j - _SUBJECT_WORDS), -1):
+        info = infos[k]
+        if info.token.kind == "punct":
+            return False
+        if any("determiner" in r.pos for r in info.readings) and info.norm not in ("de", "d'"):
+            return info.norm in _ANAPHORIC_DETERMINERS
+    return False
 
 
 _CLAUSE_BOUNDARY_RE = re.compile(r";|(?<!\d):(?!\d)")  # not the colon of « 10:30 »

@@ -210,7 +210,7 @@ _AMOUNT_WORDS = frozenset({"plus", "moins", "près", "fort", "forte", "forts", "
 # « Un congé de 2 jours supplémentaire », « une peine de 5 ans ferme » : these qualify the measure, and agree with it.
 _QUALIFIERS_OF_A_MEASURE = frozenset(
     {"supplémentaire", "ouvré", "ouvrable", "passé", "plein", "entier", "complet", "consécutif", "franc", "révolu",
-     "écoulé", "restant", "ferme", "calendaire", "glissant", "cumulé", "travailler", "effectuer", "cotiser"}
+     "écoulé", "restant", "ferme", "calendaire", "glissant", "cumulé"}
 )  # fmt: skip
 # « la galaxie NGC 613 située », « l’Airbus A 380 immobilisé » : a capitalised word right before the number.
 _NUMBER_IN_A_NAME_BEFORE_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w’'-]*)\s+\d+\s+$")
@@ -1157,12 +1157,12 @@ class GrammalecteEngine:
         if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
             # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
             return any(":s" in m or ":i" in m for m in self._morphologies(word))
-        if ({word.lower()} | self._lemmas(word)) & _QUALIFIERS_OF_A_MEASURE:
-            return False  # « 20 jours travaillé », « 2 jours supplémentaire » : it agrees with the measure
         measure = _MEASURE_COMPLEMENT_BEFORE_RE.search(text, max(0, start - 80), start)
         if (
             measure
             and self._lemmas(measure.group("measure").rstrip("²³")) & _MEASURE_NOUNS
+            # the form too: the lemma of « ouvré », « écoulé » is the verb (« ouvrer », « écouler »)
+            and not ({word.lower()} | self._lemmas(word)) & _QUALIFIERS_OF_A_MEASURE
             and measure.group("head").lower() not in _AMOUNT_WORDS
             and not (measure.group("complement") and self._plural_noun(measure.group("complement")))
         ):
