@@ -425,10 +425,7 @@ class SentenceAnalysis:
     # own (« ouvrira le 3 mai et les prix augmenteront »: the opening is the event, the rise a forecast).
     scheduled: frozenset[int]
     exempted: frozenset[int] = frozenset()  # starts of the cues a hypothesis or a stated reason exempts
-    # The conditionnel de reprise (analyse_block): the sentence may start a report in the conditional, may carry
-    # one on, or is carried by one (its conditional cues then need no source of their own).
-    starts_report: bool = False
-    continues_report: bool = False
+    # Carried by the conditionnel de reprise (analyse_block): its reported conditionals need no source of their own.
     reprise: bool = False
 
     @property
@@ -752,6 +749,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     out: list[SentenceAnalysis] = []
     block_marks = _block_markers(settings, block.text)
     block_quotes = quotation_spans(block.text) if settings.quotes else []  # sorted, never overlapping
+    read: list[tuple[list[TokInfo], list[tuple[int, int, str]]]] = []  # for the conditionnel de reprise, below
     for sentence in block.sentences:
         infos = _token_infos(sentence, settings.determiners)
         text = sentence.text
@@ -770,9 +768,9 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 markers=markers,
                 scheduled=scheduled,
                 exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
-                **_report_links(infos, text, markers, question=bool(_QUESTION_RE.search(text))),
             )
         )
+        read.append((infos, markers))
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
     # further away, or a quotation anywhere else, does not source the journalist's own forecast.
     for i, analysis in enumerate(out):
@@ -782,11 +780,15 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     # the sentences that follow it in the conditional (« Le Canard révèle qu'elle aurait touché… Elle aurait aussi…
     # Cela porterait… »), for REPRISE_SENTENCES sentences at most; a sentence without a conditional of the
     # journalist's own ends it, and so do a question, an exclamation and the first person.
+    # Read only where a chain can be: at a sourced sentence and in the sentences after it.
+    if active is not None and active.isdisjoint(REPRISE_RULES):
+        return out
     carried: int | None = None  # sentences carried since the last sourced report, None outside one
-    for analysis in out:
+    for analysis, (infos, markers) in zip(out, read, strict=True):
+        text = analysis.sentence.text
         if analysis.attributed:
-            carried = 0 if analysis.starts_report else None
-        elif carried is not None and carried < REPRISE_SENTENCES and analysis.continues_report:
+            carried = 0 if _starts_report(infos, text, markers) else None
+        elif carried is not None and carried < REPRISE_SENTENCES and _continues_report(infos, text, markers):
             carried += 1
             analysis.reprise = True
         else:
@@ -794,29 +796,38 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     return out
 
 
-def _report_links(
-    infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]], question: bool
-) -> dict[str, bool]:
-    """Whether the sentence may start a report in the conditional (a source named outside quotations, not a vague
-    one, and a conditional of its main clause: not only in a quotation, nor in a relative clause), or carry one on
-    (a conditional outside quotations after a word that takes up what came before, and no question, exclamation or
-    first person)."""
+def _outside_quotes(
+    infos: list[TokInfo], markers: list[tuple[int, int, str]]
+) -> tuple[list[TokInfo], list[int]]:
+    """The sentence's tokens outside quotations, and the indexes among them of the verbs in the conditional."""
     quotes = [(a, b) for a, b, kind in markers if kind == "quote"]
-    outside = [info for info in infos if not any(a <= info.token.start < b for a, b in quotes)]
+    outside = [info for info in infos if not any(a <= info.token.start < b for a, b in quotes)] if quotes else infos
     conditionals = [
-        i
-        for i, info in enumerate(outside)
-        if info.readings and all("conditional" in r.tenses for r in info.readings)
+        i for i, info in enumerate(outside) if info.readings and all("conditional" in r.tenses for r in info.readings)
     ]
-    main_clause = any(not _in_relative_clause(outside, i) for i in conditionals)
-    takes_up = bool(conditionals) and _anaphoric_subject(outside, conditionals[0])
-    named = any(kind != "quote" for _, _, kind in markers) and not _VAGUE_SOURCE_RE.search(text)
-    voiced = not question and not text.rstrip(" »”\"')").endswith("!")
-    first_person = any(info.norm in _FIRST_PERSON for info in outside)
-    return {
-        "starts_report": named and main_clause,
-        "continues_report": takes_up and voiced and not first_person,
-    }
+    return outside, conditionals
+
+
+def _starts_report(infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]) -> bool:
+    """A sourced sentence that may start a report in the conditional: a source named outside quotations, not a
+    vague one, and a conditional of its main clause (not only in a quotation, nor in a relative clause)."""
+    if _VAGUE_SOURCE_RE.search(text):
+        return False
+    outside, conditionals = _outside_quotes(infos, markers)
+    return any(not _in_relative_clause(outside, i) for i in conditionals)
+
+
+def _continues_report(infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]) -> bool:
+    """A sentence that may carry a report on: a conditional outside quotations whose subject takes up what came
+    before, and no question, exclamation or first person."""
+    if _QUESTION_RE.search(text) or text.rstrip(" »”\"')").endswith("!"):
+        return False
+    outside, conditionals = _outside_quotes(infos, markers)
+    return (
+        bool(conditionals)
+        and _anaphoric_subject(outside, conditionals[0])
+        and not any(info.norm in _FIRST_PERSON for info in outside)
+    )
 
 
 def _in_relative_clause(infos: list[TokInfo], verb: int) -> bool:
