@@ -51,18 +51,7 @@ _ANAPHORIC_PRONOUNS = frozenset(
     {"il", "elle", "ils", "elles", "c'", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
 )
 _ANAPHORIC_DETERMINERS = frozenset({"son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"})
-# Between a subject and its verb: negation and object pronouns (« Elle ne l'aurait pas… »).
-_BEFORE_A_VERB = frozenset(
-    {"ne", "n'", "se", "s'", "y", "en", "le", "la", "les", "l'", "lui", "leur", "me", "m'", "te", "t'", "nous",
-     "vous"}
-)  # fmt: skip
 _SUBJECT_WORDS = 5  # how far back from the verb a subject's determiner is looked for (« Son principal adversaire »)
-# « Selon certains observateurs », « d'après des sources proches du dossier »: a vague source, claims.weasel's
-# finding, starts no report that later sentences could lean on.
-_VAGUE_SOURCE_RE = re.compile(
-    r"(?i)\b(?:selon|d['’]après|de l['’]avis de|à en croire|pour)\s+(?:certaine?s|des|plusieurs|de nombreu(?:x|ses)|"
-    r"quelques|nos|une source|diverses|différentes|d['’]autres|beaucoup)\b"
-)
 
 # ---------------------------------------------------------------- morphology
 # Shared with the grammar token patterns: checker/morphology.py.
@@ -164,6 +153,8 @@ class Settings:
     quotes: bool
     links: bool
     footnotes: tuple[re.Pattern[str], ...]
+    # « selon certains observateurs »: a source named vaguely, which starts no conditionnel de reprise
+    vague_sources: tuple[re.Pattern[str], ...]
     event_lemmas: frozenset[str]
     date_patterns: tuple[re.Pattern[str], ...]
     not_after_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -190,6 +181,11 @@ class Settings:
     @cached_property
     def attribution_verbs(self) -> frozenset[str]:
         return self.saying_verbs | self.verbs_with_que
+
+    @cached_property
+    def before_a_verb(self) -> frozenset[str]:
+        """What stands between a subject and its verb: object pronouns and « ne » (« Elle ne l'aurait pas… »)."""
+        return self.classes.get("clitics", frozenset()) | {"ne", "n'"}
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -225,6 +221,7 @@ def _build_settings(rules: list[Rule]) -> Settings:
         quotes=bool(att.get("quotes", True)),
         links=bool(att.get("links", True)),
         footnotes=tuple(re.compile(p) for p in att.get("footnote_patterns", ())),
+        vague_sources=tuple(re.compile(p) for p in att.get("vague_patterns", ())),
         event_lemmas=_words(events.get("lemmas", ())),
         date_patterns=tuple(re.compile(p, re.IGNORECASE) for p in events.get("date_patterns", ())),
         not_after_lemmas={r.id: _words(r.params.get("not_after_lemmas", ())) for r in rules},
@@ -787,8 +784,8 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     for analysis, (infos, markers) in zip(out, read, strict=True):
         text = analysis.sentence.text
         if analysis.attributed:
-            carried = 0 if _starts_report(infos, text, markers) else None
-        elif carried is not None and carried < REPRISE_SENTENCES and _continues_report(infos, text, markers):
+            carried = 0 if _starts_report(settings, infos, text, markers) else None
+        elif carried is not None and carried < REPRISE_SENTENCES and _continues_report(settings, infos, text, markers):
             carried += 1
             analysis.reprise = True
         else:
@@ -808,16 +805,20 @@ def _outside_quotes(
     return outside, conditionals
 
 
-def _starts_report(infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]) -> bool:
+def _starts_report(
+    settings: Settings, infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]
+) -> bool:
     """A sourced sentence that may start a report in the conditional: a source named outside quotations, not a
     vague one, and a conditional of its main clause (not only in a quotation, nor in a relative clause)."""
-    if _VAGUE_SOURCE_RE.search(text):
+    if any(p.search(text) for p in settings.vague_sources):
         return False
     outside, conditionals = _outside_quotes(infos, markers)
     return any(not _in_relative_clause(outside, i) for i in conditionals)
 
 
-def _continues_report(infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]) -> bool:
+def _continues_report(
+    settings: Settings, infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]
+) -> bool:
     """A sentence that may carry a report on: a conditional outside quotations whose subject takes up what came
     before, and no question, exclamation or first person."""
     if _QUESTION_RE.search(text) or text.rstrip(" »”\"')").endswith("!"):
@@ -825,7 +826,7 @@ def _continues_report(infos: list[TokInfo], text: str, markers: list[tuple[int, 
     outside, conditionals = _outside_quotes(infos, markers)
     return (
         bool(conditionals)
-        and _anaphoric_subject(outside, conditionals[0])
+        and _anaphoric_subject(settings, outside, conditionals[0])
         and not any(info.norm in _FIRST_PERSON for info in outside)
     )
 
@@ -846,11 +847,11 @@ def _in_relative_clause(infos: list[TokInfo], verb: int) -> bool:
     return False
 
 
-def _anaphoric_subject(infos: list[TokInfo], verb: int) -> bool:
+def _anaphoric_subject(settings: Settings, infos: list[TokInfo], verb: int) -> bool:
     """The verb's subject takes up what came before: a pronoun right before it (past negation and object
     pronouns), or a noun phrase opened by a possessive or demonstrative determiner (« Ses contrats auraient »)."""
     j = verb - 1
-    while j >= 0 and infos[j].norm in _BEFORE_A_VERB:
+    while j >= 0 and infos[j].norm in settings.before_a_verb:
         j -= 1
     if j < 0:
         return False
@@ -878,7 +879,7 @@ def _hypothetical_relatives(settings: Settings, infos: list[TokInfo], cues: list
     from « qui »: « de » after a noun is a preposition (« un jeu de données qui »), « des » / « du » after a noun
     a definite article (« la hausse des prix qui »)."""
     exempted = set()
-    skipped = settings.classes.get("clitics", frozenset()) | {"ne", "n'"}
+    skipped = settings.before_a_verb
     for cue in cues:
         if cue.rule_id not in settings.relative_rules or _past_conditional(infos, cue):
             continue

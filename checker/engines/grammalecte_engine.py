@@ -1162,7 +1162,7 @@ class GrammalecteEngine:
             measure
             and self._lemmas(measure.group("measure").rstrip("²³")) & _MEASURE_NOUNS
             # the form too: the lemma of « ouvré », « écoulé » is the verb (« ouvrer », « écouler »)
-            and not ({word.lower()} | self._lemmas(word)) & _QUALIFIERS_OF_A_MEASURE
+            and not ({word} | self._lemmas(word)) & _QUALIFIERS_OF_A_MEASURE
             and measure.group("head").lower() not in _AMOUNT_WORDS
             and not (measure.group("complement") and self._plural_noun(measure.group("complement")))
         ):
