@@ -72,6 +72,8 @@ NEWS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "news-dev-grammar.tsv"
 # The institutional development pages (stop 32): every finding of ten grammar rules on the pages of the held-out set's
 # sources that it does not hold (bench/make_institutional_dev.py), judged.
 INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-dev-grammar.tsv"
+# … and every finding of the claims rules on the same pages (stop 34), judged: the claims rules were written for news.
+INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-claims.tsv"
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -425,14 +427,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     )  # fmt: skip
     parser.add_argument(
         "--institutional-dev", type=Path, metavar="DIR",
-        help="the pages written by bench/make_institutional_dev.py to DIR, and institutional-dev-grammar.tsv",
+        help="the pages of bench/make_institutional_dev.py in DIR, institutional-dev-grammar.tsv and -claims.tsv",
     )  # fmt: skip
     args = parser.parse_args(argv)
     if args.news_dev:
         print(dev_sample_main(args.news_dev, NEWS_DEV_JUDGEMENTS, args.findings, args.record))
         return
     if args.institutional_dev:
-        print(dev_sample_main(args.institutional_dev, INSTITUTIONAL_DEV_JUDGEMENTS, args.findings, args.record))
+        for judgements in (INSTITUTIONAL_DEV_JUDGEMENTS, INSTITUTIONAL_DEV_CLAIMS):
+            print(dev_sample_main(args.institutional_dev, judgements, args.findings, args.record))
         return
     if args.rare:
         rare_main(args.findings, args.record)

@@ -162,11 +162,18 @@ def test_a_set_outside_the_repository_is_keyed_by_its_file_names(tmp_path: Path)
     assert keys == [("2016_01_a.md", "r.x", "mot", 0), ("2016_01_a.md", "r.x", "mot", 1)]
 
 
-@pytest.mark.parametrize("judgements", [precision.NEWS_DEV_JUDGEMENTS, precision.INSTITUTIONAL_DEV_JUDGEMENTS])
-def test_the_development_samples_are_judged_whole(judgements: Path) -> None:
-    """The grammar samples of the sets kept outside the repository (stop 32): every row judged, with a reason,
-    keyed by a file name of that set (no folder); their figures are printed by `bench/precision.py --news-dev` and
-    `--institutional-dev`."""
+@pytest.mark.parametrize(
+    ("judgements", "size"),
+    [
+        (precision.NEWS_DEV_JUDGEMENTS, 120),
+        (precision.INSTITUTIONAL_DEV_JUDGEMENTS, 120),
+        (precision.INSTITUTIONAL_DEV_CLAIMS, 45),
+    ],
+)
+def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -> None:
+    """The samples of the sets kept outside the repository (stop 32, claims in stop 34): every row judged, with a
+    reason, keyed by a file name of that set (no folder); their figures are printed by `bench/precision.py
+    --news-dev` and `--institutional-dev`."""
     rows = precision.load_judgements(judgements)
-    assert len(rows) >= 120
+    assert len(rows) >= size
     assert all(j.reason.strip() and "/" not in key[0] for key, j in rows.items())
