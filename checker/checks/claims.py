@@ -105,9 +105,6 @@ class Cue:
     after: frozenset[str] = frozenset()
     after_within: int = 0
     not_after: frozenset[str] = frozenset()  # word forms that must not come just before the match
-    # Not right after a noun or an adjective: « des contenus susceptibles de … » qualifies the noun, it says what
-    # kind of thing, not how likely something is.
-    not_after_noun: bool = False
 
 
 def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
@@ -175,16 +172,9 @@ class Settings:
     relative_indefinite: frozenset[str] = frozenset()
     relative_definite: frozenset[str] = frozenset()
     relative_negations: frozenset[str] = frozenset()
-    # … or on an indefinite antecedent that an infinitive governs (« proposer des solutions qui pourraient »): a task
-    # or a search, whose object does not exist yet.
-    relative_after_infinitive: bool = False
-    # … unless the infinitive is done, not aimed at (« vient de donner des résultats qui pourraient »)
-    relative_done_before_infinitive: frozenset[str] = frozenset()
-    relative_absence: frozenset[str] = frozenset()  # « l'absence de solutions qui permettraient »
-    # The cues of these rules said to the reader, whose verb is in one of these persons (« vous devriez », « vous
-    # aurez probablement besoin »): advice or a procedure, not a claim about the world.
-    reader_rules: frozenset[str] = frozenset()
-    reader_persons: frozenset[str] = frozenset()
+    # … or on an indefinite antecedent that the infinitive of a verb of seeking or proposing governs (« proposer des
+    # solutions qui pourraient »): what a search or a proposal is after does not exist yet.
+    relative_seeking: frozenset[str] = frozenset()
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -262,11 +252,7 @@ def _build_settings(rules: list[Rule]) -> Settings:
         relative_indefinite=_words(relatives.get("indefinite", ())),
         relative_definite=_words(relatives.get("definite", ())),
         relative_negations=_words(relatives.get("negations", ())),
-        relative_after_infinitive=bool(relatives.get("after_an_infinitive", False)),
-        relative_done_before_infinitive=_words(relatives.get("done_before_infinitive", ())),
-        relative_absence=_words(relatives.get("absence", ())),
-        reader_rules=frozenset(params.get("said_to_the_reader", {}).get("rules", ())),
-        reader_persons=frozenset(params.get("said_to_the_reader", {}).get("persons", ())),
+        relative_seeking=_words(relatives.get("seeking_infinitives", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -324,12 +310,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
             within = int(raw.get("after", {}).get("within", 0))
             standalone = bool(raw.get("standalone", False))
             not_after = _words(raw.get("not_after", ()))
-            not_after_noun = bool(raw.get("not_after_noun", False))
             cues.append(
-                Cue(
-                    rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after,
-                    not_after_noun,
-                )
+                Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after)
             )
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
@@ -543,8 +525,6 @@ def _find_cues(
                 continue
             if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
                 continue
-            if cue.not_after_noun and a > 0 and _noun_or_adjective(infos[a - 1]):
-                continue
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
@@ -563,11 +543,6 @@ def _find_cues(
         schedulable = compiled.settings.schedulable(cue.rule_id, cue.name)
         out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b, schedulable))
     return out
-
-
-def _noun_or_adjective(info: TokInfo) -> bool:
-    """A word read as a noun, or as an adjective that is not a verb's participle (« devenus » is a verb's)."""
-    return any("noun" in r.pos or ("adjective" in r.pos and "verb" not in r.pos) for r in info.readings)
 
 
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
@@ -793,9 +768,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 paragraph_attributed=False,
                 markers=markers,
                 scheduled=scheduled,
-                exempted=_exempted_cues(settings, text, cues)
-                | _hypothetical_relatives(settings, infos, cues)
-                | _said_to_the_reader(settings, infos, cues),
+                exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
             )
         )
         read.append((infos, markers))
@@ -919,20 +892,14 @@ def _hypothetical_relatives(settings: Settings, infos: list[TokInfo], cues: list
             i -= 1
         if i < 1 or infos[i].norm != "qui":
             continue
-        verbs = [r for r in infos[cue.first].readings if "verb" in r.pos and r.persons]
-        plural = bool(verbs) and all(r.persons == {"3p"} for r in verbs)
-        determiner = _antecedent_determiner(settings, infos, i, plural)
+        determiner = _antecedent_determiner(settings, infos, i)
         if determiner is not None and _antecedent_does_not_exist(settings, infos, determiner):
             exempted.add(cue.start)
     return frozenset(exempted)
 
 
-def _antecedent_determiner(
-    settings: Settings, infos: list[TokInfo], relative: int, plural_verb: bool = False
-) -> int | None:
-    """The index of the determiner of the noun phrase just before « qui », when it is quantified or indefinite.
-    After a noun of absence « de » opens the antecedent when the verb is plural (« l'absence de solutions qui
-    permettraient »; « un manque de moyens qui pourrait coûter cher » is about the lack)."""
+def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: int) -> int | None:
+    """The index of the determiner of the noun phrase just before « qui », when it is quantified or indefinite."""
     for j in range(relative - 1, max(-1, relative - 1 - _ANTECEDENT_WORDS), -1):
         info = infos[j]
         if info.token.kind != "word" or (j and info.token.text[:1].isupper()):
@@ -946,8 +913,6 @@ def _antecedent_determiner(
         if info.norm in _OF and after_noun:
             if info.norm in ("du", "des"):
                 return None  # « la hausse des prix »: a definite complement
-            if plural_verb and previous is not None and previous.norm in settings.relative_absence:
-                return j  # « l'indisponibilité de solutions »: what is missing
             continue  # « un jeu de données »: the head noun is further back
         if info.norm in settings.relative_definite:
             return None
@@ -971,10 +936,8 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
     pas de solution »). « n'exclut pas une hausse », « n'écarte pas une piste » negate the verb: they are real."""
     if infos[determiner].norm in settings.relative_quantifiers:
         return True
-    if settings.relative_after_infinitive and _after_an_infinitive(settings, infos, determiner):
+    if settings.relative_seeking and _after_a_seeking_infinitive(settings, infos, determiner):
         return True
-    if determiner > 0 and infos[determiner - 1].norm in settings.relative_absence:
-        return True  # reached only with a plural verb (_antecedent_determiner)
     if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
         return False
     if infos[determiner - 1].norm == "sans" or infos[determiner].norm in ("de", "d'"):
@@ -994,50 +957,22 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
     return (k >= 0 and infos[k].norm in ("ne", "n'")) or existential
 
 
-# Between an infinitive and its object: adverbs (« tester rapidement des pistes ») and the prepositions of an
+# Between an infinitive and its object: adverbs (« chercher rapidement des pistes ») and the prepositions of an
 # indirect object (« enquêter sur des sociétés »).
 _BEFORE_AN_OBJECT = frozenset({"sur", "à", "avec", "pour", "contre"})
 
 
-def _after_an_infinitive(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
-    """An indefinite determiner whose noun phrase an infinitive governs (« Proposer des solutions », « chercher des
-    galaxies », « enquêter sur des sociétés »): the thing sought, proposed or to be made; not an infinitive that
-    says what is done (« vient de donner des résultats », « a réussi à mettre au point un test »)."""
+def _after_a_seeking_infinitive(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
+    """An indefinite determiner whose noun phrase the infinitive of a verb of seeking or proposing governs
+    (« Proposer des solutions », « chercher des galaxies », « enquêter sur des sociétés »): the thing sought or
+    proposed. Any other infinitive keeps the cue (« veut créer un fonds qui pourrait », « est venu présenter un plan
+    qui permettrait »)."""
     k = determiner - 1
     while k >= 0 and (
         infos[k].norm in _BEFORE_AN_OBJECT or (infos[k].readings and all("adverb" in r.pos for r in infos[k].readings))
     ):
         k -= 1
-    if k < 0 or infos[k].token.kind != "word" or not any("infinitive" in r.pos for r in infos[k].readings):
-        return False
-    done = settings.relative_done_before_infinitive
-    return not (
-        k >= 2
-        and infos[k - 1].norm in ("de", "d'", "à")
-        and any(r.lemma in done and "infinitive" not in r.pos for r in infos[k - 2].readings)
-    )
-
-
-def _said_to_the_reader(settings: Settings, infos: list[TokInfo], cues: list[CueMatch]) -> frozenset[int]:
-    """The cues whose verb speaks to the reader (claims.yaml, said_to_the_reader): the cue's own verb (« vous
-    devriez »), or for an adverb the verb just before it, past a negation (« vous n'aurez probablement pas »)."""
-    exempted = set()
-    negation = settings.classes.get("negation", frozenset())
-    for cue in cues:
-        if cue.rule_id not in settings.reader_rules:
-            continue
-        span = list(range(cue.first, cue.last + 1))
-        k = cue.first - 1
-        if not any("verb" in r.pos for r in infos[cue.first].readings):
-            while k >= 0 and infos[k].norm in negation:
-                k -= 1
-            span.insert(0, k)
-        for i in span:
-            verbs = [r for r in infos[i].readings if "verb" in r.pos and r.persons] if i >= 0 else []
-            if verbs and all(r.persons <= settings.reader_persons for r in verbs):
-                exempted.add(cue.start)
-                break
-    return frozenset(exempted)
+    return k >= 0 and any("infinitive" in r.pos and r.lemma in settings.relative_seeking for r in infos[k].readings)
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:
