@@ -175,6 +175,11 @@ class Settings:
     # … or on an indefinite antecedent that the infinitive of a verb of seeking or proposing governs (« proposer des
     # solutions qui pourraient »): what a search or a proposal is after does not exist yet.
     relative_seeking: frozenset[str] = frozenset()
+    # A headline is supported by its lede: the first `lede_sentences` sentences under it (a dateline alone not
+    # counted), within its first `lede_paragraphs` paragraphs (claims.yaml, headline).
+    lede_sentences: int = 2
+    lede_paragraphs: int = 1
+    datelines: tuple[re.Pattern[str], ...] = ()
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -253,6 +258,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
         relative_definite=_words(relatives.get("definite", ())),
         relative_negations=_words(relatives.get("negations", ())),
         relative_seeking=_words(relatives.get("seeking_infinitives", ())),
+        lede_sentences=int(params.get("headline", {}).get("lede_sentences", 2)),
+        lede_paragraphs=int(params.get("headline", {}).get("lede_paragraphs", 1)),
+        datelines=tuple(re.compile(p) for p in params.get("headline", {}).get("dateline_patterns", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -1023,19 +1031,39 @@ def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
 def analysed_blocks(
     compiled: Compiled, doc: Document, active: frozenset[str] | None = None
 ) -> list[tuple[Block, list[SentenceAnalysis]]]:
-    """Every block but the front matter with its sentences analysed. A heading is supported by the
-    paragraph under it when that paragraph's first sentences name the source: a headline sourced by the
-    lede is not an unsupported claim. `active`: the cue rules that run (all when None)."""
+    """Every block but the front matter with its sentences analysed. A heading is supported by its lede when
+    one of the lede's sentences names the source: a headline sourced by the lede is not an unsupported claim.
+    `active`: the cue rules that run (all when None)."""
     out = [(block, analyse_block(compiled, block, active)) for block in doc.blocks if block.region != "front_matter"]
+    settings = compiled.settings
     headline_kinds = ("heading", "title")
     for i, (block, analyses) in enumerate(out):
         if block.kind not in headline_kinds:
             continue
-        lede = next((later for later in out[i + 1 :] if later[0].kind not in headline_kinds), None)
-        if lede is not None and any(a.attributed for a in lede[1][:2]):
+        if any(a.attributed for a in _lede(settings, out, i + 1, headline_kinds)):
             for analysis in analyses:
                 analysis.paragraph_attributed = True
     return out
+
+
+def _lede(
+    settings: Settings, blocks: list[tuple[Block, list[SentenceAnalysis]]], start: int, headline_kinds: tuple[str, ...]
+) -> list[SentenceAnalysis]:
+    """The sentences under a headline that its lede holds: the first ones of the paragraphs that follow it (up to the
+    next headline), a dateline alone not counted (« 8 février 2017. – … »: Wikinews opens its reports with one)."""
+    while start < len(blocks) and blocks[start][0].kind in headline_kinds:
+        start += 1  # a title, then the page's own heading: the lede is under both
+    lede: list[SentenceAnalysis] = []
+    for block, analyses in blocks[start : start + settings.lede_paragraphs]:
+        if block.kind in headline_kinds:
+            break
+        for analysis in analyses:
+            if any(p.fullmatch(analysis.sentence.text.strip()) for p in settings.datelines):
+                continue
+            lede.append(analysis)
+            if len(lede) == settings.lede_sentences:
+                return lede
+    return lede
 
 
 def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
