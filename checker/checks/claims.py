@@ -105,6 +105,9 @@ class Cue:
     after: frozenset[str] = frozenset()
     after_within: int = 0
     not_after: frozenset[str] = frozenset()  # word forms that must not come just before the match
+    # Not right after a bare noun, one that follows « de » with no determiner (« les signalements de médicaments
+    # susceptibles de … »): the adjective then names a kind of thing, it weighs no chance of a specific one.
+    not_after_bare_noun: bool = False
 
 
 def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
@@ -318,8 +321,12 @@ def compile_rules(rules: RuleSet) -> Compiled:
             within = int(raw.get("after", {}).get("within", 0))
             standalone = bool(raw.get("standalone", False))
             not_after = _words(raw.get("not_after", ()))
+            bare_noun = bool(raw.get("not_after_bare_noun", False))
             cues.append(
-                Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after)
+                Cue(
+                    rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after,
+                    bare_noun,
+                )
             )
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
@@ -533,6 +540,8 @@ def _find_cues(
                 continue
             if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
                 continue
+            if cue.not_after_bare_noun and a > 1 and _bare_noun(infos, a - 1) and not _is_etre(infos[a]):
+                continue  # « de médicaments susceptibles de »; « de réutilisateurs est susceptible de » still weighs one
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
@@ -551,6 +560,21 @@ def _find_cues(
         schedulable = compiled.settings.schedulable(cue.rule_id, cue.name)
         out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b, schedulable))
     return out
+
+
+def _is_etre(info: TokInfo) -> bool:
+    return any(r.lemma == "être" for r in info.readings)
+
+
+def _bare_noun(infos: list[TokInfo], i: int) -> bool:
+    """A noun right after « de » / « d' » (« de médicaments », « de contenu »), not a conjugated verb too (« reste »,
+    « demeure »: « L'inflation reste susceptible de… »)."""
+    readings = infos[i].readings
+    return (
+        any("noun" in r.pos for r in readings)
+        and not any("verb" in r.pos and r.tenses - {"participle", "infinitive"} for r in readings)
+        and infos[i - 1].norm in ("de", "d'")
+    )
 
 
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
