@@ -541,7 +541,7 @@ def _find_cues(
             if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
                 continue
             if cue.not_after_bare_noun and a > 1 and _bare_noun(infos, a - 1) and not _is_etre(infos[a]):
-                continue  # « de médicaments susceptibles de »; « de réutilisateurs est susceptible de » still weighs one
+                continue  # « de médicaments susceptibles de »; « de lecteurs est susceptible de » weighs a chance
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
