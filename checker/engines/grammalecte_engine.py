@@ -271,6 +271,13 @@ _QUE_THEN_ELIDED_PRONOUN_RE = re.compile(
     r"(?i)\b([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){1,3}[mt]['’]\s*"
     r"(?:[^\W\d_][\w’'-]*\s+){1,2}$"
 )
+# « les questions que les élus se sont posées » : « que », the subject, a reflexive pronoun and « être », right before
+# the participle of a pronominal verb, whose direct object « que » comes first.
+_QUE_THEN_REFLEXIVE_RE = re.compile(
+    r"(?i)\b([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){0,3}"
+    r"(?:se\s+|s['’]\s*|nous\s+|vous\s+|me\s+|m['’]\s*|te\s+|t['’]\s*)"
+    r"(?:sont|est|était|étaient|sera|seront|serait|seraient|sommes|êtes|suis|es|fut|furent)\s+$"
+)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
 # the comma makes « quand » the conjunction; « Quant au budget, il … » has none (a relative's verb does not count).
 _QUAND_CLAUSE_RE = re.compile(r"[^,;:.!?…]{1,120}")
@@ -711,6 +718,8 @@ class GrammalecteEngine:
             return self._clause_after_quand(text, start, end)
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
+        if "__ppas_" in rule_id and "_se_être_" in rule_id:
+            return self._agrees_with_que(text, start, end, _QUE_THEN_REFLEXIVE_RE)
         if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
             # Only a participle that takes what one is equipped or accompanied with (« équipée d’un bateau »): a
             # verb with an object stays reported (« Il est parti cherché d’une traite son courrier », « Elle est
@@ -925,9 +934,12 @@ class GrammalecteEngine:
                 before.append(word)
         return False
 
-    def _agrees_with_que(self, text: str, start: int, end: int) -> bool:
-        """« les sentiments que vous m’avez inspirés » : the participle agrees with the noun « que » stands for."""
-        relative = _QUE_THEN_ELIDED_PRONOUN_RE.search(text, max(0, start - 100), start)
+    def _agrees_with_que(
+        self, text: str, start: int, end: int, shape: re.Pattern[str] = _QUE_THEN_ELIDED_PRONOUN_RE
+    ) -> bool:
+        """« les sentiments que vous m’avez inspirés », « les questions que les élus se sont posées » : the
+        participle agrees with the noun « que » stands for, its direct object placed before it."""
+        relative = shape.search(text, max(0, start - 100), start)
         if relative is None:
             return False
         nouns = [m for m in self._readings(relative.group(1)) if ":N" in m]
