@@ -28,6 +28,7 @@ from typing import Any
 from checker import morphology
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
+from checker.document import lemma as lemma_of
 from checker.errors import regex_reason
 from checker.findings import Finding
 from checker.matching import iter_matches, quotation_spans
@@ -105,9 +106,6 @@ class Cue:
     after: frozenset[str] = frozenset()
     after_within: int = 0
     not_after: frozenset[str] = frozenset()  # word forms that must not come just before the match
-    # Not right after a bare noun, one that follows « de » with no determiner (« les signalements de médicaments
-    # susceptibles de … »): the adjective then names a kind of thing, it weighs no chance of a specific one.
-    not_after_bare_noun: bool = False
 
 
 def _anchor(steps: tuple[Step, ...]) -> tuple[frozenset[str], int]:
@@ -178,6 +176,7 @@ class Settings:
     # … or on an indefinite antecedent that the infinitive of a verb of seeking or proposing governs (« proposer des
     # solutions qui pourraient »): what a search or a proposal is after does not exist yet.
     relative_seeking: frozenset[str] = frozenset()
+    relative_done: frozenset[str] = frozenset()  # … unless a verb says the search succeeded (« a pu trouver »)
     # A headline is supported by its lede: the first `lede_sentences` sentences under it (a dateline alone not
     # counted), within its first `lede_paragraphs` paragraphs (claims.yaml, headline).
     lede_sentences: int = 2
@@ -261,6 +260,7 @@ def _build_settings(rules: list[Rule]) -> Settings:
         relative_definite=_words(relatives.get("definite", ())),
         relative_negations=_words(relatives.get("negations", ())),
         relative_seeking=_words(relatives.get("seeking_infinitives", ())),
+        relative_done=_words(relatives.get("done_before_seeking", ())),
         lede_sentences=int(params.get("headline", {}).get("lede_sentences", 2)),
         lede_paragraphs=int(params.get("headline", {}).get("lede_paragraphs", 1)),
         datelines=tuple(re.compile(p) for p in params.get("headline", {}).get("dateline_patterns", ())),
@@ -321,12 +321,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
             within = int(raw.get("after", {}).get("within", 0))
             standalone = bool(raw.get("standalone", False))
             not_after = _words(raw.get("not_after", ()))
-            bare_noun = bool(raw.get("not_after_bare_noun", False))
             cues.append(
-                Cue(
-                    rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after,
-                    bare_noun,
-                )
+                Cue(rule.id, raw["name"], steps, standalone, keys, lookback, frozenset(after), within, not_after)
             )
     compiled = Compiled(settings, tuple(cues), tuple(r.id for r in cue_rules))
     rules._claims_compiled = compiled  # type: ignore[attr-defined]
@@ -540,8 +536,6 @@ def _find_cues(
                 continue
             if cue.not_after and a > 0 and infos[a - 1].norm in cue.not_after:
                 continue
-            if cue.not_after_bare_noun and a > 1 and _bare_noun(infos, a - 1) and not _is_etre(infos[a]):
-                continue  # « de médicaments susceptibles de »; « de lecteurs est susceptible de » weighs a chance
             found.add((a, b, order, cue))
     # Longest match first, then rule order; drop overlapping ones.
     ranked = sorted(found, key=lambda f: (-(infos[f[1]].token.end - infos[f[0]].token.start), f[2], f[0]))
@@ -560,21 +554,6 @@ def _find_cues(
         schedulable = compiled.settings.schedulable(cue.rule_id, cue.name)
         out.append(CueMatch(cue.rule_id, cue.name, s, e, text[s:e], a, b, schedulable))
     return out
-
-
-def _is_etre(info: TokInfo) -> bool:
-    return any(r.lemma == "être" for r in info.readings)
-
-
-def _bare_noun(infos: list[TokInfo], i: int) -> bool:
-    """A noun right after « de » / « d' » (« de médicaments », « de contenu »), not a conjugated verb too (« reste »,
-    « demeure »: « L'inflation reste susceptible de… »)."""
-    readings = infos[i].readings
-    return (
-        any("noun" in r.pos for r in readings)
-        and not any("verb" in r.pos and r.tenses - {"participle", "infinitive"} for r in readings)
-        and infos[i - 1].norm in ("de", "d'")
-    )
 
 
 _QUESTION_RE = re.compile(r"\?[\s»”\")\]]*$")
@@ -959,7 +938,7 @@ def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: i
 
 # The verbs a negation before an indefinite may carry and still deny that the thing exists (« il n'y a pas de »,
 # « n'existe pas de », « n'a pas de »); any other verb is what is negated (« n'exclut pas une hausse »: real).
-_EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il"})
+_EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il", "contenir", "comporter"})
 
 
 def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
@@ -972,8 +951,8 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
         return True
     if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
         return False
-    if infos[determiner - 1].norm == "sans" or infos[determiner].norm in ("de", "d'"):
-        return True  # « pas de », « pas d' »: the negation denies the thing itself
+    if infos[determiner - 1].norm == "sans":
+        return True
     # Back from « pas » / « jamais » to « ne » (or, spoken, to the clause's start): only « il », « y », a form of
     # avoir or exister, and adverbs (« toujours », « donc », « en revanche ») stand between.
     adverbs = settings.classes.get("adverbs", frozenset()) | {"en", "revanche", "toujours", "encore", "donc"}
@@ -1004,7 +983,17 @@ def _after_a_seeking_infinitive(settings: Settings, infos: list[TokInfo], determ
         infos[k].norm in _BEFORE_AN_OBJECT or (infos[k].readings and all("adverb" in r.pos for r in infos[k].readings))
     ):
         k -= 1
-    return k >= 0 and any("infinitive" in r.pos and r.lemma in settings.relative_seeking for r in infos[k].readings)
+    if k < 0 or not any("infinitive" in r.pos and r.lemma in settings.relative_seeking for r in infos[k].readings):
+        return False
+    # Not a search that succeeded: « ont pu trouver », « a réussi à », « ont fini par », « viennent de » (a second
+    # read, stop 34). Read back over « à », « de », « par » and adverbs to the verb that carries the infinitive.
+    j = k - 1
+    while j >= 0 and (
+        infos[j].norm in ("à", "de", "d'", "par")
+        or (bool(infos[j].readings) and all("adverb" in r.pos for r in infos[j].readings))
+    ):
+        j -= 1
+    return j < 0 or not any(r.lemma in settings.relative_done for r in infos[j].readings)
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:
@@ -1064,10 +1053,43 @@ def analysed_blocks(
     for i, (block, analyses) in enumerate(out):
         if block.kind not in headline_kinds:
             continue
-        if any(a.attributed for a in _lede(settings, out, i + 1, headline_kinds)):
+        lede = _lede(settings, out, i + 1, headline_kinds)
+        # The first two sentences source the headline as before; a sentence further on only when it speaks of the
+        # same thing (a word of the headline's: « … aurait vidé les caisses de l'État » / « Selon plusieurs officiels
+        # gambiens, il a dérobé … des caisses de l'État »), not a quotation on another matter (a second read, stop 34).
+        headline_words = _content_words(analyses)
+        if any(a.attributed and (n < 2 or _content_words([a]) & headline_words) for n, a in enumerate(lede)):
             for analysis in analyses:
                 analysis.paragraph_attributed = True
     return out
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# Words too common to tell that two sentences speak of the same thing.
+_COMMON_WORDS = frozenset({
+    "être", "avoir", "faire", "pouvoir", "devoir", "aller", "dire", "selon", "cette", "leur", "leurs", "dont", "mais",
+    "pour", "dans", "avec", "sans", "sous", "entre", "aussi", "très", "comme", "après", "avant", "plus", "tout",
+    "tous", "toute", "toutes", "autre", "autres", "elle", "elles", "nous", "vous", "ils", "lui", "même", "encore",
+    "déjà", "depuis", "pendant", "contre", "vers", "chez", "alors", "ainsi", "donc", "quand", "lorsque", "celui",
+    "celle", "ceux", "celles", "notre", "votre", "année", "janvier", "février", "mars", "avril", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche",
+})  # fmt: skip
+
+
+def _content_words(analyses: Sequence[SentenceAnalysis]) -> set[str]:
+    """The lemmas of the words of four letters or more, and the numbers, of the sentences, common words left out."""
+    words: set[str] = set()
+    for analysis in analyses:
+        for token in analysis.sentence.tokens:
+            if token.kind == "number":
+                if not _YEAR_RE.fullmatch(token.text):  # a year is shared by many sentences of the same story
+                    words.add(token.text)
+            elif token.kind == "word" and len(token.text) >= 4:
+                lemma = lemma_of(token.text.lower())
+                if lemma not in _COMMON_WORDS:
+                    words.add(lemma)
+    return words
 
 
 def _lede(
