@@ -1055,16 +1055,22 @@ def analysed_blocks(
             continue
         lede = _lede(settings, out, i + 1, headline_kinds)
         # The first two sentences source the headline as before; a sentence further on only when it speaks of the
-        # same thing (a word of the headline's: « … aurait vidé les caisses de l'État » / « Selon plusieurs officiels
-        # gambiens, il a dérobé … des caisses de l'État »), not a quotation on another matter (a second read, stop 34).
+        # same thing, two words of the headline's (« … aurait vidé les caisses de l'État » / « Selon plusieurs
+        # officiels gambiens, il a dérobé … des caisses de l'État »), not a quotation on another matter that shares
+        # one (« « Nous refusons toute suppression de poste », a déclaré… » under « La SNCF supprimerait 2 000
+        # postes »: a second read, stop 34).
         headline_words = _content_words(analyses)
-        if any(a.attributed and (n < 2 or _content_words([a]) & headline_words) for n, a in enumerate(lede)):
+        if any(
+            a.attributed and (first or len(_content_words([a]) & headline_words) >= _SHARED_WITH_HEADLINE)
+            for first, a in lede
+        ):
             for analysis in analyses:
                 analysis.paragraph_attributed = True
     return out
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_SHARED_WITH_HEADLINE = 2
 # Words too common to tell that two sentences speak of the same thing.
 _COMMON_WORDS = frozenset({
     "être", "avoir", "faire", "pouvoir", "devoir", "aller", "dire", "selon", "cette", "leur", "leurs", "dont", "mais",
@@ -1094,19 +1100,20 @@ def _content_words(analyses: Sequence[SentenceAnalysis]) -> set[str]:
 
 def _lede(
     settings: Settings, blocks: list[tuple[Block, list[SentenceAnalysis]]], start: int, headline_kinds: tuple[str, ...]
-) -> list[SentenceAnalysis]:
+) -> list[tuple[bool, SentenceAnalysis]]:
     """The sentences under a headline that its lede holds: the first ones of the paragraphs that follow it (up to the
-    next headline), a dateline alone not counted (« 8 février 2017. – … »: Wikinews opens its reports with one)."""
+    next headline), a dateline alone not counted (« 8 février 2017. – … »: Wikinews opens its reports with one).
+    Each with whether it is one of the first two sentences of the first paragraph."""
     while start < len(blocks) and blocks[start][0].kind in headline_kinds:
         start += 1  # a title, then the page's own heading: the lede is under both
-    lede: list[SentenceAnalysis] = []
-    for block, analyses in blocks[start : start + settings.lede_paragraphs]:
+    lede: list[tuple[bool, SentenceAnalysis]] = []
+    for paragraph, (block, analyses) in enumerate(blocks[start : start + settings.lede_paragraphs]):
         if block.kind in headline_kinds:
             break
-        for analysis in analyses:
+        for n, analysis in enumerate(analyses):
             if any(p.fullmatch(analysis.sentence.text.strip()) for p in settings.datelines):
                 continue
-            lede.append(analysis)
+            lede.append((paragraph == 0 and n < 2, analysis))
             if len(lede) == settings.lede_sentences:
                 return lede
     return lede
