@@ -28,7 +28,6 @@ from typing import Any
 from checker import morphology
 from checker.context import CheckContext, RegexBudget
 from checker.document import Block, Document, Sentence, Token
-from checker.document import lemma as lemma_of
 from checker.errors import regex_reason
 from checker.findings import Finding
 from checker.matching import iter_matches, quotation_spans
@@ -173,15 +172,6 @@ class Settings:
     relative_indefinite: frozenset[str] = frozenset()
     relative_definite: frozenset[str] = frozenset()
     relative_negations: frozenset[str] = frozenset()
-    # … or on an indefinite antecedent that the infinitive of a verb of seeking or proposing governs (« proposer des
-    # solutions qui pourraient »): what a search or a proposal is after does not exist yet.
-    relative_seeking: frozenset[str] = frozenset()
-    relative_done: frozenset[str] = frozenset()  # … unless a verb says the search succeeded (« a pu trouver »)
-    # A headline is supported by its lede: the first `lede_sentences` sentences under it (a dateline alone not
-    # counted), within its first `lede_paragraphs` paragraphs (claims.yaml, headline).
-    lede_sentences: int = 2
-    lede_paragraphs: int = 1
-    datelines: tuple[re.Pattern[str], ...] = ()
     scheduled_rules: frozenset[str] = frozenset({"claims.future"})  # cues a scheduled event exempts: whole rules
     scheduled_cues: frozenset[str] = frozenset()  # … and single cues by name ("devrait" + an event verb)
 
@@ -259,11 +249,6 @@ def _build_settings(rules: list[Rule]) -> Settings:
         relative_indefinite=_words(relatives.get("indefinite", ())),
         relative_definite=_words(relatives.get("definite", ())),
         relative_negations=_words(relatives.get("negations", ())),
-        relative_seeking=_words(relatives.get("seeking_infinitives", ())),
-        relative_done=_words(relatives.get("done_before_seeking", ())),
-        lede_sentences=int(params.get("headline", {}).get("lede_sentences", 2)),
-        lede_paragraphs=int(params.get("headline", {}).get("lede_paragraphs", 1)),
-        datelines=tuple(re.compile(p) for p in params.get("headline", {}).get("dateline_patterns", ())),
         scheduled_rules=frozenset(events.get("rules", ("claims.future",))),
         scheduled_cues=frozenset(events.get("cues", ())),
     )
@@ -937,7 +922,8 @@ def _antecedent_determiner(settings: Settings, infos: list[TokInfo], relative: i
 
 
 # The verbs a negation before an indefinite may carry and still deny that the thing exists (« il n'y a pas de »,
-# « n'existe pas de », « n'a pas de »); any other verb is what is negated (« n'exclut pas une hausse »: real).
+# « n'existe pas de », « n'a pas de », « ne contient pas de »: institutional pages, stop 34); any other verb is what is
+# negated (« n'exclut pas une hausse »: real).
 _EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il", "contenir", "comporter"})
 
 
@@ -946,8 +932,6 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
     after the negation of « il y a », « exister » or « avoir » (« il n'existe toujours pas de vaccin », « il y a
     pas de solution »). « n'exclut pas une hausse », « n'écarte pas une piste » negate the verb: they are real."""
     if infos[determiner].norm in settings.relative_quantifiers:
-        return True
-    if settings.relative_seeking and _after_a_seeking_infinitive(settings, infos, determiner):
         return True
     if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
         return False
@@ -966,34 +950,6 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
             return False
         k -= 1
     return (k >= 0 and infos[k].norm in ("ne", "n'")) or existential
-
-
-# Between an infinitive and its object: adverbs (« chercher rapidement des pistes ») and the prepositions of an
-# indirect object (« enquêter sur des sociétés »).
-_BEFORE_AN_OBJECT = frozenset({"sur", "à", "avec", "pour", "contre"})
-
-
-def _after_a_seeking_infinitive(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
-    """An indefinite determiner whose noun phrase the infinitive of a verb of seeking or proposing governs
-    (« Proposer des solutions », « chercher des galaxies », « enquêter sur des sociétés »): the thing sought or
-    proposed. Any other infinitive keeps the cue (« veut créer un fonds qui pourrait », « est venu présenter un plan
-    qui permettrait »)."""
-    k = determiner - 1
-    while k >= 0 and (
-        infos[k].norm in _BEFORE_AN_OBJECT or (infos[k].readings and all("adverb" in r.pos for r in infos[k].readings))
-    ):
-        k -= 1
-    if k < 0 or not any("infinitive" in r.pos and r.lemma in settings.relative_seeking for r in infos[k].readings):
-        return False
-    # Not a search that succeeded: « ont pu trouver », « a réussi à », « ont fini par », « viennent de » (a second
-    # read, stop 34). Read back over « à », « de », « par » and adverbs to the verb that carries the infinitive.
-    j = k - 1
-    while j >= 0 and (
-        infos[j].norm in ("à", "de", "d'", "par")
-        or (bool(infos[j].readings) and all("adverb" in r.pos for r in infos[j].readings))
-    ):
-        j -= 1
-    return j < 0 or not any(r.lemma in settings.relative_done for r in infos[j].readings)
 
 
 def _past_conditional(infos: list[TokInfo], cue: CueMatch) -> bool:
@@ -1044,79 +1000,19 @@ def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
 def analysed_blocks(
     compiled: Compiled, doc: Document, active: frozenset[str] | None = None
 ) -> list[tuple[Block, list[SentenceAnalysis]]]:
-    """Every block but the front matter with its sentences analysed. A heading is supported by its lede when
-    one of the lede's sentences names the source: a headline sourced by the lede is not an unsupported claim.
-    `active`: the cue rules that run (all when None)."""
+    """Every block but the front matter with its sentences analysed. A heading is supported by the
+    paragraph under it when that paragraph's first sentences name the source: a headline sourced by the
+    lede is not an unsupported claim. `active`: the cue rules that run (all when None)."""
     out = [(block, analyse_block(compiled, block, active)) for block in doc.blocks if block.region != "front_matter"]
-    settings = compiled.settings
     headline_kinds = ("heading", "title")
     for i, (block, analyses) in enumerate(out):
         if block.kind not in headline_kinds:
             continue
-        lede = _lede(settings, out, i + 1, headline_kinds)
-        # The first two sentences source the headline as before; a sentence further on only when it speaks of the
-        # same thing, two words of the headline's (« … aurait vidé les caisses de l'État » / « Selon plusieurs
-        # officiels gambiens, il a dérobé … des caisses de l'État »), not a quotation on another matter that shares
-        # one (« « Nous refusons toute suppression de poste », a déclaré… » under « La SNCF supprimerait 2 000
-        # postes »: a second read, stop 34).
-        headline_words = _content_words(analyses)
-        if any(
-            a.attributed and (first or len(_content_words([a]) & headline_words) >= _SHARED_WITH_HEADLINE)
-            for first, a in lede
-        ):
+        lede = next((later for later in out[i + 1 :] if later[0].kind not in headline_kinds), None)
+        if lede is not None and any(a.attributed for a in lede[1][:2]):
             for analysis in analyses:
                 analysis.paragraph_attributed = True
     return out
-
-
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_SHARED_WITH_HEADLINE = 2
-# Words too common to tell that two sentences speak of the same thing.
-_COMMON_WORDS = frozenset({
-    "être", "avoir", "faire", "pouvoir", "devoir", "aller", "dire", "selon", "cette", "leur", "leurs", "dont", "mais",
-    "pour", "dans", "avec", "sans", "sous", "entre", "aussi", "très", "comme", "après", "avant", "plus", "tout",
-    "tous", "toute", "toutes", "autre", "autres", "elle", "elles", "nous", "vous", "ils", "lui", "même", "encore",
-    "déjà", "depuis", "pendant", "contre", "vers", "chez", "alors", "ainsi", "donc", "quand", "lorsque", "celui",
-    "celle", "ceux", "celles", "notre", "votre", "année", "janvier", "février", "mars", "avril", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche",
-})  # fmt: skip
-
-
-def _content_words(analyses: Sequence[SentenceAnalysis]) -> set[str]:
-    """The lemmas of the words of four letters or more, and the numbers, of the sentences, common words left out."""
-    words: set[str] = set()
-    for analysis in analyses:
-        for token in analysis.sentence.tokens:
-            if token.kind == "number":
-                if not _YEAR_RE.fullmatch(token.text):  # a year is shared by many sentences of the same story
-                    words.add(token.text)
-            elif token.kind == "word" and len(token.text) >= 4:
-                lemma = lemma_of(token.text.lower())
-                if lemma not in _COMMON_WORDS:
-                    words.add(lemma)
-    return words
-
-
-def _lede(
-    settings: Settings, blocks: list[tuple[Block, list[SentenceAnalysis]]], start: int, headline_kinds: tuple[str, ...]
-) -> list[tuple[bool, SentenceAnalysis]]:
-    """The sentences under a headline that its lede holds: the first ones of the paragraphs that follow it (up to the
-    next headline), a dateline alone not counted (« 8 février 2017. – … »: Wikinews opens its reports with one).
-    Each with whether it is one of the first two sentences of the first paragraph."""
-    while start < len(blocks) and blocks[start][0].kind in headline_kinds:
-        start += 1  # a title, then the page's own heading: the lede is under both
-    lede: list[tuple[bool, SentenceAnalysis]] = []
-    for paragraph, (block, analyses) in enumerate(blocks[start : start + settings.lede_paragraphs]):
-        if block.kind in headline_kinds:
-            break
-        for n, analysis in enumerate(analyses):
-            if any(p.fullmatch(analysis.sentence.text.strip()) for p in settings.datelines):
-                continue
-            lede.append((paragraph == 0 and n < 2, analysis))
-            if len(lede) == settings.lede_sentences:
-                return lede
-    return lede
 
 
 def analyse_document(doc: Document, rules: RuleSet) -> list[SentenceAnalysis]:
