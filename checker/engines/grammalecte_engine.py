@@ -274,10 +274,19 @@ _QUE_THEN_ELIDED_PRONOUN_RE = re.compile(
 # « les questions que les élus se sont posées » : « que », the subject, a reflexive pronoun and « être », right before
 # the participle of a pronominal verb, whose direct object « que » comes first.
 _QUE_THEN_REFLEXIVE_RE = re.compile(
-    r"(?i)\b([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){0,3}"
+    r"(?i)\b(?:les|des|la|le|l['’]|ces|cette|cet|ce|une?|ses|sa|son|leurs?|nos|notre|vos|votre|mes|ma|mon)\s*"
+    r"([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){0,3}"
     r"(?:se\s+|s['’]\s*|nous\s+|vous\s+|me\s+|m['’]\s*|te\s+|t['’]\s*)"
     r"(?:sont|est|était|étaient|sera|seront|serait|seraient|sommes|êtes|suis|es|fut|furent)\s+$"
 )
+# Nouns that a « que » clause completes, and nouns of time (« le jour que »): « que » is no relative pronoun after them.
+_NOUNS_BEFORE_A_CLAUSE = frozenset({
+    "sentiment", "impression", "fait", "idée", "certitude", "espoir", "crainte", "peur", "preuve", "signe",
+    "conviction", "hypothèse", "rumeur", "annonce", "nouvelle", "information", "assurance", "garantie", "promesse",
+    "constat", "moment", "jour", "fois", "année", "époque", "mois", "semaine", "soir", "matin", "instant", "heure",
+})  # fmt: skip
+# After the participle, « de » / « à » + an infinitive: the object « que » belongs to the infinitive.
+_INFINITIVE_COMPLEMENT_RE = re.compile(r"\s+(?:de|d['’]|à)\s*[^\W\d_]+(?:er|ir|re|oir)\b", re.IGNORECASE)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
 # the comma makes « quand » the conjunction; « Quant au budget, il … » has none (a relative's verb does not count).
 _QUAND_CLAUSE_RE = re.compile(r"[^,;:.!?…]{1,120}")
@@ -719,7 +728,16 @@ class GrammalecteEngine:
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
         if "__ppas_" in rule_id and "_se_être_" in rule_id:
-            return self._agrees_with_que(text, start, end, _QUE_THEN_REFLEXIVE_RE)
+            # The noun « que » stands for has its determiner (not « C'est lundi que », « Il est clair que »), is not one
+            # that a « que » clause completes (« le sentiment que la direction s'est moqué »), and the participle
+            # takes no infinitive (« les économies que les ménages se sont efforcées de faire »; second read, stop 34).
+            antecedent = _QUE_THEN_REFLEXIVE_RE.search(text, max(0, start - 100), start)
+            return (
+                antecedent is not None
+                and antecedent.group(1).lower() not in _NOUNS_BEFORE_A_CLAUSE
+                and not _INFINITIVE_COMPLEMENT_RE.match(text, end)
+                and self._agrees_with_que(text, start, end, _QUE_THEN_REFLEXIVE_RE)
+            )
         if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
             # Only a participle that takes what one is equipped or accompanied with (« équipée d’un bateau »): a
             # verb with an object stays reported (« Il est parti cherché d’une traite son courrier », « Elle est
