@@ -736,7 +736,7 @@ class GrammalecteEngine:
                 antecedent is not None
                 and antecedent.group(1).lower() not in _NOUNS_BEFORE_A_CLAUSE
                 and not _INFINITIVE_COMPLEMENT_RE.match(text, end)
-                and self._agrees_with_que(text, start, end, _QUE_THEN_REFLEXIVE_RE)
+                and self._participle_agrees_with(text[start:end], antecedent.group(1))
             )
         if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
             # Only a participle that takes what one is equipped or accompanied with (« équipée d’un bateau »): a
@@ -952,16 +952,16 @@ class GrammalecteEngine:
                 before.append(word)
         return False
 
-    def _agrees_with_que(
-        self, text: str, start: int, end: int, shape: re.Pattern[str] = _QUE_THEN_ELIDED_PRONOUN_RE
-    ) -> bool:
-        """« les sentiments que vous m’avez inspirés », « les questions que les élus se sont posées » : the
-        participle agrees with the noun « que » stands for, its direct object placed before it."""
-        relative = shape.search(text, max(0, start - 100), start)
-        if relative is None:
-            return False
-        nouns = [m for m in self._readings(relative.group(1)) if ":N" in m]
-        participle = [m for m in self._morphologies(text[start:end].lower()) if ":Q" in m]
+    def _agrees_with_que(self, text: str, start: int, end: int) -> bool:
+        """« les sentiments que vous m’avez inspirés » : the participle agrees with the noun « que » stands for."""
+        relative = _QUE_THEN_ELIDED_PRONOUN_RE.search(text, max(0, start - 100), start)
+        return relative is not None and self._participle_agrees_with(text[start:end], relative.group(1))
+
+    def _participle_agrees_with(self, participle_text: str, noun_text: str) -> bool:
+        """The participle agrees in gender and number with one reading of the noun (its direct object, placed
+        before it: « les sentiments que vous m’avez inspirés », « des questions que les élus se sont posées »)."""
+        nouns = [m for m in self._readings(noun_text) if ":N" in m]
+        participle = [m for m in self._morphologies(participle_text.lower()) if ":Q" in m]
         return any(_agree(p, n) for p in participle for n in nouns)
 
     def _after_a_noun(self, text: str, start: int) -> bool:
