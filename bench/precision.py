@@ -474,8 +474,9 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
-    of `bench/make_institutional_dev.py`) and its judged grammar findings, to write filters from: only the judged
-    rules are linted; every finding of them was judged, so a finding not judged is listed as new (judge it)."""
+    of `bench/make_institutional_dev.py`) and its judged findings, to write filters from: only the rules that have a
+    judged finding are linted (a rule with none there yet is not, so its first finding is not listed); every finding
+    of them was judged, so a finding not judged is listed as new (judge it)."""
     rules = {key[1] for key in load_judgements(judgements_file)}
     return judged_whole(folder, judgements_file, rules, findings_file, record_run, outside=True)
 

@@ -929,8 +929,9 @@ _EXISTENTIAL_VERBS = frozenset({"avoir", "exister", "y", "il", "contenir", "comp
 
 def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determiner: int) -> bool:
     """A quantified antecedent, one after « sans » (« sans un accord qui permettrait »), or an indefinite right
-    after the negation of « il y a », « exister » or « avoir » (« il n'existe toujours pas de vaccin », « il y a
-    pas de solution »). « n'exclut pas une hausse », « n'écarte pas une piste » negate the verb: they are real."""
+    after the negation of « il y a », « exister », « avoir », « contenir » or « comporter » (« il n'existe toujours
+    pas de vaccin », « il y a pas de solution »). « n'exclut pas une hausse », « n'écarte pas une piste » negate
+    the verb: they are real."""
     if infos[determiner].norm in settings.relative_quantifiers:
         return True
     if determiner == 0 or infos[determiner - 1].norm not in settings.relative_negations:
@@ -938,7 +939,7 @@ def _antecedent_does_not_exist(settings: Settings, infos: list[TokInfo], determi
     if infos[determiner - 1].norm == "sans":
         return True
     # Back from « pas » / « jamais » to « ne » (or, spoken, to the clause's start): only « il », « y », a form of
-    # avoir or exister, and adverbs (« toujours », « donc », « en revanche ») stand between.
+    # avoir, exister, contenir or comporter, and adverbs (« toujours », « donc », « en revanche ») stand between.
     adverbs = settings.classes.get("adverbs", frozenset()) | {"en", "revanche", "toujours", "encore", "donc"}
     existential = False
     k = determiner - 2

@@ -13,6 +13,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
+from checker.document import lemma as lemma_of
 from checker.engines import EngineMatch, EngineUnavailable
 
 NAME = "grammalecte"
@@ -274,7 +275,8 @@ _QUE_THEN_ELIDED_PRONOUN_RE = re.compile(
 # « les questions que les élus se sont posées » : « que », the subject, a reflexive pronoun and « être », right before
 # the participle of a pronominal verb, whose direct object « que » comes first.
 _QUE_THEN_REFLEXIVE_RE = re.compile(
-    r"(?i)\b(?:les|des|la|le|l['’]|ces|cette|cet|ce|une?|ses|sa|son|leurs?|nos|notre|vos|votre|mes|ma|mon)\s*"
+    r"(?i)(?:^|(?<=\s)|(?<=[«(]))((?:[^\W\d_]+['’]?\s+)?)"
+    r"(?:l['’]\s*|(?:les|des|la|le|ces|cette|cet|ce|une?|ses|sa|son|leurs?|nos|notre|vos|votre|mes|ma|mon)\s+)"
     r"([^\W\d_][\w’'-]*)\s+qu(?:e\s+|['’]\s*)(?:[^\W\d_][\w’'-]*\s+){0,3}"
     r"(?:se\s+|s['’]\s*|nous\s+|vous\s+|me\s+|m['’]\s*|te\s+|t['’]\s*)"
     r"(?:sont|est|était|étaient|sera|seront|serait|seraient|sommes|êtes|suis|es|fut|furent)\s+$"
@@ -285,8 +287,13 @@ _NOUNS_BEFORE_A_CLAUSE = frozenset({
     "conviction", "hypothèse", "rumeur", "annonce", "nouvelle", "information", "assurance", "garantie", "promesse",
     "constat", "moment", "jour", "fois", "année", "époque", "mois", "semaine", "soir", "matin", "instant", "heure",
 })  # fmt: skip
-# After the participle, « de » / « à » + an infinitive: the object « que » belongs to the infinitive.
-_INFINITIVE_COMPLEMENT_RE = re.compile(r"\s+(?:de|d['’]|à)\s*[^\W\d_]+(?:er|ir|re|oir)\b", re.IGNORECASE)
+# A preposition before the noun phrase: « C'est dans la salle que le ministre s'est installé » is a cleft.
+_PREPOSITIONS_BEFORE_A_CLEFT = frozenset({
+    "à", "au", "aux", "dans", "de", "d'", "d’", "en", "pour", "par", "avec", "sur", "sous", "lors", "après", "avant",
+    "pendant", "depuis", "vers", "chez", "contre", "entre", "dès", "durant",
+})  # fmt: skip
+# After the participle, « de » / « à » + a word: the object « que » may belong to that word if it is an infinitive.
+_WORD_AFTER_DE_RE = re.compile(r"\s+(?:de|d['’]|à)\s*([^\W\d_]+)", re.IGNORECASE)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
 # the comma makes « quand » the conjunction; « Quant au budget, il … » has none (a relative's verb does not count).
 _QUAND_CLAUSE_RE = re.compile(r"[^,;:.!?…]{1,120}")
@@ -732,11 +739,16 @@ class GrammalecteEngine:
             # that a « que » clause completes (« le sentiment que la direction s'est moqué »), and the participle
             # takes no infinitive (« les économies que les ménages se sont efforcées de faire »; second read, stop 34).
             antecedent = _QUE_THEN_REFLEXIVE_RE.search(text, max(0, start - 100), start)
+            if antecedent is None:
+                return False
+            before, noun = antecedent.group(1).strip().lower(), antecedent.group(2)
+            after = _WORD_AFTER_DE_RE.match(text, end)
+            infinitive = after is not None and any(":Y" in m for m in self._morphologies(after.group(1).lower()))
             return (
-                antecedent is not None
-                and antecedent.group(1).lower() not in _NOUNS_BEFORE_A_CLAUSE
-                and not _INFINITIVE_COMPLEMENT_RE.match(text, end)
-                and self._participle_agrees_with(text[start:end], antecedent.group(1))
+                before not in _PREPOSITIONS_BEFORE_A_CLEFT
+                and lemma_of(noun.lower()) not in _NOUNS_BEFORE_A_CLAUSE
+                and not infinitive
+                and self._participle_agrees_with(text[start:end], noun)
             )
         if "__infi_verbes__" in rule_id and _COMPLEMENT_OF_PARTICIPLE_RE.match(text, end):
             # Only a participle that takes what one is equipped or accompanied with (« équipée d’un bateau »): a
