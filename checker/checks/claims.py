@@ -746,7 +746,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     out: list[SentenceAnalysis] = []
     block_marks = _block_markers(settings, block.text)
     block_quotes = quotation_spans(block.text) if settings.quotes else []  # sorted, never overlapping
-    read: list[tuple[list[TokInfo], list[tuple[int, int, str]]]] = []  # for the conditionnel de reprise, below
+    read: list[list[TokInfo]] = []  # each sentence's tokens, for the conditionnel de reprise below
     for sentence in block.sentences:
         infos = _token_infos(sentence, settings.determiners)
         text = sentence.text
@@ -767,7 +767,7 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
                 exempted=_exempted_cues(settings, text, cues) | _hypothetical_relatives(settings, infos, cues),
             )
         )
-        read.append((infos, markers))
+        read.append(infos)
     # A news editor reads a source in the sentence before or after as carrying the statement; a source
     # further away, or a quotation anywhere else, does not source the journalist's own forecast.
     for i, analysis in enumerate(out):
@@ -781,11 +781,10 @@ def analyse_block(compiled: Compiled, block: Block, active: frozenset[str] | Non
     if active is not None and active.isdisjoint(REPRISE_RULES):
         return out
     carried: int | None = None  # sentences carried since the last sourced report, None outside one
-    for analysis, (infos, markers) in zip(out, read, strict=True):
-        text = analysis.sentence.text
+    for analysis, infos in zip(out, read, strict=True):
         if analysis.attributed:
-            carried = 0 if _starts_report(settings, infos, text, markers) else None
-        elif carried is not None and carried < REPRISE_SENTENCES and _continues_report(settings, infos, text, markers):
+            carried = 0 if _starts_report(settings, infos, analysis) else None
+        elif carried is not None and carried < REPRISE_SENTENCES and _continues_report(settings, infos, analysis):
             carried += 1
             analysis.reprise = True
         else:
@@ -805,25 +804,21 @@ def _outside_quotes(
     return outside, conditionals
 
 
-def _starts_report(
-    settings: Settings, infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]
-) -> bool:
+def _starts_report(settings: Settings, infos: list[TokInfo], analysis: SentenceAnalysis) -> bool:
     """A sourced sentence that may start a report in the conditional: a source named outside quotations, not a
     vague one, and a conditional of its main clause (not only in a quotation, nor in a relative clause)."""
-    if any(p.search(text) for p in settings.vague_sources):
+    if any(p.search(analysis.sentence.text) for p in settings.vague_sources):
         return False
-    outside, conditionals = _outside_quotes(infos, markers)
+    outside, conditionals = _outside_quotes(infos, analysis.markers)
     return any(not _in_relative_clause(outside, i) for i in conditionals)
 
 
-def _continues_report(
-    settings: Settings, infos: list[TokInfo], text: str, markers: list[tuple[int, int, str]]
-) -> bool:
+def _continues_report(settings: Settings, infos: list[TokInfo], analysis: SentenceAnalysis) -> bool:
     """A sentence that may carry a report on: a conditional outside quotations whose subject takes up what came
     before, and no question, exclamation or first person."""
-    if _QUESTION_RE.search(text) or text.rstrip(" »”\"')").endswith("!"):
+    if analysis.question or analysis.sentence.text.rstrip(" »”\"')").endswith("!"):
         return False
-    outside, conditionals = _outside_quotes(infos, markers)
+    outside, conditionals = _outside_quotes(infos, analysis.markers)
     return (
         bool(conditionals)
         and _anaphoric_subject(settings, outside, conditionals[0])

@@ -13,7 +13,6 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from checker.document import lemma as lemma_of
 from checker.engines import EngineMatch, EngineUnavailable
 
 NAME = "grammalecte"
@@ -285,8 +284,8 @@ _QUE_THEN_REFLEXIVE_RE = re.compile(
 _NOUNS_BEFORE_A_CLAUSE = frozenset({
     "sentiment", "impression", "fait", "idée", "certitude", "espoir", "crainte", "peur", "preuve", "signe",
     "conviction", "hypothèse", "rumeur", "annonce", "nouvelle", "information", "assurance", "garantie", "promesse",
-    "constat", "moment", "jour", "fois", "année", "époque", "mois", "semaine", "soir", "matin", "instant", "heure",
-})  # fmt: skip
+    "constat", "moment", "fois", "année", "époque", "mois", "instant", "heure",
+}) | _TIME_WORDS  # fmt: skip
 # A preposition before the noun phrase: « C'est dans la salle que le ministre s'est installé » is a cleft.
 _PREPOSITIONS_BEFORE_A_CLEFT = frozenset({
     "à", "au", "aux", "dans", "de", "d'", "d’", "en", "pour", "par", "avec", "sur", "sous", "lors", "après", "avant",
@@ -746,7 +745,7 @@ class GrammalecteEngine:
             infinitive = after is not None and any(":Y" in m for m in self._morphologies(after.group(1).lower()))
             return (
                 before not in _PREPOSITIONS_BEFORE_A_CLEFT
-                and lemma_of(noun.lower()) not in _NOUNS_BEFORE_A_CLAUSE
+                and not self._lemmas(noun) & _NOUNS_BEFORE_A_CLAUSE
                 and not infinitive
                 and self._participle_agrees_with(text[start:end], noun)
             )
