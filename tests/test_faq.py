@@ -172,6 +172,23 @@ def test_raw_sample_closing_paragraphs_get_the_same_escalations() -> None:
     assert sorted((f.rule_id, f.text, f.column) for f in raw) == sorted((f.rule_id, f.text, f.column) for f in md)
 
 
+def test_a_closing_list_is_not_taken_for_lost_faq_answers() -> None:
+    """A change log at the end of a page without headings repeats its own items (a page of design.numerique.gouv.fr,
+    stop 35): no « reformulation finale », so no contradiction between its dates."""
+    text = (
+        "La Commission met à jour une page qui rassemble les documents du règlement.\n\n"
+        "La page d’accueil décrit les aspects attendus par la Commission pour les démarches du règlement.\n\n"
+        "La partie « Statistiques » a été supprimée, la position de la Commission ayant évolué.\n\n"
+        "_Mis à jour :_\n\n"
+        "* _le 14/04/22 : Nouvelle version du document de la Commission (passage de la V1 à la V2)._\n"
+        "* _le 17/08/22 : Nouvelle version du document de la Commission (passage de la V2 à la V3)._\n"
+    )
+    assert _faq_findings(text, "page.md") == []
+    # The same entries as paragraphs are still read as restatements (the raw sample's lost answers are paragraphs).
+    as_paragraphs = text.replace("* _le", "_le").replace("._\n", "._\n\n")
+    assert any(f.rule_id == "faq.contradiction" for f in _faq_findings(as_paragraphs, "page.md"))
+
+
 def test_sample_supported_answers_pass() -> None:
     """« L’IA est un moteur » restates « L’IA devient ainsi un moteur »: no finding on those answers."""
     source = read_source(SAMPLE)

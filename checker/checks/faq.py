@@ -286,11 +286,16 @@ def _jsonld_answer_blocks(doc: Document) -> list[Block]:
 
 
 def _closing_restatements(paragraphs: list[Block], params: FaqParams) -> list[Block]:
-    """The trailing paragraphs whose content words (almost) all occur in the paragraphs before them."""
+    """The trailing paragraphs whose content words (almost) all occur in the paragraphs before them.
+
+    Paragraphs only: answers whose questions were lost are paragraphs, while a closing list (a change log
+    « le 14/04/22 : Nouvelle version du document … », links to the same video on two sites) repeats its own items."""
     keys = [{key_of(t.text) for t in b.tokens if is_content_token(t)} for b in paragraphs]
     count = 0
     while len(paragraphs) - count - 1 >= params.closing_min_body_paragraphs:
         k = len(paragraphs) - count - 1
+        if paragraphs[k].kind != "paragraph":
+            break
         earlier: set[str] = set().union(*keys[:k])
         own = keys[k]
         if len(own) < 5 or len(own & earlier) / len(own) < params.closing_min_coverage:
