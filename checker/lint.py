@@ -188,7 +188,52 @@ def _english_stretches(doc: Document, findings: list[Finding]) -> _Spans:
         i = bisect.bisect_left(starts, start)
         if i < len(starts) and starts[i] < end:
             spans.extend((s, e, None) for s, e in _english_parts(sentence))
-    return _Spans(spans)
+            spans.extend((s, e, None) for s, e in _english_link_texts(sentence))
+    return _Spans(_union(spans))
+
+
+def _union(spans: list[tuple[int, int, Block | None]]) -> list[tuple[int, int, Block | None]]:
+    """Overlapping spans merged (an English link text inside an English sentence): _Spans needs disjoint ones."""
+    merged: list[tuple[int, int, Block | None]] = []
+    for start, end, block in sorted(spans, key=lambda span: span[0]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), None)
+        else:
+            merged.append((start, end, block))
+    return merged
+
+
+# Words that only French writes: a link text holding one is French (« Les Blue Hats », « Why the État »…).
+_FRENCH_GRAMMAR_WORDS = frozenset(
+    {"le", "la", "les", "l", "des", "du", "de", "d", "et", "est", "un", "une", "pour", "dans", "sur", "au", "aux",
+     "avec", "sont", "qui", "que", "qu", "en", "à", "ou", "où", "par", "ne", "pas", "il", "elle", "nous", "vous",
+     "ils", "se", "sa", "son", "ses", "ces", "cette", "leur", "leurs", "ce", "c", "s", "n"}
+)  # fmt: skip
+
+
+def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
+    """The source spans of the link texts of a sentence that are titles in English (« [Why governments should adopt
+    and invest in FOSS](…) », « [OW2 Applauds the Bothorel Report on Open Data…](…) »): four words or more, three
+    of them and half clearly English, none French. _english_parts leaves links out (a French sentence citing an
+    English title is French), and its English grammar words are often capitalised inside a title."""
+    from checker.frequencies import is_english
+
+    block, at = sentence.block, sentence.start
+    spans = []
+    for link in block.links:
+        if not (at <= link.start and link.end <= sentence.end):
+            continue
+        words = [
+            t.text
+            for t in sentence.tokens
+            if t.kind == "word" and link.start <= at + t.start < link.end and t.text.replace("’", "'").isalpha()
+        ]
+        if len(words) < 4 or any(w.lower().replace("’", "'") in _FRENCH_GRAMMAR_WORDS for w in words):
+            continue
+        english = sum(1 for w in words if is_english(w))
+        if english >= 3 and 2 * english >= len(words):
+            spans.append(block.source_span(link.start, link.end))
+    return spans
 
 
 _QUOTATION_MARKS = frozenset("«»“”\"")

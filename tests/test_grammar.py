@@ -324,6 +324,20 @@ def test_a_sentence_in_english_is_not_checked_for_french_grammar() -> None:
     assert found == [(3, "à"), (5, "utile"), (9, "à")], found
 
 
+def test_a_link_titled_in_english_is_not_checked_for_french_grammar() -> None:
+    # A gazette's reading list (stop 35): « invest in FOSS » is no « un », « Report on Open Data » no « ont ». A
+    # French link text, and the French around an English one, keep their checks.
+    text = (
+        "- [Why governments should adopt and invest in FOSS](https://example.org/foss) (septembre 2020)\n"
+        "- [OW2 Applauds the Bothorel Report on Open Data and Open Source Software](https://example.org/ow2), "
+        "ow2.org, 11 janvier 2021.\n"
+        "- [Le projet à été validé par le conseil](https://example.org/fr), 2021.\n"
+        "- Le ministre à lu [Why governments should adopt and invest in FOSS](https://example.org/foss).\n"
+    )
+    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
+    assert found == [(3, "à"), (4, "à")], found
+
+
 def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence() -> None:
     # After a colon, or as a fragment, a list item opens in lower case; a full sentence after a sentence does not.
     text = (
