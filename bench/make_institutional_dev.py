@@ -3,16 +3,21 @@ set for the grammar filters (stop 32): the challenge pages of the Entrepreneurs 
 chapters of the Etalab guides left out of `corpus/heldout/`, and the programme's community pages (each member's own
 presentation, 60 words or more), the prose pages of the DINUM's accessibility site (stop 32, second part), and two
 sources added in stop 33: the documentation of data.gouv.fr (Etalab) and the job offers and news of the Incubateur
-des territoires (ANCT); none kept in this repository.
+des territoires (ANCT), and two added in stop 35: the pages of communs.numerique.gouv.fr (the DINUM's free software
+and digital commons: workshops, the BlueHats gazette, posts) and the design.numerique.gouv.fr pages that the held-out
+set does not hold (the single-digital-gateway plan, the « commandos UX » challenges, the accessibility self-check,
+questions and answers, the PiDila checklist); none kept in this repository.
 
     .venv/bin/python bench/make_institutional_dev.py \
         --eig-git <git dir of github.com/entrepreneur-interet-general/site-eig> \
         --guides-git <git dir of github.com/etalab/guides.etalab.gouv.fr> \
         --rgaa-git <git dir of github.com/DISIC/accessibilite.numerique.gouv.fr> \
         --datagouv-doc-git <git dir of github.com/etalab/doc.data.gouv.fr> \
-        --anct-git <git dir of github.com/incubateur-territoires/incubateur.anct.gouv.fr> --out <dir>
+        --anct-git <git dir of github.com/incubateur-territoires/incubateur.anct.gouv.fr> \
+        --communs-git <git dir of github.com/etalab/communs.numerique.gouv.fr> \
+        --design-git <git dir of github.com/DISIC/design.numerique.gouv.fr> --out <dir>
 
-The first four sources are under Licence Ouverte 2.0, data.gouv.fr's documentation under the MIT licence (see
+Every source is under Licence Ouverte 2.0 but data.gouv.fr's documentation, under the MIT licence (see
 `corpus/README.md`). The same conversions as the held-out set's
 builders (`bench/make_heldout_eig.py`, `bench/make_heldout_corpus.py`), the same commits for the two sources the
 held-out set shares (the accessibility site is not in it: `RGAA_COMMIT`); drafts, English pages and
@@ -38,6 +43,8 @@ GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv
 RGAA_COMMIT = "c27e511fe3a3"  # DISIC/accessibilite.numerique.gouv.fr: Licence Ouverte 2.0 (README « Licence »)
 DATAGOUV_DOC_COMMIT = "1e1afbd5e690"  # etalab/doc.data.gouv.fr: MIT licence (LICENSE.txt), Etalab 2017
 ANCT_COMMIT = "fb5bc865f720"  # incubateur-territoires/incubateur.anct.gouv.fr: Licence Ouverte 2.0 (LICENSE.md)
+COMMUNS_COMMIT = "736f362"  # etalab/communs.numerique.gouv.fr: contents Licence Ouverte 2.0 (README « Licences »)
+DESIGN_COMMIT = "69d0cd9a84bf"  # DISIC/design.numerique.gouv.fr: the held-out set's (corpus/heldout/SOURCES.tsv)
 MIN_WORDS_OF_A_PRESENTATION = 60
 PRESENTATION_PREFIX = "eigdev-communaute-"
 
@@ -51,6 +58,8 @@ def main() -> None:
     parser.add_argument(
         "--anct-git", required=True, help="git dir of github.com/incubateur-territoires/incubateur.anct.gouv.fr"
     )
+    parser.add_argument("--communs-git", required=True, help="git dir of github.com/etalab/communs.numerique.gouv.fr")
+    parser.add_argument("--design-git", required=True, help="git dir of github.com/DISIC/design.numerique.gouv.fr")
     parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
     args = parser.parse_args()
     sources = (ROOT / "corpus" / "heldout" / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
@@ -95,18 +104,40 @@ def main() -> None:
     for git_dir, wanted_commit, pattern, prefix in (
         (args.datagouv_doc_git, DATAGOUV_DOC_COMMIT, r"(?:articles/_[^/]+/[^/]+|index)\.md", "dgdoc-"),
         (args.anct_git, ANCT_COMMIT, r"content/(?:jobs|actualites|pages)/[^/]+\.md", "anct-"),
+        # Stop 35: blog-like institutional prose like the held-out set's, from a site it does not draw on, and the
+        # held-out set's own design site, its pages outside the held-out folders (articles, interviews, experts).
+        (
+            args.communs_git,
+            COMMUNS_COMMIT,
+            r"(?:ateliers|gazette|posts|rencontres|bluehats|a-propos|utiliser)/[^/]+\.md",
+            "communs-",
+        ),
+        (args.design_git, DESIGN_COMMIT, r"content/(?:pnu|commandoux/[^/]+|diag|qr|pidila)/[^/]+\.md", "dndev-"),
     ):
         commit = git(git_dir, "rev-parse", wanted_commit).strip()
         for path in sorted(git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines()):
-            if not re.fullmatch(pattern, path):
+            if not re.fullmatch(pattern, path) or path in held_out:
                 continue
             fields, body = make_heldout_corpus.convert(git(git_dir, "show", f"{commit}:{path}"))
             title = fields.get("title") or fields.get("role", "")
             name = prefix + re.sub(r"[^a-z0-9-]+", "-", path.lower().removesuffix(".md")).strip("-") + ".md"
             pages.append((name, title, body))
 
+    # code.gouv.fr (corpus/rare) republishes most of communs.numerique.gouv.fr, and the held-out set's design pages
+    # share paragraphs with the others: a stop-35 page sharing one paragraph with the corpora is left out.
+    corpora = " ".join(
+        " ".join(path.read_text(encoding="utf-8").split())
+        for folder in ("articles", "rare", "heldout")
+        for path in sorted((ROOT / "corpus" / folder).glob("*.md"))
+    )
     count = words = 0
     for name, title, body in pages:
+        if name.startswith(("communs-", "dndev-")) and any(
+            " ".join(paragraph.split())[:120] in corpora
+            for paragraph in body.split("\n\n")
+            if len(paragraph.split()) > 12
+        ):
+            continue
         size = make_heldout_eig.prose_words(body)
         shortest = MIN_WORDS_OF_A_PRESENTATION if name.startswith(PRESENTATION_PREFIX) else make_heldout_eig.MIN_WORDS
         if size < shortest or not make_heldout_eig.is_french(body):

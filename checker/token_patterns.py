@@ -10,7 +10,8 @@ steps; each step is one token that must meet every condition given:
   no reading has any of them; `not_reading`: no reading has all the reading conditions it gives;
   `only_pos`: every reading is of these classes only (a word that can only be a noun);
 - `kind` (word, number, punct), `known` (the spelling lexicon knows the word), `capitalised`,
-  `sentence_start` (the first token of the sentence), `sentence_end` (the last one);
+  `sentence_start` (the first token of the sentence), `sentence_end` (the last one), `glued` (no space
+  between the token and the one before it: the point of « développeur.se », not the full stop of « vendu. se »);
 - `main_verb_in_segment`: another finite verb of a main clause stands in the token's segment
   (the sentence between « », brackets, ; : and dashes); `main_verb_in_chunk`: the token is itself
   a main-clause finite verb and another one stands in its chunk (the segment cut at commas and
@@ -107,6 +108,7 @@ class Condition:
     not_reading: Condition | None = None  # no reading meets all of its reading conditions
     known: bool | None = None
     capitalised: bool | None = None
+    glued: bool | None = None
     sentence_start: bool | None = None
     sentence_end: bool | None = None
     main_verb_in_segment: bool | None = None
@@ -1736,6 +1738,14 @@ def _reading_ok(c: Condition, r: Reading) -> bool:
     return not (c.number and not (c.number & r.numbers))
 
 
+def _glued(info: TokenInfo) -> bool:
+    """No space between the token and the one before it in the sentence."""
+    if info.index == 0 or info.sentence is None:
+        return False
+    before = info.sentence.infos[info.index - 1].token
+    return before.start + len(before.text) == info.token.start
+
+
 def token_ok(c: Condition, info: TokenInfo) -> bool:
     tok = info.token
     if c.kinds and tok.kind not in c.kinds:
@@ -1751,6 +1761,8 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.sentence_end is not None and (info.index == info.count - 1) != c.sentence_end:
         return False
     if c.capitalised is not None and (tok.text[:1].isupper()) != c.capitalised:
+        return False
+    if c.glued is not None and _glued(info) != c.glued:
         return False
     if c.known is not None and (tok.kind != "word" or _known(tok.text) != c.known):
         return False

@@ -20,7 +20,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import Block, Document
+from checker.document import ABBREVIATIONS, Block, Document
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
@@ -152,18 +152,58 @@ def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
 
 
 def _lower_case_item(blocks: list[Block], index: int) -> bool:
-    """A list item that opens in lower case, after a colon (« Les étapes : » then « - réunion de cadrage : … ») or
-    as a fragment without a full stop inside: the French convention for the items of a list, not a sentence
-    missing its capital. « - nous avons publié trois guides. Ils sont en ligne. » after a sentence is one."""
+    """A list item that opens in lower case, after a colon (« Les étapes : » then « - réunion de cadrage : … ») or a
+    lead-in that its items complete (« vérifier à l’aide d’un outil de contraste » then « - le contraste entre … »),
+    or as a fragment without a full stop inside: the French convention for the items of a list, not a sentence
+    missing its capital. « - nous avons publié trois guides. Ils sont en ligne. » after a sentence is one. The items
+    of a list quoted in a blockquote (« > 1. d’identifier … ») count as items."""
     item = blocks[index]
-    if item.kind != "list_item" or not item.text[:1].islower():
+    if not _is_list_item(item) or not item.text[:1].islower():
         return False
     before = index - 1
-    while before >= 0 and blocks[before].kind == "list_item":
+    while before >= 0 and _is_list_item(blocks[before]):
         before -= 1
-    if before >= 0 and blocks[before].text.rstrip().endswith(":"):
-        return True
+    if before >= 0:
+        lead_in = blocks[before].text.rstrip()
+        if lead_in.endswith(":"):
+            return True
+        if blocks[before].kind in ("paragraph", "quote") and lead_in[-1:].isalnum():
+            return True  # a lead-in without its full stop: the items finish its sentence
     return _SENTENCE_BREAK_RE.search(item.text) is None
+
+
+# The word before a full stop and the spaces after it, right before a lower-case word: « Tél. accueil ».
+_ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\s+$")
+
+
+def _after_an_abbreviation(text: str, start: int) -> bool:
+    """A lower-case word after an abbreviation's full stop (« Tél. accueil », « et al. les »): no sentence starts."""
+    before = _ABBREVIATION_BEFORE_RE.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    return before.group(1).lower() in _ABBREVIATIONS_NOT_WORDS
+
+
+# The abbreviations of the sentence splitter that no sentence ends with as a word, and « sr. », « jr. » (news
+# development sample, stop 35): « etc. », « art. », « min. », « sept. » or « me » may end a sentence.
+_ABBREVIATIONS_NOT_WORDS = (ABBREVIATIONS | {"sr", "jr"}) - {
+    "etc", "m", "me", "p", "pp", "n", "no", "nos", "art", "vol", "min", "max", "col", "sept", "oct", "nov", "déc",
+    "ex", "st", "op", "cit", "env", "lt", "vs", "sq", "sqq",
+}  # fmt: skip
+
+
+# A list marker opening a line of a blockquote: « > - … », « > 1. … ».
+_QUOTED_LIST_MARKER_RE = re.compile(r"[ \t]*>[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+$")
+
+
+def _is_list_item(block: Block) -> bool:
+    if block.kind == "list_item":
+        return True
+    if block.kind != "quote" or block.doc is None:
+        return False
+    source = block.doc.source
+    line_start = source.rfind("\n", 0, block.start) + 1
+    return _QUOTED_LIST_MARKER_RE.fullmatch(source, line_start, block.start) is not None
 
 
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
@@ -186,7 +226,9 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
-            if rule_id == CAPITALIZATION_RULE and m.start == 0 and _lower_case_item(blocks, m.piece):
+            if rule_id == CAPITALIZATION_RULE and (
+                (m.start == 0 and _lower_case_item(blocks, m.piece)) or _after_an_abbreviation(pieces[m.piece], m.start)
+            ):
                 continue
             key = (m.piece, m.start, m.end)
             if key in merged:

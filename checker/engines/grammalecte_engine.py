@@ -245,15 +245,29 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 # « un ou une développeur.se full stack » : the feminine suffix « se » glued to its word, read as the pronoun.
 _INCLUSIVE_SE_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱]se\s+$")
+_INCLUSIVE_SE_RE = re.compile(r"[·.•‧⸱]se")
+_NUMBER_AFTER_RE = re.compile(r"\s+\d")
+# « les européennes », « aux européennes » : the European elections.
+_ELECTIONS_BEFORE_RE = re.compile(r"(?i)\b(?:les|aux|des|ces)\s+$")
+# A word opening with a capital H right after the finding (an elided article or « de » before it).
+_CAPITAL_H_AFTER_RE = re.compile(r"\s*(H[a-zà-ÿ]+)")
+# A year or a month after « fin » (« d’ici fin 2020 », « fin mars 2021 »): the end of a period.
+_DATE_AFTER_FIN_RE = re.compile(
+    r"(?i)\s+(?:\d{4}\b|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
+)
 # A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
 # d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
 # d’habitants vivent là », which Grammalecte accepts).
-_COLLECTIVE_SUBJECT_AFTER_RE = re.compile(
-    r"(?i)\s+(?:une?|la|le|l['’]|bon)\s*(?:grand\s+|petit\s+|bonne\s+)?"
+_COLLECTIVE_SUBJECT = (
+    r"(?:une?|la|le|l['’]|bon)\s*(?:grand\s+|petit\s+|bonne\s+)?"
     r"(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|"
     r"million|milliard|moitié|majorité|minorité|plupart|partie|foule|multitude|quantité|poignée|tiers|quart|nombre)"
     r"\s+(?:de|des|d['’])\s*(?:(?:la|le|les|ces|ses|mes|tes|leurs?|nos|vos)\s+|l['’]\s*)?([^\W\d_][\w’'-]*)"
 )
+_COLLECTIVE_SUBJECT_AFTER_RE = re.compile(r"(?i)\s+" + _COLLECTIVE_SUBJECT)
+# The same subject right before its verb (« un tiers de ces usagers estiment que … »), which Grammalecte reads as
+# « un tiers » alone when a demonstrative or a possessive follows « de ».
+_COLLECTIVE_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b" + _COLLECTIVE_SUBJECT + r"\s+$")
 # « partie équipée d’un nouveau bateau » : a participle with its complement (« d’un », « de son »), set after a verb of
 # movement, describes the subject; the infinitive of an action to do (« partie chercher du pain ») has an object.
 _EQUIPPED_PARTICIPLES = frozenset(
@@ -677,6 +691,8 @@ class GrammalecteEngine:
             text, max(0, start - 30), start
         ):
             return True  # « développeur.se full stack » : « se » is the inclusive suffix, not a pronoun before a verb
+        if "__conf_ce_ceux_se__" in rule_id and _INCLUSIVE_SE_RE.fullmatch(text, max(0, start - 1), end):
+            return True  # « développeur•se pour » : the suffix itself, not « se » for « ce » (stop 35)
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
         if "__ppas_" in rule_id and (
@@ -695,12 +711,26 @@ class GrammalecteEngine:
             # « la population est majoritairement Nuer » (a name), « équivalente, si ce n’est supérieure, à »,
             # « Des manifestants restent avenue de la République » (a place, not a participle)
             return True
+        if ("__maj_mois__" in rule_id or "__maj_jours_semaine__" in rule_id) and self._inside_a_name(text, start, end):
+            return True  # « le médecin Mai Fatty », « selon France Dimanche » : a name, not a month or a day
+        if "__maj_gentilés__" in rule_id and word.lower() == "européennes" and _ELECTIONS_BEFORE_RE.search(
+            text, max(0, start - 12), start
+        ):
+            return True  # « les sondages pour les européennes » : the elections, not European women
+        if "__conf_faim_fin__" in rule_id and _DATE_AFTER_FIN_RE.match(text, end):
+            return True  # « d’ici fin 2020 », « fin mars » : the end of a period, not hunger
         if "__conf_tache_tâche__b1" in rule_id:
             stain = _ELIDED_COMPLEMENT_AFTER_RE.match(text, end)
             if stain and stain.group(1).lower() not in _STAINS:
                 return True  # « des tâches d’analyse », « les tâches d’IA » : work to do; « une tâche d’encre » stays
         if "__tu_préfixe_ex__" in rule_id and _LATIN_AFTER_EX_RE.fullmatch(text, start, end):
             return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
+        if rule_id == "doublon" and word.lower() == "de de" and self._particle_of_a_name(text, end):
+            return True  # « ministre de de Gaulle » : the second « de » is the name's particle
+        if "__eleu_élisions_superflues__" in rule_id and (name := _CAPITAL_H_AFTER_RE.match(text, end)):
+            # « l’Alpe d’Huez » : a name the lexicon does not know as one (« Huez » reads as « huer »), whose elision is
+            # its own; « de l’Hongrie » stays reported (stop 35)
+            return not any(":M" in m or ":N" in m for m in self._morphologies(name.group(1)))
         if rule_id == "doublon" and (twice := _CAPITALISED_TWICE_RE.fullmatch(text[start:end])):
             # « l’agence Vraiment Vraiment » : a name; not « Le Le Parisien », « le président Macron Macron »
             readings = self._morphologies(twice.group(1)) + self._morphologies(twice.group(1).lower())
@@ -810,6 +840,8 @@ class GrammalecteEngine:
         if "verbe_sujet_sing" in rule_id and (
             self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
         ):
+            return True
+        if "__conj_det_sing_nom" in rule_id and self._collective_subject_before(text, start, end):
             return True
         if (
             text[start:end].lower() in _CATEGORY_NOUNS
@@ -990,6 +1022,39 @@ class GrammalecteEngine:
         return subject is not None and any(
             ":N" in m and (":p" in m or ":i" in m) for m in self._readings(subject.group(1))
         )
+
+    def _particle_of_a_name(self, text: str, end: int) -> bool:
+        """« de de Gaulle », « de de Villepin » : a capitalised word after « de de » that is a person's name or unknown,
+        so the second « de » is its particle; before a place (« de de Paris ») the doubled word stays reported."""
+        after = _WORD_AFTER_RE.match(text, end)
+        if after is None or not after.group(1)[:1].isupper():
+            return False
+        readings = self._morphologies(after.group(1))
+        person = any(":M1" in m or ":M2" in m for m in readings)
+        return not readings or (person and not any(":MP" in m for m in readings))
+
+    def _inside_a_name(self, text: str, start: int, end: int) -> bool:
+        """A capitalised month or day right before a capitalised word (« le médecin Mai Fatty ») or after one that does
+        not open the sentence (« selon France Dimanche »): a name's word. « le Lundi 4 janvier », « En Mai » and « Open
+        Source Jeudi 30 juin » (a date) stay."""
+        if _NUMBER_AFTER_RE.match(text, end):
+            return False
+        after = _WORD_AFTER_RE.match(text, end)
+        if after is not None and after.group(1)[:1].isupper():
+            return True
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        return before is not None and before.group(1)[:1].isupper() and not _starts_sentence(text, before.start(1))
+
+    def _collective_subject_before(self, text: str, start: int, end: int) -> bool:
+        """« un tiers de ces usagers estiment » : a fraction or a collective with a plural complement right before a
+        plural verb, which may agree with the complement; « un tiers de ces usagers estime » is right too, and « un
+        tiers de cet usager estiment » stays reported (the complement is singular)."""
+        subject = _COLLECTIVE_SUBJECT_BEFORE_RE.search(text, max(0, start - 80), start)
+        if subject is None:
+            return False
+        plural_noun = any(":N" in m and (":p" in m or ":i" in m) for m in self._readings(subject.group(1)))
+        plural_verb = any(":V" in m and ":3p" in m for m in self._morphologies(text[start:end].lower()))
+        return plural_noun and plural_verb
 
     def _devant_as_preposition(self, text: str, start: int, end: int) -> bool:
         """« Le témoin assis devant lui tremblait » : after a participle or an adjective, « devant lui » says where;
