@@ -24,8 +24,9 @@ held-out set shares (the accessibility site is not in it: `RGAA_COMMIT`); drafts
 pages under 150 words are left out, and so is every page whose path `corpus/heldout/SOURCES.tsv` lists. The held-out
 pages were institutional too, and the rules written from `corpus/articles` and `corpus/rare` (code.gouv.fr) kept
 their false alarms there: these pages are where such false alarms are to be found and fixed, the held-out ones stay
-for measuring. The judged findings (every one of ten grammar rules) are `bench/judgements/institutional-dev-grammar.tsv`
-(`bench/precision.py --institutional-dev <dir>`).
+for measuring. The judged findings (every one of ten grammar rules; since stop 35 of every grammar rule on by default
+and `spelling.name-typo`, two judges each) are `bench/judgements/institutional-dev-grammar.tsv`, those of the claims
+rules `bench/judgements/institutional-dev-claims.tsv` (`bench/precision.py --institutional-dev <dir>`).
 """
 
 from __future__ import annotations
