@@ -211,6 +211,15 @@ _FRENCH_GRAMMAR_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _clearly_french(word: str) -> bool:
+    """A word frequent in French and clearly more so than in English (« ouvertes », « mardi »)."""
+    from checker.frequencies import ENGLISH_OVER_FRENCH, zipf_frequency
+
+    low = word.lower()
+    french = zipf_frequency(low, "fr")
+    return french >= 3.0 and french >= zipf_frequency(low, "en") + ENGLISH_OVER_FRENCH
+
+
 def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
     """The source spans of the link texts of a sentence that are titles in English (« [Why governments should adopt
     and invest in FOSS](…) », « [OW2 Applauds the Bothorel Report on Open Data…](…) »): four words or more, three
@@ -231,7 +240,9 @@ def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
         if len(words) < 4 or any(w.lower().replace("’", "'") in _FRENCH_GRAMMAR_WORDS for w in words):
             continue
         english = sum(1 for w in words if is_english(w))
-        if english >= 3 and 2 * english >= len(words):
+        # A word only French has makes the title French (« … Summit inscriptions ouvertes jusqu'a mardi »)
+        french = any(_clearly_french(w) for w in words)
+        if english >= 3 and 2 * english >= len(words) and not french:
             spans.append(block.source_span(link.start, link.end))
     return spans
 

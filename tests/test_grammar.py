@@ -333,9 +333,11 @@ def test_a_link_titled_in_english_is_not_checked_for_french_grammar() -> None:
         "ow2.org, 11 janvier 2021.\n"
         "- [Le projet à été validé par le conseil](https://example.org/fr), 2021.\n"
         "- Le ministre à lu [Why governments should adopt and invest in FOSS](https://example.org/foss).\n"
+        # A French word makes the title French: its « a » is checked.
+        "- [Open Government Partnership Summit inscriptions ouvertes jusqu'a mardi](https://example.org/ogp)\n"
     )
     found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
-    assert found == [(3, "à"), (4, "à")], found
+    assert found == [(3, "à"), (4, "à"), (5, "a")], found
 
 
 def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence() -> None:

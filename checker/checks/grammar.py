@@ -167,8 +167,10 @@ def _lower_case_item(blocks: list[Block], index: int) -> bool:
         lead_in = blocks[before].text.rstrip()
         if lead_in.endswith(":"):
             return True
-        if blocks[before].kind in ("paragraph", "quote") and lead_in[-1:].isalnum():
-            return True  # a lead-in without its full stop: the items finish its sentence
+        if blocks[before].kind in ("paragraph", "quote") and lead_in[-1:].isalnum() and _has_a_verb(blocks[before]):
+            # a lead-in without its full stop, a clause with its verb (« vérifier à l’aide d’un outil », « vous
+            # pouvez »): the items finish its sentence; not a label (« Nos objectifs pour 2024 », « **Les étapes** »)
+            return True
     return _SENTENCE_BREAK_RE.search(item.text) is None
 
 
@@ -185,11 +187,25 @@ def _after_an_abbreviation(text: str, start: int) -> bool:
 
 
 # The abbreviations of the sentence splitter that no sentence ends with as a word, and « sr. », « jr. » (news
-# development sample, stop 35): « etc. », « art. », « min. », « sept. » or « me » may end a sentence.
+# development sample, stop 35): « etc. », « art. », « min. », « sept. » or « me » may end a sentence, and a
+# name follows a title.
 _ABBREVIATIONS_NOT_WORDS = (ABBREVIATIONS | {"sr", "jr"}) - {
     "etc", "m", "me", "p", "pp", "n", "no", "nos", "art", "vol", "min", "max", "col", "sept", "oct", "nov", "déc",
     "ex", "st", "op", "cit", "env", "lt", "vs", "sq", "sqq",
+    # titles: the name after them takes its capital (« le Dr. martin »)
+    "mme", "mmes", "mlle", "mlles", "dr", "drs", "pr", "mgr", "ste",
 }  # fmt: skip
+
+
+def _has_a_verb(block: Block) -> bool:
+    """Whether a word of the block reads only as a verb (a conjugated form, an infinitive, a participle)."""
+    from checker.morphology import analyse_form
+
+    for token in block.tokens:
+        readings = analyse_form(token.text) if token.kind == "word" else ()
+        if readings and all("verb" in r.pos or "infinitive" in r.pos or "participle" in r.pos for r in readings):
+            return True
+    return False
 
 
 # A list marker opening a line of a blockquote: « > - … », « > 1. … ».

@@ -247,8 +247,16 @@ _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 _INCLUSIVE_SE_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱]se\s+$")
 _INCLUSIVE_SE_RE = re.compile(r"[·.•‧⸱]se")
 _NUMBER_AFTER_RE = re.compile(r"\s+\d")
-# « les européennes », « aux européennes » : the European elections.
-_ELECTIONS_BEFORE_RE = re.compile(r"(?i)\b(?:les|aux|des|ces)\s+$")
+# Around a month or a day used as a date, not as a name's word (a second read, stop 35).
+_DATE_WORD_AFTER_RE = re.compile(r"(?i)\s+(?:prochain|dernier|suivant|précédent|matin|soir|midi)\b")
+_WORDS_BEFORE_A_DATE = frozenset(
+    {"en", "ce", "cet", "fin", "début", "mi", "dès", "depuis", "le", "la", "au", "à", "jusqu'à", "jusqu’à", "chaque",
+     "tous", "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+)  # fmt: skip
+_PREPOSITIONS_BEFORE_A_PLACE = frozenset({"à", "pour", "vers", "de", "depuis", "sur", "dans", "en"})
+# « aux européennes », « pour les européennes » : the European elections (« Les européennes de la délégation »,
+# women, stays reported).
+_ELECTIONS_BEFORE_RE = re.compile(r"(?i)(?:\baux|\b(?:pour|sur|après|avant|depuis|dans|de) les|\blors des)\s+$")
 # A word opening with a capital H right after the finding (an elided article or « de » before it).
 _CAPITAL_H_AFTER_RE = re.compile(r"\s*(H[a-zà-ÿ]+)")
 # A year or a month after « fin » (« d’ici fin 2020 », « fin mars 2021 »): the end of a period.
@@ -714,7 +722,7 @@ class GrammalecteEngine:
         if ("__maj_mois__" in rule_id or "__maj_jours_semaine__" in rule_id) and self._inside_a_name(text, start, end):
             return True  # « le médecin Mai Fatty », « selon France Dimanche » : a name, not a month or a day
         if "__maj_gentilés__" in rule_id and word.lower() == "européennes" and _ELECTIONS_BEFORE_RE.search(
-            text, max(0, start - 12), start
+            text, max(0, start - 16), start
         ):
             return True  # « les sondages pour les européennes » : the elections, not European women
         if "__conf_faim_fin__" in rule_id and _DATE_AFTER_FIN_RE.match(text, end):
@@ -1030,20 +1038,35 @@ class GrammalecteEngine:
         if after is None or not after.group(1)[:1].isupper():
             return False
         readings = self._morphologies(after.group(1))
-        person = any(":M1" in m or ":M2" in m for m in readings)
-        return not readings or (person and not any(":MP" in m for m in readings))
+        # a surname or an unknown word; a first name (« de de Jean Castex ») takes no particle (a second read)
+        surname = any(":M2" in m for m in readings)
+        return not readings or (surname and not any(":MP" in m or ":M1" in m for m in readings))
 
     def _inside_a_name(self, text: str, start: int, end: int) -> bool:
         """A capitalised month or day right before a capitalised word (« le médecin Mai Fatty ») or after one that does
         not open the sentence (« selon France Dimanche »): a name's word. « le Lundi 4 janvier », « En Mai » and « Open
         Source Jeudi 30 juin » (a date) stay."""
-        if _NUMBER_AFTER_RE.match(text, end):
+        if _NUMBER_AFTER_RE.match(text, end) or _DATE_WORD_AFTER_RE.match(text, end):
             return False
-        after = _WORD_AFTER_RE.match(text, end)
-        if after is not None and after.group(1)[:1].isupper():
-            return True
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        return before is not None and before.group(1)[:1].isupper() and not _starts_sentence(text, before.start(1))
+        if before is not None and before.group(1).lower() in _WORDS_BEFORE_A_DATE:
+            return False  # « En Mars Emmanuel Macron », « Ce Lundi Élisabeth Borne » : a date before a name
+        after = _WORD_AFTER_RE.match(text, end)
+        if after is not None and self._a_name(after.group(1)):
+            return True
+        if before is None or not self._a_name(before.group(1)) or _starts_sentence(text, before.start(1)):
+            return False
+        # « à Matignon Mercredi », « pour Washington Jeudi » : a place, then the date
+        place = _WORD_BEFORE_RE.search(text, max(0, before.start(1) - 30), before.start(1))
+        return place is None or place.group(1).lower() not in _PREPOSITIONS_BEFORE_A_PLACE
+
+    def _a_name(self, word: str) -> bool:
+        """A capitalised word the lexicon knows as a name (« France », « Paris ») or does not know (« Fatty »); not
+        « Prochain »."""
+        if not word[:1].isupper():
+            return False
+        readings = self._morphologies(word)
+        return not readings or any(":M" in m or "#P" in m for m in readings)
 
     def _collective_subject_before(self, text: str, start: int, end: int) -> bool:
         """« un tiers de ces usagers estiment » : a fraction or a collective with a plural complement right before a
