@@ -308,36 +308,41 @@ def test_message_does_not_repeat_the_rule_label() -> None:
     assert "Conjugaison erronée" not in finding.message
 
 
-def test_a_sentence_in_english_is_not_checked_for_french_grammar() -> None:
-    # An interview left in English: « a » is no « à », « supporter » no participle. French with English terms
-    # (« le machine learning ») keeps its checks.
-    text = (
-        "I'm a supporter of open source and I ended on a project that was great.\n\n"
-        "Nous utilisons le machine learning et le deep learning, et il à fini le projet.\n\n"
-        # English terms without English grammar words: French, checked.
-        "Les best practices du deep learning sont utile.\n\n"
-        # « I » is English, « IT » an acronym, « of » inside a capitalised title part of a name.
-        "« I have a contract until 2027 », a rappelé l’attaquant anglais.\n\n"
-        "Notre Head of IT a signé le contrat, et il à fini le projet.\n"
-    )
-    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
-    assert found == [(3, "à"), (5, "utile"), (9, "à")], found
+# An interview left in English: « a » is no « à », « supporter » no participle. French with English terms
+# (« le machine learning ») keeps its checks.
+_ENGLISH_SENTENCES = (
+    "I'm a supporter of open source and I ended on a project that was great.\n\n"
+    "Nous utilisons le machine learning et le deep learning, et il à fini le projet.\n\n"
+    # English terms without English grammar words: French, checked.
+    "Les best practices du deep learning sont utile.\n\n"
+    # « I » is English, « IT » an acronym, « of » inside a capitalised title part of a name.
+    "« I have a contract until 2027 », a rappelé l’attaquant anglais.\n\n"
+    "Notre Head of IT a signé le contrat, et il à fini le projet.\n"
+)
+# A gazette's reading list (stop 35): « invest in FOSS » is no « un », « Report on Open Data » no « ont ». A French
+# link text, and the French around an English one, keep their checks.
+_ENGLISH_LINK_TITLES = (
+    "- [Why governments should adopt and invest in FOSS](https://example.org/foss) (septembre 2020)\n"
+    "- [OW2 Applauds the Bothorel Report on Open Data and Open Source Software](https://example.org/ow2), "
+    "ow2.org, 11 janvier 2021.\n"
+    "- [Le projet à été validé par le conseil](https://example.org/fr), 2021.\n"
+    "- Le ministre à lu [Why governments should adopt and invest in FOSS](https://example.org/foss).\n"
+    # A French word makes the title French: its « a » is checked.
+    "- [Open Government Partnership Summit inscriptions ouvertes jusqu'a mardi](https://example.org/ogp)\n"
+)
 
 
-def test_a_link_titled_in_english_is_not_checked_for_french_grammar() -> None:
-    # A gazette's reading list (stop 35): « invest in FOSS » is no « un », « Report on Open Data » no « ont ». A
-    # French link text, and the French around an English one, keep their checks.
-    text = (
-        "- [Why governments should adopt and invest in FOSS](https://example.org/foss) (septembre 2020)\n"
-        "- [OW2 Applauds the Bothorel Report on Open Data and Open Source Software](https://example.org/ow2), "
-        "ow2.org, 11 janvier 2021.\n"
-        "- [Le projet à été validé par le conseil](https://example.org/fr), 2021.\n"
-        "- Le ministre à lu [Why governments should adopt and invest in FOSS](https://example.org/foss).\n"
-        # A French word makes the title French: its « a » is checked.
-        "- [Open Government Partnership Summit inscriptions ouvertes jusqu'a mardi](https://example.org/ogp)\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_ENGLISH_SENTENCES, [(3, "à"), (5, "utile"), (9, "à")]),
+        (_ENGLISH_LINK_TITLES, [(3, "à"), (4, "à"), (5, "a")]),
+    ],
+    ids=["sentences", "link-titles"],
+)
+def test_english_is_not_checked_for_french_grammar(text: str, expected: list[tuple[int, str]]) -> None:
     found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings]
-    assert found == [(3, "à"), (4, "à"), (5, "a")], found
+    assert found == expected, found
 
 
 def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence() -> None:
