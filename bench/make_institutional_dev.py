@@ -44,7 +44,7 @@ GUIDES_COMMIT = "57b72b126b0e"  # the held-out set's (corpus/heldout/SOURCES.tsv
 RGAA_COMMIT = "c27e511fe3a3"  # DISIC/accessibilite.numerique.gouv.fr: Licence Ouverte 2.0 (README « Licence »)
 DATAGOUV_DOC_COMMIT = "1e1afbd5e690"  # etalab/doc.data.gouv.fr: MIT licence (LICENSE.txt), Etalab 2017
 ANCT_COMMIT = "fb5bc865f720"  # incubateur-territoires/incubateur.anct.gouv.fr: Licence Ouverte 2.0 (LICENSE.md)
-COMMUNS_COMMIT = "736f362"  # etalab/communs.numerique.gouv.fr: contents Licence Ouverte 2.0 (README « Licences »)
+COMMUNS_COMMIT = "736f36221157"  # etalab/communs.numerique.gouv.fr: contents Licence Ouverte 2.0 (README « Licences »)
 DESIGN_COMMIT = "69d0cd9a84bf"  # DISIC/design.numerique.gouv.fr: the held-out set's (corpus/heldout/SOURCES.tsv)
 MIN_WORDS_OF_A_PRESENTATION = 60
 PRESENTATION_PREFIX = "eigdev-communaute-"
@@ -125,7 +125,8 @@ def main() -> None:
             pages.append((name, title, body))
 
     # code.gouv.fr (corpus/rare) republishes most of communs.numerique.gouv.fr, and the held-out set's design pages
-    # share paragraphs with the others: a stop-35 page sharing one paragraph with the corpora is left out.
+    # share paragraphs with the others: a stop-35 page is left out when the first 120 characters of one of its
+    # paragraphs of 13 words or more (spaces collapsed) occur in the Markdown of corpus/articles, rare or heldout.
     corpora = " ".join(
         " ".join(path.read_text(encoding="utf-8").split())
         for folder in ("articles", "rare", "heldout")

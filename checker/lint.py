@@ -189,10 +189,10 @@ def _english_stretches(doc: Document, findings: list[Finding]) -> _Spans:
         if i < len(starts) and starts[i] < end:
             spans.extend((s, e, None) for s, e in _english_parts(sentence))
             spans.extend((s, e, None) for s, e in _english_link_texts(sentence))
-    return _Spans(_union(spans))
+    return _Spans(_merged_spans(spans))
 
 
-def _union(spans: list[tuple[int, int, Block | None]]) -> list[tuple[int, int, Block | None]]:
+def _merged_spans(spans: list[tuple[int, int, Block | None]]) -> list[tuple[int, int, Block | None]]:
     """Overlapping spans merged (an English link text inside an English sentence): _Spans needs disjoint ones."""
     merged: list[tuple[int, int, Block | None]] = []
     for start, end, block in sorted(spans, key=lambda span: span[0]):
@@ -203,11 +203,12 @@ def _union(spans: list[tuple[int, int, Block | None]]) -> list[tuple[int, int, B
     return merged
 
 
-# Words that only French writes: a link text holding one is French (« Les Blue Hats », « Why the État »…).
+# French function words (a few, « son », « pas », « la », are English words too, rare in an English title): a link text
+# holding one is French (« Les Blue Hats de la DINUM »).
 _FRENCH_GRAMMAR_WORDS = frozenset(
-    {"le", "la", "les", "l", "des", "du", "de", "d", "et", "est", "un", "une", "pour", "dans", "sur", "au", "aux",
-     "avec", "sont", "qui", "que", "qu", "en", "à", "ou", "où", "par", "ne", "pas", "il", "elle", "nous", "vous",
-     "ils", "se", "sa", "son", "ses", "ces", "cette", "leur", "leurs", "ce", "c", "s", "n"}
+    {"le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "pour", "dans", "sur", "au", "aux", "avec",
+     "sont", "qui", "que", "en", "à", "ou", "où", "par", "ne", "pas", "il", "elle", "nous", "vous", "ils", "se",
+     "sa", "son", "ses", "ces", "cette", "leur", "leurs", "ce"}
 )  # fmt: skip
 
 
@@ -235,9 +236,9 @@ def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
         words = [
             t.text
             for t in sentence.tokens
-            if t.kind == "word" and link.start <= at + t.start < link.end and t.text.replace("’", "'").isalpha()
+            if t.kind == "word" and link.start <= at + t.start < link.end and t.text.isalpha()
         ]
-        if len(words) < 4 or any(w.lower().replace("’", "'") in _FRENCH_GRAMMAR_WORDS for w in words):
+        if len(words) < 4 or any(w.lower() in _FRENCH_GRAMMAR_WORDS for w in words):
             continue
         english = sum(1 for w in words if is_english(w))
         # A word only French has makes the title French (« … Summit inscriptions ouvertes jusqu'a mardi »)

@@ -1742,8 +1742,7 @@ def _glued(info: TokenInfo) -> bool:
     """No space between the token and the one before it in the sentence."""
     if info.index == 0 or info.sentence is None:
         return False
-    before = info.sentence.infos[info.index - 1].token
-    return before.start + len(before.text) == info.token.start
+    return info.sentence.infos[info.index - 1].token.end == info.token.start
 
 
 def token_ok(c: Condition, info: TokenInfo) -> bool:

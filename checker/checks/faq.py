@@ -285,23 +285,23 @@ def _jsonld_answer_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-def _closing_restatements(paragraphs: list[Block], params: FaqParams) -> list[Block]:
+def _closing_restatements(blocks: list[Block], params: FaqParams) -> list[Block]:
     """The trailing paragraphs whose content words (almost) all occur in the paragraphs before them.
 
     Paragraphs only: answers whose questions were lost are paragraphs, while a closing list (a change log
     « le 14/04/22 : Nouvelle version du document … », links to the same video on two sites) repeats its own items."""
-    keys = [{key_of(t.text) for t in b.tokens if is_content_token(t)} for b in paragraphs]
+    keys = [{key_of(t.text) for t in b.tokens if is_content_token(t)} for b in blocks]
     count = 0
-    while len(paragraphs) - count - 1 >= params.closing_min_body_paragraphs:
-        k = len(paragraphs) - count - 1
-        if paragraphs[k].kind != "paragraph":
+    while len(blocks) - count - 1 >= params.closing_min_body_paragraphs:
+        k = len(blocks) - count - 1
+        if blocks[k].kind != "paragraph":
             break
         earlier: set[str] = set().union(*keys[:k])
         own = keys[k]
         if len(own) < 5 or len(own & earlier) / len(own) < params.closing_min_coverage:
             break
         count += 1
-    return paragraphs[len(paragraphs) - count :]
+    return blocks[len(blocks) - count :]
 
 
 def _front_matter_text_block(doc: Document, name: str) -> Block | None:

@@ -151,25 +151,24 @@ def combine(engine: list[Finding], own: list[Finding]) -> list[Finding]:
     return engine + kept
 
 
-def _lower_case_item(blocks: list[Block], index: int) -> bool:
+def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], lead_ins: list[int]) -> bool:
     """A list item that opens in lower case, after a colon (« Les étapes : » then « - réunion de cadrage : … ») or a
     lead-in that its items complete (« vérifier à l’aide d’un outil de contraste » then « - le contraste entre … »),
     or as a fragment without a full stop inside: the French convention for the items of a list, not a sentence
     missing its capital. « - nous avons publié trois guides. Ils sont en ligne. » after a sentence is one. The items
     of a list quoted in a blockquote (« > 1. d’identifier … ») count as items."""
     item = blocks[index]
-    if not _is_list_item(item) or not item.text[:1].islower():
+    if not list_items[index] or not item.text[:1].islower():
         return False
-    before = index - 1
-    while before >= 0 and _is_list_item(blocks[before]):
-        before -= 1
+    before = lead_ins[index]
     if before >= 0:
         lead_in = blocks[before].text.rstrip()
         if lead_in.endswith(":"):
             return True
-        if blocks[before].kind in ("paragraph", "quote") and lead_in[-1:].isalnum() and _has_a_verb(blocks[before]):
+        unfinished = lead_in[-1:].isalnum() and blocks[before].kind in ("paragraph", "quote")
+        if unfinished and _has_a_clear_verb(blocks[before]):
             # a lead-in without its full stop, a clause with its verb (« vérifier à l’aide d’un outil », « vous
-            # pouvez »): the items finish its sentence; not a label (« Nos objectifs pour 2024 », « **Les étapes** »)
+            # pouvez »): the items finish its sentence; not a label (« Nos objectifs pour 2024 », « Projets publiés »)
             return True
     return _SENTENCE_BREAK_RE.search(item.text) is None
 
@@ -180,6 +179,8 @@ _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.
 
 def _after_an_abbreviation(text: str, start: int) -> bool:
     """A lower-case word after an abbreviation's full stop (« Tél. accueil », « et al. les »): no sentence starts."""
+    if not text[start : start + 1].islower():
+        return False  # « (cf. Lundi et Mardi) » : a capital too many stays reported
     before = _ABBREVIATION_BEFORE_RE.search(text, max(0, start - 20), start)
     if before is None:
         return False
@@ -194,17 +195,38 @@ _ABBREVIATIONS_NOT_WORDS = (ABBREVIATIONS | {"sr", "jr"}) - {
     "ex", "st", "op", "cit", "env", "lt", "vs", "sq", "sqq",
     # titles: the name after them takes its capital (« le Dr. martin »)
     "mme", "mmes", "mlle", "mlles", "dr", "drs", "pr", "mgr", "ste",
+    # units, months and eras that end sentences (« 30 mm. les pluies », « le 3 janv. ensuite », « av. J.-C. »)
+    "mm", "jan", "janv", "fév", "févr", "avr", "juil", "j.-c", "ibid", "c.-à-d",
 }  # fmt: skip
 
 
-def _has_a_verb(block: Block) -> bool:
-    """Whether a word of the block reads only as a verb (a conjugated form, an infinitive, a participle)."""
-    from checker.morphology import analyse_form
+def _lead_ins(blocks: list[Block], list_items: list[bool]) -> list[int]:
+    """For each block, the index of the block before the list it belongs to (-1 at the document's start), in one
+    pass: a long list is not walked back once per item."""
+    lead_ins: list[int] = []
+    for i in range(len(blocks)):
+        lead_ins.append(lead_ins[i - 1] if i > 0 and list_items[i - 1] else i - 1)
+    return lead_ins
 
+
+_AUXILIARY_FORMS = frozenset(
+    {"a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "sera", "seront"}
+)
+
+
+def _has_a_clear_verb(block: Block) -> bool:
+    """Whether a word of the block reads only as a verb and is a conjugated form or an infinitive, or a participle
+    after an auxiliary (« vous pouvez », « vérifier », « le conseil a décidé »); not a label (« Projets publiés »)."""
+    from checker.morphology import FINITE_TENSES, analyse_form
+
+    previous = ""
     for token in block.tokens:
         readings = analyse_form(token.text) if token.kind == "word" else ()
-        if readings and all("verb" in r.pos or "infinitive" in r.pos or "participle" in r.pos for r in readings):
-            return True
+        if readings and all("verb" in r.pos for r in readings):
+            finite = any("infinitive" in r.pos or r.tenses & FINITE_TENSES for r in readings)
+            if finite or previous in _AUXILIARY_FORMS:
+                return True
+        previous = token.text.lower()
     return False
 
 
@@ -225,6 +247,8 @@ def _is_list_item(block: Block) -> bool:
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
+    list_items = [_is_list_item(b) for b in blocks]
+    lead_ins = _lead_ins(blocks, list_items)
     mapping = _mapping(tuple(ctx.rules.family("grammar")))
     not_prose = [[m.span() for m in _NOT_PROSE_RE.finditer(text)] for text in pieces]
     merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]] = {}
@@ -243,7 +267,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
             if rule_id == CAPITALIZATION_RULE and (
-                (m.start == 0 and _lower_case_item(blocks, m.piece)) or _after_an_abbreviation(pieces[m.piece], m.start)
+                (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
+                or _after_an_abbreviation(pieces[m.piece], m.start)
             ):
                 continue
             key = (m.piece, m.start, m.end)

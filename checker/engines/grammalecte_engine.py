@@ -245,8 +245,9 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _INCLUSIVE_ENDING_RE = re.compile(r"\(e\)|[·.•‧]e\b|\(ne\)|\(le\)")
 # « un ou une développeur.se full stack » : the feminine suffix « se » glued to its word, read as the pronoun.
 _INCLUSIVE_SE_BEFORE_RE = re.compile(r"[^\W\d_][·.•‧⸱]se\s+$")
-_INCLUSIVE_SE_RE = re.compile(r"[·.•‧⸱]se")
+_INCLUSIVE_SE_RE = re.compile(r"(?:eur|eux)[·.•‧⸱]se")
 _NUMBER_AFTER_RE = re.compile(r"\s+\d")
+_DAY_NUMBER_BEFORE_RE = re.compile(r"\d(?:er|re|e)?\s+$")
 # Around a month or a day used as a date, not as a name's word (a second read, stop 35).
 _DATE_WORD_AFTER_RE = re.compile(r"(?i)\s+(?:prochain|dernier|suivant|précédent|matin|soir|midi)\b")
 _WORDS_BEFORE_A_DATE = frozenset(
@@ -256,7 +257,7 @@ _WORDS_BEFORE_A_DATE = frozenset(
 _PREPOSITIONS_BEFORE_A_PLACE = frozenset({"à", "pour", "vers", "de", "depuis", "sur", "dans", "en"})
 # « aux européennes », « pour les européennes » : the European elections (« Les européennes de la délégation »,
 # women, stays reported).
-_ELECTIONS_BEFORE_RE = re.compile(r"(?i)(?:\baux|\b(?:pour|sur|après|avant|depuis|dans|de) les|\blors des)\s+$")
+_ELECTIONS_BEFORE_RE = re.compile(r"(?i)(?:\baux|\bdes|\b(?:pour|sur|après|avant|depuis|dans) les)\s+$")
 # A word opening with a capital H right after the finding (an elided article or « de » before it).
 _CAPITAL_H_AFTER_RE = re.compile(r"\s*(H[a-zà-ÿ]+)")
 # A year or a month after « fin » (« d’ici fin 2020 », « fin mars 2021 »): the end of a period.
@@ -699,7 +700,7 @@ class GrammalecteEngine:
             text, max(0, start - 30), start
         ):
             return True  # « développeur.se full stack » : « se » is the inclusive suffix, not a pronoun before a verb
-        if "__conf_ce_ceux_se__" in rule_id and _INCLUSIVE_SE_RE.fullmatch(text, max(0, start - 1), end):
+        if "__conf_ce_ceux_se__" in rule_id and _INCLUSIVE_SE_RE.fullmatch(text, max(0, start - 4), end):
             return True  # « développeur•se pour » : the suffix itself, not « se » for « ce » (stop 35)
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
@@ -735,10 +736,14 @@ class GrammalecteEngine:
             return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
         if rule_id == "doublon" and word.lower() == "de de" and self._particle_of_a_name(text, end):
             return True  # « ministre de de Gaulle » : the second « de » is the name's particle
-        if "__eleu_élisions_superflues__" in rule_id and (name := _CAPITAL_H_AFTER_RE.match(text, end)):
+        if (
+            "__eleu_élisions_superflues__" in rule_id
+            and (name := _CAPITAL_H_AFTER_RE.match(text, end))
+            and not any(":M" in m or ":N" in m for m in self._morphologies(name.group(1)))
+        ):
             # « l’Alpe d’Huez » : a name the lexicon does not know as one (« Huez » reads as « huer »), whose elision is
-            # its own; « de l’Hongrie » stays reported (stop 35)
-            return not any(":M" in m or ":N" in m for m in self._morphologies(name.group(1)))
+            # its own; « le match d’Hockey » stays reported (stop 35)
+            return True
         if rule_id == "doublon" and (twice := _CAPITALISED_TWICE_RE.fullmatch(text[start:end])):
             # « l’agence Vraiment Vraiment » : a name; not « Le Le Parisien », « le président Macron Macron »
             readings = self._morphologies(twice.group(1)) + self._morphologies(twice.group(1).lower())
@@ -1046,21 +1051,31 @@ class GrammalecteEngine:
         """A capitalised month or day right before a capitalised word (« le médecin Mai Fatty ») or after one that does
         not open the sentence (« selon France Dimanche »): a name's word. « le Lundi 4 janvier », « En Mai » and « Open
         Source Jeudi 30 juin » (a date) stay."""
-        if _NUMBER_AFTER_RE.match(text, end) or _DATE_WORD_AFTER_RE.match(text, end):
-            return False
+        if (
+            _NUMBER_AFTER_RE.match(text, end)
+            or _DATE_WORD_AFTER_RE.match(text, end)
+            or _DAY_NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
+        ):
+            return False  # « Jeudi 30 juin », « Mardi prochain », « le 4 Mai Emmanuel Macron » : a date
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        if before is not None and before.group(1).lower() in _WORDS_BEFORE_A_DATE:
+        if before is None or before.group(1).lower() in _WORDS_BEFORE_A_DATE:
             return False  # « En Mars Emmanuel Macron », « Ce Lundi Élisabeth Borne » : a date before a name
         after = _WORD_AFTER_RE.match(text, end)
-        if after is not None and self._a_name(after.group(1)):
+        # A name after, and no verb before (« le médecin Mai Fatty », « selon Mai Fatty »; not « Il a rencontré
+        # Mercredi Emmanuel Macron »)
+        if (
+            after is not None
+            and self._could_be_a_name(after.group(1))
+            and not any(":V" in m for m in self._readings(before.group(1)))
+        ):
             return True
-        if before is None or not self._a_name(before.group(1)) or _starts_sentence(text, before.start(1)):
+        if not self._could_be_a_name(before.group(1)) or _starts_sentence(text, before.start(1)):
             return False
         # « à Matignon Mercredi », « pour Washington Jeudi » : a place, then the date
         place = _WORD_BEFORE_RE.search(text, max(0, before.start(1) - 30), before.start(1))
         return place is None or place.group(1).lower() not in _PREPOSITIONS_BEFORE_A_PLACE
 
-    def _a_name(self, word: str) -> bool:
+    def _could_be_a_name(self, word: str) -> bool:
         """A capitalised word the lexicon knows as a name (« France », « Paris ») or does not know (« Fatty »); not
         « Prochain »."""
         if not word[:1].isupper():
