@@ -90,6 +90,14 @@ def is_english(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_french(word: str) -> bool:
+    """is_english's mirror: a word frequent in French and clearly more so than in English (« ouvertes », « mardi »)."""
+    low = word.lower()
+    french = zipf_frequency(low, "fr")
+    return french >= ENGLISH_MIN_ZIPF and french >= zipf_frequency(low, "en") + ENGLISH_OVER_FRENCH
+
+
+@lru_cache(maxsize=50_000)
 def is_english_or_shared(word: str) -> bool:
     """A word at least as frequent in English as in French (« open », « source », « brown »)."""
     low = word.lower()

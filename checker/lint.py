@@ -212,21 +212,12 @@ _FRENCH_GRAMMAR_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _clearly_french(word: str) -> bool:
-    """A word frequent in French and clearly more so than in English (« ouvertes », « mardi »)."""
-    from checker.frequencies import ENGLISH_OVER_FRENCH, zipf_frequency
-
-    low = word.lower()
-    french = zipf_frequency(low, "fr")
-    return french >= 3.0 and french >= zipf_frequency(low, "en") + ENGLISH_OVER_FRENCH
-
-
 def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
     """The source spans of the link texts of a sentence that are titles in English (« [Why governments should adopt
     and invest in FOSS](…) », « [OW2 Applauds the Bothorel Report on Open Data…](…) »): four words or more, three
     of them and half clearly English, none French. _english_parts leaves links out (a French sentence citing an
     English title is French), and its English grammar words are often capitalised inside a title."""
-    from checker.frequencies import is_english
+    from checker.frequencies import is_english, is_french
 
     block, at = sentence.block, sentence.start
     spans = []
@@ -242,7 +233,7 @@ def _english_link_texts(sentence: Sentence) -> list[tuple[int, int]]:
             continue
         english = sum(1 for w in words if is_english(w))
         # A word only French has makes the title French (« … Summit inscriptions ouvertes jusqu'a mardi »)
-        french = any(_clearly_french(w) for w in words)
+        french = any(is_french(w) for w in words)
         if english >= 3 and 2 * english >= len(words) and not french:
             spans.append(block.source_span(link.start, link.end))
     return spans

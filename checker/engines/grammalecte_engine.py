@@ -1032,9 +1032,11 @@ class GrammalecteEngine:
         """« où vivent une centaine d’habitants », « où travaillent la moitié des salariés » : the inverted subject is
         a collective or a fraction with a plural complement, which the plural verb may agree with."""
         subject = _COLLECTIVE_SUBJECT_AFTER_RE.match(text, end)
-        return subject is not None and any(
-            ":N" in m and (":p" in m or ":i" in m) for m in self._readings(subject.group(1))
-        )
+        return subject is not None and self._may_be_a_plural_noun(subject.group(1))
+
+    def _may_be_a_plural_noun(self, word: str) -> bool:
+        """A reading of the word is a plural or invariable noun (« habitants », « réfugiés », « pays »)."""
+        return any(":N" in m and (":p" in m or ":i" in m) for m in self._readings(word))
 
     def _particle_of_a_name(self, text: str, end: int) -> bool:
         """« de de Gaulle », « de de Villepin » : a capitalised word after « de de » that is a person's name or unknown,
@@ -1090,9 +1092,8 @@ class GrammalecteEngine:
         subject = _COLLECTIVE_SUBJECT_BEFORE_RE.search(text, max(0, start - 80), start)
         if subject is None:
             return False
-        plural_noun = any(":N" in m and (":p" in m or ":i" in m) for m in self._readings(subject.group(1)))
         plural_verb = any(":V" in m and ":3p" in m for m in self._morphologies(text[start:end].lower()))
-        return plural_noun and plural_verb
+        return plural_verb and self._may_be_a_plural_noun(subject.group(1))
 
     def _devant_as_preposition(self, text: str, start: int, end: int) -> bool:
         """« Le témoin assis devant lui tremblait » : after a participle or an adjective, « devant lui » says where;
