@@ -103,6 +103,9 @@ class Block:
     speech: bool = False
     # An HTML <figcaption> or <caption> (read as a paragraph): a legend, often a noun phrase without a verb.
     caption: bool = False
+    # A list item quoted in a blockquote (« > 1. … »): its kind stays "quote" (the families read its words as
+    # quoted), and it is still an item that may finish a lead-in (checker.checks.grammar).
+    list_item_in_quote: bool = False
     _sentences: list[Sentence] | None = field(default=None, init=False, repr=False)
     _tokens: list[Token] | None = field(default=None, init=False, repr=False)
     _token_starts: array[int] | None = field(default=None, init=False, repr=False)

@@ -524,6 +524,7 @@ def _parse_markdown(source: str, path: str) -> Document:
     heading_path: list[tuple[int, str]] = []
     list_depth = 0
     quote_depth = 0
+    list_depth_at_quote: list[int] = []  # the list depth where each open blockquote began
     cursor = 0  # inline content never goes backwards: table cells of one row share a line
     for tok in tokens:
         if tok.type == "front_matter":
@@ -537,8 +538,10 @@ def _parse_markdown(source: str, path: str) -> Document:
             list_depth -= 1
         elif tok.type == "blockquote_open":
             quote_depth += 1
+            list_depth_at_quote.append(list_depth)
         elif tok.type == "blockquote_close":
             quote_depth -= 1
+            list_depth_at_quote.pop()
         elif tok.type == "heading_open":
             kind_stack.append(("heading", int(tok.tag[1:])))
         elif tok.type in ("th_open", "td_open"):
@@ -569,6 +572,8 @@ def _parse_markdown(source: str, path: str) -> Document:
                 heading_path.append((level, title))
             if block is not None:
                 block.heading_path = tuple(t for _, t in heading_path)
+                # A list opened inside the blockquote: « > 1. … » (not a blockquote inside a list item).
+                block.list_item_in_quote = kind == "quote" and list_depth > list_depth_at_quote[-1]
                 doc.add_block(block)
     return doc
 

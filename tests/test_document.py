@@ -144,6 +144,31 @@ def test_entities_and_escapes_map_to_their_source() -> None:
     assert (f.line, f.column) == (3, 1)
 
 
+def test_a_list_quoted_in_a_blockquote_stays_a_quote_and_a_list_item() -> None:
+    src = (
+        "> Le guide dit :\n"
+        ">\n"
+        "> 1. publier le code ;\n"
+        ">    suite du même point ;\n"
+        ">\n"
+        ">    second paragraphe du point.\n"
+        "> - un autre point.\n"
+        "\n"
+        "- > une citation dans un point de liste\n"
+        "\n"
+        "> Fin de citation.\n"
+    )
+    doc = parse_document(src, "a.md")
+    assert [(b.kind, b.list_item_in_quote, b.text[:12]) for b in doc.blocks] == [
+        ("quote", False, "Le guide dit"),
+        ("quote", True, "publier le c"),
+        ("quote", True, "second parag"),
+        ("quote", True, "un autre poi"),
+        ("quote", False, "une citation"),  # a blockquote inside a list item: a quotation
+        ("quote", False, "Fin de citat"),
+    ]
+
+
 def test_lists_quotes_and_tables_are_blocks_with_exact_offsets() -> None:
     src = (
         "- premier point\n"

@@ -230,18 +230,9 @@ def _has_a_clear_verb(block: Block) -> bool:
     return False
 
 
-# A list marker opening a line of a blockquote: « > - … », « > 1. … ».
-_QUOTED_LIST_MARKER_RE = re.compile(r"[ \t]*>[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+$")
-
-
 def _is_list_item(block: Block) -> bool:
-    if block.kind == "list_item":
-        return True
-    if block.kind != "quote" or block.doc is None:
-        return False
-    source = block.doc.source
-    line_start = source.rfind("\n", 0, block.start) + 1
-    return _QUOTED_LIST_MARKER_RE.fullmatch(source, line_start, block.start) is not None
+    """A list item, quoted in a blockquote or not (« > 1. … »: the parser keeps the kind "quote")."""
+    return block.kind == "list_item" or block.list_item_in_quote
 
 
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
