@@ -33,8 +33,6 @@ steps; each step is one token that must meet every condition given:
   third-person singular one (il, elle, on, a singular determiner, a name) or an infinitive; in a
   sentence without a verb, any singular noun before; for « Ses » opening a sentence, the subject of
   the sentence before; after « c'est » or impersonal « il », the sentence before (`_owner_subject`).
-- for ou / où: `past_before` (the last finite verb before the token in its sentence tells a past: an imperfect,
-  a simple past, a compound past, « venir de » + an infinitive: `_past_before`).
 - for a participle after avoir: `object_before` (a direct object stands before the auxiliary: a relative
   « que » after a noun, or quel / combien / lequel, with no finite verb between: `_object_before`).
 - for « ces » written for « ses »: `possessive_sibling` (the token opens a verbless noun phrase coordinated
@@ -127,7 +125,6 @@ class Condition:
     main_verb_near: bool | None = None
     verb_after: bool | None = None
     verb_before: bool | None = None
-    past_before: bool | None = None  # ou / où: see _past_before
     possessor_before: bool | None = None
     taken_up: bool | None = None
     owner_subject: bool | None = None
@@ -481,31 +478,6 @@ _SINGULAR_PRONOUNS = frozenset(
     {"il", "elle", "on", "lui", "celui", "celle", "celui-ci", "celle-ci", "chacun", "chacune", "qui", "ce", "cela",
      "ça", "c'", "soi", "personne", "quiconque", "tout"}
 )
-
-
-_PRESENT_AUXILIARIES = frozenset({"a", "ont", "est", "sont"})
-_PAST_TENSES = frozenset({"imperfect", "simple_past"})
-
-
-def _past_before(info: TokenInfo) -> bool:
-    """Whether the last finite verb before the token in its sentence tells a past: an imperfect or a simple past
-    (« avait », « fut »), a compound past (« a », « est »… then a participle, two words at most between: « a été
-    giflé », « est déjà parti ») or « venir de » + an infinitive (« vient d'être giflé »). « Il faut convaincre la
-    Floride, ou Romney a perdu » has a present before « ou »: the alternative stays possible."""
-    if info.sentence is None:
-        return False
-    infos = info.sentence.infos
-    before = [i for i in info.sentence.clauses.finite if i < info.index]
-    if not before:
-        return False
-    last = max(before)
-    verb = infos[last]
-    if verb.norm in _PRESENT_AUXILIARIES:
-        following = infos[last + 1 : min(last + 4, info.index)]
-        return any(any("participle" in r.tenses for r in f.readings) for f in following)
-    if verb.norm in ("vient", "viennent") and last + 1 < info.index and infos[last + 1].norm in ("de", "d'"):
-        return True
-    return any("verb" in r.pos and r.tenses & _PAST_TENSES for r in verb.readings)
 
 
 def _possessor_before(info: TokenInfo) -> bool:
@@ -1835,8 +1807,6 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.verb_after is not None and _verb_after(info) != c.verb_after:
         return False
     if c.verb_before is not None and _verb_before(info) != c.verb_before:
-        return False
-    if c.past_before is not None and _past_before(info) != c.past_before:
         return False
     if c.prose is not None and _in_prose(info) != c.prose:
         return False
