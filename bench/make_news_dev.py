@@ -11,7 +11,8 @@ judged, two judges each; in stop 32 the 76 still unjudged) are `bench/judgements
 and column refer to these files; `reported` says whether the rules still report the finding. The judged findings
 of five grammar rules (stop 32: 198 drawn with seed 32, 50 each of agreement, participle and confusion, 30 of
 conjugation, all 18 of verb-form; then the 303 others of those rules; in stop 35 every finding of the other grammar
-rules on by default and of `spelling.name-typo`, 368, two judges each) are `bench/judgements/news-dev-grammar.tsv`
+rules on by default and of `spelling.name-typo`, 368, two judges each; in stop 36 the 4 of `grammar.homophone-ou`, on
+by default since) are `bench/judgements/news-dev-grammar.tsv`
 (`bench/precision.py --news-dev <dir>`).
 """
 
