@@ -56,7 +56,12 @@ PER_DIRECTION = 120
 FAMILIES = ("grammar", "spelling")
 # The homophone rules off by default since stop 30 (right in none of their findings on real pages nobody had read)
 # that the picky preset runs: `--picky-homophones` measures with them, as issue 12's figures were measured.
-PICKY_HOMOPHONE_RULES = ("grammar.homophone-et", "grammar.homophone-ou-accent", "grammar.homophone-ses-context")
+PICKY_HOMOPHONE_RULES = (
+    "grammar.homophone-et",
+    "grammar.homophone-ou",
+    "grammar.homophone-ou-accent",
+    "grammar.homophone-ses-context",
+)
 # What every sentence is linted with: the two families' rules on by default; `--enable RULE` and
 # `--ignore RULE` measure one rule's share of the figures (what switching it on or off would cost).
 lint_config = Config(select=FAMILIES)
