@@ -523,8 +523,7 @@ def _parse_markdown(source: str, path: str) -> Document:
     kind_stack: list[tuple[BlockKind, int]] = []
     heading_path: list[tuple[int, str]] = []
     list_depth = 0
-    quote_depth = 0
-    list_depth_at_quote: list[int] = []  # the list depth where each open blockquote began
+    list_depth_at_quote: list[int] = []  # per open blockquote, the list depth where it began
     cursor = 0  # inline content never goes backwards: table cells of one row share a line
     for tok in tokens:
         if tok.type == "front_matter":
@@ -537,10 +536,8 @@ def _parse_markdown(source: str, path: str) -> Document:
         elif tok.type == "bullet_list_close" or tok.type == "ordered_list_close":
             list_depth -= 1
         elif tok.type == "blockquote_open":
-            quote_depth += 1
             list_depth_at_quote.append(list_depth)
         elif tok.type == "blockquote_close":
-            quote_depth -= 1
             list_depth_at_quote.pop()
         elif tok.type == "heading_open":
             kind_stack.append(("heading", int(tok.tag[1:])))
@@ -558,7 +555,7 @@ def _parse_markdown(source: str, path: str) -> Document:
             level = 0
             if kind_stack:
                 kind, level = kind_stack[-1]
-            elif quote_depth:
+            elif list_depth_at_quote:
                 kind = "quote"
             elif list_depth:
                 kind, level = "list_item", list_depth

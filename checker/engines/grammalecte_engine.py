@@ -316,15 +316,15 @@ _PREPOSITIONS_BEFORE_A_CLEFT = frozenset({
 })  # fmt: skip
 # « puis après avoir gravi », « après s'être soigné », « après en avoir formé » : a past infinitive.
 _PAST_INFINITIVE_AFTER_RE = re.compile(
-    r"(?i)\s+(?:(?:s['’]|en\s+|y\s+|l['’]|les?\s+|la\s+|lui\s+|leur\s+)?(?:avoir|être))\b"
+    r"(?i)\s+(?:(?:[smt]['’]|nous\s+|vous\s+|en\s+|y\s+|l['’]|les?\s+|la\s+|lui\s+|leur\s+)?(?:avoir|être))\b"
 )
 # A word that opens a clause or joins two (« Le conseil a voté et le maire souris … »): the verb before it is not
 # the one whose object the noun phrase is.
 _CLAUSE_BREAK_RE = re.compile(
-    r"(?i)[,;:()]|\b(?:et|puis|mais|car|or|donc|que|qu['’]|qui|si|quand|lorsque|lorsqu['’]|dont|où|comme|puisque)\b"
+    r"(?i)[,;:()]|\b(?:et|ni|puis|mais|car|or|donc|que|qu['’]|qui|si|quand|lorsque|lorsqu['’]|dont|où|comme|puisque)\b"
 )
 # A noun complement right after the word: « le pointeur souris du composant ».
-_COMPLEMENT_AFTER_RE = re.compile(r"\s+(?:du|de|des|d['’])\s", re.IGNORECASE)
+_COMPLEMENT_AFTER_RE = re.compile(r"\s+(?:(?:du|de|des)\s|d['’])", re.IGNORECASE)
 # After the participle, « de » / « à » + a word: the object « que » may belong to that word if it is an infinitive.
 _WORD_AFTER_DE_RE = re.compile(r"\s+(?:de|d['’]|à)\s*([^\W\d_]+)", re.IGNORECASE)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
@@ -993,9 +993,11 @@ class GrammalecteEngine:
         )
 
     def _verb_earlier_in_clause(self, text: str, start: int) -> bool:
-        """Whether a word that can only be a verb (conjugated or an infinitive) stands earlier in the sentence with
-        nothing after it that opens or joins a clause: no comma, colon, « et », « puis », « que »… (« Le conseil a
-        voté et le maire souris … », « Il déclare que le ministre … » give the noun phrase a verb of its own)."""
+        """Whether a word whose every reading is a verb (a conjugated form, an infinitive or a participle; « a » and
+        « est », also nouns, do not count) stands earlier in the sentence with nothing after it that opens or joins
+        a clause: no comma, colon, « et », « ni », « puis », « que »… (« Le conseil a voté et le maire souris … »,
+        « Il déclare que le ministre … » give the noun phrase a verb of its own). « ou » does not end it: « sans
+        déplacer le focus ou le pointeur souris » joins two objects."""
         begin = max((text.rfind(mark, 0, start) for mark in ".!?"), default=-1) + 1
         last_verb_end = -1
         for found in _WORDS_RE.finditer(text, begin, start):
