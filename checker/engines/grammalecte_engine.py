@@ -880,8 +880,8 @@ class GrammalecteEngine:
             if (
                 previous is not None
                 and self._verb_earlier_in_clause(text, previous.start())
-                and self._singular_noun(previous.group(1))
-                and self._singular_noun(word)
+                and self._may_be_a_singular_noun(previous.group(1))
+                and self._may_be_a_singular_noun(word)
                 and not any(":D" in m or ":R" in m for m in self._morphologies(previous.group(1).lower()))
             ):
                 return True
@@ -1006,10 +1006,6 @@ class GrammalecteEngine:
                 last_verb_end = found.end()
         return last_verb_end >= 0 and not _CLAUSE_BREAK_RE.search(text, last_verb_end, start)
 
-    def _singular_noun(self, word: str) -> bool:
-        """The word reads as a singular (or invariable) noun."""
-        return any(":N" in m and (":s" in m or ":i" in m) for m in self._morphologies(word.lower()))
-
     def _after_a_noun_or_adjective(self, text: str, start: int) -> bool:
         """The word before `start` is a noun or an adjective (« individuel », « m »), not a pronoun or a determiner."""
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
@@ -1083,7 +1079,14 @@ class GrammalecteEngine:
 
     def _may_be_a_plural_noun(self, word: str) -> bool:
         """A reading of the word is a plural or invariable noun (« habitants », « réfugiés », « pays »)."""
-        return any(":N" in m and (":p" in m or ":i" in m) for m in self._readings(word))
+        return self._may_be_a_noun_of_number(word, ":p")
+
+    def _may_be_a_singular_noun(self, word: str) -> bool:
+        """A reading of the word is a singular or invariable noun (« pointeur », « souris »)."""
+        return self._may_be_a_noun_of_number(word, ":s")
+
+    def _may_be_a_noun_of_number(self, word: str, number: str) -> bool:
+        return any(":N" in m and (number in m or ":i" in m) for m in self._readings(word))
 
     def _particle_of_a_name(self, text: str, end: int) -> bool:
         """« de de Gaulle », « de de Villepin » : a capitalised word after « de de » that is a person's name or unknown,
