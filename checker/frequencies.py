@@ -81,20 +81,23 @@ ENGLISH_MIN_ZIPF = 3.0
 ENGLISH_OVER_FRENCH = 1.0
 
 
+def _clearly_of(word: str, language: str, other: str) -> bool:
+    """Frequent in `language` and clearly more so than in `other`."""
+    low = word.lower()
+    frequency = zipf_frequency(low, language)
+    return frequency >= ENGLISH_MIN_ZIPF and frequency >= zipf_frequency(low, other) + ENGLISH_OVER_FRENCH
+
+
 @lru_cache(maxsize=50_000)
 def is_english(word: str) -> bool:
     """A word frequent in English and clearly more so than in French (« the », « available », « uses »)."""
-    low = word.lower()
-    english = zipf_frequency(low, "en")
-    return english >= ENGLISH_MIN_ZIPF and english >= zipf_frequency(low, "fr") + ENGLISH_OVER_FRENCH
+    return _clearly_of(word, "en", "fr")
 
 
 @lru_cache(maxsize=50_000)
 def is_french(word: str) -> bool:
     """is_english's mirror: a word frequent in French and clearly more so than in English (« ouvertes », « mardi »)."""
-    low = word.lower()
-    french = zipf_frequency(low, "fr")
-    return french >= ENGLISH_MIN_ZIPF and french >= zipf_frequency(low, "en") + ENGLISH_OVER_FRENCH
+    return _clearly_of(word, "fr", "en")
 
 
 @lru_cache(maxsize=50_000)
