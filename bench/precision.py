@@ -75,6 +75,8 @@ NEWS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "news-dev-grammar.tsv"
 INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-dev-grammar.tsv"
 # … and every finding of the claims rules on the same pages (stop 34), judged: the claims rules were written for news.
 INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-claims.tsv"
+# Every finding of the grammar rules on by default on the schema pages of bench/make_schema_dev.py (stop 37).
+SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -430,7 +432,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--institutional-dev", type=Path, metavar="DIR",
         help="the pages of bench/make_institutional_dev.py in DIR, institutional-dev-grammar.tsv and -claims.tsv",
     )  # fmt: skip
+    parser.add_argument(
+        "--schema-dev", type=Path, metavar="DIR",
+        help="the schema pages written by bench/make_schema_dev.py to DIR, and schema-dev-grammar.tsv",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.schema_dev:
+        print(dev_sample_main(args.schema_dev, SCHEMA_DEV_JUDGEMENTS, args.findings, args.record))
+        return
     if args.news_dev:
         print(dev_sample_main(args.news_dev, NEWS_DEV_JUDGEMENTS, args.findings, args.record))
         return
@@ -475,9 +484,10 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
-    of `bench/make_institutional_dev.py`) and its judged findings, to write filters from: only the rules that have a
-    judged finding are linted (a rule with none there yet is not, so its first finding is not listed); every finding
-    of them was judged, so a finding not judged is listed as new (judge it)."""
+    of `bench/make_institutional_dev.py`, the schema pages of `bench/make_schema_dev.py`) and its judged findings, to
+    write filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so
+    its first finding is not listed); every finding of them was judged, so a finding not judged is listed as new
+    (judge it)."""
     rules = {key[1] for key in load_judgements(judgements_file)}
     return judged_whole(folder, judgements_file, rules, findings_file, record_run, outside=True)
 

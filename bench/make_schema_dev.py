@@ -1,0 +1,67 @@
+"""Write the presentation pages of schema.data.gouv.fr as a third development set (stop 37): the `README.md` of
+the latest version of each data schema, written by the many public bodies that publish one (ministries, agencies,
+local authorities, associations), none of them read before to write a rule; kept outside this repository.
+
+    .venv/bin/python bench/make_schema_dev.py --schema-git <git dir of github.com/datagouv/schema.data.gouv.fr> \\
+        --out <dir>
+
+Source: github.com/datagouv/schema.data.gouv.fr at `COMMIT_USED` (MIT licence, « Copyright (c) 2019 DINSIC/Etalab »,
+LICENSE.md), files `site/<producer>/<schema>/latest/README.md`. The same conversion to Markdown as the held-out
+set (`bench/make_heldout_corpus.py`: tables, code and HTML left out), the site's Vue components (`<MenuSchema />`)
+too; pages under `make_heldout_eig.MIN_WORDS` prose words, or not in French, are left out, and so is a page one of
+whose paragraphs of 13 words or more opens like a paragraph of `corpus/`. Each file is named after its producer and
+schema (`schema-139bercy-format-commande-publique.md`). The judged findings of the grammar rules on by default are
+`bench/judgements/schema-dev-grammar.tsv` (`bench/precision.py --schema-dev <dir>`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
+import make_heldout_eig  # bench/, its third builder (EIG)
+from make_heldout_corpus import git
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMIT_USED = "0bd884a05d7c64c4143307b22c5e09f2612e3389"  # 2026-08-22
+PAGE = re.compile(r"site/([^/]+)/([^/]+)/latest/README\.md")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--schema-git", required=True, help="git dir of github.com/datagouv/schema.data.gouv.fr")
+    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
+    args = parser.parse_args()
+    corpora = " ".join(
+        " ".join(path.read_text(encoding="utf-8").split())
+        for folder in ("articles", "rare", "heldout")
+        for path in sorted((ROOT / "corpus" / folder).glob("*.md"))
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    count = words = 0
+    for path in sorted(git(args.schema_git, "ls-tree", "-r", "--name-only", COMMIT_USED, "site").splitlines()):
+        match = PAGE.fullmatch(path)
+        if match is None:
+            continue
+        fields, body = make_heldout_corpus.convert(git(args.schema_git, "show", f"{COMMIT_USED}:{path}"))
+        body = body.strip() + "\n"
+        heading = re.search(r"^#\s+(.+)$", body, re.M)
+        title = fields.get("title") or (heading.group(1) if heading else match.group(2))
+        paragraphs = [p for p in body.split("\n\n") if len(p.split()) > 12]
+        if any(" ".join(p.split())[:120] in corpora for p in paragraphs):
+            continue
+        size = make_heldout_eig.prose_words(body)
+        if size < make_heldout_eig.MIN_WORDS or not make_heldout_eig.is_french(body):
+            continue
+        name = "schema-" + re.sub(r"[^a-z0-9-]+", "-", f"{match.group(1)}-{match.group(2)}".lower()).strip("-") + ".md"
+        head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
+        (args.out / name).write_text(head + body, encoding="utf-8")
+        count += 1
+        words += size
+    print(f"{count} pages, {words} words")
+
+
+if __name__ == "__main__":
+    main()
