@@ -177,6 +177,11 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\s+$")
 
 
+# « idServArch : identifiant du service », « v2016b rev. 2023-08 » : a field's or a version's name, written as the
+# software spells it (a capital or a digit after a lower-case first letter), not a word a sentence opens with.
+_IDENTIFIER_RE = re.compile(r"[a-zà-ÿ]\w*(?:[A-Z0-9])\w*")
+
+
 def _after_an_abbreviation(text: str, start: int) -> bool:
     """A lower-case word after an abbreviation's full stop (« Tél. accueil », « et al. les »): no sentence starts."""
     if not text[start : start + 1].islower():
@@ -260,6 +265,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if rule_id == CAPITALIZATION_RULE and (
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
+                or _IDENTIFIER_RE.fullmatch(pieces[m.piece], m.start, m.end)
             ):
                 continue
             key = (m.piece, m.start, m.end)

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from checker.engines import EngineMatch, EngineUnavailable
+from checker.numbers import MONTHS
 
 NAME = "grammalecte"
 # Where Debian installs the pure-Python package (dist-packages/grammalecte).
@@ -149,6 +150,7 @@ _CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
 _NAME_AFTER_PARTICLE_RE = re.compile(r"\s+(?:(?:der|den|la|le)\s+)?[A-ZÀ-ÖØ-Þ]")
 # « la catégorie A », « le plan B » : a capital letter naming an item after these nouns.
 _LETTER_LABEL_RE = re.compile(r"[A-Z]")
+_LETTER_BEFORE_RE = re.compile(r"(?<![\w’'])[A-Z]\s+$")
 _LABEL_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:catégorie|catégories|classe|groupe|type|série|niveau|plan|option|annexe|lettre|partie|section|zone|"
     r"liste|poule|phase|bâtiment|salle|porte|ligne|vitamine|étape|division|équipe|tribune|terminal|hall)\s+$"
@@ -162,6 +164,9 @@ _SI_CE_N_EST_BEFORE_RE = re.compile(r"(?i)\bsi\s+ce\s+n['’]\s*est(?:\s+pas)?\s
 _STREET_NOUNS = frozenset({"avenue", "rue", "boulevard", "place", "quai", "impasse", "route", "chemin", "esplanade"})
 _STREET_NAME_AFTER_RE = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])?\s*[A-ZÀ-ÖØ-Þ]")
 _INVARIABLE_ABBREVIATIONS = frozenset({"max", "min", "maxi", "mini"})
+# « les art. L. 151-5 et L. 161-3 », « aux chap. 2 et 3 » : the abbreviation of a reference, before its number.
+_REFERENCE_ABBREVIATIONS = frozenset({"art", "chap", "fig", "vol"})
+_REFERENCE_AFTER_ABBREVIATION_RE = re.compile(r"\.\s*(?:[A-Z]{1,2}\.?\s*)?\d")
 # Titles whose masculine form is also used with a feminine determiner (« la chef », « une médecin »).
 _FEMININE_TITLE_RE = re.compile(
     r"\b(?i:la|une|cette|sa|ma|ta|notre|votre|leur)\s+(?:chef|médecin|professeur|docteur|ingénieur|auteur|écrivain)\b"
@@ -191,7 +196,19 @@ _QUI_LUI_BEFORE_RE = re.compile(
 # Competition categories set after a noun (« le patinage individuel dames »), which Grammalecte reads as verbs.
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
 # « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
-_RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+\s+$")
+# « la n°2 mondiale », « le décret n°1227-2011 relatif » : a rank or a text's number (with hyphens or slashes).
+_RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
+# « le décret du 4 mai 2021 portant modification » : a date's year, not a count (the engine reports both words).
+_DATE_BEFORE_RE = re.compile(
+    rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+\d{{4}}\s+(?:[^\W\d_]+\s+)?$"
+)
+# « Xyz : Contient le schéma », « Description : Permet de » : one word (a file's or a field's name) and a colon
+# open the block; the verb after it describes that thing, its subject left out: no imperative.
+_LABEL_OPENING_THE_BLOCK_RE = re.compile(r"\s*[^\s:]{1,40}\s*:\s*$")
+# « demandent de plus en plus de données » : « de » after a quantity introduces a noun, not an infinitive.
+_QUANTITY_DE_BEFORE_RE = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|trop|assez|tant|autant)\s+(?:de\s+|d['’])$")
+# « à savoir l’arrêté du 15 février » : the locution « namely », not the verb « savoir ».
+_A_SAVOIR_BEFORE_RE = re.compile(r"(?i)\bà\s+savoir\s*[,:]?\s*(?:l['’]\s*|(?:le|la|les)\s+)?$")
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
 # « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word.
 _SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
@@ -356,16 +373,25 @@ def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | Non
     return None if after is None else (after.group(1), after.start(1), after.end(1))
 
 
+def _acronym(text: str, start: int, end: int) -> bool:
+    """The word at start:end is an acronym: 2 to 5 capitals in lower-case text (not a text in capitals, « LES
+    ÉLECTIONS »)."""
+    word = text[start:end]
+    if not (2 <= len(word) <= 5 and word.isupper() and word.isalpha()):
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return before is None or not before.group(1).isupper()
+
+
 def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
-    """« la CI », « la CPU »: an acronym (2 to 5 capitals in lower-case text) takes the gender of what it
-    stands for, which the lexicon cannot know. « un ou une chargé(e) »: the inclusive form agrees with both."""
+    """« la CI », « la CPU »: an acronym takes the gender of what it stands for, which the lexicon cannot know.
+    « un ou une chargé(e) »: the inclusive form agrees with both."""
     noun = _flagged_noun(text, start, end)
     if noun is None:
         return False
     word, word_start, word_end = noun
     if 2 <= len(word) <= 5 and word.isupper():
-        before = _WORD_BEFORE_RE.search(text, max(0, word_start - 40), word_start)
-        return before is None or not before.group(1).isupper()  # not a text in capitals (« LES ÉLECTIONS »)
+        return _acronym(text, word_start, word_end)
     return _INCLUSIVE_ENDING_RE.match(text, word_end) is not None
 
 
@@ -420,7 +446,10 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _invariable_abbreviation(text: str, start: int, end: int, message: str) -> bool:
     """« 6 décimales max », « 20 caractères min » : « max » and « min » are abbreviations, which do not agree; the
-    engine reports the abbreviation, and the noun with a message naming it (« Les maison max » stays an error)."""
+    engine reports the abbreviation, and the noun with a message naming it (« Les maison max » stays an error).
+    « les art. L. 151-5 » : the abbreviation of a reference before its number (schema pages, stop 37)."""
+    if text[start:end].lower() in _REFERENCE_ABBREVIATIONS and _REFERENCE_AFTER_ABBREVIATION_RE.match(text, end):
+        return True
     after = _WORD_AFTER_RE.match(text, end)
     return text[start:end].lower() in _INVARIABLE_ABBREVIATIONS or (
         after is not None
@@ -707,6 +736,14 @@ class GrammalecteEngine:
             and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
+        if category == "conf" and _acronym(text, start, end):
+            return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
+        if (
+            "__ppas_" in rule_id
+            and (letter := _LETTER_BEFORE_RE.search(text, max(0, start - 4), start))
+            and _LABEL_NOUN_BEFORE_RE.search(text, max(0, letter.start() - 30), letter.start())
+        ):
+            return True  # « l’annexe A est normative » : the annex's letter, not « a » before a participle (stop 37)
         if "__conf_non_verbe_après_préverbes" in rule_id and _INCLUSIVE_SE_BEFORE_RE.search(
             text, max(0, start - 30), start
         ):
@@ -789,6 +826,13 @@ class GrammalecteEngine:
             return True  # « c'est le cas ou jamais » : the set phrase, not « où » (ELTeC novels, stop 30)
         if "__conf_quant_quand" in rule_id and text[start:end].lower() == "quand":
             return self._clause_after_quand(text, start, end)
+        if "__infi_" in rule_id and (
+            _QUANTITY_DE_BEFORE_RE.search(text, max(0, start - 30), start)
+            or ("__infi_savoir" in rule_id and _A_SAVOIR_BEFORE_RE.search(text, max(0, start - 30), start))
+        ):
+            # « demandent de plus en plus de données », « à savoir l’arrêté du 15 février » : a noun after a quantity
+            # or after the locution « à savoir », not an infinitive (schema pages, stop 37)
+            return True
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
         if "__ppas_" in rule_id and "_se_être_" in rule_id:
@@ -813,11 +857,14 @@ class GrammalecteEngine:
             # allée acheté de ces pommes »).
             return bool(self._lemmas(text[start:end].lower()) & _EQUIPPED_PARTICIPLES)
         if "__imp_" in rule_id:
-            if "__imp_verbe_" in rule_id and self._after_a_noun(text, start) and not _SECOND_PERSON_AFTER_RE.match(
-                text, end
+            if (
+                "__imp_verbe_" in rule_id
+                and (self._after_a_noun(text, start) or _LABEL_OPENING_THE_BLOCK_RE.fullmatch(text, 0, start))
+                and not _SECOND_PERSON_AFTER_RE.match(text, end)
             ):
                 # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative; not the
-                # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules).
+                # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules). « Xyz :
+                # Contient le schéma » : the verb describes the thing named before the colon (schema pages, stop 37).
                 return True
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
@@ -871,6 +918,12 @@ class GrammalecteEngine:
             return True
         if "__conj_det_sing_nom" in rule_id and self._collective_subject_before(text, start, end):
             return True
+        if "__conj_le_la_leur_nom" in rule_id and (following := _WORD_AFTER_RE.match(text, end)):
+            readings = self._morphologies(following.group(1).lower())
+            if readings and all(":V" in m and _FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings):
+                # « Le dossier ressources contient les documents » : the subject's verb comes next; the flagged word
+                # names the folder (a link's text), not a verb (schema pages, stop 37)
+                return True
         if "__conj_le_la_leur_nom" in rule_id and _COMPLEMENT_AFTER_RE.match(text, end):
             # « sans déplacer le pointeur souris du composant » : after the verb of its clause, a noun naming the kind
             # of the noun before it, followed by its own complement, not a verb; a subject (« Le ministre souris du
@@ -1349,6 +1402,8 @@ class GrammalecteEngine:
             # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de » : a section's number, not a count; groups of
             # three digits may be thousands (« 1.300.000 »), left to the engine
             return True
+        if _DATE_BEFORE_RE.search(text, max(0, start - 60), start):
+            return True  # « du 4 mai 2021 portant modification » : a year, not a count (schema pages, stop 37)
         if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
             # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
             return any(":s" in m or ":i" in m for m in self._morphologies(word))
