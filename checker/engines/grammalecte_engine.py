@@ -15,6 +15,7 @@ from typing import Any
 
 from checker.engines import EngineMatch, EngineUnavailable
 from checker.numbers import MONTHS
+from checker.parse import CODE_STAND_IN
 
 NAME = "grammalecte"
 # Where Debian installs the pure-Python package (dist-packages/grammalecte).
@@ -198,13 +199,17 @@ _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors"
 # « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
 # « la n°2 mondiale », « le décret n°1227-2011 relatif » : a rank or a text's number (with hyphens or slashes).
 _RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
+# « les décrets n°2011-12 et n°2011-13 relatifs » : two numbers, a plural.
+_NUMBERS_COORDINATED_BEFORE_RE = re.compile(r"\b(?:et|ou)\s+[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
 # « le décret du 4 mai 2021 portant modification » : a date's year, not a count (the engine reports both words).
+_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_BEFORE_RE = re.compile(
-    rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\s+\d{{4}}\s+(?:[^\W\d_]+\s+)?$"
+    rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{_MONTH_ALTERNATIVES})\s+\d{{4}}\s+(?:(?P<between>[^\W\d_]+)\s+)?$"
 )
-# « Xyz : Contient le schéma », « Description : Permet de » : one word (a file's or a field's name) and a colon
-# open the block; the verb after it describes that thing, its subject left out: no imperative.
-_LABEL_OPENING_THE_BLOCK_RE = re.compile(r"\s*[^\s:]{1,40}\s*:\s*$")
+# « `collectivites/` : Contient le schéma » (a code span, read as CODE_STAND_IN), « schema.json : Décrit les
+# champs » : a file's or a field's name and a colon open the block; the verb after it describes that thing, its
+# subject left out: no imperative. Not after a word (« Conseil : Prend le temps de relire », second read, stop 37).
+_NAME_OPENING_THE_BLOCK_RE = re.compile(rf"\s*(?:{CODE_STAND_IN}|[^\s:]*[/._\d][^\s:]*)\s*:\s*$")
 # « demandent de plus en plus de données » : « de » after a quantity introduces a noun, not an infinitive.
 _QUANTITY_DE_BEFORE_RE = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|trop|assez|tant|autant)\s+(?:de\s+|d['’])$")
 # « à savoir l’arrêté du 15 février » : the locution « namely », not the verb « savoir ».
@@ -740,10 +745,13 @@ class GrammalecteEngine:
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
             "__ppas_" in rule_id
+            and text[start:end] == "est"
             and (letter := _LETTER_BEFORE_RE.search(text, max(0, start - 4), start))
             and _LABEL_NOUN_BEFORE_RE.search(text, max(0, letter.start() - 30), letter.start())
         ):
-            return True  # « l’annexe A est normative » : the annex's letter, not « a » before a participle (stop 37)
+            # « l’annexe A est normative » : the annex's letter, not « a » before « est » read as « été » (schema pages,
+            # stop 37); « Le groupe A étaient composé » stays reported (second read)
+            return True
         if "__conf_non_verbe_après_préverbes" in rule_id and _INCLUSIVE_SE_BEFORE_RE.search(
             text, max(0, start - 30), start
         ):
@@ -826,12 +834,17 @@ class GrammalecteEngine:
             return True  # « c'est le cas ou jamais » : the set phrase, not « où » (ELTeC novels, stop 30)
         if "__conf_quant_quand" in rule_id and text[start:end].lower() == "quand":
             return self._clause_after_quand(text, start, end)
-        if "__infi_" in rule_id and (
-            _QUANTITY_DE_BEFORE_RE.search(text, max(0, start - 30), start)
-            or ("__infi_savoir" in rule_id and _A_SAVOIR_BEFORE_RE.search(text, max(0, start - 30), start))
+        if (
+            "__infi_" in rule_id
+            and (
+                _QUANTITY_DE_BEFORE_RE.search(text, max(0, start - 30), start)
+                or ("__infi_savoir" in rule_id and _A_SAVOIR_BEFORE_RE.search(text, max(0, start - 30), start))
+            )
+            and any(":N" in m for m in self._morphologies(text[start:end].lower()))
         ):
             # « demandent de plus en plus de données », « à savoir l’arrêté du 15 février » : a noun after a quantity
-            # or after the locution « à savoir », not an infinitive (schema pages, stop 37)
+            # or after the locution « à savoir », not an infinitive; « refusent de plus en plus de travaillé », « Il
+            # reste à savoir géré » stay reported (schema pages, stop 37; narrowed after a second read)
             return True
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
@@ -859,12 +872,13 @@ class GrammalecteEngine:
         if "__imp_" in rule_id:
             if (
                 "__imp_verbe_" in rule_id
-                and (self._after_a_noun(text, start) or _LABEL_OPENING_THE_BLOCK_RE.fullmatch(text, 0, start))
+                and (self._after_a_noun(text, start) or _NAME_OPENING_THE_BLOCK_RE.fullmatch(text, 0, start))
                 and not _SECOND_PERSON_AFTER_RE.match(text, end)
             ):
                 # « De cette décision dépend l’avenir » : a subject set after its verb, not an imperative; not the
-                # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules). « Xyz :
-                # Contient le schéma » : the verb describes the thing named before the colon (schema pages, stop 37).
+                # missing hyphen of « En cas de problème contactez nous » (Grammalecte's imp_union rules).
+                # « `dossier/` : Contient le schéma » : the verb describes the thing named before the colon (schema
+                # pages, stop 37).
                 return True
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
@@ -918,11 +932,20 @@ class GrammalecteEngine:
             return True
         if "__conj_det_sing_nom" in rule_id and self._collective_subject_before(text, start, end):
             return True
-        if "__conj_le_la_leur_nom" in rule_id and (following := _WORD_AFTER_RE.match(text, end)):
+        if (
+            "__conj_le_la_leur_nom" in rule_id
+            and (following := _WORD_AFTER_RE.match(text, end))
+            and any(":N" in m for m in self._morphologies(word.lower()))
+        ):
             readings = self._morphologies(following.group(1).lower())
-            if readings and all(":V" in m and _FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings):
-                # « Le dossier ressources contient les documents » : the subject's verb comes next; the flagged word
-                # names the folder (a link's text), not a verb (schema pages, stop 37)
+            if (
+                readings
+                and all(":V" in m for m in readings)
+                and any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings)
+            ):
+                # « Le dossier ressources contient les documents », « Le dossier archives regroupe » : the subject's
+                # verb comes next; the flagged word, a noun, names the folder (a link's text), not a verb (schema
+                # pages, stop 37); « Le texte écris contient » stays reported (second read)
                 return True
         if "__conj_le_la_leur_nom" in rule_id and _COMPLEMENT_AFTER_RE.match(text, end):
             # « sans déplacer le pointeur souris du composant » : after the verb of its clause, a noun naming the kind
@@ -1402,9 +1425,16 @@ class GrammalecteEngine:
             # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de » : a section's number, not a count; groups of
             # three digits may be thousands (« 1.300.000 »), left to the engine
             return True
-        if _DATE_BEFORE_RE.search(text, max(0, start - 60), start):
-            return True  # « du 4 mai 2021 portant modification » : a year, not a count (schema pages, stop 37)
-        if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start):
+        date = _DATE_BEFORE_RE.search(text, max(0, start - 60), start)
+        if date and not (
+            date.group("between") and any(":B" in m or ":D" in m for m in self._morphologies(date.group("between")))
+        ):
+            # « du 4 mai 2021 portant modification » : a year, not a count; « le 4 mai 2021 deux enfant » stays
+            # reported (schema pages, stop 37; narrowed after a second read)
+            return True
+        if _RANK_NUMBER_BEFORE_RE.search(text, max(0, start - 20), start) and not _NUMBERS_COORDINATED_BEFORE_RE.search(
+            text, max(0, start - 40), start
+        ):
             # « la n°2 mondiale » : a rank, not a count, and singular (« Le joueur n°1 mondiaux » stays an error)
             return any(":s" in m or ":i" in m for m in self._morphologies(word))
         measure = _MEASURE_COMPLEMENT_BEFORE_RE.search(text, max(0, start - 80), start)
