@@ -77,6 +77,10 @@ INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-de
 INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-claims.tsv"
 # Every finding of the grammar rules on by default on the schema pages of bench/make_schema_dev.py (stop 37).
 SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
+# Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
+# bench/make_news_dev.py --short (stop 37).
+NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
+NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -436,7 +440,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--schema-dev", type=Path, metavar="DIR",
         help="the schema pages written by bench/make_schema_dev.py to DIR, and schema-dev-grammar.tsv",
     )  # fmt: skip
+    parser.add_argument(
+        "--news-short", type=Path, metavar="DIR",
+        help="the short news of bench/make_news_dev.py --short in DIR, news-short-grammar.tsv and -claims.tsv",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.news_short:
+        for judgements in (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS):
+            print(dev_sample_main(args.news_short, judgements, args.findings, args.record))
+        return
     if args.schema_dev:
         print(dev_sample_main(args.schema_dev, SCHEMA_DEV_JUDGEMENTS, args.findings, args.record))
         return
@@ -484,7 +496,8 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
-    of `bench/make_institutional_dev.py`, the schema pages of `bench/make_schema_dev.py`) and its judged findings, to
+    of `bench/make_institutional_dev.py`, the schema pages of `bench/make_schema_dev.py`, the short news of
+    `bench/make_news_dev.py --short`) and its judged findings, to
     write filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so
     its first finding is not listed); every finding of them was judged, so a finding not judged is listed as new
     (judge it)."""
