@@ -161,6 +161,8 @@ class Settings:
     not_before_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "aurait" + "pu": no cue
     # « serait » + « un plus »: a job offer's politeness, no cue (phrases of word forms, split on spaces)
     not_before_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # « aurait eu » + « 70 ans » : an age never reached, no cue (regular expressions on the text after the cue)
+    not_before_patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     # « aurait dû » + an infinitive: the past counterfactual, no cue (« aurait dû 2 millions » stays one)
     counterfactual_before_infinitive: dict[str, frozenset[str]] = field(default_factory=dict)
     # A hypothesis in the sentence ("si …"), a reason in the cue's clause ("puisque …"): see Exemption.
@@ -228,6 +230,9 @@ def _build_settings(rules: list[Rule]) -> Settings:
         not_before_words={r.id: _words(r.params.get("not_before_words", ())) for r in rules},
         counterfactual_before_infinitive={
             r.id: _words(r.params.get("counterfactual_before_infinitive", ())) for r in rules
+        },
+        not_before_patterns={
+            r.id: tuple(re.compile(p) for p in r.params.get("not_before_patterns", ())) for r in rules
         },
         not_before_phrases={
             r.id: tuple(
@@ -513,6 +518,9 @@ def _find_cues(
                 continue
             phrases = compiled.settings.not_before_phrases.get(cue.rule_id)
             if phrases and _before_phrase(infos, b, phrases):
+                continue
+            after = compiled.settings.not_before_patterns.get(cue.rule_id)
+            if after and any(p.match(text, infos[b].token.end) for p in after):
                 continue
             modals = compiled.settings.counterfactual_before_infinitive.get(cue.rule_id)
             if modals and _counterfactual(infos, b, modals):
@@ -975,17 +983,20 @@ def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> froze
 
 
 _STATES_AFTER_EN = frozenset({"vigueur", "service", "fonction", "application"})
+_STATES_AFTER_DE = frozenset({"retour"})  # « devrait être de retour le 20 mars » (short news, stop 37)
 
 
 def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
-    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en »:
-    « entrer en vigueur », « en service ») is an event of the agenda."""
+    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en » or
+    « de » : « entrer en vigueur », « en service », « être de retour ») is an event of the agenda."""
     idx = list(range(cue.first, cue.last + 1))
     if idx[-1] + 1 < len(infos):
         idx.append(idx[-1] + 1)
         after = idx[-1] + 1
         in_state = infos[idx[-1]].norm == "en" and after < len(infos) and infos[after].norm in _STATES_AFTER_EN
         if in_state and not (after + 1 < len(infos) and infos[after + 1].norm in ("de", "d'")):  # « en fonction de »
+            return True
+        if infos[idx[-1]].norm == "de" and after < len(infos) and infos[after].norm in _STATES_AFTER_DE:
             return True
     return any(
         infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)
