@@ -741,6 +741,15 @@ class GrammalecteEngine:
             and not _DETERMINER_OR_LOCUTION_AFTER_RE.match(text, end)
         ):
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
+        if (
+            "_adj_et_adj__" in rule_id
+            and (following := _WORD_AFTER_RE.match(text, end))
+            and (following.group(1).lower() in _DETERMINERS or self._could_be_a_name(following.group(1)))
+        ):
+            # « La question n’est pas tranchée et seul Emmanuel Macron a la réponse », « … et seul le président peut » :
+            # the adjective opens a new clause with its noun, it is not coordinated with the one before (short news,
+            # stop 37); « La route est fermée et seul elle reste ouverte » stays reported
+            return True
         if category == "conf" and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
@@ -1186,6 +1195,17 @@ class GrammalecteEngine:
         ):
             return False  # « Jeudi 30 juin », « Mardi prochain », « le 4 Mai Emmanuel Macron » : a date
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1) in ("du", "de"):
+            # « rédacteur en chef du Journal du Dimanche » : a title's capitalised word, not opening the sentence,
+            # then « du » (short news, stop 37); « La réunion du Dimanche » stays reported
+            title = _WORD_BEFORE_RE.search(text, max(0, before.start(1) - 30), before.start(1))
+            if (
+                title is not None
+                and title.group(1)[:1].isupper()
+                and not _starts_sentence(text, title.start(1))
+                and not _NUMBER_AFTER_RE.match(text, end)
+            ):
+                return True
         if before is None or before.group(1).lower() in _WORDS_BEFORE_A_DATE:
             return False  # « En Mars Emmanuel Macron », « Ce Lundi Élisabeth Borne » : a date before a name
         after = _WORD_AFTER_RE.match(text, end)
