@@ -983,20 +983,17 @@ def _exempted_cues(settings: Settings, text: str, cues: list[CueMatch]) -> froze
 
 
 _STATES_AFTER_EN = frozenset({"vigueur", "service", "fonction", "application"})
-_STATES_AFTER_DE = frozenset({"retour"})  # « devrait être de retour le 20 mars » (short news, stop 37)
 
 
 def _is_event(settings: Settings, infos: list[TokInfo], cue: CueMatch) -> bool:
-    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en » or
-    « de » : « entrer en vigueur », « en service », « être de retour ») is an event of the agenda."""
+    """Whether the cue's verb (or the word after it: « aura lieu », « se tiendra », or the noun after « en »:
+    « entrer en vigueur », « en service ») is an event of the agenda."""
     idx = list(range(cue.first, cue.last + 1))
     if idx[-1] + 1 < len(infos):
         idx.append(idx[-1] + 1)
         after = idx[-1] + 1
         in_state = infos[idx[-1]].norm == "en" and after < len(infos) and infos[after].norm in _STATES_AFTER_EN
         if in_state and not (after + 1 < len(infos) and infos[after + 1].norm in ("de", "d'")):  # « en fonction de »
-            return True
-        if infos[idx[-1]].norm == "de" and after < len(infos) and infos[after].norm in _STATES_AFTER_DE:
             return True
     return any(
         infos[i].norm in settings.event_lemmas or any(r.lemma in settings.event_lemmas for r in infos[i].readings)

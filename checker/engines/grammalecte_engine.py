@@ -82,6 +82,22 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
 # with what the name designates (a race, a school), which the lexicon cannot know.
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
+# Gender and number ("ms", "fp"…) of « seul » and of the determiners that may follow it (« seul le président »,
+# « seule la France », « seuls ses avocats », « seuls trois joueurs »).
+_SEUL_FORMS = {
+    "seul": frozenset({"ms"}), "seule": frozenset({"fs"}), "seuls": frozenset({"mp"}), "seules": frozenset({"fp"})
+}
+_PLURAL = frozenset({"mp", "fp"})
+_FORMS_OF_DETERMINERS = {
+    **dict.fromkeys(("le", "un", "ce", "cet", "du", "au", "mon", "ton", "son"), frozenset({"ms"})),
+    **dict.fromkeys(("la", "une", "cette", "ma", "ta", "sa"), frozenset({"fs"})),
+    **dict.fromkeys(("notre", "votre", "leur"), frozenset({"ms", "fs"})),
+    **dict.fromkeys(
+        ("les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "quelques", "plusieurs", "deux",
+         "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+        _PLURAL,
+    ),
+}
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _POSSESSIVES = frozenset(
     {"mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "leurs"}
@@ -165,6 +181,8 @@ _SI_CE_N_EST_BEFORE_RE = re.compile(r"(?i)\bsi\s+ce\s+n['’]\s*est(?:\s+pas)?\s
 _STREET_NOUNS = frozenset({"avenue", "rue", "boulevard", "place", "quai", "impasse", "route", "chemin", "esplanade"})
 _STREET_NAME_AFTER_RE = re.compile(r"\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])?\s*[A-ZÀ-ÖØ-Þ]")
 _INVARIABLE_ABBREVIATIONS = frozenset({"max", "min", "maxi", "mini"})
+# Head nouns of papers' and clubs' names followed by a day (« le Journal du Dimanche », « le Club du Jeudi »).
+_TITLE_HEAD_NOUNS = frozenset({"journal", "gazette", "écho", "échos", "courrier", "club", "cercle", "amis", "magazine"})
 # « les art. L. 151-5 et L. 161-3 », « aux chap. 2 et 3 » : the abbreviation of a reference, before its number.
 _REFERENCE_ABBREVIATIONS = frozenset({"art", "chap", "fig", "vol"})
 _REFERENCE_AFTER_ABBREVIATION_RE = re.compile(r"\.\s*(?:[A-Z]{1,2}\.?\s*)?\d")
@@ -743,12 +761,17 @@ class GrammalecteEngine:
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
         if (
             "_adj_et_adj__" in rule_id
+            and word.lower() in _SEUL_FORMS
             and (following := _WORD_AFTER_RE.match(text, end))
-            and (following.group(1).lower() in _DETERMINERS or self._could_be_a_name(following.group(1)))
+            and (
+                _SEUL_FORMS[word.lower()] & _FORMS_OF_DETERMINERS.get(following.group(1).lower(), frozenset())
+                or self._could_be_a_name(following.group(1))
+            )
         ):
             # « La question n’est pas tranchée et seul Emmanuel Macron a la réponse », « … et seul le président peut » :
-            # the adjective opens a new clause with its noun, it is not coordinated with the one before (short news,
-            # stop 37); « La route est fermée et seul elle reste ouverte » stays reported
+            # « seul » opens a new clause with its noun phrase, whose determiner it agrees with; it is not coordinated
+            # with the adjective before (short news, stop 37). « … fermée et seul la clé », « … fatigués et affamé le
+            # soir » and « … fermée et seul elle reste » stay reported (second read).
             return True
         if category == "conf" and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
@@ -1195,14 +1218,15 @@ class GrammalecteEngine:
         ):
             return False  # « Jeudi 30 juin », « Mardi prochain », « le 4 Mai Emmanuel Macron » : a date
         before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-        if before is not None and before.group(1) in ("du", "de"):
-            # « rédacteur en chef du Journal du Dimanche » : a title's capitalised word, not opening the sentence,
-            # then « du » (short news, stop 37); « La réunion du Dimanche » stays reported
+        if before is not None and before.group(1) == "du":
+            # « rédacteur en chef du Journal du Dimanche », « Les Amis du Mardi » : the head noun of a paper's or a
+            # club's name, capitalised, then « du » (short news, stop 37); « La réunion du Dimanche », « La séance du
+            # Sénat de Mardi », « La victoire du PSG de Samedi » stay reported (second read)
             title = _WORD_BEFORE_RE.search(text, max(0, before.start(1) - 30), before.start(1))
             if (
                 title is not None
                 and title.group(1)[:1].isupper()
-                and not _starts_sentence(text, title.start(1))
+                and title.group(1).lower() in _TITLE_HEAD_NOUNS
                 and not _NUMBER_AFTER_RE.match(text, end)
             ):
                 return True
