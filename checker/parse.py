@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from checker.document import (
     ABBREVIATIONS,
+    CODE_STAND_IN,
     FAQ_HEADING_RE,
     URL_RE,
     Block,
@@ -676,7 +677,6 @@ def _code_span(
 
 # An identifier such as `Dnsmasq` or `node-oidc-provider`: the prose keeps it as one word.
 _CODE_WORD_RE = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
-CODE_STAND_IN = "Xyz"
 _ELIDING_LETTERS = frozenset("aâàeéèêëiîïoôuûùühœæy")
 
 

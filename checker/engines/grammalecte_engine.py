@@ -13,9 +13,9 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
+from checker.document import CODE_STAND_IN
 from checker.engines import EngineMatch, EngineUnavailable
 from checker.numbers import MONTHS
-from checker.parse import CODE_STAND_IN
 
 NAME = "grammalecte"
 # Where Debian installs the pure-Python package (dist-packages/grammalecte).
