@@ -301,9 +301,7 @@ _ELECTIONS_BEFORE_RE = re.compile(r"(?i)(?:\baux|\bdes|\b(?:pour|sur|après|avan
 # A word opening with a capital H right after the finding (an elided article or « de » before it).
 _CAPITAL_H_AFTER_RE = re.compile(r"\s*(H[a-zà-ÿ]+)")
 # A year or a month after « fin » (« d’ici fin 2020 », « fin mars 2021 »): the end of a period.
-_DATE_AFTER_FIN_RE = re.compile(
-    r"(?i)\s+(?:\d{4}\b|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
-)
+_DATE_AFTER_FIN_RE = re.compile(rf"(?i)\s+(?:\d{{4}}\b|(?:{_MONTH_ALTERNATIVES})\b)")
 # A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
 # d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
 # d’habitants vivent là », which Grammalecte accepts).
