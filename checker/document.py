@@ -34,10 +34,10 @@ AsideKind = Literal["tweet", "read-also", "caption", "byline", "reference"]
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
-# Bare URLs and e-mail addresses are never prose: they are dropped from visible text.
 # The word that stands in a block's text for inline code that is not an identifier (`checker.parse.code_stand_in`):
 # a neutral name, masked from the findings.
 CODE_STAND_IN = "Xyz"
+# Bare URLs and e-mail addresses are never prose: they are dropped from visible text.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]«»\"]+[^\s<>()\[\]«»\".,;:!?]|[\w.+-]+@[\w-]+\.[\w.-]+\w")
 
 FAQ_HEADING_RE = re.compile(

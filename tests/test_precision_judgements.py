@@ -172,12 +172,15 @@ def test_a_set_outside_the_repository_is_keyed_by_its_file_names(tmp_path: Path)
         (precision.INSTITUTIONAL_DEV_JUDGEMENTS, 351),
         (precision.INSTITUTIONAL_DEV_CLAIMS, 60),
         (precision.SCHEMA_DEV_JUDGEMENTS, 98),
+        (precision.NEWS_SHORT_GRAMMAR, 102),
+        (precision.NEWS_SHORT_CLAIMS, 41),
     ],
 )
 def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -> None:
     """The samples of the sets kept outside the repository (stop 32, claims in stop 34, every default grammar rule
-    in stop 35, the schema pages in stop 37): every row judged, with a reason, keyed by a file name of that set (no
-    folder); their figures are printed by `bench/precision.py --news-dev`, `--institutional-dev` and `--schema-dev`."""
+    in stop 35, the schema pages and the short news in stop 37): every row judged, with a reason, keyed by a file name
+    of that set (no folder); their figures are printed by `bench/precision.py --news-dev`, `--institutional-dev`,
+    `--schema-dev` and `--news-short`."""
     rows = precision.load_judgements(judgements)
     assert len(rows) >= size
     assert all(j.reason.strip() and "/" not in key[0] for key, j in rows.items())

@@ -24,6 +24,7 @@ from checker.document import ABBREVIATIONS, Block, Document
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
+from checker.lexicon import get_lexicon
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
@@ -183,9 +184,7 @@ _IDENTIFIER_RE = re.compile(r"[a-zà-ÿ]\w*[A-Z0-9]\w*")
 def _identifier(word: str) -> bool:
     """« idServArch : identifiant du service », « v2016b rev. 2023-08 », « iPhone » : a field's, a version's or a
     product's name, written as the software spells it (a capital or a digit after a lower-case first letter), not a
-    word a sentence opens with; « iL est parti », « cETTE année » (a slip of the shift key) stay reported."""
-    from checker.lexicon import get_lexicon
-
+    word a sentence opens with; « iL est parti » (a slip of the shift key) stays reported."""
     if not _IDENTIFIER_RE.fullmatch(word):
         return False
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())

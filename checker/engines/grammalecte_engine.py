@@ -82,28 +82,28 @@ _PERSON_OF_PRONOUN = {"vous": ":2p", "nous": ":1p"}
 # A determiner before a name of several capitalised words (« du Vendée Globe », « la Living School ») agrees
 # with what the name designates (a race, a school), which the lexicon cannot know.
 _DETERMINERS = frozenset({"le", "la", "les", "l’", "l'", "du", "des", "au", "aux", "un", "une", "ce", "cette"})
-# Gender and number ("ms", "fp"…) of « seul » and of the determiners that may follow it (« seul le président »,
-# « seule la France », « seuls ses avocats », « seuls trois joueurs »).
-_SEUL_FORMS = {
-    "seul": frozenset({"ms"}), "seule": frozenset({"fs"}), "seuls": frozenset({"mp"}), "seules": frozenset({"fp"})
-}
-_PLURAL = frozenset({"mp", "fp"})
-_FORMS_OF_DETERMINERS = {
-    **dict.fromkeys(("le", "un", "ce", "cet", "du", "au", "mon", "ton", "son"), frozenset({"ms"})),
-    **dict.fromkeys(("la", "une", "cette", "ma", "ta", "sa"), frozenset({"fs"})),
-    **dict.fromkeys(("notre", "votre", "leur"), frozenset({"ms", "fs"})),
-    **dict.fromkeys(
-        ("les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "quelques", "plusieurs", "deux",
-         "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
-        _PLURAL,
-    ),
-}
 _CAPITALISED_NAME_AFTER_RE = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:[a-z]{1,3}\s+|&\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
 _POSSESSIVES = frozenset(
     {"mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre", "leur", "leurs"}
 )  # fmt: skip
 _INDEFINITE_DETERMINERS = frozenset({"un", "une", "des", "plusieurs", "quelques"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "mes", "tes", "ses", "nos", "vos", "leurs"})
+# Gender and number ("ms", "fp"…) of « seul » and of the determiners that may follow it when it opens a clause
+# (« seul le président », « seule la France », « seuls ses avocats », « seuls trois joueurs »).
+_GENDER_NUMBER_OF_SEUL = {
+    "seul": frozenset({"ms"}), "seule": frozenset({"fs"}), "seuls": frozenset({"mp"}), "seules": frozenset({"fp"})
+}
+_PLURAL_GENDER_NUMBERS = frozenset({"mp", "fp"})
+_GENDER_NUMBER_OF_DETERMINER = {
+    **dict.fromkeys(("le", "un", "ce", "cet", "du", "au", "mon", "ton", "son"), frozenset({"ms"})),
+    **dict.fromkeys(("la", "une", "cette", "ma", "ta", "sa"), frozenset({"fs"})),
+    **dict.fromkeys(("l'", "l’", "notre", "votre", "leur"), frozenset({"ms", "fs"})),
+    **dict.fromkeys(
+        _PLURAL_DETERMINERS
+        | {"quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"},
+        _PLURAL_GENDER_NUMBERS,
+    ),
+}
 # A number or a quantifier right before a word: what follows is plural (« les deux Ministre », « 4 Région »).
 # Not four digits: a year (« FOSDEM 2024 Public Code »).
 _COUNT_BEFORE_RE = re.compile(
@@ -214,20 +214,23 @@ _QUI_LUI_BEFORE_RE = re.compile(
 )
 # Competition categories set after a noun (« le patinage individuel dames »), which Grammalecte reads as verbs.
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
-# « la n°2 mondiale », « le n° 1 du tennis » : a rank; Grammalecte reads « n » as a masculine noun.
-# « la n°2 mondiale », « le décret n°1227-2011 relatif » : a rank or a text's number (with hyphens or slashes).
+# « la n°2 mondiale », « le décret n°1227-2011 relatif » : a rank or a text's number (with hyphens or slashes);
+# Grammalecte reads « n » as a masculine noun.
 _RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
-# « les décrets n°2011-12 et n°2011-13 relatifs » : two numbers, a plural.
-_NUMBERS_COORDINATED_BEFORE_RE = re.compile(r"\b(?:et|ou)\s+[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
+# « les décrets n°2011-12 et n°2011-13 relatifs », « n°12, n°13 » : two numbers, a plural.
+_NUMBERS_COORDINATED_BEFORE_RE = re.compile(r"(?:\b(?:et|ou)\s+|,\s*)[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
 # « le décret du 4 mai 2021 portant modification » : a date's year, not a count (the engine reports both words).
 _MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_BEFORE_RE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{_MONTH_ALTERNATIVES})\s+\d{{4}}\s+(?:(?P<between>[^\W\d_]+)\s+)?$"
 )
 # « `collectivites/` : Contient le schéma » (a code span, read as CODE_STAND_IN), « schema.json : Décrit les
-# champs » : a file's or a field's name and a colon open the block; the verb after it describes that thing, its
-# subject left out: no imperative. Not after a word (« Conseil : Prend le temps de relire », second read, stop 37).
-_NAME_OPENING_THE_BLOCK_RE = re.compile(rf"\s*(?:{CODE_STAND_IN}|[^\s:]*[/._\d][^\s:]*)\s*:\s*$")
+# champs » : a file's or a folder's name (a slash, an underscore or an extension) and a colon open the block; the
+# verb after it describes that thing, its subject left out: no imperative. Not after a word, an abbreviation or a
+# time (« Conseil : Prend le temps », « P.S. : Prend soin de toi », « 8h30 : Prend le bus »; second reads, stop 37).
+_NAME_OPENING_THE_BLOCK_RE = re.compile(
+    rf"\s*(?:{CODE_STAND_IN}|[^\s:]*(?:[/_]|\.[A-Za-z]{{2,5}}\b)[^\s:]*)\s*:\s*$"
+)
 # « demandent de plus en plus de données » : « de » after a quantity introduces a noun, not an infinitive.
 _QUANTITY_DE_BEFORE_RE = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|trop|assez|tant|autant)\s+(?:de\s+|d['’])$")
 # « à savoir l’arrêté du 15 février » : the locution « namely », not the verb « savoir ».
@@ -394,11 +397,23 @@ def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | Non
     return None if after is None else (after.group(1), after.start(1), after.end(1))
 
 
+def _gender_number_of_determiner(word: str) -> frozenset[str]:
+    """The genders and numbers a determiner agrees with ("ms", "fp"…), read on the word after « seul »; an elided
+    article glued to its noun (« l’État ») is « l’ »; empty for any other word."""
+    elided = re.match(r"(?i)l['’]", word)
+    return _GENDER_NUMBER_OF_DETERMINER.get(elided.group(0).lower() if elided else word.lower(), frozenset())
+
+
+def _without_elision(word: str) -> str:
+    """« l’Écho » → « Écho »: the word without an elided article glued to it."""
+    return re.sub(r"^[lLdD]['’]", "", word)
+
+
 def _acronym(text: str, start: int, end: int) -> bool:
     """The word at start:end is an acronym: 2 to 5 capitals in lower-case text (not a text in capitals, « LES
     ÉLECTIONS »)."""
     word = text[start:end]
-    if not (2 <= len(word) <= 5 and word.isupper() and word.isalpha()):
+    if not (2 <= len(word) <= 5 and word.isupper()):
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     return before is None or not before.group(1).isupper()
@@ -759,11 +774,12 @@ class GrammalecteEngine:
             return True  # « la catégorie A qui sert de référence » : a letter naming a category, not « à »
         if (
             "_adj_et_adj__" in rule_id
-            and word.lower() in _SEUL_FORMS
+            and word.lower() in _GENDER_NUMBER_OF_SEUL
             and (following := _WORD_AFTER_RE.match(text, end))
             and (
-                _SEUL_FORMS[word.lower()] & _FORMS_OF_DETERMINERS.get(following.group(1).lower(), frozenset())
-                or self._could_be_a_name(following.group(1))
+                _GENDER_NUMBER_OF_SEUL[word.lower()] & _gender_number_of_determiner(following.group(1))
+                # a name: its gender is unknown, its number singular (« seuls Marie a la clé » stays reported)
+                or (word.lower() in ("seul", "seule") and self._could_be_a_name(following.group(1)))
             )
         ):
             # « La question n’est pas tranchée et seul Emmanuel Macron a la réponse », « … et seul le président peut » :
@@ -771,7 +787,7 @@ class GrammalecteEngine:
             # with the adjective before (short news, stop 37). « … fermée et seul la clé », « … fatigués et affamé le
             # soir » and « … fermée et seul elle reste » stay reported (second read).
             return True
-        if category == "conf" and _acronym(text, start, end):
+        if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
             "__ppas_" in rule_id
@@ -1221,12 +1237,8 @@ class GrammalecteEngine:
             # club's name, capitalised, then « du » (short news, stop 37); « La réunion du Dimanche », « La séance du
             # Sénat de Mardi », « La victoire du PSG de Samedi » stay reported (second read)
             title = _WORD_BEFORE_RE.search(text, max(0, before.start(1) - 30), before.start(1))
-            if (
-                title is not None
-                and title.group(1)[:1].isupper()
-                and title.group(1).lower() in _TITLE_HEAD_NOUNS
-                and not _NUMBER_AFTER_RE.match(text, end)
-            ):
+            head = _without_elision(title.group(1)) if title is not None else ""
+            if head[:1].isupper() and head.lower() in _TITLE_HEAD_NOUNS:
                 return True
         if before is None or before.group(1).lower() in _WORDS_BEFORE_A_DATE:
             return False  # « En Mars Emmanuel Macron », « Ce Lundi Élisabeth Borne » : a date before a name
