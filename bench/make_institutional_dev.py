@@ -125,30 +125,41 @@ def main() -> None:
             pages.append((name, title, body))
 
     # code.gouv.fr (corpus/rare) republishes most of communs.numerique.gouv.fr, and the held-out set's design pages
-    # share paragraphs with the others: a stop-35 page is left out when the first 120 characters of one of its
-    # paragraphs of 13 words or more (spaces collapsed) occur in the Markdown of corpus/articles, rare or heldout.
-    corpora = " ".join(
-        " ".join(path.read_text(encoding="utf-8").split())
-        for folder in ("articles", "rare", "heldout")
-        for path in sorted((ROOT / "corpus" / folder).glob("*.md"))
-    )
+    # share paragraphs with the others: a stop-35 page is left out when it repeats the corpora.
+    corpora = corpora_text()
     count = words = 0
     for name, title, body in pages:
-        if name.startswith(("communs-", "dndev-")) and any(
-            " ".join(paragraph.split())[:120] in corpora
-            for paragraph in body.split("\n\n")
-            if len(paragraph.split()) > 12
-        ):
+        if name.startswith(("communs-", "dndev-")) and repeats_the_corpora(body, corpora):
             continue
         size = make_heldout_eig.prose_words(body)
         shortest = MIN_WORDS_OF_A_PRESENTATION if name.startswith(PRESENTATION_PREFIX) else make_heldout_eig.MIN_WORDS
         if size < shortest or not make_heldout_eig.is_french(body):
             continue
-        head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
-        (args.out / name).write_text(head + body, encoding="utf-8")
+        write_page(args.out, name, title, body)
         count += 1
         words += size
     print(f"{count} pages, {words} words")
+
+
+def corpora_text() -> str:
+    """The Markdown of corpus/articles, rare and heldout, spaces collapsed: what a development page must not repeat."""
+    return " ".join(
+        " ".join(path.read_text(encoding="utf-8").split())
+        for folder in ("articles", "rare", "heldout")
+        for path in sorted((ROOT / "corpus" / folder).glob("*.md"))
+    )
+
+
+def repeats_the_corpora(body: str, corpora: str) -> bool:
+    """The first 120 characters of one of the page's paragraphs of 13 words or more (spaces collapsed) occur in
+    `corpora` (`corpora_text`)."""
+    return any(" ".join(p.split())[:120] in corpora for p in body.split("\n\n") if len(p.split()) > 12)
+
+
+def write_page(out: Path, name: str, title: str, body: str) -> None:
+    """A page under its name in `out`, with a front matter of its title and the institutional genre."""
+    head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
+    (out / name).write_text(head + body, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from pathlib import Path
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
 import make_heldout_eig  # bench/, its third builder (EIG)
 from make_heldout_corpus import git
+from make_institutional_dev import corpora_text, repeats_the_corpora, write_page
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMIT_USED = "0bd884a05d7c64c4143307b22c5e09f2612e3389"  # 2026-08-22
 PAGE = re.compile(r"site/([^/]+)/([^/]+)/latest/README\.md")
 
@@ -34,11 +34,7 @@ def main() -> None:
     parser.add_argument("--schema-git", required=True, help="git dir of github.com/datagouv/schema.data.gouv.fr")
     parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
     args = parser.parse_args()
-    corpora = " ".join(
-        " ".join(path.read_text(encoding="utf-8").split())
-        for folder in ("articles", "rare", "heldout")
-        for path in sorted((ROOT / "corpus" / folder).glob("*.md"))
-    )
+    corpora = corpora_text()
     args.out.mkdir(parents=True, exist_ok=True)
     count = words = 0
     for path in sorted(git(args.schema_git, "ls-tree", "-r", "--name-only", COMMIT_USED, "site").splitlines()):
@@ -49,15 +45,13 @@ def main() -> None:
         body = body.strip() + "\n"
         heading = re.search(r"^#\s+(.+)$", body, re.M)
         title = fields.get("title") or (heading.group(1) if heading else match.group(2))
-        paragraphs = [p for p in body.split("\n\n") if len(p.split()) > 12]
-        if any(" ".join(p.split())[:120] in corpora for p in paragraphs):
+        if repeats_the_corpora(body, corpora):
             continue
         size = make_heldout_eig.prose_words(body)
         if size < make_heldout_eig.MIN_WORDS or not make_heldout_eig.is_french(body):
             continue
         name = "schema-" + re.sub(r"[^a-z0-9-]+", "-", f"{match.group(1)}-{match.group(2)}".lower()).strip("-") + ".md"
-        head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
-        (args.out / name).write_text(head + body, encoding="utf-8")
+        write_page(args.out, name, title, body)
         count += 1
         words += size
     print(f"{count} pages, {words} words")

@@ -81,6 +81,17 @@ SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
 NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
+# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–37).
+DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
+    ("--news-dev", "the news articles written by bench/make_news_dev.py", (NEWS_DEV_JUDGEMENTS,)),
+    (
+        "--institutional-dev",
+        "the pages of bench/make_institutional_dev.py",
+        (INSTITUTIONAL_DEV_JUDGEMENTS, INSTITUTIONAL_DEV_CLAIMS),
+    ),
+    ("--schema-dev", "the schema pages of bench/make_schema_dev.py", (SCHEMA_DEV_JUDGEMENTS,)),
+    ("--news-short", "the short news of bench/make_news_dev.py --short", (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS)),
+)
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
 HELDOUT_OTHER_RULES = frozenset({
@@ -428,37 +439,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--heldout", action="store_true", help="the held-out set corpus/heldout/ and heldout-findings.tsv"
     )
-    parser.add_argument(
-        "--news-dev", type=Path, metavar="DIR",
-        help="the news development articles written by bench/make_news_dev.py to DIR, and news-dev-grammar.tsv",
-    )  # fmt: skip
-    parser.add_argument(
-        "--institutional-dev", type=Path, metavar="DIR",
-        help="the pages of bench/make_institutional_dev.py in DIR, institutional-dev-grammar.tsv and -claims.tsv",
-    )  # fmt: skip
-    parser.add_argument(
-        "--schema-dev", type=Path, metavar="DIR",
-        help="the schema pages written by bench/make_schema_dev.py to DIR, and schema-dev-grammar.tsv",
-    )  # fmt: skip
-    parser.add_argument(
-        "--news-short", type=Path, metavar="DIR",
-        help="the short news of bench/make_news_dev.py --short in DIR, news-short-grammar.tsv and -claims.tsv",
-    )  # fmt: skip
+    for option, what, judgement_files in DEV_SETS:
+        names = " and ".join(path.name for path in judgement_files)
+        parser.add_argument(option, type=Path, metavar="DIR", help=f"{what} in DIR, and {names}")
     args = parser.parse_args(argv)
-    if args.news_short:
-        for judgements in (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS):
-            print(dev_sample_main(args.news_short, judgements, args.findings, args.record))
-        return
-    if args.schema_dev:
-        print(dev_sample_main(args.schema_dev, SCHEMA_DEV_JUDGEMENTS, args.findings, args.record))
-        return
-    if args.news_dev:
-        print(dev_sample_main(args.news_dev, NEWS_DEV_JUDGEMENTS, args.findings, args.record))
-        return
-    if args.institutional_dev:
-        for judgements in (INSTITUTIONAL_DEV_JUDGEMENTS, INSTITUTIONAL_DEV_CLAIMS):
-            print(dev_sample_main(args.institutional_dev, judgements, args.findings, args.record))
-        return
+    for option, _, judgement_files in DEV_SETS:
+        folder = getattr(args, option[2:].replace("-", "_"))
+        if folder:
+            for judgements in judgement_files:
+                print(dev_sample_main(folder, judgements, args.findings, args.record))
+            return
     if args.rare:
         rare_main(args.findings, args.record)
         return
