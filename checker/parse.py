@@ -10,6 +10,7 @@ import html
 import json
 import operator
 import re
+import unicodedata
 from array import array
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -393,6 +394,35 @@ def address_words(url: str) -> set[str]:
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typography checks need them
 
 
+# Combining accents (« e » + U+0301 for « é »), as text copied from some systems writes them (Unicode NFD).
+_COMBINING_MARK_RE = re.compile("[\u0300-\u036f]")
+
+
+def _composed(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """A letter and the combining accents after it composed into one character (NFC) that spans them all in the
+    source: « ame\u0301liorer » is read as « améliorer » (a word, not « ame » and « liorer »), and a finding on it
+    still covers the source's characters. A cluster that has no composed form stays as it is."""
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j]) if j > i + 1 else text[i]
+        if len(composed) == 1:
+            chars.append(composed)
+            new_starts.append(starts[i])
+            new_ends.append(ends[j - 1])
+        else:
+            chars.extend(text[i:j])
+            new_starts.extend(starts[i:j])
+            new_ends.extend(ends[i:j])
+        i = j
+    return "".join(chars), new_starts, new_ends
+
+
 class _TextBuilder:
     """Accumulates visible text with the source span [start, end) of each character.
 
@@ -436,11 +466,17 @@ class _TextBuilder:
             self.masked.append((start, end))
 
     def _add_raw(self, text: str, source_start: int) -> None:
+        if _COMBINING_MARK_RE.search(text):
+            starts = list(range(source_start, source_start + len(text)))
+            self._extend(text, starts, [start + 1 for start in starts])
+            return
         self.chars.extend(text)
         self.starts.extend(range(source_start, source_start + len(text)))
         self.ends.extend(range(source_start + 1, source_start + len(text) + 1))
 
     def _extend(self, text: str, starts: list[int], ends: list[int]) -> None:
+        if _COMBINING_MARK_RE.search(text):
+            text, starts, ends = _composed(text, starts, ends)
         self.chars.extend(text)
         self.starts.extend(starts)
         self.ends.extend(ends)

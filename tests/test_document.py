@@ -102,6 +102,23 @@ def test_inline_markup_is_removed_but_spans_stay_exact() -> None:
     assert src[s:e] == "mot"
 
 
+@pytest.mark.parametrize(("fmt", "path"), [("markdown", "a.md"), ("text", "a.txt"), ("html", "a.html")])
+def test_combining_accents_are_read_as_one_letter_spanning_them(fmt: str, path: str) -> None:
+    """Text written with combining accents (NFD, « e » + U+0301) reads as the composed word: « ame\u0301liorer » is
+    one word of the lexicon, not « ame » and « liorer » (schema.data.gouv.fr, stop 37); its span still covers the
+    source's characters, accents included."""
+    prose = "Pour ame\u0301liorer l\u2019e\u0301quipe, le ministe\u0300re a publie\u0301 un rapport."
+    src = f"<p>{prose}</p>\n" if fmt == "html" else prose + "\n"
+    doc = parse_document(src, path)
+    (block,) = doc.blocks
+    assert block.text == "Pour améliorer l’équipe, le ministère a publié un rapport."
+    assert "améliorer" in [t.text for t in tokenize(block.text)]
+    start = block.text.index("améliorer")
+    s, e = block.source_span(start, start + len("améliorer"))
+    assert src[s:e] == "ame\u0301liorer"
+    assert not [f for f in lint_text(src, Config(), fmt=fmt).findings if f.rule_id.startswith("spelling")]
+
+
 def test_finding_across_emphasis_covers_the_markup_between() -> None:
     src = "Ils veulent collaborer **ensemble** demain.\n"
     (f,) = findings(src, "markdown")
