@@ -81,6 +81,9 @@ SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
 NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
+# … and every finding of spelling.unknown-word on both (stop 37).
+SCHEMA_DEV_SPELLING = ROOT / "bench" / "judgements" / "schema-dev-spelling.tsv"
+NEWS_SHORT_SPELLING = ROOT / "bench" / "judgements" / "news-short-spelling.tsv"
 # The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–37).
 DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--news-dev", "the news articles written by bench/make_news_dev.py", (NEWS_DEV_JUDGEMENTS,)),
@@ -89,8 +92,12 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
         "the pages of bench/make_institutional_dev.py",
         (INSTITUTIONAL_DEV_JUDGEMENTS, INSTITUTIONAL_DEV_CLAIMS),
     ),
-    ("--schema-dev", "the schema pages of bench/make_schema_dev.py", (SCHEMA_DEV_JUDGEMENTS,)),
-    ("--news-short", "the short news of bench/make_news_dev.py --short", (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS)),
+    ("--schema-dev", "the schema pages of bench/make_schema_dev.py", (SCHEMA_DEV_JUDGEMENTS, SCHEMA_DEV_SPELLING)),
+    (
+        "--news-short",
+        "the short news of bench/make_news_dev.py --short",
+        (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS, NEWS_SHORT_SPELLING),
+    ),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.

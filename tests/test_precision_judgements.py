@@ -174,6 +174,8 @@ def test_a_set_outside_the_repository_is_keyed_by_its_file_names(tmp_path: Path)
         (precision.SCHEMA_DEV_JUDGEMENTS, 98),
         (precision.NEWS_SHORT_GRAMMAR, 102),
         (precision.NEWS_SHORT_CLAIMS, 41),
+        (precision.SCHEMA_DEV_SPELLING, 181),
+        (precision.NEWS_SHORT_SPELLING, 27),
     ],
 )
 def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -> None:
