@@ -483,8 +483,8 @@ def _skipped(word: str, text: str, tok: Token) -> bool:
         return True  # single letters, elided articles and pronouns (l’, qu’, jusqu’…)
     if len(word) > MAX_WORD_LENGTH:
         return True  # not a word of prose (a pasted hash, a run of letters)
-    if any(ch.isdigit() for ch in word):
-        return True
+    if any(ch.isdigit() for ch in word) or "_" in word:
+        return True  # and a name written with an underscore: a folder's or a field's (etablissements_scolaires)
     letters = [ch for ch in word if ch.isalpha()]
     if sum(ch.isupper() for ch in letters[1:]) > 0:
         return True  # acronyms (OTAN, ONU), inner capitals (iPhone, McKinsey)
