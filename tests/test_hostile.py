@@ -804,6 +804,19 @@ hostile_bytes = hostile_text.map(lambda t: t.encode("utf-8")) | st.tuples(hostil
 )
 
 
+def test_a_number_too_large_for_a_float_beside_a_small_one_does_not_crash() -> None:
+    """Found by the generated documents below (stop 37): a run of thousands of digits reads as an infinite quantity,
+    and the FAQ check's distance between it and a small one took the logarithm of zero."""
+    from checker import lint_text
+    from checker.config import Config
+
+    digits = "9" * 400
+    text = f"Le budget atteint {digits} euros en 2024.\n\nLe budget atteint 12 euros en 2024 ?\n"
+    lint_text(text, Config(), "page.txt", fmt="text")
+    script = f'<script type="application/ld+json">{{"n": {digits}}}</script>'
+    lint_text(f"---\n---\n{script}---\n\x1b]0;titre\x07{script}", Config(), "page.txt", fmt="text")
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=hostile_bytes,

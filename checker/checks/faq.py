@@ -1346,6 +1346,15 @@ def _next_word(text: str, end: int) -> str:
     return lemma(m.group(1)) if m else ""
 
 
+def _log_distance(a: float, b: float) -> float:
+    """How far apart two quantities are on a log scale, |log((|a| + 1) / (|b| + 1))|: infinite when only one of them
+    is too large for a float (a run of thousands of digits reads as inf), nothing when both are."""
+    left, right = math.log1p(abs(a)), math.log1p(abs(b))
+    if math.isinf(left) or math.isinf(right):
+        return 0.0 if left == right else math.inf
+    return abs(left - right)
+
+
 def _closest_quantity(
     faq: SentenceInfo, q: Quantity, cands: list[tuple[float, SentenceInfo]]
 ) -> tuple[SentenceInfo | None, Quantity | None]:
@@ -1361,7 +1370,7 @@ def _closest_quantity(
             break
         for b in body.quantities:
             if q.comparable(b):
-                ratio = abs(math.log((abs(q.value) + 1) / (abs(b.value) + 1)))
+                ratio = _log_distance(q.value, b.value)
                 key = (_next_word(body.sentence.text, b.end) == after, b.unit == q.unit, score, -ratio)
                 options.append((key, body, b))
     if not options:
