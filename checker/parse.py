@@ -481,6 +481,17 @@ class _TextBuilder:
         self.starts.extend(starts)
         self.ends.extend(ends)
 
+    def add_combining(self, mark: str, source_start: int, source_end: int) -> None:
+        """A combining accent written apart (an HTML character reference): composed with the character before it,
+        whose source span then reaches the reference's end, when the pair has a composed form."""
+        if self.chars:
+            composed = unicodedata.normalize("NFC", self.chars[-1] + mark)
+            if len(composed) == 1:
+                self.chars[-1] = composed
+                self.ends[-1] = source_end
+                return
+        self.add_mapped(mark, source_start, source_end)
+
     def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
         """Text whose source differs (entity, line break): every char spans [source_start, source_end)."""
         for ch in text:
@@ -1106,7 +1117,11 @@ class _HtmlReader(HTMLParser):
         if self.skip or self.in_jsonld or self.builder is None or self._excluded():
             return
         start = self._source_offset()
-        self.builder.add_mapped(html.unescape(ref), start, start + len(ref))
+        text = html.unescape(ref)
+        if len(text) == 1 and unicodedata.combining(text):
+            self.builder.add_combining(text, start, start + len(ref))  # « e&#769; » : « é »
+        else:
+            self.builder.add_mapped(text, start, start + len(ref))
 
     def _meta_description(self, attrs: list[tuple[str, str | None]]) -> None:
         """<meta name="description" content="…">: a description block over the attribute's source text."""

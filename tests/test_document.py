@@ -119,6 +119,18 @@ def test_combining_accents_are_read_as_one_letter_spanning_them(fmt: str, path: 
     assert not [f for f in lint_text(src, Config(), fmt=fmt).findings if f.rule_id.startswith("spelling")]
 
 
+def test_a_combining_accent_written_as_a_character_reference_joins_its_letter() -> None:
+    """« e&#769; » in HTML is « é », spanning the letter and the reference (second read, stop 37)."""
+    src = "<p>Pour ame&#769;liorer l&rsquo;e&#x301;quipe, le ministe&#768;re a publi&eacute; un rapport.</p>\n"
+    doc = parse_document(src, "a.html")
+    (block,) = doc.blocks
+    assert block.text == "Pour améliorer l’équipe, le ministère a publié un rapport."
+    start = block.text.index("améliorer")
+    s, e = block.source_span(start, start + len("améliorer"))
+    assert src[s:e] == "ame&#769;liorer"
+    assert not [f for f in lint_text(src, Config(), fmt="html").findings if f.rule_id.startswith("spelling")]
+
+
 def test_finding_across_emphasis_covers_the_markup_between() -> None:
     src = "Ils veulent collaborer **ensemble** demain.\n"
     (f,) = findings(src, "markdown")

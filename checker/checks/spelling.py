@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -106,7 +107,12 @@ def check(doc: Document, ctx: CheckContext) -> list[Finding]:
             )
         ):
             continue  # most likely a name opening the sentence (« Mitt Romney », « Kito de Pavant »)
-        if _identifier(word) or _quoted_term(block.text, tok) or _prefixed_known(word, lexicon):
+        if (
+            _identifier(word)
+            or _snake_case_name(word, lexicon)
+            or _quoted_term(block.text, tok)
+            or _prefixed_known(word, lexicon)
+        ):
             continue
         if counts.get(word.lower(), 0) >= TERM_MIN_COUNT and word.capitalize() not in capitalised_anywhere:
             continue  # the article's own term; « vendée » next to « Vendée » stays a case typo
@@ -269,6 +275,16 @@ _IDENTIFIER = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 def _identifier(word: str) -> bool:
     """A code-like identifier: lower-case ASCII parts joined by hyphens (node-oidc-provider)."""
     return _IDENTIFIER.fullmatch(word) is not None
+
+
+_SNAKE_CASE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+
+
+def _snake_case_name(word: str, lexicon: Lexicon) -> bool:
+    """A folder's or a field's name, lower-case ASCII parts joined by underscores (« etablissements_scolaires »,
+    « nss_ldap »; schema pages, stop 37); not a hyphen typed as an underscore (« au_dessus », « week_end »: the
+    hyphenated word is known; « peut_être » is not ASCII), which stays reported."""
+    return _SNAKE_CASE.fullmatch(word) is not None and not lexicon.known(word.replace("_", "-"))
 
 
 def _quoted_term(text: str, tok: Token) -> bool:
@@ -447,7 +463,7 @@ def _code_words(doc: Document) -> set[str]:
     appear as plain text, lower-cased."""
     words: set[str] = set()
     for start, end in doc.masked:
-        span = doc.source[start:end]
+        span = unicodedata.normalize("NFC", doc.source[start:end])  # as the prose reads it (checker.parse)
         if span.startswith("`") and "\n" not in span.strip("`"):
             words.update(w.lower() for w in _CODE_WORD.findall(span))
     return words
@@ -483,8 +499,8 @@ def _skipped(word: str, text: str, tok: Token) -> bool:
         return True  # single letters, elided articles and pronouns (l’, qu’, jusqu’…)
     if len(word) > MAX_WORD_LENGTH:
         return True  # not a word of prose (a pasted hash, a run of letters)
-    if any(ch.isdigit() for ch in word) or "_" in word:
-        return True  # and a name written with an underscore: a folder's or a field's (etablissements_scolaires)
+    if any(ch.isdigit() for ch in word):
+        return True
     letters = [ch for ch in word if ch.isalpha()]
     if sum(ch.isupper() for ch in letters[1:]) > 0:
         return True  # acronyms (OTAN, ONU), inner capitals (iPhone, McKinsey)
