@@ -178,14 +178,14 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\s+$")
 
 
-_IDENTIFIER_RE = re.compile(r"[a-zà-ÿ]\w*[A-Z0-9]\w*")
+_SOFTWARE_SPELLING_RE = re.compile(r"[a-zà-ÿ]\w*[A-Z0-9]\w*")
 
 
-def _identifier(word: str) -> bool:
+def _software_spelling(word: str) -> bool:
     """« idServArch : identifiant du service », « v2016b rev. 2023-08 », « iPhone » : a field's, a version's or a
     product's name, written as the software spells it (a capital or a digit after a lower-case first letter), not a
     word a sentence opens with; « iL est parti » (a slip of the shift key) stays reported."""
-    if not _IDENTIFIER_RE.fullmatch(word):
+    if not _SOFTWARE_SPELLING_RE.fullmatch(word):
         return False
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
 
@@ -273,7 +273,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if rule_id == CAPITALIZATION_RULE and (
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
-                or _identifier(pieces[m.piece][m.start : m.end])
+                or _software_spelling(pieces[m.piece][m.start : m.end])
             ):
                 continue
             key = (m.piece, m.start, m.end)
