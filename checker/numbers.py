@@ -138,9 +138,10 @@ _SP = r"[ \u00a0\u202f]"
 _NUMBER_WORD_SEPARATOR_RE = re.compile(rf"(?:{_SP}|-)+")  # compiled once (see above)
 _SPACES_RE = re.compile(rf"{_SP}+")
 _APOS = "'’"
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The months as a regular-expression alternation, longest first (« juillet » before « juil »).
+MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<day>1er|premier|[0-3]?\d){_SP}+)?(?P<month>{_MONTH_RE})(?:{_SP}+(?P<year>\d{{4}}))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<day>1er|premier|[0-3]?\d){_SP}+)?(?P<month>{MONTH_ALTERNATIVES})(?:{_SP}+(?P<year>\d{{4}}))?(?![\w-])",
     re.IGNORECASE,
 )
 _DIGITS = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+(?:[,.]\d+)?"

@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.document import CODE_STAND_IN
 from checker.engines import EngineMatch, EngineUnavailable
-from checker.numbers import MONTHS
+from checker.numbers import MONTH_ALTERNATIVES
 
 NAME = "grammalecte"
 # Where Debian installs the pure-Python package (dist-packages/grammalecte).
@@ -216,13 +216,13 @@ _QUI_LUI_BEFORE_RE = re.compile(
 _CATEGORY_NOUNS = frozenset({"dames", "messieurs", "hommes", "femmes", "juniors", "seniors", "cadets", "cadettes"})
 # « la n°2 mondiale », « le décret n°1227-2011 relatif » : a rank or a text's number (with hyphens or slashes);
 # Grammalecte reads « n » as a masculine noun.
-_RANK_NUMBER_BEFORE_RE = re.compile(r"\b[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
+_TEXT_NUMBER = r"[nN][°º]\s?\d+(?:[-/]\d+)*"
+_RANK_NUMBER_BEFORE_RE = re.compile(rf"\b{_TEXT_NUMBER}\s+$")
 # « les décrets n°2011-12 et n°2011-13 relatifs », « n°12, n°13 » : two numbers, a plural.
-_NUMBERS_COORDINATED_BEFORE_RE = re.compile(r"(?:\b(?:et|ou)\s+|,\s*)[nN][°º]\s?\d+(?:[-/]\d+)*\s+$")
+_NUMBERS_COORDINATED_BEFORE_RE = re.compile(rf"(?:\b(?:et|ou)\s+|,\s*){_TEXT_NUMBER}\s+$")
 # « le décret du 4 mai 2021 portant modification » : a date's year, not a count (the engine reports both words).
-_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_BEFORE_RE = re.compile(
-    rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{_MONTH_ALTERNATIVES})\s+\d{{4}}\s+(?:(?P<between>[^\W\d_]+)\s+)?$"
+    rf"(?i)\b\d{{1,2}}(?:er)?\s+(?:{MONTH_ALTERNATIVES})\s+\d{{4}}\s+(?:(?P<between>[^\W\d_]+)\s+)?$"
 )
 # « `collectivites/` : Contient le schéma » (a code span, read as CODE_STAND_IN), « schema.json : Décrit les
 # champs » : a file's or a folder's name (a slash, an underscore or an extension) and a colon open the block; the
@@ -304,7 +304,7 @@ _ELECTIONS_BEFORE_RE = re.compile(r"(?i)(?:\baux|\bdes|\b(?:pour|sur|après|avan
 # A word opening with a capital H right after the finding (an elided article or « de » before it).
 _CAPITAL_H_AFTER_RE = re.compile(r"\s*(H[a-zà-ÿ]+)")
 # A year or a month after « fin » (« d’ici fin 2020 », « fin mars 2021 »): the end of a period.
-_DATE_AFTER_FIN_RE = re.compile(rf"(?i)\s+(?:\d{{4}}\b|(?:{_MONTH_ALTERNATIVES})\b)")
+_DATE_AFTER_FIN_RE = re.compile(rf"(?i)\s+(?:\d{{4}}\b|(?:{MONTH_ALTERNATIVES})\b)")
 # A collective or fraction noun and its complement, as the subject set after its verb (« où vivent une centaine
 # d’habitants »): the verb may agree with the complement, as when the subject comes first (« Une centaine
 # d’habitants vivent là », which Grammalecte accepts).
