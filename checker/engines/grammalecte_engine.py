@@ -383,6 +383,40 @@ _BEFORE_A_NOUN = frozenset(
     {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des", "à", "au", "aux", "vers", "dans"}
 )
 _FINITE_MOOD_RE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)")
+# Verb locutions, a light verb and a noun without a determiner, whose noun is also a verb form the engine takes for
+# the subject's verb (« Les cinq personnes qui prenaient place dans l'appareil »: « place » read as « placer »):
+# the light verb's lemma -> those nouns. Grammalecte knows « prendre part », « faire face », « prendre note ».
+_LOCUTION_NOUNS: dict[str, frozenset[str]] = {
+    "prendre": frozenset({"place", "garde", "forme", "racine"}),
+    "reprendre": frozenset({"place", "forme"}),
+    "faire": frozenset({"place", "route", "signe", "mine", "montre", "tache"}),
+    "trouver": frozenset({"place"}),
+    "avoir": frozenset({"cours", "recours", "envie"}),
+    "tenir": frozenset({"compte"}),
+    "rendre": frozenset({"compte", "visite"}),
+    "porter": frozenset({"secours"}),
+}
+# What may stand between the light verb and its noun: negation and frequent adverbs (« ne prenaient pas place »).
+_LOCUTION_ADVERBS = frozenset(
+    {"pas", "plus", "jamais", "déjà", "aussi", "également", "toujours", "souvent", "encore", "bien", "désormais",
+     "alors", "enfin", "vite", "rapidement", "même"}
+)  # fmt: skip
+# « l'Assemblée nationale comme le Sénat doivent » : two subjects joined by an additive « comme » (« ainsi que »,
+# « de même que ») without commas take a plural verb (Grevisse, « Le Bon Usage », accord avec des sujets
+# coordonnés par « comme »); the engine reads the second noun alone as the subject. Both subjects open with a
+# definite, demonstrative or possessive determiner, the first at the clause's start (after a punctuation mark or
+# « et »): « Une ville comme la capitale attirent » (an example, not a second subject) stays reported, so do a
+# relative clause (« comme une infirmière qui soignent ») and a comma before the conjunction (« Le ministre, comme
+# son conseiller, ont démissionné »). Only the meaning tells « Le chat noir comme la nuit dorment » apart.
+_SUBJECT_DETERMINER = (
+    r"(?:(?:le|la|les|son|sa|ses|leur|leurs|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)\s+|l['’]\s*)"
+)
+_NOT_RELATIVE = r"(?!(?:qui|que|qu['’]|dont|où)\b)"
+_ADDITIVE_SECOND_SUBJECT_RE = re.compile(
+    r"(?i)(?:^|[.!?:;,«»“”\"(]\s*|\bet\s+)" + _SUBJECT_DETERMINER + r"([^\W\d_][\w’'-]*)"
+    r"(?:\s+" + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*){0,2}\s+(?:comme|ainsi\s+que|de\s+même\s+que)\s+"
+    + _SUBJECT_DETERMINER + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*(?:\s+" + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*){0,2}\s+$"
+)
 # « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
 # « devoir » that would call for an infinitive.
 _DEVANT_PRONOUN_BEFORE_RE = re.compile(r"(?i)\b([^\W\d_][\w’'-]*)\s+devant\s+(?:lui|elle|eux|elles|moi|toi)\s+$")
@@ -972,6 +1006,8 @@ class GrammalecteEngine:
             return self._name_or_adjective_after_de(text, start, end)
         if "__conj_" not in rule_id:
             return False
+        if self._noun_of_a_verb_locution(text, start, end) or self._after_additive_subjects(text, start, end):
+            return True
         if "verbe_sujet_sing" in rule_id and (
             self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
         ):
@@ -1042,6 +1078,43 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _noun_of_a_verb_locution(self, text: str, start: int, end: int) -> bool:
+        """« qui prenaient place », « qui ne prennent pas garde » : the noun of a verb locution after its light verb
+        (a finite form, an infinitive or a participle of a lemma of _LOCUTION_NOUNS), not the subject's verb."""
+        word = text[start:end].lower()
+        if not any(word in nouns for nouns in _LOCUTION_NOUNS.values()):
+            return False
+        at = start
+        for _ in range(3):  # the light verb, or up to two adverbs before it
+            previous = _WORD_BEFORE_RE.search(text, max(0, at - 40), at)
+            if previous is None:
+                return False
+            before = previous.group(1).lower()
+            if before not in _LOCUTION_ADVERBS:
+                following = _WORD_AFTER_RE.match(text, end)
+                # « Les gardiens qui prennent garde compte les visiteurs » : the verb after the noun is the error.
+                if following is not None and any(
+                    _FINITE_MOOD_RE.search(m) and ":3s" in m for m in self._morphologies(following.group(1).lower())
+                ):
+                    return False
+                return any(
+                    ":V" in m and word in _LOCUTION_NOUNS.get(m[1 : m.index("/")], ())
+                    for m in self._morphologies(before)
+                )
+            at = previous.start()
+        return False
+
+    def _after_additive_subjects(self, text: str, start: int, end: int) -> bool:
+        """« l'Assemblée nationale comme le Sénat doivent » : a plural verb after two subjects joined by an additive
+        « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun."""
+        if not any(_FINITE_MOOD_RE.search(m) and ":3p" in m for m in self._morphologies(text[start:end])):
+            return False
+        found = _ADDITIVE_SECOND_SUBJECT_RE.search(text, max(0, start - 100), start)
+        if found is None:
+            return False
+        head = found.group(1)
+        return any(":N" in m for m in self._morphologies(head.lower()) or self._morphologies(head))
 
     def _name_in_apposition(self, text: str, start: int, end: int) -> bool:
         """« la permanence du député des Deux-Sèvres, Guillaume Chiche a été vandalisée » : the name after a comma is
