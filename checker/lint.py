@@ -159,8 +159,9 @@ def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
 
 
 # What quoted words, and so an interviewee's answers, are not checked for: claims (someone else's), long sentences
-# (counted outside quotations) and anglicisms (looked for outside quotations). Grammar, spelling, typography are.
-_LEFT_IN_QUOTATIONS = frozenset({"readability.long-sentence", "wording.anglicism-franceterme"})
+# (counted outside quotations), anglicisms (looked for outside quotations) and the engines' pleonasms (grammar.style,
+# left in quotations: the speaker's wording). Grammar, spelling, typography are.
+_LEFT_IN_QUOTATIONS = frozenset({"readability.long-sentence", "wording.anglicism-franceterme", "grammar.style"})
 
 
 def _left_in_quotations(finding: Finding) -> bool:

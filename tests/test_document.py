@@ -846,6 +846,13 @@ def test_an_interviews_answers_are_the_interviewees_words_and_raise_no_claim() -
     assert [f.line for f in lint_text(outside, Config(select=("wording",)), fmt="markdown").findings] == [20]
     # Its grammar and spelling are still checked (a transcription error is the writer's to fix).
     assert lint_text(INTERVIEW.replace("les vois", "les voit"), Config(select=("grammar",)), fmt="markdown").findings
+    # An engine's pleonasm is the interviewee's wording in an answer, the writer's in the section after it.
+    spoken = INTERVIEW.replace("Je les vois chaque semaine.", "Je les vois, puis après ils décident.")
+    grammar = Config(select=("grammar",))
+    assert not [f for f in lint_text(spoken, grammar, fmt="markdown").findings if f.rule_id == "grammar.style"]
+    written = INTERVIEW.replace("La mise en service", "Les élus votent, puis après la mise en service")
+    style = [f for f in lint_text(written, grammar, fmt="markdown").findings if f.rule_id == "grammar.style"]
+    assert [(f.line, f.text) for f in style] == [(20, "puis après")]
 
 
 def test_questions_to_the_reader_answered_without_i_are_no_interview() -> None:

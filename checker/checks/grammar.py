@@ -25,6 +25,7 @@ from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.lexicon import get_lexicon
+from checker.matching import quotation_spans
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
@@ -255,6 +256,9 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
     lead_ins = _lead_ins(blocks, list_items)
     mapping = _mapping(tuple(ctx.rules.family("grammar")))
     not_prose = [[m.span() for m in _NOT_PROSE_RE.finditer(text)] for text in pieces]
+    # Rules whose findings in a direct quotation are the speaker's words (a pleonasm quoted is not the writer's).
+    outside_quotes = {r.id for r in ctx.rules.family("grammar") if r.outside_quotes}
+    quotations: dict[int, list[tuple[int, int]]] = {}
     merged: dict[tuple[int, int, int], tuple[str, list[EngineMatch]]] = {}
     for engine in engines:
         try:
@@ -270,6 +274,11 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
+            if rule_id in outside_quotes:
+                if m.piece not in quotations:
+                    quotations[m.piece] = quotation_spans(pieces[m.piece])
+                if any(start <= m.start and m.end <= end for start, end in quotations[m.piece]):
+                    continue
             if rule_id == CAPITALIZATION_RULE and (
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
