@@ -866,6 +866,8 @@ class GrammalecteEngine:
             text, max(0, start - 16), start
         ):
             return True  # « les sondages pour les européennes » : the elections, not European women
+        if "__maj_gentilés__" in rule_id and self._before_a_company_name(text, end):
+            return True  # « remporté par l’américain Boeing » : the firm's adjective (le [groupe] américain)
         if "__conf_faim_fin__" in rule_id and _DATE_AFTER_FIN_RE.match(text, end):
             return True  # « d’ici fin 2020 », « fin mars » : the end of a period, not hunger
         if "__conf_tache_tâche__b1" in rule_id:
@@ -1078,6 +1080,21 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _before_a_company_name(self, text: str, end: int) -> bool:
+        """« l’américain Boeing », « l’européen Airbus » : a gentilé in lower case before a name the lexicon knows only
+        as a firm's or a product's (:MP), not a person's: an adjective (le constructeur américain), no capital.
+        Before a person (« le montpelliérain Diego Simonet », two capitalised words) it is the noun, and stays reported
+        (news development set, stop 38)."""
+        following = _WORD_AFTER_RE.match(text, end)
+        if following is None or not following.group(1)[:1].isupper():
+            return False
+        surname = _WORD_AFTER_RE.match(text, following.end())
+        if surname is not None and surname.group(1)[:1].isupper():
+            return False  # « le montpelliérain Diego Simonet » : a first name and a surname, a person
+        readings = self._morphologies(following.group(1))
+        # « :MP » alone: a firm or a product; « Diego » is « :MP…#C » (a place's name too)
+        return bool(readings) and all(":MP" in m and "#" not in m for m in readings)
 
     def _noun_of_a_verb_locution(self, text: str, start: int, end: int) -> bool:
         """« qui prenaient place », « qui ne prennent pas garde » : the noun of a verb locution after its light verb
