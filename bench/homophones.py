@@ -3,7 +3,7 @@
     .venv/bin/python bench/homophones.py make [--corpus corpus/articles]   # (re)build the pairs
     .venv/bin/python bench/homophones.py [--show-misses TYPE] [--show-alarms] [--context] [--only TYPE]
                                          [--part dev|held-out|all] [--enable RULE] [--ignore RULE]
-                                         [--picky-homophones]
+                                         [--picky-homophones] [--preset default|picky]
     .venv/bin/python bench/homophones.py make --corpus corpus/rare --pairs bench/data/homophones-rare.tsv
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-rare.tsv --corpus corpus/rare [--context]
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-heldout.tsv --corpus corpus/heldout --part all
@@ -407,10 +407,16 @@ def main() -> int:
     parser.add_argument(
         "--picky-homophones", action="store_true", help=f"also run {', '.join(PICKY_HOMOPHONE_RULES)} (off by default)"
     )
+    parser.add_argument(
+        "--preset",
+        choices=("default", "picky"),
+        default="default",
+        help="the rules `checker lint --preset` runs: picky adds every rule off by default, the statistics included",
+    )
     args = parser.parse_args()
     global lint_config
     enabled = tuple(args.enable) + (PICKY_HOMOPHONE_RULES if args.picky_homophones else ())
-    lint_config = Config(select=FAMILIES + enabled, ignore=tuple(args.ignore))
+    lint_config = Config(select=FAMILIES + enabled, ignore=tuple(args.ignore), preset=args.preset)
     if args.command == "make":
         if not args.corpus.is_dir():
             print(f"homophones: no corpus at {args.corpus}", file=sys.stderr)
