@@ -45,7 +45,8 @@ def lint_document(doc: Document, config: Config, rules: RuleSet | None = None) -
     findings = [f for f in findings if ctx.enabled(f.rule_id) and not _masked(doc, f) and not _in_aside(asides, f)]
     speech = _Spans([(b.start, b.end, b) for b in doc.blocks if b.speech])
     if speech.spans:  # an interviewee's answers are their words, as if quoted
-        findings = [f for f in findings if not _left_in_quotations(f) or speech.holding(f) is None]
+        quoted = frozenset(r.id for r in rules if r.outside_quotes)
+        findings = [f for f in findings if not _left_in_quotations(f, quoted) or speech.holding(f) is None]
     english = _english_stretches(doc, findings)
     if english.spans:
         findings = [f for f in findings if not _french_only(f) or english.holding(f) is None]
@@ -159,13 +160,13 @@ def _address_spells_otherwise(finding: Finding, block: Block) -> bool:
 
 
 # What quoted words, and so an interviewee's answers, are not checked for: claims (someone else's), long sentences
-# (counted outside quotations), anglicisms (looked for outside quotations) and the engines' pleonasms (grammar.style,
-# left in quotations: the speaker's wording). Grammar, spelling, typography are.
-_LEFT_IN_QUOTATIONS = frozenset({"readability.long-sentence", "wording.anglicism-franceterme", "grammar.style"})
+# (counted outside quotations), anglicisms (looked for outside quotations) and every rule whose pack says
+# `outside_quotes` (the engines' pleonasms: the speaker's wording). Grammar, spelling, typography are.
+_LEFT_IN_QUOTATIONS = frozenset({"readability.long-sentence", "wording.anglicism-franceterme"})
 
 
-def _left_in_quotations(finding: Finding) -> bool:
-    return finding.family == "claims" or finding.rule_id in _LEFT_IN_QUOTATIONS
+def _left_in_quotations(finding: Finding, quoted: frozenset[str]) -> bool:
+    return finding.family == "claims" or finding.rule_id in _LEFT_IN_QUOTATIONS or finding.rule_id in quoted
 
 
 def _french_only(finding: Finding) -> bool:

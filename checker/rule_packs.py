@@ -38,7 +38,9 @@ class Rule:
     patterns: tuple[str, ...] = ()
     swap: tuple[tuple[str, str], ...] = ()
     case_sensitive: bool = False
-    outside_quotes: bool = False  # list rules: a match inside a direct quotation is the speaker's word, not reported
+    # list rules and the engines' grammar rules: a match inside a direct quotation, or in an interview's answers, is the
+    # speaker's word, not reported
+    outside_quotes: bool = False
     fix: bool = False  # substitution: the suggestion is a safe fix (`fix: true` in the pack)
     regions: tuple[str, ...] = ("body", "faq_question", "faq_answer")
     default_on: bool = True  # False: `default: off` in the pack, run only when selected by id or enabled in config

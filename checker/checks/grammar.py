@@ -20,12 +20,11 @@ from typing import Any
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import ABBREVIATIONS, Block, Document
+from checker.document import ABBREVIATIONS, Block, Document, quotation_spans
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.lexicon import get_lexicon
-from checker.matching import quotation_spans
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
@@ -249,6 +248,15 @@ def _is_list_item(block: Block) -> bool:
     return block.kind == "list_item" or block.list_item_in_quote
 
 
+def _direct_quotations(text: str) -> list[tuple[int, int]]:
+    """The direct quotations of a block (an unclosed « runs to its end); straight double quotes only when they pair
+    up and none follows a digit (« un écran de 27" puis après un 32" » are inches, not a quotation)."""
+    spans = quotation_spans(text)
+    if text.count('"') % 2 or re.search(r'\d"', text):
+        spans = [(start, end) for start, end in spans if text[start] != '"']
+    return spans
+
+
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
@@ -276,7 +284,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if rule_id in outside_quotes:
                 if m.piece not in quotations:
-                    quotations[m.piece] = quotation_spans(pieces[m.piece])
+                    quotations[m.piece] = _direct_quotations(pieces[m.piece])
                 if any(start <= m.start and m.end <= end for start, end in quotations[m.piece]):
                     continue
             if rule_id == CAPITALIZATION_RULE and (

@@ -405,17 +405,21 @@ _LOCUTION_ADVERBS = frozenset(
 # « de même que ») without commas take a plural verb (Grevisse, « Le Bon Usage », accord avec des sujets
 # coordonnés par « comme »); the engine reads the second noun alone as the subject. Both subjects open with a
 # definite, demonstrative or possessive determiner, the first at the clause's start (after a punctuation mark or
-# « et »): « Une ville comme la capitale attirent » (an example, not a second subject) stays reported, so do a
-# relative clause (« comme une infirmière qui soignent ») and a comma before the conjunction (« Le ministre, comme
-# son conseiller, ont démissionné »). Only the meaning tells « Le chat noir comme la nuit dorment » apart.
-_SUBJECT_DETERMINER = (
-    r"(?:(?:le|la|les|son|sa|ses|leur|leurs|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)\s+|l['’]\s*)"
-)
+# « et »); words between the first noun and « comme » only after a capitalised noun (« l'Assemblée nationale »):
+# « Une ville comme la capitale attirent » (an example) and « Le vin rouge comme le sang coulent » (a comparison)
+# stay reported, so does a relative clause (« comme une infirmière qui soignent »).
+# Definite, demonstrative and possessive determiners (not « un », « du », « des »: an example, a part).
+_SUBJECT_DETERMINERS = (_DETERMINERS | _POSSESSIVES | {"cet", "ces", "nos", "vos"}) - _INDEFINITE_DETERMINERS - {
+    "du", "au", "aux", "l’", "l'"
+}  # fmt: skip
+_SUBJECT_DETERMINER = "(?:(?:" + "|".join(sorted(_SUBJECT_DETERMINERS)) + r")\s+|l['’]\s*)"
 _NOT_RELATIVE = r"(?!(?:qui|que|qu['’]|dont|où)\b)"
+_WORD = r"[^\W\d_][\w’'-]*"
 _ADDITIVE_SECOND_SUBJECT_RE = re.compile(
-    r"(?i)(?:^|[.!?:;,«»“”\"(]\s*|\bet\s+)" + _SUBJECT_DETERMINER + r"([^\W\d_][\w’'-]*)"
-    r"(?:\s+" + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*){0,2}\s+(?:comme|ainsi\s+que|de\s+même\s+que)\s+"
-    + _SUBJECT_DETERMINER + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*(?:\s+" + _NOT_RELATIVE + r"[^\W\d_][\w’'-]*){0,2}\s+$"
+    r"(?i:(?:^|[.!?…:;,«»“”\"(]\s*|\bet\s+)" + _SUBJECT_DETERMINER + ")"  # the first subject, at the clause's start
+    + r"(?:([A-ZÀ-ÖØ-Þ][\w’'-]*)(?:\s+" + _NOT_RELATIVE + _WORD + r"){0,2}|(" + _WORD + r"))"
+    + r"(?i:\s+(?:comme|ainsi\s+que|de\s+même\s+que)\s+" + _SUBJECT_DETERMINER + ")"  # the second subject
+    + _NOT_RELATIVE + _WORD + r"(?:\s+" + _NOT_RELATIVE + _WORD + r"){0,2}\s+$"
 )
 # « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
 # « devoir » that would call for an infinitive.
@@ -1020,17 +1024,12 @@ class GrammalecteEngine:
             "__conj_le_la_leur_nom" in rule_id
             and (following := _WORD_AFTER_RE.match(text, end))
             and any(":N" in m for m in self._morphologies(word.lower()))
+            and self._only_a_verb_of_the_third_singular(following.group(1))
         ):
-            readings = self._morphologies(following.group(1).lower())
-            if (
-                readings
-                and all(":V" in m for m in readings)
-                and any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings)
-            ):
-                # « Le dossier ressources contient les documents », « Le dossier archives regroupe » : the subject's
-                # verb comes next; the flagged word, a noun, names the folder (a link's text), not a verb (schema
-                # pages, stop 37); « Le texte écris contient » stays reported (second read)
-                return True
+            # « Le dossier ressources contient les documents », « Le dossier archives regroupe » : the subject's verb
+            # comes next; the flagged word, a noun, names the folder (a link's text), not a verb (schema pages, stop
+            # 37); « Le texte écris contient » stays reported (second read)
+            return True
         if "__conj_le_la_leur_nom" in rule_id and _COMPLEMENT_AFTER_RE.match(text, end):
             # « sans déplacer le pointeur souris du composant » : after the verb of its clause, a noun naming the kind
             # of the noun before it, followed by its own complement, not a verb; a subject (« Le ministre souris du
@@ -1081,6 +1080,22 @@ class GrammalecteEngine:
             )
         return False
 
+    def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
+        """« contient », « regroupe » (not « compte », a noun too, nor « entre », a preposition too): every reading a
+        verb, one a finite third person singular."""
+        readings = self._morphologies(word.lower())
+        return (
+            bool(readings)
+            and all(":V" in m for m in readings)
+            and any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings)
+        )
+
+    def _may_be_the_verb_after(self, word: str) -> bool:
+        """« compte » (a noun too) after « prennent garde », not « entre » or « contre » (prepositions first): a word
+        that may be a finite third person singular and is no preposition."""
+        readings = self._morphologies(word.lower())
+        return any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings) and not any(":R" in m for m in readings)
+
     def _before_a_company_name(self, text: str, end: int) -> bool:
         """« l’américain Boeing », « l’européen Airbus » : a gentilé in lower case before a name the lexicon knows only
         as a firm's or a product's (:MP), not a person's: an adjective (le constructeur américain), no capital.
@@ -1093,8 +1108,12 @@ class GrammalecteEngine:
         if surname is not None and surname.group(1)[:1].isupper():
             return False  # « le montpelliérain Diego Simonet » : a first name and a surname, a person
         readings = self._morphologies(following.group(1))
-        # « :MP » alone: a firm or a product; « Diego » is « :MP…#C » (a place's name too)
-        return bool(readings) and all(":MP" in m and "#" not in m for m in readings)
+        # « :MP » alone: a firm or a product; « Diego » is « :MP…#C » (a place's name too), « Mercedes » « :M1:MP »
+        # (a first name too). A firm named after its founder and tagged :MP only (« le modénais Ferrari est mort »)
+        # is read as the firm.
+        return bool(readings) and all(
+            ":MP" in m and "#" not in m and ":M1" not in m and ":M2" not in m for m in readings
+        )
 
     def _noun_of_a_verb_locution(self, text: str, start: int, end: int) -> bool:
         """« qui prenaient place », « qui ne prennent pas garde » : the noun of a verb locution after its light verb
@@ -1110,15 +1129,12 @@ class GrammalecteEngine:
             before = previous.group(1).lower()
             if before not in _LOCUTION_ADVERBS:
                 following = _WORD_AFTER_RE.match(text, end)
-                # « Les gardiens qui prennent garde compte les visiteurs » : the verb after the noun is the error.
-                if following is not None and any(
-                    _FINITE_MOOD_RE.search(m) and ":3s" in m for m in self._morphologies(following.group(1).lower())
-                ):
-                    return False
-                return any(
-                    ":V" in m and word in _LOCUTION_NOUNS.get(m[1 : m.index("/")], ())
-                    for m in self._morphologies(before)
-                )
+                if following is not None and self._may_be_the_verb_after(following.group(1)):
+                    return False  # « Les gardiens qui prennent garde compte les visiteurs » : the verb after is wrong
+                readings = self._morphologies(before)
+                if any(":N" in m for m in readings):
+                    return False  # « Les faits montre » : a noun, not the light verb « faire »
+                return any(word in _LOCUTION_NOUNS.get(m[1 : m.find("/")], ()) for m in readings if ":V" in m)
             at = previous.start()
         return False
 
@@ -1130,8 +1146,8 @@ class GrammalecteEngine:
         found = _ADDITIVE_SECOND_SUBJECT_RE.search(text, max(0, start - 100), start)
         if found is None:
             return False
-        head = found.group(1)
-        return any(":N" in m for m in self._morphologies(head.lower()) or self._morphologies(head))
+        head = found.group(1) or found.group(2)
+        return any(":N" in m for m in self._readings(head))
 
     def _name_in_apposition(self, text: str, start: int, end: int) -> bool:
         """« la permanence du député des Deux-Sèvres, Guillaume Chiche a été vandalisée » : the name after a comma is
