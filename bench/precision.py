@@ -77,6 +77,7 @@ INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-de
 INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-claims.tsv"
 # Every finding of the grammar rules on by default on the schema pages of bench/make_schema_dev.py (stop 37).
 SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
+CNIL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "cnil-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -98,6 +99,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
         "the short news of bench/make_news_dev.py --short",
         (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS, NEWS_SHORT_SPELLING),
     ),
+    ("--cnil-dev", "the CNIL guide's sheets of bench/make_cnil_dev.py", (CNIL_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
@@ -494,7 +496,7 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
     of `bench/make_institutional_dev.py`, the schema pages of `bench/make_schema_dev.py`, the short news of
-    `bench/make_news_dev.py --short`) and its judged findings, to
+    `bench/make_news_dev.py --short`, the CNIL guide of `bench/make_cnil_dev.py`) and its judged findings, to
     write filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so
     its first finding is not listed); every finding of them was judged, so a finding not judged is listed as new
     (judge it)."""

@@ -214,11 +214,16 @@ _ABBREVIATIONS_NOT_WORDS = (ABBREVIATIONS | {"sr", "jr"}) - {
 
 
 def _lead_ins(blocks: list[Block], list_items: list[bool]) -> list[int]:
-    """For each block, the index of the block before the list it belongs to (-1 at the document's start), in one
-    pass: a long list is not walked back once per item."""
+    """For each block, the index of the block before the list it belongs to (-1 at the document's start), or of the
+    list item ending with a colon that introduces it (« * Il faut informer les personnes : » then its sub-items « * en
+    cas de collecte directe … », nested or not; CNIL guide, stop 38), in one pass: a long list is not walked back
+    once per item."""
     lead_ins: list[int] = []
     for i in range(len(blocks)):
-        lead_ins.append(lead_ins[i - 1] if i > 0 and list_items[i - 1] else i - 1)
+        if i > 0 and list_items[i - 1] and not blocks[i - 1].text.rstrip().endswith(":"):
+            lead_ins.append(lead_ins[i - 1])
+        else:
+            lead_ins.append(i - 1)
     return lead_ins
 
 
