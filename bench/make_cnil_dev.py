@@ -8,10 +8,11 @@ Source: github.com/LINCnil/Guide-RGPD-du-developpeur at `COMMIT_USED`, the numbe
 the top of the tree. Licence: the guide is published under GPLv3 and under the Licence Ouverte 2.0 (its
 `README.md`, « Ce guide est publié sous licence GPLv3 et sous licence ouverte 2.0 »); this project reuses it under
 the Licence Ouverte 2.0, naming the CNIL. The conversion to Markdown is the held-out set's
-(`bench/make_heldout_corpus.py`: tables, code and HTML left out); a sheet under `make_heldout_eig.MIN_WORDS` prose
-words, or one of whose paragraphs of 13 words or more opens like a paragraph of `corpus/`, is left out. Each file
-is named after its sheet (`cnil-04-gerer-son-code-source.md`). The judged findings of the grammar rules on by
-default are `bench/judgements/cnil-dev-grammar.tsv` (`bench/precision.py --cnil-dev <dir>`).
+(`bench/make_heldout_corpus.py`: tables, code and HTML left out), keeping the nested lists' indentation; a sheet
+under `make_heldout_eig.MIN_WORDS` prose words, or one of whose paragraphs of 13 words or more opens like a paragraph
+of `corpus/`, is left out. Each file is named after its sheet (`cnil-04-gerer-son-code-source.md`). The judged
+findings of the grammar rules on by default are `bench/judgements/cnil-dev-grammar.tsv` (`bench/precision.py
+--cnil-dev <dir>`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def main() -> None:
         match = SHEET.fullmatch(path)
         if match is None:
             continue
-        fields, body = make_heldout_corpus.convert(git(args.cnil_git, "show", f"{COMMIT_USED}:{path}"))
+        source = git(args.cnil_git, "show", f"{COMMIT_USED}:{path}")
+        fields, body = make_heldout_corpus.convert(source, keep_indentation=True)  # its nested lists
         body = body.strip() + "\n"
         heading = re.search(r"^#\s+(.+)$", body, re.M)
         title = fields.get("title") or (heading.group(1) if heading else match.group(2))

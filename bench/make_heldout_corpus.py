@@ -48,8 +48,9 @@ def git(git_dir: str, *args: str) -> str:
     return subprocess.run(["git", "--git-dir", git_dir, *args], capture_output=True, text=True, check=True).stdout
 
 
-def convert(text: str) -> tuple[dict[str, str], str]:
-    """The front matter's fields and the body as Markdown."""
+def convert(text: str, keep_indentation: bool = False) -> tuple[dict[str, str], str]:
+    """The front matter's fields and the body as Markdown; `keep_indentation` keeps the lines' leading spaces (a
+    Markdown source's nested lists), which the HTML sources' conversion drops."""
     fields: dict[str, str] = {}
     match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
     if match:
@@ -87,7 +88,8 @@ def convert(text: str) -> tuple[dict[str, str], str]:
         if stripped.startswith(("|", ":::")) or re.match(r"^#+$|^!\[[^\]]*\]\([^)]*\)\s*$", stripped):
             continue  # tables, containers, empty headings, lone images
         stripped = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", stripped).strip()
-        lines.append(re.sub(r"^\{%.*%\}$", "", stripped))
+        indentation = line[: len(line) - len(line.lstrip())] if keep_indentation and stripped else ""
+        lines.append(indentation + re.sub(r"^\{%.*%\}$", "", stripped))
     return fields, re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 

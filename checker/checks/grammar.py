@@ -161,6 +161,8 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     item = blocks[index]
     if not list_items[index] or not item.text[:1].islower():
         return False
+    if _introduced_by_an_item(blocks, index, list_items):
+        return True
     before = lead_ins[index]
     if before >= 0:
         lead_in = blocks[before].text.rstrip()
@@ -214,17 +216,63 @@ _ABBREVIATIONS_NOT_WORDS = (ABBREVIATIONS | {"sr", "jr"}) - {
 
 
 def _lead_ins(blocks: list[Block], list_items: list[bool]) -> list[int]:
-    """For each block, the index of the block before the list it belongs to (-1 at the document's start), or of the
-    list item ending with a colon that introduces it (« * Il faut informer les personnes : » then its sub-items « * en
-    cas de collecte directe … », nested or not; CNIL guide, stop 38), in one pass: a long list is not walked back
-    once per item."""
+    """For each block, the index of the block before the list it belongs to (-1 at the document's start), in one
+    pass: a long list is not walked back once per item."""
     lead_ins: list[int] = []
     for i in range(len(blocks)):
-        if i > 0 and list_items[i - 1] and not blocks[i - 1].text.rstrip().endswith(":"):
-            lead_ins.append(lead_ins[i - 1])
-        else:
-            lead_ins.append(i - 1)
+        lead_ins.append(lead_ins[i - 1] if i > 0 and list_items[i - 1] else i - 1)
     return lead_ins
+
+
+# What may stand in the source between two items of one list: spaces, list and quotation markers, emphasis marks.
+_BETWEEN_LIST_ITEMS_RE = re.compile(r"(?:\s|>|[-*+_]|\d{1,3}[.)])*")
+_NUMBERED_ITEM_START_RE = re.compile(r"[ \t>]*\d{1,3}[.)][ \t]*$")
+_THEMATIC_BREAK_RE = re.compile(r"^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)  # « --- » between two lists
+
+
+def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[bool]) -> bool:
+    """A list item that an earlier item ending with a colon introduces (CNIL guide, stop 38): its parent item
+    (« * Il faut informer les personnes : » then the nested « * en cas de collecte directe … »), or, in a list
+    flattened to one level, an item of its own level with nothing in between that ends a sentence or nests
+    (« * Il faut informer : » then « * en cas de … »). Not a numbered step (« 1. Tapez la commande : » then
+    « 2. vérifiez »), an item after the colon item's own sub-items, or an item after a break (code, a rule)."""
+    item = blocks[index]
+    ended = nested = False
+    j = index - 1
+    while j >= 0 and list_items[j] and _next_to(blocks[j], blocks[j + 1]):
+        previous = blocks[j]
+        text = previous.text.rstrip()
+        if previous.level < item.level:
+            return text.endswith(":")
+        if previous.level > item.level:
+            nested = True
+        elif text.endswith(":"):
+            return not (ended or nested or _numbered(item))
+        elif text.endswith((".", "!", "?", "…")):
+            ended = True
+        j -= 1
+    return False
+
+
+def _next_to(first: Block, second: Block) -> bool:
+    """Two blocks with only list markup between them in the source (no code block, rule, image or comment)."""
+    if first.doc is None or not first.offsets or not second.offsets:
+        return False
+    source, end, start = first.doc.source, first.offsets[-1], second.offsets[0]
+    if _BETWEEN_LIST_ITEMS_RE.fullmatch(source, end, start) is None:
+        return False
+    # The whole lines between the two items' lines (« * **Le** » opening the second is no « * * * »)
+    lines = source[source.find("\n", end) + 1 : source.rfind("\n", 0, start) + 1]
+    return _THEMATIC_BREAK_RE.search(lines) is None
+
+
+def _numbered(item: Block) -> bool:
+    """An item of a numbered list (« 2. vérifiez ensuite la version »): a step, not the end of a sentence."""
+    if item.doc is None or not item.offsets:
+        return False
+    start = item.offsets[0]
+    line_start = item.doc.source.rfind("\n", 0, start) + 1
+    return _NUMBERED_ITEM_START_RE.search(item.doc.source, line_start, start) is not None
 
 
 _AUXILIARY_FORMS = frozenset(
