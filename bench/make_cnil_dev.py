@@ -23,9 +23,8 @@ import unicodedata
 from pathlib import Path
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
-import make_heldout_eig  # bench/, its third builder (EIG)
 from make_heldout_corpus import git
-from make_institutional_dev import corpora_text, repeats_the_corpora, write_page
+from make_institutional_dev import corpora_text, write_new_page
 
 COMMIT_USED = "c132de41486e54fc5da056ace55a9b9c8d1b68c4"
 SHEET = re.compile(r"(\d\d)-(.+)\.md")
@@ -50,17 +49,9 @@ def main() -> None:
         if match is None:
             continue
         source = git(args.cnil_git, "show", f"{COMMIT_USED}:{path}")
-        fields, body = make_heldout_corpus.convert(source, keep_indentation=True)  # its nested lists
-        body = body.strip() + "\n"
-        heading = re.search(r"^#\s+(.+)$", body, re.M)
-        title = fields.get("title") or (heading.group(1) if heading else match.group(2))
-        if repeats_the_corpora(body, corpora):
-            continue
-        size = make_heldout_eig.prose_words(body)
-        if size < make_heldout_eig.MIN_WORDS or not make_heldout_eig.is_french(body):
-            continue
-        write_page(args.out, file_name(match.group(1), match.group(2)), title, body)
-        count += 1
+        converted = make_heldout_corpus.convert(source, keep_indentation=True)  # its nested lists
+        size = write_new_page(args.out, file_name(match.group(1), match.group(2)), converted, match.group(2), corpora)
+        count += size > 0
         words += size
     print(f"{count} pages, {words} words")
 

@@ -162,5 +162,22 @@ def write_page(out: Path, name: str, title: str, body: str) -> None:
     (out / name).write_text(head + body, encoding="utf-8")
 
 
+def write_new_page(
+    out: Path, name: str, converted: tuple[dict[str, str], str], fallback_title: str, corpora: str
+) -> int:
+    """Write a converted page (`make_heldout_corpus.convert`) titled by its front matter, its first heading or
+    `fallback_title`, unless it repeats `corpora` (`corpora_text`), is under `make_heldout_eig.MIN_WORDS` prose words
+    or is not French; its prose words (0 when left out). The schema pages' and the CNIL guide's builders share it."""
+    fields, body = converted
+    body = body.strip() + "\n"
+    heading = re.search(r"^#\s+(.+)$", body, re.M)
+    title = fields.get("title") or (heading.group(1) if heading else fallback_title)
+    size = make_heldout_eig.prose_words(body)
+    if repeats_the_corpora(body, corpora) or size < make_heldout_eig.MIN_WORDS or not make_heldout_eig.is_french(body):
+        return 0
+    write_page(out, name, title, body)
+    return size
+
+
 if __name__ == "__main__":
     main()

@@ -21,9 +21,8 @@ import re
 from pathlib import Path
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
-import make_heldout_eig  # bench/, its third builder (EIG)
 from make_heldout_corpus import git
-from make_institutional_dev import corpora_text, repeats_the_corpora, write_page
+from make_institutional_dev import corpora_text, write_new_page
 
 COMMIT_USED = "0bd884a05d7c64c4143307b22c5e09f2612e3389"  # 2026-08-22
 PAGE = re.compile(r"site/([^/]+)/([^/]+)/latest/README\.md")
@@ -41,18 +40,10 @@ def main() -> None:
         match = PAGE.fullmatch(path)
         if match is None:
             continue
-        fields, body = make_heldout_corpus.convert(git(args.schema_git, "show", f"{COMMIT_USED}:{path}"))
-        body = body.strip() + "\n"
-        heading = re.search(r"^#\s+(.+)$", body, re.M)
-        title = fields.get("title") or (heading.group(1) if heading else match.group(2))
-        if repeats_the_corpora(body, corpora):
-            continue
-        size = make_heldout_eig.prose_words(body)
-        if size < make_heldout_eig.MIN_WORDS or not make_heldout_eig.is_french(body):
-            continue
         name = "schema-" + re.sub(r"[^a-z0-9-]+", "-", f"{match.group(1)}-{match.group(2)}".lower()).strip("-") + ".md"
-        write_page(args.out, name, title, body)
-        count += 1
+        converted = make_heldout_corpus.convert(git(args.schema_git, "show", f"{COMMIT_USED}:{path}"))
+        size = write_new_page(args.out, name, converted, match.group(2), corpora)
+        count += size > 0
         words += size
     print(f"{count} pages, {words} words")
 
