@@ -17,14 +17,13 @@ findings of the grammar rules on by default are `bench/judgements/cnil-dev-gramm
 
 from __future__ import annotations
 
-import argparse
 import re
 import unicodedata
-from pathlib import Path
+from collections.abc import Iterator
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
 from make_heldout_corpus import git
-from make_institutional_dev import corpora_text, write_new_page
+from make_institutional_dev import Page, build_from_git
 
 COMMIT_USED = "c132de41486e54fc5da056ace55a9b9c8d1b68c4"
 SHEET = re.compile(r"(\d\d)-(.+)\.md")
@@ -37,23 +36,17 @@ def file_name(number: str, title: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--cnil-git", required=True, help="git dir of github.com/LINCnil/Guide-RGPD-du-developpeur")
-    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
-    args = parser.parse_args()
-    corpora = corpora_text()
-    args.out.mkdir(parents=True, exist_ok=True)
-    count = words = 0
-    for path in sorted(git(args.cnil_git, "ls-tree", "--name-only", "-z", COMMIT_USED).split("\0")):
+    build_from_git(__doc__, "--cnil-git", "github.com/LINCnil/Guide-RGPD-du-developpeur", sheets)
+
+
+def sheets(cnil_git: str) -> Iterator[Page]:
+    """Each numbered sheet: its file name, the sheet converted with its nested lists, its title as fallback."""
+    for path in sorted(git(cnil_git, "ls-tree", "--name-only", "-z", COMMIT_USED).split("\0")):
         match = SHEET.fullmatch(path)
-        if match is None:
-            continue
-        source = git(args.cnil_git, "show", f"{COMMIT_USED}:{path}")
-        converted = make_heldout_corpus.convert(source, keep_indentation=True)  # its nested lists
-        size = write_new_page(args.out, file_name(match.group(1), match.group(2)), converted, match.group(2), corpora)
-        count += size > 0
-        words += size
-    print(f"{count} pages, {words} words")
+        if match is not None:
+            source = git(cnil_git, "show", f"{COMMIT_USED}:{path}")
+            converted = make_heldout_corpus.convert(source, keep_indentation=True)
+            yield file_name(match.group(1), match.group(2)), converted, match.group(2)
 
 
 if __name__ == "__main__":

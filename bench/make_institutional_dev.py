@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
@@ -160,6 +161,31 @@ def write_page(out: Path, name: str, title: str, body: str) -> None:
     """A page under its name in `out`, with a front matter of its title and the institutional genre."""
     head = f"---\ntitle: {make_heldout_eig.q(title.strip())}\ngenre: institutional\n---\n\n"
     (out / name).write_text(head + body, encoding="utf-8")
+
+
+Page = tuple[str, tuple[dict[str, str], str], str]  # file name, converted page, fallback title
+
+
+def build_from_git(doc: str | None, option: str, repository: str, pages: Callable[[str], Iterable[Page]]) -> None:
+    """The command line of a one-source builder (`bench/make_schema_dev.py`, `bench/make_cnil_dev.py`): the source's
+    git dir under `option`, `--out`; writes the pages `pages(git dir)` gives with `write_new_pages`."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument(option, required=True, help=f"git dir of {repository}")
+    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
+    args = parser.parse_args()
+    write_new_pages(args.out, pages(getattr(args, option[2:].replace("-", "_"))))
+
+
+def write_new_pages(out: Path, pages: Iterable[Page]) -> None:
+    """Write each (name, converted page, fallback title) of `pages` that `write_new_page` keeps; print the counts."""
+    corpora = corpora_text()
+    out.mkdir(parents=True, exist_ok=True)
+    count = words = 0
+    for name, converted, fallback_title in pages:
+        size = write_new_page(out, name, converted, fallback_title, corpora)
+        count += size > 0
+        words += size
+    print(f"{count} pages, {words} words")
 
 
 def write_new_page(

@@ -16,36 +16,29 @@ schema (`schema-139bercy-format-commande-publique.md`). The judged findings of t
 
 from __future__ import annotations
 
-import argparse
 import re
-from pathlib import Path
+from collections.abc import Iterator
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
 from make_heldout_corpus import git
-from make_institutional_dev import corpora_text, write_new_page
+from make_institutional_dev import Page, build_from_git
 
 COMMIT_USED = "0bd884a05d7c64c4143307b22c5e09f2612e3389"  # 2026-08-22
 PAGE = re.compile(r"site/([^/]+)/([^/]+)/latest/README\.md")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--schema-git", required=True, help="git dir of github.com/datagouv/schema.data.gouv.fr")
-    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
-    args = parser.parse_args()
-    corpora = corpora_text()
-    args.out.mkdir(parents=True, exist_ok=True)
-    count = words = 0
-    for path in sorted(git(args.schema_git, "ls-tree", "-r", "--name-only", COMMIT_USED, "site").splitlines()):
+    build_from_git(__doc__, "--schema-git", "github.com/datagouv/schema.data.gouv.fr", pages)
+
+
+def pages(schema_git: str) -> Iterator[Page]:
+    """Each schema's presentation page: its file name, the page converted, its schema's name as fallback title."""
+    for path in sorted(git(schema_git, "ls-tree", "-r", "--name-only", COMMIT_USED, "site").splitlines()):
         match = PAGE.fullmatch(path)
-        if match is None:
-            continue
-        name = "schema-" + re.sub(r"[^a-z0-9-]+", "-", f"{match.group(1)}-{match.group(2)}".lower()).strip("-") + ".md"
-        converted = make_heldout_corpus.convert(git(args.schema_git, "show", f"{COMMIT_USED}:{path}"))
-        size = write_new_page(args.out, name, converted, match.group(2), corpora)
-        count += size > 0
-        words += size
-    print(f"{count} pages, {words} words")
+        if match is not None:
+            name = "schema-" + re.sub(r"[^a-z0-9-]+", "-", f"{match.group(1)}-{match.group(2)}".lower()).strip("-")
+            converted = make_heldout_corpus.convert(git(schema_git, "show", f"{COMMIT_USED}:{path}"))
+            yield name + ".md", converted, match.group(2)
 
 
 if __name__ == "__main__":
