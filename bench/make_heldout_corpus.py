@@ -49,8 +49,8 @@ def git(git_dir: str, *args: str) -> str:
 
 
 def convert(text: str, keep_indentation: bool = False) -> tuple[dict[str, str], str]:
-    """The front matter's fields and the body as Markdown; `keep_indentation` keeps the lines' leading spaces (a
-    Markdown source's nested lists), which the HTML sources' conversion drops."""
+    """The front matter's fields and the body as Markdown; `keep_indentation` keeps the leading spaces of list items'
+    lines (a Markdown source's nested lists), which the HTML sources' conversion drops."""
     fields: dict[str, str] = {}
     match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
     if match:
@@ -88,7 +88,9 @@ def convert(text: str, keep_indentation: bool = False) -> tuple[dict[str, str], 
         if stripped.startswith(("|", ":::")) or re.match(r"^#+$|^!\[[^\]]*\]\([^)]*\)\s*$", stripped):
             continue  # tables, containers, empty headings, lone images
         stripped = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", stripped).strip()
-        indentation = line[: len(line) - len(line.lstrip())] if keep_indentation and stripped else ""
+        # only a list item's marker line: other indented lines (« <summary> ») would turn into code blocks
+        nested = keep_indentation and re.match(r"(?:[-*+]|\d{1,3}[.)])\s", stripped)
+        indentation = line[: len(line) - len(line.lstrip())] if nested else ""
         lines.append(indentation + re.sub(r"^\{%.*%\}$", "", stripped))
     return fields, re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 

@@ -161,8 +161,9 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     item = blocks[index]
     if not list_items[index] or not item.text[:1].islower():
         return False
-    if _introduced_by_an_item(blocks, index, list_items):
-        return True
+    introduced = _introduced_by_an_item(blocks, index, list_items)
+    if introduced is not None:
+        return introduced
     before = lead_ins[index]
     if before >= 0:
         lead_in = blocks[before].text.rstrip()
@@ -226,24 +227,34 @@ def _lead_ins(blocks: list[Block], list_items: list[bool]) -> list[int]:
 
 # What may stand in the source between two items of one list: spaces, list and quotation markers, emphasis marks.
 _BETWEEN_LIST_ITEMS_RE = re.compile(r"(?:\s|>|[-*+_]|\d{1,3}[.)])*")
-_NUMBERED_ITEM_START_RE = re.compile(r"[ \t>]*\d{1,3}[.)][ \t]*$")
-_THEMATIC_BREAK_RE = re.compile(r"^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)  # « --- » between two lists
+# A numbered item's marker, up to its first word (« 2. **vérifiez** »).
+_NUMBERED_ITEM_START_RE = re.compile(r"[ \t>]*\d{1,3}[.)][ \t]+[*_]*$")
+_THEMATIC_BREAK_RE = re.compile(r"^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$", re.M)  # « --- » between two lists
+# How far back an item looks for the item introducing it: a list of fifty items is an enumeration of its own.
+_INTRODUCING_ITEM_REACH = 50
 
 
-def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[bool]) -> bool:
-    """A list item that an earlier item ending with a colon introduces (CNIL guide, stop 38): its parent item
-    (« * Il faut informer les personnes : » then the nested « * en cas de collecte directe … »), or, in a list
-    flattened to one level, an item of its own level with nothing in between that ends a sentence or nests
-    (« * Il faut informer : » then « * en cas de … »). Not a numbered step (« 1. Tapez la commande : » then
-    « 2. vérifiez »), an item after the colon item's own sub-items, or an item after a break (code, a rule)."""
+def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[bool]) -> bool | None:
+    """Whether an earlier item ending with a colon introduces a list item, in Markdown (CNIL guide, stop 38): its
+    parent item (« * Il faut informer les personnes : » then the nested « * en cas de collecte directe … »), or, in
+    a list flattened to one level, an item of its own level with nothing in between that ends a sentence or nests
+    (« * Il faut informer : » then « * en cas de … »). No (False) after such an item when the item is a numbered step
+    (« 1. Tapez la commande : » then « 2. vérifiez »), comes after the colon item's own sub-items or after an item
+    that ends a sentence; None (undecided: the lead-in before the list decides) when no colon item comes before it
+    in its list, up to a break (code, a rule, an image, the end of a quotation)."""
     item = blocks[index]
     ended = nested = False
     j = index - 1
-    while j >= 0 and list_items[j] and _next_to(blocks[j], blocks[j + 1]):
+    while (
+        j >= max(0, index - _INTRODUCING_ITEM_REACH)
+        and list_items[j]
+        and blocks[j].list_item_in_quote == item.list_item_in_quote
+        and _next_to(blocks[j], blocks[j + 1])
+    ):
         previous = blocks[j]
         text = previous.text.rstrip()
         if previous.level < item.level:
-            return text.endswith(":")
+            return text.endswith(":") or None
         if previous.level > item.level:
             nested = True
         elif text.endswith(":"):
@@ -251,7 +262,7 @@ def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[boo
         elif text.endswith((".", "!", "?", "…")):
             ended = True
         j -= 1
-    return False
+    return None
 
 
 def _next_to(first: Block, second: Block) -> bool:
