@@ -170,10 +170,10 @@ def build_from_git(doc: str | None, option: str, repository: str, pages: Callabl
     """The command line of a one-source builder (`bench/make_schema_dev.py`, `bench/make_cnil_dev.py`): the source's
     git dir under `option`, `--out`; writes the pages `pages(git dir)` gives with `write_new_pages`."""
     parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
-    parser.add_argument(option, required=True, help=f"git dir of {repository}")
+    parser.add_argument(option, required=True, dest="git_dir", help=f"git dir of {repository}")
     parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
     args = parser.parse_args()
-    write_new_pages(args.out, pages(getattr(args, option[2:].replace("-", "_"))))
+    write_new_pages(args.out, pages(args.git_dir))
 
 
 def write_new_pages(out: Path, pages: Iterable[Page]) -> None:

@@ -77,6 +77,7 @@ INSTITUTIONAL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "institutional-de
 INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-claims.tsv"
 # Every finding of the grammar rules on by default on the schema pages of bench/make_schema_dev.py (stop 37).
 SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
+# … and on the CNIL guide's sheets of bench/make_cnil_dev.py (stop 38).
 CNIL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "cnil-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
@@ -85,7 +86,7 @@ NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
 # … and every finding of spelling.unknown-word on both (stop 37).
 SCHEMA_DEV_SPELLING = ROOT / "bench" / "judgements" / "schema-dev-spelling.tsv"
 NEWS_SHORT_SPELLING = ROOT / "bench" / "judgements" / "news-short-spelling.tsv"
-# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–37).
+# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–38).
 DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--news-dev", "the news articles written by bench/make_news_dev.py", (NEWS_DEV_JUDGEMENTS,)),
     (

@@ -383,6 +383,13 @@ _BEFORE_A_NOUN = frozenset(
     {"le", "la", "l", "les", "un", "une", "du", "de", "d", "des", "à", "au", "aux", "vers", "dans"}
 )
 _FINITE_MOOD_RE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)")
+
+
+def _finite_of(readings: list[str], person: str) -> bool:
+    """A reading is a finite verb form of `person` (":3s", ":3p")."""
+    return any(_FINITE_MOOD_RE.search(m) and person in m for m in readings)
+
+
 # Verb locutions, a light verb and a noun without a determiner, whose noun is also a verb form the engine takes for
 # the subject's verb (« Les cinq personnes qui prenaient place dans l'appareil »: « place » read as « placer »):
 # the light verb's lemma -> those nouns. Grammalecte knows « prendre part », « faire face », « prendre note ».
@@ -1091,14 +1098,14 @@ class GrammalecteEngine:
         return (
             bool(readings)
             and all(":V" in m for m in readings)
-            and any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings)
+            and _finite_of(readings, ":3s")
         )
 
     def _may_be_the_verb_after(self, word: str) -> bool:
         """« compte » (a noun too) after « prennent garde », not « entre » or « contre » (prepositions first): a word
         that may be a finite third person singular and is no preposition."""
         readings = self._morphologies(word.lower())
-        return any(_FINITE_MOOD_RE.search(m) and ":3s" in m for m in readings) and not any(":R" in m for m in readings)
+        return _finite_of(readings, ":3s") and not any(":R" in m for m in readings)
 
     def _before_a_company_name(self, text: str, end: int) -> bool:
         """« l’américain Boeing », « l’européen Airbus » : a gentilé in lower case before a name the lexicon knows only
@@ -1145,7 +1152,7 @@ class GrammalecteEngine:
     def _after_additive_subjects(self, text: str, start: int, end: int) -> bool:
         """« l'Assemblée nationale comme le Sénat doivent » : a plural verb after two subjects joined by an additive
         « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun."""
-        if not any(_FINITE_MOOD_RE.search(m) and ":3p" in m for m in self._morphologies(text[start:end])):
+        if not _finite_of(self._morphologies(text[start:end]), ":3p"):
             return False
         found = _ADDITIVE_SECOND_SUBJECT_RE.search(text, max(0, start - 100), start)
         if found is None:
