@@ -79,6 +79,8 @@ INSTITUTIONAL_DEV_CLAIMS = ROOT / "bench" / "judgements" / "institutional-dev-cl
 SCHEMA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "schema-dev-grammar.tsv"
 # … and on the CNIL guide's sheets of bench/make_cnil_dev.py (stop 38).
 CNIL_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "cnil-dev-grammar.tsv"
+# … and on the eco-design mission's pages of bench/make_numeco_dev.py (stop 39).
+NUMECO_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "numeco-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -86,7 +88,7 @@ NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
 # … and every finding of spelling.unknown-word on both (stop 37).
 SCHEMA_DEV_SPELLING = ROOT / "bench" / "judgements" / "schema-dev-spelling.tsv"
 NEWS_SHORT_SPELLING = ROOT / "bench" / "judgements" / "news-short-spelling.tsv"
-# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–38).
+# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–39).
 DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--news-dev", "the news articles written by bench/make_news_dev.py", (NEWS_DEV_JUDGEMENTS,)),
     (
@@ -101,6 +103,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
         (NEWS_SHORT_GRAMMAR, NEWS_SHORT_CLAIMS, NEWS_SHORT_SPELLING),
     ),
     ("--cnil-dev", "the CNIL guide's sheets of bench/make_cnil_dev.py", (CNIL_DEV_JUDGEMENTS,)),
+    ("--numeco-dev", "the eco-design mission's pages of bench/make_numeco_dev.py", (NUMECO_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
@@ -497,10 +500,10 @@ def heldout_main(findings_file: Path | None, record_run: bool) -> None:
 def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | None, record_run: bool) -> str:
     """A development set kept outside the repository (the news of `bench/make_news_dev.py`, the institutional pages
     of `bench/make_institutional_dev.py`, the schema pages of `bench/make_schema_dev.py`, the short news of
-    `bench/make_news_dev.py --short`, the CNIL guide of `bench/make_cnil_dev.py`) and its judged findings, to
-    write filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so
-    its first finding is not listed); every finding of them was judged, so a finding not judged is listed as new
-    (judge it)."""
+    `bench/make_news_dev.py --short`, the CNIL guide of `bench/make_cnil_dev.py`, the eco-design mission's pages of
+    `bench/make_numeco_dev.py`) and its judged findings, to write filters from: only the rules that have a judged
+    finding are linted (a rule with none there yet is not, so its first finding is not listed); every finding of them
+    was judged, so a finding not judged is listed as new (judge it)."""
     rules = {key[1] for key in load_judgements(judgements_file)}
     return judged_whole(folder, judgements_file, rules, findings_file, record_run, outside=True)
 

@@ -39,3 +39,32 @@ def test_a_cnil_sheet_is_named_after_its_number_and_title_in_ascii() -> None:
     assert file_name("13", "Préparer l'exercice des droits des personnes") == (
         "cnil-13-preparer-l-exercice-des-droits-des-personnes.md"
     )
+
+
+def test_the_eco_design_mission_keeps_its_written_pages_only() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_numeco_dev")
+    assert builder.is_written_page("content/actualites/posts/actus/fiche-ha-ia.md")
+    assert builder.is_written_page("content/formations/index.md")
+    for left_out in (
+        "content/actualites/posts/podcasts/referents/saison2-episode4-HenriVerdier/S2E4.md",  # a transcript
+        "content/ressources/documents-reference/guide-bonnes-pratiques/bibliographie.md",
+        "content/_vieux/agenda/index.md",  # not published
+        "content/img/logo.png",
+        "README.md",
+    ):
+        assert not builder.is_written_page(left_out), left_out
+    assert builder.file_name("content/actualites/posts/actus/semaine NumEco 2026/Éco.md") == (
+        "numeco-actualites-posts-actus-semaine-numeco-2026-eco.md"
+    )
+    assert builder.file_name("content/formations/index.md") == "numeco-formations.md"
+
+
+def test_the_eco_design_mission_drops_its_template_calls() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    template_call = load_bench("make_numeco_dev").TEMPLATE_CALL
+    page = 'Avant.\n{{ component("card", {\n  title: "Module 1",\n  image: {\n    src: "/a.webp"\n  }\n}) }}\nAprès.\n'
+    assert template_call.sub("", page) == "Avant.\n\nAprès.\n"
+    assert template_call.sub("", "{% for x in y %}Texte{% endfor %}") == "Texte"

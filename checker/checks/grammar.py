@@ -29,6 +29,7 @@ from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
 CAPITALIZATION_RULE = "grammar.capitalization"
+VERB_FORM_RULE = "grammar.verb-form"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S")
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
@@ -307,6 +308,71 @@ def _has_a_clear_verb(block: Block) -> bool:
     return False
 
 
+# The reader addressed: items that give orders (« - Soumet ta candidature », « - Répond à vos courriels »).
+_SECOND_PERSON_RE = re.compile(r"(?i)(?<![\w’'])(?:ton|ta|tes|te|t['’]|toi|tu|votre|vos|vous)(?![\w’'])")
+# What an item may open with before its verb: « Ne sert pas », « N’est pas », « Ne se concentre », « S’engage ».
+_BEFORE_AN_ITEM_VERB = frozenset({"ne", "n'", "n’", "se", "s'", "s’"})
+
+
+def _item_verb(block: Block) -> int | None:
+    """The offset in the block of the verb an item opens with, after « ne » and « se » (None: no word)."""
+    for token in block.tokens[:3]:
+        if token.kind != "word":
+            return None
+        if token.text.lower() not in _BEFORE_AN_ITEM_VERB:
+            return token.start
+    return None
+
+
+def _third_person_only(word: str) -> bool:
+    """A present in the third person singular with no imperative reading (« soumet », « est »; not « propose »)."""
+    from checker.morphology import analyse_form
+
+    readings = analyse_form(word)
+    return any("verb" in r.pos and "present" in r.tenses and "3s" in r.persons for r in readings) and not any(
+        "imperative" in r.tenses for r in readings
+    )
+
+
+def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[int]:
+    """The other items of an item's list at its level (its sub-items' lists left aside), up to a break."""
+    item = blocks[index]
+    siblings: list[int] = []
+    for step in (-1, 1):
+        j = index
+        while 0 <= j + step < len(blocks) and abs(j + step - index) <= _INTRODUCING_ITEM_REACH:
+            first, second = (blocks[j + step], blocks[j]) if step < 0 else (blocks[j], blocks[j + step])
+            other = blocks[j + step]
+            if not (
+                list_items[j + step] and other.list_item_in_quote == item.list_item_in_quote and _next_to(first, second)
+            ) or other.level < item.level:
+                break
+            if other.level == item.level:
+                siblings.append(j + step)
+            j += step
+    return siblings
+
+
+def _in_a_list_of_third_person_items(
+    blocks: list[Block], index: int, list_items: list[bool], imperative_flagged: set[int]
+) -> bool:
+    """An item opening with its verb in a list another item of which opens with a verb that is only a present in the
+    third person singular and that the engine takes for no imperative (« * Soumet sa candidature », « - N’est pas le
+    retour au Minitel »): the items describe their heading's or lead-in's subject (« L’écoconception de service
+    numérique : » then « - Ne sert pas uniquement à … »), « sert » and « répond » are not imperatives missing their
+    « s » (eco-design mission's pages, stop 39). A list of orders (« - Prends », « - Vérifie », « - Soumet ta
+    candidature ») stays reported."""
+    if _SECOND_PERSON_RE.search(blocks[index].text):
+        return False
+    for j in _same_list(blocks, index, list_items):
+        at = _item_verb(blocks[j])
+        if at is not None and j not in imperative_flagged and not _SECOND_PERSON_RE.search(blocks[j].text):
+            word = re.match(r"[\w-]+", blocks[j].text[at:])
+            if word and _third_person_only(word.group()):
+                return True
+    return False
+
+
 def _is_list_item(block: Block) -> bool:
     """A list item, quoted in a blockquote or not (« > 1. … »: the parser keeps the kind "quote")."""
     return block.kind == "list_item" or block.list_item_in_quote
@@ -340,6 +406,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
         label = engine.label
         if label not in ctx.engines_ran:
             ctx.engines_ran.append(label)
+        imperative_flagged = {m.piece for m in matches if "__imp_" in m.engine_rule}
         for m in matches:
             rule_id = rule_for(m, mapping)
             if not ctx.enabled(rule_id):
@@ -355,6 +422,14 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
                 or _software_spelling(pieces[m.piece][m.start : m.end])
+            ):
+                continue
+            if (
+                rule_id == VERB_FORM_RULE
+                and "__imp_" in m.engine_rule
+                and list_items[m.piece]
+                and m.start == _item_verb(blocks[m.piece])
+                and _in_a_list_of_third_person_items(blocks, m.piece, list_items, imperative_flagged)
             ):
                 continue
             key = (m.piece, m.start, m.end)

@@ -167,6 +167,10 @@ _CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
 _NAME_AFTER_PARTICLE_RE = re.compile(r"\s+(?:(?:der|den|la|le)\s+)?[A-ZÀ-ÖØ-Þ]")
 # « la catégorie A », « le plan B » : a capital letter naming an item after these nouns.
 _LETTER_LABEL_RE = re.compile(r"[A-Z]")
+# « la directive 2002/95/CE relative à », « le règlement 2019/1020/UE » : the initials ending a reference's number,
+# flagged, or right before the flagged word, as the determiner « ce ».
+_INITIALS_OF_A_REFERENCE_RE = re.compile(r"(?<=/)[A-Z]{2,5}\b")
+_INITIALS_OF_A_REFERENCE_BEFORE_RE = re.compile(r"/[A-Z]{2,5}\s+$")
 _LETTER_BEFORE_RE = re.compile(r"(?<![\w’'])[A-Z]\s+$")
 _LABEL_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:catégorie|catégories|classe|groupe|type|série|niveau|plan|option|annexe|lettre|partie|section|zone|"
@@ -236,8 +240,9 @@ _QUANTITY_DE_BEFORE_RE = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|trop|asse
 # « à savoir l’arrêté du 15 février » : the locution « namely », not the verb « savoir ».
 _A_SAVOIR_BEFORE_RE = re.compile(r"(?i)\bà\s+savoir\s*[,:]?\s*(?:l['’]\s*|(?:le|la|les)\s+)?$")
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
-# « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word.
-_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+){2,})\s+$")
+# « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word; « X.5 Climatisation »,
+# « IV.2 Action d’insertion » : a section numbered after a letter or a Roman numeral, with one dot or more.
+_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+){2,}|(?:[IVXLC]+|[A-Z])(?:\.\d+)+)\s+$")
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
 # The noun after a determiner, or opening a line, a list item or a sentence (« Contrat de 6 mois renouvelable »);
 # it may have a complement of its own (« un contrat de travail de 6 mois renouvelable »).
@@ -1007,6 +1012,8 @@ class GrammalecteEngine:
                 or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
+                or bool(_INITIALS_OF_A_REFERENCE_RE.match(text, start))
+                or bool(_INITIALS_OF_A_REFERENCE_BEFORE_RE.search(text, max(0, start - 8), start))
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
                 or _in_english_passage(text, start, end)
@@ -1592,9 +1599,12 @@ class GrammalecteEngine:
         if word in _ADVERBS_AFTER_AMOUNT:
             return True
         section = _SECTION_NUMBER_BEFORE_RE.search(text, max(0, start - 30), start)
-        if section and any(len(group) != 3 for group in section.group(1).split(".")[1:]):
-            # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de » : a section's number, not a count; groups of
-            # three digits may be thousands (« 1.300.000 »), left to the engine
+        if section and (
+            not section.group(1)[0].isdigit() or any(len(group) != 3 for group in section.group(1).split(".")[1:])
+        ):
+            # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de », « X.5 Climatisation » (eco-design mission's
+            # pages, stop 39) : a section's number, not a count; groups of three digits after a number may be thousands
+            # (« 1.300.000 »), left to the engine
             return True
         date = _DATE_BEFORE_RE.search(text, max(0, start - 60), start)
         if date and not (
