@@ -308,8 +308,12 @@ def _has_a_clear_verb(block: Block) -> bool:
     return False
 
 
-# The reader addressed: items that give orders (« - Soumet ta candidature », « - Répond à vos courriels »).
-_SECOND_PERSON_RE = re.compile(r"(?i)(?<![\w’'])(?:ton|ta|tes|te|t['’]|toi|tu|votre|vos|vous)(?![\w’'])")
+# The reader addressed as « tu », to whom an imperative missing its « s » would speak (« - Soumet ta candidature »);
+# not « rendez-vous », nor « vous », whose imperative has no such error.
+_SECOND_PERSON_RE = re.compile(r"(?i)(?<![\w’'-])(?:ton|ta|tes|te|t['’]|toi|tu)(?![\w’'-])")
+# Verbs in the third person that no misspelt order can be: the imperatives are « sois », « sache », and « pouvoir »
+# and « devoir » have none (« - N’est pas le retour au Minitel », « - Sait demander de l’aide »).
+_DESCRIPTION_VERBS = frozenset({"est", "peut", "doit", "sait"})
 # What an item may open with before its verb: « Ne sert pas », « N’est pas », « Ne se concentre », « S’engage ».
 _BEFORE_AN_ITEM_VERB = frozenset({"ne", "n'", "n’", "se", "s'", "s’"})
 
@@ -324,13 +328,13 @@ def _item_verb(block: Block) -> int | None:
     return None
 
 
-def _third_person_only(word: str) -> bool:
-    """A present in the third person singular with no imperative reading (« soumet », « est »; not « propose »)."""
+def _an_order(word: str) -> bool:
+    """An imperative that is no present of the third person (« prends », « vérifiez »): the item gives an order."""
     from checker.morphology import analyse_form
 
     readings = analyse_form(word)
-    return any("verb" in r.pos and "present" in r.tenses and "3s" in r.persons for r in readings) and not any(
-        "imperative" in r.tenses for r in readings
+    return any("imperative" in r.tenses for r in readings) and not any(
+        "present" in r.tenses and "3s" in r.persons for r in readings
     )
 
 
@@ -353,24 +357,25 @@ def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[
     return siblings
 
 
-def _in_a_list_of_third_person_items(
-    blocks: list[Block], index: int, list_items: list[bool], imperative_flagged: set[int]
-) -> bool:
-    """An item opening with its verb in a list another item of which opens with a verb that is only a present in the
-    third person singular and that the engine takes for no imperative (« * Soumet sa candidature », « - N’est pas le
-    retour au Minitel »): the items describe their heading's or lead-in's subject (« L’écoconception de service
-    numérique : » then « - Ne sert pas uniquement à … »), « sert » and « répond » are not imperatives missing their
-    « s » (eco-design mission's pages, stop 39). A list of orders (« - Prends », « - Vérifie », « - Soumet ta
-    candidature ») stays reported."""
-    if _SECOND_PERSON_RE.search(blocks[index].text):
-        return False
-    for j in _same_list(blocks, index, list_items):
-        at = _item_verb(blocks[j])
-        if at is not None and j not in imperative_flagged and not _SECOND_PERSON_RE.search(blocks[j].text):
-            word = re.match(r"[\w-]+", blocks[j].text[at:])
-            if word and _third_person_only(word.group()):
-                return True
-    return False
+def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list[bool], lead_in: int) -> bool:
+    """An item opening with its verb in a list another item of which opens with « est », « peut », « doit » or
+    « sait » (after « ne »), which no misspelt order can be (« - N’est pas le retour au Minitel », « * Est agréé par
+    les ministères »): the items describe their heading's or lead-in's subject (« L’écoconception de service
+    numérique : » then « - Ne sert pas uniquement à … »); « sert » and « répond » are not imperatives missing their
+    « s » (eco-design mission's pages, stop 39). Not when an item opens with an order (« - Prends ») or an item or
+    the lead-in speaks to the reader as « tu » (« - Prend le temps de te reposer »)."""
+    siblings = _same_list(blocks, index, list_items)
+    described = False
+    for j in [index, *siblings, *([lead_in] if lead_in >= 0 else [])]:
+        if _SECOND_PERSON_RE.search(blocks[j].text):
+            return False
+        at = _item_verb(blocks[j]) if j != lead_in else None
+        word = re.match(r"[\w-]+", blocks[j].text[at:]) if at is not None else None
+        if word and j != index:
+            if _an_order(word.group()):
+                return False
+            described = described or word.group().lower() in _DESCRIPTION_VERBS
+    return described
 
 
 def _is_list_item(block: Block) -> bool:
@@ -406,7 +411,6 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
         label = engine.label
         if label not in ctx.engines_ran:
             ctx.engines_ran.append(label)
-        imperative_flagged = {m.piece for m in matches if "__imp_" in m.engine_rule}
         for m in matches:
             rule_id = rule_for(m, mapping)
             if not ctx.enabled(rule_id):
@@ -429,7 +433,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 and "__imp_" in m.engine_rule
                 and list_items[m.piece]
                 and m.start == _item_verb(blocks[m.piece])
-                and _in_a_list_of_third_person_items(blocks, m.piece, list_items, imperative_flagged)
+                and _in_a_list_of_descriptions(blocks, m.piece, list_items, lead_ins[m.piece])
             ):
                 continue
             key = (m.piece, m.start, m.end)

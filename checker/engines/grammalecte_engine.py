@@ -162,15 +162,21 @@ _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
     r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
+# After « quel(le)s que soient » (or its verb): a noun phrase, then more nouns listed with commas and « ou » / « et ».
+_LISTED_SUBJECTS_AFTER_RE = re.compile(
+    r"(?:\s+que\s+soient)?\s+(?:(?:le|la|les|leur|leurs|son|sa|ses|un|une|ce|cet|cette|mon|ma|mes|notre|nos|votre|vos)"
+    r"\s+|l['’]\s*)[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?!{pronoun})[\w’'-]+(?:\s+[\w’'-]+)?)*\s+(?:ou|et)\s+(?!{pronoun})"
+    .format(pronoun=r"(?:il|ils|elle|elles|on|nous|vous|je|tu|j['’])\b")
+)
 _NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das"})
 _CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
 _NAME_AFTER_PARTICLE_RE = re.compile(r"\s+(?:(?:der|den|la|le)\s+)?[A-ZÀ-ÖØ-Þ]")
 # « la catégorie A », « le plan B » : a capital letter naming an item after these nouns.
 _LETTER_LABEL_RE = re.compile(r"[A-Z]")
 # « la directive 2002/95/CE relative à », « le règlement 2019/1020/UE » : the initials ending a reference's number,
-# flagged, or right before the flagged word, as the determiner « ce ».
-_INITIALS_OF_A_REFERENCE_RE = re.compile(r"(?<=/)[A-Z]{2,5}\b")
-_INITIALS_OF_A_REFERENCE_BEFORE_RE = re.compile(r"/[A-Z]{2,5}\s+$")
+# which the engine reads as the determiner « ce » (its message quotes them).
+_INITIALS_OF_A_REFERENCE_RE = re.compile(r"(?<=\d/)([A-Z]{2,5})\b")
+_INITIALS_OF_A_REFERENCE_BEFORE_RE = re.compile(r"\d/([A-Z]{2,5})\s+$")
 _LETTER_BEFORE_RE = re.compile(r"(?<![\w’'])[A-Z]\s+$")
 _LABEL_NOUN_BEFORE_RE = re.compile(
     r"(?i)\b(?:catégorie|catégories|classe|groupe|type|série|niveau|plan|option|annexe|lettre|partie|section|zone|"
@@ -242,7 +248,9 @@ _A_SAVOIR_BEFORE_RE = re.compile(r"(?i)\bà\s+savoir\s*[,:]?\s*(?:l['’]\s*|(?:
 _RANK_NUMBER_AFTER_RE = re.compile(r"\s*[nN][°º]\s?\d")
 # « le test 1.3.7 supprimé » : a section's number (two dots or more) right before the word; « X.5 Climatisation »,
 # « IV.2 Action d’insertion » : a section numbered after a letter or a Roman numeral, with one dot or more.
-_SECTION_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+){2,}|(?:[IVXLC]+|[A-Z])(?:\.\d+)+)\s+$")
+_SECTION_NUMBER_BEFORE_RE = re.compile(
+    r"(?:(?<![\d.,])(?P<digits>\d+(?:\.\d+){2,})|(?<![\w.,])(?P<lettered>(?:[IVXLC]+|[A-Z])(?:\.\d+)+))\s+$"
+)
 # « un homme de 27 ans originaire de », « la zone de 140 km² située » : a noun, « de », an amount and its measure.
 # The noun after a determiner, or opening a line, a list item or a sentence (« Contrat de 6 mois renouvelable »);
 # it may have a complement of its own (« un contrat de travail de 6 mois renouvelable »).
@@ -433,6 +441,18 @@ _ADDITIVE_SECOND_SUBJECT_RE = re.compile(
     + r"(?i:\s+(?:comme|ainsi\s+que|de\s+même\s+que)\s+" + _SUBJECT_DETERMINER + ")"  # the second subject
     + _NOT_RELATIVE + _WORD + r"(?:\s+" + _NOT_RELATIVE + _WORD + r"){0,2}\s+$"
 )
+# « veiller à ce que la mesure, l’évaluation ne deviennent pas une fin en soi » : two one-word subjects juxtaposed with
+# a comma at the clause's start, right before the verb (eco-design mission's pages, stop 39). Not after a time or a
+# circumstance (« Le matin, la ville deviennent » stays reported: _CIRCUMSTANCE_NOUNS).
+_JUXTAPOSED_SUBJECTS_BEFORE_RE = re.compile(
+    r"(?i:(?:^|[.!?…;:«»“”\"(]\s*|\bque\s+|\bqu['’]\s*)" + _SUBJECT_DETERMINER + ")(" + _WORD + r")\s*,\s*"
+    + r"(?i:" + _SUBJECT_DETERMINER + ")" + _NOT_RELATIVE + _WORD + r"\s+(?i:ne\s+|n['’]\s*)?$"
+)
+_CIRCUMSTANCE_NOUNS = frozenset(
+    {"matin", "soir", "jour", "nuit", "lendemain", "veille", "midi", "semaine", "mois", "année", "an", "week-end",
+     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "printemps", "été", "automne", "hiver",
+     "moment", "temps", "fois", "début", "fin", "reste", "coup", "cas", "plus", "moins", "pire", "mieux"}
+)  # fmt: skip
 # « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
 # « devoir » that would call for an infinitive.
 _DEVANT_PRONOUN_BEFORE_RE = re.compile(r"(?i)\b([^\W\d_][\w’'-]*)\s+devant\s+(?:lui|elle|eux|elles|moi|toi)\s+$")
@@ -467,6 +487,16 @@ def _acronym(text: str, start: int, end: int) -> bool:
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     return before is None or not before.group(1).isupper()
+
+
+def _initials_of_a_reference(text: str, start: int, end: int, message: str) -> bool:
+    """« la directive 2002/95/CE relative à » : the engine reads the initials of a reference's number as the
+    determiner « ce », flags them, and the word after them with a message naming them (« « CE » est un déterminant
+    masculin »); a finding on the word after that does not name them is kept (« 2002/95/CE relatifs »)."""
+    if _INITIALS_OF_A_REFERENCE_RE.match(text, start):
+        return True
+    initials = _INITIALS_OF_A_REFERENCE_BEFORE_RE.search(text, max(0, start - 16), start)
+    return initials is not None and re.search(rf"«\s*{initials.group(1)}\s*»", message) is not None
 
 
 def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
@@ -1012,8 +1042,7 @@ class GrammalecteEngine:
                 or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
-                or bool(_INITIALS_OF_A_REFERENCE_RE.match(text, start))
-                or bool(_INITIALS_OF_A_REFERENCE_BEFORE_RE.search(text, max(0, start - 8), start))
+                or _initials_of_a_reference(text, start, end, str(err.get("sMessage", "")))
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
                 or _in_english_passage(text, start, end)
@@ -1035,6 +1064,16 @@ class GrammalecteEngine:
         if "verbe_sujet_sing" in rule_id and (
             self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
         ):
+            return True
+        if "__conj_quantité_de" in rule_id and not _finite_of(self._morphologies(word.lower()), ":"):
+            # « (quantité de données consommées, consommation énergétique associée) » : a participle that agrees
+            # with the noun before it, no verb of which « quantité » would be the subject (eco-design mission's
+            # pages, stop 39); « La quantité de données sont consommées » stays reported
+            return True
+        if "__conj_quel_quelle_que" in rule_id and _LISTED_SUBJECTS_AFTER_RE.match(text, end):
+            # « quels que soient leur matériel, logiciel ou infrastructure réseau ou leurs aptitudes » : the subjects
+            # listed after the verb, which agrees with them all; « Quels que soient leur âge, ils sont » stays reported
+            # (eco-design mission's pages, stop 39)
             return True
         if "__conj_det_sing_nom" in rule_id and self._collective_subject_before(text, start, end):
             return True
@@ -1158,9 +1197,14 @@ class GrammalecteEngine:
 
     def _after_additive_subjects(self, text: str, start: int, end: int) -> bool:
         """« l'Assemblée nationale comme le Sénat doivent » : a plural verb after two subjects joined by an additive
-        « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun."""
+        « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun; « la mesure, l’évaluation ne
+        deviennent pas » : two subjects juxtaposed (_JUXTAPOSED_SUBJECTS_BEFORE_RE)."""
         if not _finite_of(self._morphologies(text[start:end]), ":3p"):
             return False
+        juxtaposed = _JUXTAPOSED_SUBJECTS_BEFORE_RE.search(text, max(0, start - 60), start)
+        if juxtaposed is not None:
+            first = juxtaposed.group(1).lower()
+            return first not in _CIRCUMSTANCE_NOUNS and any(":N" in m for m in self._readings(first))
         found = _ADDITIVE_SECOND_SUBJECT_RE.search(text, max(0, start - 100), start)
         if found is None:
             return False
@@ -1600,7 +1644,7 @@ class GrammalecteEngine:
             return True
         section = _SECTION_NUMBER_BEFORE_RE.search(text, max(0, start - 30), start)
         if section and (
-            not section.group(1)[0].isdigit() or any(len(group) != 3 for group in section.group(1).split(".")[1:])
+            section.group("lettered") or any(len(group) != 3 for group in section.group("digits").split(".")[1:])
         ):
             # « l’ancien test 1.3.7 supprimé », « 4.5.1 et 4.5.2 Ajout de », « X.5 Climatisation » (eco-design mission's
             # pages, stop 39) : a section's number, not a count; groups of three digits after a number may be thousands
