@@ -310,7 +310,12 @@ def _has_a_clear_verb(block: Block) -> bool:
 
 # The reader addressed as « tu », to whom an imperative missing its « s » would speak (« - Soumet ta candidature »);
 # not « rendez-vous », nor « vous », whose imperative has no such error.
-_SECOND_PERSON_RE = re.compile(r"(?i)(?<![\w’'-])(?:ton|ta|tes|te|t['’]|toi|tu)(?![\w’'-])")
+_SECOND_PERSON_RE = re.compile(r"(?i)(?<![\w’'])(?:(?:ton|ta|tes|te|toi|tu)(?![\w’'-])|t['’](?=\w))")
+# A lead-in announcing orders (« Quelques conseils : », « À faire avant l’examen : »).
+_ORDERS_ANNOUNCED_RE = re.compile(
+    r"(?i)(?<![\w’'])(?:conseils?|consignes?|étapes?|astuces?|recommandations?|règles?|instructions?|procédure|"
+    r"à faire|marche à suivre)(?![\w’'])"
+)
 # Verbs in the third person that no misspelt order can be: the imperatives are « sois », « sache », and « pouvoir »
 # and « devoir » have none (« - N’est pas le retour au Minitel », « - Sait demander de l’aide »).
 _DESCRIPTION_VERBS = frozenset({"est", "peut", "doit", "sait"})
@@ -328,14 +333,19 @@ def _item_verb(block: Block) -> int | None:
     return None
 
 
-def _an_order(word: str) -> bool:
-    """An imperative that is no present of the third person (« prends », « vérifiez »): the item gives an order."""
+def _reflexive_of_the_third_person(block: Block) -> bool:
+    """An item opening with « se » or « s’ » (after « ne »): « Ne se concentre pas », « S’adapte » describe; an
+    order would say « te »."""
+    words = [t.text.lower() for t in block.tokens[:2] if t.kind == "word"]
+    return bool({"se", "s'", "s’"} & set(words))
+
+
+def _may_be_an_order(word: str) -> bool:
+    """A word that may give an order opening an item: an imperative (« prends », « ferme », « coupe ») or an
+    infinitive (« ouvrir »)."""
     from checker.morphology import analyse_form
 
-    readings = analyse_form(word)
-    return any("imperative" in r.tenses for r in readings) and not any(
-        "present" in r.tenses and "3s" in r.persons for r in readings
-    )
+    return any("imperative" in r.tenses or "infinitive" in r.pos for r in analyse_form(word))
 
 
 def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[int]:
@@ -360,21 +370,27 @@ def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[
 def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list[bool], lead_in: int) -> bool:
     """An item opening with its verb in a list another item of which opens with « est », « peut », « doit » or
     « sait » (after « ne »), which no misspelt order can be (« - N’est pas le retour au Minitel », « * Est agréé par
-    les ministères »): the items describe their heading's or lead-in's subject (« L’écoconception de service
-    numérique : » then « - Ne sert pas uniquement à … »); « sert » and « répond » are not imperatives missing their
-    « s » (eco-design mission's pages, stop 39). Not when an item opens with an order (« - Prends ») or an item or
-    the lead-in speaks to the reader as « tu » (« - Prend le temps de te reposer »)."""
+    les ministères »), and no item of which opens with a word that may give an order (an imperative, « Ferme »,
+    « Prends », or an infinitive, « Ouvrir »; after « se », a verb describes): the items describe their heading's or
+    lead-in's subject (« L’écoconception de service numérique : » then « - Ne sert pas uniquement à … »); « sert » and
+    « répond » are not imperatives missing their « s » (eco-design mission's pages, stop 39). Not when an item or the
+    lead-in speaks to the reader as « tu » (« - Prend le temps de te reposer », « Pour t’inscrire : ») or announces
+    orders (« Quelques conseils : »)."""
     siblings = _same_list(blocks, index, list_items)
     described = False
+    if lead_in >= 0 and _ORDERS_ANNOUNCED_RE.search(blocks[lead_in].text):
+        return False
     for j in [index, *siblings, *([lead_in] if lead_in >= 0 else [])]:
         if _SECOND_PERSON_RE.search(blocks[j].text):
             return False
-        at = _item_verb(blocks[j]) if j != lead_in else None
+        at = _item_verb(blocks[j]) if j not in (index, lead_in) else None
         word = re.match(r"[\w-]+", blocks[j].text[at:]) if at is not None else None
-        if word and j != index:
-            if _an_order(word.group()):
-                return False
-            described = described or word.group().lower() in _DESCRIPTION_VERBS
+        if word is None:
+            continue
+        if word.group().lower() in _DESCRIPTION_VERBS:
+            described = True
+        elif _may_be_an_order(word.group()) and not _reflexive_of_the_third_person(blocks[j]):
+            return False
     return described
 
 

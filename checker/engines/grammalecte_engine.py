@@ -162,6 +162,8 @@ _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
     r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
+# « Quels que » or « Quelles que » right before « soient » (« Quel que soient » is an error whatever follows).
+_QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
 # After « quel(le)s que soient » (or its verb): a noun phrase, then more nouns listed with commas and « ou » / « et ».
 _LISTED_SUBJECTS_AFTER_RE = re.compile(
     r"(?:\s+que\s+soient)?\s+(?:(?:le|la|les|leur|leurs|son|sa|ses|un|une|ce|cet|cette|mon|ma|mes|notre|nos|votre|vos)"
@@ -441,18 +443,6 @@ _ADDITIVE_SECOND_SUBJECT_RE = re.compile(
     + r"(?i:\s+(?:comme|ainsi\s+que|de\s+même\s+que)\s+" + _SUBJECT_DETERMINER + ")"  # the second subject
     + _NOT_RELATIVE + _WORD + r"(?:\s+" + _NOT_RELATIVE + _WORD + r"){0,2}\s+$"
 )
-# « veiller à ce que la mesure, l’évaluation ne deviennent pas une fin en soi » : two one-word subjects juxtaposed with
-# a comma at the clause's start, right before the verb (eco-design mission's pages, stop 39). Not after a time or a
-# circumstance (« Le matin, la ville deviennent » stays reported: _CIRCUMSTANCE_NOUNS).
-_JUXTAPOSED_SUBJECTS_BEFORE_RE = re.compile(
-    r"(?i:(?:^|[.!?…;:«»“”\"(]\s*|\bque\s+|\bqu['’]\s*)" + _SUBJECT_DETERMINER + ")(" + _WORD + r")\s*,\s*"
-    + r"(?i:" + _SUBJECT_DETERMINER + ")" + _NOT_RELATIVE + _WORD + r"\s+(?i:ne\s+|n['’]\s*)?$"
-)
-_CIRCUMSTANCE_NOUNS = frozenset(
-    {"matin", "soir", "jour", "nuit", "lendemain", "veille", "midi", "semaine", "mois", "année", "an", "week-end",
-     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "printemps", "été", "automne", "hiver",
-     "moment", "temps", "fois", "début", "fin", "reste", "coup", "cas", "plus", "moins", "pire", "mieux"}
-)  # fmt: skip
 # « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
 # « devoir » that would call for an infinitive.
 _DEVANT_PRONOUN_BEFORE_RE = re.compile(r"(?i)\b([^\W\d_][\w’'-]*)\s+devant\s+(?:lui|elle|eux|elles|moi|toi)\s+$")
@@ -1065,12 +1055,25 @@ class GrammalecteEngine:
             self._collective_subject_after(text, end) or self._coordinated_subject_after(text, end)
         ):
             return True
-        if "__conj_quantité_de" in rule_id and not _finite_of(self._morphologies(word.lower()), ":"):
+        if (
+            "__conj_quantité_de" in rule_id
+            and not _finite_of(self._morphologies(word.lower()), ":")
+            and (noun := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
+            and self._participle_agrees_with(word.lower(), noun.group(1).lower())
+        ):
             # « (quantité de données consommées, consommation énergétique associée) » : a participle that agrees
             # with the noun before it, no verb of which « quantité » would be the subject (eco-design mission's
-            # pages, stop 39); « La quantité de données sont consommées » stays reported
+            # pages, stop 39); « Quantité de fichiers stocké », « Quantité de jeunes fini leurs études » stay
+            # reported (a second read)
             return True
-        if "__conj_quel_quelle_que" in rule_id and _LISTED_SUBJECTS_AFTER_RE.match(text, end):
+        if (
+            "__conj_quel_quelle_que" in rule_id
+            and (
+                (word.lower() in ("quels", "quelles") and text.startswith(" que soient", end))
+                or (word == "soient" and _QUELS_QUE_BEFORE_RE.search(text, max(0, start - 16), start))
+            )
+            and _LISTED_SUBJECTS_AFTER_RE.match(text, end)
+        ):
             # « quels que soient leur matériel, logiciel ou infrastructure réseau ou leurs aptitudes » : the subjects
             # listed after the verb, which agrees with them all; « Quels que soient leur âge, ils sont » stays reported
             # (eco-design mission's pages, stop 39)
@@ -1197,14 +1200,9 @@ class GrammalecteEngine:
 
     def _after_additive_subjects(self, text: str, start: int, end: int) -> bool:
         """« l'Assemblée nationale comme le Sénat doivent » : a plural verb after two subjects joined by an additive
-        « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun; « la mesure, l’évaluation ne
-        deviennent pas » : two subjects juxtaposed (_JUXTAPOSED_SUBJECTS_BEFORE_RE)."""
+        « comme » (_ADDITIVE_SECOND_SUBJECT_RE), the first subject's head a noun."""
         if not _finite_of(self._morphologies(text[start:end]), ":3p"):
             return False
-        juxtaposed = _JUXTAPOSED_SUBJECTS_BEFORE_RE.search(text, max(0, start - 60), start)
-        if juxtaposed is not None:
-            first = juxtaposed.group(1).lower()
-            return first not in _CIRCUMSTANCE_NOUNS and any(":N" in m for m in self._readings(first))
         found = _ADDITIVE_SECOND_SUBJECT_RE.search(text, max(0, start - 100), start)
         if found is None:
             return False
