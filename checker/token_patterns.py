@@ -279,6 +279,9 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     finite = [r for r in readings if "verb" in r.pos and r.tenses & (FINITE_TENSES | {"imperative"})]
     if not any(r.tenses & FINITE_TENSES for r in finite):
         return False
+    if previous in _DETERMINERS_ONLY:
+        # « l'ID du collapse » : a noun the lexicon knows only as a verb (DSFR pages, stop 39)
+        return False
     if len(finite) == len(readings):
         return True
     if previous in _SUBJECTS_BEFORE_VERB:
@@ -304,6 +307,11 @@ _NOUN_DETERMINERS = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses",
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
      "quelle", "quels", "quelles"}
+)
+# Determiners that are never a pronoun, so no finite verb follows them (not « le », « la », « les », « leur », « ce »).
+_DETERMINERS_ONLY = frozenset(
+    {"du", "au", "aux", "un", "une", "des", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta",
+     "tes", "notre", "nos", "votre", "vos", "chaque"}
 )
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",

@@ -68,3 +68,22 @@ def test_the_eco_design_mission_drops_its_template_calls() -> None:
     page = 'Avant.\n{{ component("card", {\n  title: "Module 1",\n  image: {\n    src: "/a.webp"\n  }\n}) }}\nAprès.\n'
     assert template_call.sub("", page) == "Avant.\n\nAprès.\n"
     assert template_call.sub("", "{% for x in y %}Texte{% endfor %}") == "Texte"
+
+
+def test_the_design_system_keeps_its_presentation_and_accessibility_pages() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_dsfr_dev")
+    assert builder.file_name("src/dsfr/component/alert/_part/doc/index.md") == "dsfr-component-alert.md"
+    assert builder.file_name("src/dsfr/component/alert/_part/doc/accessibility/index.md") == (
+        "dsfr-component-alert-accessibility.md"
+    )
+    assert builder.file_name("src/dsfr/core/_part/doc/index.md") == "dsfr-core.md"
+    for left_out in (
+        "src/dsfr/component/alert/_part/doc/code/index.md",  # code samples
+        "src/dsfr/component/alert/_part/doc/design/index.md",  # visual specifications
+        "README.md",
+    ):
+        assert builder.file_name(left_out) is None, left_out
+    page = ":::dsfr-doc-tab-navigation\n\n- Présentation\n\n:::\n\n::dsfr-doc-storybook{storyId=a}\n\nTexte.\n"
+    assert builder.DIRECTIVE_LINE.sub("", page) == "\n- Présentation\n\n\n\nTexte.\n"

@@ -162,6 +162,13 @@ _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
     r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
+_LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
+_PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
+# « les nom, prénom et adresse de l’usager » : the administrative enumeration of singular nouns after one plural
+# article, each thing being one (a form's fields).
+_ENUMERATED_AFTER_LES_RE = re.compile(
+    r"[^\W\d_][\w’'-]*(?:\s*,\s*[^\W\d_][\w’'-]*)+\s+et\s+(?:[^\W\d_][\w’'-]*)"
+)
 # « Quels que » or « Quelles que » right before « soient » (« Quel que soient » is an error whatever follows).
 _QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
 # After « quel(le)s que soient » (or its verb): a noun phrase, then more nouns listed with commas and « ou » / « et ».
@@ -857,6 +864,13 @@ class GrammalecteEngine:
             # with the adjective before (short news, stop 37). « … fermée et seul la clé », « … fatigués et affamé le
             # soir » and « … fermée et seul elle reste » stay reported (second read).
             return True
+        if "__conf_panser_penser" in rule_id and _PAGE_FOOT_AFTER_RE.match(text, end):
+            return True  # « Penser le pied de page » : the page's footer, no foot to dress (DSFR pages, stop 39)
+        if "__conf_déterminant_" in rule_id and _english_word(word) and not any(
+            ":N" in m or ":A" in m for m in self._morphologies(word.lower())
+        ):
+            # « l’ID du collapse » : an English noun after its determiner, not a French verb (DSFR pages, stop 39)
+            return True
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
@@ -1033,6 +1047,7 @@ class GrammalecteEngine:
                 or self._common_word_in_a_name(text, start, end)
                 or _acronym_or_inclusive_form(text, start, end)
                 or _initials_of_a_reference(text, start, end, str(err.get("sMessage", "")))
+                or self._enumeration_after_les(rule_id, text, start, end)
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
                 or _in_english_passage(text, start, end)
@@ -1343,6 +1358,18 @@ class GrammalecteEngine:
         """« les sentiments que vous m’avez inspirés » : the participle agrees with the noun « que » stands for."""
         relative = _QUE_THEN_ELIDED_PRONOUN_RE.search(text, max(0, start - 100), start)
         return relative is not None and self._participle_agrees_with(text[start:end], relative.group(1))
+
+    def _enumeration_after_les(self, rule_id: str, text: str, start: int, end: int) -> bool:
+        """« les nom, prénom et adresse email de l’usager » : singular nouns enumerated after one « les », with commas
+        and a last « et », each thing being one (an administrative usage, Grevisse); « les livre et cahier » or « les
+        livre, cahier » without the enumeration stay reported, so does a word the lexicon does not give as a noun."""
+        if "__gn_les_" not in rule_id or not _LES_JUST_BEFORE_RE.search(text, max(0, start - 5), start):
+            return False
+        listed = _ENUMERATED_AFTER_LES_RE.match(text, start)
+        return listed is not None and all(
+            any(":N" in m and ":s" in m for m in self._readings(noun))
+            for noun in re.split(r"\s*,\s*|\s+et\s+", listed.group())
+        )
 
     def _participle_agrees_with(self, participle_text: str, noun_text: str) -> bool:
         """The participle agrees in gender and number with one reading of the noun (its direct object, placed
