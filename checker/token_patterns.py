@@ -279,8 +279,9 @@ def is_finite_verb(infos: Sequence[TokenInfo], i: int) -> bool:
     finite = [r for r in readings if "verb" in r.pos and r.tenses & (FINITE_TENSES | {"imperative"})]
     if not any(r.tenses & FINITE_TENSES for r in finite):
         return False
-    if previous in _DETERMINERS_ONLY:
-        # « l'ID du collapse » : a noun the lexicon knows only as a verb (DSFR pages, stop 39)
+    if previous in _DETERMINERS_ONLY and _english_word_here(infos, i):
+        # « l'ID du collapse » : an English noun the lexicon knows only as a French verb (DSFR pages, stop 39); not
+        # « l'un habite », « Sa coûte » (« ça »), where a verb follows (a second read)
         return False
     if len(finite) == len(readings):
         return True
@@ -308,6 +309,14 @@ _NOUN_DETERMINERS = frozenset(
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
      "quelle", "quels", "quelles"}
 )
+def _english_word_here(infos: Sequence[TokenInfo], i: int) -> bool:
+    """The token is an English word (wordfreq) and the determiner before it follows no « l' », « le » or « du »
+    (« l'un », « le son »: a pronoun and a noun, not a determiner)."""
+    from checker.frequencies import is_english
+
+    return is_english(infos[i].norm) and not (i >= 2 and infos[i - 2].norm in ("l'", "le", "du"))
+
+
 # Determiners that are never a pronoun, so no finite verb follows them (not « le », « la », « les », « leur », « ce »).
 _DETERMINERS_ONLY = frozenset(
     {"du", "au", "aux", "un", "une", "des", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta",

@@ -162,6 +162,10 @@ _COORDINATED_SUBJECT_AFTER_RE = re.compile(
     r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
     r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
+_IDENTITY_FIELDS = frozenset(
+    {"nom", "noms", "prénom", "prénoms", "adresse", "date", "lieu", "numéro", "téléphone", "courriel", "âge", "sexe",
+     "profession", "fonction", "qualité", "signature", "nationalité", "domicile", "civilité", "e-mail", "email"}
+)  # fmt: skip
 _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
 _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
 # « les nom, prénom et adresse de l’usager » : the administrative enumeration of singular nouns after one plural
@@ -866,10 +870,14 @@ class GrammalecteEngine:
             return True
         if "__conf_panser_penser" in rule_id and _PAGE_FOOT_AFTER_RE.match(text, end):
             return True  # « Penser le pied de page » : the page's footer, no foot to dress (DSFR pages, stop 39)
-        if "__conf_déterminant_" in rule_id and _english_word(word) and not any(
-            ":N" in m or ":A" in m for m in self._morphologies(word.lower())
+        if (
+            "__conf_déterminant_" in rule_id
+            and not err.get("aSuggestions")
+            and _english_word(word)
+            and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
         ):
-            # « l’ID du collapse » : an English noun after its determiner, not a French verb (DSFR pages, stop 39)
+            # « l’ID du collapse » : an English noun after its determiner, not a French verb (DSFR pages, stop 39); the
+            # engine suggests nothing for it, and a fix for « Nos salaries », « des profiles » (second read)
             return True
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
@@ -1360,16 +1368,17 @@ class GrammalecteEngine:
         return relative is not None and self._participle_agrees_with(text[start:end], relative.group(1))
 
     def _enumeration_after_les(self, rule_id: str, text: str, start: int, end: int) -> bool:
-        """« les nom, prénom et adresse email de l’usager » : singular nouns enumerated after one « les », with commas
-        and a last « et », each thing being one (an administrative usage, Grevisse); « les livre et cahier » or « les
-        livre, cahier » without the enumeration stay reported, so does a word the lexicon does not give as a noun."""
+        """« les nom, prénom et adresse email de l’usager » : the singular fields of a form enumerated after one
+        « les », with commas and a last « et », each person having one of each (an administrative usage)."""
         if "__gn_les_" not in rule_id or not _LES_JUST_BEFORE_RE.search(text, max(0, start - 5), start):
             return False
         listed = _ENUMERATED_AFTER_LES_RE.match(text, start)
-        return listed is not None and all(
-            any(":N" in m and ":s" in m for m in self._readings(noun))
-            for noun in re.split(r"\s*,\s*|\s+et\s+", listed.group())
-        )
+        if listed is None:
+            return False
+        nouns = re.split(r"\s*,\s*|\s+et\s+", listed.group())
+        # The fields of a form (« les nom, prénom, date et lieu de naissance »); « Les chien, chat et lapin sont »
+        # and « les clé, sort et ferme » stay reported (a second read).
+        return all(noun.lower() in _IDENTITY_FIELDS for noun in nouns)
 
     def _participle_agrees_with(self, participle_text: str, noun_text: str) -> bool:
         """The participle agrees in gender and number with one reading of the noun (its direct object, placed
