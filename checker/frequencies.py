@@ -94,6 +94,15 @@ def is_english(word: str) -> bool:
     return _clearly_of(word, "en", "fr")
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def is_english_word(word: str) -> bool:
+    """`is_english` for a word of letters only: another string (an apostrophe, a digit) is no English word, and
+    asking about it would cost wordfreq's import."""
+    return _LETTERS_RE.fullmatch(word) is not None and is_english(word)
+
+
 @lru_cache(maxsize=50_000)
 def is_french(word: str) -> bool:
     """is_english's mirror: a word frequent in French and clearly more so than in English (« ouvertes », « mardi »)."""

@@ -309,19 +309,17 @@ _NOUN_DETERMINERS = frozenset(
      "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quel",
      "quelle", "quels", "quelles"}
 )
+# The determiners before which no finite verb stands (not « le », « la », « les », « l' », « leur », which may be object
+# pronouns, nor « ce », nor « quel »); « un », « une », « son », « ton » only when no « l' », « le » or « du » comes
+# before them (« l'un habite », « le son » : a pronoun and a noun, _english_word_here).
+_DETERMINERS_ONLY = _NOUN_DETERMINERS - {"le", "la", "les", "l'", "leur", "ce", "quel", "quelle", "quels", "quelles"}
+
+
 def _english_word_here(infos: Sequence[TokenInfo], i: int) -> bool:
-    """The token is an English word (wordfreq) and the determiner before it follows no « l' », « le » or « du »
-    (« l'un », « le son »: a pronoun and a noun, not a determiner)."""
-    from checker.frequencies import is_english
+    """The token is an English word and the word before it is a determiner there, not after « l' », « le », « du »."""
+    from checker.frequencies import is_english_word
 
-    return is_english(infos[i].norm) and not (i >= 2 and infos[i - 2].norm in ("l'", "le", "du"))
-
-
-# Determiners that are never a pronoun, so no finite verb follows them (not « le », « la », « les », « leur », « ce »).
-_DETERMINERS_ONLY = frozenset(
-    {"du", "au", "aux", "un", "une", "des", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta",
-     "tes", "notre", "nos", "votre", "vos", "chaque"}
-)
+    return is_english_word(infos[i].norm) and not (i >= 2 and infos[i - 2].norm in ("l'", "le", "du"))
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",
      "interjection"}

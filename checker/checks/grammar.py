@@ -333,19 +333,18 @@ def _item_verb(block: Block) -> int | None:
     return None
 
 
-def _reflexive_of_the_third_person(block: Block) -> bool:
-    """An item opening with « se » or « s’ » (after « ne »): « Ne se concentre pas », « S’adapte » describe; an
-    order would say « te »."""
+def _reflexive(block: Block) -> bool:
+    """An item opening with « se » or « s’ » (after « ne »): « Ne se concentre pas », « Se laver les mains »."""
     words = [t.text.lower() for t in block.tokens[:2] if t.kind == "word"]
     return bool({"se", "s'", "s’"} & set(words))
 
 
-def _may_be_an_order(word: str) -> bool:
+def _may_be_an_order(word: str, reflexive: bool) -> bool:
     """A word that may give an order opening an item: an imperative (« prends », « ferme », « coupe ») or an
-    infinitive (« ouvrir »)."""
+    infinitive (« ouvrir », « se laver »); after « se » only an infinitive (« Ne se concentre pas » describes)."""
     from checker.morphology import analyse_form
 
-    return any("imperative" in r.tenses or "infinitive" in r.pos for r in analyse_form(word))
+    return any("infinitive" in r.pos or ("imperative" in r.tenses and not reflexive) for r in analyse_form(word))
 
 
 def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[int]:
@@ -371,27 +370,40 @@ def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list
     """An item opening with its verb in a list another item of which opens with « est », « peut », « doit » or
     « sait » (after « ne »), which no misspelt order can be (« - N’est pas le retour au Minitel », « * Est agréé par
     les ministères »), and no item of which opens with a word that may give an order (an imperative, « Ferme »,
-    « Prends », or an infinitive, « Ouvrir »; after « se », a verb describes): the items describe their heading's or
+    « Prends », or an infinitive, « Ouvrir », « Se laver »): the items describe their heading's or
     lead-in's subject (« L’écoconception de service numérique : » then « - Ne sert pas uniquement à … »); « sert » and
-    « répond » are not imperatives missing their « s » (eco-design mission's pages, stop 39). Not when an item or the
-    lead-in speaks to the reader as « tu » (« - Prend le temps de te reposer », « Pour t’inscrire : ») or announces
-    orders (« Quelques conseils : »)."""
+    « répond » are not imperatives missing their « s » (eco-design mission's pages, stop 39). Not when an item, the
+    lead-in or the parent item of a nested list speaks to the reader as « tu » (« - Prend le temps de te reposer »,
+    « Pour t’inscrire : ») or announces orders (« Quelques conseils : »)."""
     siblings = _same_list(blocks, index, list_items)
-    described = False
-    if lead_in >= 0 and _ORDERS_ANNOUNCED_RE.search(blocks[lead_in].text):
+    # What introduces the list: the block before it and, for a nested list, its parent item.
+    introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
+    if any(_ORDERS_ANNOUNCED_RE.search(blocks[j].text) for j in introducers):
         return False
-    for j in [index, *siblings, *([lead_in] if lead_in >= 0 else [])]:
+    described = False
+    for j in [index, *siblings, *introducers]:
         if _SECOND_PERSON_RE.search(blocks[j].text):
             return False
-        at = _item_verb(blocks[j]) if j not in (index, lead_in) else None
+        at = _item_verb(blocks[j]) if j in siblings else None
         word = re.match(r"[\w-]+", blocks[j].text[at:]) if at is not None else None
         if word is None:
             continue
         if word.group().lower() in _DESCRIPTION_VERBS:
             described = True
-        elif _may_be_an_order(word.group()) and not _reflexive_of_the_third_person(blocks[j]):
+        elif _may_be_an_order(word.group(), _reflexive(blocks[j])):
             return False
     return described
+
+
+def _parent_item(blocks: list[Block], index: int, list_items: list[bool]) -> int:
+    """The item a nested item hangs from (-1 for a top-level item, or after a break)."""
+    item = blocks[index]
+    j = index - 1
+    while j >= max(0, index - _INTRODUCING_ITEM_REACH) and list_items[j] and _next_to(blocks[j], blocks[j + 1]):
+        if blocks[j].level < item.level:
+            return j
+        j -= 1
+    return -1
 
 
 def _is_list_item(block: Block) -> bool:

@@ -179,7 +179,8 @@ _QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
 _LISTED_SUBJECTS_AFTER_RE = re.compile(
     r"(?:\s+que\s+soient)?\s+(?:(?:le|la|les|leur|leurs|son|sa|ses|un|une|ce|cet|cette|mon|ma|mes|notre|nos|votre|vos)"
     r"\s+|l['’]\s*)[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?!{pronoun})[\w’'-]+(?:\s+[\w’'-]+)?)*\s+(?:ou|et)\s+(?!{pronoun})"
-    .format(pronoun=r"(?:il|ils|elle|elles|on|nous|vous|je|tu|j['’])\b")
+    .format(pronoun=r"(?:il|ils|elle|elles|on|nous|vous|je|tu|j['’]|tous|toutes|chacun|chacune|certains|certaines"
+            r"|personne|aucun|aucune|rien|tout|ceux|celles|cela|ça)\b")
 )
 _NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter", "da", "di", "del", "della", "dos", "das"})
 _CAPITALISED_WORD_JUST_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*\s+$")
@@ -513,10 +514,10 @@ def _acronym_or_inclusive_form(text: str, start: int, end: int) -> bool:
 
 
 def _english(word: str) -> bool:
-    """`checker.frequencies.is_english` for a word of letters: another string would cost wordfreq's import."""
-    from checker.frequencies import is_english
+    """`checker.frequencies.is_english_word`, imported on first use."""
+    from checker.frequencies import is_english_word
 
-    return _LETTERS_RE.fullmatch(word) is not None and is_english(word)
+    return is_english_word(word)
 
 
 def _english_word(word: str) -> bool:
@@ -876,8 +877,9 @@ class GrammalecteEngine:
             and _english_word(word)
             and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
         ):
-            # « l’ID du collapse » : an English noun after its determiner, not a French verb (DSFR pages, stop 39); the
-            # engine suggests nothing for it, and a fix for « Nos salaries », « des profiles » (second read)
+            # « l’ID du collapse » : an English noun after its determiner, not a French verb, for which the engine
+            # suggests nothing (DSFR pages, stop 39); it suggests a fix for « Nos salaries », « des profiles », which
+            # stay reported (a second read)
             return True
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
