@@ -320,6 +320,8 @@ def _english_word_here(infos: Sequence[TokenInfo], i: int) -> bool:
     from checker.frequencies import is_english_word
 
     return is_english_word(infos[i].norm) and not (i >= 2 and infos[i - 2].norm in ("l'", "le", "du"))
+
+
 _NOT_VERB_CLASSES = frozenset(
     {"adjective", "preposition", "determiner", "adverb", "pronoun", "conjunction", "numeral", "negation",
      "interjection"}
