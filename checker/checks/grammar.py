@@ -14,6 +14,7 @@ whose `engine` names both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -231,8 +232,22 @@ _BETWEEN_LIST_ITEMS_RE = re.compile(r"(?:\s|>|[-*+_]|\d{1,3}[.)])*")
 # A numbered item's marker, up to its first word (« 2. **vérifiez** »).
 _NUMBERED_ITEM_START_RE = re.compile(r"[ \t>]*\d{1,3}[.)][ \t]+[*_]*$")
 _THEMATIC_BREAK_RE = re.compile(r"^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$", re.M)  # « --- » between two lists
-# How far back an item looks for the item introducing it: a list of fifty items is an enumeration of its own.
-_INTRODUCING_ITEM_REACH = 50
+# How far an item looks for the item introducing it, or for its list's other items: a list of fifty items is an
+# enumeration of its own.
+_LIST_REACH = 50
+
+
+def _list_neighbours(blocks: list[Block], index: int, list_items: list[bool], step: int) -> Iterator[int]:
+    """The items before (step -1) or after (step 1) a list item, nearest first, as long as they are items of the same
+    quotation with only list markup between them in the source (no code, rule or image), up to _LIST_REACH."""
+    item = blocks[index]
+    j = index + step
+    while 0 <= j < len(blocks) and abs(j - index) <= _LIST_REACH:
+        first, second = (blocks[j], blocks[j - step]) if step < 0 else (blocks[j - step], blocks[j])
+        if not (list_items[j] and blocks[j].list_item_in_quote == item.list_item_in_quote and _next_to(first, second)):
+            return
+        yield j
+        j += step
 
 
 def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[bool]) -> bool | None:
@@ -245,13 +260,7 @@ def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[boo
     in its list, up to a break (code, a rule, an image, the end of a quotation)."""
     item = blocks[index]
     ended = nested = False
-    j = index - 1
-    while (
-        j >= max(0, index - _INTRODUCING_ITEM_REACH)
-        and list_items[j]
-        and blocks[j].list_item_in_quote == item.list_item_in_quote
-        and _next_to(blocks[j], blocks[j + 1])
-    ):
+    for j in _list_neighbours(blocks, index, list_items, -1):
         previous = blocks[j]
         text = previous.text.rstrip()
         if previous.level < item.level:
@@ -262,7 +271,6 @@ def _introduced_by_an_item(blocks: list[Block], index: int, list_items: list[boo
             return not (ended or nested or _numbered(item))
         elif text.endswith((".", "!", "?", "…")):
             ended = True
-        j -= 1
     return None
 
 
@@ -320,7 +328,8 @@ _ORDERS_ANNOUNCED_RE = re.compile(
 # and « devoir » have none (« - N’est pas le retour au Minitel », « - Sait demander de l’aide »).
 _DESCRIPTION_VERBS = frozenset({"est", "peut", "doit", "sait"})
 # What an item may open with before its verb: « Ne sert pas », « N’est pas », « Ne se concentre », « S’engage ».
-_BEFORE_AN_ITEM_VERB = frozenset({"ne", "n'", "n’", "se", "s'", "s’"})
+_REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "s’"})
+_BEFORE_AN_ITEM_VERB = _REFLEXIVE_PRONOUNS | {"ne", "n'", "n’"}
 
 
 def _item_verb(block: Block) -> int | None:
@@ -335,8 +344,7 @@ def _item_verb(block: Block) -> int | None:
 
 def _reflexive(block: Block) -> bool:
     """An item opening with « se » or « s’ » (after « ne »): « Ne se concentre pas », « Se laver les mains »."""
-    words = [t.text.lower() for t in block.tokens[:2] if t.kind == "word"]
-    return bool({"se", "s'", "s’"} & set(words))
+    return any(t.kind == "word" and t.text.lower() in _REFLEXIVE_PRONOUNS for t in block.tokens[:2])
 
 
 def _may_be_an_order(word: str, reflexive: bool) -> bool:
@@ -349,20 +357,14 @@ def _may_be_an_order(word: str, reflexive: bool) -> bool:
 
 def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[int]:
     """The other items of an item's list at its level (its sub-items' lists left aside), up to a break."""
-    item = blocks[index]
+    level = blocks[index].level
     siblings: list[int] = []
     for step in (-1, 1):
-        j = index
-        while 0 <= j + step < len(blocks) and abs(j + step - index) <= _INTRODUCING_ITEM_REACH:
-            first, second = (blocks[j + step], blocks[j]) if step < 0 else (blocks[j], blocks[j + step])
-            other = blocks[j + step]
-            if not (
-                list_items[j + step] and other.list_item_in_quote == item.list_item_in_quote and _next_to(first, second)
-            ) or other.level < item.level:
+        for j in _list_neighbours(blocks, index, list_items, step):
+            if blocks[j].level < level:
                 break
-            if other.level == item.level:
-                siblings.append(j + step)
-            j += step
+            if blocks[j].level == level:
+                siblings.append(j)
     return siblings
 
 
@@ -397,13 +399,8 @@ def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list
 
 def _parent_item(blocks: list[Block], index: int, list_items: list[bool]) -> int:
     """The item a nested item hangs from (-1 for a top-level item, or after a break)."""
-    item = blocks[index]
-    j = index - 1
-    while j >= max(0, index - _INTRODUCING_ITEM_REACH) and list_items[j] and _next_to(blocks[j], blocks[j + 1]):
-        if blocks[j].level < item.level:
-            return j
-        j -= 1
-    return -1
+    level = blocks[index].level
+    return next((j for j in _list_neighbours(blocks, index, list_items, -1) if blocks[j].level < level), -1)
 
 
 def _is_list_item(block: Block) -> bool:

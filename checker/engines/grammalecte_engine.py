@@ -168,11 +168,6 @@ _IDENTITY_FIELDS = frozenset(
 )  # fmt: skip
 _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
 _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
-# « les nom, prénom et adresse de l’usager » : the administrative enumeration of singular nouns after one plural
-# article, each thing being one (a form's fields).
-_ENUMERATED_AFTER_LES_RE = re.compile(
-    r"[^\W\d_][\w’'-]*(?:\s*,\s*[^\W\d_][\w’'-]*)+\s+et\s+(?:[^\W\d_][\w’'-]*)"
-)
 # « Quels que » or « Quelles que » right before « soient » (« Quel que soient » is an error whatever follows).
 _QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
 # After « quel(le)s que soient » (or its verb): a noun phrase, then more nouns listed with commas and « ou » / « et ».
@@ -449,6 +444,9 @@ _SUBJECT_DETERMINERS = (_DETERMINERS | _POSSESSIVES | {"cet", "ces", "nos", "vos
 _SUBJECT_DETERMINER = "(?:(?:" + "|".join(sorted(_SUBJECT_DETERMINERS)) + r")\s+|l['’]\s*)"
 _NOT_RELATIVE = r"(?!(?:qui|que|qu['’]|dont|où)\b)"
 _WORD = r"[^\W\d_][\w’'-]*"
+# « les nom, prénom et adresse de l’usager » : the administrative enumeration of singular nouns after one plural
+# article, each thing being one (a form's fields).
+_ENUMERATED_AFTER_LES_RE = re.compile(_WORD + r"(?:\s*,\s*" + _WORD + r")+\s+et\s+(?:" + _WORD + ")")
 _ADDITIVE_SECOND_SUBJECT_RE = re.compile(
     r"(?i:(?:^|[.!?…:;,«»“”\"(]\s*|\bet\s+)" + _SUBJECT_DETERMINER + ")"  # the first subject, at the clause's start
     + r"(?:([A-ZÀ-ÖØ-Þ][\w’'-]*)(?:\s+" + _NOT_RELATIVE + _WORD + r"){0,2}|(" + _WORD + r"))"
