@@ -85,9 +85,17 @@ def build_report(
     return Report(files, findings, engines_ran, engines_unavailable, suppressed, baselined)
 
 
+# The line breaks json.dumps leaves raw inside strings (it escapes only the control characters below U+0020): a
+# reader splitting on every line break (Python's str.splitlines, JavaScript's line readers) would cut a finding in two.
+_LINE_BREAKS_IN_STRINGS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def jsonl_lines(findings: list[Finding]) -> str:
-    """One finding per line (the shape of findings.schema.json's findings), for streaming output."""
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+    """One finding per line (the shape of findings.schema.json's findings), for streaming output; a line separator
+    quoted from the article (U+2028) is written as its JSON escape, so that every line holds one whole finding."""
+    return "".join(
+        json.dumps(f.to_dict(), ensure_ascii=False).translate(_LINE_BREAKS_IN_STRINGS) + "\n" for f in findings
+    )
 
 
 def render(

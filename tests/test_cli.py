@@ -552,3 +552,19 @@ def test_jsonl_writes_each_file_s_findings_as_soon_as_it_is_done(tmp_path: Path)
     runs = [event for i, event in enumerate(events) if i == 0 or events[i - 1] != event]
     # a.md's findings are written before b.md is linted, b.md's before c.md's: not all at the end.
     assert runs == [(kind, name) for name in names for kind in ("lint", "finding")]
+
+
+def test_jsonl_escapes_the_line_breaks_json_leaves_in_strings(tmp_path: Path) -> None:
+    """A line separator (U+2028) quoted from the article in a finding's text is written as its JSON escape (so are
+    U+2029 and NEL): each line of the output, split on every line break, is one whole finding."""
+    path = tmp_path / "article.md"
+    # a generated document that found it: the document's score quotes its text, the separator included
+    path.write_text("a: &a [x, x, x, x, x, x, x, x, x]\n" * 3 + "\u2028---\n", encoding="utf-8")
+    # readability.document-score quotes the whole document in its text
+    args = ["lint", "--select", "readability", "--jobs", "1", "--no-cache", "--format", "jsonl", str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    lines = result.stdout.splitlines()
+    assert lines and len(lines) == result.stdout.count("\n")
+    findings = [json.loads(line) for line in lines]
+    assert any("\u2028" in f["text"] for f in findings)
