@@ -7,7 +7,8 @@ repository.
 
 Source: github.com/DISIC/MiNumEco at `COMMIT_USED`, the Markdown pages under `content/`. Licence: its `README.md`,
 « Licence »: « Les contenus humainement lisibles sont placés sous licence Ouverte 2.0 » (the code is MIT). Left
-out (`is_written_page`): the podcast and video transcripts (spoken words), the bibliography, the reference
+out (`is_written_page`): the podcast and video folders and the whole of `content/publications/` (`SPOKEN`: mostly
+transcripts of spoken words, with their series' index pages and a list of resources), the bibliography, the reference
 framework's change log and the folders the site does not publish (`_vieux`); the Nunjucks calls (« {{
 component("card", {…}) }} ») are removed. The conversion to Markdown is the held-out set's
 (`bench/make_heldout_corpus.py`: tables, code and HTML left out), keeping the nested lists' indentation; a page under
