@@ -87,3 +87,16 @@ def test_the_design_system_keeps_its_presentation_and_accessibility_pages() -> N
         assert builder.file_name(left_out) is None, left_out
     page = ":::dsfr-doc-tab-navigation\n\n- Présentation\n\n:::\n\n::dsfr-doc-storybook{storyId=a}\n\nTexte.\n"
     assert builder.DIRECTIVE_LINE.sub("", page) == "\n- Présentation\n\n\n\nTexte.\n"
+
+
+def test_nos_gestes_climat_keeps_its_blog_release_notes_guides_and_pages_without_their_mdx_markup() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_ngc_dev")
+    assert builder.file_name("blog", "source/locales/blog/fr/effet-rebond.md") == "ngc-blog-effet-rebond.md"
+    assert builder.file_name("page", "src/locales/pages/fr/CGU.mdx") == "ngc-page-cgu.md"
+    assert "src/locales/nouveautes/fr/" in builder.NEXT_FOLDERS and "src/locales/nouveautes/en/" not in (
+        builder.NEXT_FOLDERS
+    )
+    page = 'import Image from "next/image"\n\n<Trans>Le calcul</Trans> change {t("ici")}.\n<Image src="a.png" />\n'
+    assert builder.MDX_MARKUP.sub("", page) == "\n\nLe calcul change .\n\n"

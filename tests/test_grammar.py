@@ -365,6 +365,16 @@ def test_le_cas_ou_jamais_is_the_set_phrase() -> None:
     assert [f.text for f in wrong if f.rule_id == "grammar.confusion"] == ["ou"]
 
 
+def test_a_la_fois_opening_a_sentence_is_the_capital_left_without_its_accent() -> None:
+    # Nos Gestes Climat (stop 40): « A la fois le plus complet » is « À la fois », reported on « A » alone; « fois »
+    # is not « foi » there, while it is in « Il a la fois en lui ».
+    text = "Les équipes ont choisi ce calculateur. A la fois le plus complet et ouvert, il plaît."
+    found = lint_text(text, Config(select=("grammar",)), fmt="text").findings
+    assert [(f.rule_id, f.text) for f in found] == [("grammar.confusion", "A")]
+    wrong = lint_text("Il a la fois en lui.", Config(select=("grammar",)), fmt="text").findings
+    assert [(f.rule_id, f.text) for f in wrong] == [("grammar.confusion", "fois")]
+
+
 def test_a_disagreeing_pair_is_one_finding_over_both_words() -> None:
     """Grammalecte reports « Le première » twice, once on each word; the writer sees one finding that names both,
     with a correction of each word. Two separate faults of one sentence stay two findings."""

@@ -169,7 +169,8 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     before = lead_ins[index]
     if before >= 0:
         lead_in = blocks[before].text.rstrip()
-        if lead_in.endswith(":"):
+        if lead_in.endswith((":", ",")):
+            # a colon, or a comma the items carry on from (« s’associer avec ceux, » then « - des autres pays »)
             return True
         unfinished = lead_in[-1:].isalnum() and blocks[before].kind in ("paragraph", "quote")
         if unfinished and _has_a_clear_verb(blocks[before]):

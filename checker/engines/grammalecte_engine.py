@@ -167,7 +167,27 @@ _IDENTITY_FIELDS = frozenset(
      "profession", "fonction", "qualité", "signature", "nationalité", "domicile", "civilité", "e-mail", "email"}
 )  # fmt: skip
 _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
+_NOUS_BEFORE_RE = re.compile(r"(?i)\bnous\b")
+# The subject and the participle an agreement message names, in the engine's quotation marks: « Accord erroné :
+# “carbone” et “estimée” ne sont pas accordés ».
+_NAMED_SUBJECT_RE = re.compile(r"[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]\s+et\s+[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]")
 _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
+# « A la » opening a sentence: « À la fois » with its capital's accent left out (Nos Gestes Climat, stop 40).
+_CAPITAL_A_LA_BEFORE_RE = re.compile(r"(?<![\w’'])A\s+la\s+$")
+# « son pendant thermique » : « pendant » the noun (its counterpart), followed by an adjective or a complement, not the
+# preposition, which takes a determiner, a number or a time word (« ils son pendant deux ans restés » stays reported).
+_PENDANT_AS_NOUN_AFTER_RE = re.compile(
+    r"\s+pendant\s+(?!(?:le|la|les|l|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre"
+    r"|vos|leur|leurs|plusieurs|quelques|tout|toute|tous|toutes|longtemps|que|qu|deux|trois|quatre|cinq|six|sept|huit"
+    r"|neuf|dix|vingt|trente|cent|mille|près|environ|au|aux)\b)[^\W\d_]",
+    re.I,
+)
+# A determiner, a noun, then the word the engine names as the participle's subject (« l’empreinte carbone … est
+# estimée »): group 1 is the head noun that the second one qualifies.
+_HEAD_NOUN_BEFORE = (
+    r"(?i)(?:\b(?:la|le|les|une?|cette|cet|ce|ces|sa|son|ses|leurs?|notre|nos|votre|vos|mon|ma|mes)\s+|\bl['’])"
+    r"([^\W\d_]+)\s+{}\b"
+)
 # « Quels que » or « Quelles que » right before « soient » (« Quel que soient » is an error whatever follows).
 _QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
 # After « quel(le)s que soient » (or its verb): a noun phrase, then more nouns listed with commas and « ou » / « et ».
@@ -870,6 +890,18 @@ class GrammalecteEngine:
         if "__conf_panser_penser" in rule_id and _PAGE_FOOT_AFTER_RE.match(text, end):
             return True  # « Penser le pied de page » : the page's footer, no foot to dress (DSFR pages, stop 39)
         if (
+            "__conf_foi_fois" in rule_id
+            and (capital_a := _CAPITAL_A_LA_BEFORE_RE.search(text, max(0, start - 8), start))
+            and _starts_sentence(text, capital_a.start())
+        ):
+            return True  # « A la fois le plus complet » : « À » without its accent (reported on « A »), not « foi »
+        if "__conf_son_sont" in rule_id and word.lower() == "son" and _PENDANT_AS_NOUN_AFTER_RE.match(text, end):
+            return True  # « que son pendant thermique » : the possessive before the noun « pendant », not « sont »
+        if "__ppas_sujet_" in rule_id and self._participle_of_the_head_noun_before(
+            text, start, end, str(err.get("sMessage", ""))
+        ):
+            return True
+        if (
             "__conf_déterminant_" in rule_id
             and not err.get("aSuggestions")
             and _english_word(word)
@@ -1072,6 +1104,14 @@ class GrammalecteEngine:
             return self._name_or_adjective_after_de(text, start, end)
         if "__conj_" not in rule_id:
             return False
+        if (
+            word.lower().endswith("ions")
+            and not _NOUS_BEFORE_RE.search(text, max(0, start - 80), start)
+            and any(":N" in m and ":p" in m for m in self._morphologies(word.lower()))
+        ):
+            # « la page actions re-fonctionne » : a plural noun (a page's name), not a verb in « -ions », which needs
+            # « nous » for its subject (Nos Gestes Climat, stop 40); « Le dossier ressources les documents » stays
+            return True
         if self._noun_of_a_verb_locution(text, start, end) or self._after_additive_subjects(text, start, end):
             return True
         if "verbe_sujet_sing" in rule_id and (
@@ -1379,6 +1419,24 @@ class GrammalecteEngine:
         # The fields of a form (« les nom, prénom, date et lieu de naissance »); « Les chien, chat et lapin sont »
         # and « les clé, sort et ferme » stay reported (a second read).
         return all(noun.lower() in _IDENTITY_FIELDS for noun in nouns)
+
+    def _participle_of_the_head_noun_before(self, text: str, start: int, end: int, message: str) -> bool:
+        """« L’empreinte carbone française en 2020 est estimée » : the engine takes for the subject a noun that only
+        qualifies the noun before it (« carbone »), with which the participle agrees (Nos Gestes Climat, stop 40);
+        « Le bilan carbone est estimée » stays reported."""
+        named = _NAMED_SUBJECT_RE.search(message)
+        if named is None or named.group(2).lower() != text[start:end].lower():
+            return False
+        head_before = _HEAD_NOUN_BEFORE.format(re.escape(named.group(1)))
+        heads = list(re.finditer(head_before, text[max(0, start - 120) : start]))
+        if not heads:
+            return False
+        head = heads[-1].group(1)
+        # Not an adjective before its noun (« La forte déflagration a été provoqué » stays reported).
+        qualified = [m for m in self._readings(named.group(1)) if ":N" in m]
+        if any(_agree(a, n) for a in self._readings(head) if ":A" in a for n in qualified):
+            return False
+        return self._participle_agrees_with(text[start:end], head)
 
     def _participle_agrees_with(self, participle_text: str, noun_text: str) -> bool:
         """The participle agrees in gender and number with one reading of the noun (its direct object, placed
