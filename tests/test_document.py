@@ -846,9 +846,10 @@ def test_an_interviews_answers_are_the_interviewees_words_and_raise_no_claim() -
     assert [f.line for f in lint_text(outside, Config(select=("wording",)), fmt="markdown").findings] == [20]
     # Its grammar and spelling are still checked (a transcription error is the writer's to fix).
     assert lint_text(INTERVIEW.replace("les vois", "les voit"), Config(select=("grammar",)), fmt="markdown").findings
-    # An engine's pleonasm is the interviewee's wording in an answer, the writer's in the section after it.
+    # An engine's pleonasm is the interviewee's wording in an answer, the writer's in the section after it (the rule
+    # is off by default since stop 40: selected by name).
     spoken = INTERVIEW.replace("Je les vois chaque semaine.", "Je les vois, puis après ils décident.")
-    grammar = Config(select=("grammar",))
+    grammar = Config(select=("grammar.style",))
     assert not [f for f in lint_text(spoken, grammar, fmt="markdown").findings if f.rule_id == "grammar.style"]
     written = INTERVIEW.replace("La mise en service", "Les élus votent, puis après la mise en service")
     style = [f for f in lint_text(written, grammar, fmt="markdown").findings if f.rule_id == "grammar.style"]
