@@ -168,6 +168,13 @@ _IDENTITY_FIELDS = frozenset(
 )  # fmt: skip
 _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
 _NOUS_BEFORE_RE = re.compile(r"(?i)\bnous\b")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+_REPEAT_PREFIX_RE = re.compile(r"^r[eé]-")
+_NUMBER_WORDS = frozenset({
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
+    "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million",
+    "millions", "milliard", "milliards",
+})  # fmt: skip
 # The subject and the participle an agreement message names, in the engine's quotation marks: « Accord erroné :
 # “carbone” et “estimée” ne sont pas accordés ».
 _NAMED_SUBJECT_RE = re.compile(r"[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]\s+et\s+[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]")
@@ -175,13 +182,19 @@ _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+pa
 # « A la » opening a sentence: « À la fois » with its capital's accent left out (Nos Gestes Climat, stop 40).
 _CAPITAL_A_LA_BEFORE_RE = re.compile(r"(?<![\w’'])A\s+la\s+$")
 # « son pendant thermique » : « pendant » the noun (its counterpart), followed by an adjective or a complement, not the
-# preposition, which takes a determiner, a number or a time word (« ils son pendant deux ans restés » stays reported).
+# preposition, which takes a determiner, a number, a quantity or a time word (« ils son pendant deux ans restés »,
+# « ne son pendant quelque temps », « pendant Noël » stay reported).
 _PENDANT_AS_NOUN_AFTER_RE = re.compile(
     r"\s+pendant\s+(?!(?:le|la|les|l|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre"
-    r"|vos|leur|leurs|plusieurs|quelques|tout|toute|tous|toutes|longtemps|que|qu|deux|trois|quatre|cinq|six|sept|huit"
-    r"|neuf|dix|vingt|trente|cent|mille|près|environ|au|aux)\b)[^\W\d_]",
+    r"|vos|leur|leurs|plusieurs|quelques?|chaque|certaine?s?|diverse?s|tout|toute|tous|toutes|longtemps|que|qu|deux"
+    r"|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
+    r"|cinquante|soixante|cent|mille|près|environ|au|aux|très|plus|moins|presque|bien|tant|si|janvier|février|mars"
+    r"|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|noël|pâques|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche)\b)[^\W\d_]",
     re.I,
 )
+# A word after which « son » opens a noun phrase (« que son pendant », « et son pendant », « à son pendant »).
+_BEFORE_A_NOUN_PHRASE_RE = re.compile(r"(?i)(?:\b(?:que|et|ou|de|à|avec|par|pour|sur|comme|contre|sans)|\bqu['’])\s*$")
 # A determiner, a noun, then the word the engine names as the participle's subject (« l’empreinte carbone … est
 # estimée »): group 1 is the head noun that the second one qualifies.
 _HEAD_NOUN_BEFORE = (
@@ -891,12 +904,20 @@ class GrammalecteEngine:
             return True  # « Penser le pied de page » : the page's footer, no foot to dress (DSFR pages, stop 39)
         if (
             "__conf_foi_fois" in rule_id
+            and word.lower() == "fois"
             and (capital_a := _CAPITAL_A_LA_BEFORE_RE.search(text, max(0, start - 8), start))
             and _starts_sentence(text, capital_a.start())
         ):
             return True  # « A la fois le plus complet » : « À » without its accent (reported on « A »), not « foi »
-        if "__conf_son_sont" in rule_id and word.lower() == "son" and _PENDANT_AS_NOUN_AFTER_RE.match(text, end):
-            return True  # « que son pendant thermique » : the possessive before the noun « pendant », not « sont »
+        if (
+            "__conf_son_sont" in rule_id
+            and word.lower() == "son"
+            and _BEFORE_A_NOUN_PHRASE_RE.search(text, max(0, start - 12), start)
+            and _PENDANT_AS_NOUN_AFTER_RE.match(text, end)
+        ):
+            # « que son pendant thermique » : the possessive before the noun « pendant », not « sont »; « Les musées
+            # ne son pendant … », « qui son pendant … » stay reported (a second read)
+            return True
         if "__ppas_sujet_" in rule_id and self._participle_of_the_head_noun_before(
             text, start, end, str(err.get("sMessage", ""))
         ):
@@ -1105,12 +1126,17 @@ class GrammalecteEngine:
         if "__conj_" not in rule_id:
             return False
         if (
-            word.lower().endswith("ions")
+            "__conj_le_la_leur_nom" in rule_id
+            and word.lower().endswith("ions")
             and not _NOUS_BEFORE_RE.search(text, max(0, start - 80), start)
             and any(":N" in m and ":p" in m for m in self._morphologies(word.lower()))
+            and (verb := _WORD_AFTER_RE.match(text, end))
+            # « re-fonctionne » : the lexicon knows the verb without its prefix
+            and _finite_of(self._morphologies(_REPEAT_PREFIX_RE.sub("", verb.group(1).lower())), ":3s")
         ):
-            # « la page actions re-fonctionne » : a plural noun (a page's name), not a verb in « -ions », which needs
-            # « nous » for its subject (Nos Gestes Climat, stop 40); « Le dossier ressources les documents » stays
+            # « la page actions re-fonctionne », « l’onglet versions liste » : a plural noun naming a page, then the
+            # subject's verb; not a verb in « -ions », which needs « nous » (Nos Gestes Climat, stop 40). « Le maire
+            # pensions que », « La commune options pour », « Je pensions » stay reported (a second read).
             return True
         if self._noun_of_a_verb_locution(text, start, end) or self._after_additive_subjects(text, start, end):
             return True
@@ -1427,11 +1453,14 @@ class GrammalecteEngine:
         named = _NAMED_SUBJECT_RE.search(message)
         if named is None or named.group(2).lower() != text[start:end].lower():
             return False
-        head_before = _HEAD_NOUN_BEFORE.format(re.escape(named.group(1)))
-        heads = list(re.finditer(head_before, text[max(0, start - 120) : start]))
-        if not heads:
-            return False
-        head = heads[-1].group(1)
+        window = text[max(0, start - 120) : start]
+        nearest = list(re.finditer(rf"(?i)\b{re.escape(named.group(1))}\b", window))
+        if not nearest or _CLAUSE_BREAK_RE.search(window, nearest[-1].end()):
+            return False  # « Pendant la pause café, le café est offerte » : another « café », past a comma
+        head_match = re.search(_HEAD_NOUN_BEFORE.format(re.escape(named.group(1))) + r"$", window[: nearest[-1].end()])
+        if head_match is None or head_match.group(1).lower() in _NUMBER_WORDS:
+            return False  # « Les cent musiciens sont installé » : a number, not a noun
+        head = head_match.group(1)
         # Not an adjective before its noun (« La forte déflagration a été provoqué » stays reported).
         qualified = [m for m in self._readings(named.group(1)) if ":N" in m]
         if any(_agree(a, n) for a in self._readings(head) if ":A" in a for n in qualified):
