@@ -14,14 +14,14 @@ whose `engine` names both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import ABBREVIATIONS, Block, Document, quotation_spans
+from checker.document import ABBREVIATIONS, Block, Document, Token, quotation_spans
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
@@ -169,8 +169,12 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     before = lead_ins[index]
     if before >= 0:
         lead_in = blocks[before].text.rstrip()
-        if lead_in.endswith((":", ",")):
-            # a colon, or a comma the items carry on from (« s’associer avec ceux, » then « - des autres pays »)
+        if lead_in.endswith(":"):
+            return True
+        if lead_in.endswith(",") and not _SALUTATION_RE.match(lead_in) and _opens_with_a_fragment(item):
+            # a comma the items carry on from, each item's first words finishing the sentence (« s’associer avec
+            # ceux, » then « - des autres pays. Il va de soi… »; Nos Gestes Climat, stop 40); not « Chers parents, »
+            # nor « … adopté en première lecture, » then « - la réunion est annulée. » (a second read)
             return True
         unfinished = lead_in[-1:].isalnum() and blocks[before].kind in ("paragraph", "quote")
         if unfinished and _has_a_clear_verb(blocks[before]):
@@ -301,13 +305,33 @@ _AUXILIARY_FORMS = frozenset(
 )
 
 
+# A letter's or a message's greeting or closing, which no list item carries on (« Chers parents, », « Bonjour à
+# tous, », « Madame, Monsieur, », « Bien cordialement, »).
+_SALUTATION_RE = re.compile(
+    r"(?i)\W*(?:bonjour|bonsoir|salut|hello|coucou|cher|chère|chers|chères|madame|monsieur|mesdames|messieurs|"
+    r"mademoiselle|merci|(?:bien\s+|très\s+)?cordialement|amicalement|bien\s+à\s+vous)\b"
+)
+
+
+def _opens_with_a_fragment(item: Block) -> bool:
+    """Whether a list item's words up to its first sentence break have no clear verb (« des autres pays. Il va de
+    soi… »): they finish the lead-in's sentence; « la réunion de lundi est annulée. Elle … » is a sentence."""
+    end = next((m.start() for m in _SENTENCE_BREAK_RE.finditer(item.text)), len(item.text))
+    return not _has_a_clear_verb_in(token for token in item.tokens if token.start < end)
+
+
 def _has_a_clear_verb(block: Block) -> bool:
     """Whether a word of the block reads only as a verb and is a conjugated form or an infinitive, or a participle
     after an auxiliary (« vous pouvez », « vérifier », « le conseil a décidé »); not a label (« Projets publiés »)."""
+    return _has_a_clear_verb_in(block.tokens)
+
+
+def _has_a_clear_verb_in(tokens: Iterable[Token]) -> bool:
+    """_has_a_clear_verb over some tokens of a block."""
     from checker.morphology import FINITE_TENSES, analyse_form
 
     previous = ""
-    for token in block.tokens:
+    for token in tokens:
         readings = analyse_form(token.text) if token.kind == "word" else ()
         if readings and all("verb" in r.pos for r in readings):
             finite = any("infinitive" in r.pos or r.tenses & FINITE_TENSES for r in readings)
