@@ -1,21 +1,21 @@
-"""Write the French pages of Nos Gestes Climat (nosgestesclimat.fr, the ADEME's and the DINUM's carbon footprint
-calculator) as an eighth development set (stop 40): the blog's posts, the release notes (« Nouveautés », one per
-version, named after a glacier), the group mode's guides and the site's pages, written by its team for the general
-public, none of them read before to write a rule; kept outside this repository.
+"""Write the French pages of Nos Gestes Climat (nosgestesclimat.fr, the ADEME's carbon footprint calculator) as an
+eighth development set (stop 40): the blog's posts, the release notes (« Nouveautés », one per version, named after a
+glacier), the group mode's guides and the site's pages, written by its team for the general public, none of them read
+before to write a rule; kept outside this repository.
 
     .venv/bin/python bench/make_ngc_dev.py --site-git <git dir of github.com/incubateur-ademe/nosgestesclimat-site> \
         --next-git <git dir of github.com/incubateur-ademe/nosgestesclimat-site-nextjs> --out <dir>
 
-Sources, both MIT (their `LICENSE`, « Copyright (c) 2022 Nosgestesclimat » and « (c) 2024 Nos Gestes Climat »; the
-first's `README.md` asks to cite the project and keeps its brand): the first site at `SITE_COMMIT`, its blog
-(`source/locales/blog/fr/`), which the second site moved to a content manager outside its repository; the second at
-`NEXT_COMMIT`, `src/locales/nouveautes/fr/`, `src/locales/guide-mode-groupe/fr/` and `src/locales/pages/fr/`. Left
-out: the legal notices (privacy policy, the footprint database's legal notice: long legal text, the CNIL guide's
-genre) and the first site's pages that the second repeats. The MDX components (« <Trans> », « <Image … /> »,
-« {…} » expressions) are removed, their text kept. The conversion to Markdown is the held-out set's
-(`bench/make_heldout_corpus.py`: tables, code and HTML left out), keeping the nested lists' indentation; a page under
-`make_heldout_eig.MIN_WORDS` prose words, or one of whose paragraphs of 13 words or more opens like a paragraph of
-`corpus/`, is left out. Each file is named after its folder and file (`ngc-blog-budget.md`,
+Sources, both MIT (their `LICENSE`, « Copyright (c) 2022 Nosgestesclimat » and « (c) 2024 Nos Gestes Climat »; their
+`README.md` ask to cite the project and keep its brand): the first site at `SITE_COMMIT`, its blog
+(`source/locales/blog/fr/`; the second site's repository holds no blog post); the second at `NEXT_COMMIT`,
+`src/locales/nouveautes/fr/`, `src/locales/guide-mode-groupe/fr/` and `src/locales/pages/fr/` (the terms of use among
+them). Left out: the privacy policy and the footprint database's legal notice (long legal text, the CNIL guide's genre,
+in other folders) and the first site's pages, which the second repeats. The MDX markup is removed: import and export
+lines, component tags (« <Trans> », « <Image … /> ») whose text is kept, « {…} » expressions. The conversion to Markdown
+is the held-out set's (`bench/make_heldout_corpus.py`: tables, code and HTML left out), keeping the nested lists'
+indentation; a page under `make_heldout_eig.MIN_WORDS` prose words, or one of whose paragraphs of 13 words or more opens
+like a paragraph of `corpus/`, is left out. Each file is named after its folder and file (`ngc-blog-budget.md`,
 `ngc-nouveautes-aletsch.md`). The judged findings of the grammar rules on by default are
 `bench/judgements/ngc-dev-grammar.tsv` (`bench/precision.py --ngc-dev <dir>`).
 """

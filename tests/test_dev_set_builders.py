@@ -3,7 +3,9 @@ Markdown source."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 from bench_scripts import BENCH, load_bench  # tests/bench_scripts.py
 
@@ -100,3 +102,31 @@ def test_nos_gestes_climat_keeps_its_blog_release_notes_guides_and_pages_without
     )
     page = 'import Image from "next/image"\n\n<Trans>Le calcul</Trans> change {t("ici")}.\n<Image src="a.png" />\n'
     assert builder.MDX_MARKUP.sub("", page) == "\n\nLe calcul change .\n\n"
+
+
+def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: Path) -> None:
+    """`pages_of` through a small repository: the French release note is kept without its MDX markup, under its
+    folder's prefix; the English one and a file of another folder are not read."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_ngc_dev")
+    work = tmp_path / "site"
+    files = {
+        "src/locales/nouveautes/fr/aletsch.mdx": (
+            'import Image from "next/image"\n\n# Aletsch\n\n<Trans>Le mode groupe</Trans> est amélioré {t("x")}.\n'
+        ),
+        "src/locales/nouveautes/en/aletsch.mdx": "# Aletsch\n\nThe group mode is better.\n",
+        "src/components/Readme.md": "# Composant\n\nUn texte qui n’est pas une page.\n",
+    }
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
+    run = {"cwd": work, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)
+    subprocess.run(["git", "add", "."], **run)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages"], **run)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], **run, text=True).stdout.strip()
+    pages = list(builder.pages_of(str(work / ".git"), commit, builder.NEXT_FOLDERS))
+    assert [(name, fallback) for name, _, fallback in pages] == [("ngc-nouveautes-aletsch.md", "aletsch")]
+    body = pages[0][1][1]
+    assert "Le mode groupe est amélioré ." in body and "<" not in body and "import" not in body

@@ -14,14 +14,14 @@ whose `engine` names both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import ABBREVIATIONS, Block, Document, Token, quotation_spans
+from checker.document import ABBREVIATIONS, Block, Document, quotation_spans
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
@@ -308,30 +308,39 @@ _AUXILIARY_FORMS = frozenset(
 # A letter's or a message's greeting or closing, which no list item carries on (« Chers parents, », « Bonjour à
 # tous, », « Madame, Monsieur, », « Bien cordialement, »).
 _SALUTATION_RE = re.compile(
-    r"(?i)\W*(?:bonjour|bonsoir|salut|hello|coucou|cher|chère|chers|chères|madame|monsieur|mesdames|messieurs|"
-    r"mademoiselle|merci|(?:bien\s+|très\s+)?cordialement|amicalement|bien\s+à\s+vous)\b"
+    r"(?i)\W*(?:(?:mes|mon|ma|très)\s+)?(?:re)?(?:bonjour|bonsoir|salut|hello|coucou|cher|chère|chers|chères|"
+    r"madame|monsieur|mesdames|messieurs|mademoiselle|merci|(?:bien\s+|très\s+)?cordialement|amicalement|"
+    r"bien\s+à\s+vous|bonnes?\s+(?:année|rentrée|journée|soirée|fêtes|vacances)|à\s+(?:tous|toutes|toute\s+l))\b"
 )
 
 
 def _opens_with_a_fragment(item: Block) -> bool:
-    """Whether a list item's words up to its first sentence break have no clear verb (« des autres pays. Il va de
-    soi… »): they finish the lead-in's sentence; « la réunion de lundi est annulée. Elle … » is a sentence."""
-    end = next((m.start() for m in _SENTENCE_BREAK_RE.finditer(item.text)), len(item.text))
-    return not _has_a_clear_verb_in(token for token in item.tokens if token.start < end)
+    """Whether a list item's words up to its first sentence break may hold no verb at all (« des autres pays. Il va
+    de soi… »): they finish the lead-in's sentence. Any finite reading counts, but for a word right after a
+    determiner (« la ferme »): « la cantine est gratuite. », « la boulangerie change de propriétaire. » are
+    sentences."""
+    from checker.morphology import FINITE_TENSES, analyse_form
+
+    sentence_break = _SENTENCE_BREAK_RE.search(item.text)
+    end = sentence_break.start() if sentence_break else len(item.text)
+    after_a_determiner = False
+    for token in item.tokens:
+        if token.start >= end:
+            break
+        readings = analyse_form(token.text) if token.kind == "word" else ()
+        if not after_a_determiner and any(r.tenses & FINITE_TENSES for r in readings):
+            return False
+        after_a_determiner = any("determiner" in r.pos for r in readings)
+    return True
 
 
 def _has_a_clear_verb(block: Block) -> bool:
     """Whether a word of the block reads only as a verb and is a conjugated form or an infinitive, or a participle
     after an auxiliary (« vous pouvez », « vérifier », « le conseil a décidé »); not a label (« Projets publiés »)."""
-    return _has_a_clear_verb_in(block.tokens)
-
-
-def _has_a_clear_verb_in(tokens: Iterable[Token]) -> bool:
-    """_has_a_clear_verb over some tokens of a block."""
     from checker.morphology import FINITE_TENSES, analyse_form
 
     previous = ""
-    for token in tokens:
+    for token in block.tokens:
         readings = analyse_form(token.text) if token.kind == "word" else ()
         if readings and all("verb" in r.pos for r in readings):
             finite = any("infinitive" in r.pos or r.tenses & FINITE_TENSES for r in readings)

@@ -167,9 +167,14 @@ _IDENTITY_FIELDS = frozenset(
      "profession", "fonction", "qualité", "signature", "nationalité", "domicile", "civilité", "e-mail", "email"}
 )  # fmt: skip
 _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
-_NOUS_BEFORE_RE = re.compile(r"(?i)\bnous\b")
+# The parts of a site or an application whose name may follow them unquoted (« la page actions »).
+_INTERFACE_NOUNS = frozenset({
+    "page", "pages", "onglet", "onglets", "rubrique", "rubriques", "menu", "menus", "bouton", "boutons", "section",
+    "sections", "module", "modules", "écran", "écrans", "espace", "vue", "fenêtre", "panneau", "catégorie", "champ",
+})  # fmt: skip
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _REPEAT_PREFIX_RE = re.compile(r"^r[eé]-")
+# Cardinal numbers in words: no head noun (« Les cent musiciens »), a time span after « pendant ».
 _NUMBER_WORDS = frozenset({
     "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
     "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million",
@@ -181,25 +186,30 @@ _NAMED_SUBJECT_RE = re.compile(r"[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]\s+et\s
 _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
 # « A la » opening a sentence: « À la fois » with its capital's accent left out (Nos Gestes Climat, stop 40).
 _CAPITAL_A_LA_BEFORE_RE = re.compile(r"(?<![\w’'])A\s+la\s+$")
+# What the preposition « pendant » takes: a determiner, a number, a quantity, an adverb or a time word.
+_AFTER_PREPOSITION_PENDANT = frozenset({
+    "le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes",
+    "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "plusieurs", "quelque",
+    "quelques", "chaque", "certain", "certaine", "certains", "certaines", "divers", "diverses", "tout", "toute", "tous",
+    "toutes", "longtemps", "que", "qu", "près", "environ", "très", "plus", "moins", "presque", "bien", "tant", "si",
+    "seulement", "assez", "trop", "encore", "quasiment", "pratiquement", "autant", "bientôt", "toujours", "parfois",
+    "midi", "minuit", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "noël", "pâques", "ramadan", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche",
+}) | _NUMBER_WORDS  # fmt: skip
 # « son pendant thermique » : « pendant » the noun (its counterpart), followed by an adjective or a complement, not the
-# preposition, which takes a determiner, a number, a quantity or a time word (« ils son pendant deux ans restés »,
-# « ne son pendant quelque temps », « pendant Noël » stay reported).
+# preposition (« ils son pendant deux ans restés », « ne son pendant quelque temps », « pendant Noël » stay reported).
 _PENDANT_AS_NOUN_AFTER_RE = re.compile(
-    r"\s+pendant\s+(?!(?:le|la|les|l|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre"
-    r"|vos|leur|leurs|plusieurs|quelques?|chaque|certaine?s?|diverse?s|tout|toute|tous|toutes|longtemps|que|qu|deux"
-    r"|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
-    r"|cinquante|soixante|cent|mille|près|environ|au|aux|très|plus|moins|presque|bien|tant|si|janvier|février|mars"
-    r"|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|noël|pâques|lundi|mardi|mercredi|jeudi"
-    r"|vendredi|samedi|dimanche)\b)[^\W\d_]",
+    r"\s+pendant\s+(?!(?:" + "|".join(sorted(_AFTER_PREPOSITION_PENDANT, key=len, reverse=True)) + r")\b)[^\W\d_]",
     re.I,
 )
 # A word after which « son » opens a noun phrase (« que son pendant », « et son pendant », « à son pendant »).
 _BEFORE_A_NOUN_PHRASE_RE = re.compile(r"(?i)(?:\b(?:que|et|ou|de|à|avec|par|pour|sur|comme|contre|sans)|\bqu['’])\s*$")
-# A determiner, a noun, then the word the engine names as the participle's subject (« l’empreinte carbone … est
-# estimée »): group 1 is the head noun that the second one qualifies.
-_HEAD_NOUN_BEFORE = (
+# A determiner and two words ending a text (« l’empreinte carbone »): group 1 is the head noun, group 2 the word that
+# qualifies it, which the engine may name as a participle's subject.
+_DETERMINED_PAIR_AT_END_RE = re.compile(
     r"(?i)(?:\b(?:la|le|les|une?|cette|cet|ce|ces|sa|son|ses|leurs?|notre|nos|votre|vos|mon|ma|mes)\s+|\bl['’])"
-    r"([^\W\d_]+)\s+{}\b"
+    r"([^\W\d_]+)\s+([^\W\d_][\w’'-]*)$"
 )
 # « Quels que » or « Quelles que » right before « soient » (« Quel que soient » is an error whatever follows).
 _QUELS_QUE_BEFORE_RE = re.compile(r"(?i)\bquel(?:le)?s\s+que\s+$")
@@ -1128,15 +1138,16 @@ class GrammalecteEngine:
         if (
             "__conj_le_la_leur_nom" in rule_id
             and word.lower().endswith("ions")
-            and not _NOUS_BEFORE_RE.search(text, max(0, start - 80), start)
+            and (before := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
+            and re.split(r"['’]", before.group(1).lower())[-1] in _INTERFACE_NOUNS  # « l’onglet »
             and any(":N" in m and ":p" in m for m in self._morphologies(word.lower()))
             and (verb := _WORD_AFTER_RE.match(text, end))
             # « re-fonctionne » : the lexicon knows the verb without its prefix
             and _finite_of(self._morphologies(_REPEAT_PREFIX_RE.sub("", verb.group(1).lower())), ":3s")
         ):
-            # « la page actions re-fonctionne », « l’onglet versions liste » : a plural noun naming a page, then the
-            # subject's verb; not a verb in « -ions », which needs « nous » (Nos Gestes Climat, stop 40). « Le maire
-            # pensions que », « La commune options pour », « Je pensions » stay reported (a second read).
+            # « la page actions re-fonctionne », « l’onglet versions liste » : a plural noun naming a page or a tab of
+            # an interface, then the subject's verb; not a verb in « -ions » (Nos Gestes Climat, stop 40). « Le maire
+            # pensions que », « Le jury passions note », « Je pensions » stay reported (two second reads).
             return True
         if self._noun_of_a_verb_locution(text, start, end) or self._after_additive_subjects(text, start, end):
             return True
@@ -1457,8 +1468,12 @@ class GrammalecteEngine:
         nearest = list(re.finditer(rf"(?i)\b{re.escape(named.group(1))}\b", window))
         if not nearest or _CLAUSE_BREAK_RE.search(window, nearest[-1].end()):
             return False  # « Pendant la pause café, le café est offerte » : another « café », past a comma
-        head_match = re.search(_HEAD_NOUN_BEFORE.format(re.escape(named.group(1))) + r"$", window[: nearest[-1].end()])
-        if head_match is None or head_match.group(1).lower() in _NUMBER_WORDS:
+        head_match = _DETERMINED_PAIR_AT_END_RE.search(window, 0, nearest[-1].end())
+        if (
+            head_match is None
+            or head_match.group(2).lower() != named.group(1).lower()
+            or head_match.group(1).lower() in _NUMBER_WORDS
+        ):
             return False  # « Les cent musiciens sont installé » : a number, not a noun
         head = head_match.group(1)
         # Not an adjective before its noun (« La forte déflagration a été provoqué » stays reported).
