@@ -1966,7 +1966,8 @@ class GrammalecteEngine:
                 errors = self.check_text(checked)
             except Exception:  # one paragraph Grammalecte cannot parse must not stop the others
                 continue
-            for err in errors:
+            for raw_err in errors:
+                err = _doubled_la(text, raw_err)
                 start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
                 category = _category(err)
                 if category is None or category in DISABLED_OPTIONS or not 0 <= start < end <= len(text):
@@ -1986,6 +1987,27 @@ class GrammalecteEngine:
                     )
                 )
         return matches
+
+
+# « de la la page » : the article written twice before a word; not a tune (« la la la », « tra la la ») nor a title
+# (« La La Land »: the second « La » capitalised).
+_SECOND_LA_AFTER_RE = re.compile(r"\s+(la)\s+(?!la\b)[^\W\d_]")
+_LA_BEFORE_RE = re.compile(r"(?i)\b(?:la|tra)\s+$")
+
+
+def _doubled_la(text: str, err: dict[str, Any]) -> dict[str, Any]:
+    """Grammalecte reads the first of two « la » as « là » (« Mise à jour de la la page »: « Écrivez “là” »), and
+    reports no doubled word there, as it does for « le le »: the error is the doubled article, reported as one
+    (Nos Gestes Climat, stop 40)."""
+    start, end = int(err.get("nStart", 0)), int(err.get("nEnd", 0))
+    if "__conf_la_là" not in str(err.get("sRuleId", "")) or text[start:end].lower() != "la":
+        return err
+    second = _SECOND_LA_AFTER_RE.match(text, end)
+    if second is None or _LA_BEFORE_RE.search(text, max(0, start - 6), start):
+        return err
+    word = text[start:end]
+    return {**err, "sRuleId": "doublon", "sType": "notype", "nEnd": second.end(1), "sMessage": "Doublon.",
+            "aSuggestions": [word]}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
