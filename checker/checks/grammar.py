@@ -310,27 +310,35 @@ _AUXILIARY_FORMS = frozenset(
 _SALUTATION_RE = re.compile(
     r"(?i)\W*(?:(?:mes|mon|ma|très)\s+)?(?:re)?(?:bonjour|bonsoir|salut|hello|coucou|cher|chère|chers|chères|"
     r"madame|monsieur|mesdames|messieurs|mademoiselle|merci|(?:bien\s+|très\s+)?cordialement|amicalement|"
-    r"bien\s+à\s+vous|bonnes?\s+(?:année|rentrée|journée|soirée|fêtes|vacances)|à\s+(?:tous|toutes|toute\s+l))\b"
+    r"bien\s+à\s+vous|bonnes?\s+(?:année|rentrée|journée|soirée|fêtes|vacances))\b"
 )
 
 
 def _opens_with_a_fragment(item: Block) -> bool:
-    """Whether a list item's words up to its first sentence break may hold no verb at all (« des autres pays. Il va
-    de soi… »): they finish the lead-in's sentence. Any finite reading counts, but for a word right after a
-    determiner (« la ferme »): « la cantine est gratuite. », « la boulangerie change de propriétaire. » are
+    """Whether a list item's words up to its first sentence break hold no verb (« des autres pays. Il va de soi… »):
+    they finish the lead-in's sentence. A word counts as a verb when it has a finite reading and none as a
+    preposition, a conjunction or an adverb (« en plus », « entre », « soit »), and, if it may be a noun or an
+    adjective too, does not follow a word that is only a determiner, nor a preposition (« sous réserve », « en
+    ligne »): « la cantine est gratuite. », « la collecte passe le mardi. », « la mairie le confirme. » are
     sentences."""
     from checker.morphology import FINITE_TENSES, analyse_form
 
     sentence_break = _SENTENCE_BREAK_RE.search(item.text)
     end = sentence_break.start() if sentence_break else len(item.text)
-    after_a_determiner = False
+    previous: tuple[Any, ...] = ()
     for token in item.tokens:
         if token.start >= end:
             break
-        readings = analyse_form(token.text) if token.kind == "word" else ()
-        if not after_a_determiner and any(r.tenses & FINITE_TENSES for r in readings):
+        readings = tuple(analyse_form(token.text)) if token.kind == "word" else ()
+        finite = any(r.tenses & FINITE_TENSES for r in readings)
+        linking = any(r.pos & {"preposition", "conjunction", "adverb"} for r in readings)
+        nominal = any(r.pos & {"noun", "adjective"} for r in readings)
+        after_a_noun_opener = bool(previous) and (
+            all("determiner" in r.pos for r in previous) or any("preposition" in r.pos for r in previous)
+        )
+        if finite and not linking and not (nominal and after_a_noun_opener):
             return False
-        after_a_determiner = any("determiner" in r.pos for r in readings)
+        previous = readings
     return True
 
 

@@ -171,6 +171,7 @@ _LES_JUST_BEFORE_RE = re.compile(r"(?i)\bles\s+$")
 _INTERFACE_NOUNS = frozenset({
     "page", "pages", "onglet", "onglets", "rubrique", "rubriques", "menu", "menus", "bouton", "boutons", "section",
     "sections", "module", "modules", "écran", "écrans", "espace", "vue", "fenêtre", "panneau", "catégorie", "champ",
+    "tableau", "liste", "fiche", "formulaire", "bloc", "filtre", "barre", "lien", "carte", "dossier", "fichier",
 })  # fmt: skip
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _REPEAT_PREFIX_RE = re.compile(r"^r[eé]-")
@@ -1989,10 +1990,13 @@ class GrammalecteEngine:
         return matches
 
 
-# « de la la page » : the article written twice before a word; not a tune (« la la la », « tra la la ») nor a title
-# (« La La Land »: the second « La » capitalised).
+# « de la la page » : the article written twice before a word, after a preposition or a conjunction that takes a noun
+# phrase; not « Elle sera la la semaine prochaine » (« là »), a tune (« tra la la ») nor a title (« La La Land »).
 _SECOND_LA_AFTER_RE = re.compile(r"\s+(la)\s+(?!la\b)[^\W\d_]")
-_LA_BEFORE_RE = re.compile(r"(?i)\b(?:la|tra)\s+$")
+_BEFORE_A_DOUBLED_LA_RE = re.compile(
+    r"(?i)(?:\b(?:de|à|pour|sur|dans|avec|sans|vers|chez|contre|sous|entre|selon|après|avant|depuis|pendant|que|et|ou)"
+    r"|\bqu['’])\s+$"
+)
 
 
 def _doubled_la(text: str, err: dict[str, Any]) -> dict[str, Any]:
@@ -2003,7 +2007,7 @@ def _doubled_la(text: str, err: dict[str, Any]) -> dict[str, Any]:
     if "__conf_la_là" not in str(err.get("sRuleId", "")) or text[start:end].lower() != "la":
         return err
     second = _SECOND_LA_AFTER_RE.match(text, end)
-    if second is None or _LA_BEFORE_RE.search(text, max(0, start - 6), start):
+    if second is None or not _BEFORE_A_DOUBLED_LA_RE.search(text, max(0, start - 12), start):
         return err
     word = text[start:end]
     return {**err, "sRuleId": "doublon", "sType": "notype", "nEnd": second.end(1), "sMessage": "Doublon.",
