@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.document import CODE_STAND_IN
 from checker.engines import EngineMatch, EngineUnavailable
-from checker.numbers import MONTH_ALTERNATIVES
+from checker.numbers import MONTH_ALTERNATIVES, MONTHS, NUMBER_WORDS, SCALES
 
 NAME = "grammalecte"
 # Where Debian installs the pure-Python package (dist-packages/grammalecte).
@@ -175,12 +175,9 @@ _INTERFACE_NOUNS = frozenset({
 })  # fmt: skip
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _REPEAT_PREFIX_RE = re.compile(r"^r[eé]-")
-# Cardinal numbers in words: no head noun (« Les cent musiciens »), a time span after « pendant ».
-_NUMBER_WORDS = frozenset({
-    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
-    "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million",
-    "millions", "milliard", "milliards",
-})  # fmt: skip
+# Cardinal numbers in words (checker/numbers.py), but the article « un », « une »: no head noun (« Les cent
+# musiciens »), a time span after « pendant ».
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"un", "une"} | frozenset(SCALES)
 # The subject and the participle an agreement message names, in the engine's quotation marks: « Accord erroné :
 # “carbone” et “estimée” ne sont pas accordés ».
 _NAMED_SUBJECT_RE = re.compile(r"[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]\s+et\s+[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]")
@@ -194,14 +191,14 @@ _AFTER_PREPOSITION_PENDANT = frozenset({
     "quelques", "chaque", "certain", "certaine", "certains", "certaines", "divers", "diverses", "tout", "toute", "tous",
     "toutes", "longtemps", "que", "qu", "près", "environ", "très", "plus", "moins", "presque", "bien", "tant", "si",
     "seulement", "assez", "trop", "encore", "quasiment", "pratiquement", "autant", "bientôt", "toujours", "parfois",
-    "midi", "minuit", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "noël", "pâques", "ramadan", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche",
-}) | _NUMBER_WORDS  # fmt: skip
+    "midi", "minuit", "noël", "pâques", "ramadan",
+}) | _NUMBER_WORDS | frozenset(MONTHS) | _TIME_WORDS  # fmt: skip
 # « son pendant thermique » : « pendant » the noun (its counterpart), followed by an adjective or a complement, not the
 # preposition (« ils son pendant deux ans restés », « ne son pendant quelque temps », « pendant Noël » stay reported).
 _PENDANT_AS_NOUN_AFTER_RE = re.compile(
-    r"\s+pendant\s+(?!(?:" + "|".join(sorted(_AFTER_PREPOSITION_PENDANT, key=len, reverse=True)) + r")\b)[^\W\d_]",
+    r"\s+pendant\s+(?!(?:"
+    + "|".join(map(re.escape, sorted(_AFTER_PREPOSITION_PENDANT, key=len, reverse=True)))
+    + r")\b)[^\W\d_]",
     re.I,
 )
 # A word after which « son » opens a noun phrase (« que son pendant », « et son pendant », « à son pendant »).
