@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.precision import unescape  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.lint import lint_text  # noqa: E402
 from checker.parse import parse_document  # noqa: E402
@@ -321,13 +322,19 @@ class Figures:
 
 
 def judged_true() -> set[tuple[str, str, str]]:
-    """(corpus file name, rule id, flagged text) of the findings judged TRUE on the corpus."""
-    path = ROOT / "bench" / "judgements" / "findings.tsv"
-    if not path.is_file():
-        return set()
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    return {(Path(r["file"]).name, r["rule_id"], r["text"]) for r in rows if r["verdict"] == "TRUE"}
+    """(corpus file name, rule id, flagged text) of the findings judged TRUE in any judgement file of
+    bench/judgements with the findings' columns (the articles' `findings.tsv`, each development set's
+    sheet, the originals of a pairs set): a real error of the published text is no false alarm."""
+    true: set[tuple[str, str, str]] = set()
+    for path in sorted((ROOT / "bench" / "judgements").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if not {"file", "rule_id", "text", "verdict"} <= set(reader.fieldnames or ()):
+                continue
+            true.update(
+                (Path(r["file"]).name, r["rule_id"], unescape(r["text"])) for r in reader if r["verdict"] == "TRUE"
+            )
+    return true
 
 
 def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: list[Pair] | None = None) -> Figures:

@@ -470,6 +470,18 @@ _STRESSED = frozenset({"lui", "elle", "elles", "eux"})
 # « mes tout premiers ») : the determiner, not « sont plus grands » / « mais très utiles ».
 _POSSESSIVE_NUMBER = {"son": ".s", "mes": ".p"}
 _INTENSIFIERS = frozenset({"plus", "moins", "tout", "très", "si", "aussi", "bien"})
+# « a priori », « a fortiori » : Latin locutions, written without the accent.
+_LATIN_AFTER_A = frozenset({"priori", "posteriori", "fortiori", "contrario", "minima", "maxima"})
+_SPEAKER_PERSONS = frozenset({"1s", "2s", "1p", "2p"})
+
+
+def _speaker_verb(word: str) -> bool:
+    """A finite verb only of the first or second person (« avez », « êtes »): it needs its pronoun before it, so
+    « ou avez des groupes » coordinates it with the verb before; « où » would want « où vous avez »."""
+    readings = analyse_form(word)
+    return bool(readings) and all(
+        r.tenses & FINITE_TENSES and "verb" in r.pos and r.persons and r.persons <= _SPEAKER_PERSONS for r in readings
+    )
 
 
 def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
@@ -500,6 +512,10 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
         return True  # a list item: « - Sait demander de l'aide »
     if occ.form == "a" and occ.right[0] == "fait" and occ.left[0] != "tout":
         return True  # « à fait » is only « tout à fait »
+    if occ.form == "a" and occ.right[0] in _LATIN_AFTER_A:
+        return True
+    if occ.form == "ou" and occ.last + 1 < len(tokens) and _speaker_verb(norm(tokens[occ.last + 1].text)):
+        return True  # « Vous avez créé trop de groupes, ou avez des groupes inactifs ? »
     if (occ.form == "la" and occ.right[0] == "ou") or (occ.form == "ou" and occ.left[0] in _PAIRED):
         return True  # « la ou le stagiaire », « il ou elle »
     if "?" in (occ.right[1], occ.right2[1]) or (written.isupper() and occ.right[0] == "."):
