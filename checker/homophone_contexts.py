@@ -514,7 +514,12 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
         return True  # « à fait » is only « tout à fait »
     if occ.form == "a" and occ.right[0] in _LATIN_AFTER_A:
         return True
-    if occ.form == "ou" and occ.last + 1 < len(tokens) and _speaker_verb(norm(tokens[occ.last + 1].text)):
+    if (
+        occ.form == "ou"
+        and occ.left[0] != START  # « Ou avez-vous garé la voiture ? » : the question's « Où » (a second read)
+        and occ.last + 1 < len(tokens)
+        and _speaker_verb(norm(tokens[occ.last + 1].text))
+    ):
         return True  # « Vous avez créé trop de groupes, ou avez des groupes inactifs ? »
     if (occ.form == "la" and occ.right[0] == "ou") or (occ.form == "ou" and occ.left[0] in _PAIRED):
         return True  # « la ou le stagiaire », « il ou elle »

@@ -130,3 +130,37 @@ def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: P
     assert [(name, fallback) for name, _, fallback in pages] == [("ngc-nouveautes-aletsch.md", "aletsch")]
     body = pages[0][1][1]
     assert "Le mode groupe est amélioré ." in body and "<" not in body and "import" not in body
+
+
+def test_api_gouv_fr_reads_its_guides_and_api_pages_without_front_matter_or_tags(tmp_path: Path) -> None:
+    """`pages_of` through a small repository: a guide and an API page are kept under their folder's prefix, without
+    their front matter and HTML tags (the text of « <summary> » kept); a producer's card and a page elsewhere are
+    not read."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_apigouv_dev")
+    assert builder.file_name("guide", "_data/guides/API_Energie.md") == "apigouv-guide-api-energie.md"
+    work = tmp_path / "site"
+    files = {
+        "_data/guides/aides-scolarite.md": (
+            "---\ntitle: Aides\ntags: école\n---\n\n<details>\n<summary>Qu'est-ce qu'une aide ?</summary>\n\n"
+            "Les communes aident les familles.\n</details>\n"
+        ),
+        "_data/api/api-calendrier.md": "---\ntitle: API calendrier\n---\n### Que contient l'API ?\n\nLes dates.\n",
+        "_data/producteurs/menj.md": "---\nname: Ministère\n---\nUn producteur.\n",
+        "pages/index.md": "# Accueil\n\nUne page du site.\n",
+    }
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
+    run = {"cwd": work, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)
+    subprocess.run(["git", "add", "."], **run)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages"], **run)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], **run, text=True).stdout.strip()
+    pages = {name: converted for name, converted, _ in builder.pages_of(str(work / ".git"), commit)}
+    assert sorted(pages) == ["apigouv-api-api-calendrier.md", "apigouv-guide-aides-scolarite.md"]
+    fields, body = pages["apigouv-guide-aides-scolarite.md"]
+    assert fields["title"] == "Aides"
+    assert "Qu'est-ce qu'une aide ?" in body and "Les communes aident les familles." in body
+    assert "<" not in body and "tags:" not in body
