@@ -184,14 +184,29 @@ _NAMED_SUBJECT_RE = re.compile(r"[«“]\s*([^\W\d_][\w’'-]*)\s*[»”]\s+et\s
 _PAGE_FOOT_AFTER_RE = re.compile(r"\s+(?:le|les|du|des|un|au)\s+pieds?\s+de\s+page", re.I)
 # « Soumettez le vôtre » (« votre » for « vôtre ») : « le » is the possessive pronoun's article, not an object pronoun
 # to join to the imperative. « leur » left out: « Rendez les leur » is the pronoun pair wanting its hyphens.
-_POSSESSIVE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:v[oô]tres?|n[oô]tres?|mienn?e?s?|tienn?e?s?|sienn?e?s?)\b", re.I)
+# The pronoun ends its phrase: punctuation, a preposition or a conjunction follows (« rendez le votre allié » is the
+# object pronoun before a determiner, wanting « Rendez-le » : a second read).
+_POSSESSIVE_PRONOUN_AFTER_RE = re.compile(
+    r"\s+(?:v[oô]tres?|n[oô]tres?|mienn?e?s?|tienn?e?s?|sienn?e?s?)"
+    r"(?=\s*(?:[.,;:!?)\]»]|$)|\s+(?:sur|à|au|aux|dans|avant|après|pour|en|par|avec|chez|via|dès|et|ou|ici)\b)",
+    re.I,
+)
 # « Pour en savoir plus consultez notre guide » : the fixed phrase, then an imperative (its comma left out).
 _EN_SAVOIR_PLUS_BEFORE_RE = re.compile(r"(?i)\ben\s+savoir\s+(?:plus|davantage)\s*,?\s*$")
-# « une gradation allant de très faible à très élevée » : a range « de [degree] X à [degree] Y », not « a ».
+# « une gradation allant de très faible à très élevée » : a range « allant de [degree] X à [degree] Y », not « a »;
+# « Le nombre de très pauvres à plus augmenté » stays reported (a second read).
 _DEGREE = r"(?:très|plus|moins|assez|peu|trop|fort|extrêmement)"
-_DEGREE_RANGE_RE = re.compile(rf"(?i)\bde\s+{_DEGREE}\s+[^\W\d_]+\s+à\s+{_DEGREE}\s+[^\W\d_]+")
+_DEGREE_RANGE_RE = re.compile(
+    rf"(?i)\b(?:allant|variant|passant|va|vont|varie|varient|passe|passent)\s+de\s+{_DEGREE}\s+[^\W\d_]+\s+à\s+"
+    rf"{_DEGREE}\s+[^\W\d_]+"
+)
 # « à titre indicatif et non contractuel » : the second adjective agrees with « titre », like the first.
-_A_TITRE_BEFORE_RE = re.compile(r"(?i)\bà\s+titre\s+[^\W\d_]+\s+et\s+(?:non\s+)?$")
+_DETERMINERS_AFTER_A_VERB = frozenset({
+    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "plusieurs", "chaque", "tout", "tous", "toute",
+    "toutes",
+})
+_A_TITRE_BEFORE_RE = re.compile(r"(?i)\bà\s+titre\s+[^\W\d_]+\s+et\s+non\s+$")
 # « A la » opening a sentence: « À la fois » with its capital's accent left out (Nos Gestes Climat, stop 40).
 _CAPITAL_A_LA_BEFORE_RE = re.compile(r"(?<![\w’'])A\s+la\s+$")
 # What the preposition « pendant » takes: a determiner, a number, a quantity, an adverb or a time word.
@@ -922,15 +937,30 @@ class GrammalecteEngine:
             return True  # « Penser le pied de page » : the page's footer, no foot to dress (DSFR pages, stop 39)
         if "__imp_union_le_la_leur" in rule_id and _POSSESSIVE_PRONOUN_AFTER_RE.match(text, end):
             return True  # « Soumettez le votre » : « le vôtre », no pronoun to join (api.gouv.fr, stop 41)
-        if "__infi_savoir__" in rule_id and _EN_SAVOIR_PLUS_BEFORE_RE.search(text, max(0, start - 30), start):
-            return True  # « Pour en savoir plus consultez notre guide » : an imperative, not « savoir » + infinitive
+        if (
+            "__infi_savoir__" in rule_id
+            and word.lower().endswith("ez")
+            and _EN_SAVOIR_PLUS_BEFORE_RE.search(text, max(0, start - 30), start)
+        ):
+            # « Pour en savoir plus consultez notre guide » : an imperative, not « savoir » + infinitive; « Pour en
+            # savoir plus consulté notre guide » stays reported (a second read)
+            return True
         if "__conf_a_à_verbe" in rule_id and any(
             m.start() <= start and end <= m.end()
             for m in _DEGREE_RANGE_RE.finditer(text, max(0, start - 60), min(len(text), end + 60))
         ):
             return True  # « allant de très faible à très élevée » : a range, not « a » + participle
-        if "_adj_et_adj__" in rule_id and _A_TITRE_BEFORE_RE.search(text, max(0, start - 50), start):
-            return True  # « fournis à titre indicatif et non contractuel » : agreeing with « titre »
+        if (
+            "_adj_et_adj__" in rule_id
+            and _A_TITRE_BEFORE_RE.search(text, max(0, start - 50), start)
+            and any(
+                (":A" in m or ":Q" in m) and (":m" in m or ":e" in m) and (":s" in m or ":i" in m)
+                for m in self._morphologies(word.lower())
+            )
+        ):
+            # « fournis à titre indicatif et non contractuel » : agreeing with « titre »; « à titre indicatif et non
+            # contractuelles », « à titre gratuit et rénové » stay reported (a second read)
+            return True
         if (
             "__conf_foi_fois" in rule_id
             and word.lower() == "fois"
@@ -1173,7 +1203,13 @@ class GrammalecteEngine:
         if (
             "__conj_le_la_leur_nom" in rule_id
             and word[:1].isupper()
+            and not word.isupper()
             and not _starts_sentence(text, start)
+            # « La SNCF Annonces une grève » : a determiner after it, the verb of a sentence (a second read)
+            and not (
+                (after := _WORD_AFTER_RE.match(text, end))
+                and re.split(r"['’]", after.group(1).lower())[0] in _DETERMINERS_AFTER_A_VERB
+            )
             and (before := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
             and len(acronym := re.split(r"['’]", before.group(1))[-1]) >= 2
             and acronym.isupper()
