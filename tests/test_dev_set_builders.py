@@ -104,6 +104,18 @@ def test_nos_gestes_climat_keeps_its_blog_release_notes_guides_and_pages_without
     assert builder.MDX_MARKUP.sub("", page) == "\n\nLe calcul change .\n\n"
 
 
+def _commit(work: Path, files: dict[str, str]) -> str:
+    """A git repository in `work` holding `files` (path → text) in one commit; that commit's hash."""
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
+    run = {"cwd": work, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)
+    subprocess.run(["git", "add", "."], **run)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages"], **run)
+    return subprocess.run(["git", "rev-parse", "HEAD"], **run, text=True).stdout.strip()
+
+
 def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: Path) -> None:
     """`pages_of` through a small repository: the French release note is kept without its MDX markup, under its
     folder's prefix; the English one and a file of another folder are not read."""
@@ -118,14 +130,7 @@ def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: P
         "src/locales/nouveautes/en/aletsch.mdx": "# Aletsch\n\nThe group mode is better.\n",
         "src/components/Readme.md": "# Composant\n\nUn texte qui n’est pas une page.\n",
     }
-    for name, text in files.items():
-        (work / name).parent.mkdir(parents=True, exist_ok=True)
-        (work / name).write_text(text, encoding="utf-8")
-    run = {"cwd": work, "check": True, "capture_output": True}
-    subprocess.run(["git", "init", "-q"], **run)
-    subprocess.run(["git", "add", "."], **run)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages"], **run)
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], **run, text=True).stdout.strip()
+    commit = _commit(work, files)
     pages = list(builder.pages_of(str(work / ".git"), commit, builder.NEXT_FOLDERS))
     assert [(name, fallback) for name, _, fallback in pages] == [("ngc-nouveautes-aletsch.md", "aletsch")]
     body = pages[0][1][1]
@@ -134,7 +139,7 @@ def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: P
 
 def test_api_gouv_fr_reads_its_guides_and_api_pages_without_front_matter_or_tags(tmp_path: Path) -> None:
     """`pages_of` through a small repository: a guide and an API page are kept under their folder's prefix, without
-    their front matter and HTML tags (the text of « <summary> » kept); a producer's card and a page elsewhere are
+    their front matter and HTML tags (a summary's text kept); a producer's card and a page elsewhere are
     not read."""
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
@@ -150,14 +155,7 @@ def test_api_gouv_fr_reads_its_guides_and_api_pages_without_front_matter_or_tags
         "_data/producteurs/menj.md": "---\nname: Ministère\n---\nUn producteur.\n",
         "pages/index.md": "# Accueil\n\nUne page du site.\n",
     }
-    for name, text in files.items():
-        (work / name).parent.mkdir(parents=True, exist_ok=True)
-        (work / name).write_text(text, encoding="utf-8")
-    run = {"cwd": work, "check": True, "capture_output": True}
-    subprocess.run(["git", "init", "-q"], **run)
-    subprocess.run(["git", "add", "."], **run)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "pages"], **run)
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], **run, text=True).stdout.strip()
+    commit = _commit(work, files)
     pages = {name: converted for name, converted, _ in builder.pages_of(str(work / ".git"), commit)}
     assert sorted(pages) == ["apigouv-api-api-calendrier.md", "apigouv-guide-aides-scolarite.md"]
     fields, body = pages["apigouv-guide-aides-scolarite.md"]
