@@ -7,6 +7,8 @@
     .venv/bin/python bench/homophones.py make --corpus corpus/rare --pairs bench/data/homophones-rare.tsv
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-rare.tsv --corpus corpus/rare [--context]
     .venv/bin/python bench/homophones.py --pairs bench/data/homophones-heldout.tsv --corpus corpus/heldout --part all
+    .venv/bin/python bench/homophones.py record --judgements bench/judgements/heldout-originals.tsv \
+                                         --corpus corpus/heldout
 
 `make` takes every prose sentence of the development corpus (`corpus/articles/`, real articles
 by others: French Wikinews CC BY 2.5 and code.gouv.fr posts under Licence Ouverte 2.0, see
@@ -38,7 +40,7 @@ import csv
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,7 +314,7 @@ class Figures:
 
     def false_alarm_rate(self, judged_true: set[tuple[str, str, str]]) -> float:
         """The share of original sentences with a finding that is not a real error of the published
-        text: a finding (file, rule, text) judged TRUE in bench/judgements/findings.tsv is a real one."""
+        text: a finding (file, rule, text) judged TRUE in a file of bench/judgements (`judged_true`) is a real one."""
         false = sum(
             1
             for source, text, found in self.alarms
@@ -335,6 +337,33 @@ def judged_true() -> set[tuple[str, str, str]]:
                 (Path(r["file"]).name, r["rule_id"], unescape(r["text"])) for r in reader if r["verdict"] == "TRUE"
             )
     return true
+
+
+def record_originals(judgements: Path, corpus: Path) -> int:
+    """Set the `reported` column of a judgement file of published sentences' findings (`*-originals.tsv`) from the
+    current rules (the picky preset, each article of `corpus` linted whole): `no` for a finding mended since; the
+    rows changed. A finding judged TRUE that is no longer reported is an error (a lost catch)."""
+    lines = judgements.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+    current: set[tuple[str, str, str, int]] = set()
+    for name in sorted({r["file"] for r in rows}):
+        seen: Counter[tuple[str, str, str]] = Counter()
+        source = (corpus / name).read_text(encoding="utf-8")
+        for start, end, rule, _ in findings_with_severity(source, str(corpus / name), "markdown"):
+            key = (name, rule, source[start:end])
+            current.add((*key, seen[key]))
+            seen[key] += 1
+    changed = 0
+    for r in rows:
+        reported = "yes" if (r["file"], r["rule_id"], unescape(r["text"]), int(r["occurrence"])) in current else "no"
+        if reported == "no" and r["verdict"] == "TRUE":
+            raise SystemExit(f"homophones: {r['file']}: {r['rule_id']} « {r['text']} », judged TRUE, is lost")
+        changed += reported != r["reported"]
+        r["reported"] = reported
+    body = ["\t".join(header)] + ["\t".join(r[c] for c in header) for r in rows]
+    judgements.write_text("\n".join(body) + "\n", encoding="utf-8")
+    return changed
 
 
 def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: list[Pair] | None = None) -> Figures:
@@ -387,7 +416,12 @@ def _normalised_end(where: PlacedSentence, end: int) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="run", choices=("run", "make"))
+    parser.add_argument("command", nargs="?", default="run", choices=("run", "make", "record"))
+    parser.add_argument(
+        "--judgements",
+        type=Path,
+        help="record: the judgement file of the published sentences' findings whose `reported` column to set",
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "articles")
     parser.add_argument(
         "--pairs",
@@ -424,6 +458,13 @@ def main() -> int:
     global lint_config
     enabled = tuple(args.enable) + (PICKY_HOMOPHONE_RULES if args.picky_homophones else ())
     lint_config = Config(select=FAMILIES + enabled, ignore=tuple(args.ignore), preset=args.preset)
+    if args.command == "record":
+        if args.judgements is None or not args.corpus.is_dir():
+            print("homophones: record needs --judgements FILE and --corpus DIR", file=sys.stderr)
+            return 2
+        lint_config = Config(select=FAMILIES, preset="picky")  # what the originals' findings were judged under
+        print(f"{record_originals(args.judgements, args.corpus)} rows changed in {args.judgements}")
+        return 0
     if args.command == "make":
         if not args.corpus.is_dir():
             print(f"homophones: no corpus at {args.corpus}", file=sys.stderr)

@@ -6,25 +6,24 @@ rule; kept outside this repository.
     .venv/bin/python bench/make_apigouv_dev.py --git <git dir of github.com/betagouv/api.gouv.fr> --out <dir>
 
 Source: `betagouv/api.gouv.fr` at `COMMIT` (7 January 2026), GNU AGPL 3.0 (its `LICENSE`, which covers the repository,
-the pages' text included); the pages are `_data/guides/*.md` and `_data/api/*.md`. Left out: the producers' and
-services' short cards (`_data/producteurs/`, `_data/service/`: a line or two each). The conversion to Markdown is the
-held-out set's (`bench/make_heldout_corpus.py`: front matter, tables, code and HTML tags left out, the summaries' text
-kept), keeping the nested lists' indentation; a page under `make_heldout_eig.MIN_WORDS` prose words, or one
-of whose paragraphs of 13 words or more opens like a paragraph of `corpus/`, is left out. Each file is named after its
-folder and file (`apigouv-guide-api-energie.md`, `apigouv-api-api-calendrier-scolaire.md`). The judged findings of the
-grammar rules on by default are `bench/judgements/apigouv-dev-grammar.tsv` (`bench/precision.py --apigouv-dev <dir>`).
+the pages' text included: none of it beyond a few words is kept in this MIT repository, see `corpus/README.md`); the
+pages are `_data/guides/*.md` and `_data/api/*.md`. Left out: the producers' and services' short cards
+(`_data/producteurs/`, `_data/service/`: a line or two each). The conversion to Markdown is the held-out set's
+(`bench/make_heldout_corpus.py`: front matter, tables, code and HTML tags left out, the summaries' text kept), keeping
+the nested lists' indentation; a page under `make_heldout_eig.MIN_WORDS` prose words, or one of whose paragraphs of 13
+words or more opens like a paragraph of `corpus/`, is left out. Each file is named after its folder and file
+(`apigouv-guide-api-energie.md`, `apigouv-api-api-calendrier-scolaire.md`). The judged findings of the grammar rules on
+by default are `bench/judgements/apigouv-dev-grammar.tsv` (`bench/precision.py --apigouv-dev <dir>`).
 """
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
 from make_heldout_corpus import git
-from make_institutional_dev import Page, write_new_pages
+from make_institutional_dev import Page, build_from_git
 
 COMMIT = "58a95fa545c6d8df030d7d0b9ddf8f29425d53e5"
 FOLDERS = {"_data/guides/": "guide", "_data/api/": "api"}
@@ -46,11 +45,7 @@ def pages_of(git_dir: str, commit: str = COMMIT) -> Iterator[Page]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--git", required=True, help="git dir of github.com/betagouv/api.gouv.fr")
-    parser.add_argument("--out", required=True, type=Path, help="where the pages go (outside the repository)")
-    args = parser.parse_args()
-    write_new_pages(args.out, list(pages_of(args.git)))
+    build_from_git(__doc__, "--git", "github.com/betagouv/api.gouv.fr", pages_of)
 
 
 if __name__ == "__main__":

@@ -519,6 +519,9 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
         and occ.left[0] != START  # « Ou avez-vous garé la voiture ? » : the question's « Où » (a second read)
         and occ.last + 1 < len(tokens)
         and _speaker_verb(norm(tokens[occ.last + 1].text))
+        # « Et ou êtes-vous allés ? » : the subject after the verb, a question's « où » (a third read)
+        and "-" not in tokens[occ.last + 1].text
+        and not (occ.last + 2 < len(tokens) and tokens[occ.last + 2].text[:1] == "-")
     ):
         return True  # « Vous avez créé trop de groupes, ou avez des groupes inactifs ? »
     if (occ.form == "la" and occ.right[0] == "ou") or (occ.form == "ou" and occ.left[0] in _PAIRED):

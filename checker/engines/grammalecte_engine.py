@@ -200,12 +200,13 @@ _DEGREE_RANGE_RE = re.compile(
     rf"(?i)\b(?:allant|variant|passant|va|vont|varie|varient|passe|passent)\s+de\s+{_DEGREE}\s+[^\W\d_]+\s+à\s+"
     rf"{_DEGREE}\s+[^\W\d_]+"
 )
-# « à titre indicatif et non contractuel » : the second adjective agrees with « titre », like the first.
+# What follows a verb, not a name's next word: « La SNCF Annonces une grève ».
 _DETERMINERS_AFTER_A_VERB = frozenset({
     "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "plusieurs", "chaque", "tout", "tous", "toute",
     "toutes",
 })
+# « à titre indicatif et non contractuel » : the second adjective agrees with « titre », like the first.
 _A_TITRE_BEFORE_RE = re.compile(r"(?i)\bà\s+titre\s+[^\W\d_]+\s+et\s+non\s+$")
 # « A la » opening a sentence: « À la fois » with its capital's accent left out (Nos Gestes Climat, stop 40).
 _CAPITAL_A_LA_BEFORE_RE = re.compile(r"(?<![\w’'])A\s+la\s+$")
@@ -1205,11 +1206,11 @@ class GrammalecteEngine:
             and word[:1].isupper()
             and not word.isupper()
             and not _starts_sentence(text, start)
-            # « La SNCF Annonces une grève » : a determiner after it, the verb of a sentence (a second read)
-            and not (
-                (after := _WORD_AFTER_RE.match(text, end))
-                and re.split(r"['’]", after.group(1).lower())[0] in _DETERMINERS_AFTER_A_VERB
-            )
+            # An adjective after it, the name going on (« Annonces officielles »); not a determiner or an adverb:
+            # « La SNCF Annonces une grève », « … Annonces aujourd’hui une grève » (a second and a third read)
+            and (after := _WORD_AFTER_RE.match(text, end))
+            and re.split(r"['’]", after.group(1).lower())[0] not in _DETERMINERS_AFTER_A_VERB
+            and any(":A" in m for m in self._morphologies(after.group(1).lower()))
             and (before := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
             and len(acronym := re.split(r"['’]", before.group(1))[-1]) >= 2
             and acronym.isupper()
