@@ -343,7 +343,10 @@ def record_originals(judgements: Path, corpus: Path) -> int:
     """Set the `reported` column of a judgement file of published sentences' findings (`*-originals.tsv`) from the
     current rules (the picky preset, each article of `corpus` linted whole): `no` for a finding mended since; the
     rows changed. A finding judged TRUE that is no longer reported is an error (a lost catch)."""
-    lines = judgements.read_text(encoding="utf-8").splitlines()
+    global lint_config
+    lint_config = Config(select=FAMILIES, preset="picky")  # what the originals' findings were judged under
+    # Split on "\n" only, as the judgement files are written (`escape`): a reason may hold other line separators.
+    lines = judgements.read_text(encoding="utf-8").rstrip("\n").split("\n")
     header = lines[0].split("\t")
     rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
     current: set[tuple[str, str, str, int]] = set()
@@ -459,10 +462,17 @@ def main() -> int:
     enabled = tuple(args.enable) + (PICKY_HOMOPHONE_RULES if args.picky_homophones else ())
     lint_config = Config(select=FAMILIES + enabled, ignore=tuple(args.ignore), preset=args.preset)
     if args.command == "record":
-        if args.judgements is None or not args.corpus.is_dir():
-            print("homophones: record needs --judgements FILE and --corpus DIR", file=sys.stderr)
+        missing = [] if args.judgements is None else sorted(
+            {line.split("\t", 1)[0] for line in args.judgements.read_text(encoding="utf-8").split("\n")[1:] if line}
+            - {p.name for p in args.corpus.glob("*")}
+        )
+        if args.judgements is None or not args.corpus.is_dir() or missing:
+            print(
+                "homophones: record needs --judgements FILE and --corpus DIR holding its articles"
+                + (f" ({missing[0]} is not in {args.corpus})" if missing else ""),
+                file=sys.stderr,
+            )
             return 2
-        lint_config = Config(select=FAMILIES, preset="picky")  # what the originals' findings were judged under
         print(f"{record_originals(args.judgements, args.corpus)} rows changed in {args.judgements}")
         return 0
     if args.command == "make":

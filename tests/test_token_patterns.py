@@ -370,8 +370,8 @@ def test_published_sentences_flagged_by_the_picky_preset_are_mostly_real_errors(
 
 
 def test_the_held_out_originals_reported_column_is_current(tmp_path: Path) -> None:
-    """`bench/homophones.py record` leaves heldout-originals.tsv as it is: a judged finding mended since is recorded
-    `no`, none judged TRUE is lost, and a false alarm recorded `no` has not come back."""
+    """`bench/homophones.py record` leaves heldout-originals.tsv as it is: every judged finding is reported as
+    recorded (none mended since, none judged TRUE lost)."""
     bench = _bench()
     copy = tmp_path / "heldout-originals.tsv"
     copy.write_text((ROOT / "bench" / "judgements" / copy.name).read_text(encoding="utf-8"), encoding="utf-8")

@@ -204,7 +204,8 @@ _DEGREE_RANGE_RE = re.compile(
 _DETERMINERS_AFTER_A_VERB = frozenset({
     "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "plusieurs", "chaque", "tout", "tous", "toute",
-    "toutes",
+    "toutes", "certain", "certaine", "certains", "certaines", "différents", "différentes", "divers", "diverses",
+    "même", "mêmes", "quelques", "aucun", "aucune",
 })
 # « à titre indicatif et non contractuel » : the second adjective agrees with « titre », like the first.
 _A_TITRE_BEFORE_RE = re.compile(r"(?i)\bà\s+titre\s+[^\W\d_]+\s+et\s+non\s+$")
