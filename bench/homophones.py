@@ -40,7 +40,7 @@ import csv
 import random
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.precision import unescape  # noqa: E402
+from bench.precision import keyed, load_judgements, record, unescape  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.lint import lint_text  # noqa: E402
 from checker.parse import parse_document  # noqa: E402
@@ -341,32 +341,23 @@ def judged_true() -> set[tuple[str, str, str]]:
 
 def record_originals(judgements: Path, corpus: Path) -> int:
     """Set the `reported` column of a judgement file of published sentences' findings (`*-originals.tsv`) from the
-    current rules (the picky preset, each article of `corpus` linted whole): `no` for a finding mended since; the
-    rows changed. A finding judged TRUE that is no longer reported is an error (a lost catch)."""
-    global lint_config
-    lint_config = Config(select=FAMILIES, preset="picky")  # what the originals' findings were judged under
-    # Split on "\n" only, as the judgement files are written (`escape`): a reason may hold other line separators.
-    lines = judgements.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    header = lines[0].split("\t")
-    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
-    current: set[tuple[str, str, str, int]] = set()
-    for name in sorted({r["file"] for r in rows}):
-        seen: Counter[tuple[str, str, str]] = Counter()
-        source = (corpus / name).read_text(encoding="utf-8")
-        for start, end, rule, _ in findings_with_severity(source, str(corpus / name), "markdown"):
-            key = (name, rule, source[start:end])
-            current.add((*key, seen[key]))
-            seen[key] += 1
-    changed = 0
-    for r in rows:
-        reported = "yes" if (r["file"], r["rule_id"], unescape(r["text"]), int(r["occurrence"])) in current else "no"
-        if reported == "no" and r["verdict"] == "TRUE":
-            raise SystemExit(f"homophones: {r['file']}: {r['rule_id']} « {r['text']} », judged TRUE, is lost")
-        changed += reported != r["reported"]
-        r["reported"] = reported
-    body = ["\t".join(header)] + ["\t".join(r[c] for c in header) for r in rows]
-    judgements.write_text("\n".join(body) + "\n", encoding="utf-8")
-    return changed
+    current rules (the picky preset they were judged under, each article of `corpus` linted whole), with
+    `bench/precision.py`'s reader and writer: `no` for a finding mended since; the rows changed. ValueError when an
+    article is not in `corpus` or a finding judged TRUE is no longer reported (a lost catch)."""
+    judged = load_judgements(judgements)
+    config = Config(select=FAMILIES, preset="picky")
+    current: dict[tuple[str, str, str, int], dict[str, object]] = {}
+    for name in sorted({key[0] for key in judged}):
+        path = corpus / name
+        if not path.is_file():
+            raise ValueError(f"{name} is not in {corpus}")
+        result = lint_text(path.read_text(encoding="utf-8"), config, path=str(path), fmt="markdown")
+        current.update(keyed([f.to_dict() for f in result.findings], corpus))
+    lost = [key for key, j in judged.items() if j.verdict == "TRUE" and key not in current]
+    if lost:
+        raise ValueError(f"{lost[0][0]}: {lost[0][1]} « {lost[0][2]} », judged TRUE, is no longer reported")
+    record(judged, current, judgements)
+    return sum(j.reported != (key in current) for key, j in judged.items())
 
 
 def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: list[Pair] | None = None) -> Figures:
@@ -462,18 +453,15 @@ def main() -> int:
     enabled = tuple(args.enable) + (PICKY_HOMOPHONE_RULES if args.picky_homophones else ())
     lint_config = Config(select=FAMILIES + enabled, ignore=tuple(args.ignore), preset=args.preset)
     if args.command == "record":
-        missing = [] if args.judgements is None else sorted(
-            {line.split("\t", 1)[0] for line in args.judgements.read_text(encoding="utf-8").split("\n")[1:] if line}
-            - {p.name for p in args.corpus.glob("*")}
-        )
-        if args.judgements is None or not args.corpus.is_dir() or missing:
-            print(
-                "homophones: record needs --judgements FILE and --corpus DIR holding its articles"
-                + (f" ({missing[0]} is not in {args.corpus})" if missing else ""),
-                file=sys.stderr,
-            )
+        if args.judgements is None or not args.corpus.is_dir():
+            print("homophones: record needs --judgements FILE and --corpus DIR", file=sys.stderr)
             return 2
-        print(f"{record_originals(args.judgements, args.corpus)} rows changed in {args.judgements}")
+        try:
+            changed = record_originals(args.judgements, args.corpus)
+        except ValueError as problem:
+            print(f"homophones: {args.judgements}: {problem}", file=sys.stderr)
+            return 2
+        print(f"{changed} rows changed in {args.judgements}")
         return 0
     if args.command == "make":
         if not args.corpus.is_dir():

@@ -1190,7 +1190,7 @@ class GrammalecteEngine:
             "__conj_le_la_leur_nom" in rule_id
             and word.lower().endswith("ions")
             and (before := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
-            and re.split(r"['’]", before.group(1).lower())[-1] in _INTERFACE_NOUNS  # « l’onglet »
+            and _without_elision(before.group(1)).lower() in _INTERFACE_NOUNS  # « l’onglet »
             and any(":N" in m and ":p" in m for m in self._morphologies(word.lower()))
             and (verb := _WORD_AFTER_RE.match(text, end))
             # « re-fonctionne » : the lexicon knows the verb without its prefix
@@ -1213,7 +1213,7 @@ class GrammalecteEngine:
             and re.split(r"['’]", after.group(1).lower())[0] not in _DETERMINERS_AFTER_A_VERB
             and any(":A" in m for m in self._morphologies(after.group(1).lower()))
             and (before := _WORD_BEFORE_RE.search(text, max(0, start - 40), start))
-            and len(acronym := re.split(r"['’]", before.group(1))[-1]) >= 2
+            and len(acronym := _without_elision(before.group(1))) >= 2
             and acronym.isupper()
             and any(":N" in m for m in self._morphologies(word.lower()))
         ):
