@@ -144,6 +144,20 @@ def corpus_sentences(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
+def injects_an_error(kind: str, published: str) -> bool:
+    """Whether replacing the published word by its homophone makes an error to catch. A capital « A » is not the verb
+    « a » but, as often, « À » written without its accent (« A l'occasion de … », « A Bordeaux »), a letter (« niveau
+    A », « tests A/B ») or English: « À » there is no error (stop 42; pairs made before are left out when measured).
+    """
+    return not (kind == "a/à" and published == "A")
+
+
+def errors_only(pairs: list[Pair]) -> list[Pair]:
+    """The pairs whose change makes an error (`injects_an_error`). Applied when measuring, after the split and any
+    slice, so that a pair left out shifts neither the held-out articles nor a test's slice."""
+    return [p for p in pairs if injects_an_error(p.kind, p.original[p.start : p.start + len(p.correct)])]
+
+
 def make_pairs(sentences: list[tuple[str, str]]) -> list[Pair]:
     rng = random.Random(SEED)
     pairs: list[Pair] = []
@@ -153,6 +167,8 @@ def make_pairs(sentences: list[tuple[str, str]]) -> list[Pair]:
             found = []
             for source, text in sentences:
                 for m in regex.finditer(text):
+                    if not injects_an_error(kind, m.group()):
+                        continue
                     apostrophe = next((ch for ch in m.group() if ch in _APOSTROPHES), "’")
                     replacement = _with_case(m.group(), wrong, apostrophe)
                     changed = text[: m.start()] + replacement + text[m.end() :]
@@ -362,7 +378,11 @@ def record_originals(judgements: Path, corpus: Path) -> int:
 
 def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: list[Pair] | None = None) -> Figures:
     """Caught pairs and flagged originals; with `articles`, each in its published article (`--context`).
-    The originals are those of `originals_of` (default: the pairs measured)."""
+    The originals are those of `originals_of` (default: the pairs measured); the pairs whose change makes no error
+    are not measured (`errors_only`), their published sentences still are."""
+    if originals_of is None:
+        originals_of = pairs
+    pairs = errors_only(pairs)
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_direction: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[str, list[Pair]] = defaultdict(list)
@@ -381,7 +401,7 @@ def measure(pairs: list[Pair], articles: Articles | None = None, originals_of: l
             counter[1] += 1
         if not hit:
             misses[p.kind].append(p)
-    originals = sorted({(p.source, p.original) for p in (pairs if originals_of is None else originals_of)})
+    originals = sorted({(p.source, p.original) for p in originals_of})
     alarms = []
     above_info = 0
     for source, text in originals:
@@ -472,7 +492,7 @@ def main() -> int:
         print(f"{len(pairs)} pairs written to {args.pairs}")
         return 0
     part = split_pairs(read_pairs(args.pairs), args.part)
-    pairs = [p for p in part if args.only in (None, p.kind)]
+    pairs = [p for p in errors_only(part) if args.only in (None, p.kind)]
     where = "in their published articles" if args.context else "each sentence alone"
     print(f"part: {args.part} ({len(pairs)} pairs from {len({p.source for p in pairs})} articles, {where})")
     figures = measure(pairs, Articles(args.corpus) if args.context else None, part)

@@ -3,6 +3,7 @@ grammar pack (rules/grammar-fr.yaml) and the homophone figures of bench/homophon
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from types import ModuleType
 
@@ -482,3 +483,21 @@ def test_an_unless_with_a_marked_step_cancels_only_the_finding_it_marks(tmp_path
     unmarked_path.write_text(unmarked_body, encoding="utf-8")
     unmarked = str(unmarked_path)
     assert _findings("C’est libre est gratuit.", "grammar.maison-double-est", packs=(unmarked,)) == []
+
+
+def test_a_capital_a_is_not_turned_into_an_injected_error() -> None:
+    """« A » with a capital is as often « À » without its accent, a letter or English as the verb: writing « À » there
+    makes no error, so no pair is made of it and the pairs made before are not measured (stop 42), their published
+    sentences still are."""
+    bench = _bench()
+    made = bench.make_pairs([("a.md", "A Bordeaux, le maire a signé la convention avec la région.")])
+    assert [(p.correct, p.changed[p.start : p.end]) for p in made if p.kind == "a/à"] == [("a", "à")]
+    every = bench.read_pairs()
+    with (ROOT / "bench" / "data" / "homophones.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    capital = [r for r in rows if r["type"] == "a/à" and r["original"][int(r["start"])] == "A"]
+    assert capital and len(every) == len(rows) and len(bench.errors_only(every)) == len(rows) - len(capital)
+    left_out = [p for p in every if p not in bench.errors_only(every)]
+    assert {p.changed[p.start : p.end] for p in left_out} == {"À"}
+    figures = bench.measure(left_out[:1])
+    assert not figures.caught and figures.originals == 1
