@@ -20,7 +20,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from homophones import CONFUSIONS, Pair, read_pairs, split_pairs  # noqa: E402
+from homophones import CONFUSIONS, Pair, errors_only, read_pairs, split_pairs  # noqa: E402
 
 from checker.document import tokenize  # noqa: E402
 from checker.homophone_contexts import decisions, parse_thresholds  # noqa: E402
@@ -65,7 +65,7 @@ def main() -> int:
         " count only the pairs it misses and the original sentences it does not flag",
     )
     args = parser.parse_args()
-    pairs = split_pairs(read_pairs(), args.part)
+    pairs = errors_only(split_pairs(read_pairs(), args.part))
     already_flagged: set[str] = set()
     if args.baseline:
         lines = args.baseline.read_text(encoding="utf-8").splitlines()

@@ -147,7 +147,8 @@ def corpus_sentences(folder: Path) -> list[tuple[str, str]]:
 def injects_an_error(kind: str, published: str) -> bool:
     """Whether replacing the published word by its homophone makes an error to catch. A capital « A » is not the verb
     « a » but, as often, « À » written without its accent (« A l'occasion de … », « A Bordeaux »), a letter (« niveau
-    A », « tests A/B ») or English: « À » there is no error (stop 42; pairs made before are left out when measured).
+    A », « tests A/B ») or English: « À » there is no error (stop 42). Such pairs are still made (so that a set is
+    drawn as before, byte for byte) and left out when measured (`errors_only`).
     """
     return not (kind == "a/à" and published == "A")
 
@@ -167,8 +168,6 @@ def make_pairs(sentences: list[tuple[str, str]]) -> list[Pair]:
             found = []
             for source, text in sentences:
                 for m in regex.finditer(text):
-                    if not injects_an_error(kind, m.group()):
-                        continue
                     apostrophe = next((ch for ch in m.group() if ch in _APOSTROPHES), "’")
                     replacement = _with_case(m.group(), wrong, apostrophe)
                     changed = text[: m.start()] + replacement + text[m.end() :]
