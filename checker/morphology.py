@@ -184,6 +184,9 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     capitalised form (proper nouns are capitalised in the lexicon: « Obama », « Paris »)."""
     lower = text.lower().replace("’", "'").replace("ʼ", "'")
     readings = analyse_word(lower)
+    if text[:1].isupper() and not _lexicon_readings(lower) and not _prefixed_readings(lower):
+        # A capitalised word the lexicon lacks is a name (« Peter », « Fischer »), not an English common noun.
+        readings = _fallback_readings(lower, english_nouns=False)
     head = inverted_verb(lower)
     if head:
         # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings; a compound of the lexicon
@@ -359,8 +362,9 @@ _IRREGULAR = {
 _VERB_LEMMA_RE = re.compile(r"(?:er|ir|re|oir)$")
 
 
-def _fallback_readings(word: str) -> tuple[Reading, ...]:
-    """simplemma lemma plus French verb endings: an approximation used when no lexicon is installed."""
+def _fallback_readings(word: str, english_nouns: bool = True) -> tuple[Reading, ...]:
+    """simplemma lemma plus French verb endings: an approximation used when no lexicon is installed, or for a word
+    it lacks; with `english_nouns`, an -er word more frequent in English is a noun (see below)."""
     if word in _IRREGULAR:
         lemma, tense, irregular_person = _IRREGULAR[word]
         pos = {"verb", tense} if tense == "infinitive" else {"verb"}
@@ -375,6 +379,10 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
     if verb_like and _FUTURE_RE.search(word):
         return (Reading(lem, frozenset({"verb"}), frozenset({"future"}), person),)
     if lem == word and _VERB_LEMMA_RE.search(word) and len(word) > 3:
+        if english_nouns and _english_rather_than_french(word):
+            # « votre reducer a », « ce render », « bundler a » : an English noun of a developer's prose, not an
+            # infinitive the lexicon lacks (« googler », « liker » stay verbs: French uses them more).
+            return (Reading(lem, frozenset({"noun"}), numbers=frozenset({"s"})),)
         return (Reading(lem, frozenset({"verb", "infinitive"}), frozenset({"infinitive"})),)
     participle = Reading(lem, frozenset({"verb", "participle", "adjective"}), frozenset({"participle"}))
     if verb_like and _PARTICIPLE_RE.search(word):
@@ -392,6 +400,14 @@ def _fallback_readings(word: str) -> tuple[Reading, ...]:
             readings.append(Reading(word[: -len(ending)] + repl, frozenset({"verb"}), frozenset({"present"}), person))
             break
     return tuple(readings)
+
+
+def _english_rather_than_french(word: str) -> bool:
+    """A word wordfreq sees more in English than in French (« reducer », « bundler », « merger »)."""
+    from checker.frequencies import zipf_frequency
+
+    english = zipf_frequency(word, "en")
+    return english > 0 and english > zipf_frequency(word, "fr")
 
 
 def is_first_name(text: str) -> bool:

@@ -156,10 +156,13 @@ def _strip_filler(block: Block) -> None:
 _READ_ALSO_RE = re.compile(
     r"^[\W_]*(?:[àa] (?:lire|voir|écouter) aussi|lire aussi|voir aussi|sur le même sujet)\b", re.IGNORECASE
 )
+# An embedded post: its picture link, its signature (« — Name (@handle) June 3, 2024 ») or its address pasted as
+# text; a link to a post inside prose (« j'ai [écrit](https://x.com/…/status/…) que … ») embeds nothing.
 _TWEET_RE = re.compile(
-    r"pic\.twitter\.com/|twitter\.com/\w+/status|x\.com/\w+/status|— [^—()]{1,60} \(@\w{1,15}\) \S+ \d{1,2},? \d{4}"
-    r"|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
+    r"pic\.twitter\.com/|\b(?:twitter|x)\.com/\w+/status"
+    r"|— [^—()]{1,60} \(@\w{1,15}\) \S+ \d{1,2},? \d{4}|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
 )
+_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*\)|\bhref=(?:\"[^\"]*\"|'[^']*')", re.I)
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
 _LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
 # What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
@@ -181,7 +184,7 @@ def mark_asides(doc: Document) -> None:
         source = doc.source[block.start : block.end]
         if _READ_ALSO_RE.match(text):
             block.aside = "read-also"
-        elif _TWEET_RE.search(source) or _TWEET_RE.search(text):
+        elif _TWEET_RE.search(_LINK_TARGET_RE.sub("", source)) or _TWEET_RE.search(text):
             block.aside = "tweet"
         elif len(text.split()) <= 40 and _CAPTION_RE.search(text):
             block.aside = "caption"
@@ -717,7 +720,8 @@ def _code_span(
     closing = fence.search(source, opening.end(), end)
     if not closing:
         return cursor
-    builder.add_mapped(code_stand_in(content), opening.start(), closing.end())
+    context = ("".join(builder.chars[-40:]), source[closing.end() : min(end, closing.end() + 3)])
+    builder.add_mapped(code_stand_in(content, context), opening.start(), closing.end())
     masked.append((opening.start(), closing.end()))
     return closing.end()
 
@@ -727,15 +731,19 @@ _CODE_WORD_RE = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
 _ELIDING_LETTERS = frozenset("aâàeéèêëiîïoôuûùühœæy")
 
 
-def code_stand_in(content: str) -> str:
+def code_stand_in(content: str, around: tuple[str, str] | None = None) -> str:
     """The word that stands in the prose for inline code: the identifier as a name, a neutral name, or nothing.
 
     Dropping the code would take its place in the sentence with it (« `Dnsmasq` est populaire » would
     lose its subject and join the sentence before); its own characters (`a.b; c`) would cut sentences.
-    The word is masked: no finding is reported on it."""
+    The word is masked: no finding is reported on it. `around`, when known, is the block's text before it and the
+    source just after it."""
     content = content.strip()
     if not any(ch.isalnum() for ch in content):
-        return ""  # a symbol (`>>` used as an arrow, `#`) is not a word of the sentence
+        # A symbol (`>>` used as an arrow or a bullet, `#`) is not a word of the sentence, unless it stands where a
+        # noun does: the subject opening a sentence (« `$@` contient le nom de la cible », a lower-case word after
+        # it) or after a determiner (« après la `{` sont »).
+        return CODE_STAND_IN if around is not None and _noun_place(*around) else ""
     if (
         not _CODE_WORD_RE.fullmatch(content)
         or len(content) == 1  # `x.` would read as an initial, `min.` as an abbreviation: both glue sentences
@@ -746,6 +754,21 @@ def code_stand_in(content: str) -> str:
     # Capitalised, an identifier reads as the name it is: lower case, an unknown `frobnicate` at a
     # sentence's start could pass for a verb.
     return content[0].upper() + content[1:]
+
+
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:^|\W)(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|chaque|son|sa|ses|leur|leurs|notre|votre|nos|vos)\s*$",
+    re.I,
+)
+
+
+def _noun_place(before: str, after: str) -> bool:
+    """Whether a word between `before` and `after` stands where a noun does: after a determiner, or opening a
+    sentence with a lower-case word after it (its verb)."""
+    stripped = before.rstrip()
+    if _DETERMINER_BEFORE_RE.search(stripped):
+        return True
+    return (not stripped or stripped[-1] in ".!?") and after[:1] == " " and after[1:2].islower()
 
 
 def _skip_image(source: str, cursor: int, end: int) -> int:

@@ -750,6 +750,10 @@ def test_non_prose_blocks_are_recognised_and_not_checked_as_prose() -> None:
     doc = parse_document(ASIDES, "a.md")
     assert [b.aside for b in doc.blocks] == [None, "byline", None, "read-also", "tweet", "caption"]
     assert [b.aside for b in parse_document("Par ailleurs, le ministre parle.\n", "a.txt").blocks] == [None]
+    # A link to a post inside prose embeds nothing: the paragraph is the writer's and is checked (Putain de code's
+    # articles, stop 43: « [Certains points de vue](https://twitter.com/…/status/…) » hid a whole paragraph).
+    linked = "Il y a une différence. J'ai [écrit](https://x.com/panva/status/13909574096) que la norme compte.\n"
+    assert [b.aside for b in parse_document(linked, "a.md").blocks] == [None]
     found = lint_text(ASIDES, Config(preset="picky"), fmt="markdown").findings
     assert not [f for f in found if f.family in ("spelling", "repetition", "grammar", "readability", "claims")]
     # A caption is still typeset: its missing no-break space is reported.

@@ -357,6 +357,41 @@ def test_a_lower_case_list_item_is_a_missing_capital_only_when_it_is_a_sentence(
     assert found == [(7, "nous")], found
 
 
+@pytest.mark.parametrize(
+    ("opening", "reported"), [("[rework-vars](https://example.org/rework-vars)", False), ("ce module", True)]
+)
+def test_a_tool_named_in_lower_case_opens_a_sentence_without_a_capital(opening: str, reported: bool) -> None:
+    # Putain de code's articles (stop 43): a package's name as its authors write it is no French word missing its
+    # capital; a French word opening the same sentence still is.
+    text = (
+        "# Les plugins\n\n##### rework-vars\n\n"
+        f"{opening} permet un usage des\n[variables CSS](https://example.org/vars). Ce plugin est (pour\n"
+        "l'instant) restreint aux déclarations à la racine.\n"
+    )
+    found = [f.line for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id == "grammar.capitalization"]
+    assert found == ([5] if reported else [])
+
+
+def test_a_symbol_in_code_is_a_noun_where_a_noun_stands() -> None:
+    # Putain de code's articles (stop 43): « `$@` contient » lost its subject (an imperative « contient » was
+    # reported) and « après la `{` sont » its noun; a symbol used as a bullet or an arrow stays out of the sentence.
+    text = "- `$@` contient le nom de la cible ;\n- `$^` contient la liste des dépendances.\n\n`>>` Mardi 13 avril.\n"
+    assert not [f for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id.startswith("grammar.")]
+
+
+def test_an_english_noun_in_er_is_no_infinitive() -> None:
+    # Putain de code's articles (stop 43): « votre reducer a », « ce render » were read as infinitives the lexicon
+    # lacks (« à » after an infinitive, « se » before a verb); a capitalised one is a name (« Peter Higgs »).
+    from checker.morphology import analyse_form
+
+    for word in ("reducer", "render", "bundler"):
+        assert all("infinitive" not in r.pos for r in analyse_form(word)), word
+    assert any("infinitive" in r.pos for r in analyse_form("googler"))  # French uses it more than English
+    assert any("infinitive" in r.pos for r in analyse_form("Peter"))
+    text = "Votre reducer a la même signature. On se fout de l'action dans ce reducer."
+    assert not lint_text(text, Config(select=("grammar.homophone-a", "grammar.homophone-se")), fmt="text").findings
+
+
 def test_le_cas_ou_jamais_is_the_set_phrase() -> None:
     # Found in the ELTeC novels (stop 30): Grammalecte reads « ou » as « où » after « cas ».
     kept = lint_text("C’était le cas ou jamais de se montrer.", Config(select=("grammar",)), fmt="text").findings

@@ -200,6 +200,16 @@ def _software_spelling(word: str) -> bool:
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
 
 
+def _name_in_its_own_case(word: str) -> bool:
+    """« napa est ce qui manque à npm », « rework-vars permet de … », « cssnext est un transpileur » : a package's or a
+    tool's name as its authors write it, in lower case; a word the lexicon knows in neither case (a French word
+    opening a sentence without its capital, « mais bien sûr », stays reported; a misspelt one is the spelling's)."""
+    if not word[:1].islower():
+        return False
+    lexicon = get_lexicon()
+    return not lexicon.known(word) and not lexicon.known(word[:1].upper() + word[1:])
+
+
 def _after_an_abbreviation(text: str, start: int) -> bool:
     """A lower-case word after an abbreviation's full stop (« Tél. accueil », « et al. les »): no sentence starts."""
     if not text[start : start + 1].islower():
@@ -493,6 +503,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
                 or _software_spelling(pieces[m.piece][m.start : m.end])
+                or _name_in_its_own_case(pieces[m.piece][m.start : m.end])
             ):
                 continue
             if (

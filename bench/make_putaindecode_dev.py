@@ -1,0 +1,43 @@
+"""Write the articles of « Putain de code ! » (putaindecode.io), a French community blog on web development whose
+articles are proposed by their authors and published after a review, as a tenth development set (stop 43): informal
+prose that speaks to the reader (« tu »), none of it read before to write a rule; kept outside this repository.
+
+    .venv/bin/python bench/make_putaindecode_dev.py \
+        --putaindecode-git <git dir of github.com/putaindecode/putaindecode.io> --out <dir>
+
+Source: github.com/putaindecode/putaindecode.io at `COMMIT_USED`, the Markdown articles under `contents/articles/`
+(the podcasts' show notes left out: lists of links). Licence: the repository's `LICENSE`, MIT (« Copyright (c) 2014
+Putain de code ! »), which covers the articles kept in it. The conversion to Markdown is the held-out set's
+(`bench/make_heldout_corpus.py`: code blocks, tables and HTML left out), keeping the nested lists' indentation; an
+article under `make_heldout_eig.MIN_WORDS` prose words, or one of whose paragraphs of 13 words or more opens like a
+paragraph of `corpus/`, is left out. Each file is named after its path (`pdc-2013-12-26-responsive-webdesign-et-
+structure-du-dom.md`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
+from make_heldout_corpus import git
+from make_institutional_dev import Page, build_from_git
+
+COMMIT_USED = "41904fd625db4bba04fa57a82b75d3b579866309"
+ARTICLES = "contents/articles/"
+
+
+def main() -> None:
+    build_from_git(__doc__, "--putaindecode-git", "github.com/putaindecode/putaindecode.io", pages)
+
+
+def pages(putaindecode_git: str) -> Iterator[Page]:
+    """Each article: its file name, the article converted with its nested lists, its file name as fallback title."""
+    for path in sorted(git(putaindecode_git, "ls-tree", "-r", "--name-only", "-z", COMMIT_USED).split("\0")):
+        if path.startswith(ARTICLES) and path.endswith(".md"):
+            source = git(putaindecode_git, "show", f"{COMMIT_USED}:{path}")
+            stem = path.removeprefix(ARTICLES).removesuffix(".md")
+            yield f"pdc-{stem}.md", make_heldout_corpus.convert(source, keep_indentation=True), stem
+
+
+if __name__ == "__main__":
+    main()
