@@ -467,6 +467,10 @@ class _TextBuilder:
         self.links.append(Link(len(self.chars), len(self.chars), url))
         if self.masked is not None:
             self.masked.append((start, end))
+        if _PREPOSITION_BEFORE_RE.search("".join(self.chars[-20:])):
+            # « accessible sur https://… et on peut » : the address is the noun the preposition governs; dropped,
+            # « sur » would stand before « et » (read as the adjective « sûr »). The stand-in is masked like code's.
+            self.add_mapped(CODE_STAND_IN, start, end)
 
     def _add_raw(self, text: str, source_start: int) -> None:
         if _COMBINING_MARK_RE.search(text):
@@ -756,6 +760,7 @@ def code_stand_in(content: str, around: tuple[str, str] | None = None) -> str:
     return content[0].upper() + content[1:]
 
 
+_PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\W)(?:sur|à|via|depuis|vers|dans|chez|par)\s+$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:^|\W)(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|chaque|son|sa|ses|leur|leurs|notre|votre|nos|vos)\s*$",
     re.I,

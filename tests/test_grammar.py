@@ -392,6 +392,21 @@ def test_an_english_noun_in_er_is_no_infinitive() -> None:
     assert not lint_text(text, Config(select=("grammar.homophone-a", "grammar.homophone-se")), fmt="text").findings
 
 
+def test_a_verb_after_a_named_term_and_a_colon_describes_it() -> None:
+    # Putain de code's articles (stop 43): « - [rework-ie-limits](…): prévient si … » describes the tool; an order
+    # after a French word and a colon is still one (« - Conseil : prend ton temps » → « prends »).
+    text = "- [outil-limites](https://exemple.org/o) : prévient si la limite passe.\n- Conseil : prend ton temps.\n"
+    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id == "grammar.verb-form"]
+    assert found == [(2, "prend")]
+
+
+def test_a_determiner_before_inline_code_agrees_with_nothing() -> None:
+    # Putain de code's articles (stop 43): « une `string` » has no noun to agree with; a real noun still does.
+    text = "La méthode teste si la valeur est une `string`.\n\nLa valeur est une chat.\n"
+    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id == "grammar.agreement"]
+    assert [line for line, _ in found] == [3]
+
+
 def test_le_cas_ou_jamais_is_the_set_phrase() -> None:
     # Found in the ELTeC novels (stop 30): Grammalecte reads « ou » as « où » after « cas ».
     kept = lint_text("C’était le cas ou jamais de se montrer.", Config(select=("grammar",)), fmt="text").findings

@@ -31,6 +31,7 @@ from checker.rule_packs import Rule
 FALLBACK_RULE = "grammar.other"
 CAPITALIZATION_RULE = "grammar.capitalization"
 VERB_FORM_RULE = "grammar.verb-form"
+AGREEMENT_RULE = "grammar.agreement"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S")
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
@@ -198,6 +199,35 @@ def _software_spelling(word: str) -> bool:
     if not _SOFTWARE_SPELLING_RE.fullmatch(word):
         return False
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
+
+
+_DETERMINERS = frozenset(
+    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes",
+     "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "quel", "quelle", "quels", "quelles"}
+)  # fmt: skip
+
+
+def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
+    """Whether the word right after `end` in the block stands for inline code (a masked stand-in)."""
+    after = re.match(r"\s+(?=\w)", block.text[end:])
+    if after is None:
+        return False
+    at = block.offsets[end + after.end()]
+    return any(start <= at < stop for start, stop in masked)
+
+
+_TERM_AND_COLON_RE = re.compile(r"([^\s:]{2,60})\s*:\s*$")
+
+
+def _after_a_named_term(block: Block, start: int) -> bool:
+    """« - [rework-ie-limits](…) : prévient si vos CSS … » : the verb right after the term an item opens with and a
+    colon describes that term (a tool, a package: a link or a word the lexicon lacks), it gives no order; « - Conseil :
+    prend ton temps » stays reported."""
+    term = _TERM_AND_COLON_RE.fullmatch(block.text, 0, start)
+    if term is None:
+        return False
+    in_a_link = any(link.start <= term.start(1) and term.end(1) <= link.end for link in block.links)
+    return in_a_link or not get_lexicon().known(term.group(1))
 
 
 def _name_in_its_own_case(word: str) -> bool:
@@ -514,6 +544,18 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 and _in_a_list_of_descriptions(blocks, m.piece, list_items, lead_ins[m.piece])
             ):
                 continue
+            if (
+                rule_id == VERB_FORM_RULE
+                and "__imp_" in m.engine_rule
+                and _after_a_named_term(blocks[m.piece], m.start)
+            ):
+                continue
+            if (
+                rule_id == AGREEMENT_RULE
+                and pieces[m.piece][m.start : m.end].lower() in _DETERMINERS
+                and _before_code(blocks[m.piece], m.end, doc.masked)
+            ):
+                continue  # « une `string` » : code has no gender or number to agree with (« les balise `<h2>` » has)
             key = (m.piece, m.start, m.end)
             if key in merged:
                 merged[key][1].append(m)

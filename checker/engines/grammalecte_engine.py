@@ -47,18 +47,33 @@ DISABLED_OPTIONS = (
 IGNORED_RULES = frozenset({"g0__virg_virgules_manquantes__b2_a1_1"})
 # Rules that read a verb where a determiner or a preposition asks for a noun (« le dispatcher », « de reverse »).
 _VERB_AFTER_DETERMINER_RULES = (
-    "__conf_déterminant_", "__conf_de_vconj__", "__conf_sur_vconj__", "__conf_préposition_det_verbe__"
+    "__conf_déterminant_", "__conf_de_vconj__", "__conf_sur_vconj__", "__conf_préposition_det_verbe__",
+    "__conf_suj_verbe_det_verbe_nom__",
 )  # fmt: skip
+# An opening quotation mark right before the word: a quoted utterance (« à base de "regarde, j'ai appris" »).
+_QUOTE_OPENS_BEFORE_RE = re.compile(r"(?:«\s*|“|(?:^|(?<=\s))\")$")
 _UN_UNE_BEFORE_RE = re.compile(r"(?:^|[\s'’])(?:un|une)[\s_*]*$", re.I)
 _CLEFT_POUR_AUTANT_BEFORE_RE = re.compile(
     r"(?i)\b(?:est-ce|c['’]est|n['’]est\s+pas|n['’]est\s+plus)\s+pour\s+autant\s+qu"
 )
 _AVOIR_BEFORE_RE = re.compile(
-    r"(?i)\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aura|aurez|aurons|auront|avoir)\s+[^.!?;:]*\bd['’]?\s*$"
+    r"(?i)\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aura|aurez|aurons|auront|avoir)\s+"
+    r"(?:[^.!?;:]|\.(?=\d))*\bd['’]?\s*$"  # « Ruby 2.1.1 d'installé »: a version's dots end nothing
 )
 _CLAUSE_END_RE = re.compile(r"[_*]*\s*(?:[.,;:!?)]|$)")
 _CAPITALISED_NEIGHBOUR_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[\s_*,]+$")
 _CAPITALISED_NEIGHBOUR_AFTER_RE = re.compile(r"[\s_*,]+([A-Z][a-z]+)")
+_IDENTIFIER_AFTER_RE = re.compile(r"_[^\W_]")
+_PREFIXES_WRITTEN_APART = frozenset(
+    {"micro", "macro", "mini", "maxi", "multi", "méga", "nano", "mono", "poly", "semi", "ultra", "hyper", "super"}
+)
+_ADVERBIAL_OPENING_BEFORE_RE = re.compile(
+    r"(?i)(?:^|[.!?:;]\s*|\*\*)(?:tout\s+d['’]abord|d['’]abord|ensuite|puis|enfin|maintenant|alors|ben|bon|bref|"
+    r"la\s+première\s+fois|cette\s+fois|à\s+nouveau|de\s+nouveau)[\s,*]*$"
+)
+_INFINITIVE_SUBJECT_RE = re.compile(
+    r"([^\W\d_]+(?:er|ir|re|oir))\s+(?:n['’]\s*)?est\s+(?:pas\s+|plus\s+|jamais\s+)?$", re.I
+)
 # Words a writer repeats on purpose (« si si, j'en prends », « oui oui », « toussa toussa »).
 _EXPRESSIVE_REPEATS = frozenset(
     {"oui", "non", "si", "go", "toussa", "bla", "ah", "oh", "eh", "hop", "allez", "vite", "chut"}
@@ -177,8 +192,10 @@ _CAPITALISED_WORD_BEFORE_RE = re.compile(r"(?:\b[dD]['’]|\bde\s+«?\s*)[A-ZÀ-
 # « où se trouvaient sa femme, …, et son fils », « s’ajoutent la radiation … et le fait que » : two subjects joined
 # by « et » after their verb, which agrees with both; not across the end of the sentence or a semicolon.
 _COORDINATED_SUBJECT_AFTER_RE = re.compile(
-    r"\s+(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
-    r"\bet\s+(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
+    r"\s+(?:[^\W\d_]+ment\s+)?(?:le|la|l['’]|un|une|son|sa|ses|leur|mon|ma|ce|cet|cette|[A-ZÀ-ÖØ-Þ])[^.;:!?]{0,160}?"
+    # an adverb may stand after « et » (« … la photo, et enfin le texte »)
+    r"\bet\s+(?:(?:enfin|surtout|aussi|même|notamment|parfois|souvent)\s+)?"
+    r"(?:(?:le|la|les|un|une|son|sa|ses|leurs?|mon|ma|mes|ce|cet|cette|ces|deux|trois|quatre|cinq|six|\d+)\s|l['’])"
 )
 _IDENTITY_FIELDS = frozenset(
     {"nom", "noms", "prénom", "prénoms", "adresse", "date", "lieu", "numéro", "téléphone", "courriel", "âge", "sexe",
@@ -625,7 +642,11 @@ def _english_pair(text: str, start: int, end: int) -> bool:
     return any(m is not None and _english(m.group(1)) for m in (before, after))
 
 
-_ENGLISH_NEXT_WORD_RE = re.compile(r"[\s/]+([a-z]+)\b")
+_ENGLISH_NEXT_WORD_RE = re.compile(r"[\s/_*]+([a-z]+)\b")
+_COMPOUND_DETERMINERS = frozenset(
+    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes",
+     "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "quel", "quelle", "quels", "quelles"}
+)  # fmt: skip
 
 
 def _english_compound(text: str, start: int, end: int) -> bool:
@@ -633,13 +654,18 @@ def _english_compound(text: str, start: int, end: int) -> bool:
     noun (or the one after a flagged determiner) opens an English compound whose last word is the head, so French
     agreement with the first does not apply. Both words are lower case and used in English at least as in French,
     one of them clearly English: « les application mobile » stays reported."""
-    noun = _flagged_noun(text, start, end)
-    if noun is None or not noun[0].isalpha() or not noun[0].islower():
+    noun, noun_end = text[start:end], end
+    if noun.lower() in _COMPOUND_DETERMINERS:
+        after = _ENGLISH_NEXT_WORD_RE.match(text, end)
+        if after is None:
+            return False
+        noun, noun_end = after.group(1), after.end(1)
+    if not noun.isalpha() or not noun.islower():
         return False
-    following = _ENGLISH_NEXT_WORD_RE.match(text, noun[2])
+    following = _ENGLISH_NEXT_WORD_RE.match(text, noun_end)
     if following is None:
         return False
-    pair = (noun[0], following.group(1))
+    pair = (noun, following.group(1))
     return all(_english_or_shared(word) for word in pair) and any(_english(word) for word in pair)
 
 
@@ -1026,6 +1052,16 @@ class GrammalecteEngine:
             text, start, end, str(err.get("sMessage", ""))
         ):
             return True
+        if any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES) and _QUOTE_OPENS_BEFORE_RE.search(
+            text, max(0, start - 3), start
+        ):
+            # « à base de "regarde, j'ai bien appris ma leçon" », « déboucher sur « venez on le fait pas » » : the
+            # quoted words of someone, a noun phrase as a whole, not a verb after « de » or a determiner
+            return True
+        if _IDENTIFIER_AFTER_RE.match(text, end):
+            return True  # « les module_id sont résolus » : part of an identifier, not a word of the sentence
+        if "__gn_" in rule_id and word.lower() in _PREFIXES_WRITTEN_APART and _WORD_AFTER_RE.match(text, end):
+            return True  # « des micro composants » : a prefix written apart (« microcomposants »), no plural of its own
         if (
             any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES)
             and (_english_word(word) or (word.isalpha() and _english_or_shared(word)))
@@ -1076,6 +1112,22 @@ class GrammalecteEngine:
             )
         ):
             return True  # « Block Element Modifier » : English words of a name, no French capital to accent
+        if (
+            "__conj_" in rule_id
+            and _ADVERBIAL_OPENING_BEFORE_RE.search(text, max(0, start - 30), start)
+            and any(":E" in m and (":1p" in m or ":2p" in m) for m in self._morphologies(word.lower()))
+        ):
+            # « Tout d'abord installons Bundler », « La première fois installez … », « Ben dites donc » : an imperative
+            # after an adverbial opening that the engine took for its subject
+            return True
+        if "__imp_" in rule_id and word.endswith(" Y"):
+            return True  # « alors incrémentez Y » : the capital letter of a version's part, not the pronoun « y »
+        if (
+            "__ppas_être_confusion__" in rule_id
+            and any(":Y" in m for m in self._morphologies(word.lower()))
+            and self._infinitive_subject(text, start)
+        ):
+            return True  # « Obfusquer n'est pas sécuriser » : an infinitive subject, an infinitive attribute
         if rule_id == "doublon" and word.split()[0].lower() in _EXPRESSIVE_REPEATS:
             return True  # « si si », « oui oui », « Go Go » : a word repeated on purpose, not typed twice
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
@@ -1392,6 +1444,16 @@ class GrammalecteEngine:
                 and self._verb_later(text, following.end())
             )
         return False
+
+    def _infinitive_subject(self, text: str, start: int) -> bool:
+        """Whether the sentence before `start` opens with an infinitive right before « est » / « n'est pas »:
+        « Obfusquer n'est pas », « Partir est »."""
+        opening = _INFINITIVE_SUBJECT_RE.search(text, max(0, start - 80), start)
+        if opening is None or not _starts_sentence(text, opening.start(1)):
+            return False
+        readings = self._morphologies(opening.group(1).lower())
+        # A verb the lexicon lacks (« obfusquer ») reads as its ending says.
+        return any(":Y" in m for m in readings) or (not readings and opening.group(1).lower().endswith("er"))
 
     def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
         """« contient », « regroupe » (not « compte », a noun too, nor « entre », a preposition too): every reading a
