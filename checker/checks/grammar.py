@@ -546,7 +546,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if (
                 rule_id == VERB_FORM_RULE
-                and "__imp_" in m.engine_rule
+                and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
                 and _after_a_named_term(blocks[m.piece], m.start)
             ):
                 continue

@@ -54,7 +54,7 @@ _VERB_AFTER_DETERMINER_RULES = (
 _QUOTE_OPENS_BEFORE_RE = re.compile(r"(?:«\s*|“|(?:^|(?<=\s))\")$")
 _UN_UNE_BEFORE_RE = re.compile(r"(?:^|[\s'’])(?:un|une)[\s_*]*$", re.I)
 _CLEFT_POUR_AUTANT_BEFORE_RE = re.compile(
-    r"(?i)\b(?:est-ce|c['’]est|n['’]est\s+pas|n['’]est\s+plus)\s+pour\s+autant\s+qu"
+    r"(?i)(?:\best-ce|\bc['’]est|\bpas|\bplus|\bjamais)\s+pour\s+autant\s+qu"
 )
 _AVOIR_BEFORE_RE = re.compile(
     r"(?i)\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aura|aurez|aurons|auront|avoir)\s+"
@@ -1077,8 +1077,11 @@ class GrammalecteEngine:
             "__conj_un_une__" in rule_id
             and _UN_UNE_BEFORE_RE.search(text, max(0, start - 8), start)
             and any(":Y" in m for m in self._morphologies(word.lower()))
+            and _english_or_shared(word)
         ):
-            return True  # « Un _modifier_ change l'état », « lorsqu'un user va » : an infinitive after « un » is a noun
+            # « lorsqu'un user va taper », « Un helper simplifie » : an English noun after « un », not an infinitive;
+            # « Un inviter de dernière minute », « Une associer du cabinet » (« -é ») stay reported (a second read)
+            return True
         if ("__conj_1p_sans_sujet__" in rule_id or "__conj_2p_sans_sujet__" in rule_id) and (
             (pronoun := _WORD_BEFORE_RE.search(text, max(0, start - 12), start))
             and pronoun.group(1).lower() == ("nous" if "__conj_1p_" in rule_id else "vous")
@@ -1089,8 +1092,9 @@ class GrammalecteEngine:
         if "__vmode_qqch_que_subjonctif__" in rule_id and _CLEFT_POUR_AUTANT_BEFORE_RE.search(
             text, max(0, start - 60), start
         ):
-            # « Ce n'est pas pour autant qu'il est pratique », « Est-ce pour autant que vous devez … » : « pour autant »
-            # is the adverb of a cleft sentence, not the locution « pour autant que » (+ subjunctive)
+            # « Ce n'est pas pour autant qu'il est pratique », « Est-ce pour autant que vous devez … », « Cela ne
+            # signifie pas pour autant qu'il sera » : « pour autant » is the adverb of a cleft or a negation, not the
+            # locution « pour autant que » (+ subjunctive)
             return True
         if (
             "__infi_de_verbe__" in rule_id
@@ -1128,8 +1132,14 @@ class GrammalecteEngine:
             and self._infinitive_subject(text, start)
         ):
             return True  # « Obfusquer n'est pas sécuriser » : an infinitive subject, an infinitive attribute
-        if rule_id == "doublon" and word.split()[0].lower() in _EXPRESSIVE_REPEATS:
-            return True  # « si si », « oui oui », « Go Go » : a word repeated on purpose, not typed twice
+        if (
+            rule_id == "doublon"
+            and word.split()[0].lower() in _EXPRESSIVE_REPEATS
+            and not _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        ):
+            # « (si si, j'en prends) », « , oui oui 😱 », « Go Go Unicode-Range ! » : a word repeated on purpose where a
+            # phrase opens; « Il était si si content », « Dis-moi si si tu viens » stay reported (a second read)
+            return True
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
