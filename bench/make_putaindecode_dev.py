@@ -30,13 +30,23 @@ def main() -> None:
     build_from_git(__doc__, "--putaindecode-git", "github.com/putaindecode/putaindecode.io", pages)
 
 
+def is_article(path: str) -> bool:
+    """An article of the blog: a Markdown file under `contents/articles/` (not a podcast's show notes)."""
+    return path.startswith(ARTICLES) and path.endswith(".md")
+
+
+def file_name(path: str) -> str:
+    """« pdc-2013-12-26-responsive-webdesign-et-structure-du-dom.md » for its article's path."""
+    return "pdc-" + path.removeprefix(ARTICLES)
+
+
 def pages(putaindecode_git: str) -> Iterator[Page]:
     """Each article: its file name, the article converted with its nested lists, its file name as fallback title."""
     for path in sorted(git(putaindecode_git, "ls-tree", "-r", "--name-only", "-z", COMMIT_USED).split("\0")):
-        if path.startswith(ARTICLES) and path.endswith(".md"):
+        if is_article(path):
             source = git(putaindecode_git, "show", f"{COMMIT_USED}:{path}")
-            stem = path.removeprefix(ARTICLES).removesuffix(".md")
-            yield f"pdc-{stem}.md", make_heldout_corpus.convert(source, keep_indentation=True), stem
+            converted = make_heldout_corpus.convert(source, keep_indentation=True)
+            yield file_name(path), converted, path.removeprefix(ARTICLES).removesuffix(".md")
 
 
 if __name__ == "__main__":

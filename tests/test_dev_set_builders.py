@@ -63,6 +63,18 @@ def test_the_eco_design_mission_keeps_its_written_pages_only() -> None:
     assert builder.file_name("content/formations/index.md") == "numeco-formations.md"
 
 
+def test_putain_de_code_keeps_its_articles_only() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_putaindecode_dev")
+    assert builder.is_article("contents/articles/2013-12-26-responsive-webdesign-et-structure-du-dom.md")
+    for left_out in ("contents/podcasts/S01E01-en-beta-embetant.md", "README.md", "contents/articles/logo.png"):
+        assert not builder.is_article(left_out), left_out
+    assert builder.file_name("contents/articles/2013-11-06-versionner-avec-git.md") == (
+        "pdc-2013-11-06-versionner-avec-git.md"
+    )
+
+
 def test_the_eco_design_mission_drops_its_template_calls() -> None:
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
