@@ -185,7 +185,9 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     lower = text.lower().replace("’", "'").replace("ʼ", "'")
     readings = analyse_word(lower)
     if text[:1].isupper() and not _lexicon_readings(lower) and not _prefixed_readings(lower):
-        # A capitalised word the lexicon lacks is a name (« Peter », « Fischer »), not an English common noun.
+        # A capitalised word the lexicon lacks is likely a name (« Peter Higgs », « Fischer »), not an English common
+        # noun: it keeps the guess of its ending, as before the English nouns were read (patterns between names
+        # rely on it).
         readings = _fallback_readings(lower, english_nouns=False)
     head = inverted_verb(lower)
     if head:

@@ -162,7 +162,11 @@ _TWEET_RE = re.compile(
     r"pic\.twitter\.com/|\b(?:twitter|x)\.com/\w+/status"
     r"|— [^—()]{1,60} \(@\w{1,15}\) \S+ \d{1,2},? \d{4}|— [^—()]{1,60} \(@\w{1,15}\) \d{1,2} \S+ \d{4}"
 )
-_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*\)|\bhref=(?:\"[^\"]*\"|'[^']*')", re.I)
+_LINK_TARGET_RE = re.compile(
+    r"\]\(<?[^)\s>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"  # a link's target, with its title
+    r"|\bhref=(?:\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    re.I,
+)
 _CAPTION_RE = re.compile(r"^[\W_]*(?:photo|crédits?(?: photo)?|illustration|légende|image)\s*[:©/-]|©", re.I)
 _LETTER_RUNS_RE = re.compile(r"[^\W\d_]+")
 # What follows a cited title: « , nextinpact.com, juillet 2021 », « (zdnet.fr) », « – lemonde.fr ».
@@ -724,7 +728,7 @@ def _code_span(
     closing = fence.search(source, opening.end(), end)
     if not closing:
         return cursor
-    context = ("".join(builder.chars[-40:]), source[closing.end() : min(end, closing.end() + 3)])
+    context = ("".join(builder.chars[-40:]), source[closing.end() : min(end, closing.end() + 30)])
     builder.add_mapped(code_stand_in(content, context), opening.start(), closing.end())
     masked.append((opening.start(), closing.end()))
     return closing.end()
@@ -760,6 +764,13 @@ def code_stand_in(content: str, around: tuple[str, str] | None = None) -> str:
     return content[0].upper() + content[1:]
 
 
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+(?:['’])?)")
+_NOT_A_VERB_NEXT = frozenset(
+    {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "ce", "cet", "cette", "ces", "mon",
+     "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "il", "elle",
+     "ils", "elles", "on", "je", "j'", "j’", "tu", "nous", "vous", "c'", "c’", "ça", "cela", "si", "et", "ou", "mais",
+     "puis"}
+)  # fmt: skip
 _PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\W)(?:sur|à|via|depuis|vers|dans|chez|par)\s+$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:^|\W)(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|chaque|son|sa|ses|leur|leurs|notre|votre|nos|vos)\s*$",
@@ -773,7 +784,14 @@ def _noun_place(before: str, after: str) -> bool:
     stripped = before.rstrip()
     if _DETERMINER_BEFORE_RE.search(stripped):
         return True
-    return (not stripped or stripped[-1] in ".!?") and after[:1] == " " and after[1:2].islower()
+    # Its verb next, not a determiner or a pronoun (« `->` les enfants mangent »: an arrow before a sentence).
+    following = _NEXT_WORD_RE.match(after)
+    return (
+        (not stripped or stripped[-1] in ".!?")
+        and following is not None
+        and following.group(1).islower()
+        and following.group(1).lower() not in _NOT_A_VERB_NEXT
+    )
 
 
 def _skip_image(source: str, cursor: int, end: int) -> int:

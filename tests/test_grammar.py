@@ -377,6 +377,9 @@ def test_a_symbol_in_code_is_a_noun_where_a_noun_stands() -> None:
     # reported) and « après la `{` sont » its noun; a symbol used as a bullet or an arrow stays out of the sentence.
     text = "- `$@` contient le nom de la cible ;\n- `$^` contient la liste des dépendances.\n\n`>>` Mardi 13 avril.\n"
     assert not [f for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id.startswith("grammar.")]
+    # An arrow before a sentence that opens with its determiner: the sentence is checked as it stands.
+    arrow = "`->` les enfants mange à midi.\n"
+    assert [f.text for f in lint_text(arrow, GRAMMAR, "x.md").findings if f.rule_id.startswith("grammar.")]
 
 
 def test_an_english_noun_in_er_is_no_infinitive() -> None:

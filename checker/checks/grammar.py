@@ -220,14 +220,16 @@ _TERM_AND_COLON_RE = re.compile(r"([^\s:]{2,60})\s*:\s*$")
 
 
 def _after_a_named_term(block: Block, start: int) -> bool:
-    """« - [rework-ie-limits](…) : prévient si vos CSS … » : the verb right after the term an item opens with and a
-    colon describes that term (a tool, a package: a link or a word the lexicon lacks), it gives no order; « - Conseil :
-    prend ton temps » stays reported."""
+    """« - [rework-ie-limits](…) : prévient si vos CSS … » : the verb right after the term a list item opens with and
+    a colon describes that term (a tool, a package: a link or a word spelt as code), it gives no order; « - Conseil :
+    prend ton temps », « NB : prend ton temps » stay reported."""
     term = _TERM_AND_COLON_RE.fullmatch(block.text, 0, start)
-    if term is None:
+    if term is None or not _is_list_item(block):
         return False
     in_a_link = any(link.start <= term.start(1) and term.end(1) <= link.end for link in block.links)
-    return in_a_link or not get_lexicon().known(term.group(1))
+    # Spelt as code (« rework-npm », « config.json »): « - Psst : prend ton temps » stays reported (a final review).
+    code_like = re.search(r"[-_./]", term.group(1)) is not None and not get_lexicon().known(term.group(1))
+    return in_a_link or code_like
 
 
 def _name_in_its_own_case(word: str) -> bool:

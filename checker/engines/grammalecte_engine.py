@@ -60,6 +60,7 @@ _AVOIR_BEFORE_RE = re.compile(
     r"(?i)\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aura|aurez|aurons|auront|avoir)\s+"
     r"(?:[^.!?;:]|\.(?=\d))*\bd['’]?\s*$"  # « Ruby 2.1.1 d'installé »: a version's dots end nothing
 )
+_WORD_OR_VERSION_BEFORE_DE_RE = re.compile(r"([\w.]+)[_*]*\s+d['’]?\s*$")
 _CLAUSE_END_RE = re.compile(r"[_*]*\s*(?:[.,;:!?)]|$)")
 _CAPITALISED_NEIGHBOUR_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[\s_*,]+$")
 _CAPITALISED_NEIGHBOUR_AFTER_RE = re.compile(r"[\s_*,]+([A-Z][a-z]+)")
@@ -75,6 +76,8 @@ _INFINITIVE_SUBJECT_RE = re.compile(
     r"([^\W\d_]+(?:er|ir|re|oir))\s+(?:n['’]\s*)?est\s+(?:pas\s+|plus\s+|jamais\s+)?$", re.I
 )
 # Words a writer repeats on purpose (« si si, j'en prends », « oui oui », « toussa toussa »).
+# « si si le serveur répond » : the conjunction typed twice before its subject (not « si si, je vous jure »).
+_SUBJECT_AFTER_SI_RE = re.compile(r"\s+(?:le|la|les|l['’]|un|une|des|il|elle|ils|elles|on|[A-ZÀ-Ý])")
 _EXPRESSIVE_REPEATS = frozenset(
     {"oui", "non", "si", "go", "toussa", "bla", "ah", "oh", "eh", "hop", "allez", "vite", "chut"}
 )  # fmt: skip
@@ -626,6 +629,13 @@ def _english_word(word: str) -> bool:
     return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1])
 
 
+def _rare_in_french(word: str) -> bool:
+    """A word French writes seldom as such (« dispatcher », « state », « git »), unlike « suppose », « imagine »."""
+    from checker.frequencies import zipf_frequency
+
+    return zipf_frequency(word.lower(), "fr") < 4.2  # « use » 3.8, « state » 3.7; « suppose » 4.5, « imagine » 4.7
+
+
 def _english_or_shared(word: str) -> bool:
     """`checker.frequencies.is_english_or_shared`, imported on first use."""
     from checker.frequencies import is_english_or_shared
@@ -1065,6 +1075,7 @@ class GrammalecteEngine:
         if (
             any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES)
             and (_english_word(word) or (word.isalpha() and _english_or_shared(word)))
+            and _rare_in_french(word)  # « de suppose », « Cette imagine » stay reported (a final review)
             and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
             and not any(":N" in m for s in err.get("aSuggestions", ()) for m in self._morphologies(str(s)))
         ):
@@ -1100,9 +1111,16 @@ class GrammalecteEngine:
             "__infi_de_verbe__" in rule_id
             and _AVOIR_BEFORE_RE.search(text, max(0, start - 50), start)
             and _CLAUSE_END_RE.match(text, end)
+            and (owned := _WORD_OR_VERSION_BEFORE_DE_RE.search(text, max(0, start - 40), start))
+            and (
+                owned.group(1)[:1].isupper()
+                or owned.group(1)[:1].isdigit()
+                or not self._morphologies(owned.group(1).lower())
+            )
         ):
-            # « vous avez déjà nodejs d'installé. », « j'ai deux jours de libres » : avoir + a noun + de + the
-            # participle that qualifies it, ending the clause; « Il a décidé de mangé des pommes » stays reported
+            # « vous avez déjà nodejs d'installé. », « Ruby 2.1.1 d'installé » : avoir + a tool's name + de + the
+            # participle that qualifies it, ending the clause; « Il a décidé de mangé des pommes », « Il a eu le temps
+            # d'installé. » (a noun taking de + infinitive) stay reported (a final review)
             return True
         if (
             "__maj_accents__" in rule_id
@@ -1129,13 +1147,14 @@ class GrammalecteEngine:
         if (
             "__ppas_être_confusion__" in rule_id
             and any(":Y" in m for m in self._morphologies(word.lower()))
-            and self._infinitive_subject(text, start)
+            and self._infinitive_subject(text, start, end)
         ):
             return True  # « Obfusquer n'est pas sécuriser » : an infinitive subject, an infinitive attribute
         if (
             rule_id == "doublon"
             and word.split()[0].lower() in _EXPRESSIVE_REPEATS
             and not _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+            and not (word.lower().startswith("si") and _SUBJECT_AFTER_SI_RE.match(text, end))
         ):
             # « (si si, j'en prends) », « , oui oui 😱 », « Go Go Unicode-Range ! » : a word repeated on purpose where a
             # phrase opens; « Il était si si content », « Dis-moi si si tu viens » stay reported (a second read)
@@ -1455,15 +1474,18 @@ class GrammalecteEngine:
             )
         return False
 
-    def _infinitive_subject(self, text: str, start: int) -> bool:
+    def _infinitive_subject(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence before `start` opens with an infinitive right before « est » / « n'est pas »:
         « Obfusquer n'est pas », « Partir est »."""
         opening = _INFINITIVE_SUBJECT_RE.search(text, max(0, start - 80), start)
         if opening is None or not _starts_sentence(text, opening.start(1)):
             return False
         readings = self._morphologies(opening.group(1).lower())
-        # A verb the lexicon lacks (« obfusquer ») reads as its ending says.
-        return any(":Y" in m for m in readings) or (not readings and opening.group(1).lower().endswith("er"))
+        # A verb the lexicon lacks (« Obfusquer ») reads as its ending says, when the attribute ends the clause: a
+        # tool's name is no verb (« Jupyter n'est pas installer sur ce poste » stays reported; a final review).
+        return any(":Y" in m for m in readings) or (
+            not readings and opening.group(1).lower().endswith("er") and _CLAUSE_END_RE.match(text, end) is not None
+        )
 
     def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
         """« contient », « regroupe » (not « compte », a noun too, nor « entre », a preposition too): every reading a
