@@ -273,6 +273,12 @@ class Document:
 
 # ---------------------------------------------------------------- sentences
 
+# Every determiner a noun may follow (« ces custom hooks », « une `string` »), for the grammar checks.
+DETERMINER_WORDS = frozenset(
+    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes",
+     "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "quel", "quelle", "quels", "quelles"}
+)  # fmt: skip
+
 # Abbreviations whose final period does not end a sentence (lower-cased, without the period).
 ABBREVIATIONS = frozenset(
     [

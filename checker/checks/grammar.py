@@ -21,7 +21,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.context import CheckContext
-from checker.document import ABBREVIATIONS, Block, Document, quotation_spans
+from checker.document import ABBREVIATIONS, DETERMINER_WORDS, Block, Document, quotation_spans
 from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
@@ -201,10 +201,6 @@ def _software_spelling(word: str) -> bool:
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
 
 
-_DETERMINERS = frozenset(
-    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes",
-     "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "quel", "quelle", "quels", "quelles"}
-)  # fmt: skip
 
 
 def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -554,7 +550,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if (
                 rule_id == AGREEMENT_RULE
-                and pieces[m.piece][m.start : m.end].lower() in _DETERMINERS
+                and pieces[m.piece][m.start : m.end].lower() in DETERMINER_WORDS
                 and _before_code(blocks[m.piece], m.end, doc.masked)
             ):
                 continue  # « une `string` » : code has no gender or number to agree with (« les balise `<h2>` » has)

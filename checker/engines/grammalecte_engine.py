@@ -13,7 +13,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from checker.document import CODE_STAND_IN
+from checker.document import CODE_STAND_IN, DETERMINER_WORDS
 from checker.engines import EngineMatch, EngineUnavailable
 from checker.numbers import MONTH_ALTERNATIVES, MONTHS, NUMBER_WORDS, SCALES
 
@@ -653,10 +653,6 @@ def _english_pair(text: str, start: int, end: int) -> bool:
 
 
 _ENGLISH_NEXT_WORD_RE = re.compile(r"[\s/_*]+([a-z]+)\b")
-_COMPOUND_DETERMINERS = frozenset(
-    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes",
-     "son", "sa", "ses", "notre", "votre", "nos", "vos", "leur", "leurs", "quel", "quelle", "quels", "quelles"}
-)  # fmt: skip
 
 
 def _english_compound(text: str, start: int, end: int) -> bool:
@@ -665,7 +661,7 @@ def _english_compound(text: str, start: int, end: int) -> bool:
     agreement with the first does not apply. Both words are lower case and used in English at least as in French,
     one of them clearly English: « les application mobile » stays reported."""
     noun, noun_end = text[start:end], end
-    if noun.lower() in _COMPOUND_DETERMINERS:
+    if noun.lower() in DETERMINER_WORDS:
         after = _ENGLISH_NEXT_WORD_RE.match(text, end)
         if after is None:
             return False
