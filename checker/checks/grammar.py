@@ -201,8 +201,6 @@ def _software_spelling(word: str) -> bool:
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
 
 
-
-
 def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
     """Whether the word right after `end` in the block stands for inline code (a masked stand-in)."""
     after = re.match(r"\s+(?=\w)", block.text[end:])

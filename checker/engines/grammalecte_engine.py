@@ -629,11 +629,16 @@ def _english_word(word: str) -> bool:
     return _english(word) or any(len(part) > 2 and _english(part) for part in word.split("-")[:-1])
 
 
-def _rare_in_french(word: str) -> bool:
-    """A word French writes seldom as such (« dispatcher », « state », « git »), unlike « suppose », « imagine »."""
+def _zipf(word: str, lang: str) -> float:
+    """`checker.frequencies.zipf_frequency`, imported on first use."""
     from checker.frequencies import zipf_frequency
 
-    return zipf_frequency(word.lower(), "fr") < 4.2  # « use » 3.8, « state » 3.7; « suppose » 4.5, « imagine » 4.7
+    return zipf_frequency(word, lang)
+
+
+def _rare_in_french(word: str) -> bool:
+    """A word French writes seldom as such (« dispatcher », « state », « git »), unlike « suppose », « imagine »."""
+    return _zipf(word.lower(), "fr") < 4.2  # « use » 3.8, « state » 3.7; « suppose » 4.5, « imagine » 4.7
 
 
 def _english_or_shared(word: str) -> bool:
@@ -1111,7 +1116,8 @@ class GrammalecteEngine:
             and (
                 owned.group(1)[:1].isupper()
                 or owned.group(1)[:1].isdigit()
-                or not self._morphologies(owned.group(1).lower())
+                or not any(":N" in m for m in self._morphologies(owned.group(1).lower()))  # « git », « node »
+                or _english_or_shared(owned.group(1))
             )
         ):
             # « vous avez déjà nodejs d'installé. », « Ruby 2.1.1 d'installé » : avoir + a tool's name + de + the
@@ -1143,7 +1149,7 @@ class GrammalecteEngine:
         if (
             "__ppas_être_confusion__" in rule_id
             and any(":Y" in m for m in self._morphologies(word.lower()))
-            and self._infinitive_subject(text, start, end)
+            and self._infinitive_subject(text, start)
         ):
             return True  # « Obfusquer n'est pas sécuriser » : an infinitive subject, an infinitive attribute
         if (
@@ -1470,17 +1476,18 @@ class GrammalecteEngine:
             )
         return False
 
-    def _infinitive_subject(self, text: str, start: int, end: int) -> bool:
+    def _infinitive_subject(self, text: str, start: int) -> bool:
         """Whether the sentence before `start` opens with an infinitive right before « est » / « n'est pas »:
         « Obfusquer n'est pas », « Partir est »."""
         opening = _INFINITIVE_SUBJECT_RE.search(text, max(0, start - 80), start)
         if opening is None or not _starts_sentence(text, opening.start(1)):
             return False
-        readings = self._morphologies(opening.group(1).lower())
-        # A verb the lexicon lacks (« Obfusquer ») reads as its ending says, when the attribute ends the clause: a
-        # tool's name is no verb (« Jupyter n'est pas installer sur ce poste » stays reported; a final review).
+        subject = opening.group(1).lower()
+        readings = self._morphologies(subject)
+        # A verb the lexicon lacks (« Obfusquer ») reads as its ending says, unless English writes the word: a tool's
+        # name is no verb (« Jupyter n'est pas installer », « Docker … » stay reported; two final reviews).
         return any(":Y" in m for m in readings) or (
-            not readings and opening.group(1).lower().endswith("er") and _CLAUSE_END_RE.match(text, end) is not None
+            not readings and subject.endswith("er") and _zipf(subject, "en") == 0
         )
 
     def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
