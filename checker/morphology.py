@@ -124,6 +124,7 @@ def use_fallback_morphology(flag: bool = True) -> None:
     if flag:
         _ENGINE.append(None)
     analyse_word.cache_clear()
+    _known_readings.cache_clear()
     analyse_form.cache_clear()
     faq_index = sys.modules.get("checker.faq_index")  # its morphology follows this module's lexicon
     if faq_index is not None:
@@ -138,7 +139,13 @@ _IGNORED_READINGS = frozenset({("lui", "luire")})
 @lru_cache(maxsize=100_000)
 def analyse_word(word: str) -> tuple[Reading, ...]:
     """Every reading (lemma, part of speech, tense, person) of a lower-cased word form."""
-    return _lexicon_readings(word) or _prefixed_readings(word) or _fallback_readings(word)
+    return _known_readings(word) or _fallback_readings(word)
+
+
+@lru_cache(maxsize=100_000)
+def _known_readings(word: str) -> tuple[Reading, ...]:
+    """The lexicon's readings of a lower-cased word, or those of its part after a prefix; () when it lacks both."""
+    return _lexicon_readings(word) or _prefixed_readings(word)
 
 
 # Prefixes set before a word with a hyphen (« co-fondé », « re-publié », « auto-hébergés »): a form the lexicon lacks
@@ -183,12 +190,13 @@ def analyse_form(text: str) -> tuple[Reading, ...]:
     """Readings of a word as written: a capitalised word also gets the readings of its
     capitalised form (proper nouns are capitalised in the lexicon: « Obama », « Paris »)."""
     lower = text.lower().replace("’", "'").replace("ʼ", "'")
-    readings = analyse_word(lower)
-    if text[:1].isupper() and not _lexicon_readings(lower) and not _prefixed_readings(lower):
-        # A capitalised word the lexicon lacks is likely a name (« Peter Higgs », « Fischer »), not an English common
-        # noun: it keeps the guess of its ending, as before the English nouns were read (patterns between names
-        # rely on it).
-        readings = _fallback_readings(lower, english_nouns=False)
+    # A capitalised word the lexicon lacks is likely a name (« Peter Higgs », « Fischer »), not an English common
+    # noun: it keeps the guess of its ending, as before the English nouns were read (patterns between names rely on
+    # it). Otherwise `analyse_word`, cached.
+    if text[:1].isupper():
+        readings = _known_readings(lower) or _fallback_readings(lower, english_nouns=False)
+    else:
+        readings = analyse_word(lower)
     head = inverted_verb(lower)
     if head:
         # « contactez-nous », « mange-t-il », « peut-on »: the verb's readings; a compound of the lexicon

@@ -688,9 +688,7 @@ def _in_english_passage(text: str, start: int, end: int) -> bool:
     noun = _flagged_noun(text, start, end)
     if noun is None or not _LETTERS_RE.fullmatch(noun[0]):
         return False
-    from checker.frequencies import is_english_or_shared
-
-    if not is_english_or_shared(noun[0]):
+    if not _english_or_shared(noun[0]):
         return False
     # The sentence, or the quotation, around the word: an English title quoted in French prose (« les version
     # originale de « The Dark Side of the Moon » ») is not the passage the word belongs to.
@@ -1063,7 +1061,8 @@ class GrammalecteEngine:
             text, start, end, str(err.get("sMessage", ""))
         ):
             return True
-        if any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES) and _QUOTE_OPENS_BEFORE_RE.search(
+        verb_after_determiner = any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES)
+        if verb_after_determiner and _QUOTE_OPENS_BEFORE_RE.search(
             text, max(0, start - 3), start
         ):
             # « à base de "regarde, j'ai bien appris ma leçon" », « déboucher sur « venez on le fait pas » » : the
@@ -1074,7 +1073,7 @@ class GrammalecteEngine:
         if "__gn_" in rule_id and word.lower() in _PREFIXES_WRITTEN_APART and _WORD_AFTER_RE.match(text, end):
             return True  # « des micro composants » : a prefix written apart (« microcomposants »), no plural of its own
         if (
-            any(part in rule_id for part in _VERB_AFTER_DETERMINER_RULES)
+            verb_after_determiner
             and (_english_word(word) or (word.isalpha() and _english_or_shared(word)))
             and _rare_in_french(word)  # « de suppose », « Cette imagine » stay reported (a final review)
             and not any(":N" in m or ":A" in m for m in self._morphologies(word.lower()))
@@ -2189,9 +2188,7 @@ class GrammalecteEngine:
         readings = self._morphologies(noun.lower())
         if not any(":N" in m for m in readings) or any(":W" in m for m in readings):
             return False  # « la plus complete » : « plus » is an adverb there
-        from checker.frequencies import is_english_or_shared
-
-        if noun[:1].isupper() and nxt[:1].isupper() and _english(noun) and is_english_or_shared(nxt):
+        if noun[:1].isupper() and nxt[:1].isupper() and _english(noun) and _english_or_shared(nxt):
             return True  # « son Data Office » : a name in English
         if not _english(nxt):
             return False
@@ -2200,7 +2197,7 @@ class GrammalecteEngine:
 
         third = _WORD_AFTER_RE.match(text, nxt_end)
         return (
-            (noun[:1].isupper() or is_english_or_shared(noun))
+            (noun[:1].isupper() or _english_or_shared(noun))
             and third is not None
             and _english(third.group(1))
             and bool({nxt.lower(), third.group(1).lower()} & _ENGLISH_GRAMMAR_WORDS)
