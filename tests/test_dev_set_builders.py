@@ -75,6 +75,18 @@ def test_putain_de_code_keeps_its_articles_only() -> None:
     )
 
 
+def test_cartes_gouv_keeps_its_french_pages_named_after_their_path() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_cartesgouv_dev")
+    assert builder.is_page("content/fr/partenaires/ign/carte-compagne-decouvertes/application-cartes-ign.md")
+    for left_out in ("content/en/index.md", "README.md", "content/fr/guides-utilisateur/guides.11tydata.js"):
+        assert not builder.is_page(left_out), left_out
+    assert builder.file_name("content/fr/guides-utilisateur/presentation-utilisateur/connexion.md") == (
+        "cg-guides-utilisateur-presentation-utilisateur-connexion.md"
+    )
+
+
 def test_the_eco_design_mission_drops_its_template_calls() -> None:
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
