@@ -1235,8 +1235,19 @@ def _definite_attribute(info: TokenInfo) -> bool:
         or noun.token.kind != "word"
         or noun.token.text[:1].isupper()
         or not (any("noun" in r.pos for r in noun.readings) or "-" in noun.token.text)  # « le rendez-vous »
-        or (head := _verbless_subject_head(info)) is None
     ):
+        return False
+    if _opens_on_one_of(infos) and not sentence.clauses.main and _in_prose(info):
+        # « Un des axes prioritaires et la sobriété numérique. »: a subject that picks one of several names what it is
+        # after « être »; with no main verb, the phrase after « et », its noun qualified (an adjective, a complement in
+        # de), is its attribute (stop 44). Not « Un des élus et la maire, lors de … », a caption's two people.
+        qualifier = infos[k + 3] if k + 3 < len(infos) else None
+        return (
+            not any(t.norm in (",", "et", "ou") for t in infos[:k])
+            and qualifier is not None
+            and (qualifier.norm in _OF or any("adjective" in r.pos for r in qualifier.readings))
+        )
+    if (head := _verbless_subject_head(info)) is None:
         return False
     if infos[head].norm in _COORDINATED_SUBJECT_NOUNS or _plural_apposition_after(infos, k):
         # « Le centre et le cœur de la ville. », « Le nord et le centre de la France. »: two places or two nouns of
@@ -1271,6 +1282,21 @@ def _definite_attribute(info: TokenInfo) -> bool:
     if after < len(infos) and any("adjective" in r.pos for r in infos[after].readings) and infos[after].norm not in _OF:
         after += 1  # « le rendez-vous annuel de »
     return after < len(infos) and infos[after].norm in _OF
+
+
+def _opens_on_one_of(infos: Sequence[TokenInfo]) -> bool:
+    """Whether the sentence opens on « Un des », « Une des », « L'un des », « L'une d' »… (one of several), not on
+    « L'un des deux » (a pronoun: one of two named before)."""
+    tokens = list(infos[:5])
+    if tokens and tokens[0].norm == "l'":
+        tokens = tokens[1:]
+    return (
+        len(tokens) >= 3
+        and tokens[0].norm in ("un", "une")
+        and tokens[1].norm in ("des", "d'")
+        and tokens[2].token.kind != "number"
+        and not any("numeral" in r.pos for r in tokens[2].readings)
+    )
 
 
 def _prose_block(block: Block) -> bool:

@@ -403,6 +403,28 @@ def test_a_verb_after_a_named_term_and_a_colon_describes_it() -> None:
     assert found == [(2, "prend")]
 
 
+def test_a_parameter_or_a_label_and_a_colon_is_described_not_ordered() -> None:
+    # cartes.gouv.fr's help (stop 44): « - `type` : Définit le type … » (inline code that the lexicon knows as a word),
+    # « - `id` (obligatoire) : Suit … » (a remark in brackets), « - Format de réponse : dépend du format » (a label of
+    # several words) describe the term. An item that speaks to the reader, or opens on advice or a step, gives an
+    # order: « - Mode de calcul : prend vos données », « - Étape 2 : prend le bus », « - Conseil : prend ton temps ».
+    text = (
+        "Les paramètres :\n\n- `type` : Définit le type de la donnée.\n- `id` (obligatoire) : Suit les mêmes règles.\n"
+        "- Format de réponse : dépend du format de la donnée.\n- Mode de calcul : prend vos données.\n"
+        "- Étape 2 : prend le bus.\n- Conseil : prend ton temps.\n"
+    )
+    found = [(f.line, f.text) for f in lint_text(text, GRAMMAR, "x.md").findings if f.rule_id == "grammar.verb-form"]
+    assert found == [(6, "prend"), (7, "prend"), (8, "prend")]
+
+
+def test_an_english_noun_after_ce_is_no_verb_after_se() -> None:
+    # cartes.gouv.fr's help (stop 44): « le style de ce layer » read as the rare French verb « layer » after « se ».
+    kept = lint_text("Modifiez le style de ce layer dans le menu.", GRAMMAR, fmt="text").findings
+    assert not [f for f in kept if f.rule_id == "grammar.confusion"]
+    wrong = lint_text("Il ce lave les mains.", GRAMMAR, fmt="text").findings
+    assert [f.text for f in wrong] == ["ce"]
+
+
 def test_a_determiner_before_inline_code_agrees_with_nothing() -> None:
     # Putain de code's articles (stop 43): « une `string` » has no noun to agree with; a real noun still does.
     text = "La méthode teste si la valeur est une `string`.\n\nLa valeur est une chat.\n"

@@ -210,20 +210,44 @@ def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
     return any(start <= at < stop for start, stop in masked)
 
 
-_TERM_AND_COLON_RE = re.compile(r"([^\s:]{2,60})\s*:\s*$")
+# A list item's term and its colon: a word (« `type` », « rework-npm »), or a label of up to five words (« Format de
+# réponse »), and a short remark in brackets (« `id` (obligatoire) : »).
+_TERM_AND_COLON_RE = re.compile(r"([^\s:]{2,60}(?:[ \u00a0][^\s:]{1,30}){0,4}?)(?:\s*\([^()]{1,40}\))?\s*:\s*$")
+# First words of a label that gives advice or a step, whose colon announces an order (« - Conseil : prend ton temps »,
+# « - Étape 2 : prend le bus » stay reported).
+_ADVICE_LABELS = frozenset({
+    "conseil", "conseils", "astuce", "astuces", "nb", "n.b.", "attention", "remarque", "note", "important", "rappel",
+    "psst", "bonus", "tip", "tips", "info", "avertissement", "truc", "mémo", "à", "étape", "exercice", "consigne",
+    "action", "tâche", "objectif", "question", "défi", "mission", "challenge", "step", "todo",
+})  # fmt: skip
+# A word of the second person after the verb: the item speaks to the reader, its verb is an order (« prend ton temps »).
+_SPEAKS_TO_THE_READER_RE = re.compile(r"(?<!\w)(?:tu|te|t['’]|toi|ton|ta|tes|vous|votre|vos)(?!\w)", re.IGNORECASE)
 
 
-def _after_a_named_term(block: Block, start: int) -> bool:
-    """« - [rework-ie-limits](…) : prévient si vos CSS … » : the verb right after the term a list item opens with and
-    a colon describes that term (a tool, a package: a link or a word spelt as code), it gives no order; « - Conseil :
-    prend ton temps », « NB : prend ton temps » stay reported."""
+def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]]) -> bool:
+    """« - [rework-ie-limits](…) : prévient si vos CSS … », « - `type` : Définit le type … », « - Format de réponse :
+    dépend du format … » : the verb right after the term a list item opens with and a colon describes that term (a
+    tool, a package, a parameter: a link, inline code or a word spelt as code; a label, when nothing after the verb
+    speaks to the reader), it gives no order; « - Conseil : prend ton temps », « NB : prend ton temps », « - Étape 2 :
+    prend le bus », « - Mode de calcul : prend vos données » stay reported."""
     term = _TERM_AND_COLON_RE.fullmatch(block.text, 0, start)
     if term is None or not _is_list_item(block):
         return False
     in_a_link = any(link.start <= term.start(1) and term.end(1) <= link.end for link in block.links)
+    first = block.offsets[term.start(1)]
+    in_code = any(lo <= first < hi for lo, hi in masked)
     # Spelt as code (« rework-npm », « config.json »): « - Psst : prend ton temps » stays reported (a final review).
     code_like = re.search(r"[-_./]", term.group(1)) is not None and not get_lexicon().known(term.group(1))
-    return in_a_link or code_like
+    if in_a_link or in_code or code_like:
+        return True
+    label = term.group(1).strip().lower()
+    rest = block.text[start:]
+    sentence_end = re.search(r"[.!?;]\s", rest)
+    return (
+        label.split()[0] not in _ADVICE_LABELS  # « - Étape 2 : prend le bus », « - À retenir : fait … »
+        and " " in label  # a label of several words (« Format de réponse »), not « Psst » nor « Étape »
+        and _SPEAKS_TO_THE_READER_RE.search(rest[: sentence_end.start() if sentence_end else len(rest)]) is None
+    )
 
 
 def _name_in_its_own_case(word: str) -> bool:
@@ -543,7 +567,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if (
                 rule_id == VERB_FORM_RULE
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
-                and _after_a_named_term(blocks[m.piece], m.start)
+                and _after_a_named_term(blocks[m.piece], m.start, doc.masked)
             ):
                 continue
             if (

@@ -1085,6 +1085,17 @@ class GrammalecteEngine:
             # « salariés »), « des profiles » (→ « profils ») stay reported
             return True
         if (
+            "__conf_se_ceux_ce__" in rule_id
+            and word.lower() == "ce"
+            and (following := _WORD_AFTER_RE.match(text, end))
+            and (_english_word(following.group(1)) or _english_or_shared(following.group(1)))
+            and _rare_in_french(following.group(1))
+            and not any(":N" in m for m in self._morphologies(following.group(1).lower()))
+        ):
+            # « modifier le style de ce layer » (cartes.gouv.fr's help, stop 44): an English noun after the determiner,
+            # not the rare French verb « layer » after « se »; « Il ce lave » stays reported
+            return True
+        if (
             "__conj_un_une__" in rule_id
             and _UN_UNE_BEFORE_RE.search(text, max(0, start - 8), start)
             and any(":Y" in m for m in self._morphologies(word.lower()))
