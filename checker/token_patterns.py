@@ -37,6 +37,8 @@ steps; each step is one token that must meet every condition given:
   « que » after a noun, or quel / combien / lequel, with no finite verb between: `_object_before`).
 - for « ces » written for « ses »: `possessive_sibling` (the token opens a verbless noun phrase coordinated
   with one that son / sa / ses opens: `_possessive_sibling`).
+- for et / est: `one_of_subject` (the sentence opens on « Un des », « L'une des »… + a noun naming an aim, a means,
+  a reason: `_opens_on_one_of`).
 
 A step may be `optional`; a `skip` step jumps over 0 to `max` tokens that each meet its
 conditions (`skip: {}` for any token, or a list of word forms and word classes of the pack's
@@ -129,6 +131,7 @@ class Condition:
     taken_up: bool | None = None
     owner_subject: bool | None = None
     possessive_sibling: bool | None = None  # ses / ces: see _possessive_sibling
+    one_of_subject: bool | None = None  # et / est: see _opens_on_one_of
     object_before: bool | None = None  # participle after avoir: see _object_before
 
     @property
@@ -1244,6 +1247,7 @@ def _definite_attribute(info: TokenInfo) -> bool:
         qualifier = infos[k + 3] if k + 3 < len(infos) else None
         return (
             not any(t.norm in (",", "et", "ou") for t in infos[:k])
+            and not _plural_apposition_after(infos, k)  # « Une des tours et la façade, vues depuis … » (a second read)
             and qualifier is not None
             and (qualifier.norm in _OF or any("adjective" in r.pos for r in qualifier.readings))
         )
@@ -1284,9 +1288,21 @@ def _definite_attribute(info: TokenInfo) -> bool:
     return after < len(infos) and infos[after].norm in _OF
 
 
+# The nouns that « Un des … » picks one of when it names what the subject is (« Un des axes prioritaires est la
+# sobriété », « L'une des causes est la vitesse »): aims, means, reasons, stakes. Not people nor things: « Un des
+# fondateurs et la directrice, en 2019. », « Une des salles et la cour du musée. » are captions (a second read).
+_ONE_OF_HEADS = frozenset(
+    {"axe", "enjeu", "objectif", "but", "priorité", "moyen", "levier", "piste", "solution", "raison", "cause", "défi",
+     "avantage", "inconvénient", "atout", "intérêt", "problème", "difficulté", "risque", "conséquence", "critère",
+     "condition", "clé", "clef", "principe", "règle", "mission", "ambition", "facteur", "source", "origine", "effet",
+     "leçon", "question", "explication", "caractéristique", "particularité", "spécificité", "nouveauté", "force",
+     "faiblesse", "limite", "défaut", "mérite", "vertu", "finalité", "vocation", "tâche", "étape", "option"}
+)
+
+
 def _opens_on_one_of(infos: Sequence[TokenInfo]) -> bool:
-    """Whether the sentence opens on « Un des », « Une des », « L'un des », « L'une d' »… (one of several), not on
-    « L'un des deux » (a pronoun: one of two named before)."""
+    """Whether the sentence opens on « Un des », « Une des », « L'un des », « L'une d' »… + a noun of _ONE_OF_HEADS
+    (one aim, one means of several), not on « L'un des deux » (a pronoun: one of two named before)."""
     tokens = list(infos[:5])
     if tokens and tokens[0].norm == "l'":
         tokens = tokens[1:]
@@ -1294,8 +1310,7 @@ def _opens_on_one_of(infos: Sequence[TokenInfo]) -> bool:
         len(tokens) >= 3
         and tokens[0].norm in ("un", "une")
         and tokens[1].norm in ("des", "d'")
-        and tokens[2].token.kind != "number"
-        and not any("numeral" in r.pos for r in tokens[2].readings)
+        and any("noun" in r.pos and r.lemma in _ONE_OF_HEADS for r in tokens[2].readings)
     )
 
 
@@ -1860,6 +1875,10 @@ def token_ok(c: Condition, info: TokenInfo) -> bool:
     if c.taken_up is not None and _taken_up(info) != c.taken_up:
         return False
     if c.owner_subject is not None and _owner_subject(info) != c.owner_subject:
+        return False
+    if c.one_of_subject is not None and (
+        info.sentence is not None and _opens_on_one_of(info.sentence.infos)
+    ) != c.one_of_subject:
         return False
     return c.possessive_sibling is None or _possessive_sibling(info) == c.possessive_sibling
 

@@ -417,12 +417,14 @@ def test_a_parameter_or_a_label_and_a_colon_is_described_not_ordered() -> None:
     assert found == [(6, "prend"), (7, "prend"), (8, "prend")]
 
 
-def test_an_english_noun_after_ce_is_no_verb_after_se() -> None:
-    # cartes.gouv.fr's help (stop 44): « le style de ce layer » read as the rare French verb « layer » after « se ».
-    kept = lint_text("Modifiez le style de ce layer dans le menu.", GRAMMAR, fmt="text").findings
-    assert not [f for f in kept if f.rule_id == "grammar.confusion"]
-    wrong = lint_text("Il ce lave les mains.", GRAMMAR, fmt="text").findings
-    assert [f.text for f in wrong] == ["ce"]
+def test_a_plural_noun_after_ou_is_the_subject_of_its_verb() -> None:
+    # cartes.gouv.fr's help (stop 44): « où données … peuvent coexister » is not « où donner »; with no plural verb of
+    # its own clause after it, the infinitive is still asked for.
+    kept = "Il s’agit d’un système où données de référence et données métier peuvent coexister."
+    assert not [f for f in lint_text(kept, GRAMMAR, fmt="text").findings if f.rule_id == "grammar.verb-form"]
+    wrongs = ("Je ne sais pas où donné ce colis.", "On ne sait pas où données les cartons que les enfants ont rangés.")
+    for wrong in wrongs:
+        assert [f.rule_id for f in lint_text(wrong, GRAMMAR, fmt="text").findings] == ["grammar.verb-form"], wrong
 
 
 def test_a_determiner_before_inline_code_agrees_with_nothing() -> None:

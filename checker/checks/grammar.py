@@ -26,6 +26,7 @@ from checker.engines import Engine, EngineMatch, EngineUnavailable
 from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.lexicon import get_lexicon
+from checker.morphology import analyse_form
 from checker.rule_packs import Rule
 
 FALLBACK_RULE = "grammar.other"
@@ -213,14 +214,16 @@ def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
 # A list item's term and its colon: a word (« `type` », « rework-npm »), or a label of up to five words (« Format de
 # réponse »), and a short remark in brackets (« `id` (obligatoire) : »).
 _TERM_AND_COLON_RE = re.compile(r"([^\s:]{2,60}(?:[ \u00a0][^\s:]{1,30}){0,4}?)(?:\s*\([^()]{1,40}\))?\s*:\s*$")
-# First words of a label that gives advice or a step, whose colon announces an order (« - Conseil : prend ton temps »,
-# « - Étape 2 : prend le bus » stay reported).
+# Words of a label that gives advice or a step, whose colon announces an order (« - Conseil : prend ton temps », « -
+# Étape 2 : prend le bus », « - Bon à savoir : relit … » stay reported).
 _ADVICE_LABELS = frozenset({
     "conseil", "conseils", "astuce", "astuces", "nb", "n.b.", "attention", "remarque", "note", "important", "rappel",
-    "psst", "bonus", "tip", "tips", "info", "avertissement", "truc", "mémo", "à", "étape", "exercice", "consigne",
-    "action", "tâche", "objectif", "question", "défi", "mission", "challenge", "step", "todo",
+    "psst", "bonus", "tip", "tips", "info", "avertissement", "truc", "mémo", "étape", "exercice", "consigne", "action",
+    "tâche", "objectif", "question", "défi", "mission", "challenge", "step", "todo", "savoir", "retenir", "noter",
+    "résumé",
 })  # fmt: skip
 # A word of the second person after the verb: the item speaks to the reader, its verb is an order (« prend ton temps »).
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
 _SPEAKS_TO_THE_READER_RE = re.compile(r"(?<!\w)(?:tu|te|t['’]|toi|ton|ta|tes|vous|votre|vos)(?!\w)", re.IGNORECASE)
 
 
@@ -240,13 +243,29 @@ def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]])
     code_like = re.search(r"[-_./]", term.group(1)) is not None and not get_lexicon().known(term.group(1))
     if in_a_link or in_code or code_like:
         return True
-    label = term.group(1).strip().lower()
-    rest = block.text[start:]
-    sentence_end = re.search(r"[.!?;]\s", rest)
+    # A label of several words that names a thing: it opens on a noun (« Format de réponse », « Mode de calcul »), not
+    # on a preposition, a determiner or an adjective (« Pour commencer », « Une fois connecté », « Première étape »),
+    # and no word of it gives advice or a step; nothing in the item speaks to the reader (« Sur votre téléphone : … »).
+    label = term.group(1).strip()
+    words = label.lower().split()
+    item = block.text
+    sentence_end = _SENTENCE_END_RE.search(item, start)
     return (
-        label.split()[0] not in _ADVICE_LABELS  # « - Étape 2 : prend le bus », « - À retenir : fait … »
-        and " " in label  # a label of several words (« Format de réponse »), not « Psst » nor « Étape »
-        and _SPEAKS_TO_THE_READER_RE.search(rest[: sentence_end.start() if sentence_end else len(rest)]) is None
+        len(words) > 1
+        and not any(word in _ADVICE_LABELS for word in words)
+        and _names_a_thing(words[0])
+        and _SPEAKS_TO_THE_READER_RE.search(item[: sentence_end.start() if sentence_end else len(item)]) is None
+    )
+
+
+def _names_a_thing(word: str) -> bool:
+    """A word that the lexicon reads only as a noun (« format », « mode »), not also as a preposition, a determiner, an
+    adjective, an adverb or a conjunction (« pour », « une », « première », « bon », « si »)."""
+    readings = analyse_form(word)
+    return bool(readings) and all(
+        "noun" in r.pos and not r.pos & {"preposition", "determiner", "adjective", "adverb", "conjunction", "pronoun"}
+        for r in readings
+        if r.pos
     )
 
 

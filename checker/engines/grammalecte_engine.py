@@ -169,6 +169,9 @@ _LABEL_NOUNS = frozenset(
 # The words Grammalecte quotes in its message: the other word of the disagreeing pair.
 _QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+_OU_BEFORE_RE = re.compile(r"(?i)\boù\s+$")
+# Where the clause of « où » ends: punctuation, or a relative or subordinate word opening a clause of its own.
+_OU_CLAUSE_END_RE = re.compile(r"(?i)[.;:!?,()«»]|\b(?:que|qu['’]|qui|dont|où|si|quand|lorsque)\b")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
@@ -980,6 +983,15 @@ class GrammalecteEngine:
         except Exception:
             return []
 
+    def _plural_verb_after(self, text: str, end: int) -> bool:
+        """Whether a finite verb of the third person plural follows `end` in its clause (« … peuvent »), not in a
+        relative one (« où données les cartons que les enfants ont rangés » stays reported)."""
+        clause = _OU_CLAUSE_END_RE.split(text[end : end + 200], maxsplit=1)[0]
+        return any(
+            any(":3p" in m and ":V" in m for m in self._morphologies(word.lower()))
+            for word in re.findall(r"[^\W\d_][\w’'-]*", clause)
+        )
+
     def _readings(self, word: str) -> list[str]:
         """The readings of a word, or of its lower-case form when the word as written has none (« Données »)."""
         return self._morphologies(word) or self._morphologies(word.lower())
@@ -1083,17 +1095,6 @@ class GrammalecteEngine:
             # « un projet sur git » (Putain de code's articles, stop 43): an English noun, not a French verb, when the
             # engine proposes no noun for it (nothing, or the participle « dispatché »); « Nos salaries » (→
             # « salariés »), « des profiles » (→ « profils ») stay reported
-            return True
-        if (
-            "__conf_se_ceux_ce__" in rule_id
-            and word.lower() == "ce"
-            and (following := _WORD_AFTER_RE.match(text, end))
-            and (_english_word(following.group(1)) or _english_or_shared(following.group(1)))
-            and _rare_in_french(following.group(1))
-            and not any(":N" in m for m in self._morphologies(following.group(1).lower()))
-        ):
-            # « modifier le style de ce layer » (cartes.gouv.fr's help, stop 44): an English noun after the determiner,
-            # not the rare French verb « layer » after « se »; « Il ce lave » stays reported
             return True
         if (
             "__conj_un_une__" in rule_id
@@ -1281,6 +1282,16 @@ class GrammalecteEngine:
             # « demandent de plus en plus de données », « à savoir l’arrêté du 15 février » : a noun after a quantity
             # or after the locution « à savoir », not an infinitive; « refusent de plus en plus de travaillé », « Il
             # reste à savoir géré » stay reported (schema pages, stop 37; narrowed after a second read)
+            return True
+        if (
+            "__infi_divers__" in rule_id
+            and _OU_BEFORE_RE.search(text, max(0, start - 8), start)
+            and any(":N" in m and ":p" in m for m in self._morphologies(word.lower()))
+            and self._plural_verb_after(text, end)
+        ):
+            # « un système où données de référence et données métier peuvent coexister » (cartes.gouv.fr's help, stop
+            # 44): a plural noun without its article opens the clause and « peuvent » is its verb, not « où donner »;
+            # « Je ne sais pas où donné ce colis » stays reported
             return True
         if "__ppas_m_t_avoir__" in rule_id:
             return self._agrees_with_que(text, start, end)
