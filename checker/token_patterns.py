@@ -1216,7 +1216,9 @@ _COORDINATED_SUBJECT_NOUNS = _ATTRIBUTE_NOUNS | _CARDINAL_POINTS
 
 def _definite_attribute(info: TokenInfo) -> bool:
     """For « et » before le/la/l' + a noun, after a verbless singular subject: whether that noun phrase reads as
-    the subject's attribute rather than as its partner in a coordination. Either in a subordinate clause still
+    the subject's attribute rather than as its partner in a coordination. In a prose sentence with no main verb that
+    opens on « Un des » + a noun of _ONE_OF_HEADS, when the noun after « et le » has an adjective or a complement in
+    de (« Un des axes prioritaires et la sobriété numérique. », stop 44). Either in a subordinate clause still
     waiting for its verb, with no verb after « et » in the segment (« une sphère dont le satellite et le centre »),
     or in a prose sentence (a paragraph or quotation block, not a title, a list item, a table cell, a caption or an
     aside) that ends like one, has no main-clause verb, no comma nor earlier « et » before « et » and no question
@@ -1289,8 +1291,9 @@ def _definite_attribute(info: TokenInfo) -> bool:
 
 
 # The nouns that « Un des … » picks one of when it names what the subject is (« Un des axes prioritaires est la
-# sobriété », « L'une des causes est la vitesse »): aims, means, reasons, stakes. Not people nor things: « Un des
-# fondateurs et la directrice, en 2019. », « Une des salles et la cour du musée. » are captions (a second read).
+# sobriété », « L'une des causes est la vitesse »): aims, means, reasons, stakes, steps. Nouns of people or places are
+# left out: « Un des fondateurs et la directrice, en 2019. », « Une des salles et la cour du musée. » are captions (a
+# second read); « axe », « source », « clé » may still name a road, a spring, a key.
 _ONE_OF_HEADS = frozenset(
     {"axe", "enjeu", "objectif", "but", "priorité", "moyen", "levier", "piste", "solution", "raison", "cause", "défi",
      "avantage", "inconvénient", "atout", "intérêt", "problème", "difficulté", "risque", "conséquence", "critère",

@@ -222,17 +222,18 @@ _ADVICE_LABELS = frozenset({
     "tâche", "objectif", "question", "défi", "mission", "challenge", "step", "todo", "savoir", "retenir", "noter",
     "résumé",
 })  # fmt: skip
-# A word of the second person after the verb: the item speaks to the reader, its verb is an order (« prend ton temps »).
 _SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+# A word of the second person in the item's first sentence: it speaks to the reader, its verb is an order (« prend ton
+# temps »).
 _SPEAKS_TO_THE_READER_RE = re.compile(r"(?<!\w)(?:tu|te|t['’]|toi|ton|ta|tes|vous|votre|vos)(?!\w)", re.IGNORECASE)
 
 
 def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]]) -> bool:
     """« - [rework-ie-limits](…) : prévient si vos CSS … », « - `type` : Définit le type … », « - Format de réponse :
     dépend du format … » : the verb right after the term a list item opens with and a colon describes that term (a
-    tool, a package, a parameter: a link, inline code or a word spelt as code; a label, when nothing after the verb
-    speaks to the reader), it gives no order; « - Conseil : prend ton temps », « NB : prend ton temps », « - Étape 2 :
-    prend le bus », « - Mode de calcul : prend vos données » stay reported."""
+    tool, a package, a parameter: a link, inline code or a word spelt as code; a label, when nothing in the item's
+    first sentence speaks to the reader), it gives no order; « - Conseil : prend ton temps », « NB : prend ton
+    temps », « - Étape 2 : prend le bus », « - Mode de calcul : prend vos données » stay reported."""
     term = _TERM_AND_COLON_RE.fullmatch(block.text, 0, start)
     if term is None or not _is_list_item(block):
         return False
@@ -240,12 +241,17 @@ def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]])
     first = block.offsets[term.start(1)]
     in_code = any(lo <= first < hi for lo, hi in masked)
     # Spelt as code (« rework-npm », « config.json »): « - Psst : prend ton temps » stays reported (a final review).
-    code_like = re.search(r"[-_./]", term.group(1)) is not None and not get_lexicon().known(term.group(1))
+    code_like = (
+        " " not in term.group(1)  # one word: « - Étape 1/3 : prend … », « - Sur iOS/Android : … » are labels
+        and re.search(r"[-_./]", term.group(1)) is not None
+        and not get_lexicon().known(term.group(1))
+    )
     if in_a_link or in_code or code_like:
         return True
     # A label of several words that names a thing: it opens on a noun (« Format de réponse », « Mode de calcul »), not
     # on a preposition, a determiner or an adjective (« Pour commencer », « Une fois connecté », « Première étape »),
-    # and no word of it gives advice or a step; nothing in the item speaks to the reader (« Sur votre téléphone : … »).
+    # and no word of it gives advice or a step; nothing in the item's first sentence speaks to the reader (« Sur votre
+    # téléphone : … »).
     label = term.group(1).strip()
     words = label.lower().split()
     item = block.text

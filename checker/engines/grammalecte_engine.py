@@ -170,8 +170,11 @@ _LABEL_NOUNS = frozenset(
 _QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 _OU_BEFORE_RE = re.compile(r"(?i)\boù\s+$")
+_FINITE_MORPH_RE = re.compile(r":(?:I[pqsf]|K|S[pq])\b")  # Grammalecte's indicative, conditional, subjunctive
 # Where the clause of « où » ends: punctuation, or a relative or subordinate word opening a clause of its own.
-_OU_CLAUSE_END_RE = re.compile(r"(?i)[.;:!?,()«»]|\b(?:que|qu['’]|qui|dont|où|si|quand|lorsque)\b")
+_OU_CLAUSE_END_RE = re.compile(
+    r"(?i)[.;:!?,()«»]|\b(?:que|qu['’]|qui|dont|où|si|quand|lorsque|car|mais|donc|puis|et\s+(?:ils?|elles?|on))\b"
+)
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets, Markdown emphasis.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;])[\s«»“”\"'(\[*_-]*$")
 # After a number and its noun, « brut » and « net » are adverbs (« 9,40 euros brut de l’heure »).
@@ -984,13 +987,16 @@ class GrammalecteEngine:
             return []
 
     def _plural_verb_after(self, text: str, end: int) -> bool:
-        """Whether a finite verb of the third person plural follows `end` in its clause (« … peuvent »), not in a
-        relative one (« où données les cartons que les enfants ont rangés » stays reported)."""
+        """Whether the first word after `end` in its clause that can only be a finite verb is of the third person plural
+        (« … peuvent »), not one of a relative or a second clause (« où données les cartons que les enfants ont
+        rangés », « où données les documents et ils sont partis » stay reported); « excellent », « président » also
+        read as nouns or adjectives and do not count."""
         clause = _OU_CLAUSE_END_RE.split(text[end : end + 200], maxsplit=1)[0]
-        return any(
-            any(":3p" in m and ":V" in m for m in self._morphologies(word.lower()))
-            for word in re.findall(r"[^\W\d_][\w’'-]*", clause)
-        )
+        for word in re.findall(r"[^\W\d_][\w’'-]*", clause):
+            readings = self._morphologies(word.lower())
+            if readings and all(":V" in m for m in readings) and any(_FINITE_MORPH_RE.search(m) for m in readings):
+                return any(":3p" in m for m in readings)
+        return False
 
     def _readings(self, word: str) -> list[str]:
         """The readings of a word, or of its lower-case form when the word as written has none (« Données »)."""
