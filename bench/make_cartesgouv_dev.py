@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
-from make_heldout_corpus import git
-from make_institutional_dev import Page, build_from_git
+from make_institutional_dev import Page, build_from_git, markdown_pages
 from make_numeco_dev import TEMPLATE_CALL  # the site's Nunjucks calls ({{ component("table", …) }}), not prose
 
 COMMIT_USED = "da6a556ffe2bb7e021d64a546845dfe0e5cd7186"
@@ -42,12 +40,16 @@ def file_name(path: str) -> str:
 
 
 def pages(cartesgouv_git: str) -> Iterator[Page]:
-    """Each page: its file name, the page converted with its nested lists, its path as fallback title."""
-    for path in sorted(git(cartesgouv_git, "ls-tree", "-r", "--name-only", "-z", COMMIT_USED).split("\0")):
-        if is_page(path):
-            source = TEMPLATE_CALL.sub("", git(cartesgouv_git, "show", f"{COMMIT_USED}:{path}"))
-            converted = make_heldout_corpus.convert(source, keep_indentation=True)
-            yield file_name(path), converted, path.removeprefix(PAGES).removesuffix(".md")
+    """Each page: its file name, the page without its template calls converted with its nested lists, its path as
+    fallback title."""
+    return markdown_pages(
+        cartesgouv_git,
+        COMMIT_USED,
+        is_page,
+        file_name,
+        lambda path: path.removeprefix(PAGES).removesuffix(".md"),
+        lambda source: TEMPLATE_CALL.sub("", source),
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
@@ -164,6 +164,23 @@ def write_page(out: Path, name: str, title: str, body: str) -> None:
 
 
 Page = tuple[str, tuple[dict[str, str], str], str]  # file name, converted page, fallback title
+
+
+def markdown_pages(
+    git_dir: str,
+    commit: str,
+    wanted: Callable[[str], bool],
+    file_name: Callable[[str], str],
+    title: Callable[[str], str],
+    clean: Callable[[str], str] = lambda source: source,
+) -> Iterator[Page]:
+    """Each file of the tree at `commit` that `wanted` keeps: its `file_name`, its source after `clean` converted with
+    its nested lists (`make_heldout_corpus.convert`), its `title` as fallback (the eco-design mission's, Putain de
+    code's and cartes.gouv.fr's builders)."""
+    for path in sorted(git(git_dir, "ls-tree", "-r", "--name-only", "-z", commit).split("\0")):
+        if wanted(path):
+            source = clean(git(git_dir, "show", f"{commit}:{path}"))
+            yield file_name(path), make_heldout_corpus.convert(source, keep_indentation=True), title(path)
 
 
 def build_from_git(doc: str | None, option: str, repository: str, pages: Callable[[str], Iterable[Page]]) -> None:

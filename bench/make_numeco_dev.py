@@ -24,9 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
-from make_heldout_corpus import git
-from make_institutional_dev import Page, build_from_git
+from make_institutional_dev import Page, build_from_git, markdown_pages
 
 COMMIT_USED = "6a64404c8cb30ad6750dbe388baf37e15137b193"
 SPOKEN = ("content/actualites/posts/podcasts/", "content/actualites/posts/videos/", "content/publications/")
@@ -60,11 +58,14 @@ def main() -> None:
 def pages(numeco_git: str) -> Iterator[Page]:
     """Each written page: its file name, the page without its template calls converted with its nested lists, the
     last part of its path as fallback title."""
-    for path in sorted(git(numeco_git, "ls-tree", "-r", "--name-only", "-z", COMMIT_USED).split("\0")):
-        if is_written_page(path):
-            source = TEMPLATE_CALL.sub("", git(numeco_git, "show", f"{COMMIT_USED}:{path}"))
-            converted = make_heldout_corpus.convert(source, keep_indentation=True)
-            yield file_name(path), converted, path.rsplit("/", 1)[-1].removesuffix(".md")
+    return markdown_pages(
+        numeco_git,
+        COMMIT_USED,
+        is_written_page,
+        file_name,
+        lambda path: path.rsplit("/", 1)[-1].removesuffix(".md"),
+        lambda source: TEMPLATE_CALL.sub("", source),
+    )
 
 
 if __name__ == "__main__":

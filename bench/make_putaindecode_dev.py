@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import make_heldout_corpus  # bench/, the held-out set's first builder (Etalab guides)
-from make_heldout_corpus import git
-from make_institutional_dev import Page, build_from_git
+from make_institutional_dev import Page, build_from_git, markdown_pages
 
 COMMIT_USED = "41904fd625db4bba04fa57a82b75d3b579866309"
 ARTICLES = "contents/articles/"
@@ -42,11 +40,13 @@ def file_name(path: str) -> str:
 
 def pages(putaindecode_git: str) -> Iterator[Page]:
     """Each article: its file name, the article converted with its nested lists, its file name as fallback title."""
-    for path in sorted(git(putaindecode_git, "ls-tree", "-r", "--name-only", "-z", COMMIT_USED).split("\0")):
-        if is_article(path):
-            source = git(putaindecode_git, "show", f"{COMMIT_USED}:{path}")
-            converted = make_heldout_corpus.convert(source, keep_indentation=True)
-            yield file_name(path), converted, path.removeprefix(ARTICLES).removesuffix(".md")
+    return markdown_pages(
+        putaindecode_git,
+        COMMIT_USED,
+        is_article,
+        file_name,
+        lambda path: path.removeprefix(ARTICLES).removesuffix(".md"),
+    )
 
 
 if __name__ == "__main__":
