@@ -170,7 +170,6 @@ _LABEL_NOUNS = frozenset(
 _QUOTED_IN_MESSAGE_RE = re.compile(r"«\s*([^»]+?)\s*»")
 _WORD_AFTER_RE = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 _OU_BEFORE_RE = re.compile(r"(?i)\boù\s+$")
-_FINITE_MORPH_RE = re.compile(r":(?:I[pqsf]|K|S[pq])\b")  # Grammalecte's indicative, conditional, subjunctive
 # Where the clause of « où » ends: punctuation, or a relative or subordinate word opening a clause of its own.
 _OU_CLAUSE_END_RE = re.compile(
     r"(?i)[.;:!?,()«»]|\b(?:que|qu['’]|qui|dont|où|si|quand|lorsque|car|mais|donc|puis|et\s+(?:ils?|elles?|on))\b"
@@ -994,8 +993,8 @@ class GrammalecteEngine:
         clause = _OU_CLAUSE_END_RE.split(text[end : end + 200], maxsplit=1)[0]
         for word in re.findall(r"[^\W\d_][\w’'-]*", clause):
             readings = self._morphologies(word.lower())
-            if readings and all(":V" in m for m in readings) and any(_FINITE_MORPH_RE.search(m) for m in readings):
-                return any(":3p" in m for m in readings)
+            if readings and all(":V" in m for m in readings) and _finite_of(readings, ":"):
+                return _finite_of(readings, ":3p")
         return False
 
     def _readings(self, word: str) -> list[str]:
