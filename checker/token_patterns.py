@@ -2010,8 +2010,7 @@ def _cancelled(pattern: Pattern, infos: list[TokenInfo], spans: Spans, marked: t
     covered = [s for s in spans if s is not None]
     first, last = covered[0][0], covered[-1][1]
     for steps in pattern.unless:
-        # As far back as the exception can reach: its skip steps may each cover up to `max` tokens.
-        lo = max(0, first - sum(step.max if step.skip else 1 for step in steps) - 4)
+        lo = max(0, first - len(steps) - 4)
         for start in range(lo, last + 1):
             found = match_at(steps, infos, start)
             if found is None:

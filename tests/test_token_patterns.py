@@ -485,42 +485,6 @@ def test_an_unless_with_a_marked_step_cancels_only_the_finding_it_marks(tmp_path
     assert _findings("C’est libre est gratuit.", "grammar.maison-double-est", packs=(unmarked,)) == []
 
 
-FAR_UNLESS_PACK = """
-pack: maison
-rules:
-  - id: grammar.maison-derniers
-    family: grammar
-    kind: tokens
-    severity: warning
-    message: "« {match} »."
-    description: Test rule.
-    params:
-      patterns:
-        - name: ses-derniers
-          steps:
-            - {words: [ses], mark: true}
-            - {words: [derniers]}
-          unless:
-            - [{words: [premiers]}, {skip: {}, max: 20}, {words: [ses]}, {words: [derniers]}]
-    examples:
-      flagged:
-        - "Il parle de <marker>ses</marker> derniers."
-      accepted:
-        - "Ses premiers disques valent mieux que ses derniers."
-"""
-
-
-def test_an_unless_reaches_as_far_back_as_its_skip_steps_allow(tmp_path: Path) -> None:
-    # Stop 45: the search for an exception started a fixed few tokens before the match, so an exception whose skip
-    # spans more words than that (« ses premiers albums … , tout comme ses derniers ») never matched.
-    pack = _pack(tmp_path, FAR_UNLESS_PACK)
-    far = "Ses premiers albums ont été salués par la critique comme par le grand public, tout comme ses derniers."
-    assert _findings(far, "grammar.maison-derniers", packs=(pack,)) == []
-    assert _findings("Le public a aimé ses derniers.", "grammar.maison-derniers", packs=(pack,)) == [
-        ("grammar.maison-derniers", "ses", [])
-    ]
-
-
 def test_a_capital_a_is_not_turned_into_an_injected_error() -> None:
     """« A » with a capital is as often « À » without its accent, a letter or English as the verb: writing « À » there
     makes no error: such a pair is still made (a set is drawn as before) but not measured (stop 42), its published
