@@ -91,6 +91,8 @@ APIGOUV_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "apigouv-dev-grammar.ts
 PDC_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "pdc-dev-grammar.tsv"
 # … and on the help pages of cartes.gouv.fr of bench/make_cartesgouv_dev.py (stop 44).
 CG_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "cg-dev-grammar.tsv"
+# … and on the social ministries' digital department's documentation of bench/make_socialgouv_dev.py (stop 46).
+SOCIALGOUV_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "socialgouv-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -98,7 +100,7 @@ NEWS_SHORT_CLAIMS = ROOT / "bench" / "judgements" / "news-short-claims.tsv"
 # … and every finding of spelling.unknown-word on both (stop 37).
 SCHEMA_DEV_SPELLING = ROOT / "bench" / "judgements" / "schema-dev-spelling.tsv"
 NEWS_SHORT_SPELLING = ROOT / "bench" / "judgements" / "news-short-spelling.tsv"
-# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–44).
+# The development sets kept outside the repository: option, what its folder holds, its judgement files (stops 32–46).
 DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--news-dev", "the news articles written by bench/make_news_dev.py", (NEWS_DEV_JUDGEMENTS,)),
     (
@@ -119,6 +121,11 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--apigouv-dev", "api.gouv.fr's guides and API pages of bench/make_apigouv_dev.py", (APIGOUV_DEV_JUDGEMENTS,)),
     ("--pdc-dev", "Putain de code's articles of bench/make_putaindecode_dev.py", (PDC_DEV_JUDGEMENTS,)),
     ("--cg-dev", "the help pages of cartes.gouv.fr of bench/make_cartesgouv_dev.py", (CG_DEV_JUDGEMENTS,)),
+    (
+        "--socialgouv-dev",
+        "the social ministries' documentation pages of bench/make_socialgouv_dev.py",
+        (SOCIALGOUV_DEV_JUDGEMENTS,),
+    ),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
@@ -518,8 +525,8 @@ def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | N
     `bench/make_news_dev.py --short`, the CNIL guide of `bench/make_cnil_dev.py`, the eco-design mission's pages of
     `bench/make_numeco_dev.py`, the design system's pages of `bench/make_dsfr_dev.py`, Nos Gestes Climat's pages of
     `bench/make_ngc_dev.py`, api.gouv.fr's pages of `bench/make_apigouv_dev.py`, Putain de code's articles of
-    `bench/make_putaindecode_dev.py`, cartes.gouv.fr's help pages of `bench/make_cartesgouv_dev.py`) and its judged
-    findings, to write
+    `bench/make_putaindecode_dev.py`, cartes.gouv.fr's help pages of `bench/make_cartesgouv_dev.py`, the social
+    ministries' documentation of `bench/make_socialgouv_dev.py`) and its judged findings, to write
     filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so its
     first finding is not listed); every finding of them was judged, so a finding not judged is listed as new (judge
     it)."""

@@ -87,6 +87,18 @@ def test_cartes_gouv_keeps_its_french_pages_named_after_their_path() -> None:
     )
 
 
+def test_the_social_ministries_documentation_keeps_its_pages_without_gitbook_tags() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_socialgouv_dev")
+    assert builder.is_page("concevoir/api/api-design.md")
+    for left_out in ("SUMMARY.md", ".gitbook/includes/sont-exclus.md", ".github/pull_request_template.md", "a.png"):
+        assert not builder.is_page(left_out), left_out
+    assert builder.file_name("concevoir/api/README.md") == "sg-concevoir-api-readme.md"
+    page = '{% hint style="info" %}\n**Ce document est public.**\n{% endhint %}\nSuite.\n'
+    assert builder.GITBOOK_TAG.sub("", page) == "\n**Ce document est public.**\n\nSuite.\n"
+
+
 def test_the_eco_design_mission_drops_its_template_calls() -> None:
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
