@@ -264,6 +264,50 @@ def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]])
     )
 
 
+# A label opening the block (« **Certificat simple** : », « À quoi ça sert : »), before what is said of it.
+_LABEL_OPENING_THE_BLOCK_RE = re.compile(r"[^\W\d_][^:.!?;\n]{0,60}?:\s")
+# The sentence before, with its first word: a determiner or a name opening a subject the next sentence may leave out.
+_SENTENCE_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)([^\W\d_][\w-]*['’]|[^\W\d_][\w.-]*(?=\s))[^.!?]*?[.!?]\s+$")
+_NOT_A_SUBJECT_NOUN = frozenset(
+    {"pronoun", "adverb", "conjunction", "preposition", "determiner", "interjection", "verb"}
+)  # « Il pleut. », « Demain il pleut. », « Voici le formulaire. »: no noun subject to take up
+_SUBJECT_DETERMINERS = frozenset(
+    {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+     "votre", "vos", "un", "une"}
+)  # fmt: skip
+_NE_JUST_BEFORE_RE = re.compile(r"(?i)(?:\bne\s+|\bn['’]\s*)$")
+
+
+def _takes_up_what_the_block_named(text: str, start: int) -> bool:
+    """« **Certificat SSL simple** : déploiement côté API seulement. Convient pour une API publique », « Ce service
+    purge les anciennes versions. Sert surtout à maîtriser le coût » : a sentence opening on its verb after another
+    sentence of the block, when the block opens with a label or that sentence with its noun subject, describes the
+    thing named; its verb is no imperative missing its « s » (the social ministries' documentation, stop 46). Not
+    when the block speaks to the reader (« tu », « vous ») or gives advice (« Conseil : … »), nor after a sentence
+    without a noun subject (« Il pleut. Prend un parapluie. »), nor for the block's first sentence."""
+    if _SPEAKS_TO_THE_READER_RE.search(text):
+        return False
+    opening = start
+    if ne := _NE_JUST_BEFORE_RE.search(text, max(0, start - 4), start):
+        opening = ne.start()
+    previous = re.search(r"[.!?]\s+$", text[:opening])
+    if previous is None or not re.search(r"[^\W\d_]", text[: previous.start()]):
+        return False  # the block's first sentence: nothing named before it
+    label = _LABEL_OPENING_THE_BLOCK_RE.match(text)
+    if label is not None and label.end() <= previous.start():
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", label.group())}
+        return not words & _ADVICE_LABELS and not _ORDERS_ANNOUNCED_RE.search(label.group())
+    before = _SENTENCE_BEFORE_RE.search(text, max(0, opening - 300), opening)
+    if before is None:
+        return False
+    subject = before.group(1)
+    # Its subject: a determiner and a noun (« Ce module »), or a name (« Hasura est … »), not a pronoun (« Il »)
+    return subject.lower() in _SUBJECT_DETERMINERS or (
+        subject[:1].isupper()
+        and not any(r.pos & _NOT_A_SUBJECT_NOUN for r in analyse_form(subject.lower().rstrip("'’")))
+    )
+
+
 def _names_a_thing(word: str) -> bool:
     """A word that the lexicon reads only as a noun (« format », « mode »), not also as a preposition, a determiner, an
     adjective, an adverb or a conjunction (« pour », « une », « première », « bon », « si »)."""
@@ -592,7 +636,10 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if (
                 rule_id == VERB_FORM_RULE
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
-                and _after_a_named_term(blocks[m.piece], m.start, doc.masked)
+                and (
+                    _after_a_named_term(blocks[m.piece], m.start, doc.masked)
+                    or _takes_up_what_the_block_named(pieces[m.piece], m.start)
+                )
             ):
                 continue
             if (

@@ -499,6 +499,28 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 # A noun complement right after the word: « le pointeur souris du composant ».
 _COMPLEMENT_AFTER_RE = re.compile(r"\s+(?:(?:du|de|des)\s|d['’])", re.IGNORECASE)
+# The conjugation rules that take a determiner and its noun for the subject, with the person its verb must have.
+_SUBJECT_PERSON_OF_RULE = (
+    ("__conj_les_nom__", ":3p"), ("__conj_des_nom__", ":3p"), ("__conj_det_sing_nom__", ":3s"),
+    ("__conj_le_la_leur_nom__", ":3s"), ("__conj_un_une__", ":3s"),
+)  # fmt: skip
+_TEL_JUST_BEFORE_RE = re.compile(r"(?i)\btel(?:le)?s?\s+(?:«\s*)?$")
+# A determiner and an acronym right before the flagged word (« la MA », « les DSI »).
+_ACRONYM_AFTER_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:la|le|les|l['’]|une?|des|cette|ce|ces))\s+[A-Z]{2,6}\s+$")
+_QUE_AFTER_RE = re.compile(r"(?i)\s*(?:que\b|qu['’]|,)")
+# Nouns that name a kind before a name, « de » left out (« des technologies type NoSQL », « un plat façon Bocuse »).
+_KIND_NOUNS = frozenset({"type", "style", "genre", "façon", "format", "modèle"})
+_CLAUSE_MARK_RE = re.compile(r"[.!?;:,()«»“”\"\[\]]")
+_WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?|[^\W\d_]+")
+_DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
+_ARTICLES_AFTER_DE = frozenset({"la", "l'", "l’", "les"})
+_NE_WORDS = frozenset({"ne", "n'", "n’"})
+# « une loi avec des dents qui suspende les permis » : « qui » may take up the singular noun before « avec »
+# (Grevisse, « Le Bon Usage », the relative's antecedent chosen by the sense), whose verb then agrees with it.
+_SINGULAR_HEAD_WITH_DES_QUI_BEFORE_RE = re.compile(
+    r"(?i)\b(?:un|une|le|la|ce|cet|cette|son|sa|mon|ma|notre|votre|leur|l['’]\s*)\s*([^\W\d_][\w’'-]*)"
+    r"(?:\s+[^\W\d_][\w’'-]*){0,2}\s+avec\s+des\s+[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?\s+qui\s+$"
+)
 # After the participle, « de » / « à » + a word: the object « que » may belong to that word if it is an infinitive.
 _WORD_AFTER_DE_RE = re.compile(r"\s+(?:de|d['’]|à)\s*([^\W\d_]+)", re.IGNORECASE)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
@@ -1085,6 +1107,37 @@ class GrammalecteEngine:
             # « à base de "regarde, j'ai bien appris ma leçon" », « déboucher sur « venez on le fait pas » » : the
             # quoted words of someone, a noun phrase as a whole, not a verb after « de » or a determiner
             return True
+        if "__conf_quelle_qu_elle" in rule_id and _TEL_JUST_BEFORE_RE.search(text, max(0, start - 10), start):
+            return True  # « la bascule telle quelle » : the locution « tel quel », not « qu'elle » (stop 46)
+        if (
+            verb_after_determiner
+            and word.islower()
+            and _ACRONYM_AFTER_DETERMINER_BEFORE_RE.search(text, max(0, start - 16), start)
+        ):
+            # « pour que la MA commente le dossier » : after a determiner, the acronym is the noun (even « MA »),
+            # the word after it the verb (the social ministries' documentation, stop 46)
+            return True
+        if (
+            verb_after_determiner
+            and word.lower().endswith(("ches", "shes"))
+            and any(":N" in m for m in self._morphologies(word.lower()[:-2]))
+            and (plural_determiner := _WORD_BEFORE_RE.search(text, max(0, start - 12), start))
+            and plural_determiner.group(1).lower() in _PLURAL_DETERMINERS
+        ):
+            # « des patches de sécurité », « les matches » : the English plural of a borrowed noun (« patch »,
+            # « match »), which French dictionaries give beside « patchs », not a verb (stop 46)
+            return True
+        if (
+            "__conf_peut_être" in rule_id
+            and word.lower() == "peut être"
+            and _starts_sentence(text, start)
+            and not _QUE_AFTER_RE.match(text, end)
+            and not self._verb_later(text, end)
+        ):
+            # « Peut être intéressant pour un petit projet. » : the sentence's only verb, its subject left out after
+            # the sentence before (« Hasura … . Peut être utile … »), not the adverb « peut-être » of a sentence
+            # with its own verb (« Peut être qu'il viendra », « Peut être il viendra demain » stay reported; stop 46)
+            return True
         if _IDENTIFIER_AFTER_RE.match(text, end):
             return True  # « les module_id sont résolus » : part of an identifier, not a word of the sentence
         if "__gn_" in rule_id and word.lower() in _PREFIXES_WRITTEN_APART and _WORD_AFTER_RE.match(text, end):
@@ -1442,6 +1495,24 @@ class GrammalecteEngine:
             return True
         if "__conj_det_sing_nom" in rule_id and self._collective_subject_before(text, start, end):
             return True
+        if self._apposed_noun_before_its_verb(rule_id, text, start, end):
+            return True
+        if (
+            word.lower() in _KIND_NOUNS
+            and _CAPITALISED_NEIGHBOUR_AFTER_RE.match(text, end)
+            and any(part in rule_id for part, _person in _SUBJECT_PERSON_OF_RULE)
+        ):
+            return True  # « les technologies distribuées type NoSQL » : « de type NoSQL », a noun, no verb (stop 46)
+        if (
+            "__conj_des_nom__" in rule_id
+            and (head := _SINGULAR_HEAD_WITH_DES_QUI_BEFORE_RE.search(text, max(0, start - 120), start))
+            and self._may_be_a_singular_noun(head.group(1))
+            and _finite_of(self._morphologies(word.lower()), ":3s")
+        ):
+            # « un tableau statistique avec des graphiques qui propose une alternative » : « qui » takes up the
+            # singular noun before « avec », the verb agrees with it (institutional and news development sets,
+            # stop 46); « Des tableaux avec des graphiques qui propose » stays reported
+            return True
         if (
             "__conj_le_la_leur_nom" in rule_id
             and (following := _WORD_AFTER_RE.match(text, end))
@@ -1515,6 +1586,37 @@ class GrammalecteEngine:
         return any(":Y" in m for m in readings) or (
             not readings and subject.endswith("er") and _zipf(subject, "en") == 0
         )
+
+    def _apposed_noun_before_its_verb(self, rule_id: str, text: str, start: int, end: int) -> bool:
+        """« Les claviers braille sont rares », « Les inventaires police de l’eau sont publiés », « Une classe cours
+        d’eau est constituée », « les CSS modules sont » : a noun set after the subject's noun (with its own
+        complement « de … ») names its kind, and the subject's verb comes right after, agreeing with it; the flagged
+        word is no verb (cartes.gouv.fr's, the eco-design mission's and Putain de code's pages, stop 46). « Les
+        policiers charge et interpellent », « Les électeurs vote le président », « Les PME embauche » stay reported."""
+        person = next((person for part, person in _SUBJECT_PERSON_OF_RULE if part in rule_id), None)
+        if person is None or not any(":N" in m for m in self._morphologies(text[start:end].lower())):
+            return False
+        clause_end = _CLAUSE_MARK_RE.search(text, end)
+        following = text[end : clause_end.start() if clause_end else len(text)]
+        words = [w.lower() for w in _WORDS_AND_ELISIONS_RE.findall(following)][:8]
+        position = 0
+        if words and words[0] in _DE_WORDS:  # its complement: « de l’eau », « d’eau », « des données »
+            position = 1 + (len(words) > 1 and words[1] in _ARTICLES_AFTER_DE)
+            nouns = 0
+            while position < len(words) and nouns < 3:
+                readings = self._morphologies(words[position])
+                if (
+                    _finite_of(readings, person)
+                    or not any(":N" in m or ":A" in m for m in readings)
+                    or any(":D" in m or ":R" in m or ":G" in m for m in readings)  # « sur », « la »: no noun here
+                ):
+                    break
+                position, nouns = position + 1, nouns + 1
+            if nouns == 0:
+                return False
+        if position < len(words) and words[position] in _NE_WORDS:
+            position += 1
+        return position < len(words) and _finite_of(self._morphologies(words[position]), person)
 
     def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
         """« contient », « regroupe » (not « compte », a noun too, nor « entre », a preposition too): every reading a
