@@ -553,6 +553,8 @@ def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list
     introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
     if any(_ORDERS_ANNOUNCED_RE.search(blocks[j].text) for j in introducers):
         return False
+    # A lead-in naming who acts (« #### Équipe produit », « Hébergeur : »): its items say what that one does.
+    actor = lead_in >= 0 and _names_who_acts(blocks[lead_in])
     described = False
     for j in [index, *siblings, *introducers]:
         if _SECOND_PERSON_RE.search(blocks[j].text):
@@ -563,9 +565,71 @@ def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list
             continue
         if word.group().lower() in _DESCRIPTION_VERBS:
             described = True
-        elif _may_be_an_order(word.group(), _reflexive(blocks[j])):
+        elif _may_be_an_order(word.group(), _reflexive(blocks[j])) and not (
+            actor and _third_person_present(word.group())
+        ):
             return False
-    return described
+    return described or actor
+
+
+# Nouns of who acts, without an agent suffix: a team, a body, an office (« Équipe produit », « Direction »).
+_ACTING_BODIES = frozenset({
+    "équipe", "équipes", "direction", "service", "services", "mission", "comité", "cellule", "pôle", "bureau",
+    "agence", "ministère", "préfecture", "mairie", "conseil", "responsable", "responsables", "référent", "référente",
+    "coach", "designer", "designers", "prestataire", "prestataires", "titulaire", "infogérant", "hébergeur",
+})  # fmt: skip
+_AGENT_SUFFIX_RE = re.compile(r"(?:eurs?|euses?|trices?|istes?|iers?|ières?|ants?|antes?|iens?|iennes?)$")
+_ARTICLES = frozenset({"le", "la", "les", "l", "l'", "l’", "un", "une"})
+_GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun", "determiner"})
+
+
+def _names_who_acts(block: Block) -> bool:
+    """« #### Équipe produit », « Hébergeur / infogérant », « Le responsable de traitement : », « DNUM » : a heading or
+    a line of at most six words without a sentence's punctuation whose head names a person, a team or a body (an agent
+    noun, an acronym, a name), so that the list after it says what that one does (the social ministries'
+    documentation, stop 46). « Pour bien démarrer », « Encore », « Au volant : », « Départ en vacances » name no
+    one."""
+    text = block.text.strip().removesuffix(":").strip()
+    if not text or re.search(r"[.!?;,«»\"()]", text):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    if not 1 <= len(words) <= 6:
+        return False
+    head = words[1] if words[0].lower() in _ARTICLES and len(words) > 1 else words[0]
+    if len(head) >= 2 and head.isupper():
+        return True  # « DNUM », « DSI »
+    readings = analyse_form(head.lower())
+    if not readings:
+        return head[:1].isupper()  # a name
+    return (
+        any("noun" in r.pos for r in readings)
+        and not any(r.pos & _GRAMMATICAL_WORDS for r in readings)  # « Avant de partir »: a preposition too
+        and (head.lower() in _ACTING_BODIES or _AGENT_SUFFIX_RE.search(head.lower()) is not None)
+    )
+
+
+def _one_of_alternatives(blocks: list[Block], index: int, start: int, list_items: list[bool]) -> bool:
+    """« L'API est : » then « - soit publique … » and « - soit privée … » : the conjunction « soit … soit », whose
+    second « soit » opens another item of the list or comes later in the block, not the imperative of « être »
+    (the social ministries' documentation, stop 46); « Soit prudent. », « Soit attentif, soit prudent. » stay
+    reported."""
+    text = blocks[index].text
+    if text[start : start + 4] != "soit":  # lower case: the item goes on with its lead-in's sentence
+        return False
+    if re.search(r"(?i)(?<![\w’'])soit(?![\w’'-])", text[start + 4 :]):
+        return True
+    if not list_items[index]:
+        return False
+    return any(
+        re.match(r"(?i)soit(?![\w’'-])", blocks[j].text[at:])
+        for j in _same_list(blocks, index, list_items)
+        if (at := _item_verb(blocks[j])) is not None
+    )
+
+
+def _third_person_present(word: str) -> bool:
+    """« Identifie », « Documente » : a present of the third person singular, also read as an imperative."""
+    return any("present" in r.tenses and "3s" in r.persons for r in analyse_form(word.lower()))
 
 
 def _parent_item(blocks: list[Block], index: int, list_items: list[bool]) -> int:
@@ -635,10 +699,22 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 continue
             if (
                 rule_id == VERB_FORM_RULE
+                and "__imp_être" in m.engine_rule
+                and _one_of_alternatives(blocks, m.piece, m.start, list_items)
+            ):
+                continue
+            if (
+                rule_id == VERB_FORM_RULE
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
                 and (
                     _after_a_named_term(blocks[m.piece], m.start, doc.masked)
                     or _takes_up_what_the_block_named(pieces[m.piece], m.start)
+                    or (
+                        m.piece > 0
+                        and m.start == _item_verb(blocks[m.piece])
+                        and _names_who_acts(blocks[m.piece - 1])
+                        and not _SPEAKS_TO_THE_READER_RE.search(pieces[m.piece])
+                    )
                 )
             ):
                 continue
