@@ -584,12 +584,14 @@ _GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun
 
 
 def _names_who_acts(block: Block) -> bool:
-    """« #### Équipe produit », « Hébergeur / infogérant », « Le responsable de traitement : », « DNUM » : a heading or
-    a line of at most six words without a sentence's punctuation whose head names a person, a team or a body (an agent
-    noun, an acronym, a name), so that the list after it says what that one does (the social ministries'
-    documentation, stop 46). « Pour bien démarrer », « Encore », « Au volant : », « Départ en vacances » name no
+    """« #### Équipe produit », « Hébergeur / infogérant », « DNUM », « Ainsi, le titulaire : » : a heading or a line
+    of at most six words without a sentence's punctuation (or the last words of a lead-in, before its colon) whose
+    head names a person, a team or a body (an agent noun, an acronym, a name), so that the list after it says what
+    that one does (the social ministries' documentation and the eco-design mission's pages, stop 46). « Pour bien démarrer », « Encore », « Au volant : », « Départ en vacances » name no
     one."""
-    text = block.text.strip().removesuffix(":").strip()
+    text = block.text.strip()
+    if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
+        text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]
     if not text or re.search(r"[.!?;,«»\"()]", text):
         return False
     words = re.findall(r"[^\W\d_][\w’'-]*", text)
