@@ -587,8 +587,8 @@ def _names_who_acts(block: Block) -> bool:
     """« #### Équipe produit », « Hébergeur / infogérant », « DNUM », « Ainsi, le titulaire : » : a heading or a line
     of at most six words without a sentence's punctuation (or the last words of a lead-in, before its colon) whose
     head names a person, a team or a body (an agent noun, an acronym, a name), so that the list after it says what
-    that one does (the social ministries' documentation and the eco-design mission's pages, stop 46). « Pour bien démarrer », « Encore », « Au volant : », « Départ en vacances » name no
-    one."""
+    that one does (the social ministries' documentation and the eco-design mission's pages, stop 46). « Pour bien
+    démarrer », « Encore », « Au volant : », « Départ en vacances » name no one."""
     text = block.text.strip()
     if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]
@@ -605,7 +605,7 @@ def _names_who_acts(block: Block) -> bool:
         return head[:1].isupper()  # a name
     return (
         any("noun" in r.pos for r in readings)
-        and not any(r.pos & _GRAMMATICAL_WORDS for r in readings)  # « Avant de partir »: a preposition too
+        and not any(bool(r.pos & _GRAMMATICAL_WORDS) for r in readings)  # « Avant de partir »: a preposition too
         and (head.lower() in _ACTING_BODIES or _AGENT_SUFFIX_RE.search(head.lower()) is not None)
     )
 
