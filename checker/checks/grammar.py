@@ -594,7 +594,7 @@ def _names_who_acts(block: Block) -> bool:
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]
     if not text or re.search(r"[.!?;,«»\"()]", text):
         return False
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    words: list[str] = re.findall(r"[^\W\d_][\w’'-]*", text)
     if not 1 <= len(words) <= 6:
         return False
     head = words[1] if words[0].lower() in _ARTICLES and len(words) > 1 else words[0]
@@ -605,7 +605,7 @@ def _names_who_acts(block: Block) -> bool:
         return head[:1].isupper()  # a name
     return (
         any("noun" in r.pos for r in readings)
-        and not any(bool(r.pos & _GRAMMATICAL_WORDS) for r in readings)  # « Avant de partir »: a preposition too
+        and not any(r.pos & _GRAMMATICAL_WORDS for r in readings)  # « Avant de partir »: a preposition too
         and (head.lower() in _ACTING_BODIES or _AGENT_SUFFIX_RE.search(head.lower()) is not None)
     )
 
