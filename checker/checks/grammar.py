@@ -264,48 +264,31 @@ def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]])
     )
 
 
-# A label opening the block (« **Certificat simple** : », « À quoi ça sert : »), before what is said of it.
-_LABEL_OPENING_THE_BLOCK_RE = re.compile(r"[^\W\d_][^:.!?;\n]{0,60}?:\s")
-# The sentence before, with its first word: a determiner or a name opening a subject the next sentence may leave out.
-_SENTENCE_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)([^\W\d_][\w-]*['’]|[^\W\d_][\w.-]*(?=\s))[^.!?]*?[.!?]\s+$")
-_NOT_A_SUBJECT_NOUN = frozenset(
-    {"pronoun", "adverb", "conjunction", "preposition", "determiner", "interjection", "verb"}
-)  # « Il pleut. », « Demain il pleut. », « Voici le formulaire. »: no noun subject to take up
-_SUBJECT_DETERMINERS = frozenset(
-    {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
-     "votre", "vos", "un", "une"}
-)  # fmt: skip
-_NE_JUST_BEFORE_RE = re.compile(r"(?i)(?:\bne\s+|\bn['’]\s*)$")
+# Verbs that say what a thing is or does, never the order of an imperative missing its « s » (« Convient pour une
+# API publique », « Ne dépend pas des autres tests », « Permet de … »): their lemmas; « servir » only with « à » or
+# « de » after it (« Sert à maîtriser le coût », not « Sert le café »).
+_DESCRIBING_LEMMAS = frozenset({
+    "convenir", "dépendre", "contenir", "correspondre", "appartenir", "provenir", "suffire", "valoir", "permettre",
+    "requérir", "inclure", "découler", "résulter", "sembler", "paraître",
+})  # fmt: skip
+_SERT_A_OR_DE_RE = re.compile(r"(?i)\s+(?:à|au|aux|de|d['’])(?![\w’'])")
 
 
-def _takes_up_what_the_block_named(text: str, start: int) -> bool:
-    """« **Certificat SSL simple** : déploiement côté API seulement. Convient pour une API publique », « Ce service
-    purge les anciennes versions. Sert surtout à maîtriser le coût » : a sentence opening on its verb after another
-    sentence of the block, when the block opens with a label or that sentence with its noun subject, describes the
-    thing named; its verb is no imperative missing its « s » (the social ministries' documentation, stop 46). Not
-    when the block speaks to the reader (« tu », « vous ») or gives advice (« Conseil : … »), nor after a sentence
-    without a noun subject (« Il pleut. Prend un parapluie. »), nor for the block's first sentence."""
-    if _SPEAKS_TO_THE_READER_RE.search(text):
+def _says_what_a_thing_does(text: str, start: int, end: int) -> bool:
+    """« **Certificat simple** : … . Convient pour une API publique », « **Indépendant** : ne dépend pas des autres
+    tests », « … . Sert principalement à maîtriser le coût » : a verb of one of `_DESCRIBING_LEMMAS`, in the third
+    person, describes the thing the page speaks of; nobody orders the reader « conviens », « dépends » (the social
+    ministries' documentation, stop 46). The caller checks that the document does not speak to the reader as
+    « tu »."""
+    lemmas = {r.lemma for r in analyse_form(text[start:end].lower()) if "3s" in r.persons}
+    if lemmas & _DESCRIBING_LEMMAS:
+        return True
+    if "servir" not in lemmas:
         return False
-    opening = start
-    if ne := _NE_JUST_BEFORE_RE.search(text, max(0, start - 4), start):
-        opening = ne.start()
-    previous = re.search(r"[.!?]\s+$", text[:opening])
-    if previous is None or not re.search(r"[^\W\d_]", text[: previous.start()]):
-        return False  # the block's first sentence: nothing named before it
-    label = _LABEL_OPENING_THE_BLOCK_RE.match(text)
-    if label is not None and label.end() <= previous.start():
-        words = {w.lower() for w in re.findall(r"[^\W\d_]+", label.group())}
-        return not words & _ADVICE_LABELS and not _ORDERS_ANNOUNCED_RE.search(label.group())
-    before = _SENTENCE_BEFORE_RE.search(text, max(0, opening - 300), opening)
-    if before is None:
-        return False
-    subject = before.group(1)
-    # Its subject: a determiner and a noun (« Ce module »), or a name (« Hasura est … »), not a pronoun (« Il »)
-    return subject.lower() in _SUBJECT_DETERMINERS or (
-        subject[:1].isupper()
-        and not any(r.pos & _NOT_A_SUBJECT_NOUN for r in analyse_form(subject.lower().rstrip("'’")))
-    )
+    adverb = re.match(r"\s+([^\W\d_]+)", text[end:])
+    if adverb and any("adverb" in r.pos for r in analyse_form(adverb.group(1).lower())):
+        end += adverb.end()  # « Sert surtout à », « Sert principalement de »
+    return _SERT_A_OR_DE_RE.match(text, end) is not None
 
 
 def _names_a_thing(word: str) -> bool:
@@ -539,7 +522,9 @@ def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[
     return siblings
 
 
-def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list[bool], lead_in: int) -> bool:
+def _in_a_list_of_descriptions(
+    blocks: list[Block], index: int, list_items: list[bool], lead_in: int, speaks_as_tu: bool = False
+) -> bool:
     """An item opening with its verb in a list another item of which opens with « est », « peut », « doit » or
     « sait » (after « ne »), which no misspelt order can be (« - N’est pas le retour au Minitel », « * Est agréé par
     les ministères »), and no item of which opens with a word that may give an order (an imperative, « Ferme »,
@@ -553,8 +538,9 @@ def _in_a_list_of_descriptions(blocks: list[Block], index: int, list_items: list
     introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
     if any(_ORDERS_ANNOUNCED_RE.search(blocks[j].text) for j in introducers):
         return False
-    # A lead-in naming who acts (« #### Équipe produit », « Hébergeur : »): its items say what that one does.
-    actor = lead_in >= 0 and _names_who_acts(blocks[lead_in])
+    # A lead-in naming who acts (« #### Équipe produit », « Hébergeur : »): its items say what that one does, unless
+    # the document speaks to the reader as « tu » anywhere (`speaks_as_tu`), where « Prend » may be an order.
+    actor = not speaks_as_tu and lead_in >= 0 and _names_who_acts(blocks[lead_in])
     described = False
     for j in [index, *siblings, *introducers]:
         if _SECOND_PERSON_RE.search(blocks[j].text):
@@ -577,6 +563,9 @@ _ACTING_BODIES = frozenset({
     "équipe", "équipes", "direction", "service", "services", "mission", "comité", "cellule", "pôle", "bureau",
     "agence", "ministère", "préfecture", "mairie", "conseil", "responsable", "responsables", "référent", "référente",
     "coach", "designer", "designers", "prestataire", "prestataires", "titulaire", "infogérant", "hébergeur",
+    "stagiaire", "stagiaires", "candidat", "candidate", "candidats", "bénéficiaire", "bénéficiaires", "destinataire",
+    "mandataire", "signataire", "fonctionnaire", "gestionnaire", "partenaire", "partenaires", "usager", "usagers",
+    "agent", "agents", "client", "clients", "élu", "élus", "maire", "préfet", "juge", "acheteur", "fournisseur",
 })  # fmt: skip
 _AGENT_SUFFIX_RE = re.compile(r"(?:eurs?|euses?|trices?|istes?|iers?|ières?|ants?|antes?|iens?|iennes?)$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "l'", "l’", "un", "une"})
@@ -613,17 +602,17 @@ def _names_who_acts(block: Block) -> bool:
 def _one_of_alternatives(blocks: list[Block], index: int, start: int, list_items: list[bool]) -> bool:
     """« L'API est : » then « - soit publique … » and « - soit privée … » : the conjunction « soit … soit », whose
     second « soit » opens another item of the list or comes later in the block, not the imperative of « être »
-    (the social ministries' documentation, stop 46); « Soit prudent. », « Soit attentif, soit prudent. » stay
-    reported."""
+    (the social ministries' documentation, stop 46); « Soit prudent. », « Ne soit pas en retard. Soit prêt. » stay
+    reported, and so does every « soit » of a document speaking to the reader as « tu » (the caller's check)."""
     text = blocks[index].text
     if text[start : start + 4] != "soit":  # lower case: the item goes on with its lead-in's sentence
         return False
-    if re.search(r"(?i)(?<![\w’'])soit(?![\w’'-])", text[start + 4 :]):
+    if re.search(r"(?<![\w’'])soit(?![\w’'-])", text[start + 4 :]):
         return True
     if not list_items[index]:
         return False
     return any(
-        re.match(r"(?i)soit(?![\w’'-])", blocks[j].text[at:])
+        re.match(r"soit(?![\w’'-])", blocks[j].text[at:])
         for j in _same_list(blocks, index, list_items)
         if (at := _item_verb(blocks[j])) is not None
     )
@@ -659,6 +648,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
     pieces = [b.text for b in blocks]
     list_items = [_is_list_item(b) for b in blocks]
     lead_ins = _lead_ins(blocks, list_items)
+    # A document speaking to the reader as « tu » somewhere: its verbs opening a sentence may be orders (stop 46).
+    speaks_as_tu = any(_SECOND_PERSON_RE.search(block.text) for block in blocks)
     mapping = _mapping(tuple(ctx.rules.family("grammar")))
     not_prose = [[m.span() for m in _NOT_PROSE_RE.finditer(text)] for text in pieces]
     # Rules whose findings in a direct quotation are the speaker's words (a pleonasm quoted is not the writer's).
@@ -696,12 +687,13 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 and "__imp_" in m.engine_rule
                 and list_items[m.piece]
                 and m.start == _item_verb(blocks[m.piece])
-                and _in_a_list_of_descriptions(blocks, m.piece, list_items, lead_ins[m.piece])
+                and _in_a_list_of_descriptions(blocks, m.piece, list_items, lead_ins[m.piece], speaks_as_tu)
             ):
                 continue
             if (
                 rule_id == VERB_FORM_RULE
                 and "__imp_être" in m.engine_rule
+                and not speaks_as_tu
                 and _one_of_alternatives(blocks, m.piece, m.start, list_items)
             ):
                 continue
@@ -710,12 +702,13 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
                 and (
                     _after_a_named_term(blocks[m.piece], m.start, doc.masked)
-                    or _takes_up_what_the_block_named(pieces[m.piece], m.start)
+                    or (not speaks_as_tu and _says_what_a_thing_does(pieces[m.piece], m.start, m.end))
                     or (
-                        m.piece > 0
+                        not speaks_as_tu
+                        and not list_items[m.piece]
+                        and m.piece > 0
                         and m.start == _item_verb(blocks[m.piece])
                         and _names_who_acts(blocks[m.piece - 1])
-                        and not _SPEAKS_TO_THE_READER_RE.search(pieces[m.piece])
                     )
                 )
             ):

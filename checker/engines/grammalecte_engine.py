@@ -506,7 +506,7 @@ _SUBJECT_PERSON_OF_RULE = (
 )  # fmt: skip
 _TEL_JUST_BEFORE_RE = re.compile(r"(?i)\btel(?:le)?s?\s+(?:«\s*)?$")
 # A determiner and an acronym right before the flagged word (« la MA », « les DSI »).
-_ACRONYM_AFTER_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:la|le|les|l['’]|une?|des|cette|ce|ces))\s+[A-Z]{2,6}\s+$")
+_ACRONYM_AFTER_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(la|le|les|l['’]|une?|des|cette|ce|ces))\s+[A-Z]{2,6}\s+$")
 _QUE_AFTER_RE = re.compile(r"(?i)\s*(?:que\b|qu['’]|,)")
 # Nouns that name a kind before a name, « de » left out (« des technologies type NoSQL », « un plat façon Bocuse »).
 _KIND_NOUNS = frozenset({"type", "style", "genre", "façon", "format", "modèle"})
@@ -515,12 +515,6 @@ _WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?|[^\W\d
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
 _ARTICLES_AFTER_DE = frozenset({"la", "l'", "l’", "les"})
 _NE_WORDS = frozenset({"ne", "n'", "n’"})
-# « une loi avec des dents qui suspende les permis » : « qui » may take up the singular noun before « avec »
-# (Grevisse, « Le Bon Usage », the relative's antecedent chosen by the sense), whose verb then agrees with it.
-_SINGULAR_HEAD_WITH_DES_QUI_BEFORE_RE = re.compile(
-    r"(?i)\b(?:un|une|le|la|ce|cet|cette|son|sa|mon|ma|notre|votre|leur|l['’]\s*)\s*([^\W\d_][\w’'-]*)"
-    r"(?:\s+[^\W\d_][\w’'-]*){0,2}\s+avec\s+des\s+[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?\s+qui\s+$"
-)
 # After the participle, « de » / « à » + a word: the object « que » may belong to that word if it is an infinitive.
 _WORD_AFTER_DE_RE = re.compile(r"\s+(?:de|d['’]|à)\s*([^\W\d_]+)", re.IGNORECASE)
 # « Quand au contraire la croissance ralentit, … » : after « quand à / au / aux », a clause with its own verb before
@@ -1107,18 +1101,32 @@ class GrammalecteEngine:
             # « à base de "regarde, j'ai bien appris ma leçon" », « déboucher sur « venez on le fait pas » » : the
             # quoted words of someone, a noun phrase as a whole, not a verb after « de » or a determiner
             return True
-        if "__conf_quelle_qu_elle" in rule_id and _TEL_JUST_BEFORE_RE.search(text, max(0, start - 10), start):
-            return True  # « la bascule telle quelle » : the locution « tel quel », not « qu'elle » (stop 46)
         if (
-            verb_after_determiner
-            and word.islower()
-            and _ACRONYM_AFTER_DETERMINER_BEFORE_RE.search(text, max(0, start - 16), start)
+            "__conf_quelle_qu_elle" in rule_id
+            and _TEL_JUST_BEFORE_RE.search(text, max(0, start - 10), start)
+            and not (
+                (after_quel := _WORD_AFTER_RE.match(text, end))
+                and _finite_of(self._morphologies(after_quel.group(1).lower()), ":")
+            )
         ):
-            # « pour que la MA commente le dossier » : after a determiner, the acronym is the noun (even « MA »),
-            # the word after it the verb (the social ministries' documentation, stop 46)
+            # « la bascule telle quelle » : the locution « tel quel », not « qu'elle » (stop 46); « la situation telle
+            # quelle est décrite » (a verb after it: « telle qu'elle ») stays reported
             return True
         if (
             verb_after_determiner
+            and word.islower()
+            and (determiner_and_acronym := _ACRONYM_AFTER_DETERMINER_BEFORE_RE.search(text, max(0, start - 16), start))
+            and _finite_of(
+                self._morphologies(word),
+                ":3p" if determiner_and_acronym.group(1).lower() in ("les", "des", "ces") else ":3s",
+            )
+        ):
+            # « pour que la MA commente le dossier » : after a determiner, the acronym is the noun (even « MA »),
+            # the word after it the verb agreeing with it (the social ministries' documentation, stop 46); « que la
+            # MA commentes » stays reported
+            return True
+        if (
+            (verb_after_determiner or "_verbe_nom__" in rule_id)
             and word.lower().endswith(("ches", "shes"))
             and any(":N" in m for m in self._morphologies(word.lower()[:-2]))
             and (plural_determiner := _WORD_BEFORE_RE.search(text, max(0, start - 12), start))
@@ -1132,11 +1140,13 @@ class GrammalecteEngine:
             and word.lower() == "peut être"
             and _starts_sentence(text, start)
             and not _QUE_AFTER_RE.match(text, end)
+            and self._adjective_after(text, end)
             and not self._verb_later(text, end)
         ):
             # « Peut être intéressant pour un petit projet. » : the sentence's only verb, its subject left out after
             # the sentence before (« Hasura … . Peut être utile … »), not the adverb « peut-être » of a sentence
-            # with its own verb (« Peut être qu'il viendra », « Peut être il viendra demain » stay reported; stop 46)
+            # with its own verb or of an adverb's answer (« Peut être qu'il viendra », « Peut être il viendra demain »,
+            # « Peut être demain. », « Peut être bien, mais … » stay reported; stop 46); its attribute follows
             return True
         if _IDENTIFIER_AFTER_RE.match(text, end):
             return True  # « les module_id sont résolus » : part of an identifier, not a word of the sentence
@@ -1504,16 +1514,6 @@ class GrammalecteEngine:
         ):
             return True  # « les technologies distribuées type NoSQL » : « de type NoSQL », a noun, no verb (stop 46)
         if (
-            "__conj_des_nom__" in rule_id
-            and (head := _SINGULAR_HEAD_WITH_DES_QUI_BEFORE_RE.search(text, max(0, start - 120), start))
-            and self._may_be_a_singular_noun(head.group(1))
-            and _finite_of(self._morphologies(word.lower()), ":3s")
-        ):
-            # « un tableau statistique avec des graphiques qui propose une alternative » : « qui » takes up the
-            # singular noun before « avec », the verb agrees with it (institutional and news development sets,
-            # stop 46); « Des tableaux avec des graphiques qui propose » stays reported
-            return True
-        if (
             "__conj_le_la_leur_nom" in rule_id
             and (following := _WORD_AFTER_RE.match(text, end))
             and any(":N" in m for m in self._morphologies(word.lower()))
@@ -1617,6 +1617,12 @@ class GrammalecteEngine:
         if position < len(words) and words[position] in _NE_WORDS:
             position += 1
         return position < len(words) and _finite_of(self._morphologies(words[position]), person)
+
+    def _adjective_after(self, text: str, end: int) -> bool:
+        """The next word is an adjective or a participle, not also an adverb or a determiner (« utile », « bien »)."""
+        following = _WORD_AFTER_RE.match(text, end)
+        readings = self._morphologies(following.group(1).lower()) if following else []
+        return any(":A" in m or ":Q" in m for m in readings) and not any(":W" in m or ":D" in m for m in readings)
 
     def _only_a_verb_of_the_third_singular(self, word: str) -> bool:
         """« contient », « regroupe » (not « compte », a noun too, nor « entre », a preposition too): every reading a
