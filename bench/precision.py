@@ -93,6 +93,8 @@ PDC_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "pdc-dev-grammar.tsv"
 CG_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "cg-dev-grammar.tsv"
 # … and on the social ministries' digital department's documentation of bench/make_socialgouv_dev.py (stop 46).
 SOCIALGOUV_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "socialgouv-dev-grammar.tsv"
+# … and on the French pages of the W3C's accessibility initiative of bench/make_wai_dev.py (stop 46).
+WAI_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "wai-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -126,6 +128,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
         "the social ministries' documentation pages of bench/make_socialgouv_dev.py",
         (SOCIALGOUV_DEV_JUDGEMENTS,),
     ),
+    ("--wai-dev", "the W3C accessibility initiative's French pages of bench/make_wai_dev.py", (WAI_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
@@ -526,7 +529,8 @@ def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | N
     `bench/make_numeco_dev.py`, the design system's pages of `bench/make_dsfr_dev.py`, Nos Gestes Climat's pages of
     `bench/make_ngc_dev.py`, api.gouv.fr's pages of `bench/make_apigouv_dev.py`, Putain de code's articles of
     `bench/make_putaindecode_dev.py`, cartes.gouv.fr's help pages of `bench/make_cartesgouv_dev.py`, the social
-    ministries' documentation of `bench/make_socialgouv_dev.py`) and its judged findings, to write
+    ministries' documentation of `bench/make_socialgouv_dev.py`, the W3C accessibility initiative's French pages of
+    `bench/make_wai_dev.py`) and its judged findings, to write
     filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so its
     first finding is not listed); every finding of them was judged, so a finding not judged is listed as new (judge
     it)."""

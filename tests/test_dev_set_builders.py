@@ -99,6 +99,18 @@ def test_the_social_ministries_documentation_keeps_its_pages_without_gitbook_tag
     assert builder.GITBOOK_TAG.sub("", page) == "\n**Ce document est public.**\n\nSuite.\n"
 
 
+def test_the_wai_pages_keep_their_french_translations_without_liquid_tags() -> None:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    builder = load_bench("make_wai_dev")
+    assert builder.is_page("collections/_tips/writing.fr.md")
+    for left_out in ("collections/_tips/writing.md", "pages/index.de.md", "LICENSE.md"):
+        assert not builder.is_page(left_out), left_out
+    assert builder.file_name("collections/_tips/writing.fr.md") == "wai-collections-tips-writing.md"
+    page = '{% include box.html type="start" %}\nTexte {{ page.title }} suivi.\n{:.class}\n{::nomarkdown}\n'
+    assert builder.LIQUID_OR_KRAMDOWN.sub("", page) == "\nTexte  suivi.\n\n\n"
+
+
 def test_the_eco_design_mission_drops_its_template_calls() -> None:
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
