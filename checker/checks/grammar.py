@@ -264,12 +264,13 @@ def _after_a_named_term(block: Block, start: int, masked: list[tuple[int, int]])
     )
 
 
-# Verbs that say what a thing is or does, never the order of an imperative missing its « s » (« Convient pour une
-# API publique », « Ne dépend pas des autres tests », « Permet de … »): their lemmas; « servir » only with « à » or
+# Verbs that say what a thing is or does, hardly ever the order of an imperative missing its « s » in a document
+# that does not speak to the reader as « tu » (« Convient pour une API publique », « Ne dépend pas des autres
+# tests », « Inclut des annotations », « Fournit des conseils »): their lemmas; « servir » only with « à » or
 # « de » after it (« Sert à maîtriser le coût », not « Sert le café »).
 _DESCRIBING_LEMMAS = frozenset({
     "convenir", "dépendre", "contenir", "correspondre", "appartenir", "provenir", "suffire", "valoir", "permettre",
-    "requérir", "inclure", "découler", "résulter", "sembler", "paraître",
+    "requérir", "inclure", "découler", "résulter", "sembler", "paraître", "fournir", "décrire", "définir",
 })  # fmt: skip
 _SERT_A_OR_DE_RE = re.compile(r"(?i)\s+(?:à|au|aux|de|d['’])(?![\w’'])")
 
