@@ -510,6 +510,11 @@ _ACRONYM_AFTER_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(la|le|les|l['’]|une?
 _QUE_AFTER_RE = re.compile(r"(?i)\s*(?:que\b|qu['’]|,)")
 # Nouns that name a kind before a name, « de » left out (« des technologies type NoSQL », « un plat façon Bocuse »).
 _KIND_NOUNS = frozenset({"type", "style", "genre", "façon", "format", "modèle"})
+# « les termes anglais captions », « (en anglais captions) » : an English word named right after « anglais ».
+_ENGLISH_NAMED_BEFORE_RE = re.compile(r"(?i)\banglais\s*[«“\"(]?\s*$")
+# An expression quoted right after the verb, a determiner left outside or not: « Que signifie des « couleurs … » ».
+_QUOTED_MENTION_AFTER_RE = re.compile(r"(?i)\s+(?:(?:des|les|le|la|un|une)\s+)?[«“\"]")
+_NOUS_IN_SENTENCE_RE = re.compile(r"(?i)\bnous\b")
 _CLAUSE_MARK_RE = re.compile(r"[.!?;:,()«»“”\"\[\]]")
 _WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?|[^\W\d_]+")
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
@@ -1173,6 +1178,23 @@ class GrammalecteEngine:
             # « lorsqu'un user va taper », « Un helper simplifie » : an English noun after « un », not an infinitive;
             # « Un inviter de dernière minute », « Une associer du cabinet » (« -é ») stay reported (a second read)
             return True
+        if "__conj_" in rule_id and _QUOTE_OPENS_BEFORE_RE.search(text, max(0, start - 3), start):
+            return True  # « un lien tel que « cliquez ici » » : the quoted words' own verb, no subject to agree with
+        if "__conj_" in rule_id and _ENGLISH_NAMED_BEFORE_RE.search(text, max(0, start - 30), start):
+            # « les termes anglais captions et subtitles », « (en anglais captions) » : an English word named, not a
+            # French verb (the W3C accessibility initiative's French pages, stop 46)
+            return True
+        if "__conj_que_où_comment_verbe_sujet_pluriel" in rule_id and _QUOTED_MENTION_AFTER_RE.match(text, end):
+            # « Que signifie « des liens assez grands » ? » : the subject is an expression quoted, one mention, singular
+            # (the W3C accessibility initiative's French pages, stop 46); « Que signifie ces mots ? » stays reported
+            return True
+        if (
+            "__conj_1p_sans_sujet__" in rule_id
+            and word.lower().endswith("ions")
+            and _english_word(word)
+            and not _NOUS_IN_SENTENCE_RE.search(text)
+        ):
+            return True  # « ### Captions et Subtitles » : an English plural noun, not « nous captions » (stop 46)
         if ("__conj_1p_sans_sujet__" in rule_id or "__conj_2p_sans_sujet__" in rule_id) and (
             (pronoun := _WORD_BEFORE_RE.search(text, max(0, start - 12), start))
             and pronoun.group(1).lower() == ("nous" if "__conj_1p_" in rule_id else "vous")
