@@ -515,6 +515,7 @@ _ENGLISH_NAMED_BEFORE_RE = re.compile(r"(?i)\banglais\s*[«“\"(]?\s*$")
 # An expression quoted right after the verb, a determiner left outside or not: « Que signifie des « couleurs … » ».
 _QUOTED_MENTION_AFTER_RE = re.compile(r"(?i)\s+(?:(?:des|les|le|la|un|une)\s+)?[«“\"]")
 _NOUS_IN_SENTENCE_RE = re.compile(r"(?i)\bnous\b")
+_CAPITALISED_NOUN_AFTER_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
 _CLAUSE_MARK_RE = re.compile(r"[.!?;:,()«»“”\"\[\]]")
 _WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?|[^\W\d_]+")
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
@@ -1417,6 +1418,8 @@ class GrammalecteEngine:
                 # « `dossier/` : Contient le schéma » : the verb describes the thing named before the colon (schema
                 # pages, stop 37).
                 return True
+            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and _CAPITALISED_NOUN_AFTER_RE.match(text, end):
+                return True  # « Consultez la FAQ des WCAG » : the article of a name or an acronym, no pronoun (stop 46)
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
                 # « Développer le ou les plugins », « découvrez le pourquoi du comment »; not « Lisez le ou le
