@@ -275,6 +275,16 @@ _DESCRIBING_LEMMAS = frozenset({
 _SERT_A_OR_DE_RE = re.compile(r"(?i)\s+(?:à|au|aux|de|d['’])(?![\w’'])")
 
 
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence of the block around `start`: from the last full stop, question or exclamation mark before it to
+    the next one."""
+    opening = 0
+    for mark in re.finditer(r"[.!?](?=\s)", text[:start]):
+        opening = mark.end()
+    closing = re.search(r"[.!?](?=\s|$)", text[start:])
+    return text[opening : start + closing.end() if closing else len(text)]
+
+
 def _says_what_a_thing_does(text: str, start: int, end: int) -> bool:
     """« **Certificat simple** : … . Convient pour une API publique », « **Indépendant** : ne dépend pas des autres
     tests », « … . Sert principalement à maîtriser le coût » : a verb of one of `_DESCRIBING_LEMMAS`, in the third
@@ -524,7 +534,7 @@ def _same_list(blocks: list[Block], index: int, list_items: list[bool]) -> list[
 
 
 def _in_a_list_of_descriptions(
-    blocks: list[Block], index: int, list_items: list[bool], lead_in: int, speaks_as_tu: bool = False
+    blocks: list[Block], index: int, list_items: list[bool], lead_in: int, speaks_as_tu: bool
 ) -> bool:
     """An item opening with its verb in a list another item of which opens with « est », « peut », « doit » or
     « sait » (after « ne »), which no misspelt order can be (« - N’est pas le retour au Minitel », « * Est agréé par
@@ -533,7 +543,10 @@ def _in_a_list_of_descriptions(
     lead-in's subject (« L’écoconception de service numérique : » then « - Ne sert pas uniquement à … »); « sert » and
     « répond » are not imperatives missing their « s » (eco-design mission's pages, stop 39). Not when an item, the
     lead-in or the parent item of a nested list speaks to the reader as « tu » (« - Prend le temps de te reposer »,
-    « Pour t’inscrire : ») or announces orders (« Quelques conseils : »)."""
+    « Pour t’inscrire : ») or announces orders (« Quelques conseils : »). Since stop 46, also a list whose lead-in
+    names who acts (`_names_who_acts`: « #### Équipe produit » then « - Identifie … », « - Choisit … »), where an item
+    that is a third person too (« Identifie ») gives no order, unless the document speaks to the reader as « tu »
+    anywhere (`speaks_as_tu`)."""
     siblings = _same_list(blocks, index, list_items)
     # What introduces the list: the block before it and, for a nested list, its parent item.
     introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
@@ -559,64 +572,83 @@ def _in_a_list_of_descriptions(
     return described or actor
 
 
-# Nouns of who acts, without an agent suffix: a team, a body, an office (« Équipe produit », « Direction »).
+# Nouns of who acts: a team, a body, an office, a role (« Équipe produit », « Direction », « Le titulaire »); agent
+# nouns in « -teur », « -trice », and masculine ones in « -eur » (« hébergeur », not « erreur », feminine) too.
 _ACTING_BODIES = frozenset({
-    "équipe", "équipes", "direction", "service", "services", "mission", "comité", "cellule", "pôle", "bureau",
-    "agence", "ministère", "préfecture", "mairie", "conseil", "responsable", "responsables", "référent", "référente",
-    "coach", "designer", "designers", "prestataire", "prestataires", "titulaire", "infogérant", "hébergeur",
-    "stagiaire", "stagiaires", "candidat", "candidate", "candidats", "bénéficiaire", "bénéficiaires", "destinataire",
-    "mandataire", "signataire", "fonctionnaire", "gestionnaire", "partenaire", "partenaires", "usager", "usagers",
-    "agent", "agents", "client", "clients", "élu", "élus", "maire", "préfet", "juge", "acheteur", "fournisseur",
+    "équipe", "direction", "service", "comité", "cellule", "pôle", "bureau", "agence", "ministère", "préfecture",
+    "mairie", "responsable", "référent", "référente", "coach", "designer", "prestataire", "titulaire", "infogérant",
+    "stagiaire", "candidat", "candidate", "bénéficiaire", "destinataire", "mandataire", "signataire", "fonctionnaire",
+    "gestionnaire", "partenaire", "usager", "agent", "client", "élu", "maire", "préfet", "juge",
 })  # fmt: skip
-_AGENT_SUFFIX_RE = re.compile(r"(?:eurs?|euses?|trices?|istes?|iers?|ières?|ants?|antes?|iens?|iennes?)$")
-_ARTICLES = frozenset({"le", "la", "les", "l", "l'", "l’", "un", "une"})
+_AGENT_SUFFIX_RE = re.compile(r"(?:teur|trice|eur)$")
+_ARTICLES = frozenset({"le", "la", "l'", "l’", "un", "une"})  # singular: a plural actor takes no « Prend »
 _GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun", "determiner"})
 
 
 def _names_who_acts(block: Block) -> bool:
     """« #### Équipe produit », « Hébergeur / infogérant », « DNUM », « Ainsi, le titulaire : » : a heading or a line
     of at most six words without a sentence's punctuation (or the last words of a lead-in, before its colon) whose
-    head names a person, a team or a body (an agent noun, an acronym, a name), so that the list after it says what
+    head names one person, team or body (an agent noun, an acronym, a name), so that the list after it says what
     that one does (the social ministries' documentation and the eco-design mission's pages, stop 46). « Pour bien
-    démarrer », « Encore », « Au volant : », « Départ en vacances » name no one."""
+    démarrer », « Encore », « Au volant : », « Départ en vacances », « Erreurs fréquentes », « ATTENTION »,
+    « #### Conseil », « Les candidats » (plural: « - Remplit » is wrong either way) name no one who acts."""
     text = block.text.strip()
     if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]
-    if not text or re.search(r"[.!?;,«»\"()]", text):
+    if not text or re.search(r"[.!?;,«»\"()]", text) or _ORDERS_ANNOUNCED_RE.search(text):
         return False
     words: list[str] = re.findall(r"[^\W\d_][\w’'-]*", text)
-    if not 1 <= len(words) <= 6:
+    if not 1 <= len(words) <= 6 or {w.lower() for w in words} & _ADVICE_LABELS:
         return False
     head = words[1] if words[0].lower() in _ARTICLES and len(words) > 1 else words[0]
-    if len(head) >= 2 and head.isupper():
-        return True  # « DNUM », « DSI »
+    lexicon = get_lexicon()
+    if 2 <= len(head) <= 6 and head.isupper() and not lexicon.known(head.lower()):
+        return True  # « DNUM », « DSI »; not « ATTENTION », « IMPORTANT »
     readings = analyse_form(head.lower())
     if not readings:
-        return head[:1].isupper()  # a name
+        return head[:1].isupper() and not head.isupper()  # a name
+    nouns = [r for r in readings if "noun" in r.pos]
     return (
-        any("noun" in r.pos for r in readings)
+        bool(nouns)
         and not any(r.pos & _GRAMMATICAL_WORDS for r in readings)  # « Avant de partir »: a preposition too
-        and (head.lower() in _ACTING_BODIES or _AGENT_SUFFIX_RE.search(head.lower()) is not None)
+        and any(r.numbers != frozenset({"p"}) for r in nouns)  # « Participants »: plural
+        and (
+            head.lower() in _ACTING_BODIES
+            or (
+                _AGENT_SUFFIX_RE.search(head.lower()) is not None
+                and any("m" in r.genders for r in nouns)  # « hébergeur », not « erreur » (feminine)
+            )
+        )
     )
 
 
-def _one_of_alternatives(blocks: list[Block], index: int, start: int, list_items: list[bool]) -> bool:
-    """« L'API est : » then « - soit publique … » and « - soit privée … » : the conjunction « soit … soit », whose
-    second « soit » opens another item of the list or comes later in the block, not the imperative of « être »
-    (the social ministries' documentation, stop 46); « Soit prudent. », « Ne soit pas en retard. Soit prêt. » stay
-    reported, and so does every « soit » of a document speaking to the reader as « tu » (the caller's check)."""
+def _one_of_alternatives(blocks: list[Block], index: int, start: int, list_items: list[bool], lead_in: int) -> bool:
+    """« L'API peut être : » then « - soit publique … » and « - soit privée … », « elle est soit publique, soit
+    privée » : the conjunction « soit … soit », the second « soit » opening another item of a list introduced (by a
+    lead-in or a parent item) on « être », or coming later in the block after a comma or « ou », not the imperative
+    of « être » (the social ministries' documentation, stop 46). « Soit prudent. », « Ne soit pas en retard et soit
+    poli. », « Le jour de l'oral : » then « - soit ponctuel ; - soit poli. » stay reported, and so does every
+    « soit » of a document speaking to the reader as « tu » (the caller's check)."""
     text = blocks[index].text
-    if text[start : start + 4] != "soit":  # lower case: the item goes on with its lead-in's sentence
-        return False
-    if re.search(r"(?<![\w’'])soit(?![\w’'-])", text[start + 4 :]):
+    if text[start : start + 4] != "soit" or _NE_JUST_BEFORE_RE.search(text, max(0, start - 4), start):
+        return False  # « Soit prudent », « Ne soit pas … » : lower case, the item goes on with its lead-in's sentence
+    if re.search(r"(?:,|\bou)\s+soit(?![\w’'-])", text[start + 4 :]):
         return True
     if not list_items[index]:
+        return False
+    introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
+    if not any(_BE_BEFORE_A_COLON_RE.search(blocks[j].text) for j in introducers):
         return False
     return any(
         re.match(r"soit(?![\w’'-])", blocks[j].text[at:])
         for j in _same_list(blocks, index, list_items)
         if (at := _item_verb(blocks[j])) is not None
     )
+
+
+# A lead-in or a parent item ending on « être », its colon or not (« L'API peut être : », « * Une API est »).
+_BE_BEFORE_A_COLON_RE = re.compile(r"(?i)\b(?:est|sont|être|sera|seront|soit|soient)\s*:?\s*$")
+_NE_JUST_BEFORE_RE = re.compile(r"(?i)(?:\bne\s+|\bn['’]\s*)$")
 
 
 def _third_person_present(word: str) -> bool:
@@ -695,7 +727,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 rule_id == VERB_FORM_RULE
                 and "__imp_être" in m.engine_rule
                 and not speaks_as_tu
-                and _one_of_alternatives(blocks, m.piece, m.start, list_items)
+                and _one_of_alternatives(blocks, m.piece, m.start, list_items, lead_ins[m.piece])
             ):
                 continue
             if (
@@ -703,11 +735,16 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
                 and (
                     _after_a_named_term(blocks[m.piece], m.start, doc.masked)
-                    or (not speaks_as_tu and _says_what_a_thing_does(pieces[m.piece], m.start, m.end))
                     or (
                         not speaks_as_tu
-                        and not list_items[m.piece]
+                        and not _SPEAKS_TO_THE_READER_RE.search(_sentence_at(pieces[m.piece], m.start))
+                        and _says_what_a_thing_does(pieces[m.piece], m.start, m.end)
+                    )
+                    or (
+                        not speaks_as_tu
+                        and blocks[m.piece].kind == "paragraph"
                         and m.piece > 0
+                        and blocks[m.piece - 1].kind in ("heading", "paragraph")
                         and m.start == _item_verb(blocks[m.piece])
                         and _names_who_acts(blocks[m.piece - 1])
                     )

@@ -507,19 +507,37 @@ _SUBJECT_PERSON_OF_RULE = (
 _TEL_JUST_BEFORE_RE = re.compile(r"(?i)\btel(?:le)?s?\s+(?:«\s*)?$")
 # A determiner and an acronym right before the flagged word (« la MA », « les DSI »).
 _ACRONYM_AFTER_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(la|le|les|l['’]|une?|des|cette|ce|ces))\s+[A-Z]{2,6}\s+$")
+# « Peut être que … », « Peut être qu'il … », « Peut être, … » : the adverb « peut-être » opening its clause.
 _QUE_AFTER_RE = re.compile(r"(?i)\s*(?:que\b|qu['’]|,)")
 # Nouns that name a kind before a name, « de » left out (« des technologies type NoSQL », « un plat façon Bocuse »).
 _KIND_NOUNS = frozenset({"type", "style", "genre", "façon", "format", "modèle"})
-# « les termes anglais captions », « (en anglais captions) » : an English word named right after « anglais ».
-_ENGLISH_NAMED_BEFORE_RE = re.compile(r"(?i)\banglais\s*[«“\"(]?\s*$")
+# « les termes anglais captions », « (en anglais captions) » : an English word named right after « en anglais » or
+# « le(s) terme(s) / mot(s) anglais ».
+_ENGLISH_NAMED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:en\s+anglais|(?:termes?|mots?|expressions?)\s+anglais)\s*[«“\"(]?\s*$"
+)  # not « les touristes anglais arrive »
 # An expression quoted right after the verb, a determiner left outside or not: « Que signifie des « couleurs … » ».
 _QUOTED_MENTION_AFTER_RE = re.compile(r"(?i)\s+(?:(?:des|les|le|la|un|une)\s+)?[«“\"]")
-_NOUS_IN_SENTENCE_RE = re.compile(r"(?i)\bnous\b")
-_CAPITALISED_NOUN_AFTER_RE = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
+_NOUS_RE = re.compile(r"(?i)\bnous\b")
+# A name or an acronym after the article: « la FAQ », « la Direction générale »; not « le AVANT », « la Lundi ».
+_CAPITALISED_NOUN_AFTER_RE = re.compile(
+    r"[\s\[]+(?!(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)\b)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w’'-]*|[A-Z]{2,5}\b)"
+)  # a link's bracket may stand before it: « Consultez la [[FAQ des WCAG 2]](…) »
+_QUOTE_CLOSES_AFTER_RE = re.compile(r"\s*[»”\"]")
+_VERBS_OF_MEANING = frozenset({"signifier", "désigner", "recouvrir", "englober"})
+# A clitic or a verb after « tel quel » makes it « telle qu'elle » + its clause (« telle quelle se présente »).
+_CLITICS_AFTER_ELLE = frozenset({"se", "s", "nous", "vous", "l", "le", "la", "les", "lui", "leur", "y", "en", "me",
+                                 "m", "te", "t", "ne", "n"})  # fmt: skip
+_AUXILIARY_LATER_RE = re.compile(r"(?i)\b(?:est|sont|a|ont|était|étaient|sera|seront|avait|avaient)\b")
+# « Peut être gênée, la ministre marque une pause » : after the attribute, a clause with its own subject.
+_SUBJECT_AFTER_A_COMMA_RE = re.compile(
+    r",\s*(?:(?i:le|la|les|l['’]|il|elle|ils|elles|on|ce|cette|ces|cet|un|une|son|sa|ses|leur|leurs)\b"
+    r"|[A-ZÀ-ÖØ-Þ][\w’'-]*\s+[a-zà-ÿ])"
+)
 _CLAUSE_MARK_RE = re.compile(r"[.!?;:,()«»“”\"\[\]]")
-_WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?|[^\W\d_]+")
+_WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?")
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
-_ARTICLES_AFTER_DE = frozenset({"la", "l'", "l’", "les"})
+_ARTICLES_AFTER_DE = frozenset({"la", "l'", "l’"})
 _NE_WORDS = frozenset({"ne", "n'", "n’"})
 # After the participle, « de » / « à » + a word: the object « que » may belong to that word if it is an infinitive.
 _WORD_AFTER_DE_RE = re.compile(r"\s+(?:de|d['’]|à)\s*([^\W\d_]+)", re.IGNORECASE)
@@ -589,6 +607,12 @@ _ADDITIVE_SECOND_SUBJECT_RE = re.compile(
 # « assis devant lui », « le manuscrit ouvert devant elle » : « devant » is the preposition, not the participle of
 # « devoir » that would call for an infinitive.
 _DEVANT_PRONOUN_BEFORE_RE = re.compile(r"(?i)\b([^\W\d_][\w’'-]*)\s+devant\s+(?:lui|elle|eux|elles|moi|toi)\s+$")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence going on at `start` ends: its full stop, question or exclamation mark, or the block's end."""
+    mark = re.search(r"[.!?…]", text[start:])
+    return start + mark.start() if mark else len(text)
 
 
 def _flagged_noun(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -1110,13 +1134,11 @@ class GrammalecteEngine:
         if (
             "__conf_quelle_qu_elle" in rule_id
             and _TEL_JUST_BEFORE_RE.search(text, max(0, start - 10), start)
-            and not (
-                (after_quel := _WORD_AFTER_RE.match(text, end))
-                and _finite_of(self._morphologies(after_quel.group(1).lower()), ":")
-            )
+            and not self._clause_goes_on(text, end)
         ):
             # « la bascule telle quelle » : the locution « tel quel », not « qu'elle » (stop 46); « la situation telle
-            # quelle est décrite » (a verb after it: « telle qu'elle ») stays reported
+            # quelle est décrite », « telle quelle se présente » (a verb after it, or a clitic: « telle qu'elle »)
+            # stay reported
             return True
         if (
             verb_after_determiner
@@ -1126,13 +1148,14 @@ class GrammalecteEngine:
                 self._morphologies(word),
                 ":3p" if determiner_and_acronym.group(1).lower() in ("les", "des", "ces") else ":3s",
             )
+            and not _AUXILIARY_LATER_RE.search(text, end, _sentence_end(text, end))
         ):
             # « pour que la MA commente le dossier » : after a determiner, the acronym is the noun (even « MA »),
             # the word after it the verb agreeing with it (the social ministries' documentation, stop 46); « que la
-            # MA commentes » stays reported
+            # MA commentes », « Le rapport de la MA publie hier est clair » (« est » the verb) stay reported
             return True
         if (
-            (verb_after_determiner or "_verbe_nom__" in rule_id)
+            (verb_after_determiner or "__conf_le_la_leur_les_verbe_nom__" in rule_id)
             and word.lower().endswith(("ches", "shes"))
             and any(":N" in m for m in self._morphologies(word.lower()[:-2]))
             and (plural_determiner := _WORD_BEFORE_RE.search(text, max(0, start - 12), start))
@@ -1148,11 +1171,13 @@ class GrammalecteEngine:
             and not _QUE_AFTER_RE.match(text, end)
             and self._adjective_after(text, end)
             and not self._verb_later(text, end)
+            and not _SUBJECT_AFTER_A_COMMA_RE.search(text, end, _sentence_end(text, end))
         ):
             # « Peut être intéressant pour un petit projet. » : the sentence's only verb, its subject left out after
             # the sentence before (« Hasura … . Peut être utile … »), not the adverb « peut-être » of a sentence
             # with its own verb or of an adverb's answer (« Peut être qu'il viendra », « Peut être il viendra demain »,
-            # « Peut être demain. », « Peut être bien, mais … » stay reported; stop 46); its attribute follows
+            # « Peut être demain. », « Peut être bien, mais … », « Peut être gênée, la ministre marque une pause »
+            # stay reported; stop 46); its attribute follows, no clause with its own subject after it
             return True
         if _IDENTIFIER_AFTER_RE.match(text, end):
             return True  # « les module_id sont résolus » : part of an identifier, not a word of the sentence
@@ -1179,21 +1204,32 @@ class GrammalecteEngine:
             # « lorsqu'un user va taper », « Un helper simplifie » : an English noun after « un », not an infinitive;
             # « Un inviter de dernière minute », « Une associer du cabinet » (« -é ») stay reported (a second read)
             return True
-        if "__conj_" in rule_id and _QUOTE_OPENS_BEFORE_RE.search(text, max(0, start - 3), start):
-            return True  # « un lien tel que « cliquez ici » » : the quoted words' own verb, no subject to agree with
+        if (
+            "_sans_sujet__" in rule_id
+            and _QUOTE_OPENS_BEFORE_RE.search(text, max(0, start - 3), start)
+            and not _QUOTE_CLOSES_AFTER_RE.match(text, end)
+        ):
+            # « un lien tel que « cliquez ici » » : the quoted words' own verb, their subject left out; « Les syndicats
+            # « dénonce » une réforme » (one word quoted, its subject outside) stays reported (a final review, stop 46)
+            return True
         if "__conj_" in rule_id and _ENGLISH_NAMED_BEFORE_RE.search(text, max(0, start - 30), start):
             # « les termes anglais captions et subtitles », « (en anglais captions) » : an English word named, not a
             # French verb (the W3C accessibility initiative's French pages, stop 46)
             return True
-        if "__conj_que_où_comment_verbe_sujet_pluriel" in rule_id and _QUOTED_MENTION_AFTER_RE.match(text, end):
+        if (
+            "__conj_que_où_comment_verbe_sujet_pluriel" in rule_id
+            and _QUOTED_MENTION_AFTER_RE.match(text, end)
+            and self._lemmas(word.lower()) & _VERBS_OF_MEANING
+        ):
             # « Que signifie « des liens assez grands » ? » : the subject is an expression quoted, one mention, singular
-            # (the W3C accessibility initiative's French pages, stop 46); « Que signifie ces mots ? » stays reported
+            # (the W3C accessibility initiative's French pages, stop 46); « Que signifie ces mots ? », « Que devient
+            # les « décrocheurs » ? » (a verb that says no meaning) stay reported
             return True
         if (
             "__conj_1p_sans_sujet__" in rule_id
             and word.lower().endswith("ions")
             and _english_word(word)
-            and not _NOUS_IN_SENTENCE_RE.search(text)
+            and not _NOUS_RE.search(text)  # anywhere in the block
         ):
             return True  # « ### Captions et Subtitles » : an English plural noun, not « nous captions » (stop 46)
         if ("__conj_1p_sans_sujet__" in rule_id or "__conj_2p_sans_sujet__" in rule_id) and (
@@ -1418,7 +1454,7 @@ class GrammalecteEngine:
                 # « `dossier/` : Contient le schéma » : the verb describes the thing named before the colon (schema
                 # pages, stop 37).
                 return True
-            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and _CAPITALISED_NOUN_AFTER_RE.match(text, end):
+            if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and self._name_after(text, end):
                 return True  # « Consultez la FAQ des WCAG » : the article of a name or an acronym, no pronoun (stop 46)
             goes_on = _NOUN_PHRASE_GOES_ON_RE.match(text, end)
             if _ARTICLE_NOT_PRONOUN_RE.search(text, start, end) and goes_on:
@@ -1642,6 +1678,20 @@ class GrammalecteEngine:
         if position < len(words) and words[position] in _NE_WORDS:
             position += 1
         return position < len(words) and _finite_of(self._morphologies(words[position]), person)
+
+    def _name_after(self, text: str, end: int) -> bool:
+        """A capitalised name (« la Direction générale ») or an acronym the lexicon does not know (« la FAQ ») right
+        after `end`; not a weekday, nor a word in capitals the lexicon knows (« le AVANT le 15 mars »)."""
+        name = _CAPITALISED_NOUN_AFTER_RE.match(text, end)
+        return name is not None and not (name.group(1).isupper() and self._morphologies(name.group(1).lower()))
+
+    def _clause_goes_on(self, text: str, end: int) -> bool:
+        """A clitic (« se », « nous », « l’ », « y ») or a finite verb right after `end`: a clause goes on."""
+        following = _WORD_AFTER_RE.match(text, end)
+        if following is None:
+            return False
+        word = re.split(r"['’]", following.group(1).lower())[0]
+        return word in _CLITICS_AFTER_ELLE or _finite_of(self._morphologies(word), ":")
 
     def _adjective_after(self, text: str, end: int) -> bool:
         """The next word is an adjective or a participle, not also an adverb or a determiner (« utile », « bien »)."""
