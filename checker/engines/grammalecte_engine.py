@@ -525,9 +525,6 @@ _CAPITALISED_NOUN_AFTER_RE = re.compile(
 )  # a link's bracket may stand before it: « Consultez la [[FAQ des WCAG 2]](…) »
 _QUOTE_CLOSES_AFTER_RE = re.compile(r"\s*[»”\"]")
 _VERBS_OF_MEANING = frozenset({"signifier", "désigner", "recouvrir", "englober"})
-# A clitic or a verb after « tel quel » makes it « telle qu'elle » + its clause (« telle quelle se présente »).
-_CLITICS_AFTER_ELLE = frozenset({"se", "s", "nous", "vous", "l", "le", "la", "les", "lui", "leur", "y", "en", "me",
-                                 "m", "te", "t", "ne", "n"})  # fmt: skip
 _AUXILIARY_LATER_RE = re.compile(r"(?i)\b(?:est|sont|a|ont|était|étaient|sera|seront|avait|avaient)\b")
 # « Peut être gênée, la ministre marque une pause » : after the attribute, a clause with its own subject.
 _SUBJECT_AFTER_A_COMMA_RE = re.compile(
@@ -1686,12 +1683,13 @@ class GrammalecteEngine:
         return name is not None and not (name.group(1).isupper() and self._morphologies(name.group(1).lower()))
 
     def _clause_goes_on(self, text: str, end: int) -> bool:
-        """A clitic (« se », « nous », « l’ », « y ») or a finite verb right after `end`: a clause goes on."""
+        """A clitic (« se », « nous », « l’ », « y ») or a finite verb right after `end`: a clause goes on (after
+        « telle quelle », it is « telle qu'elle se présente »)."""
         following = _WORD_AFTER_RE.match(text, end)
         if following is None:
             return False
         word = re.split(r"['’]", following.group(1).lower())[0]
-        return word in _CLITICS_AFTER_ELLE or _finite_of(self._morphologies(word), ":")
+        return word in _CLITICS or word in ("nous", "vous") or _finite_of(self._morphologies(word), ":")
 
     def _adjective_after(self, text: str, end: int) -> bool:
         """The next word is an adjective or a participle, not also an adverb or a determiner (« utile », « bien »)."""
