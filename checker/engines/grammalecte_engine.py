@@ -531,6 +531,8 @@ _SUBJECT_AFTER_A_COMMA_RE = re.compile(
     r",\s*(?:(?i:le|la|les|l['’]|il|elle|ils|elles|on|ce|cette|ces|cet|un|une|son|sa|ses|leur|leurs)\b"
     r"|[A-ZÀ-ÖØ-Þ][\w’'-]*\s+[a-zà-ÿ])"
 )
+# A capital « A » after a noun: a letter naming a thing (« le package A déclare »), not « a » of « avoir ».
+_LETTER_A_AFTER_A_NOUN_BEFORE_RE = re.compile(r"\b([a-zà-ÿ][\w’'-]*)\s+A\s+$")
 _CLAUSE_MARK_RE = re.compile(r"[.!?;:,()«»“”\"\[\]]")
 _WORDS_AND_ELISIONS_RE = re.compile(r"[^\W\d_]+(?:['’](?=\s*[^\W\d_]))?")
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
@@ -1117,6 +1119,21 @@ class GrammalecteEngine:
             # « que son pendant thermique » : the possessive before the noun « pendant », not « sont »; « Les musées
             # ne son pendant … », « qui son pendant … » stay reported (a second read)
             return True
+        if (
+            "__ppas_" in rule_id
+            and "_avoir" in rule_id  # the rules that read « A » as « a » (not « Le groupe A étaient composé »)
+            and (label := _LETTER_A_AFTER_A_NOUN_BEFORE_RE.search(text, max(0, start - 40), start))
+        ):
+            named = self._morphologies(label.group(1).lower())
+            number = ":3p" if any(":N" in m and ":p" in m for m in named) else ":3s"
+            if (
+                any(":N" in m for m in named)
+                and not any(":O" in m or ":R" in m or ":D" in m for m in named)
+                and _finite_of(self._morphologies(word.lower()), number)
+            ):
+                # « le package A déclare une dépendance » : the letter naming the package, then its verb agreeing with
+                # it, not « a »; « Le groupe A étaient composé » (no agreement) stays reported
+                return True
         if "__ppas_sujet_" in rule_id and self._participle_of_the_head_noun_before(
             text, start, end, str(err.get("sMessage", ""))
         ):
