@@ -6,8 +6,17 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from bench_scripts import BENCH, load_bench  # tests/bench_scripts.py
+
+
+def load_builder(name: str) -> Any:
+    """A builder of bench/, whose sibling modules it imports (`make_institutional_dev`) being importable too."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    return load_bench(name)
+
 
 GUIDE_SHEET = """# Fiche n°12 : Informer les personnes
 
@@ -35,18 +44,14 @@ def test_the_cnil_guide_keeps_its_nested_lists_and_nothing_else_indented() -> No
 
 
 def test_a_cnil_sheet_is_named_after_its_number_and_title_in_ascii() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))  # the builder imports its sibling scripts as modules
-    file_name = load_bench("make_cnil_dev").file_name
+    file_name = load_builder("make_cnil_dev").file_name
     assert file_name("13", "Préparer l'exercice des droits des personnes") == (
         "cnil-13-preparer-l-exercice-des-droits-des-personnes.md"
     )
 
 
 def test_the_eco_design_mission_keeps_its_written_pages_only() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_numeco_dev")
+    builder = load_builder("make_numeco_dev")
     assert builder.is_written_page("content/actualites/posts/actus/fiche-ha-ia.md")
     assert builder.is_written_page("content/formations/index.md")
     for left_out in (
@@ -64,9 +69,7 @@ def test_the_eco_design_mission_keeps_its_written_pages_only() -> None:
 
 
 def test_putain_de_code_keeps_its_articles_only() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_putaindecode_dev")
+    builder = load_builder("make_putaindecode_dev")
     assert builder.is_article("contents/articles/2013-12-26-responsive-webdesign-et-structure-du-dom.md")
     for left_out in ("contents/podcasts/S01E01-en-beta-embetant.md", "README.md", "contents/articles/logo.png"):
         assert not builder.is_article(left_out), left_out
@@ -76,9 +79,7 @@ def test_putain_de_code_keeps_its_articles_only() -> None:
 
 
 def test_cartes_gouv_keeps_its_french_pages_named_after_their_path() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_cartesgouv_dev")
+    builder = load_builder("make_cartesgouv_dev")
     assert builder.is_page("content/fr/partenaires/ign/carte-compagne-decouvertes/application-cartes-ign.md")
     for left_out in ("content/en/index.md", "README.md", "content/fr/guides-utilisateur/guides.11tydata.js"):
         assert not builder.is_page(left_out), left_out
@@ -88,9 +89,7 @@ def test_cartes_gouv_keeps_its_french_pages_named_after_their_path() -> None:
 
 
 def test_the_social_ministries_documentation_keeps_its_pages_without_gitbook_tags() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_socialgouv_dev")
+    builder = load_builder("make_socialgouv_dev")
     assert builder.is_page("concevoir/api/api-design.md")
     for left_out in ("SUMMARY.md", ".gitbook/includes/sont-exclus.md", ".github/pull_request_template.md", "a.png"):
         assert not builder.is_page(left_out), left_out
@@ -100,9 +99,7 @@ def test_the_social_ministries_documentation_keeps_its_pages_without_gitbook_tag
 
 
 def test_the_wai_pages_keep_their_french_translations_without_liquid_tags() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_wai_dev")
+    builder = load_builder("make_wai_dev")
     assert builder.is_page("collections/_tips/writing.fr.md")
     for left_out in ("collections/_tips/writing.md", "pages/index.de.md", "LICENSE.md"):
         assert not builder.is_page(left_out), left_out
@@ -112,18 +109,14 @@ def test_the_wai_pages_keep_their_french_translations_without_liquid_tags() -> N
 
 
 def test_the_eco_design_mission_drops_its_template_calls() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    template_call = load_bench("make_numeco_dev").TEMPLATE_CALL
+    template_call = load_builder("make_numeco_dev").TEMPLATE_CALL
     page = 'Avant.\n{{ component("card", {\n  title: "Module 1",\n  image: {\n    src: "/a.webp"\n  }\n}) }}\nAprès.\n'
     assert template_call.sub("", page) == "Avant.\n\nAprès.\n"
     assert template_call.sub("", "{% for x in y %}Texte{% endfor %}") == "Texte"
 
 
 def test_the_design_system_keeps_its_presentation_and_accessibility_pages() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_dsfr_dev")
+    builder = load_builder("make_dsfr_dev")
     assert builder.file_name("src/dsfr/component/alert/_part/doc/index.md") == "dsfr-component-alert.md"
     assert builder.file_name("src/dsfr/component/alert/_part/doc/accessibility/index.md") == (
         "dsfr-component-alert-accessibility.md"
@@ -140,9 +133,7 @@ def test_the_design_system_keeps_its_presentation_and_accessibility_pages() -> N
 
 
 def test_nos_gestes_climat_keeps_its_blog_release_notes_guides_and_pages_without_their_mdx_markup() -> None:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_ngc_dev")
+    builder = load_builder("make_ngc_dev")
     assert builder.file_name("blog", "source/locales/blog/fr/effet-rebond.md") == "ngc-blog-effet-rebond.md"
     assert builder.file_name("page", "src/locales/pages/fr/CGU.mdx") == "ngc-page-cgu.md"
     assert "src/locales/nouveautes/fr/" in builder.NEXT_FOLDERS and "src/locales/nouveautes/en/" not in (
@@ -167,9 +158,7 @@ def _commit(work: Path, files: dict[str, str]) -> str:
 def test_nos_gestes_climat_reads_only_the_french_folders_of_a_commit(tmp_path: Path) -> None:
     """`pages_of` through a small repository: the French release note is kept without its MDX markup, under its
     folder's prefix; the English one and a file of another folder are not read."""
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_ngc_dev")
+    builder = load_builder("make_ngc_dev")
     work = tmp_path / "site"
     files = {
         "src/locales/nouveautes/fr/aletsch.mdx": (
@@ -189,9 +178,7 @@ def test_api_gouv_fr_reads_its_guides_and_api_pages_without_front_matter_or_tags
     """`pages_of` through a small repository: a guide and an API page are kept under their folder's prefix, without
     their front matter and HTML tags (a summary's text kept); a producer's card and a page elsewhere are
     not read."""
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    builder = load_bench("make_apigouv_dev")
+    builder = load_builder("make_apigouv_dev")
     assert builder.file_name("guide", "_data/guides/API_Energie.md") == "apigouv-guide-api-energie.md"
     work = tmp_path / "site"
     files = {
