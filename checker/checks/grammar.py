@@ -275,14 +275,9 @@ _DESCRIBING_LEMMAS = frozenset({
 _SERT_A_OR_DE_RE = re.compile(r"(?i)\s+(?:à|au|aux|de|d['’])(?![\w’'])")
 
 
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence of the block around `start`: from the last full stop, question or exclamation mark before it to
-    the next one."""
-    opening = 0
-    for mark in re.finditer(r"[.!?](?=\s)", text[:start]):
-        opening = mark.end()
-    closing = re.search(r"[.!?](?=\s|$)", text[start:])
-    return text[opening : start + closing.end() if closing else len(text)]
+def _sentence_at(block: Block, start: int) -> str:
+    """The text of the block's sentence (the document model's) that holds `start`."""
+    return next((s.text for s in block.sentences if s.start <= start < s.end), block.text)
 
 
 def _says_what_a_thing_does(text: str, start: int, end: int) -> bool:
@@ -548,8 +543,7 @@ def _in_a_list_of_descriptions(
     that is a third person too (« Identifie ») gives no order, unless the document speaks to the reader as « tu »
     anywhere (`speaks_as_tu`)."""
     siblings = _same_list(blocks, index, list_items)
-    # What introduces the list: the block before it and, for a nested list, its parent item.
-    introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
+    introducers = _introducers(blocks, index, list_items, lead_in)
     if any(_ORDERS_ANNOUNCED_RE.search(blocks[j].text) for j in introducers):
         return False
     # A lead-in naming who acts (« #### Équipe produit », « Hébergeur : »): its items say what that one does, unless
@@ -636,8 +630,7 @@ def _one_of_alternatives(blocks: list[Block], index: int, start: int, list_items
         return True
     if not list_items[index]:
         return False
-    introducers = [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
-    if not any(_BE_BEFORE_A_COLON_RE.search(blocks[j].text) for j in introducers):
+    if not any(_BE_BEFORE_A_COLON_RE.search(blocks[j].text) for j in _introducers(blocks, index, list_items, lead_in)):
         return False
     return any(
         re.match(r"soit(?![\w’'-])", blocks[j].text[at:])
@@ -654,6 +647,11 @@ _NE_JUST_BEFORE_RE = re.compile(r"(?i)(?:\bne\s+|\bn['’]\s*)$")
 def _third_person_present(word: str) -> bool:
     """« Identifie », « Documente » : a present of the third person singular, also read as an imperative."""
     return any("present" in r.tenses and "3s" in r.persons for r in analyse_form(word.lower()))
+
+
+def _introducers(blocks: list[Block], index: int, list_items: list[bool], lead_in: int) -> list[int]:
+    """What introduces an item's list: the block before the list and, for a nested list, its parent item."""
+    return [j for j in (lead_in, _parent_item(blocks, index, list_items)) if j >= 0]
 
 
 def _parent_item(blocks: list[Block], index: int, list_items: list[bool]) -> int:
@@ -737,7 +735,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                     _after_a_named_term(blocks[m.piece], m.start, doc.masked)
                     or (
                         not speaks_as_tu
-                        and not _SPEAKS_TO_THE_READER_RE.search(_sentence_at(pieces[m.piece], m.start))
+                        and not _SPEAKS_TO_THE_READER_RE.search(_sentence_at(blocks[m.piece], m.start))
                         and _says_what_a_thing_does(pieces[m.piece], m.start, m.end)
                     )
                     or (
