@@ -691,6 +691,27 @@ def _rare_in_french(word: str) -> bool:
     return _zipf(word.lower(), "fr") < 4.2  # « use » 3.8, « state » 3.7; « suppose » 4.5, « imagine » 4.7
 
 
+# Determiners that are never object pronouns: after them an infinitive cannot stand (« un », not « le »: « le
+# modifier »).
+_NOUN_ONLY_DETERMINERS = frozenset(
+    {"un", "une", "ce", "cet", "cette", "mon", "ton", "son", "notre", "votre", "chaque", "quel", "quelle"}
+)
+
+
+def _english_agent_noun(text: str, start: int, end: int) -> bool:
+    """« Quel parser utiliser », « un router », « ce reducer » : a word in -er right after a determiner that is never a
+    pronoun, which English uses more than French (wordfreq): an English noun of a technical text, not an infinitive
+    put for a noun. « un manger », « un diner », « un modifier » (French more) stay reported."""
+    word = text[start:end]
+    if not word.isalpha() or not word.lower().endswith("er"):
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+    if before is None or before.group(1).lower() not in _NOUN_ONLY_DETERMINERS:
+        return False
+    english = _zipf(word.lower(), "en")
+    return english >= 1.5 and english > _zipf(word.lower(), "fr")
+
+
 def _english_or_shared(word: str) -> bool:
     """`checker.frequencies.is_english_or_shared`, imported on first use."""
     from checker.frequencies import is_english_or_shared
@@ -1313,6 +1334,8 @@ class GrammalecteEngine:
             # « (si si, j'en prends) », « , oui oui 😱 », « Go Go Unicode-Range ! » : a word repeated on purpose where a
             # phrase opens; « Il était si si content », « Dis-moi si si tu viens » stay reported (a second read)
             return True
+        if category in ("conf", "conj") and _english_agent_noun(text, start, end):
+            return True  # « Quel parser utiliser ? », « un router » : an English noun, not an infinitive after « un »
         if category == "conf" and text[start:end].isalpha() and _acronym(text, start, end):
             return True  # « le PLU/POS » : an acronym (plan local d’urbanisme), not « plu » (schema pages, stop 37)
         if (
@@ -1330,6 +1353,20 @@ class GrammalecteEngine:
             return True  # « développeur.se full stack » : « se » is the inclusive suffix, not a pronoun before a verb
         if "__conf_ce_ceux_se__" in rule_id and _INCLUSIVE_SE_RE.fullmatch(text, max(0, start - 4), end):
             return True  # « développeur•se pour » : the suffix itself, not « se » for « ce » (stop 35)
+        if (
+            "__conf_se_ceux_ce__" in rule_id
+            and word.lower() == "ce"
+            and (following := _WORD_AFTER_RE.match(text, end))
+            and _english(following.group(1))
+            and not (
+                (subject := _WORD_BEFORE_RE.search(text, max(0, start - 20), start))
+                and subject.group(1).lower() in ("il", "elle", "on", "ils", "elles", "qui")
+            )
+        ):
+            # « le style de ce layer » : « ce » before an English noun the lexicon also has as a French verb is its
+            # determiner (the national mapping portal's guides, stop 47); « il ce rend compte », « il ce focus » stay
+            # reported.
+            return True
         if "__pleo_" in rule_id and word.lower() == "puis après" and _PAST_INFINITIVE_AFTER_RE.match(text, end):
             # « puis après avoir gravi les échelons » : « après » opens a past infinitive clause; « puis après signer
             # le document » is the pleonasm (stop 36).
