@@ -1373,6 +1373,17 @@ class GrammalecteEngine:
             return True
         if "__conf_à_vconj" in rule_id and word[:1].isupper() and not _starts_sentence(text, start):
             return True  # « à La Valette (Var) » : a place's name after « à », not a verb after « a »
+        if (
+            "__ppas_nom_propre_" in rule_id
+            and word.lower().endswith("eur")
+            and any(":N" in m for m in self._morphologies(word.lower()))
+            and (following := _WORD_AFTER_RE.match(text, end))
+            and _DE_RE.fullmatch(following.group(1))
+        ):
+            # « Marie Feucher est administrateur des affaires maritimes » : the title of a post with its complement, a
+            # noun the tradition leaves masculine, not an adjective to agree (institutional pages, stop 47); « Marie est
+            # menteur », « Marie est administrateur » alone stay reported.
+            return True
         if "__ppas_" in rule_id and (
             (
                 word[:1].isupper()
