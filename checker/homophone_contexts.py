@@ -537,83 +537,6 @@ def _not_decided(occ: Occurrence, tokens: Sequence[Token]) -> bool:
     )
 
 
-# A statement with no verb of its own that opens on a singular subject (« Le rapport et prêt depuis lundi. »): its
-# « et » is likely its missing « est » when what follows is an attribute, not a second noun phrase.
-_SINGULAR_OPENERS = frozenset(
-    {"le", "la", "l'", "un", "une", "ce", "cet", "cette", "son", "sa", "leur", "mon", "ma", "notre", "votre"}
-)
-# After « et », an attribute or a complement of « est » (« et prêt », « et au cœur de », « et sous licence »).
-_PREDICATE_PREPOSITIONS = frozenset({"à", "au", "aux", "en", "sous", "dans", "sur"})
-# « en » opening a linking phrase, not a state: « et en particulier », « et en plus ».
-_LINKING_AFTER_EN = frozenset({"particulier", "plus", "outre", "partie", "général", "revanche", "même", "somme"})
-
-
-def _verbless_statement(occ: Occurrence, tokens: Sequence[Token], clauses: ClauseVerbs) -> bool:
-    """A sentence with no main verb whose « et » follows a subject opened by a singular determiner, at the start
-    (after one word and a comma at most: « Pourtant, la salle … ») or after the sentence's last comma or colon
-    before it (« Pourtant, de la production … à leur recyclage, l’empreinte … »), with no colon after it, and
-    that ends on a full stop with no semicolon: a statement missing its verb, not a title or a list entry
-    (« Salle serveurs et centre de données », « TIC : Technologies de l’Information et de la Communication »)."""
-    if clauses.main:
-        return False
-    marks = [t.text for t in tokens if t.kind == "punct" and t.text not in ("»", "\"", "”", ")", "«", "“")]
-    if not marks or marks[-1] != "." or ";" in marks:
-        return False
-    if any(t.text == ":" for t in tokens[occ.first :]):
-        return False
-    cuts = {-1, max((i for i in range(occ.first) if tokens[i].text in (",", ":")), default=-1)}
-    words = [i for i in range(occ.first) if tokens[i].kind == "word"]
-    if len(words) > 1 and tokens[words[0] + 1].text == ",":
-        cuts.add(words[0] + 1)  # « Pourtant, la salle … »
-    for cut in cuts:
-        subject = next((t for t in tokens[cut + 1 : occ.first] if t.kind == "word"), None)
-        if subject is not None and norm(subject.text) in _SINGULAR_OPENERS:
-            return True
-    return False
-
-
-def _attribute_after(occ: Occurrence, tokens: Sequence[Token]) -> bool:
-    """What follows « et » reads as what « est » governs, not as a second element of a coordination: an adjective
-    or a participle (not after another adjective, « un texte court et précis », nor before its noun, « et ancien
-    ministre »), an adverb before anything but a determiner (« et également prise », not « et surtout ses
-    conseillers »), « de » + infinitive or a preposition the sentence has not used before « et » (« et au cœur de »,
-    not « à Paris et à Lyon »)."""
-    right, right_class = occ.right
-    classes = set(right_class.split("+"))
-    after = tokens[occ.last + 2] if occ.last + 2 < len(tokens) else None
-    after_class = set(occ.right2[1].split("+"))
-    earlier = {norm(t.text) for t in tokens[: occ.first]}
-    if right in ("de", "d'"):
-        infinitive_before = any(
-            norm(tokens[i].text) in ("de", "d'") and "inf" in word_class(norm(tokens[i + 1].text))
-            for i in range(occ.first - 1)
-        )
-        return "inf" in after_class and not infinitive_before  # not « la volonté de partir et de recommencer »
-    if right == "un" and occ.right2[0] == "peu":  # « et un peu plus lourde », not « et un peu de sel »
-        third = tokens[occ.last + 3] if occ.last + 3 < len(tokens) else None
-        return third is not None and norm(third.text) not in ("de", "d'")
-    if right in _PREDICATE_PREPOSITIONS:
-        if right == "en" and occ.right2[0] in _LINKING_AFTER_EN:
-            # « et en général délivrée » (its attribute after the phrase), not « et en particulier son adjoint »
-            third = tokens[occ.last + 3] if occ.last + 3 < len(tokens) else None
-            third_class = set(word_class(norm(third.text)).split("+")) if third and third.kind == "word" else set()
-            return bool(third_class) and not third_class & {"det", "det.s", "det.p", "name", "?"} and not (
-                third is not None and third.text[:1].isupper()
-            )
-        return right not in earlier
-    if classes & {"det", "det.s", "det.p", "name", "pro", "?", "Maj", NUMBER}:
-        return False
-    if classes == {"adv"}:
-        return after is not None and not after_class & {"det", "det.s", "det.p"}
-    if not any(c.startswith(("adj", "pp")) for c in classes):
-        return False
-    left_classes = occ.left[1].split("+")
-    opener_before = occ.first >= 2 and norm(tokens[occ.first - 2].text) in _SINGULAR_OPENERS
-    if any(c.startswith(("adj", "pp")) for c in left_classes) and not opener_before:
-        return False  # two adjectives of one noun: « une méthode rapide et fiable »
-    return not any(c.startswith("n") for c in after_class)
-
-
 def parse_thresholds(values: Sequence[str]) -> dict[tuple[str, str], float]:
     """« ses>ces=1 » -> {("ses", "ces"): 1.0}; ValueError on anything else."""
     out: dict[tuple[str, str], float] = {}
@@ -632,18 +555,13 @@ def decisions(
     threshold: float,
     by_pair: dict[tuple[str, str], float] | None = None,
     margin: bool = False,
-    verbless_threshold: float | None = None,
 ) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, suggestion, score) of every homophone form of a sentence whose neighbours prefer
     another form by more than the threshold of that pair (`by_pair`, else `threshold`). `margin`
     (for tuning): every form the clause gate and the exceptions leave, scored by how far it goes past
-    its pair's threshold. `verbless_threshold`: the lower bar of « et » → « est » in a statement with no verb
-    (`_verbless_statement`) before an attribute (`_attribute_after`); only the likeliest such « et » of the
-    sentence is reported (the statement misses one verb; its other « et » join)."""
+    its pair's threshold."""
     by_pair = by_pair or {}
     clauses: list[ClauseVerbs] = []
-    missing_verb: list[tuple[float, int, int, str]] = []
-    reported_est = False
 
     def sentence_clauses() -> ClauseVerbs:
         if not clauses:
@@ -676,20 +594,7 @@ def decisions(
             continue
         if score > 0 or margin:
             start, end = tokens[occ.first].start, tokens[occ.last].end
-            reported_est = reported_est or candidate == "est"
             yield start, end, _suggestion(text[start:end], candidate), score if margin else raw
-        elif (
-            candidate == "est"
-            and verbless_threshold is not None
-            and raw > verbless_threshold
-            and _verbless_statement(occ, tokens, sentence_clauses())
-            and _attribute_after(occ, tokens)
-        ):
-            start, end = tokens[occ.first].start, tokens[occ.last].end
-            missing_verb.append((raw, start, end, _suggestion(text[start:end], candidate)))
-    if missing_verb and not reported_est:
-        raw, start, end, suggestion = max(missing_verb)
-        yield start, end, suggestion, raw
 
 
 def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Finding]:
@@ -700,16 +605,13 @@ def run_homophone_rules(ctx: CheckContext, rules: Sequence[Rule]) -> list[Findin
             continue
         threshold = float(ctx.param(rule.id, "threshold"))
         by_pair = parse_thresholds(ctx.param(rule.id, "pair-thresholds"))
-        verbless = float(ctx.param(rule.id, "verbless-et-threshold"))
         for block in ctx.doc.blocks:
             if block.region == "front_matter" or block.region not in rule.regions:
                 continue
             if block.kind in ("heading", "title"):
                 continue  # a title has no verb: the clause gates and the statistics read sentences
             for sentence in block.sentences:
-                for start, end, suggestion, score in decisions(
-                    sentence.tokens, sentence.text, threshold, by_pair, verbless_threshold=verbless
-                ):
+                for start, end, suggestion, score in decisions(sentence.tokens, sentence.text, threshold, by_pair):
                     findings.append(
                         ctx.finding_in_sentence(
                             rule.id,

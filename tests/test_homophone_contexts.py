@@ -249,20 +249,6 @@ def test_an_est_verb_of_a_subordinate_clause_is_kept() -> None:
     assert ("est", "et") not in found
 
 
-def test_a_statement_without_a_verb_gets_one_est_at_its_lower_bar() -> None:
-    """Under `verbless_threshold`, a statement with no verb reports its likeliest « et » only (it misses one
-    verb; the other « et » joins two complements), and nothing without the lower bar."""
-    text = "Le nouveau calendrier et au cœur des discussions et des débats."
-    tokens = tokenize(text)
-    found = decisions(tokens, text, 4.5, {}, verbless_threshold=-2)
-    lowered = [(start, text[start:end], c) for start, end, c, _ in found]
-    assert lowered == [(22, "et", "est")]
-    assert not list(decisions(tokens, text, 4.5, {}))
-    # A statement that has its verb, or a title with no full stop, keeps its « et ».
-    for kept in ("Le nouveau calendrier est au cœur des discussions et des débats.", "Le calendrier et au cœur"):
-        assert not list(decisions(tokenize(kept), kept, 4.5, {}, verbless_threshold=-2))
-
-
 def test_the_model_script_trains_on_a_tei_repository(tmp_path: Path) -> None:
     body = "".join(
         f"<p>Il est parti et elle est restée {i}. C’est la maison où il vit, ou bien celle de Paul ou de Marie.</p>"
