@@ -1564,7 +1564,9 @@ class GrammalecteEngine:
         if "__infi_devoir__" in rule_id:
             return self._devant_as_preposition(text, start, end)
         if "__infi_de_verbe__" in rule_id:
-            return self._name_or_adjective_after_de(text, start, end)
+            return self._name_or_adjective_after_de(text, start, end) or self._noun_after_de(text, start, end)
+        if "__infi_verbe_de_verbe__" in rule_id or "__infi_qqch_de__" in rule_id:
+            return self._noun_after_de(text, start, end)
         if "__conj_" not in rule_id:
             return False
         if (
@@ -1861,6 +1863,26 @@ class GrammalecteEngine:
             if verbs and (len(verbs) == len(readings) or any(m.startswith((">avoir/", ">être/")) for m in verbs)):
                 return False
         return True
+
+    def _noun_after_de(self, text: str, start: int, end: int) -> bool:
+        """After « de », a word read as a verb that should be an infinitive is a noun: its own determiner agrees with it
+        (« une amélioration continue de la donnée »), or, plural with no determiner, an adjective that agrees with it
+        follows (« au lieu de données valides »; the CNIL guide and cartes.gouv.fr's help pages, stop 47). « Il
+        continue de la regardé », « au lieu de mangé », « au lieu de donnée » stay errors."""
+        nouns = [m for m in self._morphologies(text[start:end].lower()) if ":N" in m]
+        if not nouns:
+            return False
+        elided = re.search(r"(?i)\bl['’]$", text[max(0, start - 2) : start])
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+        determiner = "l'" if elided else before.group(1) if before else ""
+        codes = _gender_number_of_determiner(determiner)
+        if codes:
+            return any(_agree(f":{code[0]}:{code[1]}", noun) for code in codes for noun in nouns)
+        following = _WORD_AFTER_RE.match(text, end)
+        if following is None or not any(":p" in noun for noun in nouns):
+            return False
+        adjectives = [m for m in self._morphologies(following.group(1).lower()) if ":A" in m and ":V" not in m]
+        return any(_agree(a, noun) for a in adjectives for noun in nouns if ":p" in noun)
 
     def _name_or_adjective_after_de(self, text: str, start: int, end: int) -> bool:
         """After « de », a word read as a verb that should be an infinitive: a capitalised word of a name (« le
