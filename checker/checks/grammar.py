@@ -33,6 +33,7 @@ FALLBACK_RULE = "grammar.other"
 CAPITALIZATION_RULE = "grammar.capitalization"
 VERB_FORM_RULE = "grammar.verb-form"
 AGREEMENT_RULE = "grammar.agreement"
+CONJUGATION_RULE = "grammar.conjugation"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S")
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
@@ -200,6 +201,19 @@ def _software_spelling(word: str) -> bool:
     if not _SOFTWARE_SPELLING_RE.fullmatch(word):
         return False
     return any(c.isdigit() for c in word) or not get_lexicon().known(word.lower())
+
+
+# The title of a work in italics, « Les … » (« *Les Heures creuses* n'est pas un film … »), right before the verb.
+# French typography capitalises the noun after the article of a title (« Les Misérables », « Les Enfants du paradis »).
+_TITLE_IN_ITALICS_BEFORE_RE = re.compile(r"(?:\*|_)Les\s[A-ZÀ-ÖØ-Þ][^*_\n]{0,60}(?:\*|_)\s+(?:n['’]\s*|ne\s+)?$")
+
+
+def _after_a_title_in_italics(block: Block, start: int, source: str) -> bool:
+    """Whether the verb at `start` follows a title of a work set in italics that opens with « Les » (« *Les Heures
+    creuses* n'est pas un film pour tout le monde »): one work, whose singular verb is right; « Les Heures creuses
+    n'est pas … » without italics and « *Les enfants* mange » (no title's capital) stay reported."""
+    at = block.offsets[start]
+    return _TITLE_IN_ITALICS_BEFORE_RE.search(source, max(0, at - 80), at) is not None
 
 
 def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -749,6 +763,12 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 )
             ):
                 continue
+            if (
+                rule_id == CONJUGATION_RULE
+                and "__conj_les_nom" in m.engine_rule
+                and _after_a_title_in_italics(blocks[m.piece], m.start, doc.source)
+            ):
+                continue  # a work's title in italics (a helper's review, stop 47)
             if (
                 rule_id == AGREEMENT_RULE
                 and pieces[m.piece][m.start : m.end].lower() in DETERMINER_WORDS
