@@ -1968,14 +1968,13 @@ class GrammalecteEngine:
             # after it; « les différends responsables », « un différend avis » stay reported (« différents »).
             before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
             following = _WORD_AFTER_RE.match(text, end)
-            third = _WORD_AFTER_RE.match(text, following.end()) if following else None
             return (
                 before is not None
                 and bool(_gender_number_of_determiner(before.group(1)) & {"ms"})
                 and following is not None
                 and any(":A" in m and ":s" in m for m in self._morphologies(following.group(1).lower()))
-                # « un différend petit village » : an adjective before its own noun, « différent »
-                and not (third is not None and any(":N" in m for m in self._morphologies(third.group(1).lower())))
+                # « un différend petit village » : an adjective set before its own noun, « différent »
+                and not self._lemmas(following.group(1).lower()) & _PRENOMINAL_ADJECTIVES
             )
         if "__ppas_det_plur_COD_que_avoir" in rule_id:
             # « Les sommes que le chantier a coûté », « les deux années qu'elle a vécu » : a price, a distance or a
