@@ -628,8 +628,11 @@ _MASS_NOUNS = frozenset(
      "place", "eau", "mal", "talent", "humour", "sucre", "sel", "pluie", "neige", "vent", "chaleur", "fatigue",
      "stress", "public", "trafic", "personnel", "matériel", "succès", "bonheur", "respect", "effort", "volonté"}
 )  # fmt: skip
-# A quoted title before the verb: « « Les Misérables » est un roman ».
-_QUOTED_TITLE_BEFORE_RE = re.compile(r"(?:«\s*Les\s+[^»]{1,60}»|“Les\s[^”]{1,60}”|\"Les\s[^\"]{1,60}\")\s+(?:\w+\s+)?$")
+# A quoted title before the verb, a capital after « Les » (« « Les Misérables » est un roman »; « “Les enfants” mange »
+# stays reported).
+_QUOTED_TITLE_BEFORE_RE = re.compile(
+    r"(?:«\s*Les\s+[A-ZÀ-ÖØ-Þ][^»]{0,60}»|“Les\s+[A-ZÀ-ÖØ-Þ][^”]{0,60}”|\"Les\s+[A-ZÀ-ÖØ-Þ][^\"]{0,60}\")\s+(?:\w+\s+)?$"
+)
 # The noun right before « que » / « qu' » (the antecedent of a relative clause), a number before it or not.
 _MEASURE_BEFORE_QUE_RE = re.compile(
     r"(?i)(?:\b(?P<count>" + _ABOVE_ONE + r")\s+)?"
@@ -643,6 +646,8 @@ _MOST_OF_AFTER_RE = re.compile(r"(?i)\s+(?:le\s+)?(?:plus|moins)\s+d(?:e\s+|['�
 _LAISSER_PRONOUN_BEFORE_RE = re.compile(
     r"(?i)\b(la|les)\s+laiss\w*(?:\s+(?:pas|jamais|plus|[^\W\d_]+ment))*\s+$"
 )
+# Nouns of no number after « le plus de » (« le plus de paix »), not « le plus de cas », « le plus de colis ».
+_UNCOUNTED_NOUNS = frozenset({"paix", "monde", "argent", "pluie", "neige", "temps", "bruit", "soleil", "courage"})
 # Verbs whose participle names a state a thing is left in (« la laisser fermée, branchée, déchargée »).
 _STATE_PARTICIPLE_VERBS = frozenset(
     {"fermer", "ouvrir", "allumer", "éteindre", "brancher", "débrancher", "charger", "décharger", "recharger",
@@ -662,8 +667,9 @@ _AFTER_THE_PARTICIPLE_RE = re.compile(
     r"(?i)\s*(?:[.,;:!?)…]|$|\s(?:pour|sur|depuis|en|dans|au|à|avec|sans|pendant|durant|jusqu|toute?\s+la|"
     r"la\s+nuit|le\s+soir|le\s+matin|la\s+journée|le\s+week-end)\b)"
 )
-# A word opening another clause after « a son avis » (« …, mais la réponse est simple »).
-_CLAUSE_OPENER_RE = re.compile(r"(?i)[;:]|\b(?:mais|et|ou|car|donc|or|qui|que|qu['’]|quand|lorsque|puisque|si)\b")
+# A comma and a word opening another clause after « a son avis » (« …, mais la réponse est simple »); without the
+# comma the clause goes on (« Chacun a son tour si besoin prend la parole »).
+_CLAUSE_OPENER_RE = re.compile(r"(?i)[;:]|,\s*(?:mais|et|ou|car|donc|or|qui|que|qu['’]|quand|lorsque|puisque|si)\b")
 # « a son avis », « a son tour », « a sa place » after « a ».
 _HAS_ITS_OWN_RE = re.compile(r"(?i)\s+(?:son\s+(?:avis|tour)|sa\s+place)\b")
 
@@ -1961,7 +1967,8 @@ class GrammalecteEngine:
             return (
                 most is not None
                 and _finite_of(self._morphologies(word.lower()), ":3p")
-                and any(":N" in m and ":p" in m for m in self._readings(most.group(1)))
+                and self._may_be_a_plural_noun(most.group(1))
+                and not self._lemmas(most.group(1).lower()) & _UNCOUNTED_NOUNS  # « où règnent le plus de paix »
             )
         if "__conf_différent_différend" in rule_id and word.lower() == "différend":
             # « Le différend commercial », « un différend frontalier » : the noun after its determiner, an adjective
@@ -2081,9 +2088,14 @@ class GrammalecteEngine:
                 # « continue » may be the verb (« Il continue de la tournée dans tous les sens »): an adjective only
                 # after a noun (« une amélioration continue de la donnée »).
                 noun_before = _WORD_BEFORE_RE.search(text, max(0, head.start() - 40), head.start())
-                nominal = nominal and noun_before is not None and any(
-                    ":N" in m for m in self._morphologies(_without_elision(noun_before.group(1)).lower())
+                before_nouns = (
+                    [m for m in self._morphologies(_without_elision(noun_before.group(1)).lower()) if ":N" in m]
+                    if noun_before
+                    else []
                 )
+                head_adjectives = [m for m in readings if ":A" in m and ":V" not in m]
+                # the adjective agrees with that noun: « Mon fils continue de la tournée » stays reported
+                nominal = nominal and any(_agree(a, n) for a in head_adjectives for n in before_nouns)
             return nominal and any(_agree(":f:s", noun) for noun in nouns)
         following = _WORD_AFTER_RE.match(text, end)
         if following is None or not any(":p" in noun for noun in nouns):
