@@ -667,6 +667,8 @@ _AFTER_THE_PARTICIPLE_RE = re.compile(
     r"(?i)\s*(?:[.,;:!?)…]|$|\s(?:pour|sur|depuis|en|dans|au|à|avec|sans|pendant|durant|jusqu|toute?\s+la|"
     r"la\s+nuit|le\s+soir|le\s+matin|la\s+journée|le\s+week-end)\b)"
 )
+# The word that « de la » completes, and the word before it (« amélioration continue de la »).
+_HEAD_OF_DE_LA_RE = re.compile(r"(?i)(?:(?P<noun>[^\W\d_][\w’'-]*)\s+)?(?P<head>[^\W\d_][\w’'-]*)\s+de\s+la\s+$")
 # A comma and a word opening another clause after « a son avis » (« …, mais la réponse est simple »); without the
 # comma the clause goes on (« Chacun a son tour si besoin prend la parole »).
 _CLAUSE_OPENER_RE = re.compile(r"(?i)[;:]|,\s*(?:mais|et|ou|car|donc|or|qui|que|qu['’]|quand|lorsque|puisque|si)\b")
@@ -2022,10 +2024,11 @@ class GrammalecteEngine:
         if not 1 <= len(words) <= 4:
             return False
         first = words[0].lower()
+        agreeing = _gender_number_of_determiner(first)
         opens = (
             first in ("chacun", "chacune")
             or " ".join(w.lower() for w in words[:3]) == "tout le monde"
-            or (bool(_gender_number_of_determiner(first)) and not _gender_number_of_determiner(first) - {"ms", "fs"})
+            or (bool(agreeing) and not agreeing - {"ms", "fs"})
             or first in ("mon", "ma", "ton", "ta", "son", "sa", "notre", "votre", "leur")
             or (len(words) == 1 and any(":M" in m for m in self._morphologies(words[0])))
         )
@@ -2079,22 +2082,16 @@ class GrammalecteEngine:
         if determiner == "la":
             # « amélioration continue de la donnée » : « de » completes a noun or an adjective, « la » is the article;
             # after a verb (« décidé de la tournée vers le mur ») it is the pronoun of an infinitive.
-            owner = _WORD_BEFORE_RE.search(text, max(0, before.start() - 40), before.start()) if before else None
-            de = owner is not None and owner.group(1).lower() in ("de", "d'", "d’")
-            head = _WORD_BEFORE_RE.search(text, max(0, owner.start() - 40), owner.start()) if de and owner else None
-            readings = self._morphologies(head.group(1).lower()) if head else []
+            found = _HEAD_OF_DE_LA_RE.search(text, max(0, start - 120), start)
+            readings = self._morphologies(found.group("head").lower()) if found else []
             nominal = any((":N" in m or ":A" in m) and ":V" not in m for m in readings)
-            if head is not None and any(":V" in m and _FINITE_MOOD_RE.search(m) for m in readings):
+            if any(":V" in m and _FINITE_MOOD_RE.search(m) for m in readings):
                 # « continue » may be the verb (« Il continue de la tournée dans tous les sens »): an adjective only
-                # after a noun (« une amélioration continue de la donnée »).
-                noun_before = _WORD_BEFORE_RE.search(text, max(0, head.start() - 40), head.start())
-                before_nouns = (
-                    [m for m in self._morphologies(_without_elision(noun_before.group(1)).lower()) if ":N" in m]
-                    if noun_before
-                    else []
-                )
+                # after a noun it agrees with (« une amélioration continue de la donnée »; « Mon fils continue de la
+                # tournée » stays reported).
+                noun_before = _without_elision(found.group("noun") or "").lower() if found else ""
+                before_nouns = [m for m in self._morphologies(noun_before) if ":N" in m] if noun_before else []
                 head_adjectives = [m for m in readings if ":A" in m and ":V" not in m]
-                # the adjective agrees with that noun: « Mon fils continue de la tournée » stays reported
                 nominal = nominal and any(_agree(a, n) for a in head_adjectives for n in before_nouns)
             return nominal and any(_agree(":f:s", noun) for noun in nouns)
         following = _WORD_AFTER_RE.match(text, end)
