@@ -509,3 +509,26 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
     joined = grammar._join_disagreeing_pairs(merged, pieces)
     assert list(joined) == [(0, 0, 11)]
     assert [m.engine for m in joined[(0, 0, 11)][1]] == ["languagetool", "grammalecte"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A verb or an adjective taking « à » + infinitive before: the preposition is the error, the infinitive right.
+        ("Le projet a commencé a attirer des contributeurs.", [("grammar.confusion", "a")]),
+        ("Il faut aider les gens a surmonter leurs peurs.", [("grammar.confusion", "a")]),
+        ("Cette technique est difficile à maitrisé.", [("grammar.confusion", "maitrisé")]),
+        ("Elle devient la première tireuse africaine a remporter une médaille.", [("grammar.confusion", "a")]),
+        ("La cartographie a vocation a représenter les territoires.", [("grammar.confusion", "a")]),
+        # A subject before: the auxiliary and its participle.
+        ("Grunt à déterré une vieille tâche.", [("grammar.confusion", "à")]),
+        ("La foule a tenter de forcer le passage.", [("grammar.participle", "tenter")]),
+        # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
+        ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),
+    ],
+)
+def test_a_and_the_verb_after_it_are_one_error_read_once(text: str, kept: list[tuple[str, str]]) -> None:
+    """Development sets (stop 48): Grammalecte and the a / à rules report « a » / « à » and the verb after it, two
+    readings of one error of which one misleads (« commencé a attirer » → « a attiré » is wrong); one is kept."""
+    found = lint_text(text, GRAMMAR, fmt="text").findings
+    assert [(f.rule_id, f.text) for f in found] == kept

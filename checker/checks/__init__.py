@@ -21,16 +21,16 @@ CheckFunction = Callable[[Document, CheckContext], list[Finding]]
 
 def run_family(family: str, doc: Document, ctx: CheckContext) -> list[Finding]:
     """Every enabled rule of `family`: its module's coded rules, then its data-only rules by kind.
-    A module may define `combine(coded, data)` to merge the two (grammar drops a rule of its own
+    A module may define `combine(coded, data, doc)` to merge the two (grammar drops a rule of its own
     pack that repeats an engine finding on the same span)."""
     coded = coded_check(family)
     findings = coded(doc, ctx) if coded is not None else []
     data = run_data_rules(ctx, ctx.enabled_rules(family))
-    combine: Callable[[list[Finding], list[Finding]], list[Finding]] | None = getattr(
+    combine: Callable[[list[Finding], list[Finding], Document], list[Finding]] | None = getattr(
         family_module(family), "combine", None
     )
     if combine is not None:
-        return combine(findings, data)
+        return combine(findings, data, doc)
     findings.extend(data)
     return findings
 
