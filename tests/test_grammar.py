@@ -520,8 +520,13 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
         ("Cette technique est difficile à maitrisé.", [("grammar.confusion", "maitrisé")]),
         ("Elle devient la première tireuse africaine a remporter une médaille.", [("grammar.confusion", "a")]),
         ("La cartographie a vocation a représenter les territoires.", [("grammar.confusion", "a")]),
+        # « a » cannot be the clause's auxiliary: a plural word before it, another finite verb in the clause.
+        ("Voici des outils a télécharger.", [("grammar.confusion", "a")]),
+        ("Le bouton a cocher est en bas.", [("grammar.confusion", "a")]),
+        ("Les données à publié sont prêtes.", [("grammar.confusion", "publié")]),
         # A subject before: the auxiliary and its participle.
         ("Grunt à déterré une vieille tâche.", [("grammar.confusion", "à")]),
+        ("L’association a réalisé son assemblée et à renouvelé son bureau.", [("grammar.confusion", "à")]),
         ("La foule a tenter de forcer le passage.", [("grammar.participle", "tenter")]),
         # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
         ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),

@@ -182,9 +182,10 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
     """« commencé a attirer » (« à attirer » or « a attiré » ?), « Grunt à déterré » (« a déterré » or « à
     déterrer » ?): a finding on « a » / « à » and one on the verb right after it are two readings of one error,
     and one of them misleads (development sets, stop 48: the verb's finding judged false in 10 of 31 such pairs).
-    The words before decide: after a verb or an adjective taking « à » + infinitive within the clause (« aider les
-    gens a surmonter », « difficile à maitrisé »), the preposition and the infinitive; otherwise a subject, the
-    auxiliary and the participle (« la foule a tenter », « le ministère à mobilisé »)."""
+    The words around decide: after a verb or an adjective taking « à » + infinitive within the clause (« aider les
+    gens a surmonter », « difficile à maitrisé »), or where « a » cannot be the clause's auxiliary (another finite
+    verb, a plural word before: « des outils a télécharger »), the preposition and the infinitive; otherwise a subject,
+    the auxiliary and the participle (« la foule a tenter », « le ministère à mobilisé »)."""
     by_start = {f.start: f for f in findings if f.rule_id in _VERB_FORM_RULES and " " not in f.text}
     dropped: set[int] = set()
     for first in findings:
@@ -197,11 +198,47 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
         # The verb's finding proposes another form of it, an infinitive or a participle (not « à côté »'s noun).
         if verb is None or after == first.end or not verb.suggestions or not all(map(_verb_form, verb.suggestions)):
             continue
-        infinitive_reading = _takes_a_infinitive(source, first.start)
+        infinitive_reading = _takes_a_infinitive(source, first.start) or not _may_be_the_auxiliary(
+            source, first.start, verb.end
+        )
         # The finding that the reading proves wrong is left out: « a » → « à » when the reading is the auxiliary …
         wrong = first if (written == "a") != infinitive_reading else verb
         dropped.add(id(wrong))
     return [f for f in findings if id(f) not in dropped]
+
+
+# Finite verbs that no noun or adjective reading hides (« foule », « porte » are nouns too).
+_FINITE_VERB_WORDS = frozenset({
+    "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "a", "ont", "avait", "avaient", "aura",
+    "auront", "peut", "peuvent", "doit", "doivent", "va", "vont", "faut", "reste", "restent", "permet", "permettent",
+})  # fmt: skip
+
+
+_CLAUSE_OPENERS = frozenset({
+    "qui", "que", "qu'", "qu’", "dont", "où", "et", "ou", "mais", "lorsque", "quand", "si", "car", "comme", "parce",
+    "puisque", "lequel", "laquelle", "lesquels", "lesquelles",
+})  # fmt: skip
+
+
+def _may_be_the_auxiliary(source: str, start: int, end: int) -> bool:
+    """« a » / « à » at `start`, the verb ending at `end`, may be the auxiliary of its clause (between commas): no
+    other finite verb in it (« Le bouton a cocher est en bas » : « est » is the verb, « à cocher »), and no plural word
+    right before, which « a » cannot follow (« des outils a télécharger », « les données à publié »)."""
+    marks = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")
+    clause_start = max(source.rfind(mark, 0, start) for mark in marks) + 1
+    ends = [i for i in (source.find(mark, end) for mark in marks) if i >= 0]
+    before = _WORDS_BEFORE_RE.findall(source, clause_start, start)
+    # A second verb sharing its subject: « L'association a réalisé … et à renouvelé son bureau ».
+    joined = [i for i, word in enumerate(before) if word.lower() in ("et", "ou", "mais", "puis")]
+    before = before[joined[-1] + 1 :] if joined else before
+    after = _WORDS_BEFORE_RE.findall(source, end, min(ends, default=len(source)))
+    # … and the clause's own words after it, up to a relative or another clause (« … à donné lieu à des tensions et
+    # dont les réseaux sociaux ont été les relais »).
+    opener = next((i for i, word in enumerate(after) if word.lower() in _CLAUSE_OPENERS), len(after))
+    after = after[:opener]
+    if before and any("p" in r.numbers and "s" not in r.numbers for r in analyse_form(before[-1])):
+        return False
+    return not any(word.lower() in _FINITE_VERB_WORDS for word in (*before, *after))
 
 
 def _verb_form(word: str) -> bool:
