@@ -527,6 +527,11 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
         # A subject before: the auxiliary and its participle.
         ("Grunt à déterré une vieille tâche.", [("grammar.confusion", "à")]),
         ("L’association a réalisé son assemblée et à renouvelé son bureau.", [("grammar.confusion", "à")]),
+        # A relative clause's verb inside the subject, a rank in another clause, « qu' » opening a clause after.
+        ("Le pilote qui était aux commandes à cabré au lieu de piquer.", [("grammar.confusion", "à")]),
+        ("Dans un premier temps, le gouvernement à changé la direction.", [("grammar.confusion", "à")]),
+        ("Le parti à considéré qu’Antoni avait commis une faute.", [("grammar.confusion", "à")]),
+        ("L’ONU appelle le Burundi a renouer le dialogue.", [("grammar.confusion", "a")]),
         ("La foule a tenter de forcer le passage.", [("grammar.participle", "tenter")]),
         # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
         ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),

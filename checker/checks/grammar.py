@@ -214,28 +214,36 @@ _FINITE_VERB_WORDS = frozenset({
 })  # fmt: skip
 
 
+# Where the words read around « a » / « à » stop: sentences, parentheses, quotations, commas.
+_CLAUSE_MARKS = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")
 _CLAUSE_OPENERS = frozenset({
     "qui", "que", "qu'", "qu’", "dont", "où", "et", "ou", "mais", "lorsque", "quand", "si", "car", "comme", "parce",
     "puisque", "lequel", "laquelle", "lesquels", "lesquelles",
 })  # fmt: skip
 
 
+def _opens_a_clause(word: str) -> bool:
+    """A relative pronoun or a conjunction, elided too (« qu'Antoni », « lorsqu'il »)."""
+    word = word.lower().replace("’", "'")
+    return word in _CLAUSE_OPENERS or word.split("'")[0] + "'" in ("qu'", "lorsqu'", "puisqu'")
+
+
 def _may_be_the_auxiliary(source: str, start: int, end: int) -> bool:
     """« a » / « à » at `start`, the verb ending at `end`, may be the auxiliary of its clause (between commas): no
     other finite verb in it (« Le bouton a cocher est en bas » : « est » is the verb, « à cocher »), and no plural word
     right before, which « a » cannot follow (« des outils a télécharger », « les données à publié »)."""
-    marks = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")
-    clause_start = max(source.rfind(mark, 0, start) for mark in marks) + 1
-    ends = [i for i in (source.find(mark, end) for mark in marks) if i >= 0]
+    clause_start = max(source.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    ends = [i for i in (source.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
     before = _WORDS_BEFORE_RE.findall(source, clause_start, start)
+    after = _WORDS_BEFORE_RE.findall(source, end, min(ends, default=len(source)))
     # A second verb sharing its subject: « L'association a réalisé … et à renouvelé son bureau ».
     joined = [i for i, word in enumerate(before) if word.lower() in ("et", "ou", "mais", "puis")]
     before = before[joined[-1] + 1 :] if joined else before
-    after = _WORDS_BEFORE_RE.findall(source, end, min(ends, default=len(source)))
-    # … and the clause's own words after it, up to a relative or another clause (« … à donné lieu à des tensions et
-    # dont les réseaux sociaux ont été les relais »).
-    opener = next((i for i, word in enumerate(after) if word.lower() in _CLAUSE_OPENERS), len(after))
-    after = after[:opener]
+    # A relative clause inside the subject has its own verb (« le pilote qui était aux commandes à cabré »): the
+    # subject is what stands before it; the words after stop at a relative or another clause (« … à donné lieu à des
+    # tensions et dont les réseaux sociaux ont été les relais », « a considéré qu'il avait »).
+    before = before[: next((i for i, word in enumerate(before) if _opens_a_clause(word)), len(before))]
+    after = after[: next((i for i, word in enumerate(after) if _opens_a_clause(word)), len(after))]
     if before and any("p" in r.numbers and "s" not in r.numbers for r in analyse_form(before[-1])):
         return False
     return not any(word.lower() in _FINITE_VERB_WORDS for word in (*before, *after))
@@ -249,7 +257,7 @@ def _verb_form(word: str) -> bool:
 def _takes_a_infinitive(source: str, start: int) -> bool:
     """A verb or a rank taking « à » + infinitive among the six words before `start` in its clause, or an adjective
     or a noun taking it right before."""
-    clause_start = max(source.rfind(mark, 0, start) for mark in (".", ";", ":", "!", "?", "\n", "(", "«"))
+    clause_start = max(source.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
     words = _WORDS_BEFORE_RE.findall(source, clause_start + 1, start)[-6:]
     if not words:
         return False
