@@ -523,7 +523,8 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
         # « a » cannot be the clause's auxiliary: a plural word before it, another finite verb in the clause.
         ("Voici des outils a télécharger.", [("grammar.confusion", "a")]),
         ("Le bouton a cocher est en bas.", [("grammar.confusion", "a")]),
-        ("Les données à publié sont prêtes.", [("grammar.confusion", "publié")]),
+        # « à » + a participle where « a » cannot be the verb: both stay (« Les données à publié sont prêtes »).
+        ("Les données à publié sont prêtes.", [("grammar.confusion", "à"), ("grammar.confusion", "publié")]),
         # A subject before: the auxiliary and its participle.
         ("Grunt à déterré une vieille tâche.", [("grammar.confusion", "à")]),
         ("L’association a réalisé son assemblée et à renouvelé son bureau.", [("grammar.confusion", "à")]),
@@ -532,7 +533,8 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
         ("Dans un premier temps, le gouvernement à changé la direction.", [("grammar.confusion", "à")]),
         ("Le parti à considéré qu’Antoni avait commis une faute.", [("grammar.confusion", "à")]),
         ("L’ONU appelle le Burundi a renouer le dialogue.", [("grammar.confusion", "a")]),
-        ("La foule a tenter de forcer le passage.", [("grammar.participle", "tenter")]),
+        # « a » + an infinitive after a possible subject: both readings stay.
+        ("La foule a tenter de forcer le passage.", [("grammar.confusion", "a"), ("grammar.participle", "tenter")]),
         # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
         ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),
     ],

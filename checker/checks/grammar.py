@@ -184,8 +184,10 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
     and one of them misleads (development sets, stop 48: the verb's finding judged false in 10 of 31 such pairs).
     The words around decide: after a verb or an adjective taking « à » + infinitive within the clause (« aider les
     gens a surmonter », « difficile à maitrisé »), or where « a » cannot be the clause's auxiliary (another finite
-    verb, a plural word before: « des outils a télécharger »), the preposition and the infinitive; otherwise a subject,
-    the auxiliary and the participle (« la foule a tenter », « le ministère à mobilisé »)."""
+    verb, a plural word before: « des outils a télécharger »), the preposition and the infinitive; « à » + a
+    participle where « a » may be the verb, the auxiliary (« le ministère à mobilisé »). « a » + an infinitive after a
+    possible subject keeps both (« la foule a tenter », « un outil a installer »): the homophone pairs showed that
+    reading the auxiliary there loses more right « à » than it mends."""
     by_start = {f.start: f for f in findings if f.rule_id in _VERB_FORM_RULES and " " not in f.text}
     dropped: set[int] = set()
     for first in findings:
@@ -198,12 +200,16 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
         # The verb's finding proposes another form of it, an infinitive or a participle (not « à côté »'s noun).
         if verb is None or after == first.end or not verb.suggestions or not all(map(_verb_form, verb.suggestions)):
             continue
-        infinitive_reading = _takes_a_infinitive(source, first.start) or not _may_be_the_auxiliary(
-            source, first.start, verb.end
-        )
-        # The finding that the reading proves wrong is left out: « a » → « à » when the reading is the auxiliary …
-        wrong = first if (written == "a") != infinitive_reading else verb
-        dropped.add(id(wrong))
+        # « a » + an infinitive: the preposition is read when the words around ask for it, else both stay (« un outil
+        # a installer » is « à installer » as often as « la foule a tenter » is « a tenté »).
+        if written == "a":
+            if _takes_a_infinitive(source, first.start) or not _may_be_the_auxiliary(source, first.start, verb.end):
+                dropped.add(id(verb))
+        # « à » + a participle: the infinitive after a word taking « à », the auxiliary where « a » may be the verb.
+        elif _takes_a_infinitive(source, first.start):
+            dropped.add(id(first))
+        elif _may_be_the_auxiliary(source, first.start, verb.end):
+            dropped.add(id(verb))
     return [f for f in findings if id(f) not in dropped]
 
 
