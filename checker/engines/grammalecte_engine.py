@@ -241,32 +241,27 @@ _POSSESSIVE_PRONOUN_AFTER_RE = re.compile(
 # « à porté de main », « entre-elles », « un sèche linge » : set phrases misspelt, which grammar.set-phrase names with
 # their right form; the engine reads a verb there (« a porté », « entrent-elles ») or an adjective (« sèche »).
 _A_PORTEE_DE_RE = re.compile(
-    r"(?i)\bà\s+port(?:é|és|ées|er|ait|ai)\s+de\s+"
-    r"(?:mains?|voix|vue|tir|bourse|clics?|fusil|canon|oreille|tous|toutes|tout|chacun)\b"
+    r"(?i)\bà\s+port(?:é|és|ées)\s+de\s+(?:mains?|voix|vue|tir|bourse|clics?|fusil|canon|oreille)\b"
 )
 _ENTRE_PRONOUN_WORDS = frozenset({"entre-eux", "entre-elles"})
 _SECHE_COMPOUND_RE = re.compile(r"(?i)\bsèche\s+(?:linge|cheveux|mains|serviettes)\b")
 # « Patrick Weil, « _Histoire et mémoire des discriminations_ » » : a quoted title after a name, which its words do not
 # agree with (a blog's notes, stop 48).
 _TITLE_OPENS_BEFORE_RE = re.compile(r"[«“\"][\s_*\[]*$")
-# A singular determiner, its noun (and an adjective), then « à » and a count: « notre échiquier politique à 5
-# dimensions » (the noun in group 1); not « de », a measure the adjective may qualify (« un congé de 2 jours
-# supplémentaire » is an error).
-_HEAD_BEFORE_A_COUNT_RE = re.compile(
-    r"(?i)\b(?:(?:le|la|un|une|ce|cet|cette|son|sa|notre|votre|leur|mon|ma|ton|ta)\s+|l['’]\s*)([^\W\d_]+)"
-    r"(?:\s+[^\W\d_]+)?\s+à\s+\d+\s+[^\W\d_]+\s+$"
-)
+_QUOTE_CLOSES_RE = re.compile(r"[»”\"]")
 # The word before a full stop and a comma: « Par ex., le site … » (Grammalecte knows « etc. » and « cf. », not all).
 _ABBREVIATION_BEFORE_COMMA_RE = re.compile(r"(?<![\w.])([^\W\d_]+)$")
 # « Pour en savoir plus consultez notre guide » : the fixed phrase, then an imperative (its comma left out).
 _EN_SAVOIR_PLUS_BEFORE_RE = re.compile(r"(?i)\ben\s+savoir\s+(?:plus|davantage)\s*,?\s*$")
 # « une gradation allant de très faible à très élevée » : a range « allant de [degree] X à [degree] Y », not « a »;
 # « Le nombre de très pauvres à plus augmenté » stays reported (a second read). Without degrees, states in a row
-# after a verb of range: « le spectre va de fermé à partagé à ouvert » (a blog, stop 48).
+# after a verb of range: « le spectre va de fermé à partagé à ouvert » (a blog, stop 48); states only, as the
+# first and last words (`_state_word`): « qui varie de sondage à sondage à chuté », « qui va de soi à été » stay
+# reported (an adversarial read).
 _DEGREE = r"(?:très|plus|moins|assez|peu|trop|fort|extrêmement)"
 _DEGREE_RANGE_RE = re.compile(
     rf"(?i)\b(?:allant|variant|passant|va|vont|varie|varient|passe|passent|aller|varier|passer)\s+de\s+"
-    rf"(?:{_DEGREE}\s+)?[^\W\d_]+(?:\s+à\s+(?:{_DEGREE}\s+)?[^\W\d_]+){{1,2}}"
+    rf"(?:{_DEGREE}\s+)?([^\W\d_]+)(?:\s+à\s+(?:{_DEGREE}\s+)?([^\W\d_]+)){{1,2}}"
 )
 # What follows a verb, not a name's next word: « La SNCF Annonces une grève ».
 _DETERMINERS_AFTER_A_VERB = frozenset({
@@ -738,9 +733,20 @@ def _acronym(text: str, start: int, end: int) -> bool:
     return before is None or not before.group(1).isupper()
 
 
-# A reference's author: the surname in capitals, then the first name or its initial (« LE COUR GRANDMAISON Olivier »,
-# « BARONI M. »).
-_FIRST_NAME_AFTER_CAPITALS_RE = re.compile(r"(?:[\s'’-]+[A-ZÀ-ÖØ-Þ]{2,})*,?\s+[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+\b|\.)")
+# A reference's author: the surname in capitals, then the first name or its initial and a comma, on one line
+# (« LE COUR GRANDMAISON Olivier, », « BARONI M., »); a heading in capitals before a date or a name (« FERMETURE DES
+# BUREAU Lundi 1er mai », « LES NOUVEAU ÉLUS Marie Dupont ») stays reported (an adversarial read).
+_FIRST_NAME_AFTER_CAPITALS_RE = re.compile(r"(?:[ '’-]+[A-ZÀ-ÖØ-Þ]{2,})* [A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|\.)(?=,)")
+
+
+def _quoted_title(text: str, start: int) -> bool:
+    """The word at `start` opens a quotation of three words or more: a title (« « Histoire et mémoire des
+    discriminations » »), not a word quoted alone (« Paul Martin, « épuisée », a quitté la course »)."""
+    if not _TITLE_OPENS_BEFORE_RE.search(text, max(0, start - 6), start):
+        return False
+    closing = _QUOTE_CLOSES_RE.search(text, start)
+    quoted = text[start : closing.start() if closing else len(text)]
+    return len(quoted.split()) >= 3
 
 
 def _surname_in_capitals(text: str, start: int, end: int) -> bool:
@@ -1177,7 +1183,10 @@ class GrammalecteEngine:
         if rule_id in IGNORED_RULES:
             return True
         word = text[start:end]
-        if word.lower() in _ENTRE_PRONOUN_WORDS or (
+        # « Quand ces mesures entre-elles en vigueur ? » : in a question, the verb « entrent-elles » (an adversarial
+        # read).
+        question = text[_sentence_end(text, end) : _sentence_end(text, end) + 1] == "?"
+        if (word.lower() in _ENTRE_PRONOUN_WORDS and not question) or (
             "__conf_a_à_verbe" in rule_id
             and any(m.start() <= start < m.end() for m in _A_PORTEE_DE_RE.finditer(text, max(0, start - 12), end + 30))
         ):
@@ -1228,7 +1237,7 @@ class GrammalecteEngine:
             # savoir plus consulté notre guide » stays reported (a second read)
             return True
         if ("__conf_a_à_verbe" in rule_id or "__infi_de_verbe" in rule_id) and any(
-            m.start() <= start and end <= m.end()
+            m.start() <= start and end <= m.end() and all(map(self._state_word, m.group(1, 2)))
             for m in _DEGREE_RANGE_RE.finditer(text, max(0, start - 60), min(len(text), end + 60))
         ):
             return True  # « allant de très faible à très élevée » : a range, not « a » + participle
@@ -1664,8 +1673,7 @@ class GrammalecteEngine:
                 or _acronym_or_inclusive_form(text, start, end)
                 or _initials_of_a_reference(text, start, end, str(err.get("sMessage", "")))
                 or _surname_in_capitals(text, start, end)
-                or bool("__gn_start_prn" in rule_id and _TITLE_OPENS_BEFORE_RE.search(text, max(0, start - 6), start))
-                or self._adjective_of_the_noun_before_a_count(rule_id, text, start, end)
+                or bool("__gn_start_prn" in rule_id and _quoted_title(text, start))
                 or self._enumeration_after_les(rule_id, text, start, end)
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
@@ -2304,18 +2312,10 @@ class GrammalecteEngine:
             return False
         return self._participle_agrees_with(text[start:end], head)
 
-    def _adjective_of_the_noun_before_a_count(self, rule_id: str, text: str, start: int, end: int) -> bool:
-        """« notre échiquier politique à 5 dimensions précédent » : the adjective agrees with the singular noun that
-        « à 5 dimensions » completes, not with the counted noun (a blog, stop 48); « un échiquier à 5 dimensions
-        précédente » and « un congé de 2 jours supplémentaire » stay reported."""
-        if "__gn_nombre_chiffres" not in rule_id:
-            return False
-        head = _HEAD_BEFORE_A_COUNT_RE.search(text, max(0, start - 80), start)
-        if head is None:
-            return False
-        nouns = [m for m in self._readings(head.group(1)) if ":N" in m and (":s" in m or ":i" in m)]
-        adjectives = [m for m in self._morphologies(text[start:end].lower()) if ":A" in m or ":Q" in m]
-        return any(_agree(a, n) for a in adjectives for n in nouns)
+    def _state_word(self, word: str) -> bool:
+        """An adjective or a participle, a state in a range (« de fermé à ouvert », « de reçu à traité »), not a noun
+        only (« de sondage à sondage », « de mal à pire »)."""
+        return any(":A" in m or ":Q" in m for m in self._morphologies(word.lower()))
 
     def _participle_agrees_with(self, participle_text: str, noun_text: str) -> bool:
         """The participle agrees in gender and number with one reading of the noun (its direct object, placed
