@@ -527,8 +527,8 @@ CONFUSION = "grammar.confusion"
         ("Grunt à déterré une vieille tâche.", [("grammar.confusion", "à")]),
         ("Dans un premier temps, le gouvernement à changé la direction.", [("grammar.confusion", "à")]),
         ("Le parti à considéré qu’Antoni avait commis une faute.", [("grammar.confusion", "à")]),
-        ("L’association a réalisé son assemblée et à renouvelé son bureau.", [("grammar.confusion", "à")]),
-        ("Le ministère travaille sur le dossier et à publié un rapport.", [("grammar.confusion", "à")]),
+        ("L’arrivée du tramway à transformé le quartier de la gare.", [("grammar.confusion", "à")]),
+        ("Un poids lourd à percuté une voiture sur l’autoroute.", [("grammar.confusion", "à")]),
         # Both readings fit, both stay (an adversarial read, stop 48): a rank, a relative clause, a verb further on,
         # « a » + an infinitive after a possible subject.
         ("Le Premier ministre à annoncé une baisse.", [("grammar.confusion", "à"), ("grammar.confusion", "annoncé")]),
@@ -538,6 +538,11 @@ CONFUSION = "grammar.confusion"
         ("Le groupe des Verts a voter contre.", [("grammar.confusion", "a"), ("grammar.participle", "voter")]),
         ("La tendance a changer depuis 2020.", [("grammar.confusion", "a"), ("grammar.participle", "changer")]),
         ("Un guide à téléchargé gratuitement est disponible.", [(CONFUSION, "à"), (CONFUSION, "téléchargé")]),
+        # … and a second verb after « et », a verb further on, a heading (a second adversarial read, stop 48).
+        ("Ce projet vise à réduire ses déchets et à favorisé le tri.", [(CONFUSION, "à"), (CONFUSION, "favorisé")]),
+        ("Le montant à payé figure sur la facture.", [(CONFUSION, "à"), (CONFUSION, "payé")]),
+        ("Les démarches à effectué après un décès", [(CONFUSION, "à"), (CONFUSION, "effectué")]),
+        ("La famille aidée par l’association à retrouvé un logement.", [(CONFUSION, "à")]),
         # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
         ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),
     ],

@@ -173,6 +173,16 @@ _ADJECTIVES_BEFORE_A_INFINITIVE = frozenset({
 # … and nouns after « avoir » (« a vocation à », « a du mal à »).
 _NOUNS_BEFORE_A_INFINITIVE = frozenset({"vocation", "tendance", "mal", "peine", "intérêt"})
 _AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "avoir"})
+_ETRE_FORMS = frozenset({"est", "sont", "était", "étaient", "sera", "seront", "été", "être", "soit", "soient"})
+# Before an adjective taking « à » + infinitive: a copula or a degree (« est difficile à », « trop lourd à »).
+_COPULAS_AND_DEGREES = _ETRE_FORMS | frozenset({
+    "reste", "restent", "semble", "semblent", "paraît", "paraissent", "devient", "deviennent", "très", "trop", "si",
+    "assez", "peu", "aussi", "plus", "moins", "bien", "pas",
+})  # fmt: skip
+_SENTENCE_STOP_RE = re.compile(r"[.!?…:;]|\n\s*\n|$")
+# The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
+_WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORDS_READ_AFTER = 8
 # Finite forms that a noun reading would hide from `_finite_verb` (« est », the east; « reste », the rest).
 _COMMON_FINITE_FORMS = frozenset({
     "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "ont", "avait", "avaient", "peut",
@@ -217,42 +227,80 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
 
 
 def _reading_of_a(source: str, start: int, end: int, written: str) -> str | None:
-    """« infinitive » where a word of the clause before asks for « à » + infinitive: an adjective right before
-    (« difficile à maitrisé »), a noun after « avoir » (« a vocation a représenter »), a verb with no other clause
-    between (« commencé a attirer », « aider les gens a surmonter »); « auxiliary » for « à » + a participle after a
-    plain subject, a noun phrase with no verb nor rank, and no finite verb after it in its clause (« le ministère à
-    mobilisé », « … et à renouvelé son bureau »); None otherwise."""
+    """« infinitive » where a word of the clause before asks for « à » + infinitive: an adjective after a copula or a
+    degree word (« est difficile à maitrisé », not « un poids lourd à percuté »), a noun after « avoir » (« a vocation
+    a représenter »), a verb taking « à » with no other clause between (`_governs_a`: « commencé a attirer », « aider
+    les gens a surmonter »); « auxiliary » for « à » + a participle after a plain subject in a sentence with its full
+    stop and no other finite verb (« le ministère à mobilisé ses équipes. »); None otherwise (two adversarial reads,
+    stop 48)."""
     clause_start = max(source.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    before = _WORDS_BEFORE_RE.findall(source, clause_start, start)
-    joined = [i for i, word in enumerate(before) if word.lower() in _JOINING_WORDS]
-    own = before[joined[-1] + 1 :] if joined else before
-    last = [w.lower().replace("’", "'") for w in own[-2:]]
-    if last and any(
-        r.lemma in _ADJECTIVES_BEFORE_A_INFINITIVE and "adjective" in r.pos for r in analyse_form(own[-1])
+    own = _WORDS_BEFORE_RE.findall(source, clause_start, start)
+    joined = [i for i, word in enumerate(own) if word.lower() in _JOINING_WORDS]
+    if joined:
+        own = own[joined[-1] + 1 :]
+    lower = [w.lower().replace("’", "'") for w in own]
+    if (
+        len(lower) >= 2
+        and lower[-2] in _COPULAS_AND_DEGREES
+        and any(r.lemma in _ADJECTIVES_BEFORE_A_INFINITIVE and "adjective" in r.pos for r in analyse_form(own[-1]))
     ):
         return "infinitive"
-    if last and last[-1] in _NOUNS_BEFORE_A_INFINITIVE and _after_avoir([w.lower() for w in own[:-1]]):
+    if lower and lower[-1] in _NOUNS_BEFORE_A_INFINITIVE and _after_avoir(lower[:-1]):
         return "infinitive"
     window = own[-6:]
     relative = max((i for i, word in enumerate(window) if _opens_a_clause(word)), default=-1)
-    if any(
-        r.lemma in _VERBS_BEFORE_A_INFINITIVE and "verb" in r.pos
-        for word in window[relative + 1 :]
-        for r in analyse_form(word)
-    ):
+    if any(_governs_a(window, k) for k in range(relative + 1, len(window))):
         # A relative clause before the verb leaves its object's role open (« l'association qui aide les familles à
         # lancé »).
         return "infinitive" if relative < 0 else None
-    if written != "à" or not _plain_subject(own):
-        return None
-    ends = [i for i in (source.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
-    following = _WORDS_BEFORE_RE.findall(source, end, min(ends, default=len(source)))
-    for word in following:
+    if written != "à" or joined or not _plain_subject(own):
+        return None  # after « et », the verb may be « à » + infinitive too (« vise à réduire … et à favorisé »)
+    sentence_end = _SENTENCE_STOP_RE.search(source, end)
+    if sentence_end is None or not sentence_end.group():
+        return None  # a heading, a title, an ad: « Les démarches à effectué après un décès »
+    # The next words, past commas and brackets (« La somme à versé, soit trois cents euros, sera prélevée »).
+    following = _WORDS_AND_NUMBERS_RE.findall(source, end, sentence_end.start())[:_WORDS_READ_AFTER]
+    for k, word in enumerate(following):
         if _opens_a_clause(word):
             break
-        if _finite_verb(word):
-            return None  # « Le bouton à cliqué se trouve en haut » : the clause's verb is further on
+        if _may_be_finite(word, following[k - 1] if k else ""):
+            return None  # « Le montant à payé figure sur la facture » : the sentence's verb is further on
     return "auxiliary"
+
+
+def _governs_a(words: list[str], k: int) -> bool:
+    """The word at `k` is a verb taking « à » + infinitive, and only a verb: finite or infinitive with no noun or
+    adjective reading (« aide », « arrivée » are nouns), or a participle right after « avoir » or « être » (« a
+    commencé », « sont invités »; not « la famille aidée par »)."""
+    word = re.split("['’]", words[k])[-1]
+    readings = analyse_form(word)
+    if not any(r.lemma in _VERBS_BEFORE_A_INFINITIVE and "verb" in r.pos for r in readings):
+        return False
+    if any(r.pos & {"noun", "proper_noun"} for r in readings):
+        return False
+    if any("participle" in (r.pos | r.tenses) for r in readings if r.lemma in _VERBS_BEFORE_A_INFINITIVE):
+        return k > 0 and words[k - 1].lower() in _AVOIR_FORMS | _ETRE_FORMS
+    return not any("adjective" in r.pos for r in readings)
+
+
+def _may_be_finite(word: str, previous: str) -> bool:
+    """A word that may be the sentence's finite verb: a finite reading, and no determiner, number, preposition or
+    adjective right before it (« figure » after « payé », not « tâche » after « une vieille », « course » after
+    « deuxième », « téléphone » after « par »)."""
+    word = re.split("['’]", word)[-1]
+    if word.lower() in _COMMON_FINITE_FORMS:
+        return True
+    readings = analyse_form(word)
+    if not any("verb" in r.pos and r.tenses & FINITE_TENSES for r in readings):
+        return False
+    if previous[:1].isdigit() or previous.lower() in DETERMINER_WORDS or previous.lower().endswith(("'", "’")):
+        return False
+    before = analyse_form(re.split("['’]", previous)[-1]) if previous else ()
+    return not any(
+        r.pos & {"determiner", "numeral", "preposition"}
+        or ("adjective" in r.pos and "participle" not in (r.pos | r.tenses))
+        for r in before
+    )
 
 
 def _after_avoir(words: list[str]) -> bool:
