@@ -179,6 +179,7 @@ _COPULAS_AND_DEGREES = _ETRE_FORMS | frozenset({
     "reste", "restent", "semble", "semblent", "paraît", "paraissent", "devient", "deviennent", "très", "trop", "si",
     "assez", "peu", "aussi", "plus", "moins", "bien", "pas",
 })  # fmt: skip
+# Where the sentence after « a » / « à » stops; the end of a block without punctuation is a heading or a title.
 _SENTENCE_STOP_RE = re.compile(r"[.!?…:;]|\n\s*\n|$")
 # The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
 _WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -204,8 +205,8 @@ def _one_reading_of_a(findings: list[Finding], source: str) -> list[Finding]:
     """« commencé a attirer » (« à attirer » or « a attiré » ?), « Grunt à déterré » (« a déterré » or « à
     déterrer » ?): a finding on « a » / « à » and one on the verb right after it are two readings of one error,
     and one of them misleads (development sets, stop 48: the verb's finding judged false in 10 of 31 such pairs).
-    Only plain evidence decides (`_reading_of_a`); otherwise both stay, as the homophone pairs and an adversarial
-    read showed the words around often fit both (« Le Premier ministre à annoncé », « la tendance a changer »)."""
+    Only plain evidence decides (`_reading_of_a`); otherwise both stay, as the homophone pairs and two adversarial
+    reads showed the words around often fit both (« Le Premier ministre à annoncé », « la tendance a changer »)."""
     by_start = {f.start: f for f in findings if f.rule_id in _VERB_FORM_RULES and " " not in f.text}
     dropped: set[int] = set()
     for first in findings:
