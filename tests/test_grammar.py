@@ -511,6 +511,12 @@ def test_a_joined_pair_keeps_another_engine_on_the_same_words() -> None:
     assert [m.engine for m in joined[(0, 0, 11)][1]] == ["languagetool", "grammalecte"]
 
 
+def test_a_heading_keeps_both_readings_of_a() -> None:
+    """A heading is no sentence with its verb: « Les démarches à effectué » may be « à effectuer » (a final review)."""
+    found = lint_text("## Les démarches à effectué après un décès\n\nTexte.\n", GRAMMAR, "x.md").findings
+    assert [f.text for f in found] == ["à", "effectué"]
+
+
 CONFUSION = "grammar.confusion"
 
 
@@ -543,6 +549,8 @@ CONFUSION = "grammar.confusion"
         ("Le montant à payé figure sur la facture.", [(CONFUSION, "à"), (CONFUSION, "payé")]),
         ("Les démarches à effectué après un décès", [(CONFUSION, "à"), (CONFUSION, "effectué")]),
         ("La famille aidée par l’association à retrouvé un logement.", [(CONFUSION, "à")]),
+        # Nothing before but a comma: who acts is unsaid (a final review, stop 48).
+        ("Les formulaires, à complété avant lundi.", [(CONFUSION, "à"), (CONFUSION, "complété")]),
         # Not two readings of one error: « à coté » is « à côté », its noun no verb form.
         ("Le métro est à coté du musée.", [("grammar.confusion", "coté")]),
     ],

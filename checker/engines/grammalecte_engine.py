@@ -261,7 +261,7 @@ _EN_SAVOIR_PLUS_BEFORE_RE = re.compile(r"(?i)\ben\s+savoir\s+(?:plus|davantage)\
 _DEGREE = r"(?:très|plus|moins|assez|peu|trop|fort|extrêmement)"
 _DEGREE_RANGE_RE = re.compile(
     rf"(?i)\b(?:allant|variant|passant|va|vont|varie|varient|passe|passent|aller|varier|passer)\s+de\s+"
-    rf"(?:{_DEGREE}\s+)?([^\W\d_]+)(?:\s+à\s+(?:{_DEGREE}\s+)?([^\W\d_]+)){{1,2}}"
+    rf"(?:{_DEGREE}\s+)?([^\W\d_]+)\s+à\s+(?:{_DEGREE}\s+)?([^\W\d_]+)(?:\s+à\s+(?:{_DEGREE}\s+)?([^\W\d_]+))?"
 )
 # What follows a verb, not a name's next word: « La SNCF Annonces une grève ».
 _DETERMINERS_AFTER_A_VERB = frozenset({
@@ -740,13 +740,16 @@ _FIRST_NAME_AFTER_CAPITALS_RE = re.compile(r"(?:[ '’-]+[A-ZÀ-ÖØ-Þ]{2,})* [
 
 
 def _quoted_title(text: str, start: int) -> bool:
-    """The word at `start` opens a quotation of three words or more: a title (« « Histoire et mémoire des
-    discriminations » »), not a word quoted alone (« Paul Martin, « épuisée », a quitté la course »)."""
-    if not _TITLE_OPENS_BEFORE_RE.search(text, max(0, start - 6), start):
+    """The word at `start` opens a closed quotation of three words or more, with its capital and no comma: a title
+    (« « Histoire et mémoire des discriminations » »), not words quoted alone (« Paul Martin, « épuisée et déçue »,
+    a quitté la course »)."""
+    if not _TITLE_OPENS_BEFORE_RE.search(text, max(0, start - 6), start) or not text[start : start + 1].isupper():
         return False
     closing = _QUOTE_CLOSES_RE.search(text, start)
-    quoted = text[start : closing.start() if closing else len(text)]
-    return len(quoted.split()) >= 3
+    if closing is None:
+        return False
+    quoted = text[start : closing.start()]
+    return len(quoted.split()) >= 3 and "," not in quoted
 
 
 def _surname_in_capitals(text: str, start: int, end: int) -> bool:
@@ -1237,7 +1240,7 @@ class GrammalecteEngine:
             # savoir plus consulté notre guide » stays reported (a second read)
             return True
         if ("__conf_a_à_verbe" in rule_id or "__infi_de_verbe" in rule_id) and any(
-            m.start() <= start and end <= m.end() and all(map(self._state_word, m.group(1, 2)))
+            m.start() <= start and end <= self._range_end(m)
             for m in _DEGREE_RANGE_RE.finditer(text, max(0, start - 60), min(len(text), end + 60))
         ):
             return True  # « allant de très faible à très élevée » : a range, not « a » + participle
@@ -2311,6 +2314,13 @@ class GrammalecteEngine:
         if any(_agree(a, n) for a in self._readings(head) if ":A" in a for n in qualified):
             return False
         return self._participle_agrees_with(text[start:end], head)
+
+    def _range_end(self, match: re.Match[str]) -> int:
+        """Where a range of states « de X à Y (à Z) » ends: after Z when it is a state, after Y otherwise (« va de
+        fermé à ouvert à mesure que »); -1 when X or Y is no state (« de sondage à sondage »)."""
+        if not (self._state_word(match.group(1)) and self._state_word(match.group(2))):
+            return -1
+        return match.end(3) if match.group(3) and self._state_word(match.group(3)) else match.end(2)
 
     def _state_word(self, word: str) -> bool:
         """An adjective or a participle, a state in a range (« de fermé à ouvert », « de reçu à traité »), not a noun
