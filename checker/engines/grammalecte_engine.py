@@ -739,6 +739,12 @@ def _acronym(text: str, start: int, end: int) -> bool:
 _FIRST_NAME_AFTER_CAPITALS_RE = re.compile(r"(?:[ '’-]+[A-ZÀ-ÖØ-Þ]{2,})* [A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|\.)(?=,)")
 
 
+def _in_a_question(text: str, end: int) -> bool:
+    """The sentence going on at `end` ends with a question mark."""
+    stop = _sentence_end(text, end)
+    return text[stop : stop + 1] == "?"
+
+
 def _quoted_title(text: str, start: int) -> bool:
     """The word at `start` opens a closed quotation of three words or more, with its capital and no comma: a title
     (« « Histoire et mémoire des discriminations » »), not words quoted alone (« Paul Martin, « épuisée et déçue »,
@@ -1188,8 +1194,7 @@ class GrammalecteEngine:
         word = text[start:end]
         # « Quand ces mesures entre-elles en vigueur ? » : in a question, the verb « entrent-elles » (an adversarial
         # read).
-        question = text[_sentence_end(text, end) : _sentence_end(text, end) + 1] == "?"
-        if (word.lower() in _ENTRE_PRONOUN_WORDS and not question) or (
+        if (word.lower() in _ENTRE_PRONOUN_WORDS and not _in_a_question(text, end)) or (
             "__conf_a_à_verbe" in rule_id
             and any(m.start() <= start < m.end() for m in _A_PORTEE_DE_RE.finditer(text, max(0, start - 12), end + 30))
         ):
