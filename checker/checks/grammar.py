@@ -182,8 +182,6 @@ _COPULAS_AND_DEGREES = _ETRE_FORMS | frozenset({
 })  # fmt: skip
 # Where the sentence after « a » / « à » stops; the end of a block without punctuation is a heading or a title.
 _SENTENCE_STOP_RE = re.compile(r"[.!?…:;]|\n\s*\n|$")
-# The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
-_WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _WORDS_READ_AFTER = 8
 _SPACES_RE = re.compile(r"[ \u00a0]*")
 # Finite forms that a noun reading would hide from `_finite_verb` (« est », the east; « reste », the rest).
@@ -191,7 +189,9 @@ _COMMON_FINITE_FORMS = frozenset({
     "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "ont", "avait", "avaient", "peut",
     "peuvent", "doit", "doivent", "va", "vont", "reste", "restent", "permet", "permettent",
 })  # fmt: skip
-_WORDS_BEFORE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_WORDS_BEFORE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
+_WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|" + _WORDS_BEFORE_RE.pattern)
 _VERB_FORM_RULES = frozenset({"grammar.confusion", "grammar.participle", "grammar.verb-form"})
 # Where the words read around « a » / « à » stop: sentences, parentheses, quotations, commas …
 _CLAUSE_MARKS = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")

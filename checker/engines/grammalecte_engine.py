@@ -248,7 +248,6 @@ _SECHE_COMPOUND_RE = re.compile(r"(?i)\bsèche\s+(?:linge|cheveux|mains|serviett
 # « Patrick Weil, « _Histoire et mémoire des discriminations_ » » : a quoted title after a name, which its words do not
 # agree with (a blog's notes, stop 48).
 _TITLE_OPENS_BEFORE_RE = re.compile(r"[«“\"][\s_*\[]*$")
-_QUOTE_CLOSES_RE = re.compile(r"[»”\"]")
 # The word before a full stop and a comma: « Par ex., le site … » (Grammalecte knows « etc. » and « cf. », not all).
 _ABBREVIATION_BEFORE_COMMA_RE = re.compile(r"(?<![\w.])([^\W\d_]+)$")
 # « Pour en savoir plus consultez notre guide » : the fixed phrase, then an imperative (its comma left out).
@@ -751,7 +750,7 @@ def _quoted_title(text: str, start: int) -> bool:
     a quitté la course »)."""
     if not _TITLE_OPENS_BEFORE_RE.search(text, max(0, start - 6), start) or not text[start : start + 1].isupper():
         return False
-    closing = _QUOTE_CLOSES_RE.search(text, start)
+    closing = _QUOTE_CLOSES_AFTER_RE.search(text, start)
     if closing is None:
         return False
     quoted = text[start : closing.start()]
