@@ -99,6 +99,9 @@ WAI_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "wai-dev-grammar.tsv"
 # bench/make_n31_dev.py (stop 48: measured first as found, two judges each, then used to write filters).
 DATACTIVIST_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "datactivist-dev-grammar.tsv"
 N31_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "n31-dev-grammar.tsv"
+# … and on a sample of beta.gouv.fr's product pages of bench/make_betagouv_dev.py (stop 49: measured first as found,
+# two judges each, then used to write filters).
+BETAGOUV_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "betagouv-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -135,6 +138,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--wai-dev", "the W3C accessibility initiative's French pages of bench/make_wai_dev.py", (WAI_DEV_JUDGEMENTS,)),
     ("--datactivist-dev", "Datactivist's posts of bench/make_datactivist_dev.py", (DATACTIVIST_DEV_JUDGEMENTS,)),
     ("--n31-dev", "the n31.fr blog's posts of bench/make_n31_dev.py", (N31_DEV_JUDGEMENTS,)),
+    ("--betagouv-dev", "beta.gouv.fr's product pages of bench/make_betagouv_dev.py", (BETAGOUV_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.
@@ -537,10 +541,10 @@ def dev_sample_main(folder: Path, judgements_file: Path, findings_file: Path | N
     `bench/make_putaindecode_dev.py`, cartes.gouv.fr's help pages of `bench/make_cartesgouv_dev.py`, the social
     ministries' documentation of `bench/make_socialgouv_dev.py`, the W3C accessibility initiative's French pages of
     `bench/make_wai_dev.py`, Datactivist's posts of `bench/make_datactivist_dev.py`, the n31.fr blog of
-    `bench/make_n31_dev.py`) and its judged findings, to write
-    filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so its
-    first finding is not listed); every finding of them was judged, so a finding not judged is listed as new (judge
-    it)."""
+    `bench/make_n31_dev.py`, beta.gouv.fr's product pages of `bench/make_betagouv_dev.py`) and its judged findings,
+    to write filters from: only the rules that have a judged finding are linted (a rule with none there yet is not, so
+    its first finding is not listed); every finding of them was judged, so a finding not judged is listed as new
+    (judge it)."""
     rules = {key[1] for key in load_judgements(judgements_file)}
     return judged_whole(folder, judgements_file, rules, findings_file, record_run, outside=True)
 
