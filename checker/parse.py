@@ -403,6 +403,10 @@ _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")  # kept in HTML text: typogra
 
 # Combining accents (« e » + U+0301 for « é »), as text copied from some systems writes them (Unicode NFD).
 _COMBINING_MARK_RE = re.compile("[\u0300-\u036f]")
+# Joiners of no width a paste from a word processor or a CMS leaves in a word (« L\ufeffa mise en formation »): the
+# reader sees « La », so the text every check reads has them not; a finding still covers them in the source. The
+# zero-width space (U+200B) stays: it separates two words (« loi\u200bà » is « loi à »).
+_INVISIBLE_RE = re.compile("[\u2060\ufeff]")
 
 
 def _composed(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
@@ -477,7 +481,7 @@ class _TextBuilder:
             self.add_mapped(CODE_STAND_IN, start, end)
 
     def _add_raw(self, text: str, source_start: int) -> None:
-        if _COMBINING_MARK_RE.search(text):
+        if _COMBINING_MARK_RE.search(text) or _INVISIBLE_RE.search(text):
             starts = list(range(source_start, source_start + len(text)))
             self._extend(text, starts, [start + 1 for start in starts])
             return
@@ -486,6 +490,9 @@ class _TextBuilder:
         self.ends.extend(range(source_start + 1, source_start + len(text) + 1))
 
     def _extend(self, text: str, starts: list[int], ends: list[int]) -> None:
+        if _INVISIBLE_RE.search(text):
+            kept = [i for i, ch in enumerate(text) if not _INVISIBLE_RE.match(ch)]
+            text, starts, ends = "".join(text[i] for i in kept), [starts[i] for i in kept], [ends[i] for i in kept]
         if _COMBINING_MARK_RE.search(text):
             text, starts, ends = _composed(text, starts, ends)
         self.chars.extend(text)

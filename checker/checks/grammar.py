@@ -551,6 +551,21 @@ def _name_in_its_own_case(word: str) -> bool:
     return not lexicon.known(word) and not lexicon.known(word[:1].upper() + word[1:])
 
 
+def _name_joined_by_a_dot(text: str, end: int) -> bool:
+    """« data·inclusion est le commun numérique … » : a service's name joined by a middle dot, in lower case as its
+    team writes it (beta.gouv.fr's pages, stop 49); an inclusive ending (« étudiant·es », « lecteur·rices ») joins
+    no name."""
+    after = _JOINED_NAME_AFTER_RE.match(text, end)
+    return after is not None and after.group(1).lower() not in _INCLUSIVE_ENDINGS
+
+
+_JOINED_NAME_AFTER_RE = re.compile(r"·([^\W\d_]{4,})")
+_INCLUSIVE_ENDINGS = frozenset({
+    "rice", "rices", "trice", "trices", "euse", "euses", "teuse", "teuses", "ères", "esse", "esses", "elle", "elles",
+    "ienne", "iennes", "ives", "ente", "entes", "ante", "antes",
+})  # fmt: skip
+
+
 def _after_an_abbreviation(text: str, start: int) -> bool:
     """A lower-case word after an abbreviation's full stop (« Tél. accueil », « et al. les »): no sentence starts."""
     if not text[start : start + 1].islower():
@@ -808,6 +823,11 @@ _ACTING_BODIES = frozenset({
     "gestionnaire", "partenaire", "usager", "agent", "client", "élu", "maire", "préfet", "juge",
 })  # fmt: skip
 _AGENT_SUFFIX_RE = re.compile(r"(?:teur|trice|eur)$")
+# A lead-in ending on « qui : » after a singular determiner and its noun phrase (no plural determiner after it).
+_SINGULAR_ANTECEDENT_OF_QUI_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tout|toute|chaque|un|une|le|la|ce|cet|cette)\s+([^.;:!?]{1,80}?)\s+qui\s*:$"
+)
+_PLURAL_DETERMINER_RE = re.compile(r"(?i)(?<![^\W\d_])(?:les|des|ces|aux|leurs|tous|toutes|plusieurs)(?![^\W\d_])")
 _ARTICLES = frozenset({"le", "la", "l'", "l’", "un", "une"})  # singular: a plural actor takes no « Prend »
 _GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun", "determiner"})
 
@@ -820,6 +840,11 @@ def _names_who_acts(block: Block) -> bool:
     démarrer », « Encore », « Au volant : », « Départ en vacances », « Erreurs fréquentes », « ATTENTION »,
     « #### Conseil », « Les candidats » (plural: « - Remplit » is wrong either way) name no one who acts."""
     text = block.text.strip()
+    relative = _SINGULAR_ANTECEDENT_OF_QUI_RE.search(text)
+    if relative is not None and not _PLURAL_DETERMINER_RE.search(relative.group(1)):
+        # « il s'agit de toute personne morale de droit public ou privé qui : » : each item goes on with the
+        # relative clause, its verb agreeing with one antecedent (beta.gouv.fr's pages, stop 49)
+        return True
     if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]
     if not text or re.search(r"[.!?;,«»\"()]", text) or _ORDERS_ANNOUNCED_RE.search(text):
@@ -944,6 +969,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 or _after_an_abbreviation(pieces[m.piece], m.start)
                 or _software_spelling(pieces[m.piece][m.start : m.end])
                 or _name_in_its_own_case(pieces[m.piece][m.start : m.end])
+                or _name_joined_by_a_dot(pieces[m.piece], m.end)
             ):
                 continue
             if (

@@ -248,6 +248,25 @@ _SECHE_COMPOUND_RE = re.compile(r"(?i)\bsèche\s+(?:linge|cheveux|mains|serviett
 # « Patrick Weil, « _Histoire et mémoire des discriminations_ » » : a quoted title after a name, which its words do not
 # agree with (a blog's notes, stop 48).
 _TITLE_OPENS_BEFORE_RE = re.compile(r"[«“\"][\s_*\[]*$")
+_OPENING_QUOTE_RE = re.compile(r"\s+[«“\"]\s*")
+# The clause before a word, back to a punctuation mark or a conjunction of clauses.
+_CLAUSE_BEFORE_RE = re.compile(r"[^.;:!?,()«»]*$")
+_LETTERS_RE = re.compile(r"[^\W\d_]+['’]?")
+_TERME_AFTER_RE = re.compile(r"\s+terme\b")
+# The noun a « ressource(s) » in apposition follows (« centre », « personne », « pôle »).
+_NOUN_BEFORE_RESSOURCE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:centres?|personnes?|pôles?|lieux|lieu|espaces?)\s+$")
+# A number and the abbreviation of a feminine unit of time (minute, seconde, heure): « 45 mins passées par jour ».
+_FEMININE_UNIT_BEFORE_RE = re.compile(r"\d\s*(?:min|mins|mn|sec|h)\.?\s+$")
+# The two or three words after a determiner that may be a compound noun written without its hyphens.
+_COMPOUND_AFTER_RE = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+# « par le bais d'un service » : « biais » missing its « i », named by grammar.set-phrase.
+_PAR_DETERMINER_BAIS_RE = re.compile(r"(?i)(?<![^\W\d_])par\s+(?:le|ce|son|leur|un)\s+bais(?![^\W\d_])")
+_DETERMINER_AND_QUOTE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:le|la|les|un|une|du|des|au|aux)\s+[«“\"]\s*$")
+# A year after a word saying when (« la loi de finances pour 2024 promulguée le 30 décembre »): no count of things.
+_YEAR_BEFORE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:en|pour|depuis|dès|avant|après|jusqu['’]en|d['’]ici|fin|début|mi-|courant|janvier|février|mars|avril"
+    r"|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?:18|19|20)\d\d\s+$"
+)
 # The word before a full stop and a comma: « Par ex., le site … » (Grammalecte knows « etc. » and « cf. », not all).
 _ABBREVIATION_BEFORE_COMMA_RE = re.compile(r"(?<![\w.])([^\W\d_]+)$")
 # « Pour en savoir plus consultez notre guide » : the fixed phrase, then an imperative (its comma left out).
@@ -757,6 +776,19 @@ def _quoted_title(text: str, start: int) -> bool:
     return len(quoted.split()) >= 3 and "," not in quoted
 
 
+def _gender_numbers(morphologies: list[str]) -> set[str]:
+    """The genders and numbers ("ms", "fp"…) of a word's readings in Grammalecte's tags (« :e » either gender,
+    « :i » either number), to compare with `_gender_number_of_determiner`."""
+    return {
+        gender + number
+        for m in morphologies
+        for gender in "mf"
+        if f":{gender}" in m or ":e" in m
+        for number in "sp"
+        if f":{number}" in m or ":i" in m
+    }
+
+
 def _surname_in_capitals(text: str, start: int, end: int) -> bool:
     """« LE COUR GRANDMAISON Olivier, _De l'indigénat_ » : a bibliography's surname in capitals, whose words are no
     determiner and noun to agree; a heading in capitals (« LES ENFANT SONT ») has no first name after it."""
@@ -1162,6 +1194,63 @@ class GrammalecteEngine:
         """Grammalecte's raw grammar errors for one paragraph."""
         return list(self._engine.parse(text, "FR", dOptions=self.options))
 
+    def _determiner_of_a_quoted_phrase(self, text: str, start: int, end: int) -> bool:
+        """« le principe du « dites le nous une fois » » : the determiner names a quoted utterance as a whole (a slogan,
+        a motto) opening on a conjugated verb that is no noun, which it does not agree with; a quotation of one or two
+        words (« la « nouvelle » politique ») or opening on a noun or an adjective (« le « bonne sens paysan » », « le
+        « marche pour le climat » ») is still read with it."""
+        # The engine reports the determiner before the quotation mark and the quoted word after it apart.
+        after_determiner = _OPENING_QUOTE_RE.match(text, end)
+        if after_determiner is not None:
+            if text[start:end].lower() not in _GENDER_NUMBER_OF_DETERMINER:
+                return False  # « Les deux slogan « Touche pas à mon pote » » : a noun's number, still read
+            quoted_from = after_determiner.end()
+        elif _DETERMINER_AND_QUOTE_BEFORE_RE.search(text, max(0, start - 12), start):
+            quoted_from = start
+        else:
+            return False
+        closing = _QUOTE_CLOSES_AFTER_RE.search(text, quoted_from, min(len(text), quoted_from + 160))
+        if closing is None:
+            return False
+        quoted = text[quoted_from : closing.start()].split()
+        if len(quoted) < 3:
+            return False
+        # A verb that is no noun: « le « carte vitale numérique » », « un « offre raisonnable » » stay read.
+        readings = self._morphologies(quoted[0].lower())
+        return not any(":N" in m for m in readings) and any(
+            ":V" in m and (":E" in m or ":I" in m or ":K" in m) for m in readings
+        )
+
+    def _determiner_of_an_unhyphenated_compound(self, text: str, start: int, end: int) -> bool:
+        """« par le bouche à oreille », « Mon tête à tête avec le ministre » : a compound noun written without its
+        hyphens (the lexicon knows « bouche-à-oreille »), which the determiner agrees with, read as its first noun,
+        which it does not (beta.gouv.fr's pages, stop 49); « cette arc en ciel », « une rond point » disagree with
+        the compound too and stay reported."""
+        agreeing = _gender_number_of_determiner(text[start:end])
+        following = _COMPOUND_AFTER_RE.match(text, end)
+        if not agreeing or following is None:
+            return False
+        parts = [word for word in following.groups() if word]
+        for size in (3, 2):  # « bouche à oreille », « rond point »
+            if len(parts) >= size:
+                readings = [m for m in self._morphologies("-".join(parts[:size]).lower()) if ":N" in m]
+                if readings:
+                    return bool(_gender_numbers(readings) & agreeing)
+        return False
+
+    def _after_a_year(self, text: str, start: int, end: int) -> bool:
+        """« la loi de finances pour 2024 promulguée » : an adjective or a participle after a year, which counts
+        nothing, agreeing with a determiner before it in the clause (its noun's); a noun after the year is still read
+        as counted, and a word agreeing with no noun before (« Les mesures prévues pour 2025 annoncé hier ») too."""
+        morphologies = self._morphologies(text[start:end].lower())
+        year = _YEAR_BEFORE_RE.search(text, max(0, start - 40), start)
+        if not morphologies or any(":N" in m for m in morphologies) or year is None:
+            return False
+        own = _gender_numbers(morphologies)
+        clause = _CLAUSE_BEFORE_RE.search(text, max(0, year.start() - 80), year.start())
+        before = clause.group(0) if clause else ""
+        return any(own & _gender_number_of_determiner(word) for word in _LETTERS_RE.findall(before))
+
     def _morphologies(self, word: str) -> list[str]:
         try:
             return [str(m) for m in self._engine.getSpellChecker().getMorph(word)]
@@ -1198,9 +1287,21 @@ class GrammalecteEngine:
             and any(m.start() <= start < m.end() for m in _A_PORTEE_DE_RE.finditer(text, max(0, start - 12), end + 30))
         ):
             return True
+        if category == "gn" and any(
+            m.start() <= start < m.end() for m in _PAR_DETERMINER_BAIS_RE.finditer(text, max(0, start - 12), end + 8)
+        ):
+            return True  # « par le bais de » : « biais » misspelt, not a number to agree (grammar.set-phrase)
         compound = _SECHE_COMPOUND_RE.search(text, start, end + 24) if category == "gn" else None
         if compound is not None and compound.start() <= end + 1:
             return True  # « un sèche linge » : the compound without its hyphen, named by grammar.set-phrase
+        if "__conf_cour_cours_court" in rule_id and word.lower() == "court" and _TERME_AFTER_RE.match(text, end):
+            return True  # « A court terme » : « à court terme » (its « À » is reported apart), not « avoir cours »
+        if (
+            "__conj_" in rule_id
+            and word.lower() in ("ressource", "ressources")
+            and _NOUN_BEFORE_RESSOURCE_RE.search(text, max(0, start - 30), start)
+        ):
+            return True  # « le Centre ressources autisme », « une personne ressource » : a noun in apposition, no verb
         if "__tu_locutions" in rule_id and " ".join(word.lower().split()) == "à tout va":
             return True  # the Académie française writes « à tout va » without a hyphen, as dictionaries allow (stop 48)
         if (
@@ -1674,6 +1775,10 @@ class GrammalecteEngine:
                 or bool(text[start:end].lower() in _DETERMINERS and _RANK_NUMBER_AFTER_RE.match(text, end))
                 or _feminine_title(text, start, end)
                 or _invariable_abbreviation(text, start, end, str(err.get("sMessage", "")))
+                or bool(
+                    _FEMININE_UNIT_BEFORE_RE.search(text, max(0, start - 12), start)
+                    and any(":f" in m for m in self._morphologies(word.lower()))
+                )
                 or bool(text.startswith("(s)", end))  # « Le(s) coupable(s) »
                 or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
@@ -1681,6 +1786,9 @@ class GrammalecteEngine:
                 or _initials_of_a_reference(text, start, end, str(err.get("sMessage", "")))
                 or _surname_in_capitals(text, start, end)
                 or bool("__gn_start_prn" in rule_id and _quoted_title(text, start))
+                or self._determiner_of_a_quoted_phrase(text, start, end)
+                or self._determiner_of_an_unhyphenated_compound(text, start, end)
+                or bool("__gn_nombre_chiffres" in rule_id and self._after_a_year(text, start, end))
                 or self._enumeration_after_les(rule_id, text, start, end)
                 or self._noun_after_noun(text, start, end)
                 or _english_pair(text, start, end)
