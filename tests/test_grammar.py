@@ -572,6 +572,11 @@ def test_the_second_part_of_beta_gouv_fr_pages_false_alarms_are_mended() -> None
     assert lint_text(relative, GRAMMAR, "x.md").findings == []  # the items go on with the relative clause
     plural = relative.replace("toute personne morale", "les personnes morales")
     assert [f.text for f in lint_text(plural, GRAMMAR, "x.md").findings] == ["Intervient"]
+    # A plural antecedent with a singular complement (an adversarial read): the items are still read.
+    complement = relative.replace("toute personne morale", "les associations de la ville")
+    assert [f.text for f in lint_text(complement, GRAMMAR, "x.md").findings] == ["Intervient"]
+    inclusive = heading + "lecteur·ices et abonné·es peuvent écrire. Nous recensons 100 structures.\n"
+    assert [f.text for f in lint_text(inclusive, GRAMMAR, "x.md").findings] == ["lecteur"]
     short_term = "L'enjeu est clair. A court terme, l'indicateur sera le nombre de diagnostics."
     assert [f.text for f in lint_text(short_term, GRAMMAR, fmt="text").findings] == ["A"]  # not « avoir cours »
     centre = "La Maison réunit le Centre ressources autisme en Île-de-France et Autisme Info service."

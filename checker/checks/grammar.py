@@ -556,13 +556,19 @@ def _name_joined_by_a_dot(text: str, end: int) -> bool:
     team writes it (beta.gouv.fr's pages, stop 49); an inclusive ending (« étudiant·es », « lecteur·rices ») joins
     no name."""
     after = _JOINED_NAME_AFTER_RE.match(text, end)
-    return after is not None and after.group(1).lower() not in _INCLUSIVE_ENDINGS
+    if after is None or after.group(1).lower() in _INCLUSIVE_ENDINGS:
+        return False
+    # A name is one thing, its verb singular (« data·inclusion est … »); inclusive forms are mostly plural subjects
+    # (« lecteur·ices et abonné·es peuvent », « tous·toutes les participant·es »).
+    verb = _WORD_AFTER_NAME_RE.match(text, after.end())
+    return verb is not None and _third_person_present(verb.group(1))
 
 
 _JOINED_NAME_AFTER_RE = re.compile(r"·([^\W\d_]{4,})")
+_WORD_AFTER_NAME_RE = re.compile(r"\s+([^\W\d_]+)")
 _INCLUSIVE_ENDINGS = frozenset({
     "rice", "rices", "trice", "trices", "euse", "euses", "teuse", "teuses", "ères", "esse", "esses", "elle", "elles",
-    "ienne", "iennes", "ives", "ente", "entes", "ante", "antes",
+    "ienne", "iennes", "ives", "ente", "entes", "ante", "antes", "ices", "celles", "toutes", "nouvelles",
 })  # fmt: skip
 
 
@@ -825,7 +831,8 @@ _ACTING_BODIES = frozenset({
 _AGENT_SUFFIX_RE = re.compile(r"(?:teur|trice|eur)$")
 # A lead-in ending on « qui : » after a singular determiner and its noun phrase (no plural determiner after it).
 _SINGULAR_ANTECEDENT_OF_QUI_RE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:tout|toute|chaque|un|une|le|la|ce|cet|cette)\s+([^.;:!?]{1,80}?)\s+qui\s*:$"
+    r"(?i)(?:(?<![^\W\d_])(?:tout|toute|chaque|un|une|le|la|ce|cet|cette)\s+|(?<![^\W\d_])l['’])"
+    r"[^.;:!?]{1,80}?\s+qui\s*:$"
 )
 _PLURAL_DETERMINER_RE = re.compile(r"(?i)(?<![^\W\d_])(?:les|des|ces|aux|leurs|tous|toutes|plusieurs)(?![^\W\d_])")
 _ARTICLES = frozenset({"le", "la", "l'", "l’", "un", "une"})  # singular: a plural actor takes no « Prend »
@@ -840,10 +847,11 @@ def _names_who_acts(block: Block) -> bool:
     démarrer », « Encore », « Au volant : », « Départ en vacances », « Erreurs fréquentes », « ATTENTION »,
     « #### Conseil », « Les candidats » (plural: « - Remplit » is wrong either way) name no one who acts."""
     text = block.text.strip()
-    relative = _SINGULAR_ANTECEDENT_OF_QUI_RE.search(text)
-    if relative is not None and not _PLURAL_DETERMINER_RE.search(relative.group(1)):
+    last_sentence = re.split(r"[.!?]\s", text)[-1]
+    if _SINGULAR_ANTECEDENT_OF_QUI_RE.search(last_sentence) and not _PLURAL_DETERMINER_RE.search(last_sentence):
         # « il s'agit de toute personne morale de droit public ou privé qui : » : each item goes on with the
-        # relative clause, its verb agreeing with one antecedent (beta.gouv.fr's pages, stop 49)
+        # relative clause, its verb agreeing with one antecedent (beta.gouv.fr's pages, stop 49); no plural
+        # determiner in the sentence (« les associations de la ville qui : » takes « - Interviennent »)
         return True
     if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]

@@ -252,11 +252,21 @@ _OPENING_QUOTE_RE = re.compile(r"\s+[«“\"]\s*")
 # The clause before a word, back to a punctuation mark or a conjunction of clauses.
 _CLAUSE_BEFORE_RE = re.compile(r"[^.;:!?,()«»]*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+['’]?")
+# Where a noun phrase read backwards stops: a preposition other than « de », a conjunction, a relative pronoun.
+_NOUN_PHRASE_STOPS = frozenset({
+    "dans", "sur", "pour", "en", "à", "par", "avec", "sans", "sous", "chez", "vers", "entre", "contre", "selon",
+    "après", "avant", "depuis", "et", "ou", "mais", "que", "qui", "dont", "où", "si",
+})  # fmt: skip
 _TERME_AFTER_RE = re.compile(r"\s+terme\b")
 # The noun a « ressource(s) » in apposition follows (« centre », « personne », « pôle »).
-_NOUN_BEFORE_RESSOURCE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:centres?|personnes?|pôles?|lieux|lieu|espaces?)\s+$")
+_NOUN_BEFORE_RESSOURCE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:centres?|personnes?|pôles?|lieux|lieu|espaces?|plateformes?)\s+$"
+)
+_OBJECT_AFTER_RE = re.compile(
+    r"(?i)\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|ces|ce|cette|nos|vos|notre|votre)(?![^\W\d_])"
+)
 # A number and the abbreviation of a feminine unit of time (minute, seconde, heure): « 45 mins passées par jour ».
-_FEMININE_UNIT_BEFORE_RE = re.compile(r"\d\s*(?:min|mins|mn|sec|h)\.?\s+$")
+_FEMININE_UNIT_BEFORE_RE = re.compile(r"(\d+)\s*(?:min|mins|mn|sec|h)\.?\s+$")
 # The two or three words after a determiner that may be a compound noun written without its hyphens.
 _COMPOUND_AFTER_RE = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 # « par le bais d'un service » : « biais » missing its « i », named by grammar.set-phrase.
@@ -1217,8 +1227,9 @@ class GrammalecteEngine:
             return False
         # A verb that is no noun: « le « carte vitale numérique » », « un « offre raisonnable » » stay read.
         readings = self._morphologies(quoted[0].lower())
-        return not any(":N" in m for m in readings) and any(
-            ":V" in m and (":E" in m or ":I" in m or ":K" in m) for m in readings
+        return (
+            not any(":N" in m or (":A" in m and ":Q" not in m) for m in readings)  # « un « complète refonte » »
+            and any(":V" in m and (":E" in m or ":I" in m or ":K" in m) for m in readings)
         )
 
     def _determiner_of_an_unhyphenated_compound(self, text: str, start: int, end: int) -> bool:
@@ -1238,6 +1249,15 @@ class GrammalecteEngine:
                     return bool(_gender_numbers(readings) & agreeing)
         return False
 
+    def _after_a_feminine_unit(self, text: str, start: int, end: int, message: str) -> bool:
+        """« 45 mins passées par jour » : the engine reads the abbreviation of minutes as masculine; a feminine word of
+        the count's number agrees with it. Only the gender is forgiven: « 45 mins passée » stays reported."""
+        unit = _FEMININE_UNIT_BEFORE_RE.search(text, max(0, start - 12), start)
+        if unit is None or "genre" not in message:
+            return False
+        number = ":p" if int(unit.group(1)) > 1 else ":s"
+        return any(":f" in m and (number in m or ":i" in m) for m in self._morphologies(text[start:end].lower()))
+
     def _after_a_year(self, text: str, start: int, end: int) -> bool:
         """« la loi de finances pour 2024 promulguée » : an adjective or a participle after a year, which counts
         nothing, agreeing with a determiner before it in the clause (its noun's); a noun after the year is still read
@@ -1246,10 +1266,29 @@ class GrammalecteEngine:
         year = _YEAR_BEFORE_RE.search(text, max(0, start - 40), start)
         if not morphologies or any(":N" in m for m in morphologies) or year is None:
             return False
-        own = _gender_numbers(morphologies)
         clause = _CLAUSE_BEFORE_RE.search(text, max(0, year.start() - 80), year.start())
-        before = clause.group(0) if clause else ""
-        return any(own & _gender_number_of_determiner(word) for word in _LETTERS_RE.findall(before))
+        head = self._head_determiner(_LETTERS_RE.findall(clause.group(0) if clause else ""))
+        return bool(head and _gender_numbers(morphologies) & _gender_number_of_determiner(head))
+
+    def _only_a_finite_verb(self, word: str) -> bool:
+        """« voté » of « a voté » is a participle, « finances » a noun too: only a word that can be nothing but a
+        conjugated verb (« annonce » is a noun too) ends a noun phrase read backwards."""
+        readings = self._morphologies(word)
+        return bool(readings) and all(
+            ":V" in m and (":I" in m or ":K" in m or ":S" in m or ":E" in m) and ":Q" not in m for m in readings
+        )
+
+    def _head_determiner(self, words: list[str]) -> str | None:
+        """The determiner of the noun phrase the words end with, its complements in « de » included: « la » of
+        « dans la loi de finances », « Les » of « Les dotations de la commune » (not the complement's « la »)."""
+        head = None
+        for word in reversed(words[-10:]):
+            lowered = word.lower()
+            if _gender_number_of_determiner(lowered):
+                head = word
+            elif lowered in _NOUN_PHRASE_STOPS or self._only_a_finite_verb(lowered):
+                break
+        return head
 
     def _morphologies(self, word: str) -> list[str]:
         try:
@@ -1300,6 +1339,7 @@ class GrammalecteEngine:
             "__conj_" in rule_id
             and word.lower() in ("ressource", "ressources")
             and _NOUN_BEFORE_RESSOURCE_RE.search(text, max(0, start - 30), start)
+            and not _OBJECT_AFTER_RE.match(text, end)  # « Ces lieux ressource les habitants » : the verb
         ):
             return True  # « le Centre ressources autisme », « une personne ressource » : a noun in apposition, no verb
         if "__tu_locutions" in rule_id and " ".join(word.lower().split()) == "à tout va":
@@ -1775,10 +1815,7 @@ class GrammalecteEngine:
                 or bool(text[start:end].lower() in _DETERMINERS and _RANK_NUMBER_AFTER_RE.match(text, end))
                 or _feminine_title(text, start, end)
                 or _invariable_abbreviation(text, start, end, str(err.get("sMessage", "")))
-                or bool(
-                    _FEMININE_UNIT_BEFORE_RE.search(text, max(0, start - 12), start)
-                    and any(":f" in m for m in self._morphologies(word.lower()))
-                )
+                or self._after_a_feminine_unit(text, start, end, str(err.get("sMessage", "")))
                 or bool(text.startswith("(s)", end))  # « Le(s) coupable(s) »
                 or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
