@@ -585,6 +585,21 @@ def test_the_second_part_of_beta_gouv_fr_pages_false_alarms_are_mended() -> None
     assert lint_text(minutes, GRAMMAR, fmt="text").findings == []  # « minutes » is feminine
 
 
+def test_a_pasted_second_level_bullet_is_no_word_opening_a_sentence() -> None:
+    """« o\tLe nombre de visites … » : a word processor's « o » bullet pasted with its lines, inside a list item
+    (beta.gouv.fr's pages, stop 49); a sentence opening on a lower-case word there is still reported."""
+    item = (
+        "* La PMI : un service peu connu et de moins en moins utilisé\n"
+        "o\tLe nombre d'examens de prévention sur les enfants a chuté de 45 % en 20 ans.\n"
+        "o\tLe nombre de visites à domicile par une puéricultrice a chuté de 50 % en 25 ans.\n"
+        "o\tOn constate également une connaissance réduite de ses missions.\n"
+    )
+    assert [f for f in lint_text(item, GRAMMAR, "x.md").findings if f.rule_id == "grammar.capitalization"] == []
+    lowered = item.replace("o\tOn constate", "mais on constate")
+    found = [f.text for f in lint_text(lowered, GRAMMAR, "x.md").findings if f.rule_id == "grammar.capitalization"]
+    assert found == ["mais"]
+
+
 def test_a_heading_keeps_both_readings_of_a() -> None:
     """A heading is no sentence with its verb: « Les démarches à effectué » may be « à effectuer » (a final review)."""
     found = lint_text("## Les démarches à effectué après un décès\n\nTexte.\n", GRAMMAR, "x.md").findings

@@ -187,7 +187,7 @@ def test_a_set_outside_the_repository_is_keyed_by_its_file_names(tmp_path: Path)
         (precision.WAI_DEV_JUDGEMENTS, 46),
         (precision.DATACTIVIST_DEV_JUDGEMENTS, 28),
         (precision.N31_DEV_JUDGEMENTS, 46),
-        (precision.BETAGOUV_DEV_JUDGEMENTS, 153),
+        (precision.BETAGOUV_DEV_JUDGEMENTS, 258),
     ],
 )
 def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -> None:

@@ -565,6 +565,8 @@ def _name_joined_by_a_dot(text: str, end: int) -> bool:
 
 
 _JOINED_NAME_AFTER_RE = re.compile(r"·([^\W\d_]{4,})")
+# « o\tLe nombre de visites a chuté » : a word processor's second-level bullet pasted with its line (stop 49).
+_PASTED_BULLET_RE = re.compile(r"o(?:\t|[ \u00a0]{2,}|[ \u00a0](?=[A-ZÀ-ÖØ-Þ]))(?=\s*[A-ZÀ-ÖØ-Þ])")
 _WORD_AFTER_NAME_RE = re.compile(r"\s+([^\W\d_]+)")
 _INCLUSIVE_ENDINGS = frozenset({
     "rice", "rices", "trice", "trices", "euse", "euses", "teuse", "teuses", "ères", "esse", "esses", "elle", "elles",
@@ -978,6 +980,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                 or _software_spelling(pieces[m.piece][m.start : m.end])
                 or _name_in_its_own_case(pieces[m.piece][m.start : m.end])
                 or _name_joined_by_a_dot(pieces[m.piece], m.end)
+                or bool(_PASTED_BULLET_RE.match(pieces[m.piece], m.start))
             ):
                 continue
             if (

@@ -258,6 +258,14 @@ _NOUN_PHRASE_STOPS = frozenset({
     "après", "avant", "depuis", "et", "ou", "mais", "que", "qui", "dont", "où", "si",
 })  # fmt: skip
 _TERME_AFTER_RE = re.compile(r"\s+terme\b")
+# Verbs taking « de » + an infinitive and no direct object of their own before it.
+_VERBS_OF_DE_INFINITIVE = frozenset({
+    "omettre", "oublier", "essayer", "tenter", "refuser", "décider", "promettre", "négliger", "cesser", "accepter",
+    "choisir", "jurer", "craindre", "regretter", "tâcher", "manquer",
+})  # fmt: skip
+_DE_INFINITIVE_AFTER_RE = re.compile(r"(?i)\s+d(?:e\s+|['’]\s*)(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+(?:er|ir|re)\b")
+# A name written with capitals inside (« MIrAI », « OpenFisca »), no verb.
+_INNER_CAPITALS_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zà-öø-ÿ][^\W\d_]*|[A-ZÀ-ÖØ-Þ]{2,}[a-zà-öø-ÿ][^\W\d_]*")
 # The noun a « ressource(s) » in apposition follows (« centre », « personne », « pôle »).
 _NOUN_BEFORE_RESSOURCE_RE = re.compile(
     r"(?i)(?<![^\W\d_])(?:centres?|personnes?|pôles?|lieux|lieu|espaces?|plateformes?)\s+$"
@@ -381,10 +389,14 @@ _NOUN_WITH_COMPLEMENT_RE = re.compile(
 )
 # What « tache d’… » is a stain of (« une tache d’encre, d’huile, d’humidité »): after anything else, « tâche d’… » is a
 # task (« une tâche d’analyse, d’annotation »).
-_ELIDED_COMPLEMENT_AFTER_RE = re.compile(r"\s+d['’]\s*([^\W\d_][\w-]*)")
+# « tâches de relance », « tâches de mise en relation » (beta.gouv.fr's pages, stop 49) too.
+_ELIDED_COMPLEMENT_AFTER_RE = re.compile(r"\s+d(?:e\s+|['’]\s*)([^\W\d_][\w-]*)")
 _STAINS = frozenset(
     {"encre", "huile", "humidité", "eau", "essence", "herbe", "œuf", "oeuf", "acide", "ombre", "rouille", "urine",
-     "aquarelle", "or", "argent", "azur", "écume", "acné", "eczéma"}
+     "aquarelle", "or", "argent", "azur", "écume", "acné", "eczéma",
+     "sang", "vin", "café", "thé", "graisse", "gras", "rousseur", "naissance", "vieillesse", "vieillissement",
+     "peinture", "boue", "sauce", "couleur", "lumière", "soleil", "moisissure", "chocolat", "jus", "sueur", "beauté",
+     "son", "suie", "goudron", "cambouis", "fruit", "rouge", "confiture", "ketchup", "moutarde"}
 )  # fmt: skip
 _LUI_NAMED_RE = re.compile(r"[«“]\W*lui\W*[»”]")
 _QUI_LUI_BEFORE_RE = re.compile(
@@ -1342,6 +1354,8 @@ class GrammalecteEngine:
             and not _OBJECT_AFTER_RE.match(text, end)  # « Ces lieux ressource les habitants » : the verb
         ):
             return True  # « le Centre ressources autisme », « une personne ressource » : a noun in apposition, no verb
+        if "vconj" in rule_id and sum(c.isupper() for c in word) >= 2 and not word.isupper():
+            return True  # « les capacités de MIrAI », « si MIrAI devient » : a product's name, no verb (stop 49)
         if "__tu_locutions" in rule_id and " ".join(word.lower().split()) == "à tout va":
             return True  # the Académie française writes « à tout va » without a hyphen, as dictionaries allow (stop 48)
         if (
@@ -2207,6 +2221,15 @@ class GrammalecteEngine:
                 # « un différend petit village » : an adjective set before its own noun, « différent »
                 and not self._lemmas(following.group(1).lower()) & _PRENOMINAL_ADJECTIVES
             )
+        if (
+            "__ppas_det_plur_COD_que_avoir" in rule_id
+            and self._lemmas(word.lower()) & _VERBS_OF_DE_INFINITIVE
+            and _DE_INFINITIVE_AFTER_RE.match(text, end)
+        ):
+            # « des plaintes que les victimes ont omis de retirer » : « que » is the infinitive's object; « omettre »,
+            # « oublier », « essayer » take none of their own before « de » (beta.gouv.fr's pages, stop 49); « la
+            # femme que j'ai empêchée de partir » (« empêcher quelqu'un ») stays read by the engine
+            return True
         if "__ppas_det_plur_COD_que_avoir" in rule_id:
             # « Les sommes que le chantier a coûté », « les deux années qu'elle a vécu » : a price, a distance or a
             # length of time is no direct object; the participle stays invariable (« les risques qu'il a courus »,
