@@ -598,6 +598,9 @@ def test_a_pasted_second_level_bullet_is_no_word_opening_a_sentence() -> None:
     lowered = item.replace("o\tOn constate", "mais on constate")
     found = [f.text for f in lint_text(lowered, GRAMMAR, "x.md").findings if f.rule_id == "grammar.capitalization"]
     assert found == ["mais"]
+    vocative = "Il leva les yeux vers le ciel. o Dieu, pensa-t-il, aide-moi."  # one space: a word (an adversarial read)
+    found = [f.text for f in lint_text(vocative, GRAMMAR, fmt="text").findings if f.rule_id == "grammar.capitalization"]
+    assert found == ["o"]
 
 
 def test_a_heading_keeps_both_readings_of_a() -> None:

@@ -566,7 +566,8 @@ def _name_joined_by_a_dot(text: str, end: int) -> bool:
 
 _JOINED_NAME_AFTER_RE = re.compile(r"·([^\W\d_]{4,})")
 # « o\tLe nombre de visites a chuté » : a word processor's second-level bullet pasted with its line (stop 49).
-_PASTED_BULLET_RE = re.compile(r"o(?:\t|[ \u00a0]{2,}|[ \u00a0](?=[A-ZÀ-ÖØ-Þ]))(?=\s*[A-ZÀ-ÖØ-Þ])")
+# A vocative « o Dieu » after a full stop, one space between, stays reported (an adversarial read).
+_PASTED_BULLET_RE = re.compile(r"o(?:\t|[ \u00a0]{2,})(?=\s*[A-ZÀ-ÖØ-Þ])")
 _WORD_AFTER_NAME_RE = re.compile(r"\s+([^\W\d_]+)")
 _INCLUSIVE_ENDINGS = frozenset({
     "rice", "rices", "trice", "trices", "euse", "euses", "teuse", "teuses", "ères", "esse", "esses", "elle", "elles",
