@@ -151,11 +151,9 @@ def _strip_filler(block: Block) -> None:
         link.end = max(0, min(remap[link.end], len(chars)) - lead)
 
 
-# Blocks pasted with an article that are not its prose: checked for typography at most, never for grammar,
-# spelling, readability, repetition or claims.
-_READ_ALSO_RE = re.compile(
-    r"^[\W_]*(?:[àa] (?:lire|voir|écouter) aussi|lire aussi|voir aussi|sur le même sujet)\b", re.IGNORECASE
-)
+# Blocks pasted with an article that are not its prose (`_READ_ALSO_RE`, defined with the HTML reader below, which
+# names the same blocks): checked for typography at most, never for grammar, spelling, readability, repetition or
+# claims.
 # An embedded post: its picture link, its signature (« — Name (@handle) June 3, 2024 ») or its address pasted as
 # text; a link to a post inside prose (« j'ai [écrit](https://x.com/…/status/…) que … ») embeds nothing.
 _TWEET_RE = re.compile(

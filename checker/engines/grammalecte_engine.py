@@ -220,7 +220,6 @@ _INTERFACE_NOUNS = frozenset({
     "sections", "module", "modules", "écran", "écrans", "espace", "vue", "fenêtre", "panneau", "catégorie", "champ",
     "tableau", "liste", "fiche", "formulaire", "bloc", "filtre", "barre", "lien", "carte", "dossier", "fichier",
 })  # fmt: skip
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 _REPEAT_PREFIX_RE = re.compile(r"^r[eé]-")
 # Cardinal numbers in words (checker/numbers.py), but the article « un », « une »: no head noun (« Les cent
 # musiciens »), a time span after « pendant ».
@@ -251,7 +250,8 @@ _TITLE_OPENS_BEFORE_RE = re.compile(r"[«“\"][\s_*\[]*$")
 _OPENING_QUOTE_RE = re.compile(r"\s+[«“\"]\s*")
 # The clause before a word, back to a punctuation mark or a conjunction of clauses.
 _CLAUSE_BEFORE_RE = re.compile(r"[^.;:!?,()«»]*$")
-_LETTERS_RE = re.compile(r"[^\W\d_]+['’]?")
+# The words of a clause, an elided article with its apostrophe (« l’ », read by `_gender_number_of_determiner`).
+_CLAUSE_WORDS_RE = re.compile(r"[^\W\d_]+['’]?")
 # Where a noun phrase read backwards stops: a preposition other than « de », a conjunction, a relative pronoun.
 _NOUN_PHRASE_STOPS = frozenset({
     "dans", "sur", "pour", "en", "à", "par", "avec", "sans", "sous", "chez", "vers", "entre", "contre", "selon",
@@ -286,8 +286,8 @@ _PAR_DETERMINER_BAIS_RE = re.compile(r"(?i)(?<![^\W\d_])par\s+(?:le|ce|son|leur|
 _DETERMINER_AND_QUOTE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:le|la|les|un|une|du|des|au|aux)\s+[«“\"]\s*$")
 # A year after a word saying when (« la loi de finances pour 2024 promulguée le 30 décembre »): no count of things.
 _YEAR_BEFORE_RE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:en|pour|depuis|dès|avant|après|jusqu['’]en|d['’]ici|fin|début|mi-|courant|janvier|février|mars|avril"
-    r"|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?:18|19|20)\d\d\s+$"
+    rf"(?i)(?<![^\W\d_])(?:en|pour|depuis|dès|avant|après|jusqu['’]en|d['’]ici|fin|début|mi-|courant|{MONTH_ALTERNATIVES})"
+    r"\s+(?:18|19|20)\d\d\s+$"
 )
 # The word before a full stop and a comma: « Par ex., le site … » (Grammalecte knows « etc. » and « cf. », not all).
 _ABBREVIATION_BEFORE_COMMA_RE = re.compile(r"(?<![\w.])([^\W\d_]+)$")
@@ -1286,7 +1286,7 @@ class GrammalecteEngine:
         if not morphologies or any(":N" in m for m in morphologies) or year is None:
             return False
         clause = _CLAUSE_BEFORE_RE.search(text, max(0, year.start() - 80), year.start())
-        head = self._head_determiner(_LETTERS_RE.findall(clause.group(0) if clause else ""))
+        head = self._head_determiner(_CLAUSE_WORDS_RE.findall(clause.group(0) if clause else ""))
         return bool(head and _gender_numbers(morphologies) & _gender_number_of_determiner(head))
 
     def _only_a_finite_verb(self, word: str) -> bool:
