@@ -151,9 +151,6 @@ def _strip_filler(block: Block) -> None:
         link.end = max(0, min(remap[link.end], len(chars)) - lead)
 
 
-# Blocks pasted with an article that are not its prose (`_READ_ALSO_RE`, defined with the HTML reader below, which
-# names the same blocks): checked for typography at most, never for grammar, spelling, readability, repetition or
-# claims.
 # An embedded post: its picture link, its signature (« — Name (@handle) June 3, 2024 ») or its address pasted as
 # text; a link to a post inside prose (« j'ai [écrit](https://x.com/…/status/…) que … ») embeds nothing.
 _TWEET_RE = re.compile(
@@ -509,8 +506,9 @@ class _TextBuilder:
         self.add_mapped(mark, source_start, source_end)
 
     def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
-        """Text whose source differs (entity, line break): every char spans [source_start, source_end)."""
-        for ch in text:
+        """Text whose source differs (entity, line break): every char spans [source_start, source_end); a joiner of
+        no width (« &#xfeff; ») is left out like one read as-is."""
+        for ch in _INVISIBLE_RE.sub("", text):
             self.chars.append(ch)
             self.starts.append(source_start)
             self.ends.append(source_end)
@@ -972,9 +970,11 @@ _BOILERPLATE_ATTR_RE = re.compile(
     r"|navbar|menu|comments?|commentaires)(?:$|[-_\s])",
     re.IGNORECASE,
 )
-# The first words of a « À lire aussi » box: the box (or the links that follow) is not the article.
+# The first words of a « À lire aussi » box: the box (or the links that follow) is not the article. Such blocks
+# pasted with an article are checked for typography at most, never for grammar, spelling, readability, repetition
+# or claims.
 _READ_ALSO_RE = re.compile(
-    r"^\W*(?:[àa]\s+lire\s+(?:aussi|également)|lire\s+(?:aussi|également)|[àa]\s+voir\s+aussi|voir\s+aussi"
+    r"^\W*(?:[àa]\s+(?:lire|écouter)\s+(?:aussi|également)|lire\s+(?:aussi|également)|[àa]\s+voir\s+aussi|voir\s+aussi"
     r"|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|articles?\s+(?:liés|similaires|associés|connexes)"
     r"|nos\s+articles\s+sur|(?:[àa]\s+)?découvrir\s+aussi)\b",
     re.IGNORECASE,

@@ -750,6 +750,9 @@ def test_non_prose_blocks_are_recognised_and_not_checked_as_prose() -> None:
     doc = parse_document(ASIDES, "a.md")
     assert [b.aside for b in doc.blocks] == [None, "byline", None, "read-also", "tweet", "caption"]
     assert [b.aside for b in parse_document("Par ailleurs, le ministre parle.\n", "a.txt").blocks] == [None]
+    # « À écouter aussi » too (the intent of a definition that a later one had replaced, restored in stop 49).
+    listen = ASIDES.replace("À lire aussi", "À écouter aussi")
+    assert [b.aside for b in parse_document(listen, "a.md").blocks][3] == "read-also"
     # A link to a post inside prose embeds nothing: the paragraph is the writer's and is checked (Putain de code's
     # articles, stop 43: « [Certains points de vue](https://twitter.com/…/status/…) » hid a whole paragraph).
     linked = "Il y a une différence. J'ai [écrit](https://x.com/panva/status/13909574096) que la norme compte.\n"

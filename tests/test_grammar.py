@@ -552,6 +552,9 @@ def test_a_character_of_no_width_inside_a_word_is_read_as_the_reader_sees_the_wo
     assert lint_text(text, GRAMMAR, fmt="text").findings == []
     findings = lint_text("L\ufeffes maison sont belles.", GRAMMAR, fmt="text").findings
     assert [(f.text, f.start, f.end) for f in findings] == [("maison", 5, 11)]
+    # The same written as an HTML character reference (a final review).
+    page = "<p>L&#xfeff;a mise en formation est un sujet impactant plus de 500 agents.</p>"
+    assert lint_text(page, GRAMMAR, "x.html").findings == []
     # A zero-width space separates two words: « loi\u200bà » is « loi » and « à » (an adversarial read, stop 49).
     findings = lint_text("La loi\u200bà été votée hier.", GRAMMAR, fmt="text").findings
     assert [(f.rule_id, f.text) for f in findings] == [("grammar.confusion", "à")]
@@ -577,6 +580,13 @@ def test_the_second_part_of_beta_gouv_fr_pages_false_alarms_are_mended() -> None
     assert [f.text for f in lint_text(complement, GRAMMAR, "x.md").findings] == ["Intervient"]
     inclusive = heading + "lecteur·ices et abonné·es peuvent écrire. Nous recensons 100 structures.\n"
     assert [f.text for f in lint_text(inclusive, GRAMMAR, "x.md").findings] == ["lecteur"]
+    # A count, an inclusive doublet written in full (a final review).
+    counted = relative.replace(
+        "Il s'agit de toute personne morale de droit public ou privé", "La commune compte deux associations"
+    )
+    assert [f.text for f in lint_text(counted, GRAMMAR, "x.md").findings] == ["Intervient"]
+    doublet = heading + "directeur·directrice est nommé par le conseil. Nous recensons 100 structures.\n"
+    assert [f.text for f in lint_text(doublet, GRAMMAR, "x.md").findings] == ["directeur"]
     short_term = "L'enjeu est clair. A court terme, l'indicateur sera le nombre de diagnostics."
     assert [f.text for f in lint_text(short_term, GRAMMAR, fmt="text").findings] == ["A"]  # not « avoir cours »
     centre = "La Maison réunit le Centre ressources autisme en Île-de-France et Autisme Info service."

@@ -561,7 +561,12 @@ def _name_joined_by_a_dot(text: str, end: int) -> bool:
     # A name is one thing, its verb singular (« data·inclusion est … »); inclusive forms are mostly plural subjects
     # (« lecteur·ices et abonné·es peuvent », « tous·toutes les participant·es »).
     verb = _WORD_AFTER_NAME_RE.match(text, after.end())
-    return verb is not None and _third_person_present(verb.group(1))
+    if verb is None or not _third_person_present(verb.group(1)):
+        return False
+    # « directeur·directrice est nommé » : the two halves of one word, an inclusive doublet (a final review).
+    first = text[text.rfind(" ", 0, end) + 1 : end].lower()
+    lemmas = {r.lemma for r in analyse_form(after.group(1).lower())}
+    return not lemmas & {r.lemma for r in analyse_form(first)}
 
 
 _JOINED_NAME_AFTER_RE = re.compile(r"·([^\W\d_]{4,})")
@@ -832,12 +837,16 @@ _ACTING_BODIES = frozenset({
     "gestionnaire", "partenaire", "usager", "agent", "client", "élu", "maire", "préfet", "juge",
 })  # fmt: skip
 _AGENT_SUFFIX_RE = re.compile(r"(?:teur|trice|eur)$")
-# A lead-in ending on « qui : » after a singular determiner and its noun phrase (no plural determiner after it).
+# A lead-in ending on « qui : » after a singular determiner and its noun phrase (`_names_who_acts` also wants no
+# plural determiner in the sentence).
 _SINGULAR_ANTECEDENT_OF_QUI_RE = re.compile(
     r"(?i)(?:(?<![^\W\d_])(?:tout|toute|chaque|un|une|le|la|ce|cet|cette)\s+|(?<![^\W\d_])l['’])"
     r"[^.;:!?]{1,80}?\s+qui\s*:$"
 )
-_PLURAL_DETERMINER_RE = re.compile(r"(?i)(?<![^\W\d_])(?:les|des|ces|aux|leurs|tous|toutes|plusieurs)(?![^\W\d_])")
+_PLURAL_DETERMINER_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:les|des|ces|aux|leurs|mes|tes|ses|nos|vos|tous|toutes|plusieurs|quelques|certaine?s"
+    r"|nombreu(?:x|ses)|divers(?:es)?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)(?![^\W\d_])|\d"
+)
 _ARTICLES = frozenset({"le", "la", "l'", "l’", "un", "une"})  # singular: a plural actor takes no « Prend »
 _GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun", "determiner"})
 
@@ -845,16 +854,18 @@ _GRAMMATICAL_WORDS = frozenset({"preposition", "adverb", "conjunction", "pronoun
 def _names_who_acts(block: Block) -> bool:
     """« #### Équipe produit », « Hébergeur / infogérant », « DNUM », « Ainsi, le titulaire : » : a heading or a line
     of at most six words without a sentence's punctuation (or the last words of a lead-in, before its colon) whose
-    head names one person, team or body (an agent noun, an acronym, a name), so that the list after it says what
+    head names one person, team or body (an agent noun, an acronym, a name), or a lead-in ending on « qui : » after one
+    singular antecedent (« toute personne morale … qui : », stop 49), so that the list after it says what
     that one does (the social ministries' documentation and the eco-design mission's pages, stop 46). « Pour bien
     démarrer », « Encore », « Au volant : », « Départ en vacances », « Erreurs fréquentes », « ATTENTION »,
     « #### Conseil », « Les candidats » (plural: « - Remplit » is wrong either way) name no one who acts."""
     text = block.text.strip()
-    last_sentence = re.split(r"[.!?]\s", text)[-1]
+    last_sentence = _SENTENCE_END_RE.split(text)[-1]
     if _SINGULAR_ANTECEDENT_OF_QUI_RE.search(last_sentence) and not _PLURAL_DETERMINER_RE.search(last_sentence):
         # « il s'agit de toute personne morale de droit public ou privé qui : » : each item goes on with the
         # relative clause, its verb agreeing with one antecedent (beta.gouv.fr's pages, stop 49); no plural
-        # determiner in the sentence (« les associations de la ville qui : » takes « - Interviennent »)
+        # determiner, count or quantity in the sentence (« les associations de la ville qui : », « deux
+        # associations qui : », « ses agents qui : » take « - Interviennent », « - Suivent »)
         return True
     if text.endswith(":"):  # « Ainsi, le titulaire : » : the subject that each item goes on with
         text = re.split(r"[,;]\s*", text.removesuffix(":").strip())[-1]

@@ -248,7 +248,7 @@ _SECHE_COMPOUND_RE = re.compile(r"(?i)\bsèche\s+(?:linge|cheveux|mains|serviett
 # agree with (a blog's notes, stop 48).
 _TITLE_OPENS_BEFORE_RE = re.compile(r"[«“\"][\s_*\[]*$")
 _OPENING_QUOTE_RE = re.compile(r"\s+[«“\"]\s*")
-# The clause before a word, back to a punctuation mark or a conjunction of clauses.
+# The clause before a word, back to a punctuation mark (conjunctions end the noun phrase in `_head_determiner`).
 _CLAUSE_BEFORE_RE = re.compile(r"[^.;:!?,()«»]*$")
 # The words of a clause, an elided article with its apostrophe (« l’ », read by `_gender_number_of_determiner`).
 _CLAUSE_WORDS_RE = re.compile(r"[^\W\d_]+['’]?")
@@ -286,7 +286,7 @@ _PAR_DETERMINER_BAIS_RE = re.compile(r"(?i)(?<![^\W\d_])par\s+(?:le|ce|son|leur|
 _DETERMINER_AND_QUOTE_BEFORE_RE = re.compile(r"(?i)(?<![^\W\d_])(?:le|la|les|un|une|du|des|au|aux)\s+[«“\"]\s*$")
 # A year after a word saying when (« la loi de finances pour 2024 promulguée le 30 décembre »): no count of things.
 _YEAR_BEFORE_RE = re.compile(
-    rf"(?i)(?<![^\W\d_])(?:en|pour|depuis|dès|avant|après|jusqu['’]en|d['’]ici|fin|début|mi-|courant|{MONTH_ALTERNATIVES})"
+    rf"(?i)(?<![^\W\d_])(?:en|pour|depuis|dès|avant|après|jusqu['’]en|d['’]ici|fin|début|courant|{MONTH_ALTERNATIVES})"
     r"\s+(?:18|19|20)\d\d\s+$"
 )
 # The word before a full stop and a comma: « Par ex., le site … » (Grammalecte knows « etc. » and « cf. », not all).
@@ -395,8 +395,12 @@ _NOUN_WITH_COMPLEMENT_RE = re.compile(
 # task (« une tâche d’analyse, d’annotation »).
 _ELIDED_COMPLEMENT_AFTER_RE = re.compile(r"\s+d['’]\s*([^\W\d_][\w-]*)")
 _DE_COMPLEMENT_AFTER_RE = re.compile(r"\s+de\s+([^\W\d_][\w-]*)")
-# A noun of work after « tâche de » : an action's suffix, or one of a few (« de base », « de fond », « de mise en … »).
-_TASK_NOUN_RE = re.compile(r"[^\W\d_]+(?:tion|sion|ment|age|ance|ence)|mise|base|fond|front|saisie|suivi|routine")
+# A noun of work after « tâche de » : an action's suffix, or one of a few (« de base », « de fond », « de mise en … »;
+# not -ance / -ence, whose « semence », « fluorescence » may be stains: a final review).
+_TASK_NOUN_RE = re.compile(
+    r"[^\W\d_]+(?:tion|sion|ment|age)|mise|base|fond|front|saisie|suivi|routine|relance|maintenance|surveillance"
+    r"|reconnaissance|assistance|veille"
+)
 _STAINS = frozenset(
     {"encre", "huile", "humidité", "eau", "essence", "herbe", "œuf", "oeuf", "acide", "ombre", "rouille", "urine",
      "aquarelle", "or", "argent", "azur", "écume", "acné", "eczéma",
@@ -1248,7 +1252,7 @@ class GrammalecteEngine:
         readings = self._morphologies(quoted[0].lower())
         return (
             not any(":N" in m or (":A" in m and ":Q" not in m) for m in readings)  # « un « complète refonte » »
-            and any(":V" in m and (":E" in m or ":I" in m or ":K" in m) for m in readings)
+            and any(_FINITE_MOOD_RE.search(m) or ":E" in m for m in readings)
         )
 
     def _determiner_of_an_unhyphenated_compound(self, text: str, start: int, end: int) -> bool:
@@ -1266,6 +1270,25 @@ class GrammalecteEngine:
                 readings = [m for m in self._morphologies("-".join(parts[:size]).lower()) if ":N" in m]
                 if readings:
                     return bool(_gender_numbers(readings) & agreeing)
+        return False
+
+    def _object_after_adverbs(self, text: str, end: int) -> bool:
+        """A determiner after one or two words that are only adverbs, or « chaque année » (a final review)."""
+        position = end
+        for _ in range(2):
+            word = _WORD_AFTER_RE.match(text, position)
+            if word is None:
+                return False
+            readings = self._morphologies(word.group(1).lower())
+            if word.group(1).lower() == "chaque":
+                following = _WORD_AFTER_RE.match(text, word.end())
+                position = following.end() if following else word.end()
+            elif readings and all(":W" in m for m in readings):
+                position = word.end()
+            else:
+                return False
+            if _OBJECT_AFTER_RE.match(text, position):
+                return True
         return False
 
     def _after_a_feminine_unit(self, text: str, start: int, end: int, message: str) -> bool:
@@ -1293,9 +1316,7 @@ class GrammalecteEngine:
         """« voté » of « a voté » is a participle, « finances » a noun too: only a word that can be nothing but a
         conjugated verb (« annonce » is a noun too) ends a noun phrase read backwards."""
         readings = self._morphologies(word)
-        return bool(readings) and all(
-            ":V" in m and (":I" in m or ":K" in m or ":S" in m or ":E" in m) and ":Q" not in m for m in readings
-        )
+        return bool(readings) and all(bool(_FINITE_MOOD_RE.search(m)) or ":E" in m for m in readings)
 
     def _head_determiner(self, words: list[str]) -> str | None:
         """The determiner of the noun phrase the words end with, its complements in « de » included: « la » of
@@ -1359,6 +1380,7 @@ class GrammalecteEngine:
             and word.lower() in ("ressource", "ressources")
             and _NOUN_BEFORE_RESSOURCE_RE.search(text, max(0, start - 30), start)
             and not _OBJECT_AFTER_RE.match(text, end)  # « Ces lieux ressource les habitants » : the verb
+            and not self._object_after_adverbs(text, end)  # « … ressource vraiment / chaque année les habitants »
         ):
             return True  # « le Centre ressources autisme », « une personne ressource » : a noun in apposition, no verb
         if "vconj" in rule_id and _INNER_CAPITALS_RE.search(word):
