@@ -278,6 +278,11 @@ _OBJECT_AFTER_RE = re.compile(
     r"(?i)\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|ces|ce|cette|nos|vos|notre|votre)(?![^\W\d_])"
 )
 # A number and the abbreviation of a feminine unit of time (minute, seconde, heure): « 45 mins passées par jour ».
+# « un appel sur trois non », « une commune sur cinq » : one in so many, right before the word.
+_ONE_IN_SO_MANY_BEFORE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(un|une)\s+[^\W\d_][\w’'-]*\s+sur\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+    r"|vingt|cent|mille)\s+(?:non\s+)?$"
+)
 _FEMININE_UNIT_BEFORE_RE = re.compile(r"(\d+)\s*(?:min|mins|mn|sec|h)\.?\s+$")
 # The two or three words after a determiner that may be a compound noun written without its hyphens.
 _COMPOUND_AFTER_RE = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
@@ -1291,6 +1296,15 @@ class GrammalecteEngine:
                 return True
         return False
 
+    def _one_in_so_many(self, text: str, start: int, end: int) -> bool:
+        """« un appel sur trois non traité », « une commune sur cinq concernée » : the word agrees with « un appel »,
+        one in so many, not with the count (beta.gouv.fr's pages, stop 49); « Trois élèves sur dix absent » stays."""
+        proportion = _ONE_IN_SO_MANY_BEFORE_RE.search(text, max(0, start - 60), start)
+        if proportion is None:
+            return False
+        wanted = "fs" if proportion.group(1).lower() == "une" else "ms"
+        return wanted in _gender_numbers(self._morphologies(text[start:end].lower()))
+
     def _after_a_feminine_unit(self, text: str, start: int, end: int, message: str) -> bool:
         """« 45 mins passées par jour » : the engine reads the abbreviation of minutes as masculine; a feminine word of
         the count's number agrees with it. Only the gender is forgiven: « 45 mins passée » stays reported."""
@@ -1866,6 +1880,7 @@ class GrammalecteEngine:
                 or _feminine_title(text, start, end)
                 or _invariable_abbreviation(text, start, end, str(err.get("sMessage", "")))
                 or self._after_a_feminine_unit(text, start, end, str(err.get("sMessage", "")))
+                or bool("__gn_nombre_" in rule_id and self._one_in_so_many(text, start, end))
                 or bool(text.startswith("(s)", end))  # « Le(s) coupable(s) »
                 or _name_particle(text, start, end)
                 or self._common_word_in_a_name(text, start, end)
