@@ -402,6 +402,8 @@ _COMBINING_MARK_RE = re.compile("[\u0300-\u036f]")
 # reader sees « La », so the text every check reads has them not; a finding still covers them in the source. The
 # zero-width space (U+200B) stays: it separates two words (« loi\u200bà » is « loi à »).
 _INVISIBLE_RE = re.compile("[\u2060\ufeff]")
+# What `_extend` reads character by character: a combining accent or a joiner (one search for the common text).
+_COMPOSED_OR_INVISIBLE_RE = re.compile(f"{_COMBINING_MARK_RE.pattern}|{_INVISIBLE_RE.pattern}")
 
 
 def _composed(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
@@ -476,7 +478,7 @@ class _TextBuilder:
             self.add_mapped(CODE_STAND_IN, start, end)
 
     def _add_raw(self, text: str, source_start: int) -> None:
-        if _COMBINING_MARK_RE.search(text) or _INVISIBLE_RE.search(text):
+        if _COMPOSED_OR_INVISIBLE_RE.search(text):
             starts = list(range(source_start, source_start + len(text)))
             self._extend(text, starts, [start + 1 for start in starts])
             return

@@ -277,12 +277,12 @@ _NOUN_BEFORE_RESSOURCE_RE = re.compile(
 _OBJECT_AFTER_RE = re.compile(
     r"(?i)\s+(?:le|la|les|l['’]|un|une|des|du|leurs?|ses|son|sa|ces|ce|cette|nos|vos|notre|votre)(?![^\W\d_])"
 )
-# A number and the abbreviation of a feminine unit of time (minute, seconde, heure): « 45 mins passées par jour ».
 # « un appel sur trois non », « une commune sur cinq » : one in so many, right before the word.
 _ONE_IN_SO_MANY_BEFORE_RE = re.compile(
     r"(?i)(?<![^\W\d_])(un|une)\s+[^\W\d_][\w’'-]*\s+sur\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
     r"|vingt|cent|mille)\s+(?:non\s+)?$"
 )
+# A number and the abbreviation of a feminine unit of time (minute, seconde, heure): « 45 mins passées par jour ».
 _FEMININE_UNIT_BEFORE_RE = re.compile(r"(\d+)\s*(?:min|mins|mn|sec|h)\.?\s+$")
 # The two or three words after a determiner that may be a compound noun written without its hyphens.
 _COMPOUND_AFTER_RE = re.compile(r"\s+([^\W\d_]+)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
@@ -398,8 +398,7 @@ _NOUN_WITH_COMPLEMENT_RE = re.compile(
 )
 # What « tache d’… » is a stain of (« une tache d’encre, d’huile, d’humidité »): after anything else, « tâche d’… » is a
 # task (« une tâche d’analyse, d’annotation »).
-_ELIDED_COMPLEMENT_AFTER_RE = re.compile(r"\s+d['’]\s*([^\W\d_][\w-]*)")
-_DE_COMPLEMENT_AFTER_RE = re.compile(r"\s+de\s+([^\W\d_][\w-]*)")
+_TACHE_COMPLEMENT_AFTER_RE = re.compile(r"\s+d(?:(?P<elided>['’])\s*|e\s+)(?P<noun>[^\W\d_][\w-]*)")
 # A noun of work after « tâche de » : an action's suffix, or one of a few (« de base », « de fond », « de mise en … »;
 # not -ance / -ence, whose « semence », « fluorescence » may be stains: a final review).
 _TASK_NOUN_RE = re.compile(
@@ -1741,13 +1740,12 @@ class GrammalecteEngine:
         if "__conf_faim_fin__" in rule_id and _DATE_AFTER_FIN_RE.match(text, end):
             return True  # « d’ici fin 2020 », « fin mars » : the end of a period, not hunger
         if "__conf_tache_tâche__b1" in rule_id:
-            stain = _ELIDED_COMPLEMENT_AFTER_RE.match(text, end)
-            if stain and stain.group(1).lower() not in _STAINS:
-                return True  # « des tâches d’analyse », « les tâches d’IA » : work to do; « une tâche d’encre » stays
-            task = _DE_COMPLEMENT_AFTER_RE.match(text, end)
-            if task and task.group(1).lower() not in _STAINS and _TASK_NOUN_RE.fullmatch(task.group(1).lower()):
-                # « les tâches de relance, de mise en relation, de base » : a noun of work after « de » (stop 49);
-                # « une tâche de feutre, de cire, de mayonnaise » stays reported (an adversarial read)
+            complement = _TACHE_COMPLEMENT_AFTER_RE.match(text, end)
+            noun = complement.group("noun").lower() if complement else ""
+            # « des tâches d’analyse », « les tâches d’IA » : work to do; « une tâche d’encre » stays. After « de »,
+            # only a noun of work (« les tâches de relance, de mise en relation, de base », stop 49): « une tâche de
+            # feutre, de cire, de mayonnaise » stays reported (an adversarial read).
+            if complement and noun not in _STAINS and (complement.group("elided") or _TASK_NOUN_RE.fullmatch(noun)):
                 return True
         if "__tu_préfixe_ex__" in rule_id and _LATIN_AFTER_EX_RE.fullmatch(text, start, end):
             return True  # « la structuration ex ante », « ex aequo » : Latin phrases, without a hyphen
