@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -419,3 +420,21 @@ def test_no_private_name_imported_across_modules() -> None:
                 private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
                 crossing += [f"{name}: {node.module}.{p}" for p in private]
     assert crossing == []
+
+
+def test_no_module_binds_a_private_constant_twice() -> None:
+    """A module constant assigned twice at the top level silently replaces the first (stop 49: a new `_LETTERS_RE` and
+    `_COMPLEMENT_AFTER_RE` in the Grammalecte engine shadowed, or were shadowed by, older ones of the same name)."""
+    twice = []
+    for path in sorted((ROOT / "checker").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for name in (t.id for t in targets if isinstance(t, ast.Name) and _CONSTANT_NAME_RE.fullmatch(t.id)):
+                if name in seen:
+                    twice.append(f"{path.relative_to(ROOT)}: {name}")
+                seen.add(name)
+    assert twice == []
+
+
+_CONSTANT_NAME_RE = re.compile(r"_[A-Z][A-Z0-9_]*")
