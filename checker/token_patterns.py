@@ -795,6 +795,8 @@ def _possessive_sibling(info: TokenInfo) -> bool:
     if any(i in clauses.finite for i in own):
         return False  # « … et ces mesures entreront en vigueur »: coordinated clauses, not noun phrases
     lead = [infos[i].norm for i in own if i < info.index]
+    if _complement_beside_possessive_one(info, own, segment):
+        return True
     if any(word not in _CONJUNCT_LEADS and word not in _PREPOSITIONS for word in lead):
         return False  # the token does not open its conjunct
     if lead and lead[0] in _CONJUNCT_LEADS and own[0] > 0:
@@ -808,6 +810,41 @@ def _possessive_sibling(info: TokenInfo) -> bool:
     positions = [i for i in range(len(infos)) if clauses.chunk[i] == after and clauses.segment[i] == segment]
     words = _conjunct_words(infos, positions)
     return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in positions)
+
+
+def _complement_beside_possessive_one(info: TokenInfo, own: list[int], segment: int) -> bool:
+    """Whether « ces », right after a preposition, ends its chunk as a complement that the chunk just after or just
+    before repeats with the same preposition and a third-person possessive: « la multiplicité de ces intervenants,
+    de ses process », « la multiplicité de ses intervenants, de ces process » (complements of one noun, one owner).
+    The caller has checked that the token's chunk has no conjugated verb."""
+    sentence = info.sentence
+    if sentence is None or info.index == 0 or sentence.infos[info.index - 1].norm not in _PREPOSITIONS:
+        return False
+    infos, clauses = sentence.infos, sentence.clauses
+    preposition = infos[info.index - 1].norm
+    if any(infos[i].norm in _PREPOSITIONS for i in own if i > info.index):
+        return False  # « de ces intervenants de la région »: not the chunk's last complement
+    sides = []
+    if own[-1] + 1 < len(infos) and infos[own[-1] + 1].norm in _CONJUNCT_LEADS:
+        sides.append(clauses.chunk[own[-1] + 1])
+    if own[0] > 0 and infos[own[0]].norm in _CONJUNCT_LEADS:
+        sides.append(clauses.chunk[own[0] - 1])
+    for chunk in sides:
+        positions = [i for i in range(len(infos)) if clauses.chunk[i] == chunk and clauses.segment[i] == segment]
+        if any(i in clauses.finite for i in positions):
+            continue
+        words = [infos[i].norm for i in positions if infos[i].token.kind == "word"]
+        if chunk > clauses.chunk[info.index]:
+            while words and words[0] in _CONJUNCT_LEADS:
+                words.pop(0)
+            if words[:1] == [preposition] and words[1:2] and words[1] in _THIRD_POSSESSIVES:
+                return True
+        else:
+            # The chunk before ends on « <preposition> son / sa / ses » and a phrase with no other preposition.
+            for j in range(len(words) - 2, -1, -1):
+                if words[j] == preposition and words[j + 1] in _THIRD_POSSESSIVES:
+                    return not any(w in _PREPOSITIONS for w in words[j + 2 :])
+    return False
 
 
 def _possessive_opens_last_phrase(infos: Sequence[TokenInfo], positions: list[int]) -> bool:
