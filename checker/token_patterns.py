@@ -789,34 +789,36 @@ def _possessive_sibling(info: TokenInfo) -> bool:
         return False
     clauses = info.sentence.clauses
     infos = info.sentence.infos
-    here = clauses.chunk[info.index]
     segment = clauses.segment[info.index]
-    own = [i for i in range(len(infos)) if clauses.chunk[i] == here]
+    own = list(clauses.chunk_positions[clauses.chunk[info.index]])
     if any(i in clauses.finite for i in own):
         return False  # « … et ces mesures entreront en vigueur »: coordinated clauses, not noun phrases
-    lead = [infos[i].norm for i in own if i < info.index]
-    if _complement_beside_possessive_one(info, own, segment):
+    # The chunks just before and just after, in the token's segment, when a coordinator or a comma joins them to it.
+    before: list[int] = []
+    if own[0] > 0 and infos[own[0]].norm in _CONJUNCT_LEADS:
+        before = [i for i in clauses.chunk_before(clauses.chunk[own[0] - 1], own[0]) if clauses.segment[i] == segment]
+    after: list[int] = []
+    if own[-1] + 1 < len(infos) and infos[own[-1] + 1].norm in _CONJUNCT_LEADS:
+        after = [i for i in clauses.chunk_positions[clauses.chunk[own[-1] + 1]] if clauses.segment[i] == segment]
+    if _complement_beside_possessive_one(info, own, before, after):
         return True
+    lead = [infos[i].norm for i in own if i < info.index]
     if any(word not in _CONJUNCT_LEADS and word not in _PREPOSITIONS for word in lead):
         return False  # the token does not open its conjunct
-    if lead and lead[0] in _CONJUNCT_LEADS and own[0] > 0:
-        before = clauses.chunk[own[0] - 1]
-        positions = [i for i in range(own[0]) if clauses.chunk[i] == before and clauses.segment[i] == segment]
-        if _possessive_opens_last_phrase(infos, positions):
-            return True
-    if own[-1] + 1 >= len(infos) or infos[own[-1] + 1].norm not in _CONJUNCT_LEADS:
+    if before and _possessive_opens_last_phrase(infos, before):
+        return True
+    if not after:
         return False
-    after = clauses.chunk[own[-1] + 1]
-    positions = [i for i in range(len(infos)) if clauses.chunk[i] == after and clauses.segment[i] == segment]
-    words = _conjunct_words(infos, positions)
-    return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in positions)
+    words = _conjunct_words(infos, after)
+    return bool(words) and words[0].norm in _THIRD_POSSESSIVES and not any(i in clauses.finite for i in after)
 
 
-def _complement_beside_possessive_one(info: TokenInfo, own: list[int], segment: int) -> bool:
-    """Whether « ces », right after a preposition, ends its chunk as a complement that the chunk just after or just
-    before repeats with the same preposition and a third-person possessive: « la multiplicité de ces intervenants,
-    de ses process », « la multiplicité de ses intervenants, de ces process » (complements of one noun, one owner).
-    The caller has checked that the token's chunk has no conjugated verb."""
+def _complement_beside_possessive_one(info: TokenInfo, own: list[int], before: list[int], after: list[int]) -> bool:
+    """Whether « ces », right after a preposition, ends its chunk (`own`) as a complement that the chunk just after or
+    just before (their token positions, empty when none is joined to it) repeats with the same preposition and a
+    third-person possessive: « la multiplicité de ces intervenants, de ses process », « la multiplicité de ses
+    intervenants, de ces process » (complements of one noun, one owner). The caller has checked that the token's
+    chunk has no conjugated verb."""
     sentence = info.sentence
     if sentence is None or info.index == 0 or sentence.infos[info.index - 1].norm not in _PREPOSITIONS:
         return False
@@ -824,26 +826,18 @@ def _complement_beside_possessive_one(info: TokenInfo, own: list[int], segment: 
     preposition = infos[info.index - 1].norm
     if any(infos[i].norm in _PREPOSITIONS for i in own if i > info.index):
         return False  # « de ces intervenants de la région »: not the chunk's last complement
-    sides = []
-    if own[-1] + 1 < len(infos) and infos[own[-1] + 1].norm in _CONJUNCT_LEADS:
-        sides.append(clauses.chunk[own[-1] + 1])
-    if own[0] > 0 and infos[own[0]].norm in _CONJUNCT_LEADS:
-        sides.append(clauses.chunk[own[0] - 1])
-    for chunk in sides:
-        positions = [i for i in range(len(infos)) if clauses.chunk[i] == chunk and clauses.segment[i] == segment]
-        if any(i in clauses.finite for i in positions):
-            continue
-        words = [infos[i].norm for i in positions if infos[i].token.kind == "word"]
-        if chunk > clauses.chunk[info.index]:
-            while words and words[0] in _CONJUNCT_LEADS:
-                words.pop(0)
-            if words[:1] == [preposition] and words[1:2] and words[1] in _THIRD_POSSESSIVES:
-                return True
-        else:
-            # The chunk before ends on « <preposition> son / sa / ses » and a phrase with no other preposition.
-            for j in range(len(words) - 2, -1, -1):
-                if words[j] == preposition and words[j + 1] in _THIRD_POSSESSIVES:
-                    return not any(w in _PREPOSITIONS for w in words[j + 2 :])
+    if after and not any(i in clauses.finite for i in after):
+        words = [infos[i].norm for i in after if infos[i].token.kind == "word"]
+        while words and words[0] in _CONJUNCT_LEADS:
+            words.pop(0)
+        if words[:1] == [preposition] and words[1:2] and words[1] in _THIRD_POSSESSIVES:
+            return True
+    if before and not any(i in clauses.finite for i in before):
+        # The chunk before ends on « <preposition> son / sa / ses » and a phrase with no other preposition.
+        words = [infos[i].norm for i in before if infos[i].token.kind == "word"]
+        for j in range(len(words) - 2, -1, -1):
+            if words[j] == preposition and words[j + 1] in _THIRD_POSSESSIVES:
+                return not any(w in _PREPOSITIONS for w in words[j + 2 :])
     return False
 
 
