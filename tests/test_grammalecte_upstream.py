@@ -20,10 +20,16 @@ from checker.engines import grammalecte_engine
 from checker.lint import lint_text
 
 DATA = Path(__file__).resolve().parent / "data" / "grammalecte_upstream_tests.tsv"
-# The adjective's agreement (grammar.adjective-agreement) is off by default: selected here, and counted as the
-# agreement these sentences test.
-GRAMMAR = Config(select=("grammar", "grammar.adjective-agreement"), grammar_engine="grammalecte")
-SAME_RULE = {"grammar.adjective-agreement": "grammar.agreement"}
+# The adjective's agreement (grammar.adjective-agreement) and the agreement with a noun subject
+# (grammar.conjugation-noun-subject, stop 51) are off by default: selected here, and counted as the agreement and
+# the conjugation these sentences test.
+GRAMMAR = Config(
+    select=("grammar", "grammar.adjective-agreement", "grammar.conjugation-noun-subject"), grammar_engine="grammalecte"
+)
+SAME_RULE = {
+    "grammar.adjective-agreement": "grammar.agreement",
+    "grammar.conjugation-noun-subject": "grammar.conjugation",
+}
 MARK_RE = re.compile(r"\{\{(.*?)\}\}")
 SECTION_RULES = {
     "gn": {"grammar.agreement", "grammar.conjugation"},

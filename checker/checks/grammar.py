@@ -35,6 +35,13 @@ CAPITALIZATION_RULE = "grammar.capitalization"
 VERB_FORM_RULE = "grammar.verb-form"
 AGREEMENT_RULE = "grammar.agreement"
 CONJUGATION_RULE = "grammar.conjugation"
+# Parts of the two rules above split off by Grammalecte rule, off by default (stop 51): the engine's filters still
+# apply to them.
+NOUN_SUBJECT_RULE = "grammar.conjugation-noun-subject"
+IMPERATIVE_RULE = "grammar.imperative-form"
+INFINITIVE_AFTER_DE_RULE = "grammar.infinitive-after-de"
+_VERB_FORM_PARTS = frozenset({VERB_FORM_RULE, IMPERATIVE_RULE, INFINITIVE_AFTER_DE_RULE})
+_CONJUGATION_PARTS = frozenset({CONJUGATION_RULE, NOUN_SUBJECT_RULE})
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…]\s+\S")
 # Tokens that are not French prose for a grammar engine: URLs, handles, hashtags, domain and file names
 # (« deepest.ai » read as the verb « ai », « Cargo.toml »). An engine match touching one is dropped.
@@ -192,7 +199,7 @@ _COMMON_FINITE_FORMS = frozenset({
 _WORDS_BEFORE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
 _WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|" + _WORDS_BEFORE_RE.pattern)
-_VERB_FORM_RULES = frozenset({"grammar.confusion", "grammar.participle", "grammar.verb-form"})
+_VERB_FORM_RULES = frozenset({"grammar.confusion", "grammar.participle"}) | _VERB_FORM_PARTS
 # Where the words read around « a » / « à » stop: sentences, parentheses, quotations, commas …
 _CLAUSE_MARKS = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")
 # … and the words that open another clause or join another verb.
@@ -996,7 +1003,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             ):
                 continue
             if (
-                rule_id == VERB_FORM_RULE
+                rule_id in _VERB_FORM_PARTS
                 and "__imp_" in m.engine_rule
                 and list_items[m.piece]
                 and m.start == _item_verb(blocks[m.piece])
@@ -1004,14 +1011,14 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             ):
                 continue
             if (
-                rule_id == VERB_FORM_RULE
+                rule_id in _VERB_FORM_PARTS
                 and "__imp_être" in m.engine_rule
                 and not speaks_as_tu
                 and _one_of_alternatives(blocks, m.piece, m.start, list_items, lead_ins[m.piece])
             ):
                 continue
             if (
-                rule_id == VERB_FORM_RULE
+                rule_id in _VERB_FORM_PARTS
                 and "__imp_verbe_" in m.engine_rule  # an ending (« prévient »), not a missing hyphen (« installez le »)
                 and (
                     _after_a_named_term(blocks[m.piece], m.start, doc.masked)
@@ -1032,7 +1039,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             ):
                 continue
             if (
-                rule_id == CONJUGATION_RULE
+                rule_id in _CONJUGATION_PARTS
                 and "__conj_les_nom" in m.engine_rule
                 and _after_a_title_in_italics(blocks[m.piece], m.start, doc.source)
             ):
