@@ -27,6 +27,7 @@ OFF_BY_DEFAULT = (
     "grammar.conjugation-noun-subject",
     "grammar.imperative-form",
     "grammar.infinitive-after-de",
+    "grammar.unexpected-verb",
 )
 GRAMMAR = Config(select=("grammar", *OFF_BY_DEFAULT), grammar_engine="grammalecte")
 

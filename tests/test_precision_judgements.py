@@ -100,7 +100,12 @@ HELDOUT_FLOORS = {
     "grammar.capitalization": (0.95, 60),
     "grammar.homophone-a": (0.95, 23),
     "grammar.participle": (0.72, 37),
-    "grammar.confusion": (0.63, 31),
+    # Since stop 51 a verb where a noun is expected is grammar.unexpected-verb, off by default (2 / 2 of confusion's
+    # findings here); the agreement with a noun subject, an imperative's ending and an infinitive after « de » are
+    # off by default too: the parts left on, as found (measured only, nothing written from this set).
+    "grammar.confusion": (0.75, 29),
+    "grammar.conjugation": (0.66, 4),
+    "grammar.verb-form": (0.40, 4),
     "grammar.punctuation": (0.90, 20),
     # Issue 12's rules outside grammar (precision.HELDOUT_OTHER_RULES). Anglicisms: 15 of 22 as first judged,
     # 6 of the 7 false alarms in an interview printed in English, no longer checked (lint._french_only).
@@ -127,6 +132,9 @@ def test_the_heldout_precision_holds(current: dict[Any, dict[str, Any]]) -> None
         assert verdicts["TRUE"] / (verdicts["TRUE"] + verdicts["FALSE"]) >= floor, (rule, verdicts)
     adjective = next(r for r in precision_rules() if r.id == "grammar.adjective-agreement")
     assert not adjective.default_on  # 5 % on the held-out set: off by default
+    # Below 80 % as first reported on the development sets (stop 51): off by default.
+    split_off = ("grammar.conjugation-noun-subject", "grammar.imperative-form", "grammar.infinitive-after-de")
+    assert not [r.id for r in precision_rules() if r.id in (*split_off, "grammar.unexpected-verb") and r.default_on]
     news = HELDOUT_FOLDER + "wn-"
     for rule, (floor, catches) in HELDOUT_NEWS_FLOORS.items():
         verdicts = Counter(JUDGEMENTS[k].verdict for k in current if k[0].startswith(news) and k[1] == rule)

@@ -199,7 +199,7 @@ _COMMON_FINITE_FORMS = frozenset({
 _WORDS_BEFORE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The words after the verb, numbers too (« dès 4 heures … 69 000 forces » : « forces » follows a number).
 _WORDS_AND_NUMBERS_RE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*|" + _WORDS_BEFORE_RE.pattern)
-_VERB_FORM_RULES = frozenset({"grammar.confusion", "grammar.participle"}) | _VERB_FORM_PARTS
+_VERB_FORM_RULES = frozenset({"grammar.confusion", "grammar.unexpected-verb", "grammar.participle"}) | _VERB_FORM_PARTS
 # Where the words read around « a » / « à » stop: sentences, parentheses, quotations, commas …
 _CLAUSE_MARKS = (".", ";", ":", "!", "?", "\n", "(", ")", "«", "»", ",")
 # … and the words that open another clause or join another verb.
