@@ -1433,8 +1433,10 @@ class GrammalecteEngine:
         if "__conf_davantage_d_avantages" in rule_id and word.lower().endswith("avantages"):
             after = _WORD_AFTER_AVANTAGES_RE.match(text, end)
             noun_before = _DETERMINER_AND_NOUN_BEFORE_RE.search(text, max(0, start - 40), start)
+            noun_readings = self._morphologies(noun_before.group(1).lower()) if noun_before else []
             if (after and any(":A" in m for m in self._morphologies(after.group(1).lower()))) or (
-                noun_before and any(":N" in m for m in self._morphologies(noun_before.group(1).lower()))
+                # « Il faut leur parler d’avantages » : an infinitive after its object pronoun (a second read)
+                any(":N" in m for m in noun_readings) and not any(":Y" in m for m in noun_readings)
             ):
                 return True  # « d’avantages sociaux », « la recherche d’avantages » (Canadian federal blogs, stop 51)
         if "__imp_union_en" in rule_id and _TANT_QUE_AFTER_RE.match(text, end):
@@ -1443,6 +1445,7 @@ class GrammalecteEngine:
             "__infi_" in rule_id
             and _EN_BEFORE_RE.search(text, max(0, start - 4), start)
             and any(":N" in m for m in self._morphologies(word))
+            and not any(":Q" in m for m in self._morphologies(word))  # « en envoyé une copie » (a second read)
         ):
             return True  # « ce qu'il ne fallait pas en ligne » : « en » + a noun (Canadian federal blogs, stop 51)
         if "__tu_locutions" in rule_id and " ".join(word.lower().split()) == "à tout va":
