@@ -197,3 +197,26 @@ def test_api_gouv_fr_reads_its_guides_and_api_pages_without_front_matter_or_tags
     assert fields["title"] == "Aides"
     assert "Qu'est-ce qu'une aide ?" in body and "Les communes aident les familles." in body
     assert "<" not in body and "tags:" not in body
+
+
+def test_the_canadian_blogs_keep_their_title_and_prose_without_templates_html_or_code() -> None:
+    """`convert` of bench/make_canada_dev.py: the front matter's title (its HTML tags dropped for the CDS blog) as the
+    first heading; Liquid tags, fenced code, tables and image lines dropped; a WordPress body's HTML turned into
+    Markdown, its entities decoded; the file list names each post with its commit."""
+    builder = load_builder("make_canada_dev")
+    post = (
+        "---\ntitle: '<span>Notre</span> équipe'\ndate: 2020-01-01\n---\n"
+        '{% include components/gc-simple-img.html src="a.png" %}\n'
+        "<h2>Ce que nous &laquo;&nbsp;faisons&nbsp;&raquo;</h2><p>Nous <strong>aidons</strong> les "
+        '<a href="https://exemple.ca">ministères</a>.</p><ul><li>Un</li><li>Deux</li></ul>\n'
+        "```\ncode()\n```\n| a | b |\n![image](x.png)\nFin.\n"
+    )
+    page = builder.convert(post, strip_tags_from_title=True)
+    assert page.startswith("# Notre équipe\n\n## Ce que nous «\u00a0faisons\u00a0»\n")
+    assert "Nous **aidons** les [ministères](https://exemple.ca)." in page and "- Un\n" in page and "- Deux" in page
+    for left_out in ("{%", "code()", "| a", "![image]", "<", "&laquo;"):
+        assert left_out not in page, left_out
+    assert page.endswith("Fin.\n")
+    rows = (BENCH / "data" / "canada-dev-files.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["source", "file", "commit", "path"] and len(rows) == 224
+    assert {row.split("\t")[0] for row in rows[1:]} == {"cds", "canadaca"}
