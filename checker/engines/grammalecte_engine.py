@@ -674,7 +674,7 @@ def _finite_of(readings: list[str], person: str) -> bool:
 _LOCUTION_NOUNS: dict[str, frozenset[str]] = {
     "prendre": frozenset({"place", "garde", "forme", "racine"}),
     "reprendre": frozenset({"place", "forme"}),
-    "faire": frozenset({"place", "route", "signe", "mine", "montre", "tache"}),
+    "faire": frozenset({"place", "route", "signe", "mine", "montre", "tache", "concurrence"}),
     "trouver": frozenset({"place"}),
     "avoir": frozenset({"cours", "recours", "envie"}),
     "tenir": frozenset({"compte"}),
@@ -1439,6 +1439,8 @@ class GrammalecteEngine:
                 any(":N" in m for m in noun_readings) and not any(":Y" in m for m in noun_readings)
             ):
                 return True  # « d’avantages sociaux », « la recherche d’avantages » (Canadian federal blogs, stop 51)
+        if category == "ppas" and self._noun_of_a_verb_locution(text, start, end):
+            return True  # « elles se feront concurrence » : a locution's noun (Canadian blogs, stop 51)
         if "__imp_union_en" in rule_id and _TANT_QUE_AFTER_RE.match(text, end):
             return True  # « Règles en tant que code » : a title's noun (Canadian federal blogs, stop 51)
         if (
