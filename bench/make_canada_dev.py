@@ -42,6 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     git_dirs = {"cds": args.cds_git, "canadaca": args.canada_git}
     count = words = 0
+    args.out.mkdir(parents=True, exist_ok=True)
     with FILES.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             source = subprocess.run(
@@ -50,7 +51,6 @@ def main() -> None:
                 capture_output=True,
             ).stdout.decode("utf-8")
             page = convert(source, strip_tags_from_title=row["source"] == "cds")
-            args.out.mkdir(parents=True, exist_ok=True)
             (args.out / row["file"]).write_text(page, encoding="utf-8")
             count += 1
             words += len(page.split())
@@ -67,6 +67,8 @@ def convert(source: str, strip_tags_from_title: bool) -> str:
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
+    """The front matter's fields and the body. Not make_heldout_eig.split_front: these posts' delimiters may carry
+    trailing spaces, and a front matter YAML cannot read is dropped rather than fatal."""
     m = _FRONT_MATTER_RE.match(source)
     if not m:
         return {}, source

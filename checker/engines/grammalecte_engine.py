@@ -1443,13 +1443,12 @@ class GrammalecteEngine:
             return True  # « elles se feront concurrence » : a locution's noun (Canadian blogs, stop 51)
         if "__imp_union_en" in rule_id and _TANT_QUE_AFTER_RE.match(text, end):
             return True  # « Règles en tant que code » : a title's noun (Canadian federal blogs, stop 51)
-        if (
-            "__infi_" in rule_id
-            and _EN_BEFORE_RE.search(text, max(0, start - 4), start)
-            and any(":N" in m for m in self._morphologies(word))
-            and not any(":Q" in m for m in self._morphologies(word))  # « en envoyé une copie » (a second read)
-        ):
-            return True  # « ce qu'il ne fallait pas en ligne » : « en » + a noun (Canadian federal blogs, stop 51)
+        if "__infi_" in rule_id and _EN_BEFORE_RE.search(text, max(0, start - 4), start):
+            readings = self._morphologies(word)
+            # « ce qu'il ne fallait pas en ligne » : « en » + a noun (Canadian federal blogs, stop 51); not a participle
+            # that is a noun too (« en envoyé une copie », a second read)
+            if any(":N" in m for m in readings) and not any(":Q" in m for m in readings):
+                return True
         if "__tu_locutions" in rule_id and " ".join(word.lower().split()) == "à tout va":
             return True  # the Académie française writes « à tout va » without a hyphen, as dictionaries allow (stop 48)
         if (
