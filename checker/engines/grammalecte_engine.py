@@ -70,6 +70,75 @@ _DETERMINER_AND_NOUN_BEFORE_RE = re.compile(
 )
 # « Règles en tant que code » : the locution « en tant que », not an imperative's « en » (« Parlez-en »).
 _TANT_QUE_AFTER_RE = re.compile(r"[\s_*]+tant\s+qu(?:e\b|['’])", re.I)
+# Canadian federal blogs, stop 52: sentences the engine misread, each a usage fact of French grammar.
+# « ç'a l'air de rien » : « ça a » elided, as grammars write it, not « sa » nor « ça ».
+_CA_A_ELIDED_RE = re.compile(r"ç['’]a", re.I)
+# « nous nous sommes demandé : », « elles se sont dit que » : with these verbs the reflexive pronoun is the indirect
+# object when a clause, a question or a quotation follows; the participle stays invariable.
+_REFLEXIVE_INDIRECT_VERBS = frozenset(
+    {"demander", "dire", "promettre", "jurer", "répéter", "avouer", "rappeler", "imaginer", "figurer"}
+)
+_CLAUSE_OR_QUOTATION_AFTER_RE = re.compile(
+    r"[\s_*]*(?::|«|“|\bsi\b|\bs['’]|\bpourquoi\b|\bcomment\b|\bquel(?:le)?s?\b|\bqu(?:e\b|['’])|"
+    r"\bce\s+qu|\bcombien\b|\boù\b|\bqui\b|\bquoi\b|\blequel\b|\blaquelle\b)",
+    re.I,
+)
+# « j'ai réalisé que j'étais attiré », « ce qu'on a appris que… » : a participle whose direct object is the clause
+# right after it (« que » and that clause's subject), not the noun before the first « que ».
+_COMPLETIVE_AFTER_RE = re.compile(
+    r"[\s_*]+qu(?:e\s+|['’])(?:je\b|j['’]|tu\b|il|elle|on\b|nous\b|vous\b|ils\b|elles\b|c['’]|ce\b|cela\b|ça\b|"
+    r"le\b|la\b|les\b|l['’]|un\b|une\b|des\b|mon\b|ma\b|mes\b|son\b|sa\b|ses\b|notre\b|nos\b|leurs?\b)",
+    re.I,
+)
+# « tous ceux et celles munis d'un téléphone » : a doublet of both genders takes the masculine plural.
+_CEUX_ET_CELLES_BEFORE_RE = re.compile(r"\b(?:ceux\s+et\s+celles|celles\s+et\s+ceux)[\s_*]+$", re.I)
+# « De quel moment es-tu le plus fière ? » : « le plus » / « le moins » before an attribute compares degrees of the
+# subject's own quality and stays invariable (Grevisse); no noun after it.
+_DEGREE_SUPERLATIVE_RE = re.compile(r"le\s+(?:plus|moins)\s+[^\W\d_][\w-]*", re.I)
+_ETRE_JUST_BEFORE_RE = re.compile(
+    r"\b(?:suis|es|est|sommes|êtes|sont|étais|était|étions|étiez|étaient|serai|seras|sera|serons|serez|seront|"
+    r"serais|serait|serions|seriez|seraient|sois|soit|soyons|soyez|soient|été|être)(?:-(?:je|tu|il|elle|on|nous|"
+    r"vous|ils|elles))?[\s_*]+$",
+    re.I,
+)
+_NO_NOUN_AFTER_RE = re.compile(r"[\s_*]*(?:[?!.,;:)»”]|$|\s+(?:à|de|d['’]|que|qu['’]|dans|en|parmi|pour)\b)", re.I)
+# « les nouveaux membres arrivent pleins d'enthousiasme » : « plein » the adjective (« rempli »), attribute of the
+# subject after these verbs, agrees; « il y a pleins de gens » (« beaucoup ») stays reported.
+_STATE_OR_MOTION_VERBS = frozenset(
+    {
+        "être",
+        "sembler",
+        "paraître",
+        "rester",
+        "demeurer",
+        "devenir",
+        "arriver",
+        "revenir",
+        "partir",
+        "repartir",
+        "sortir",
+        "ressortir",
+        "rentrer",
+        "venir",
+        "retourner",
+    }
+)
+# « le U.S. Digital Service » : a dotted abbreviation opens a name.
+_DOTTED_ABBREVIATION_AFTER_RE = re.compile(r"[\s_*]+(?:[A-Z]\.){2,}")
+# « le reste de l'équipe a l'occasion de proposer » : « avoir l'occasion de » + an infinitive; « à l'occasion de »
+# takes a noun.
+_OCCASION_DE_AFTER_RE = re.compile(r"[\s_*]+l['’]occasion[\s_*]+d(?:e[\s_*]+|['’])([^\W\d_][\w-]*)", re.I)
+# « Notre objectif est de donner confiance » : « est de » + an infinitive, the copula, not « ait confiance ».
+_SENTENCE_MARK_RE = re.compile(r"[.!?;:\n]")
+_NOUN_VOIE_BEFORE_RE = re.compile(
+    r"\b(?:les|des|ces|mes|tes|ses|nos|vos|leurs|la|une|cette|sa|ma|ta|notre|votre|leur)\s+voies?\s+$", re.I
+)
+_MOT_DE_BEFORE_RE = re.compile(r"\bmots?\s+de\s+$")
+_NAMING_VERBS = frozenset({"appeler", "nommer", "surnommer", "baptiser", "prénommer", "dénommer"})
+_DE_AFTER_RE = re.compile(r"[\s_*]+d(?:e\b|['’])", re.I)
+# « un scénario où chaque fois que vous utilisez » : « chaque fois que » takes the indicative.
+_EVERY_TIME_THAT_AFTER_RE = re.compile(r"[\s_*]+(?:chaque|toutes\s+les)\s+fois\s+qu", re.I)
+_EVERY_TIME_THAT_BEFORE_RE = re.compile(r"\b(?:chaque|toutes\s+les)\s+fois\s+qu(?:e\s+|['’])[^\W\d_]+\s+$", re.I)
 # « ce qu'il ne fallait pas en ligne » : the preposition « en » before a noun, no infinitive left out.
 _EN_BEFORE_RE = re.compile(r"(?:^|[\s_*(])en[\s_*]+$", re.I)
 _CLEFT_POUR_AUTANT_BEFORE_RE = re.compile(
@@ -1439,6 +1508,8 @@ class GrammalecteEngine:
                 any(":N" in m for m in noun_readings) and not any(":Y" in m for m in noun_readings)
             ):
                 return True  # « d’avantages sociaux », « la recherche d’avantages » (Canadian federal blogs, stop 51)
+        if self._misread_in_canadian_blogs(text, start, end, rule_id, word):
+            return True
         if category == "ppas" and self._noun_of_a_verb_locution(text, start, end):
             return True  # « elles se feront concurrence » : a locution's noun (Canadian blogs, stop 51)
         if "__imp_union_en" in rule_id and _TANT_QUE_AFTER_RE.match(text, end):
@@ -2356,6 +2427,136 @@ class GrammalecteEngine:
             wanted = ":f:s" if pronoun.group(1).lower() == "la" else ":p"
             return any(":Q" in m and wanted in m for m in self._morphologies(word.lower()))
         return False
+
+    def _misread_in_canadian_blogs(self, text: str, start: int, end: int, rule_id: str, word: str) -> bool:
+        """Misreadings found on the Canadian federal blogs (`bench/make_canada_dev.py`, stop 52), each kept narrow: the
+        real error each sits beside stays reported (the rule examples of rules/grammar.yaml)."""
+        low = word.lower()
+        if "__conf_ça_çà_sa" in rule_id and _CA_A_ELIDED_RE.fullmatch(word):
+            return True
+        if "__conf_peut_être2" in rule_id and self._peut_main_verb_after_relative(text, start):
+            return True
+        if (
+            "__conf_à_a_" in rule_id
+            and word == "A"
+            and (first := _WORD_AFTER_RE.match(text, end)) is not None
+            and first.group(1)[:1].isupper()
+            and sum(_english_word(w) for w in _WORDS_RE.findall(text, first.start(), first.end() + 30)[:3]) >= 2
+        ):
+            return True  # « un outil appelé A User Manual for Me » : an English title; « A Paris » stays reported
+        if (
+            "__ppas_" in rule_id
+            and word[:1].isupper()
+            and not _starts_sentence(text, start)
+            and _QUOTE_OPENS_BEFORE_RE.search(text, max(0, start - 3), start)
+        ):
+            return True  # « La tâche aurait pu être « Passeports canadiens » » : a quoted label, no attribute
+        if (
+            "_COD_que_avoir" in rule_id
+            and _COMPLETIVE_AFTER_RE.match(text, end)
+            and not re.match(r"[\s_*]+que\s+je\s+sache\b", text[end : end + 20], re.I)
+        ):
+            return True
+        if (
+            "__ppas_" in rule_id
+            and "_être_" in rule_id
+            and self._lemmas(low) & _REFLEXIVE_INDIRECT_VERBS
+            and _CLAUSE_OR_QUOTATION_AFTER_RE.match(text, end)
+        ):
+            return True
+        if (
+            "__gn_celles" in rule_id
+            and _CEUX_ET_CELLES_BEFORE_RE.search(text, max(0, start - 24), start)
+            and any(":m:p" in m for m in self._morphologies(low))
+        ):
+            return True
+        if "__gn_le_" in rule_id and self._degree_superlative(text, start, end):
+            return True
+        if "__gn_le_" in rule_id and low == "le" and _DOTTED_ABBREVIATION_AFTER_RE.match(text, end):
+            return True
+        if "__gn_plein_de" in rule_id and low in ("pleins", "pleines"):
+            verb = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+            if verb is not None and self._lemmas(verb.group(1).lower()) & _STATE_OR_MOTION_VERBS:
+                return True
+        if "__ppas_être_accord" in rule_id and low == "matière" and re.match(r"[\s_*]+à\b", text[end:]):
+            return True  # « les décisions peuvent être matière à interprétation » : the locution « être matière à »
+        if "__gn_plusieurs" in rule_id and word == "est":
+            return True  # « Une initiative parmi plusieurs est de … » : the verb, not the noun « l'est »
+        if "__conf_à_a_locutions" in rule_id and low == "a" and (occasion := _OCCASION_DE_AFTER_RE.match(text, end)):
+            return any(":Y" in m for m in self._morphologies(occasion.group(1).lower()))
+        if "__conf_ait_confiance" in rule_id and low == "est" and _DE_AFTER_RE.match(text, end):
+            return True
+        if rule_id == "doublon" and (
+            (low == "s s" and text[max(0, start - 1) : start] == "·")  # « utilisateur·rice·s s'en servent »
+            or (low == "là là" and re.search(r"\b(?:oh|ô)\s+$", text[max(0, start - 4) : start], re.I))  # « Oh là là »
+        ):
+            return True
+        if "__loc_voir_clair" in rule_id and _NOUN_VOIE_BEFORE_RE.search(text, max(0, start - 20), start):
+            return True  # « Les voies claires mènent à … » : the noun « voie », not « voir clair »
+        if "__virg_dialogue_avant_nom_propre" in rule_id and self._lemmas(low.split("-")[0]) & _NAMING_VERBS:
+            return True  # « Appelons-la Charlène » : the name is the attribute of « la », no one addressed
+        if "__tu_mots_composés_verbe_nom" in rule_id and _MOT_DE_BEFORE_RE.search(text, max(0, start - 9), start):
+            return True  # « le même mot de passe partout » : « mot de passe » and the adverb, not « passe-partout »
+        if "__eleu_élisions_superflues" in rule_id and re.match(r"\s*hindi\b", text[end : end + 8], re.I):
+            return True  # « l'hindi » : the h is mute in usage (Larousse), as in « l'hindi et l'ourdou »
+        # The engine reports « où » and the verb apart.
+        return "__vmode_qqch_que_subjonctif" in rule_id and bool(
+            (low == "où" and _EVERY_TIME_THAT_AFTER_RE.match(text, end))
+            or _EVERY_TIME_THAT_BEFORE_RE.search(text, max(0, start - 60), start)
+        )
+
+    def _degree_superlative(self, text: str, start: int, end: int) -> bool:
+        """« De quel moment es-tu le plus fière ? » (the engine reports « le » and « fière » apart): « le plus » /
+        « le moins » and an attribute right after « être », no noun after it."""
+        for found in _DEGREE_SUPERLATIVE_RE.finditer(text, max(0, start - 16), min(len(text), end + 40)):
+            if found.start() <= start and end <= found.end():
+                return bool(
+                    _ETRE_JUST_BEFORE_RE.search(text, max(0, found.start() - 24), found.start())
+                    and _NO_NOUN_AFTER_RE.match(text, found.end())
+                )
+        return False
+
+    def _peut_main_verb_after_relative(self, text: str, start: int) -> bool:
+        """« La façon dont le gouvernement s'exprime peut être très différente », « Ce que certains considèrent
+        agréable à regarder peut être le lien » : the sentence opens on its subject, a noun phrase and its relative
+        clause, and « peut » is the main verb right after that clause's verb (« peut être » : « pouvoir être »), not
+        « peut-être » after a verb (« Il viendra peut être demain », « Ce que je dis est peut être faux »)."""
+        sentence_start = max(
+            (m.end() for m in _SENTENCE_MARK_RE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200)
+        )
+        words = _WORDS_RE.findall(text, sentence_start, start)
+        relative = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w.lower() in ("dont", "que", "qui", "où") or w.lower().startswith(("qu'", "qu’"))
+            ),
+            None,
+        )
+        if relative is None or not 1 <= relative <= 4:
+            return False
+        opener = _gender_number_of_determiner(words[0]) or words[0].lower() in (
+            "ce",
+            "celui",
+            "celle",
+            "ceux",
+            "celles",
+        )
+        if not opener:
+            return False
+
+        def only_finite(w: str) -> bool:
+            readings = self._morphologies(w.lower())
+            return bool(readings) and all(":V" in m and _FINITE_MOOD_RE.search(m) for m in readings)
+
+        if any(only_finite(w) for w in words[:relative]):
+            return False
+        finite = [
+            w for w in words[relative + 1 :] if any(_FINITE_MOOD_RE.search(m) for m in self._morphologies(w.lower()))
+        ]
+        # One word that may be a finite verb in the relative clause (« s'exprime », « considèrent »); a second is the
+        # main verb already (« Le livre que je lis sera peut être traduit »).
+        return len(finite) <= 1
 
     def _a_after_its_subject(self, text: str, start: int, end: int) -> bool:
         """« Chacun a son avis », « Mon voisin a son tour de garde » : « a son avis », « a son tour », « a sa place »
