@@ -106,6 +106,9 @@ BETAGOUV_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "betagouv-dev-grammar.
 # … and on the French posts of two Canadian federal blogs of bench/make_canada_dev.py (stop 51: every finding of ten
 # grammar rules judged as found, on all rules selected, then used to write three confusion filters).
 CANADA_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "canada-dev-grammar.tsv"
+# … and on the French translation of React's documentation and blog of bench/make_react_dev.py (stop 52: every default
+# grammar finding judged as found, then used to write filters).
+REACT_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "react-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -144,6 +147,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--n31-dev", "the n31.fr blog's posts of bench/make_n31_dev.py", (N31_DEV_JUDGEMENTS,)),
     ("--betagouv-dev", "beta.gouv.fr's product pages of bench/make_betagouv_dev.py", (BETAGOUV_DEV_JUDGEMENTS,)),
     ("--canada-dev", "two Canadian federal blogs' posts of bench/make_canada_dev.py", (CANADA_DEV_JUDGEMENTS,)),
+    ("--react-dev", "React's French documentation pages of bench/make_react_dev.py", (REACT_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.

@@ -149,6 +149,9 @@ def _strip_filler(block: Block) -> None:
     for link in block.links:
         link.start = max(0, min(remap[link.start], len(chars)) - lead)
         link.end = max(0, min(remap[link.end], len(chars)) - lead)
+    block.italics = [
+        (max(0, min(remap[a], len(chars)) - lead), max(0, min(remap[b], len(chars)) - lead)) for a, b in block.italics
+    ]
 
 
 # An embedded post: its picture link, its signature (« — Name (@handle) June 3, 2024 ») or its address pasted as
@@ -444,6 +447,7 @@ class _TextBuilder:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.links: list[Link] = []
+        self.italics: list[tuple[int, int]] = []
         self.masked = masked  # where dropped URLs are recorded, when given
 
     def add(self, text: str, source_start: int, skip_urls: bool = True) -> None:
@@ -533,6 +537,7 @@ class _TextBuilder:
             region=region,
             level=level,
             links=self.links,
+            italics=self.italics,
             ends=None if ends is None else array(typecode, ends),
         )
 
@@ -559,6 +564,7 @@ class _TextBuilder:
         for link in self.links:
             link.start = min(remap[link.start], len(chars))
             link.end = min(remap[link.end], len(chars))
+        self.italics = [(min(remap[a], len(chars)), min(remap[b], len(chars))) for a, b in self.italics]
         self.chars, self.starts, self.ends = chars, starts, ends
 
     @property
@@ -650,6 +656,7 @@ def _walk_inline(
     """Add the visible text of an inline token to `builder`; return the source offset reached."""
     cursor = start
     link_stack: list[tuple[int, str, str]] = []
+    italic_starts: list[int] = []
     raw_code: tuple[int, list[str]] | None = None  # an open <code> written in the Markdown: start, text
     for child in children:
         t = child.type
@@ -691,6 +698,10 @@ def _walk_inline(
             cursor = _code_span(source, cursor, end, child.markup or "`", child.content, builder, masked)
         elif t == "image":
             cursor = _skip_image(source, cursor, end)
+        elif t == "em_open":
+            italic_starts.append(len(builder.chars))
+        elif t == "em_close" and italic_starts:
+            builder.italics.append((italic_starts.pop(), len(builder.chars)))
         elif t == "link_open":
             link_stack.append((len(builder.chars), str(child.attrs.get("href", "")), child.markup))
             opener = "<" if child.markup == "autolink" else "["
@@ -1034,6 +1045,7 @@ class _HtmlReader(HTMLParser):
         self.in_jsonld = False
         self.jsonld_start = 0
         self.link_start: tuple[int, str] | None = None
+        self.italic_starts: list[int] = []  # where each open <em> / <i> of the current block starts
         self.heading_path: list[tuple[int, str]] = []
         # After a « À lire aussi » marker written straight in the article: its links are skipped, up to the
         # next heading of the same or a higher level (heading marker) or the next prose paragraph.
@@ -1086,6 +1098,8 @@ class _HtmlReader(HTMLParser):
             self.block_parent = self.stack[-2] if len(self.stack) > 1 else None
         if tag == "a" and self.builder is not None:
             self.link_start = (len(self.builder.chars), attributes.get("href") or "")
+        if tag in ("em", "i") and self.builder is not None:
+            self.italic_starts.append(len(self.builder.chars))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -1105,6 +1119,8 @@ class _HtmlReader(HTMLParser):
         if tag == "a" and self.builder is not None and self.link_start:
             self.builder.links.append(Link(self.link_start[0], len(self.builder.chars), self.link_start[1]))
             self.link_start = None
+        if tag in ("em", "i") and self.builder is not None and self.italic_starts:
+            self.builder.italics.append((self.italic_starts.pop(), len(self.builder.chars)))
         if tag == self.block_tag:
             self._flush()
 
@@ -1202,6 +1218,7 @@ class _HtmlReader(HTMLParser):
             self._end_inline_code(closed=False)
             self._close_open("code")
         self.link_start = None
+        self.italic_starts = []
         if self.builder is None:
             return
         tag = self.block_tag or "p"

@@ -220,3 +220,26 @@ def test_the_canadian_blogs_keep_their_title_and_prose_without_templates_html_or
     rows = (BENCH / "data" / "canada-dev-files.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0].split("\t") == ["source", "file", "commit", "path"] and len(rows) == 224
     assert {row.split("\t")[0] for row in rows[1:]} == {"cds", "canadaca"}
+
+
+def test_the_react_documentation_keeps_its_title_and_prose_without_code_components_or_comments() -> None:
+    """`convert` of bench/make_react_dev.py: the front matter's title as the first heading; fenced code, MDX comments,
+    Markdown comments, console blocks and image lines dropped; an MDX component's tags dropped with its text kept;
+    inline code left as written (`<MyInput />`); entities decoded; the file list names each page with its commit."""
+    builder = load_builder("make_react_dev")
+    page = builder.convert(
+        "---\ntitle: Votre <em>premier</em> composant\n---\n"
+        "## Définir un composant {/*defining-a-component*/}\n\n"
+        "[//]: # (note de traduction)\n"
+        "<Intro>\n\nUn composant&nbsp;: `<MyInput />` renvoie du JSX.\n\n</Intro>\n\n"
+        "```js\nfunction App() {}\n```\n\n<ConsoleBlock level=\"error\">\n\nWarning: oops\n\n</ConsoleBlock>\n\n"
+        "![schéma](/images/a.png)\n\nFin.\n"
+    )
+    assert page.startswith("# Votre premier composant\n\n## Définir un composant\n")
+    assert "Un composant\u00a0: `<MyInput />` renvoie du JSX." in page
+    for left_out in ("{/*", "[//]", "<Intro>", "function App", "Warning: oops", "![schéma]", "&nbsp;"):
+        assert left_out not in page, left_out
+    assert page.endswith("Fin.\n")
+    rows = (BENCH / "data" / "react-dev-files.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["file", "commit", "path"] and len(rows) == 155
+    assert all(row.split("\t")[2].startswith("src/content/") for row in rows[1:])

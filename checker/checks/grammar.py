@@ -961,6 +961,41 @@ def _direct_quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# French words the English vocabulary shares (« la », « en », « des »): a run of italics holding one is French.
+_FRENCH_FUNCTION_WORDS = frozenset(
+    DETERMINER_WORDS
+    | {"à", "au", "aux", "de", "du", "des", "en", "et", "ou", "un", "une", "le", "la", "les", "il", "elle", "on", "ne"}
+)
+_ITALIC_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _in_foreign_italics(block: Block, start: int, end: int) -> bool:
+    """A match that touches a run of italics holding foreign words (« les *race conditions* », « *React 18 for
+    Application Developers* »): French typography sets a quoted foreign term in italics, and the engine, reading it
+    as French, finds agreements to make there (React's French documentation, stop 52)."""
+    return any(a < end and start < b and _foreign_run(block.text[a:b]) for a, b in block.italics)
+
+
+@lru_cache(maxsize=4096)
+def _foreign_run(run: str) -> bool:
+    """Every word is an English word too (Zipf ≥ 3 in English, at most one point below its French Zipf), one at least
+    as frequent in English as in French, none a French function word; a single word must be clearly English
+    (« *simple* » is French emphasis)."""
+    from checker.frequencies import ENGLISH_MIN_ZIPF, is_english_or_shared, is_english_word, zipf_frequency
+
+    words = _ITALIC_WORD_RE.findall(run)
+    if not words or len(words) > 8 or any(w.lower() in _FRENCH_FUNCTION_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return is_english_word(words[0])
+    # « conditions » is a little more frequent in French, « grande » far more (« *grande table* » is French).
+    return all(
+        (english := zipf_frequency(w.lower(), "en")) >= ENGLISH_MIN_ZIPF
+        and english >= zipf_frequency(w.lower(), "fr") - 1.0
+        for w in words
+    ) and any(is_english_or_shared(w) for w in words)
+
+
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:
     blocks: list[Block] = list(doc.blocks)
     pieces = [b.text for b in blocks]
@@ -987,6 +1022,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if not ctx.enabled(rule_id):
                 continue
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
+                continue
+            if _in_foreign_italics(blocks[m.piece], m.start, m.end):
                 continue
             if rule_id in outside_quotes:
                 if m.piece not in quotations:
