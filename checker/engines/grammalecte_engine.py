@@ -2506,6 +2506,8 @@ class GrammalecteEngine:
             return True  # « Découvrez en quoi … » : the interrogative « en quoi », no pronoun « en »
         if "__gn_" in rule_id and "·" in text[max(0, start - 1) : end + 1]:
             return True  # « aux orateur·ices » : inclusive writing with the middle dot, both forms meant
+        if "__loc_par_en_rafales" in rule_id and low == "en rafale":
+            return True  # « cliquez en rafale » : dictionaries give « en rafale » and « en rafales » (TLFi, Larousse)
         if "__gn_tous_nom" in rule_id and low.endswith("ensemble"):
             return True  # « Tous ensemble » : the adverb
         if "__ppas_" in rule_id and (
