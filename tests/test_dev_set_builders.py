@@ -243,3 +243,26 @@ def test_the_react_documentation_keeps_its_title_and_prose_without_code_componen
     rows = (BENCH / "data" / "react-dev-files.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0].split("\t") == ["file", "commit", "path"] and len(rows) == 155
     assert all(row.split("\t")[2].startswith("src/content/") for row in rows[1:])
+
+
+def test_the_web_developers_blogs_keep_their_prose_without_liquid_code_or_html() -> None:
+    """`convert` of bench/make_jamstatic_dev.py: the title as the first heading; fenced code, `{% highlight %}`, HTML
+    comments and table rows dropped; `{% post_url X %}` kept as X and `{{ page.title }}` as the front matter's value;
+    other Liquid tags, containers' fences and kramdown attribute lists dropped, their text kept; HTML tags dropped,
+    their text kept; entities decoded; the file list names each post with its commit."""
+    builder = load_builder("make_jamstatic_dev")
+    page = builder.convert(
+        "---\ntitle: Un générateur\nsubtitle: statique\n---\n"
+        "{% include note.html %}\n:::intro\nLe blog parle de {{ page.subtitle }}.\n:::\n\n"
+        "Voir {% post_url 2016-04-01-jamstatic %}.\n{: .lead }\n\n"
+        "```js\nvar a = 1;\n```\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n<!-- note -->\n"
+        "| a | b |\n<p>Un <strong>site</strong>&nbsp;rapide.</p>\n"
+    )
+    assert page.startswith("# Un générateur\n")
+    assert "Le blog parle de statique." in page and "Voir 2016-04-01-jamstatic." in page
+    assert "Un site\u00a0rapide." in page
+    for left_out in ("{%", ":::", "{:", "var a", "puts 1", "<!--", "| a", "<p>", "&nbsp;"):
+        assert left_out not in page, left_out
+    rows = (BENCH / "data" / "jamstatic-dev-files.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["file", "commit", "path"] and len(rows) == 109
+

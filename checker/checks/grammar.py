@@ -976,6 +976,24 @@ def _in_foreign_italics(block: Block, start: int, end: int) -> bool:
     return any(a < end and start < b and _foreign_run(block.text[a:b]) for a, b in block.italics)
 
 
+# Two or more capitalised words in a row (« Progressive Web Apps », « Boy Scouts »), apostrophes and hyphens inside.
+_CAPITALISED_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w’'-]*)+")
+
+
+def _in_foreign_name(text: str, start: int, end: int) -> bool:
+    """A match inside a name of capitalised English words, not in italics (« les Progressive Web Apps », « des Content
+    Types », « la règle des Boy Scouts »): the engine reads its words as French and asks for agreements (web
+    developers' blogs, stop 52). The same test as a run of italics; « les Nations Unies », « le Grand Paris » stay
+    French."""
+    for found in _CAPITALISED_RUN_RE.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if found.start() < end and start < found.end():
+            words = found.group().split()
+            while words and words[0].lower() in _FRENCH_FUNCTION_WORDS:  # « Les » opening the sentence
+                words.pop(0)
+            return len(words) >= 2 and _foreign_run(" ".join(words))
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _foreign_run(run: str) -> bool:
     """Every word is an English word too (Zipf ≥ 3 in English, at most one point below its French Zipf), one at least
@@ -1024,6 +1042,8 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if any(start < m.end and m.start < end for start, end in not_prose[m.piece]):
                 continue
             if _in_foreign_italics(blocks[m.piece], m.start, m.end):
+                continue
+            if _in_foreign_name(pieces[m.piece], m.start, m.end):
                 continue
             if rule_id in outside_quotes:
                 if m.piece not in quotations:

@@ -186,6 +186,8 @@ _NOUN_VOIE_BEFORE_RE = re.compile(
 )
 _MOT_DE_BEFORE_RE = re.compile(r"\bmots?\s+de\s+$", re.I)
 # « Appelons-la Charlène » : the first person plural names; « Appelle-la Sophie, elle attend » addresses someone.
+_E_PREFIX_AFTER_RE = re.compile(r"[\s_*\[]*e-[^\W\d_]", re.I)
+_PROPREMENT_PARLE_AFTER_RE = re.compile(r"\s+proprement\s+parl", re.I)
 _NAMING_IMPERATIVE_RE = re.compile(r"(?:appelons|nommons|surnommons|baptisons|prénommons)-(?:la|le|les)", re.I)
 _DE_AFTER_RE = re.compile(r"[\s_*]+d(?:e\b|['’])", re.I)
 # « un scénario où chaque fois que vous utilisez » : « chaque fois que » takes the indicative.
@@ -2506,6 +2508,10 @@ class GrammalecteEngine:
             return True  # « Découvrez en quoi … » : the interrogative « en quoi », no pronoun « en »
         if "__gn_" in rule_id and "·" in text[max(0, start - 1) : end + 1]:
             return True  # « aux orateur·ices » : inclusive writing with the middle dot, both forms meant
+        if "__eleu_élisions_manquantes" in rule_id and _E_PREFIX_AFTER_RE.match(text, end):
+            return True  # « un site de e-commerce », « le e-mail » : « e- » read [i], usage does not elide (stop 52)
+        if "__conf_a_à_verbe" in rule_id and low == "à" and _PROPREMENT_PARLE_AFTER_RE.match(text, end):
+            return True  # « à proprement parlé » : « parler » misspelt, reported on its own; « à » is right
         if "__loc_par_en_rafales" in rule_id and low == "en rafale":
             return True  # « cliquez en rafale » : dictionaries give « en rafale » and « en rafales » (TLFi, Larousse)
         if "__gn_tous_nom" in rule_id and low.endswith("ensemble"):
