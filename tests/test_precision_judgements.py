@@ -225,7 +225,8 @@ def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -
     judged, with a reason, keyed by a file name of that set (no folder); their figures are printed by
     `bench/precision.py --news-dev`, `--institutional-dev`, `--schema-dev`, `--news-short`, `--cnil-dev`,
     `--numeco-dev`, `--dsfr-dev`, `--ngc-dev`, `--apigouv-dev`, `--pdc-dev`, `--cg-dev`, `--socialgouv-dev`,
-    `--wai-dev`, `--datactivist-dev`, `--n31-dev`, `--betagouv-dev`, `--canada-dev`, `--react-dev` and `--jamstatic-dev`."""
+    `--wai-dev`, `--datactivist-dev`, `--n31-dev`, `--betagouv-dev`, `--canada-dev`, `--react-dev` and
+    `--jamstatic-dev`."""
     rows = precision.load_judgements(judgements)
     assert len(rows) >= size
     assert all(j.reason.strip() and "/" not in key[0] for key, j in rows.items())
