@@ -112,6 +112,9 @@ REACT_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "react-dev-grammar.tsv"
 # … and on the posts of jamstatic.fr and frank.taillandier.me of bench/make_jamstatic_dev.py (stop 52: linted with
 # that stop's rules, every finding of the small default rules and 30 of each big one judged as found).
 JAMSTATIC_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "jamstatic-dev-grammar.tsv"
+# … and on the sections of « Cours de Python » of bench/make_pycours_dev.py (stop 52: every default grammar finding of
+# commit 4adba32 judged as found; measured, not read to write a filter).
+PYCOURS_DEV_JUDGEMENTS = ROOT / "bench" / "judgements" / "pycours-dev-grammar.tsv"
 # Every finding of the grammar rules on by default and of the claims rules on the short news (under 120 words) of
 # bench/make_news_dev.py --short (stop 37).
 NEWS_SHORT_GRAMMAR = ROOT / "bench" / "judgements" / "news-short-grammar.tsv"
@@ -152,6 +155,7 @@ DEV_SETS: tuple[tuple[str, str, tuple[Path, ...]], ...] = (
     ("--canada-dev", "two Canadian federal blogs' posts of bench/make_canada_dev.py", (CANADA_DEV_JUDGEMENTS,)),
     ("--react-dev", "React's French documentation pages of bench/make_react_dev.py", (REACT_DEV_JUDGEMENTS,)),
     ("--jamstatic-dev", "two web developers' blogs of bench/make_jamstatic_dev.py", (JAMSTATIC_DEV_JUDGEMENTS,)),
+    ("--pycours-dev", "the sections of « Cours de Python » of bench/make_pycours_dev.py", (PYCOURS_DEV_JUDGEMENTS,)),
 )
 # Judged whole on the held-out set too: issue 12's rules outside the grammar family (typography Grammalecte
 # checked, pleonasms and anglicisms, misspelt names), the claims and FAQ rules on by default, spelling variants.

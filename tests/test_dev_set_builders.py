@@ -266,3 +266,23 @@ def test_the_web_developers_blogs_keep_their_prose_without_liquid_code_or_html()
     rows = (BENCH / "data" / "jamstatic-dev-files.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0].split("\t") == ["file", "commit", "path"] and len(rows) == 109
 
+
+def test_the_python_course_is_cut_at_its_sections_without_code_math_or_index_entries() -> None:
+    """`convert` and `sections` of bench/make_pycours_dev.py: fenced code, display math, the printed book's index
+    entries, table rows and images dropped, a heading's pandoc attributes dropped; a chapter cut at its `## ` headings,
+    each raised to `# `; inline code and math kept; the file list names each page with its commit and section."""
+    builder = load_builder("make_pycours_dev")
+    chapter = builder.convert(
+        "# Variables {#sec:variables}\n\nUne variable est une zone de la mémoire.\n\n\\index{variable}\n"
+        "```python\nx = 2\n```\n$$\na = b\n$$\n| a | b |\n![figure](img.png)\n\n"
+        "## Nommage {.unnumbered}\n\nLe nom `x` et $x^2$ sont gardés.\n\n## Types\n\nTrois types.\n"
+    )
+    for left_out in ("\\index", "x = 2", "a = b", "| a", "![figure]", "{.unnumbered}", "{#sec"):
+        assert left_out not in chapter, left_out
+    parts = builder.sections(chapter)
+    assert parts[0].startswith("# Variables\n") and "Une variable est une zone de la mémoire." in parts[0]
+    assert parts[1].startswith("# Nommage\n") and "Le nom `x` et $x^2$ sont gardés." in parts[1]
+    assert parts[2].startswith("# Types\n")
+    rows = (BENCH / "data" / "pycours-dev-files.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["file", "commit", "path", "section"] and len(rows) == 160
+

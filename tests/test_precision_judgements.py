@@ -212,6 +212,7 @@ def test_a_set_outside_the_repository_is_keyed_by_its_file_names(tmp_path: Path)
         (precision.CANADA_DEV_JUDGEMENTS, 120),
         (precision.REACT_DEV_JUDGEMENTS, 165),
         (precision.JAMSTATIC_DEV_JUDGEMENTS, 277),
+        (precision.PYCOURS_DEV_JUDGEMENTS, 113),
     ],
 )
 def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -> None:
@@ -221,12 +222,12 @@ def test_the_development_samples_are_judged_whole(judgements: Path, size: int) -
     Putain de code's articles in stop 43, cartes.gouv.fr's help pages in stop 44, the social ministries'
     documentation and the W3C accessibility initiative's French pages in stop 46, Datactivist's posts and the n31.fr
     blog in stop 48, beta.gouv.fr's product pages in stop 49, two Canadian federal blogs in stop 51, React's French
-    documentation and two web developers' blogs in stop 52): every row
+    documentation, two web developers' blogs and a Python course in stop 52): every row
     judged, with a reason, keyed by a file name of that set (no folder); their figures are printed by
     `bench/precision.py --news-dev`, `--institutional-dev`, `--schema-dev`, `--news-short`, `--cnil-dev`,
     `--numeco-dev`, `--dsfr-dev`, `--ngc-dev`, `--apigouv-dev`, `--pdc-dev`, `--cg-dev`, `--socialgouv-dev`,
-    `--wai-dev`, `--datactivist-dev`, `--n31-dev`, `--betagouv-dev`, `--canada-dev`, `--react-dev` and
-    `--jamstatic-dev`."""
+    `--wai-dev`, `--datactivist-dev`, `--n31-dev`, `--betagouv-dev`, `--canada-dev`, `--react-dev`,
+    `--jamstatic-dev` and `--pycours-dev`."""
     rows = precision.load_judgements(judgements)
     assert len(rows) >= size
     assert all(j.reason.strip() and "/" not in key[0] for key, j in rows.items())

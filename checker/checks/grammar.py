@@ -1007,11 +1007,19 @@ def _foreign_run(run: str) -> bool:
     if len(words) == 1:
         return is_english_word(words[0])
     # « conditions » is a little more frequent in French, « grande » far more (« *grande table* » is French).
-    return all(
+    if not all(
         (english := zipf_frequency(w.lower(), "en")) >= ENGLISH_MIN_ZIPF
         and english >= zipf_frequency(w.lower(), "fr") - 1.0
         for w in words
-    ) and any(is_english_or_shared(w) for w in words)
+    ) or not any(is_english_or_shared(w) for w in words):
+        return False
+    # English word order, the noun last: a French adjective ending the run makes it a French noun phrase
+    # (« *sessions interactive* », « la Police National », « les Services Secret » stay checked; an adversarial read),
+    # unless a word is clearly English or the last one is no French word (« Progressive Web Apps »).
+    last = words[-1].lower()
+    if any(is_english_word(w) for w in words) or not get_lexicon().known(last):
+        return True
+    return not any({"adjective", "participle"} & r.pos for r in analyse_form(last))
 
 
 def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> list[Finding]:

@@ -90,9 +90,15 @@ _CAUSE_NOUNS = frozenset(
 _PERSONAL_SUBJECT_BEFORE_RE = re.compile(r"\b(?:je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s+(?:ne\s+|n['’])?$", re.I)
 # « quelle feuille de styles a priorité sur quelle autre » : « avoir priorité (accès, trait) » before its
 # preposition; « une route à priorité » has an adjective or nothing after it.
-_AVOIR_NOUN_LOCUTION_AFTER_RE = re.compile(r"[\s_*]+(?:priorité|accès|trait)[\s_*]+(?:sur|à|au|aux|pour)\b", re.I)
+_AVOIR_NOUN_LOCUTION_AFTER_RE = re.compile(r"[\s_*]+(?:priorité|accès|trait)[\s_*]+(?:sur|à|au|aux)\b", re.I)
 # « les composants sont côté serveur », « React 18 côté serveur » : « côté » + a noun, the locution « du côté de ».
-_COTE_LOCUTION_AFTER_RE = re.compile(r"[\s_*]+(?!(?:de|du|des|d['’]|la|le|les|à|au|aux)\b)[^\W\d_]", re.I)
+_COTE_LOCUTION_AFTER_RE = re.compile(
+    r"[\s_*]+(?!(?:de|du|des|d['’]|la|le|les|à|au|aux|en|sur)\b)[^\W\d_]", re.I  # « sont côté en Bourse » : « cotées »
+)
+# « les deux côté serveur et client » : « côtés » counted.
+_SIDES_COUNTED_BEFORE_RE = re.compile(
+    r"\b(?:les|des|ces|deux|trois|quatre|plusieurs|nos|vos|leurs|ses|mes)\s+(?:[^\W\d_]+\s+)?$", re.I
+)
 # « des modules ES natifs » : an acronym in capitals, not « es » (être).
 _COTE_LOCUTION_NOUN_AFTER_RE = re.compile(
     r"[\s_*]+(?:serveur|client|cour|jardin|utilisateur|navigateur|pile|face|rue|mer|ville|back-?end|front-?end)s?\b",
@@ -102,9 +108,9 @@ _ACRONYM_BE_BEFORE_RE = re.compile(r"\b(?:ES|EST)\s+$")
 # « la `value` que vous avez spécifiée » : a word the lexicon does not know as a noun (inline code, a product) takes
 # the gender and number of its determiner.
 _DETERMINER_UNKNOWN_QUE_BEFORE_RE = re.compile(
-    r"\b(la|une|cette|sa|ma|ta|notre|votre|leur|le|un|ce|cet|son|mon|ton|les|des|ces|ses|mes|tes|nos|vos|leurs)\s+"
-    r"([^\W\d_][\w-]*)\s+qu(?:e\s+|['’])[^.!?;:]{0,60}$",
-    re.I,
+    r"\b(la|une|cette|sa|ma|ta|notre|votre|le|un|ce|cet|son|mon|ton|les|des|ces|ses|mes|tes|nos|vos|leurs)\s+"
+    r"([A-Z][\w-]*)\s+qu(?:e\s+|['’])(?:[^\W\d_]+\s+){1,2}"
+    r"(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aura|aurez|auront)\s+$"
 )
 # Canadian federal blogs, stop 52: sentences the engine misread, each a usage fact of French grammar.
 # « ç'a l'air de rien » : « ça a » elided, as grammars write it, not « sa » nor « ça ».
@@ -2490,16 +2496,23 @@ class GrammalecteEngine:
         if "__vmode_verbe_que_subjonctif" in rule_id and (
             tenir := _TENIR_A_CE_QUE_BEFORE_RE.search(text, max(0, start - 80), start)
         ):
-            clause = re.split(r"[.!?;:]", text[max(0, tenir.start() - 120) : tenir.start()])[-1]
+            # The subject: the words after the last punctuation mark, a cause among its first three (« Le problème
+            # dans ce code tient », « Cela tient »); « Malgré ce problème, le directeur tient », « Le client, qui a
+            # signalé le bug, tient » stay reported (an adversarial read).
+            clause = re.split(r"[.!?;:,()]", text[max(0, tenir.start() - 120) : tenir.start()])[-1]
             return not _PERSONAL_SUBJECT_BEFORE_RE.search(clause) and any(
-                _without_elision(w).lower() in _CAUSE_NOUNS for w in _WORDS_RE.findall(clause)
+                _without_elision(w).lower() in _CAUSE_NOUNS for w in _WORDS_RE.findall(clause)[:3]
             )
         if "__conf_substantif_à_substantif" in rule_id and low == "a":
             return bool(_AVOIR_NOUN_LOCUTION_AFTER_RE.match(text, end))
         if low == "côté" and (
             ("__ppas_" in rule_id and _COTE_LOCUTION_AFTER_RE.match(text, end))
             # After a number or a plural, only the nouns of the locution: « Les deux côté est et ouest » is « côtés ».
-            or ("__gn_" in rule_id and _COTE_LOCUTION_NOUN_AFTER_RE.match(text, end))
+            or (
+                "__gn_" in rule_id
+                and _COTE_LOCUTION_NOUN_AFTER_RE.match(text, end)
+                and not _SIDES_COUNTED_BEFORE_RE.search(text, max(0, start - 30), start)
+            )
         ):
             return True
         if "__ppas_être_accord" in rule_id and _ACRONYM_BE_BEFORE_RE.search(text, max(0, start - 6), start):
@@ -2520,7 +2533,10 @@ class GrammalecteEngine:
             unknown := _DETERMINER_UNKNOWN_QUE_BEFORE_RE.search(text, max(0, start - 90), start)
         ):
             noun = unknown.group(2)
-            # Unknown, or known as no noun (« Value », a code name, reads as « valoir »).
+            # A capitalised name the lexicon does not know as a noun (« Value », a code name, reads as « valoir »),
+            # the relative's « avoir » right before the participle; « Je leur explique que les fichiers sont
+            # supprimé » and « Le hook que vous appelez renvoie des valeurs qui sont calculé » stay reported (an
+            # adversarial read).
             if not any(":N" in m or ":M" in m for m in self._readings(noun)):
                 wanted = _gender_number_of_determiner(unknown.group(1))
                 readings = [m for m in self._morphologies(low) if ":Q" in m]
