@@ -413,6 +413,34 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     return _SENTENCE_BREAK_RE.search(item.text) is None
 
 
+# A fenced or indented code block, or display math, in the source between two blocks.
+_CODE_BETWEEN_RE = re.compile(r"^(?:[ \t]*(?:```|~~~|\$\$)|(?: {4}|\t)\S)", re.M)
+
+
+def _sentence_going_on(
+    source: str, blocks: list[Block], index: int, list_items: list[bool], lead_ins: list[int]
+) -> bool:
+    """A paragraph that opens in lower case where a sentence goes on after what interrupted it: right after a colon
+    (« avec le contenu suivant : » then, the code left out, « dans lequel le contenu est récupéré »), after a code
+    block or display math that a clause without its full stop introduced, or after a list introduced by a colon
+    (« Les fonctions qui : » then the items, then « ce qui permet … »); web developers' blogs, stop 52. After a
+    sentence ended by a full stop, « le projet avance. » stays reported."""
+    block = blocks[index]
+    if block.kind != "paragraph" or list_items[index] or not block.text[:1].islower() or index == 0:
+        return False
+    before = index - 1
+    if list_items[before]:
+        lead_in = lead_ins[before]
+        return lead_in >= 0 and blocks[lead_in].text.rstrip().endswith(":")
+    previous = blocks[before].text.rstrip()
+    if previous.endswith(":"):
+        return True  # after a colon French writes no capital, whatever stood between (code, a figure)
+    if previous[-1:] != "," and not previous[-1:].isalnum():
+        return False
+    gap = source[blocks[before].offsets[-1] : block.offsets[0]]
+    return bool(_CODE_BETWEEN_RE.search(gap))
+
+
 # The word before a full stop and the spaces after it, right before a lower-case word: « Tél. accueil ».
 _ABBREVIATION_BEFORE_RE = re.compile(r"(?<![\w.])([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\s+$")
 
@@ -1060,6 +1088,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                     continue
             if rule_id == CAPITALIZATION_RULE and (
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
+                or (m.start == 0 and _sentence_going_on(doc.source, blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
                 or _software_spelling(pieces[m.piece][m.start : m.end])
                 or _name_in_its_own_case(pieces[m.piece][m.start : m.end])
