@@ -91,8 +91,8 @@ class Block:
     region: Region = "body"
     level: int = 0  # heading level, list depth
     links: list[Link] = field(default_factory=list)
-    # Visible spans set in italics (Markdown « *…* », « _…_ »), start and end: where French typography sets the
-    # foreign words a writer quotes (« les *race conditions* »).
+    # Visible spans set in italics (Markdown « *…* », « _…_ », HTML <em>, <i>), start and end: where French
+    # typography sets the foreign words a writer quotes (« les *race conditions* »).
     italics: list[tuple[int, int]] = field(default_factory=list)
     heading_path: tuple[str, ...] = ()
     index: int = 0

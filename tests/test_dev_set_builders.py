@@ -247,7 +247,7 @@ def test_the_react_documentation_keeps_its_title_and_prose_without_code_componen
 
 def test_the_web_developers_blogs_keep_their_prose_without_liquid_code_or_html() -> None:
     """`convert` of bench/make_jamstatic_dev.py: the title as the first heading; fenced code, `{% highlight %}`, HTML
-    comments and table rows dropped; `{% post_url X %}` kept as X and `{{ page.title }}` as the front matter's value;
+    comments and table rows dropped; `{% post_url X %}` kept as X and `{{ page.subtitle }}` as the front matter's value;
     other Liquid tags, containers' fences and kramdown attribute lists dropped, their text kept; HTML tags dropped,
     their text kept; entities decoded; the file list names each post with its commit."""
     builder = load_builder("make_jamstatic_dev")
@@ -285,4 +285,3 @@ def test_the_python_course_is_cut_at_its_sections_without_code_math_or_index_ent
     assert parts[2].startswith("# Types\n")
     rows = (BENCH / "data" / "pycours-dev-files.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0].split("\t") == ["file", "commit", "path", "section"] and len(rows) == 160
-

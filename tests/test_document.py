@@ -972,3 +972,17 @@ def test_a_named_professionals_own_questions_page_is_no_interview() -> None:
         "Julie Moreau, professeure de piano, répond aux questions de ses élèves.",
     ).replace("vous pourrez juger par vous-même", "chacun juge sur pièce")
     assert not any(b.speech for b in parse_document(text, "a.md").blocks)
+
+
+def test_italics_are_recorded_as_visible_spans_in_markdown_and_html() -> None:
+    """`Block.italics` (stop 52): Markdown « *…* » and « _…_ » (not bold), HTML <em> and <i>, as visible offsets that
+    stay right after a template tag is dropped and after HTML white space is collapsed."""
+    md = parse_document("Il faut éviter les *race conditions* et les _deadlocks_, **pas** le reste.\n", "a.md")
+    block = md.blocks[0]
+    assert [block.text[a:b] for a, b in block.italics] == ["race conditions", "deadlocks"]
+    templated = parse_document("Un {{< note >}} texte avec un *terme anglais* ici.\n", "b.md")
+    block = templated.blocks[0]
+    assert [block.text[a:b] for a, b in block.italics] == ["terme anglais"]
+    page = parse_document("<p>Il   faut <em>vraiment</em>\n   éviter les <i>race   conditions</i>.</p>", "c.html")
+    block = page.blocks[0]
+    assert [block.text[a:b] for a, b in block.italics] == ["vraiment", "race conditions"]

@@ -413,32 +413,20 @@ def _lower_case_item(blocks: list[Block], index: int, list_items: list[bool], le
     return _SENTENCE_BREAK_RE.search(item.text) is None
 
 
-# A fenced or indented code block, or display math, in the source between two blocks.
-_CODE_BETWEEN_RE = re.compile(r"^(?:[ \t]*(?:```|~~~|\$\$)|(?: {4}|\t)\S)", re.M)
-
-
-def _sentence_going_on(
-    source: str, blocks: list[Block], index: int, list_items: list[bool], lead_ins: list[int]
-) -> bool:
-    """A paragraph that opens in lower case where a sentence goes on after what interrupted it: right after a colon
-    (« avec le contenu suivant : » then, the code left out, « dans lequel le contenu est récupéré »), after a code
-    block or display math that a clause without its full stop introduced, or after a list introduced by a colon
-    (« Les fonctions qui : » then the items, then « ce qui permet … »); web developers' blogs, stop 52. After a
-    sentence ended by a full stop, « le projet avance. » stays reported."""
+def _sentence_going_on(blocks: list[Block], index: int, list_items: list[bool], lead_ins: list[int]) -> bool:
+    """A paragraph that opens in lower case where a sentence goes on after what interrupted it: right after a
+    paragraph ending with a colon, after which French writes no capital (« avec le contenu suivant : » then, the code
+    left out, « dans lequel le contenu est récupéré »), or after a list a colon introduced (« Les fonctions qui : »
+    then the items, then « ce qui permet … »); web developers' blogs, stop 52. After a full stop or a heading, « le
+    projet avance bien » stays reported."""
     block = blocks[index]
     if block.kind != "paragraph" or list_items[index] or not block.text[:1].islower() or index == 0:
         return False
     before = index - 1
     if list_items[before]:
         lead_in = lead_ins[before]
-        return lead_in >= 0 and blocks[lead_in].text.rstrip().endswith(":")
-    previous = blocks[before].text.rstrip()
-    if previous.endswith(":"):
-        return True  # after a colon French writes no capital, whatever stood between (code, a figure)
-    if previous[-1:] != "," and not previous[-1:].isalnum():
-        return False
-    gap = source[blocks[before].offsets[-1] : block.offsets[0]]
-    return bool(_CODE_BETWEEN_RE.search(gap))
+        return lead_in >= 0 and blocks[lead_in].kind == "paragraph" and blocks[lead_in].text.rstrip().endswith(":")
+    return blocks[before].kind == "paragraph" and blocks[before].text.rstrip().endswith(":")
 
 
 # The word before a full stop and the spaces after it, right before a lower-case word: « Tél. accueil ».
@@ -989,12 +977,15 @@ def _direct_quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# French words the English vocabulary shares (« la », « en », « des »): a run of italics holding one is French.
+# French function words (« la », « en », « des », « son »): a run of italics holding one is French. Not « on »,
+# English too (« *on-call* »).
 _FRENCH_FUNCTION_WORDS = frozenset(
     DETERMINER_WORDS
-    | {"à", "au", "aux", "de", "du", "des", "en", "et", "ou", "un", "une", "le", "la", "les", "il", "elle", "on", "ne"}
+    | {"à", "au", "aux", "de", "du", "des", "en", "et", "ou", "un", "une", "le", "la", "les", "il", "elle", "ne"}
 )
 _ITALIC_WORD_RE = re.compile(r"[^\W\d_]+")
+# How much more frequent in French than in English a word of a foreign run may be (« conditions »: 0.3 Zipf).
+_FOREIGN_RUN_FRENCH_MARGIN = 1.0
 
 
 def _in_foreign_italics(block: Block, start: int, end: int) -> bool:
@@ -1037,7 +1028,7 @@ def _foreign_run(run: str) -> bool:
     # « conditions » is a little more frequent in French, « grande » far more (« *grande table* » is French).
     if not all(
         (english := zipf_frequency(w.lower(), "en")) >= ENGLISH_MIN_ZIPF
-        and english >= zipf_frequency(w.lower(), "fr") - 1.0
+        and english >= zipf_frequency(w.lower(), "fr") - _FOREIGN_RUN_FRENCH_MARGIN
         for w in words
     ) or not any(is_english_or_shared(w) for w in words):
         return False
@@ -1088,7 +1079,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
                     continue
             if rule_id == CAPITALIZATION_RULE and (
                 (m.start == 0 and _lower_case_item(blocks, m.piece, list_items, lead_ins))
-                or (m.start == 0 and _sentence_going_on(doc.source, blocks, m.piece, list_items, lead_ins))
+                or (m.start == 0 and _sentence_going_on(blocks, m.piece, list_items, lead_ins))
                 or _after_an_abbreviation(pieces[m.piece], m.start)
                 or _software_spelling(pieces[m.piece][m.start : m.end])
                 or _name_in_its_own_case(pieces[m.piece][m.start : m.end])
