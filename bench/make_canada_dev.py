@@ -86,9 +86,10 @@ def html_to_markdown(text: str) -> str:
     text = re.sub(r'(?is)<span class="wb-inv[^"]*">.*?</span>', "", text)
     text = re.sub(r"(?is)<img\b[^>]*>", "", text)
     for n in range(1, 7):
+        marks = "#" * n
         text = re.sub(
             rf"(?is)<h{n}\b[^>]*>(.*?)</h{n}>",
-            lambda m, n=n: "\n\n" + "#" * n + " " + re.sub(r"\s+", " ", m.group(1)).strip() + "\n\n",
+            lambda m: "\n\n" + marks + " " + re.sub(r"\s+", " ", m.group(1)).strip() + "\n\n",  # noqa: B023 (used within its loop turn)
             text,
         )
     text = re.sub(
@@ -113,7 +114,11 @@ def clean_body(body: str) -> str:
     body = re.sub(r"(?ms)^\s*```.*?^\s*```\s*$", "", body)  # fenced code
     for template in (r"(?s)\{%.*?%\}", r"(?s)\{\{<.*?>\}\}", r"(?s)\{\{%.*?%\}\}", r"(?s)\{\{.*?\}\}", r"\{:[^}]*\}"):
         body = re.sub(template, "", body)
-    body = html.unescape(html_to_markdown(body))
+    return tidy_lines(html.unescape(html_to_markdown(body)))
+
+
+def tidy_lines(body: str) -> str:
+    """Images alone on their line and table rows dropped, runs of blank lines made one, lines unindented."""
     lines = []
     for line in body.split("\n"):
         stripped = line.strip()

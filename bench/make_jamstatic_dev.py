@@ -33,10 +33,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from make_canada_dev import split_front_matter
 
 FILES = Path(__file__).resolve().parent / "data" / "jamstatic-dev-files.tsv"
-_FRONT_MATTER_RE = re.compile(r"^---\s*\n(.*?)\n---\s*\n(.*)$", re.DOTALL)
 # Blocks dropped with their content.
 _DROPPED_BLOCKS = ("table", "script", "style", "iframe", "form", "svg", "pre", "picture", "video", "audio")
 
@@ -72,18 +71,6 @@ def convert(source: str) -> str:
     fields, body = split_front_matter(source)
     title = re.sub(r"<[^>]+>", "", str(fields.get("title") or ""))
     return f"# {html.unescape(title.strip())}\n\n{clean_body(body, fields)}"
-
-
-def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
-    """The front matter's fields and the body; a front matter YAML cannot read is dropped rather than fatal."""
-    m = _FRONT_MATTER_RE.match(source)
-    if not m:
-        return {}, source
-    try:
-        fields = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError:
-        fields = {}
-    return (fields if isinstance(fields, dict) else {}), m.group(2)
 
 
 def page_value(fields: dict[str, Any], dotted: str) -> str | None:

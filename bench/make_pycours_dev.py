@@ -25,8 +25,9 @@ import argparse
 import csv
 import html
 import re
-import subprocess
 from pathlib import Path
+
+from make_jamstatic_dev import show
 
 FILES = Path(__file__).resolve().parent / "data" / "pycours-dev-files.tsv"
 _SECTION_RE = re.compile(r"(?m)^## ")
@@ -42,11 +43,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with args.files.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            source = subprocess.run(
-                ["git", f"--git-dir={args.git}", "show", f"{row['commit']}:{row['path']}"],
-                check=True,
-                capture_output=True,
-            ).stdout.decode("utf-8")
+            source = show([args.git], row["commit"], row["path"])
             page = sections(convert(source))[int(row["section"])]
             (args.out / row["file"]).write_text(page, encoding="utf-8")
             count += 1

@@ -24,14 +24,12 @@ import argparse
 import csv
 import html
 import re
-import subprocess
 from pathlib import Path
-from typing import Any
 
-import yaml
+from make_canada_dev import split_front_matter, tidy_lines
+from make_jamstatic_dev import outside_code, show
 
 FILES = Path(__file__).resolve().parent / "data" / "react-dev-files.tsv"
-_FRONT_MATTER_RE = re.compile(r"^---\s*\n(.*?)\n---\s*\n(.*)$", re.DOTALL)
 # Components whose whole content is dropped: console and terminal output, videos, the blog index's cards.
 _DROPPED_BLOCKS = ("TerminalBlock", "ConsoleBlockMulti", "ConsoleBlock", "ConsoleLogLine", "YouTubeIframe", "BlogCard")
 
@@ -48,11 +46,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with FILES.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            source = subprocess.run(
-                ["git", f"--git-dir={args.git}", "show", f"{row['commit']}:{row['path']}"],
-                check=True,
-                capture_output=True,
-            ).stdout.decode("utf-8")
+            source = show([args.git], row["commit"], row["path"])
             page = convert(source)
             (args.out / row["file"]).write_text(page, encoding="utf-8")
             count += 1
@@ -67,18 +61,6 @@ def convert(source: str) -> str:
     return f"# {html.unescape(title.strip())}\n\n{clean_body(body)}"
 
 
-def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
-    """The front matter's fields and the body; a front matter YAML cannot read is dropped rather than fatal."""
-    m = _FRONT_MATTER_RE.match(source)
-    if not m:
-        return {}, source
-    try:
-        fields = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError:
-        fields = {}
-    return (fields if isinstance(fields, dict) else {}), m.group(2)
-
-
 def clean_body(body: str) -> str:
     body = re.sub(r"(?ms)^\s*```.*?^\s*```[ \t]*$", "", body)  # fenced code
     body = re.sub(r"(?s)\s*\{/\*.*?\*/\}", "", body)  # MDX comments: the headings' anchors
@@ -90,37 +72,7 @@ def clean_body(body: str) -> str:
     body = outside_code(_MDX_TAG, "", body)  # the MDX components' tags, their text kept
     body = outside_code(r"(?is)<img\b[^>]*>", "", body)
     body = outside_code(r"(?is)<br\s*/?>", "\n", body)
-    body = html.unescape(body)
-    lines = []
-    for line in body.split("\n"):
-        stripped = line.strip()
-        if re.match(r"^!\[[^\]]*\]\([^)]*\)\s*$", stripped) or stripped.startswith("|"):
-            continue  # an image alone on its line, a table row
-        lines.append(line.rstrip())
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return "\n".join(line.lstrip() for line in body.split("\n")).strip() + "\n"
-
-
-def outside_code(pattern: str, replacement: str, text: str) -> str:
-    """`re.sub` of a tag pattern, leaving inline code spans (`<Profiler>`, `<form>`) as they are."""
-    tag = re.compile(pattern)
-    code = re.compile(r"`[^`\n]*`")
-    out: list[str] = []
-    pos = 0
-    while pos < len(text):
-        m_code = code.search(text, pos)
-        m_tag = tag.search(text, pos)
-        if m_tag is None:
-            break
-        if m_code is not None and m_code.start() <= m_tag.start():
-            out.append(text[pos : m_code.end()])
-            pos = m_code.end()
-            continue
-        out.append(text[pos : m_tag.start()])
-        out.append(m_tag.expand(replacement))
-        pos = m_tag.end() if m_tag.end() > m_tag.start() else m_tag.end() + 1
-    out.append(text[pos:])
-    return "".join(out)
+    return tidy_lines(html.unescape(body))
 
 
 if __name__ == "__main__":
