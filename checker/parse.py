@@ -200,8 +200,6 @@ def mark_asides(doc: Document) -> None:
 # arrivée à ce poste ? », « Quel est ton parcours ? »), each answered in the first person (« J’ai commencé… »).
 _ADDRESSED_RE = re.compile(r"\b(?:vous|votre|vos|tu|toi|ton|ta|tes|te)\b|\bt['’]", re.IGNORECASE)
 _FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "mon", "ma", "mes"})
-_ITALIC_OPEN_RE = re.compile(r"(?:(?<![*\w])\*|(?<![_\w])_|<(?:em|i)(?:\s[^>]*)?>)\s*$", re.IGNORECASE)
-_ITALIC_CLOSE_RE = re.compile(r"\s*(?:\*(?!\*)|_(?!_)|</(?:em|i)\s*>)", re.IGNORECASE)
 INTERVIEW_MIN_QUESTIONS = 3  # answered in the first person, and two thirds of the questions at least
 
 
@@ -322,7 +320,15 @@ def _addresses_the_reader(block: Block) -> bool:
 
 def _set_apart(doc: Document, block: Block) -> bool:
     """A paragraph wholly in bold or in italics (`**Question ?**`, `*Question ?*`, `<p><em>…</em></p>`)."""
-    return _is_bold_line(doc, block) or _wrapped_in(doc, block, _ITALIC_OPEN_RE, _ITALIC_CLOSE_RE)
+    return _is_bold_line(doc, block) or _wholly_in_italics(block)
+
+
+def _wholly_in_italics(block: Block) -> bool:
+    """A block set in italics from its first word to its last (`*Question ?*`, `<p><em>…</em></p>`), read on the
+    italics the parser recorded."""
+    first = len(block.text) - len(block.text.lstrip())
+    last = len(block.text.rstrip())
+    return any(start <= first and last <= end for start, end in block.italics)
 
 
 def _speaks_as_i(block: Block) -> bool:

@@ -447,15 +447,21 @@ def _software_spelling(word: str) -> bool:
 
 # The title of a work in italics, « Les … » (« *Les Heures creuses* n'est pas un film … »), right before the verb.
 # French typography capitalises the noun after the article of a title (« Les Misérables », « Les Enfants du paradis »).
-_TITLE_IN_ITALICS_BEFORE_RE = re.compile(r"(?:\*|_)Les\s[A-ZÀ-ÖØ-Þ][^*_\n]{0,60}(?:\*|_)\s+(?:n['’]\s*|ne\s+)?$")
+# A work's title opening with « Les » and a capital (« *Les Heures creuses* »), then the verb, « ne » or « n' » between.
+_TITLE_WITH_LES_RE = re.compile(r"Les\s[A-ZÀ-ÖØ-Þ][^\n]{0,60}")
+_BETWEEN_TITLE_AND_VERB_RE = re.compile(r"\s+(?:n['’]\s*|ne\s+)?")
 
 
-def _after_a_title_in_italics(block: Block, start: int, source: str) -> bool:
+def _after_a_title_in_italics(block: Block, start: int) -> bool:
     """Whether the verb at `start` follows a title of a work set in italics that opens with « Les » (« *Les Heures
     creuses* n'est pas un film pour tout le monde »): one work, whose singular verb is right; « Les Heures creuses
     n'est pas … » without italics and « *Les enfants* mange » (no title's capital) stay reported."""
-    at = block.offsets[start]
-    return _TITLE_IN_ITALICS_BEFORE_RE.search(source, max(0, at - 80), at) is not None
+    return any(
+        end <= start
+        and _BETWEEN_TITLE_AND_VERB_RE.fullmatch(block.text, end, start) is not None
+        and _TITLE_WITH_LES_RE.fullmatch(block.text, italic_start, end) is not None
+        for italic_start, end in block.italics
+    )
 
 
 def _before_code(block: Block, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -1126,7 +1132,7 @@ def _engine_findings(doc: Document, ctx: CheckContext, engines: list[Any]) -> li
             if (
                 rule_id in _CONJUGATION_PARTS
                 and "__conj_les_nom" in m.engine_rule
-                and _after_a_title_in_italics(blocks[m.piece], m.start, doc.source)
+                and _after_a_title_in_italics(blocks[m.piece], m.start)
             ):
                 continue  # a work's title in italics (a helper's review, stop 47)
             if (
