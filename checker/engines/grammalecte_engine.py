@@ -1479,11 +1479,12 @@ class GrammalecteEngine:
         head = self._head_determiner(_CLAUSE_WORDS_RE.findall(clause.group(0) if clause else ""))
         return bool(head and _gender_numbers(morphologies) & _gender_number_of_determiner(head))
 
-    def _only_a_finite_verb(self, word: str) -> bool:
+    def _only_a_finite_verb(self, word: str, imperative: bool = True) -> bool:
         """« voté » of « a voté » is a participle, « finances » a noun too: only a word that can be nothing but a
-        conjugated verb (« annonce » is a noun too) ends a noun phrase read backwards."""
+        conjugated verb (« annonce » is a noun too) ends a noun phrase read backwards. `imperative`: whether an
+        imperative counts as conjugated."""
         readings = self._morphologies(word)
-        return bool(readings) and all(bool(_FINITE_MOOD_RE.search(m)) or ":E" in m for m in readings)
+        return bool(readings) and all(bool(_FINITE_MOOD_RE.search(m)) or (imperative and ":E" in m) for m in readings)
 
     def _head_determiner(self, words: list[str]) -> str | None:
         """The determiner of the noun phrase the words end with, its complements in « de » included: « la » of
@@ -2676,10 +2677,7 @@ class GrammalecteEngine:
         following = _WORD_AFTER_RE.match(text, end)
         if following is not None:
             after = following.group(1).lower()
-            readings = self._morphologies(after)
-            if after in ("ne", "n'", "n’") or after.startswith(("n'", "n’")) or (
-                readings and all(":V" in m and _FINITE_MOOD_RE.search(m) for m in readings)
-            ):
+            if after in ("ne", "n'", "n’") or after.startswith(("n'", "n’")) or self._only_a_finite_verb(after, False):
                 return False
         sentence_start = max(
             (m.end() for m in _SENTENCE_MARK_RE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200)
@@ -2696,14 +2694,7 @@ class GrammalecteEngine:
         if relative is None or not 1 <= relative <= 4:
             return False
         opener = _gender_number_of_determiner(words[0]) & {"ms", "fs"} or words[0].lower() in ("ce", "celui", "celle")
-        if not opener:
-            return False
-
-        def only_finite(w: str) -> bool:
-            readings = self._morphologies(w.lower())
-            return bool(readings) and all(":V" in m and _FINITE_MOOD_RE.search(m) for m in readings)
-
-        if any(only_finite(w) for w in words[:relative]):
+        if not opener or any(self._only_a_finite_verb(w.lower(), False) for w in words[:relative]):
             return False
         finite = [
             w for w in words[relative + 1 :] if any(_FINITE_MOOD_RE.search(m) for m in self._morphologies(w.lower()))
